@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs the whole product locally on the embedded default: builds the UI, applies the D1 migrations,
+# seeds the demo workspace, and starts wrangler dev (local D1, R2, Queues, Durable Objects) on :8787.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/node-env.sh
+source scripts/install.sh
+[ -f .dev.vars ] || cp .dev.vars.example .dev.vars
+npx svelte-kit sync
+npx vite build --logLevel warn
+npx wrangler d1 migrations apply DB --local >/dev/null
+node scripts/seed.ts
+exec npx wrangler dev --ip 127.0.0.1 --port "${PORT:-8787}" "$@"

@@ -1,0 +1,37 @@
+/** The chunk: a slice of the file's rows as stored in R2, the unit a queue message names. */
+import * as v from 'valibot';
+import { LIMITS } from '../limits.ts';
+import type { SourceRow } from '../types.ts';
+
+export interface Chunk {
+  v: 1;
+  index: number;
+  rows: SourceRow[];
+}
+
+const SourceRowSchema = v.object({
+  row: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.maxRows * 2)),
+  cells: v.pipe(v.array(v.pipe(v.string(), v.maxLength(LIMITS.maxCellLength))), v.maxLength(LIMITS.maxColumns)),
+  numeric: v.optional(v.record(v.pipe(v.string(), v.regex(/^\d+$/)), v.number())),
+});
+
+/** What the server accepts as a chunk from a browser: shape and sizes checked, nothing trusted beyond. */
+export const ChunkSchema = v.object({
+  v: v.literal(1),
+  index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)),
+  rows: v.pipe(v.array(SourceRowSchema), v.minLength(1), v.maxLength(LIMITS.chunkRows)),
+});
+
+/** Splits rows into chunks of LIMITS.chunkRows. */
+export function* toChunks(rows: Iterable<SourceRow>, size: number = LIMITS.chunkRows): Generator<Chunk> {
+  let index = 0;
+  let current: SourceRow[] = [];
+  for (const r of rows) {
+    current.push(r);
+    if (current.length >= size) {
+      yield { v: 1, index: index++, rows: current };
+      current = [];
+    }
+  }
+  if (current.length) yield { v: 1, index: index++, rows: current };
+}

@@ -1,0 +1,28 @@
+/** Error codes of the public API: per row, and for a whole file. */
+export const ROW_ERROR_CODES = [
+  'PHONE_REQUIRED',
+  'PHONE_INVALID',
+  'DUPLICATE_IN_FILE',
+  'DUPLICATE_EXISTING',
+  'VARIABLE_REQUIRED',
+  'VARIABLE_NOT_NUMBER',
+  'VARIABLE_NOT_BOOLEAN',
+  'VARIABLE_TOO_LONG',
+  'SECONDARY_PHONE_INVALID',
+  'SECONDARY_SAME_AS_PRIMARY',
+  'SECONDARY_DUPLICATE',
+  'SECONDARY_FIELDS_WITHOUT_PHONE',
+] as const;
+export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
+
+export const FILE_ERROR_CODES = [
+  'FILE_UNSUPPORTED',
+  'FILE_CORRUPT',
+  'FILE_EMPTY',
+  'FILE_TOO_LARGE',
+  'NO_PHONE_COLUMN',
+  'DUPLICATE_COLUMN',
+  'TOO_MANY_COLUMNS',
+  'TOO_MANY_ROWS',
+] as const;
+export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];

@@ -1,0 +1,21 @@
+/** Limits applied before work, in the browser and again in the Worker. The README lists them. */
+export const LIMITS = {
+  /** Largest CSV accepted (bytes). Files past Cloudflare's request cap go through multipart upload. */
+  maxCsvBytes: 512 * 1024 * 1024,
+  /** Largest Excel workbook accepted by the Worker (bytes); the browser reads larger ones itself. */
+  maxExcelBytesServer: 20 * 1024 * 1024,
+  /** Largest Excel workbook the browser will open. */
+  maxExcelBytesBrowser: 200 * 1024 * 1024,
+  /** Largest uncompressed XML inside an XLSX (zip bomb guard). */
+  maxXlsxUncompressedBytes: 256 * 1024 * 1024,
+  maxRows: 1_048_576,
+  maxColumns: 200,
+  maxCellLength: 10_000,
+  maxSecondaryContacts: 10,
+  /** Rows per chunk stored in R2 and named by one queue message. */
+  chunkRows: 5_000,
+  /** Largest chunk body accepted from the browser (bytes). */
+  maxChunkBytes: 8 * 1024 * 1024,
+  /** Imports of at most this many rows finish inline, larger ones run in the background. */
+  inlineMaxRows: 1_000,
+} as const;

@@ -1,0 +1,303 @@
+/** CSV text to header + data rows, incrementally over papaparse's raw parser: pieces of any size in, complete records out. */
+import Papa from 'papaparse';
+import { LIMITS } from '../limits.ts';
+import type { SourceRow } from '../types.ts';
+import { stripNeutraliser } from '../report/csv-cell.ts';
+import { decodeAll } from './decode.ts';
+import { FileReadError, formatCount } from './errors.ts';
+
+/** Delimiters recognised when none is given, in papaparse's order of preference on a tie. */
+export const CSV_DELIMITERS = [',', '\t', '|', ';'] as const;
+/** Characters looked at to choose the delimiter (and buffered before the first record is returned). */
+const SAMPLE_CHARS = 64 * 1024;
+/** Records of the sample compared when guessing the delimiter. */
+const SAMPLE_RECORDS = 10;
+
+export interface CsvOptions {
+  /** The delimiter; guessed among `, \t | ;` from the first 64 K characters when absent. */
+  delimiter?: string;
+  maxCellLength?: number;
+  maxColumns?: number;
+  maxRows?: number;
+  /** Longest record (in characters, as written) before it must have ended; default fits maxColumns cells of maxCellLength. */
+  maxRecordLength?: number;
+  /** Testing only: the delimiter sample size. */
+  sampleChars?: number;
+}
+
+export interface CsvStream {
+  /** Parses one more piece of text; returns the data rows completed by it (blank records are not returned). */
+  push(text: string): SourceRow[];
+  /** Parses what is left. Throws FILE_EMPTY when there is no header, or a header but no data row. */
+  end(): SourceRow[];
+  /** The delimiter in use; null until enough text has been seen to choose it. */
+  readonly delimiter: string | null;
+  /** The line ending in use (`\r\n`, `\n` or `\r`); null until seen. */
+  readonly newline: string | null;
+  /** The header row, trimmed, without trailing empty names; null until read. */
+  readonly headers: string[] | null;
+  /** Data records read so far, blank ones included: the `row` of the last one. */
+  readonly recordsRead: number;
+}
+
+export interface CsvText {
+  headers: string[];
+  rows: SourceRow[];
+  delimiter: string;
+}
+
+type Newline = '\r\n' | '\n' | '\r';
+
+/**
+ * Streams CSV text into SourceRows. The first non-blank record is the header; every later record
+ * counts toward `row` (1-based), blank ones are skipped. Cells are the text as written (never
+ * typed, never trimmed) except that the report's formula neutraliser `'` is removed. Any split of
+ * the text into pieces yields exactly the same rows and errors as one piece.
+ */
+export function createCsvStream(opts: CsvOptions = {}): CsvStream {
+  const maxCellLength = opts.maxCellLength ?? LIMITS.maxCellLength;
+  const maxColumns = opts.maxColumns ?? LIMITS.maxColumns;
+  const maxRows = opts.maxRows ?? LIMITS.maxRows;
+  const maxRecordLength = opts.maxRecordLength ?? maxColumns * (2 * maxCellLength + 3);
+  const sampleChars = opts.sampleChars ?? SAMPLE_CHARS;
+  if (opts.delimiter !== undefined && (opts.delimiter === '' || Papa.BAD_DELIMITERS.includes(opts.delimiter))) {
+    throw new TypeError(`Unusable CSV delimiter ${JSON.stringify(opts.delimiter)}`);
+  }
+
+  let delimiter: string | null = opts.delimiter ?? null;
+  let newline: Newline | null = null;
+  let parser: Papa.Parser | null = null;
+  let started = false;
+  /** Text held until the delimiter and line ending are known. */
+  let head = '';
+  /** The start of a record whose end has not arrived yet. */
+  let partial = '';
+  let headers: string[] | null = null;
+  let records = 0;
+  let emitted = 0;
+  let ended = false;
+
+  function detect(final: boolean): boolean {
+    if (!final && head.length < sampleChars) return false;
+    const nl = findNewline(head, final);
+    if (nl === null) {
+      if (head.length > maxRecordLength) throw recordTooLong();
+      return false;
+    }
+    newline = nl;
+    delimiter ??= guessDelimiter(head.slice(0, sampleChars), nl, final && head.length < sampleChars);
+    parser = new Papa.Parser({ delimiter, newline: nl, quoteChar: '"' });
+    return true;
+  }
+
+  function feed(text: string, final: boolean): SourceRow[] {
+    const input = partial + text;
+    const result = (parser as Papa.Parser).parse(input, 0, !final) as {
+      data: string[][];
+      errors: { code: string }[];
+      meta: { cursor: number };
+    };
+    partial = final ? '' : input.slice(result.meta.cursor);
+    const out: SourceRow[] = [];
+    const data = result.data;
+    const unclosed = final && result.errors.some((e) => e.code === 'MissingQuotes');
+    for (let i = 0; i < data.length; i++) {
+      try {
+        take(data[i], out);
+      } catch (e) {
+        // A limit broken by the last record of a file with an unclosed quote: the quote is the cause.
+        if (!(unclosed && i === data.length - 1)) throw e;
+      }
+    }
+    if (unclosed) {
+      throw new FileReadError(
+        'FILE_CORRUPT',
+        `${records === 0 ? 'The header row' : `Row ${records}`} opens a quote (") that is never closed, so everything after it would be one cell. Close the quote or remove it, then upload again.`,
+      );
+    }
+    if (partial.length > maxRecordLength) throw recordTooLong();
+    emitted += out.length;
+    return out;
+  }
+
+  function recordTooLong(): FileReadError {
+    const where = headers === null ? 'The header row' : `Row ${records + 1}`;
+    return new FileReadError(
+      'FILE_TOO_LARGE',
+      `${where} is longer than ${formatCount(maxRecordLength)} characters and has not ended. Usually a quote (") is never closed, or the file is not CSV; check that row and upload again.`,
+    );
+  }
+
+  function take(cells: string[], out: SourceRow[]): void {
+    if (headers === null) {
+      if (isBlank(cells)) return;
+      const names = cells.map((c) => stripNeutraliser(c).trim());
+      let n = names.length;
+      while (n > 0 && names[n - 1] === '') n--;
+      if (n > maxColumns) {
+        throw new FileReadError('TOO_MANY_COLUMNS', `The header row has ${formatCount(n)} columns; at most ${formatCount(maxColumns)} are allowed. Remove the columns you don't need and upload again.`);
+      }
+      names.length = n;
+      const long = names.findIndex((h) => h.length > maxCellLength);
+      if (long >= 0) throw cellTooLong('the header row', long);
+      headers = names;
+      return;
+    }
+    const row = ++records;
+    if (isBlank(cells)) return;
+    if (row > maxRows) {
+      throw new FileReadError('TOO_MANY_ROWS', `The file has more than ${formatCount(maxRows)} data rows (the limit). Split it into smaller files and import each one.`);
+    }
+    const width = headers.length;
+    let n = cells.length;
+    while (n > width && isBlankCell(cells[n - 1])) n--;
+    if (n > maxColumns) {
+      throw new FileReadError('TOO_MANY_COLUMNS', `Row ${row} has ${formatCount(n)} columns; at most ${formatCount(maxColumns)} are allowed. Check the delimiters in that row.`);
+    }
+    const values: string[] = new Array(Math.max(n, width));
+    for (let i = 0; i < n; i++) {
+      const cell = cells[i];
+      if (cell.length > maxCellLength) throw cellTooLong(`row ${row}`, i);
+      values[i] = stripNeutraliser(cell);
+    }
+    for (let i = n; i < width; i++) values[i] = '';
+    out.push({ row, cells: values });
+  }
+
+  function cellTooLong(where: string, column: number): FileReadError {
+    const name = headers?.[column] ? `"${headers[column]}"` : `number ${column + 1}`;
+    return new FileReadError(
+      'FILE_TOO_LARGE',
+      `A cell in ${where}, column ${name}, is longer than ${formatCount(maxCellLength)} characters (the limit). Shorten it; if the row is not meant to be that long, a quote (") may be left open.`,
+    );
+  }
+
+  return {
+    push(text: string): SourceRow[] {
+      if (ended) throw new Error('CSV stream: push() after end()');
+      if (!started) {
+        if (text.length === 0) return [];
+        started = true;
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      }
+      if (parser === null) {
+        head += text;
+        if (!detect(false)) return [];
+        text = head;
+        head = '';
+      }
+      return feed(text, false);
+    },
+    end(): SourceRow[] {
+      if (ended) return [];
+      ended = true;
+      let text = '';
+      if (parser === null) {
+        detect(true);
+        text = head;
+        head = '';
+      }
+      const rows = feed(text, true);
+      if (headers === null) {
+        throw new FileReadError('FILE_EMPTY', 'The file is empty: it has no header row and no data rows.');
+      }
+      if (emitted === 0) {
+        throw new FileReadError('FILE_EMPTY', 'The file has a header row but no data rows. Add at least one lead below the header and upload again.');
+      }
+      return rows;
+    },
+    get delimiter() {
+      return parser === null ? null : delimiter;
+    },
+    get newline() {
+      return newline;
+    },
+    get headers() {
+      return headers;
+    },
+    get recordsRead() {
+      return records;
+    },
+  };
+}
+
+/** Reads a whole CSV text at once (same rules as createCsvStream). */
+export function readCsvText(text: string, opts?: CsvOptions): CsvText {
+  const stream = createCsvStream(opts);
+  const rows = stream.push(text);
+  for (const row of stream.end()) rows.push(row);
+  return { headers: stream.headers as string[], rows, delimiter: stream.delimiter as string };
+}
+
+/** Reads a whole CSV file's bytes (encoding detected as in decode.ts). */
+export function readCsvBytes(bytes: Uint8Array, opts?: CsvOptions): CsvText {
+  return readCsvText(decodeAll(bytes), opts);
+}
+
+function isBlankCell(cell: string): boolean {
+  return cell.length === 0 || cell.trim().length === 0;
+}
+
+function isBlank(cells: string[]): boolean {
+  for (const c of cells) if (!isBlankCell(c)) return false;
+  return true;
+}
+
+/**
+ * The first line ending outside quotes, or null when more text is needed to tell. A quote opens
+ * a field only at the start of a field (after a candidate delimiter or a line break), as in papaparse.
+ */
+function findNewline(text: string, final: boolean): Newline | null {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c === 34) {
+        if (text.charCodeAt(i + 1) === 34) i++;
+        else quoted = false;
+      }
+    } else if (c === 34) {
+      const prev = i === 0 ? -1 : text.charCodeAt(i - 1);
+      if (prev === -1 || prev === 44 || prev === 59 || prev === 9 || prev === 124) quoted = true;
+    } else if (c === 10) {
+      return '\n';
+    } else if (c === 13) {
+      if (i + 1 < text.length) return text.charCodeAt(i + 1) === 10 ? '\r\n' : '\r';
+      return final ? '\r' : null;
+    }
+  }
+  return final ? '\n' : null;
+}
+
+/**
+ * papaparse's guess, on complete records only: the candidate whose field count varies least over
+ * the first records (ties go to more fields), among those giving about two fields or more; `,` otherwise.
+ */
+function guessDelimiter(sample: string, newline: Newline, whole: boolean): string {
+  let best = ',';
+  let bestDelta = Infinity;
+  let bestAverage = 0;
+  for (const candidate of CSV_DELIMITERS) {
+    const parser = new Papa.Parser({ delimiter: candidate, newline, quoteChar: '"', preview: SAMPLE_RECORDS });
+    let records = (parser.parse(sample, 0, !whole) as { data: string[][] }).data;
+    if (records.length === 0) records = (new Papa.Parser({ delimiter: candidate, newline, quoteChar: '"' }).parse(sample, 0, false) as { data: string[][] }).data;
+    let delta = 0;
+    let total = 0;
+    let counted = 0;
+    let previous = -1;
+    for (const record of records.slice(0, SAMPLE_RECORDS)) {
+      if (isBlank(record)) continue;
+      counted++;
+      total += record.length;
+      if (previous >= 0) delta += Math.abs(record.length - previous);
+      previous = record.length;
+    }
+    const average = counted ? total / counted : 0;
+    if (average > 1.99 && (delta < bestDelta || (delta === bestDelta && average > bestAverage))) {
+      best = candidate;
+      bestDelta = delta;
+      bestAverage = average;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,41 @@
+/** The one error type the file readers throw: a file-level code of the public API and a plain-English message for the user. */
+import type { FileErrorCode } from '../codes.ts';
+import type { FileError } from '../types.ts';
+
+export class FileReadError extends Error {
+  readonly code: FileErrorCode;
+
+  constructor(code: FileErrorCode, message: string) {
+    super(message);
+    this.name = 'FileReadError';
+    this.code = code;
+  }
+
+  /** The `{code, message}` the API and the UI show (never a stack trace). */
+  toJSON(): FileError {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** True for a FileReadError, also across realms or bundles where `instanceof` may fail. */
+export function isFileReadError(e: unknown): e is FileReadError {
+  return (
+    e instanceof FileReadError ||
+    (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'FileReadError' && typeof (e as { code?: unknown }).code === 'string')
+  );
+}
+
+/** "1,048,576" — numbers in messages are read by people. */
+export function formatCount(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** "256 MB" / "1.5 MB" / "900 KB" for byte counts in messages. */
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) {
+    const mb = n / (1024 * 1024);
+    return `${mb >= 10 ? formatCount(Math.round(mb)) : mb.toFixed(1).replace(/\.0$/, '')} MB`;
+  }
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
+  return `${n} bytes`;
+}

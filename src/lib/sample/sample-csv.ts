@@ -1,0 +1,61 @@
+/** The sample file for a campaign: expected headers for its assistant and one plausible example row. */
+import { PHONE_HEADER, normalizeHeader, secondaryPhoneHeader, secondaryVariableHeader } from '../map/columns.ts';
+import type { AssistantConfig, VariableDef } from '../types.ts';
+
+export const SAMPLE_PHONE = '+14155551234';
+export const SAMPLE_SECONDARY_PHONE = '+14155551235';
+
+/** Example text for well-known variable names (normalised), for the lead and for a secondary contact. */
+const LEAD_TEXT: Record<string, string> = {
+  customername: 'John Smith',
+  name: 'John Smith',
+  fullname: 'John Smith',
+  firstname: 'John',
+  lastname: 'Smith',
+  company: 'ABC Corp',
+  companyname: 'ABC Corp',
+  budgetrange: '10k-50k',
+  budget: '10k-50k',
+  email: 'john.smith@example.com',
+  role: 'Decision Maker',
+  title: 'Decision Maker',
+  jobtitle: 'Decision Maker',
+  city: 'San Francisco',
+};
+const CONTACT_TEXT: Record<string, string> = {
+  ...LEAD_TEXT,
+  name: 'Jane Smith',
+  customername: 'Jane Smith',
+  fullname: 'Jane Smith',
+  firstname: 'Jane',
+  email: 'jane.smith@example.com',
+};
+
+function exampleValue(def: VariableDef, texts: Record<string, string>): string {
+  if (def.type === 'number') return typeof def.default === 'number' ? String(def.default) : '42';
+  if (def.type === 'boolean') return 'true';
+  const text = Object.hasOwn(texts, normalizeHeader(def.name)) ? texts[normalizeHeader(def.name)]! : 'example';
+  return def.maxLength !== undefined ? [...text].slice(0, def.maxLength).join('') : text;
+}
+
+/** RFC 4180 quoting: cells holding a comma, quote, line break or edge spaces are quoted. */
+function csvCell(value: string): string {
+  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** Header `phone_number`, the variables, `secondary_phone_1` and `secondary_1_<var>`; one example row. */
+export function sampleCsv(assistant: AssistantConfig): string {
+  const header = [
+    PHONE_HEADER,
+    ...assistant.variables.map((v) => v.name),
+    secondaryPhoneHeader(1),
+    ...assistant.secondaryVariables.map((v) => secondaryVariableHeader(1, v.name)),
+  ];
+  const example = [
+    SAMPLE_PHONE,
+    ...assistant.variables.map((v) => exampleValue(v, LEAD_TEXT)),
+    SAMPLE_SECONDARY_PHONE,
+    ...assistant.secondaryVariables.map((v) => exampleValue(v, CONTACT_TEXT)),
+  ];
+  return [header, example].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

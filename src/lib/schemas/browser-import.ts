@@ -1,0 +1,26 @@
+/** valibot schema of the browser's "create import" body: the header and mapping it already checked. */
+import * as v from 'valibot';
+import { LIMITS } from '../limits.ts';
+
+const TargetSchema = v.variant('kind', [
+  v.object({ kind: v.literal('phone') }),
+  v.object({ kind: v.literal('variable'), name: v.pipe(v.string(), v.maxLength(64)) }),
+  v.object({ kind: v.literal('secondaryPhone'), index: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.maxSecondaryContacts)) }),
+  v.object({
+    kind: v.literal('secondaryVariable'),
+    index: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.maxSecondaryContacts)),
+    name: v.pipe(v.string(), v.maxLength(64)),
+  }),
+  v.object({ kind: v.literal('ignore') }),
+  v.object({ kind: v.literal('reportColumn') }),
+]);
+
+export const BrowserImportSchema = v.object({
+  campaignId: v.string(),
+  fileName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(255)),
+  headers: v.pipe(v.array(v.pipe(v.string(), v.maxLength(LIMITS.maxCellLength))), v.minLength(1), v.maxLength(LIMITS.maxColumns)),
+  mapping: v.optional(v.object({ columns: v.array(TargetSchema) })),
+  totalRows: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.maxRows)),
+  ignoreErrors: v.optional(v.boolean(), false),
+  notifyEmail: v.optional(v.pipe(v.string(), v.trim(), v.email('notifyEmail is not an email address.'), v.maxLength(254))),
+});

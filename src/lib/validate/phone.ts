@@ -1,0 +1,199 @@
+/** Phone cell → E.164 with libphonenumber-js full metadata: cached, with an exact E.164 fast path. */
+import {
+  ParseError,
+  isSupportedCountry as libIsSupportedCountry,
+  parsePhoneNumberWithError,
+  type CountryCode,
+} from 'libphonenumber-js/core';
+import type { NormalizedPhone } from '../types.ts';
+import { METADATA, countriesFor, countryFor, isValidNumber, metadata, numberType, planFor } from './phone-plans.ts';
+
+/** Why a phone cell was rejected. The first four are libphonenumber-js parse errors. */
+export type PhoneFailureReason =
+  | 'NOT_A_NUMBER'
+  | 'INVALID_COUNTRY'
+  | 'TOO_SHORT'
+  | 'TOO_LONG'
+  | 'INVALID_LENGTH'
+  | 'NOT_VALID_FOR_REGION'
+  | 'NO_COUNTRY_CODE'
+  | 'SCIENTIFIC_NOTATION'
+  | 'EMPTY';
+
+export type PhoneResult =
+  | { ok: true; phone: NormalizedPhone }
+  | {
+      ok: false;
+      code: 'empty' | 'invalid' | 'scientific';
+      reason: PhoneFailureReason;
+      /** The country the number was checked against, when one was found. */
+      country?: string;
+    };
+
+export interface PhoneNormalizer {
+  /** Normalises one cell. `numericRaw` is Excel's raw numeric value of the cell, if any. Results are shared: do not mutate. */
+  normalize(text: string, numericRaw?: number): PhoneResult;
+  /** The E.164 fast path alone (exposed for property tests); undefined when it defers to the full parser. */
+  fastE164(e164: string): PhoneResult | undefined;
+}
+
+/** Results kept per normaliser before the cache is dropped and refilled. */
+export const PHONE_CACHE_MAX = 200_000;
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+const DIGITS = /^\d+$/;
+const PLUS_DIGITS = /^\+\d+$/;
+/** Separators people put in phone numbers: spaces (all kinds), dashes, dots, brackets, slashes. */
+const SEPARATORS = /[\s\u00A0\u2007\u202F\u200B-\u200D\u2060\uFEFF\-\u2010-\u2015\u2212.()[\]/]/g;
+/** What Excel's General format shows for a long number: `1.41555E+10`. */
+const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?[eE]\+?\d+$/;
+/** Excel's "force text" trick in CSV exports: `="+14155551234"`. */
+const EXCEL_TEXT_FORMULA = /^="(.*)"$/;
+
+const EMPTY: PhoneResult = Object.freeze({ ok: false, code: 'empty', reason: 'EMPTY' });
+const SCIENTIFIC_FAILURE: PhoneResult = Object.freeze({
+  ok: false,
+  code: 'scientific',
+  reason: 'SCIENTIFIC_NOTATION',
+});
+
+/** True when libphonenumber-js has metadata for this ISO 3166 alpha-2 code (for schema checks of defaultCountry). */
+export function isSupportedCountry(country: string): boolean {
+  return libIsSupportedCountry(country as CountryCode, METADATA);
+}
+
+/**
+ * The verdict on a split number (as the library's isValid() and getType() give it), computing the
+ * type once. `country` is the one the library would attach, undefined when it finds none.
+ */
+function verdict(callingCode: string, nationalNumber: string, country: string | undefined): PhoneResult {
+  const plan = planFor(country ?? callingCode);
+  const type = numberType(plan, nationalNumber);
+  if (isValidNumber(plan, nationalNumber, type)) {
+    const phone: NormalizedPhone = { e164: '+' + callingCode + nationalNumber };
+    if (country) phone.country = country;
+    if (type) phone.type = type;
+    return { ok: true, phone };
+  }
+  const lengths = plan.possibleLengths;
+  const n = nationalNumber.length;
+  let reason: PhoneFailureReason = 'NOT_VALID_FOR_REGION';
+  if (lengths.length > 0) {
+    if (n < lengths[0]!) reason = 'TOO_SHORT';
+    else if (n > lengths[lengths.length - 1]!) reason = 'TOO_LONG';
+    else if (!lengths.includes(n)) reason = 'INVALID_LENGTH';
+  }
+  const failure: PhoneResult = { ok: false, code: 'invalid', reason };
+  if (country) failure.country = country;
+  return failure;
+}
+
+/**
+ * E.164 fast path: split the calling code against metadata and classify the national number with
+ * precompiled patterns, skipping the text scanning of the full parser. Returns undefined whenever
+ * the full parser could decide differently (unknown or non-geographic calling code, or digits after
+ * the code that the parser would strip as a national prefix).
+ */
+function fastE164(e164: string): PhoneResult | undefined {
+  if (!E164.test(e164)) return undefined;
+  for (let len = 1; len <= 3; len++) {
+    const callingCode = e164.slice(1, 1 + len);
+    const countries = countriesFor(callingCode);
+    if (!countries) continue; // calling codes are prefix-free: at most one length matches
+    const national = e164.slice(1 + len);
+    if (planFor(callingCode).nationalPrefix?.test(national)) return undefined;
+    return verdict(callingCode, national, countryFor(countries, national));
+  }
+  return undefined;
+}
+
+/** The full parser: libphonenumber-js parse, then the same verdict as the fast path, with the parse error as reason. */
+function fullParse(text: string, defaultCountry: string | undefined): PhoneResult {
+  let pn;
+  try {
+    pn = defaultCountry
+      ? parsePhoneNumberWithError(text, defaultCountry as CountryCode, METADATA)
+      : parsePhoneNumberWithError(text, METADATA);
+  } catch (error) {
+    const message = error instanceof ParseError ? error.message : 'NOT_A_NUMBER';
+    const reason: PhoneFailureReason =
+      message === 'INVALID_COUNTRY' && !defaultCountry && !text.startsWith('+')
+        ? 'NO_COUNTRY_CODE'
+        : message === 'TOO_SHORT' || message === 'TOO_LONG' || message === 'INVALID_COUNTRY'
+          ? message
+          : 'NOT_A_NUMBER';
+    const failure: PhoneResult = { ok: false, code: 'invalid', reason };
+    if (defaultCountry && (reason === 'TOO_SHORT' || reason === 'TOO_LONG') && !text.startsWith('+')) {
+      failure.country = defaultCountry;
+    }
+    return failure;
+  }
+  return verdict(pn.countryCallingCode, pn.nationalNumber, pn.country);
+}
+
+/** Creates a normaliser for one import; `defaultCountry` (ISO alpha-2) is used for national numbers. */
+export function createPhoneNormalizer(defaultCountry?: string): PhoneNormalizer {
+  const country = defaultCountry ? defaultCountry.trim().toUpperCase() : undefined;
+  if (country && !metadata.hasCountry(country)) {
+    throw new RangeError(`Unsupported default country: ${country}`);
+  }
+  const cache = new Map<string, PhoneResult>();
+  // Digits that cannot be a national number of the default country (longer than any), or 11+
+  // digits, are retried as international when invalid as national: Excel drops a leading `+`.
+  // Shorter ones are not, so a mistyped national number is never read as another country's.
+  const maxNational = country ? Math.max(0, ...planFor(country).possibleLengths) || 15 : 0;
+  const lostPlusMinDigits = country ? Math.min(11, maxNational + 1) : 8;
+
+  /** A full-parse or fast-path verdict on an E.164-shaped string. */
+  const international = (e164: string): PhoneResult => fastE164(e164) ?? fullParse(e164, country);
+
+  /** Digits without a `+`: national for the default country, else (Excel lost the `+`) international. */
+  const digitsOnly = (digits: string): PhoneResult => {
+    if (digits.startsWith('00') && digits.length > 2 && digits[2] !== '0') {
+      return international('+' + digits.slice(2));
+    }
+    const national = country ? fullParse(digits, country) : undefined;
+    if (national?.ok) return national;
+    if (digits[0] !== '0' && digits.length <= 15 && digits.length >= lostPlusMinDigits) {
+      const asInternational = international('+' + digits);
+      if (asInternational.ok) return asInternational;
+    }
+    return national ?? { ok: false, code: 'invalid', reason: 'NO_COUNTRY_CODE' };
+  };
+
+  const compute = (text: string, numericRaw: number | undefined): PhoneResult => {
+    let t = text.trim();
+    if (t === '') return EMPTY;
+    if (E164.test(t)) return international(t);
+    const excelText = EXCEL_TEXT_FORMULA.exec(t);
+    if (excelText) t = excelText[1]!.trim();
+    if (t.startsWith("'")) t = t.slice(1).trimStart();
+    if (t.slice(0, 4).toLowerCase() === 'tel:') t = t.slice(4).trimStart();
+    if (t === '') return EMPTY;
+    if (SCIENTIFIC.test(t)) {
+      if (numericRaw !== undefined && Number.isSafeInteger(numericRaw) && numericRaw > 0) {
+        return digitsOnly(String(numericRaw));
+      }
+      return SCIENTIFIC_FAILURE;
+    }
+    const compact = t.replace(SEPARATORS, '');
+    if (DIGITS.test(compact)) return digitsOnly(compact);
+    if (PLUS_DIGITS.test(compact)) return international(compact);
+    return fullParse(t, country);
+  };
+
+  return {
+    normalize(text: string, numericRaw?: number): PhoneResult {
+      if (text === '') return EMPTY;
+      const key = numericRaw === undefined ? text : text + '\u0000' + numericRaw;
+      let result = cache.get(key);
+      if (result === undefined) {
+        result = compute(text, numericRaw);
+        if (cache.size >= PHONE_CACHE_MAX) cache.clear();
+        cache.set(key, result);
+      }
+      return result;
+    },
+    fastE164,
+  };
+}

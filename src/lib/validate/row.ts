@@ -1,0 +1,142 @@
+/** Validate a row: primary phone, variables and secondary contacts, collecting every error of the row. */
+import { LIMITS } from '../limits.ts';
+import { columnLabel, isValidTarget, secondaryPhoneHeader, secondaryVariableHeader, PHONE_HEADER } from '../map/columns.ts';
+import type {
+  AssistantConfig,
+  ColumnMapping,
+  NormalizedContact,
+  RowError,
+  SourceRow,
+  ValidatedRow,
+} from '../types.ts';
+import {
+  phoneInvalid,
+  phoneRequired,
+  secondaryDuplicate,
+  secondaryFieldsWithoutPhone,
+  secondaryPhoneInvalid,
+  secondarySameAsPrimary,
+} from './messages.ts';
+import { createPhoneNormalizer, type PhoneNormalizer } from './phone.ts';
+import { createVariableValidator, type VariableColumn } from './variables.ts';
+
+export interface RowValidatorOptions {
+  assistant: AssistantConfig;
+  headers: readonly string[];
+  mapping: ColumnMapping;
+  /** ISO 3166 alpha-2 country for national-format numbers. */
+  defaultCountry?: string;
+  /** Share one normaliser (and its cache) across validators of the same import; made here otherwise. */
+  phoneNormalizer?: PhoneNormalizer;
+}
+
+export interface RowValidator {
+  validate(row: SourceRow): ValidatedRow;
+}
+
+/** One secondary contact's columns (N of `secondary_phone_N`). */
+interface SecondaryGroup {
+  phoneIndex: number;
+  phoneHeader: string;
+  variables: VariableColumn[];
+  /** Indexes of its mapped `secondary_N_<var>` columns, to spot fields filled without a phone. */
+  fieldIndexes: number[];
+}
+
+/** Builds the per-import row validator from the (checked) mapping. */
+export function createRowValidator(options: RowValidatorOptions): RowValidator {
+  const { assistant, headers, mapping } = options;
+  const phones = options.phoneNormalizer ?? createPhoneNormalizer(options.defaultCountry);
+  const leadVariables = createVariableValidator(assistant.variables);
+  const contactVariables = createVariableValidator(assistant.secondaryVariables);
+
+  let phoneIndex = -1;
+  const variableIndex = new Map<string, number>();
+  const secondaryPhoneIndex = new Map<number, number>();
+  const secondaryVariableIndex = new Map<string, number>();
+  const present = new Set<number>();
+  mapping.columns.forEach((target, i) => {
+    if (i >= headers.length || !isValidTarget(target, assistant)) return;
+    if (target.kind === 'phone') {
+      if (phoneIndex < 0) phoneIndex = i;
+    } else if (target.kind === 'variable') {
+      if (!variableIndex.has(target.name)) variableIndex.set(target.name, i);
+    } else if (target.kind === 'secondaryPhone') {
+      present.add(target.index);
+      if (!secondaryPhoneIndex.has(target.index)) secondaryPhoneIndex.set(target.index, i);
+    } else if (target.kind === 'secondaryVariable') {
+      present.add(target.index);
+      const key = `${target.index}:${target.name}`;
+      if (!secondaryVariableIndex.has(key)) secondaryVariableIndex.set(key, i);
+    }
+  });
+
+  const column = (index: number, fallback: string): VariableColumn =>
+    index >= 0 ? { index, header: columnLabel(headers, index) } : { index: -1, header: fallback };
+  const phoneHeader = phoneIndex >= 0 ? columnLabel(headers, phoneIndex) : PHONE_HEADER;
+  const leadColumns = assistant.variables.map((v) => column(variableIndex.get(v.name) ?? -1, v.name));
+  const groups: SecondaryGroup[] = [];
+  for (let n = 1; n <= LIMITS.maxSecondaryContacts; n++) {
+    if (!present.has(n)) continue;
+    const variables = assistant.secondaryVariables.map((v) =>
+      column(secondaryVariableIndex.get(`${n}:${v.name}`) ?? -1, secondaryVariableHeader(n, v.name)),
+    );
+    groups.push({
+      phoneIndex: secondaryPhoneIndex.get(n) ?? -1,
+      phoneHeader: column(secondaryPhoneIndex.get(n) ?? -1, secondaryPhoneHeader(n)).header,
+      variables,
+      fieldIndexes: variables.filter((c) => c.index >= 0).map((c) => c.index),
+    });
+  }
+
+  return {
+    validate(row: SourceRow): ValidatedRow {
+      const cells = row.cells;
+      const errors: RowError[] = [];
+      const phoneText = phoneIndex >= 0 ? (cells[phoneIndex] ?? '') : '';
+      const primary = phones.normalize(phoneText, phoneIndex >= 0 ? row.numeric?.[phoneIndex] : undefined);
+      if (!primary.ok) {
+        errors.push(
+          primary.code === 'empty'
+            ? phoneRequired(phoneHeader)
+            : phoneInvalid(phoneHeader, phoneText.trim(), primary.reason, primary.country),
+        );
+      }
+      const variables = leadVariables.validate(cells, leadColumns, errors);
+
+      const secondary: NormalizedContact[] = [];
+      const acceptedHeaders: string[] = [];
+      for (let g = 0; g < groups.length; g++) {
+        const group = groups[g]!;
+        const text = group.phoneIndex >= 0 ? (cells[group.phoneIndex] ?? '') : '';
+        const result = phones.normalize(text, group.phoneIndex >= 0 ? row.numeric?.[group.phoneIndex] : undefined);
+        if (!result.ok && result.code === 'empty') {
+          const filled = group.fieldIndexes.filter((i) => (cells[i] ?? '').trim() !== '');
+          if (filled.length > 0) {
+            errors.push(secondaryFieldsWithoutPhone(group.phoneHeader, filled.map((i) => columnLabel(headers, i))));
+          }
+          continue;
+        }
+        const contactValues = contactVariables.validate(cells, group.variables, errors);
+        if (!result.ok) {
+          errors.push(secondaryPhoneInvalid(group.phoneHeader, text.trim(), result.reason, result.country));
+          continue;
+        }
+        const e164 = result.phone.e164;
+        if (primary.ok && e164 === primary.phone.e164) {
+          errors.push(secondarySameAsPrimary(group.phoneHeader, text.trim()));
+          continue;
+        }
+        const earlier = secondary.findIndex((c) => c.e164 === e164);
+        if (earlier >= 0) {
+          errors.push(secondaryDuplicate(group.phoneHeader, text.trim(), acceptedHeaders[earlier]!));
+          continue;
+        }
+        secondary.push({ ...result.phone, position: secondary.length + 1, variables: contactValues });
+        acceptedHeaders.push(group.phoneHeader);
+      }
+      if (errors.length > 0 || !primary.ok) return { row: row.row, errors };
+      return { row: row.row, lead: { ...primary.phone, variables, secondary }, errors };
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/** Test helpers: a workspace with a token, authenticated requests against the real Worker. */
+import { env, SELF } from 'cloudflare:test';
+import { generateToken, hashToken } from '../../workers/auth/tokens.ts';
+import { newId } from '../../workers/db/ids.ts';
+
+export async function createWorkspace(name = 'Test workspace'): Promise<{ workspaceId: string; token: string }> {
+  const workspaceId = newId('ws');
+  const token = generateToken();
+  const now = new Date().toISOString();
+  await env.DB.batch([
+    env.DB.prepare('INSERT INTO workspaces (id, name, created_at) VALUES (?1, ?2, ?3)').bind(workspaceId, name, now),
+    env.DB.prepare('INSERT INTO api_tokens (id, workspace_id, token_hash, name, created_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(
+      newId('tok'),
+      workspaceId,
+      await hashToken(token),
+      'test',
+      now,
+    ),
+  ]);
+  return { workspaceId, token };
+}
+
+export function client(token: string) {
+  const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    SELF.fetch(`http://example.com/api/v1${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        ...(body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array) ? { 'Content-Type': 'application/json' } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body),
+    });
+  return {
+    get: (path: string) => call('GET', path),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) => call('POST', path, body, headers),
+    put: (path: string, body?: unknown, headers?: Record<string, string>) => call('PUT', path, body, headers),
+    del: (path: string) => call('DELETE', path),
+    async json<T = any>(res: Response | Promise<Response>): Promise<T> {
+      return (await res).json() as Promise<T>;
+    },
+  };
+}
+
+export const SEED_VARIABLES = [
+  { name: 'customer_name', type: 'text', required: true, maxLength: 100 },
+  { name: 'company', type: 'text' },
+  { name: 'budget_range', type: 'text', default: 'unknown' },
+];
+
+/** A workspace with the seed page's assistant and a US campaign. */
+export async function seededCampaign(opts: { secondaryVariables?: unknown[]; defaultCountry?: string } = {}) {
+  const ws = await createWorkspace();
+  const api = client(ws.token);
+  const assistant = await api.json(
+    api.post('/assistants', {
+      name: 'Sales assistant',
+      variables: SEED_VARIABLES,
+      secondaryVariables: opts.secondaryVariables ?? [
+        { name: 'name', type: 'text' },
+        { name: 'role', type: 'text' },
+      ],
+    }),
+  );
+  const campaign = await api.json(api.post('/campaigns', { name: 'Spring', assistantId: assistant.id, defaultCountry: opts.defaultCountry ?? 'US' }));
+  return { ...ws, api, assistant, campaign };
+}

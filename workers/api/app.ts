@@ -1,0 +1,28 @@
+/** The Hono API v1: routes, auth, errors. `AppType` gives the UI a typed RPC client. */
+import { Hono } from 'hono';
+import type { AppEnv } from './app-env.ts';
+import { handleError, errorBody } from './errors.ts';
+import { requireToken } from './middleware/auth.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { health } from './routes/health.ts';
+import { assistantRoutes } from './routes/assistants.ts';
+import { campaignRoutes } from './routes/campaigns.ts';
+import { importRoutes, campaignImportRoutes } from './routes/imports.ts';
+import { openApiDocument } from './openapi.ts';
+
+const PUBLIC = new Set(['/api/v1/health', '/api/v1/openapi.json']);
+
+export const app = new Hono<AppEnv>()
+  .basePath('/api/v1')
+  .use(securityHeaders)
+  .use(async (c, next) => (PUBLIC.has(c.req.path) ? next() : requireToken(c, next)))
+  .route('/health', health)
+  .get('/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)))
+  .route('/assistants', assistantRoutes)
+  .route('/campaigns', campaignRoutes)
+  .route('/campaigns', campaignImportRoutes)
+  .route('/imports', importRoutes)
+  .notFound((c) => c.json(errorBody('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404))
+  .onError(handleError);
+
+export type AppType = typeof app;

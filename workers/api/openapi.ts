@@ -1,0 +1,124 @@
+/** The OpenAPI 3.1 document, generated from the same valibot schemas that validate requests. */
+import { toJsonSchema } from '@valibot/to-json-schema';
+import type * as v from 'valibot';
+import {
+  CreateAssistantSchema,
+  CreateCampaignSchema,
+  CreateImportQuerySchema,
+  ListImportsQuerySchema,
+  ListLeadsQuerySchema,
+} from '../../src/lib/schemas/api.ts';
+import { ROW_ERROR_CODES, FILE_ERROR_CODES } from '../../src/lib/codes.ts';
+import { LIMITS } from '../../src/lib/limits.ts';
+
+const schema = (s: v.GenericSchema) => toJsonSchema(s, { typeMode: 'input', errorMode: 'ignore' });
+
+function queryParams(s: v.GenericSchema) {
+  const json = schema(s) as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, prop]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema: prop,
+  }));
+}
+
+const idParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+const error = { $ref: '#/components/responses/Error' };
+const json = (ref: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
+const authed = { security: [{ bearer: [] }] };
+
+export function openApiDocument(origin: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Lead import API',
+      version: '1.0.0',
+      description:
+        'Import leads (people to call) into calling campaigns from CSV and Excel files. Every row is validated; bad rows come back in an error report that re-imports as it is.',
+    },
+    servers: [{ url: `${origin}/api/v1` }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        CreateAssistant: schema(CreateAssistantSchema),
+        CreateCampaign: schema(CreateCampaignSchema),
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: {
+                code: { type: 'string', examples: ['VALIDATION_FAILED', 'NOT_FOUND', 'UNAUTHORIZED', ...FILE_ERROR_CODES] },
+                message: { type: 'string' },
+              },
+            },
+          },
+        },
+        Import: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            campaignId: { type: 'string' },
+            fileName: { type: 'string' },
+            status: { enum: ['queued', 'validating', 'importing', 'completed', 'failed', 'cancelled'] },
+            ignoreErrors: { type: 'boolean' },
+            totalRows: { type: 'integer' },
+            processedRows: { type: 'integer' },
+            importedRows: { type: 'integer' },
+            failedRows: { type: 'integer' },
+            errorCounts: { type: 'object', propertyNames: { enum: [...ROW_ERROR_CODES] }, additionalProperties: { type: 'integer' } },
+            failure: { type: ['object', 'null'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
+            createdAt: { type: 'string', format: 'date-time' },
+            finishedAt: { type: ['string', 'null'], format: 'date-time' },
+          },
+        },
+      },
+      responses: { Error: { description: 'An error', ...json('Error') } },
+    },
+    paths: {
+      '/health': { get: { summary: 'Health of the Worker and its bindings', responses: { 200: { description: 'ok' }, 503: { description: 'a binding does not answer' } } } },
+      '/assistants': {
+        post: { ...authed, summary: 'Create an assistant', requestBody: json('CreateAssistant'), responses: { 201: { description: 'created' }, 400: error, 401: error } },
+        get: { ...authed, summary: 'List assistants', responses: { 200: { description: 'ok' }, 401: error } },
+      },
+      '/assistants/{id}': { get: { ...authed, parameters: [idParam('id')], summary: 'One assistant', responses: { 200: { description: 'ok' }, 404: error } } },
+      '/campaigns': {
+        post: { ...authed, summary: 'Create a campaign', requestBody: json('CreateCampaign'), responses: { 201: { description: 'created' }, 400: error, 404: error } },
+        get: { ...authed, summary: 'List campaigns with lead counts', responses: { 200: { description: 'ok' } } },
+      },
+      '/campaigns/{id}': { get: { ...authed, parameters: [idParam('id')], summary: 'One campaign', responses: { 200: { description: 'ok' }, 404: error } } },
+      '/campaigns/{id}/sample.csv': {
+        get: { ...authed, parameters: [idParam('id')], summary: 'Sample file with the columns the campaign expects', responses: { 200: { description: 'CSV', content: { 'text/csv': {} } }, 404: error } },
+      },
+      '/campaigns/{id}/leads': {
+        get: { ...authed, parameters: [idParam('id'), ...queryParams(ListLeadsQuerySchema)], summary: 'Leads of a campaign, secondary contacts in call order', responses: { 200: { description: 'ok' }, 404: error } },
+      },
+      '/campaigns/{id}/imports': {
+        post: {
+          ...authed,
+          summary: 'Import a CSV, XLSX or XLS file',
+          description: `Body is the raw file. CSV up to ${LIMITS.maxCsvBytes / 1024 / 1024} MB is streamed; Excel up to ${LIMITS.maxExcelBytesServer / 1024 / 1024} MB (FILE_TOO_LARGE past it). Up to ${LIMITS.inlineMaxRows} rows finish inline (201), larger files are processed in the background (202).`,
+          parameters: [idParam('id'), ...queryParams(CreateImportQuerySchema)],
+          requestBody: {
+            content: {
+              'text/csv': { schema: { type: 'string' } },
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+              'application/vnd.ms-excel': { schema: { type: 'string', format: 'binary' } },
+            },
+          },
+          responses: { 201: json('Import'), 202: json('Import'), 400: error, 404: error, 413: error, 415: error, 422: error, 429: error },
+        },
+      },
+      '/imports': { get: { ...authed, parameters: queryParams(ListImportsQuerySchema), summary: 'Imports, newest first', responses: { 200: { description: 'ok' } } } },
+      '/imports/{id}': {
+        get: { ...authed, parameters: [idParam('id')], summary: 'One import', responses: { 200: json('Import'), 404: error } },
+        delete: { ...authed, parameters: [idParam('id')], summary: 'Cancel a running import', responses: { 200: json('Import'), 404: error, 409: error } },
+      },
+      '/imports/{id}/errors.csv': { get: { ...authed, parameters: [idParam('id')], summary: 'Error report: original columns, error_row, error_codes, error_messages', responses: { 200: { description: 'CSV' }, 404: error } } },
+      '/imports/{id}/leads.csv': { get: { ...authed, parameters: [idParam('id')], summary: 'Leads this import wrote, in the sample file columns', responses: { 200: { description: 'CSV' }, 404: error } } },
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/** Assistants: the call-script variables a campaign's leads must supply. */
+import { Hono } from 'hono';
+import { and, desc, eq } from 'drizzle-orm';
+import { db } from '../../db/client.ts';
+import { assistants } from '../../db/schema.ts';
+import { newId, nowIso } from '../../db/ids.ts';
+import { CreateAssistantSchema } from '../../../src/lib/schemas/api.ts';
+import { jsonBody } from '../validate.ts';
+import { notFound } from '../errors.ts';
+import type { AppEnv } from '../app-env.ts';
+
+type AssistantRow = typeof assistants.$inferSelect;
+
+export const toAssistant = (a: AssistantRow) => ({
+  id: a.id,
+  name: a.name,
+  variables: a.variables,
+  secondaryVariables: a.secondaryVariables,
+  createdAt: a.createdAt,
+});
+
+export async function findAssistant(d1: D1Database, workspaceId: string, id: string) {
+  return db(d1)
+    .select()
+    .from(assistants)
+    .where(and(eq(assistants.id, id), eq(assistants.workspaceId, workspaceId)))
+    .get();
+}
+
+export const assistantRoutes = new Hono<AppEnv>()
+  .post('/', jsonBody(CreateAssistantSchema), async (c) => {
+    const body = c.req.valid('json');
+    const row: AssistantRow = {
+      id: newId('ast'),
+      workspaceId: c.get('workspaceId'),
+      name: body.name,
+      variables: body.variables,
+      secondaryVariables: body.secondaryVariables,
+      createdAt: nowIso(),
+    };
+    await db(c.env.DB).insert(assistants).values(row);
+    return c.json(toAssistant(row), 201);
+  })
+  .get('/', async (c) => {
+    const rows = await db(c.env.DB)
+      .select()
+      .from(assistants)
+      .where(eq(assistants.workspaceId, c.get('workspaceId')))
+      .orderBy(desc(assistants.createdAt))
+      .all();
+    return c.json({ items: rows.map(toAssistant) });
+  })
+  .get('/:id', async (c) => {
+    const row = await findAssistant(c.env.DB, c.get('workspaceId'), c.req.param('id'));
+    if (!row) throw notFound('Assistant');
+    return c.json(toAssistant(row));
+  });

@@ -1,0 +1,104 @@
+/** Campaigns: an assistant, a default country for national numbers, and the leads imported into it. */
+import { Hono } from 'hono';
+import { and, desc, eq } from 'drizzle-orm';
+import { db } from '../../db/client.ts';
+import { campaigns } from '../../db/schema.ts';
+import { newId, nowIso } from '../../db/ids.ts';
+import { CreateCampaignSchema, ListLeadsQuerySchema } from '../../../src/lib/schemas/api.ts';
+import { sampleCsv } from '../../../src/lib/sample/sample-csv.ts';
+import { leadCounts, leadsStore } from '../../leads/store.ts';
+import { jsonBody, query } from '../validate.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { findAssistant } from './assistants.ts';
+import type { AppEnv } from '../app-env.ts';
+
+type CampaignRow = typeof campaigns.$inferSelect;
+
+const toCampaign = (c: CampaignRow, leadCount: number) => ({
+  id: c.id,
+  name: c.name,
+  assistantId: c.assistantId,
+  defaultCountry: c.defaultCountry,
+  leadCount,
+  createdAt: c.createdAt,
+});
+
+export async function findCampaign(d1: D1Database, workspaceId: string, id: string) {
+  return db(d1)
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.id, id), eq(campaigns.workspaceId, workspaceId)))
+    .get();
+}
+
+/** The campaign and its assistant, or 404 when either is not the workspace's. */
+export async function campaignWithAssistant(d1: D1Database, workspaceId: string, id: string) {
+  const campaign = await findCampaign(d1, workspaceId, id);
+  if (!campaign) throw notFound('Campaign');
+  const assistant = await findAssistant(d1, workspaceId, campaign.assistantId);
+  if (!assistant) throw notFound('Campaign');
+  return { campaign, assistant };
+}
+
+export const campaignRoutes = new Hono<AppEnv>()
+  .post('/', jsonBody(CreateCampaignSchema), async (c) => {
+    const body = c.req.valid('json');
+    const workspaceId = c.get('workspaceId');
+    const assistant = await findAssistant(c.env.DB, workspaceId, body.assistantId);
+    if (!assistant) throw new ApiError(404, 'NOT_FOUND', 'Assistant not found.');
+    const row: CampaignRow = {
+      id: newId('cmp'),
+      workspaceId,
+      name: body.name,
+      assistantId: assistant.id,
+      defaultCountry: body.defaultCountry ?? null,
+      createdAt: nowIso(),
+    };
+    await db(c.env.DB).insert(campaigns).values(row);
+    return c.json(toCampaign(row, 0), 201);
+  })
+  .get('/', async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const rows = await db(c.env.DB)
+      .select()
+      .from(campaigns)
+      .where(eq(campaigns.workspaceId, workspaceId))
+      .orderBy(desc(campaigns.createdAt))
+      .all();
+    const counts = await leadCounts(c.env, workspaceId, rows.map((r) => r.id));
+    return c.json({ items: rows.map((r) => toCampaign(r, counts.get(r.id) ?? 0)) });
+  })
+  .get('/:id', async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const row = await findCampaign(c.env.DB, workspaceId, c.req.param('id'));
+    if (!row) throw notFound('Campaign');
+    return c.json(toCampaign(row, await leadsStore(c.env, workspaceId, row.id).count()));
+  })
+  .get('/:id/sample.csv', async (c) => {
+    const { campaign, assistant } = await campaignWithAssistant(c.env.DB, c.get('workspaceId'), c.req.param('id'));
+    const name = campaign.name.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 60) || 'campaign';
+    return c.body(sampleCsv({ variables: assistant.variables, secondaryVariables: assistant.secondaryVariables }), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}-sample.csv"`,
+    });
+  })
+  .get('/:id/leads', query(ListLeadsQuerySchema), async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const row = await findCampaign(c.env.DB, workspaceId, c.req.param('id'));
+    if (!row) throw notFound('Campaign');
+    const q = c.req.valid('query');
+    const page = await leadsStore(c.env, workspaceId, row.id).list(q.limit, q.cursor ? Number(q.cursor) : undefined);
+    return c.json({
+      items: page.items.map((l) => ({
+        id: l.id,
+        phoneNumber: l.phoneNumber,
+        phoneCountry: l.phoneCountry,
+        phoneType: l.phoneType,
+        variables: l.variables,
+        secondaryContacts: l.secondaryContacts,
+        importId: l.importId,
+        createdAt: l.createdAt,
+      })),
+      nextCursor: page.nextCursor,
+    });
+  });

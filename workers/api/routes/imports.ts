@@ -1,0 +1,290 @@
+/**
+ * Imports: the headless upload (raw file in, import out), the browser's chunked upload, status,
+ * cancel, live progress, the error report and the imported leads.
+ */
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { and, desc, eq } from 'drizzle-orm';
+import { db } from '../../db/client.ts';
+import { imports } from '../../db/schema.ts';
+import { CreateImportQuerySchema, ListImportsQuerySchema } from '../../../src/lib/schemas/api.ts';
+import { ChunkSchema, type Chunk } from '../../../src/lib/chunk/format.ts';
+import { autoMap, checkMapping } from '../../../src/lib/map/columns.ts';
+import { LIMITS } from '../../../src/lib/limits.ts';
+import type { AssistantConfig, ColumnMapping, SourceRow } from '../../../src/lib/types.ts';
+import { jsonBody, query } from '../validate.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { fileError, toFileApiError } from '../file-errors.ts';
+import { limitImportCreation } from '../middleware/rate-limit.ts';
+import { campaignWithAssistant } from './campaigns.ts';
+import { openUpload, sizeLimit, type UploadKind } from '../../chunk/read-upload.ts';
+import { storeChunk, dispatchValidation } from '../../chunk/store-chunk.ts';
+import { createImport } from '../../import/create-import.ts';
+import { runInline } from '../../import/run-inline.ts';
+import { coordinator } from '../../progress/coordinator.ts';
+import { isRunning, type ImportView } from '../../progress/import-view.ts';
+import { keys } from '../../chunk/keys.ts';
+import { leadsCsv } from '../../report/leads-csv.ts';
+import { BrowserImportSchema } from '../../../src/lib/schemas/browser-import.ts';
+import type { AppEnv } from '../app-env.ts';
+import type { Env } from '../../env.ts';
+
+type ImportRow = typeof imports.$inferSelect;
+
+export function rowToView(r: ImportRow): ImportView {
+  return {
+    id: r.id,
+    campaignId: r.campaignId,
+    fileName: r.fileName,
+    status: r.status,
+    ignoreErrors: r.ignoreErrors,
+    totalRows: r.totalRows,
+    validatedRows: r.processedRows,
+    processedRows: r.processedRows,
+    importedRows: r.importedRows,
+    failedRows: r.failedRows,
+    errorCounts: r.errorCounts,
+    failure: r.failureCode ? { code: r.failureCode, message: r.failureMessage ?? '' } : null,
+    createdAt: r.createdAt,
+    finishedAt: r.finishedAt,
+  };
+}
+
+async function findImport(env: Env, workspaceId: string, id: string): Promise<ImportRow> {
+  const row = await db(env.DB)
+    .select()
+    .from(imports)
+    .where(and(eq(imports.id, id), eq(imports.workspaceId, workspaceId)))
+    .get();
+  if (!row) throw notFound('Import');
+  return row;
+}
+
+/** The live view for a running import (from its coordinator), the stored one otherwise. */
+async function currentView(env: Env, row: ImportRow): Promise<ImportView> {
+  return isRunning(row.status) ? coordinator(env, row.id).view() : rowToView(row);
+}
+
+const KIND_BY_TYPE: Record<string, UploadKind> = {
+  'text/csv': 'csv',
+  'text/plain': 'csv',
+  'application/csv': 'csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.ms-excel': 'xls',
+};
+
+function uploadKind(contentType: string | undefined, fileName: string | undefined): UploadKind {
+  const ext = fileName?.toLowerCase().match(/\.(csv|tsv|txt|xlsx|xls)$/)?.[1];
+  if (ext === 'xlsx' || ext === 'xls') return ext;
+  if (ext) return 'csv';
+  const type = contentType?.split(';')[0]!.trim().toLowerCase();
+  if (!type || type === 'application/octet-stream') return 'csv';
+  const kind = KIND_BY_TYPE[type];
+  if (!kind) throw fileError('FILE_UNSUPPORTED', `Files of type ${type} are not supported. Upload a .csv, .xlsx or .xls file.`);
+  return kind;
+}
+
+function checkColumns(headers: string[], mapping: ColumnMapping, assistant: AssistantConfig) {
+  const check = checkMapping(headers, mapping, assistant);
+  const first = check.fileErrors[0];
+  if (first) throw fileError(first.code, first.message, { fileErrors: check.fileErrors });
+  return check;
+}
+
+/** POST /campaigns/{id}/imports: the headless path. CSV is streamed into chunks; ≤1000 rows finish inline. */
+export const campaignImportRoutes = new Hono<AppEnv>().post('/:id/imports', query(CreateImportQuerySchema), async (c) => {
+  const workspaceId = c.get('workspaceId');
+  const q = c.req.valid('query');
+  const { campaign, assistant } = await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
+  const assistantConfig: AssistantConfig = { variables: assistant.variables, secondaryVariables: assistant.secondaryVariables };
+  const fileName = q.fileName ?? 'upload.csv';
+  const kind = uploadKind(c.req.header('content-type'), q.fileName);
+  const declared = Number(c.req.header('content-length') ?? NaN);
+  if (declared > sizeLimit(kind)) {
+    throw fileError('FILE_TOO_LARGE', `The file is ${Math.ceil(declared / 1048576)} MB; the most a ${kind.toUpperCase()} upload accepts is ${sizeLimit(kind) / 1048576} MB.${kind === 'csv' ? ' Use the multipart upload for larger files.' : ' Save it as CSV to import a larger file.'}`);
+  }
+  if (declared === 0 || !c.req.raw.body) throw fileError('FILE_EMPTY', 'The request has no file in its body.');
+  await limitImportCreation(c.env, workspaceId);
+
+  let importId: string | null = null;
+  try {
+    const upload = await openUpload(c.req.raw.body, kind, { sheet: q.sheet });
+    const mapping = autoMap(upload.headers, assistantConfig);
+    const check = checkColumns(upload.headers, mapping, assistantConfig);
+    const start = (inline: boolean) =>
+      createImport(c.env, {
+        workspaceId,
+        campaignId: campaign.id,
+        assistant: assistantConfig,
+        defaultCountry: campaign.defaultCountry,
+        fileName,
+        source: 'api',
+        ignoreErrors: q.ignoreErrors,
+        notifyEmail: q.notifyEmail ?? null,
+        headers: upload.headers,
+        mapping,
+        inline,
+      }).then((cfg) => (importId = cfg.importId));
+
+    let chunkIndex = 0;
+    let total = 0;
+    let held: SourceRow[] = [];
+    for await (const batch of upload.rows) {
+      total += batch.length;
+      if (total > LIMITS.maxRows) throw fileError('TOO_MANY_ROWS', `The file has more than ${LIMITS.maxRows.toLocaleString('en-US')} rows. Split it into smaller files.`);
+      held.push(...batch);
+      while (held.length >= LIMITS.chunkRows || (held.length && importId)) {
+        if (!importId) await start(false);
+        const rows = held.splice(0, LIMITS.chunkRows);
+        await storeChunk(c.env, workspaceId, importId!, { v: 1, index: chunkIndex++, rows }, true);
+        if (held.length < LIMITS.chunkRows) break;
+      }
+    }
+    if (total === 0) throw fileError('FILE_EMPTY', 'The file has a header row but no data rows.');
+    if (!importId) {
+      const inline = total <= LIMITS.inlineMaxRows;
+      await start(inline);
+      await storeChunk(c.env, workspaceId, importId!, { v: 1, index: chunkIndex++, rows: held }, !inline);
+      if (inline) {
+        const view = await runInline(c.env, workspaceId, importId!, chunkIndex);
+        return c.json({ ...view, unknownColumns: check.unknownColumns }, 201);
+      }
+    } else if (held.length) {
+      await storeChunk(c.env, workspaceId, importId!, { v: 1, index: chunkIndex++, rows: held }, true);
+    }
+    const { view } = await coordinator(c.env, importId!).seal(chunkIndex);
+    return c.json({ ...view, unknownColumns: check.unknownColumns }, 202);
+  } catch (err) {
+    const apiErr = toFileApiError(err, importId ? { importId } : undefined);
+    if (importId) await coordinator(c.env, importId).fail(apiErr.code, apiErr.message);
+    throw apiErr;
+  }
+});
+
+export const importRoutes = new Hono<AppEnv>()
+  .get('/', query(ListImportsQuerySchema), async (c) => {
+    const q = c.req.valid('query');
+    const workspaceId = c.get('workspaceId');
+    const where = q.campaignId
+      ? and(eq(imports.workspaceId, workspaceId), eq(imports.campaignId, q.campaignId))
+      : eq(imports.workspaceId, workspaceId);
+    const rows = await db(c.env.DB).select().from(imports).where(where).orderBy(desc(imports.createdAt)).limit(q.limit).all();
+    return c.json({ items: rows.map(rowToView) });
+  })
+  /** The browser's path, step 1: create an import from the header and mapping it already checked. */
+  .post('/', jsonBody(BrowserImportSchema), async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const body = c.req.valid('json');
+    const { campaign, assistant } = await campaignWithAssistant(c.env.DB, workspaceId, body.campaignId);
+    const assistantConfig: AssistantConfig = { variables: assistant.variables, secondaryVariables: assistant.secondaryVariables };
+    const mapping = (body.mapping as ColumnMapping | undefined) ?? autoMap(body.headers, assistantConfig);
+    if (mapping.columns.length !== body.headers.length) throw new ApiError(400, 'VALIDATION_FAILED', 'mapping.columns must have one entry per header.');
+    const check = checkColumns(body.headers, mapping, assistantConfig);
+    await limitImportCreation(c.env, workspaceId);
+    const config = await createImport(c.env, {
+      workspaceId,
+      campaignId: campaign.id,
+      assistant: assistantConfig,
+      defaultCountry: campaign.defaultCountry,
+      fileName: body.fileName,
+      source: 'browser',
+      ignoreErrors: body.ignoreErrors,
+      notifyEmail: body.notifyEmail ?? null,
+      headers: body.headers,
+      mapping,
+      inline: body.totalRows <= LIMITS.inlineMaxRows,
+    });
+    const view = await coordinator(c.env, config.importId).view();
+    return c.json({ ...view, unknownColumns: check.unknownColumns, chunkRows: LIMITS.chunkRows, maxChunkBytes: LIMITS.maxChunkBytes }, 201);
+  })
+  .get('/:id', async (c) => {
+    const row = await findImport(c.env, c.get('workspaceId'), c.req.param('id'));
+    return c.json(await currentView(c.env, row));
+  })
+  /** Step 2: upload chunk N (JSON, shape and size checked). Repeating a chunk replaces it: uploads resume. */
+  .put('/:id/chunks/:n{[0-9]+}', async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const row = await findImport(c.env, workspaceId, c.req.param('id'));
+    const index = Number(c.req.param('n'));
+    const { config, phase } = await coordinator(c.env, row.id).config();
+    if (row.status !== 'queued' || phase !== 'upload') throw new ApiError(409, 'IMPORT_STARTED', 'This import has already started; chunks can no longer be changed.');
+    const declared = Number(c.req.header('content-length') ?? NaN);
+    if (declared > LIMITS.maxChunkBytes) throw fileError('FILE_TOO_LARGE', `A chunk may be at most ${LIMITS.maxChunkBytes / 1048576} MB.`);
+    const text = await c.req.text();
+    if (text.length > LIMITS.maxChunkBytes) throw fileError('FILE_TOO_LARGE', `A chunk may be at most ${LIMITS.maxChunkBytes / 1048576} MB.`);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new ApiError(400, 'VALIDATION_FAILED', 'The chunk is not valid JSON.');
+    }
+    const result = v.safeParse(ChunkSchema, parsed);
+    if (!result.success) throw new ApiError(400, 'VALIDATION_FAILED', `The chunk is malformed: ${v.getDotPath(result.issues[0]) ?? ''} ${result.issues[0].message}`.trim());
+    const chunk = result.output as Chunk;
+    if (chunk.index !== index) throw new ApiError(400, 'VALIDATION_FAILED', 'The chunk index does not match the URL.');
+    if (chunk.rows.some((r) => r.cells.length > config.headers.length)) throw new ApiError(400, 'VALIDATION_FAILED', 'A row has more cells than the file has columns.');
+    await storeChunk(c.env, workspaceId, row.id, chunk, false);
+    return c.json({ index, rows: chunk.rows.length });
+  })
+  /** Step 3: every chunk is uploaded; validation and import start (inline for ≤1000 rows). */
+  .post('/:id/start', jsonBody(v.object({ chunkCount: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)) })), async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const row = await findImport(c.env, workspaceId, c.req.param('id'));
+    const { chunkCount } = c.req.valid('json');
+    const coord = coordinator(c.env, row.id);
+    const { config, phase } = await coord.config();
+    if (phase !== 'upload') return c.json(await coord.view(), 202);
+    if (config.inline) return c.json(await runInline(c.env, workspaceId, row.id, chunkCount), 201);
+    let view: ImportView;
+    try {
+      view = (await coord.seal(chunkCount)).view;
+    } catch {
+      throw new ApiError(409, 'CHUNKS_MISSING', `Not every one of the ${chunkCount} chunks has been uploaded; upload the missing ones and start again.`);
+    }
+    await dispatchValidation(c.env, workspaceId, row.id, chunkCount);
+    return c.json(view, 202);
+  })
+  .delete('/:id', async (c) => {
+    const row = await findImport(c.env, c.get('workspaceId'), c.req.param('id'));
+    const { view, cancelled } = await coordinator(c.env, row.id).cancel();
+    if (!cancelled) throw new ApiError(409, 'IMPORT_FINISHED', `The import has already ended (${view.status}).`);
+    return c.json(view);
+  })
+  /** Live progress over a WebSocket (browsers pass the token as ?access_token=, checked by the auth middleware). */
+  .get('/:id/progress', async (c) => {
+    const row = await findImport(c.env, c.get('workspaceId'), c.req.param('id'));
+    if (c.req.header('upgrade') !== 'websocket') throw new ApiError(426, 'UPGRADE_REQUIRED', 'Connect with a WebSocket.');
+    return coordinator(c.env, row.id).fetch(new Request('https://import/progress', { headers: { Upgrade: 'websocket' } }));
+  })
+  .get('/:id/errors.csv', async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const row = await findImport(c.env, workspaceId, c.req.param('id'));
+    const object = await c.env.UPLOADS.get(keys.report(workspaceId, row.id));
+    if (!object) throw new ApiError(404, 'REPORT_NOT_READY', isRunning(row.status) ? 'The error report is written when the import ends.' : 'This import has no error report.');
+    return new Response(object.body, {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${safeName(row.fileName)}-errors.csv"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  })
+  .get('/:id/leads.csv', async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const row = await findImport(c.env, workspaceId, c.req.param('id'));
+    const { assistant } = await campaignWithAssistant(c.env.DB, workspaceId, row.campaignId);
+    const body = leadsCsv(c.env, workspaceId, row.campaignId, row.id, { variables: assistant.variables, secondaryVariables: assistant.secondaryVariables });
+    return new Response(body, {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${safeName(row.fileName)}-leads.csv"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  });
+
+function safeName(name: string): string {
+  return name.replace(/\.[A-Za-z0-9]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 80) || 'import';
+}

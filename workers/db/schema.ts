@@ -1,0 +1,125 @@
+/** The D1 data model (drizzle). Every row is scoped to a workspace; drizzle-kit generates drizzle/ from this. */
+import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
+import type { VariableDef } from '../../src/lib/types.ts';
+
+export const workspaces = sqliteTable('workspaces', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+/** API tokens, stored only as SHA-256 hashes of the secret. */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    tokenHash: text('token_hash').notNull(),
+    name: text('name').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('api_tokens_hash').on(t.tokenHash)],
+);
+
+export const assistants = sqliteTable(
+  'assistants',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    name: text('name').notNull(),
+    variables: text('variables', { mode: 'json' }).$type<VariableDef[]>().notNull(),
+    secondaryVariables: text('secondary_variables', { mode: 'json' }).$type<VariableDef[]>().notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('assistants_workspace').on(t.workspaceId)],
+);
+
+export const campaigns = sqliteTable(
+  'campaigns',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    name: text('name').notNull(),
+    assistantId: text('assistant_id').notNull().references(() => assistants.id),
+    defaultCountry: text('default_country'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('campaigns_workspace').on(t.workspaceId)],
+);
+
+/**
+ * Leads. The primary phone (E.164) is unique per campaign: the database decides races between
+ * concurrent imports. Only two indexes, because each one costs a row written per lead.
+ */
+export const leads = sqliteTable(
+  'leads',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    workspaceId: text('workspace_id').notNull(),
+    campaignId: text('campaign_id').notNull(),
+    phone: text('phone').notNull(),
+    phoneCountry: text('phone_country'),
+    phoneType: text('phone_type'),
+    variables: text('variables').notNull(),
+    importId: text('import_id'),
+    sourceRow: integer('source_row'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('leads_campaign_phone').on(t.campaignId, t.phone), index('leads_campaign').on(t.campaignId)],
+);
+
+/** Secondary contacts of a lead, `position` is the call order (1 = called right after the primary). */
+export const secondaryContacts = sqliteTable(
+  'secondary_contacts',
+  {
+    leadId: integer('lead_id').notNull(),
+    position: integer('position').notNull(),
+    phone: text('phone').notNull(),
+    phoneCountry: text('phone_country'),
+    phoneType: text('phone_type'),
+    variables: text('variables').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.leadId, t.position] })],
+);
+
+export const IMPORT_STATUSES = ['queued', 'validating', 'importing', 'completed', 'failed', 'cancelled'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** One import: options, file metadata and the counters mirrored from its Durable Object. */
+export const imports = sqliteTable(
+  'imports',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    campaignId: text('campaign_id').notNull(),
+    fileName: text('file_name').notNull(),
+    source: text('source').$type<'api' | 'browser'>().notNull(),
+    status: text('status').$type<ImportStatus>().notNull(),
+    ignoreErrors: integer('ignore_errors', { mode: 'boolean' }).notNull(),
+    notifyEmail: text('notify_email'),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    importedRows: integer('imported_rows').notNull().default(0),
+    failedRows: integer('failed_rows').notNull().default(0),
+    errorCounts: text('error_counts', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    failureCode: text('failure_code'),
+    failureMessage: text('failure_message'),
+    chunkCount: integer('chunk_count').notNull().default(0),
+    createdAt: text('created_at').notNull(),
+    finishedAt: text('finished_at'),
+    /** When the uploaded chunks were deleted (retention); the error report stays. */
+    purgedAt: text('purged_at'),
+  },
+  (t) => [index('imports_workspace_campaign').on(t.workspaceId, t.campaignId)],
+);
+
+/** Sliding-window counters for rate limits (import creation per workspace). */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    key: text('key').notNull(),
+    window: integer('window').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.window] })],
+);

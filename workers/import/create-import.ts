@@ -1,0 +1,55 @@
+/** Creates an import: its D1 row (the read model) and its coordinator (the live state). */
+import type { Env } from '../env.ts';
+import { db } from '../db/client.ts';
+import { imports } from '../db/schema.ts';
+import { newId, nowIso } from '../db/ids.ts';
+import { coordinator } from '../progress/coordinator.ts';
+import type { ImportConfig } from '../progress/import-coordinator.ts';
+import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
+
+export interface NewImport {
+  workspaceId: string;
+  campaignId: string;
+  assistant: AssistantConfig;
+  defaultCountry: string | null;
+  fileName: string;
+  source: 'api' | 'browser';
+  ignoreErrors: boolean;
+  notifyEmail: string | null;
+  headers: string[];
+  mapping: ColumnMapping;
+  inline: boolean;
+}
+
+export async function createImport(env: Env, input: NewImport): Promise<ImportConfig> {
+  const importId = newId('imp');
+  const createdAt = nowIso();
+  await db(env.DB).insert(imports).values({
+    id: importId,
+    workspaceId: input.workspaceId,
+    campaignId: input.campaignId,
+    fileName: input.fileName,
+    source: input.source,
+    status: 'queued',
+    ignoreErrors: input.ignoreErrors,
+    notifyEmail: input.notifyEmail,
+    errorCounts: {},
+    createdAt,
+  });
+  const config: ImportConfig = {
+    importId,
+    workspaceId: input.workspaceId,
+    campaignId: input.campaignId,
+    fileName: input.fileName,
+    ignoreErrors: input.ignoreErrors,
+    notifyEmail: input.notifyEmail,
+    headers: input.headers,
+    mapping: input.mapping,
+    assistant: input.assistant,
+    defaultCountry: input.defaultCountry,
+    createdAt,
+    inline: input.inline,
+  };
+  await coordinator(env, importId).init(config);
+  return config;
+}

@@ -1,0 +1,26 @@
+/** Small imports (≤ 1000 rows) run every pass inside the request, through the same functions the queue runs. */
+import type { Env } from '../env.ts';
+import type { Next } from '../progress/import-coordinator.ts';
+import type { ImportView } from '../progress/import-view.ts';
+import { coordinator } from '../progress/coordinator.ts';
+import { validateChunk } from '../revalidate/validate-chunk.ts';
+import { writeChunk } from '../write/write-chunk.ts';
+import { finalizeImport } from '../report/finalize.ts';
+import { failImport } from '../queue/consumer.ts';
+
+export async function runInline(env: Env, workspaceId: string, importId: string, chunkCount: number): Promise<ImportView> {
+  try {
+    let next: Next = (await coordinator(env, importId).seal(chunkCount)).next;
+    const queue: Next[] = [];
+    for (let i = 0; i < chunkCount; i++) queue.push(await validateChunk(env, workspaceId, importId, i));
+    queue.push(next);
+    while ((next = queue.shift() ?? { kind: 'none' }) && (next.kind !== 'none' || queue.length)) {
+      if (next.kind === 'write') for (const chunk of next.chunks) queue.push(await writeChunk(env, workspaceId, importId, chunk));
+      else if (next.kind === 'finalize') await finalizeImport(env, workspaceId, importId);
+    }
+  } catch (err) {
+    console.error(`import ${importId}: inline run failed (${err instanceof Error ? err.name : 'error'})`);
+    await failImport(env, importId, 'PROCESSING_FAILED', 'The import could not be processed. Nothing was imported twice; retry the import.');
+  }
+  return coordinator(env, importId).view();
+}

@@ -1,0 +1,26 @@
+/** The Worker: the API on fetch, the import pipeline on queue, retention on a schedule. */
+import { app } from './api/app.ts';
+import { consumeBatch } from './queue/consumer.ts';
+import { purgeExpiredUploads } from './report/retention.ts';
+import type { Env } from './env.ts';
+import type { ChunkMessage } from './queue/messages.ts';
+import { hardenRuntime } from './security/harden.ts';
+
+export { ImportCoordinator } from './progress/import-coordinator.ts';
+
+hardenRuntime();
+
+export default {
+  fetch(request, env, ctx) {
+    const url = new URL(request.url);
+    if (url.pathname.startsWith('/api/')) return app.fetch(request, env, ctx);
+    if (env.ASSETS) return env.ASSETS.fetch(request);
+    return new Response('Not found', { status: 404 });
+  },
+  async queue(batch, env) {
+    await consumeBatch(batch, env);
+  },
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(purgeExpiredUploads(env));
+  },
+} satisfies ExportedHandler<Env, ChunkMessage>;

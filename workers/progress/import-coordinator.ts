@@ -1,0 +1,329 @@
+/**
+ * One Durable Object per import: its configuration, chunk states, counters, the first-occurrence
+ * index that makes DUPLICATE_IN_FILE independent of delivery order, and live progress.
+ *
+ * Phases: upload → validate every chunk (rows checked, valid numbers recorded with their row) →
+ * write every chunk (first occurrences written, later ones reported; a "report" pass writes
+ * nothing when ignoreErrors is off and any row failed) → finalize (error report, email).
+ * Every recording call is idempotent per chunk, so a redelivered message never counts twice.
+ */
+import { DurableObject } from 'cloudflare:workers';
+import type { Env } from '../env.ts';
+import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
+import type { ImportStatus } from '../db/schema.ts';
+import type { ChunkMessage } from '../queue/messages.ts';
+import { isRunning, type ImportView } from './import-view.ts';
+import { mirrorToD1 } from './mirror.ts';
+import { sendWithRetry } from '../queue/send.ts';
+
+export interface ImportConfig {
+  importId: string;
+  workspaceId: string;
+  campaignId: string;
+  fileName: string;
+  ignoreErrors: boolean;
+  notifyEmail: string | null;
+  headers: string[];
+  mapping: ColumnMapping;
+  assistant: AssistantConfig;
+  defaultCountry: string | null;
+  createdAt: string;
+  /** Inline imports are driven by the request; queued ones by messages the coordinator sends. */
+  inline: boolean;
+}
+
+type Phase = 'upload' | 'validate' | 'write' | 'report' | 'finalize' | 'done';
+
+interface State {
+  status: ImportStatus;
+  phase: Phase;
+  dispatched: boolean;
+  chunkCount: number | null;
+  totalRows: number;
+  validatedRows: number;
+  processedRows: number;
+  importedRows: number;
+  failedRows: number;
+  invalidRows: number;
+  recordedPhones: number;
+  errorCounts: Record<string, number>;
+  failure: { code: string; message: string } | null;
+  finishedAt: string | null;
+}
+
+/** What the caller must do next (inline imports only; queued ones are dispatched here). */
+export type Next = { kind: 'none' } | { kind: 'write'; chunks: number[] } | { kind: 'finalize' };
+
+function addCounts(into: Record<string, number>, from: Record<string, number>) {
+  for (const [k, n] of Object.entries(from)) into[k] = (into[k] ?? 0) + n;
+}
+
+export class ImportCoordinator extends DurableObject<Env> {
+  private sql: SqlStorage;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    this.sql.exec(`
+      CREATE TABLE IF NOT EXISTS chunks (idx INTEGER PRIMARY KEY, rows INTEGER NOT NULL, validated INTEGER NOT NULL DEFAULT 0, written INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE IF NOT EXISTS firsts (phone TEXT PRIMARY KEY, row INTEGER NOT NULL) WITHOUT ROWID;
+    `);
+  }
+
+  private async load(): Promise<{ config: ImportConfig; state: State }> {
+    const [config, state] = await Promise.all([this.ctx.storage.get<ImportConfig>('config'), this.ctx.storage.get<State>('state')]);
+    if (!config || !state) throw new Error('import not initialised');
+    return { config, state };
+  }
+
+  private async save(config: ImportConfig, state: State): Promise<ImportView> {
+    await this.ctx.storage.put('state', state);
+    const view = toView(config, state);
+    await mirrorToD1(this.env, config.workspaceId, view);
+    this.broadcast(view);
+    return view;
+  }
+
+  /** Creates the import (idempotent). */
+  async init(config: ImportConfig): Promise<ImportView> {
+    const existing = await this.ctx.storage.get<ImportConfig>('config');
+    if (existing) return this.view();
+    const state: State = {
+      status: 'queued',
+      phase: 'upload',
+      dispatched: false,
+      chunkCount: null,
+      totalRows: 0,
+      validatedRows: 0,
+      processedRows: 0,
+      importedRows: 0,
+      failedRows: 0,
+      invalidRows: 0,
+      recordedPhones: 0,
+      errorCounts: {},
+      failure: null,
+      finishedAt: null,
+    };
+    await this.ctx.storage.put('config', config);
+    await this.ctx.storage.put('state', state);
+    return toView(config, state);
+  }
+
+  async view(): Promise<ImportView> {
+    const { config, state } = await this.load();
+    return toView(config, state);
+  }
+
+  async config(): Promise<{ config: ImportConfig; status: ImportStatus; phase: Phase; chunkCount: number | null }> {
+    const { config, state } = await this.load();
+    return { config, status: state.status, phase: state.phase, chunkCount: state.chunkCount };
+  }
+
+  /** A chunk is in R2 (browser upload or headless split); queued imports start validating it now. */
+  async chunkStored(chunk: number, rows: number): Promise<void> {
+    this.sql.exec('INSERT INTO chunks (idx, rows) VALUES (?, ?) ON CONFLICT (idx) DO UPDATE SET rows = excluded.rows WHERE validated = 0', chunk, rows);
+  }
+
+  /** Every chunk is stored: the import's size is known and validation can finish. */
+  async seal(chunkCount: number): Promise<{ view: ImportView; next: Next }> {
+    const { config, state } = await this.load();
+    if (state.phase !== 'upload') return { view: toView(config, state), next: { kind: 'none' } };
+    const stored = this.sql.exec<{ n: number; total: number }>('SELECT count(*) AS n, coalesce(sum(rows), 0) AS total FROM chunks WHERE idx < ?', chunkCount).one();
+    if (stored.n !== chunkCount) throw new Error(`expected ${chunkCount} chunks, have ${stored.n}`);
+    state.chunkCount = chunkCount;
+    state.totalRows = stored.total;
+    state.phase = 'validate';
+    if (state.status === 'queued') state.status = 'validating';
+    const next = await this.advance(config, state);
+    return { view: await this.save(config, state), next };
+  }
+
+  /** Records one validated chunk: its row counts and the valid numbers with their rows. */
+  async recordValidation(
+    chunk: number,
+    result: { rows: number; invalidRows: number; phones: [string, number][]; errorCounts: Record<string, number> },
+  ): Promise<Next> {
+    const { config, state } = await this.load();
+    const row = this.sql.exec<{ validated: number }>('SELECT validated FROM chunks WHERE idx = ?', chunk).toArray()[0];
+    if (!row) throw new Error(`chunk ${chunk} unknown`);
+    if (!row.validated && isRunning(state.status)) {
+      const json = JSON.stringify(result.phones);
+      this.sql.exec(
+        `INSERT INTO firsts (phone, row) SELECT j.value->>0, j.value->>1 FROM json_each(?) AS j WHERE true
+         ON CONFLICT (phone) DO UPDATE SET row = min(row, excluded.row)`,
+        json,
+      );
+      this.sql.exec('UPDATE chunks SET validated = 1 WHERE idx = ?', chunk);
+      state.validatedRows += result.rows;
+      state.invalidRows += result.invalidRows;
+      state.recordedPhones += result.phones.length;
+      addCounts(state.errorCounts, result.errorCounts);
+    }
+    const next = await this.advance(config, state);
+    await this.save(config, state);
+    return next;
+  }
+
+  /** The first data row of each number in the file (minimum row wins, whatever the order chunks came in). */
+  async firsts(phones: string[]): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    const cursor = this.sql.exec<{ phone: string; row: number }>(
+      'SELECT phone, row FROM firsts WHERE phone IN (SELECT value FROM json_each(?))',
+      JSON.stringify(phones),
+    );
+    for (const r of cursor) out[r.phone] = r.row;
+    return out;
+  }
+
+  /** Records one written (or, on the report pass, checked) chunk. */
+  async recordWrite(chunk: number, result: { imported: number; failed: number; errorCounts: Record<string, number> }): Promise<Next> {
+    const { config, state } = await this.load();
+    const row = this.sql.exec<{ written: number; rows: number }>('SELECT written, rows FROM chunks WHERE idx = ?', chunk).toArray()[0];
+    if (!row) throw new Error(`chunk ${chunk} unknown`);
+    if (!row.written) {
+      this.sql.exec('UPDATE chunks SET written = 1 WHERE idx = ?', chunk);
+      state.processedRows += row.rows;
+      state.importedRows += result.imported;
+      state.failedRows += result.failed;
+      // Validation counted every code but duplicates; the write pass adds those.
+      addCounts(state.errorCounts, result.errorCounts);
+    }
+    const next = isRunning(state.status) ? await this.advance(config, state) : ({ kind: 'none' } as Next);
+    await this.save(config, state);
+    return next;
+  }
+
+  /** The error report is in R2: the import ends. */
+  async complete(): Promise<ImportView> {
+    const { config, state } = await this.load();
+    if (state.phase === 'done' || !isRunning(state.status)) return toView(config, state);
+    if (state.phase === 'report') {
+      state.status = 'failed';
+      state.failure = {
+        code: 'ROWS_INVALID',
+        message: `${state.failedRows} of ${state.totalRows} rows have errors and "ignore errors" is off, so nothing was imported. Download the error report, fix the rows and import again, or import with ignore errors on.`,
+      };
+    } else {
+      state.status = 'completed';
+    }
+    state.phase = 'done';
+    state.finishedAt = new Date().toISOString();
+    return this.save(config, state);
+  }
+
+  /** Ends the import as failed with a reason (dead-lettered chunk, missing chunk, unreadable file). */
+  async fail(code: string, message: string): Promise<ImportView> {
+    const { config, state } = await this.load();
+    if (!isRunning(state.status)) return toView(config, state);
+    state.status = 'failed';
+    state.phase = 'done';
+    state.failure = { code, message };
+    state.finishedAt = new Date().toISOString();
+    return this.save(config, state);
+  }
+
+  /** Stops further chunks; what was written stays written and counted. */
+  async cancel(): Promise<{ view: ImportView; cancelled: boolean }> {
+    const { config, state } = await this.load();
+    if (!isRunning(state.status)) return { view: toView(config, state), cancelled: false };
+    state.status = 'cancelled';
+    state.phase = 'done';
+    state.finishedAt = new Date().toISOString();
+    return { view: await this.save(config, state), cancelled: true };
+  }
+
+  /** Moves to the next phase when the current one is complete; dispatches its messages once. */
+  private async advance(config: ImportConfig, state: State): Promise<Next> {
+    if (!isRunning(state.status) || state.chunkCount === null) return { kind: 'none' };
+    const done = (col: 'validated' | 'written') =>
+      this.sql.exec<{ n: number }>(`SELECT count(*) AS n FROM chunks WHERE ${col} = 1 AND idx < ?`, state.chunkCount).one().n === state.chunkCount;
+
+    if (state.phase === 'validate' && done('validated')) {
+      const distinct = this.sql.exec<{ n: number }>('SELECT count(*) AS n FROM firsts').one().n;
+      const anyError = state.invalidRows > 0 || distinct < state.recordedPhones;
+      state.phase = anyError && !config.ignoreErrors ? 'report' : 'write';
+      state.status = state.phase === 'write' ? 'importing' : 'validating';
+      state.dispatched = false;
+    } else if ((state.phase === 'write' || state.phase === 'report') && done('written')) {
+      state.phase = 'finalize';
+      state.dispatched = false;
+    }
+
+    let next: Next = { kind: 'none' };
+    if (state.phase === 'write' || state.phase === 'report') {
+      next = { kind: 'write', chunks: [...Array(state.chunkCount).keys()] };
+    } else if (state.phase === 'finalize') {
+      next = { kind: 'finalize' };
+    }
+    if (next.kind === 'none' || state.dispatched) return { kind: 'none' };
+    state.dispatched = true;
+    if (config.inline) return next;
+    const base = { workspaceId: config.workspaceId, importId: config.importId };
+    const messages: ChunkMessage[] =
+      next.kind === 'write' ? next.chunks.map((chunk) => ({ kind: 'write', ...base, chunk })) : [{ kind: 'finalize', ...base }];
+    await this.ctx.storage.put('state', state);
+    try {
+      await sendWithRetry(this.env.IMPORT_QUEUE, messages);
+    } catch (err) {
+      state.dispatched = false;
+      await this.ctx.storage.put('state', state);
+      throw err;
+    }
+    return { kind: 'none' };
+  }
+
+  // Live progress: a WebSocket per watcher, hibernated between updates.
+  async fetch(request: Request): Promise<Response> {
+    if (request.headers.get('Upgrade') !== 'websocket') return new Response('expected a WebSocket', { status: 426 });
+    const pair = new WebSocketPair();
+    this.ctx.acceptWebSocket(pair[1]);
+    try {
+      pair[1].send(JSON.stringify(await this.view()));
+    } catch {
+      /* not initialised yet: the first update will come */
+    }
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+
+  async webSocketMessage(ws: WebSocket): Promise<void> {
+    ws.send(JSON.stringify(await this.view()));
+  }
+
+  async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    try {
+      ws.close(code, 'closing');
+    } catch {
+      /* already closed */
+    }
+  }
+
+  private broadcast(view: ImportView) {
+    const text = JSON.stringify(view);
+    for (const ws of this.ctx.getWebSockets()) {
+      try {
+        ws.send(text);
+      } catch {
+        /* a closed socket is dropped by the runtime */
+      }
+    }
+  }
+}
+
+function toView(config: ImportConfig, state: State): ImportView {
+  return {
+    id: config.importId,
+    campaignId: config.campaignId,
+    fileName: config.fileName,
+    status: state.status,
+    ignoreErrors: config.ignoreErrors,
+    totalRows: state.totalRows,
+    validatedRows: state.validatedRows,
+    processedRows: state.processedRows,
+    importedRows: state.importedRows,
+    failedRows: state.failedRows,
+    errorCounts: state.errorCounts,
+    failure: state.failure,
+    createdAt: config.createdAt,
+    finishedAt: state.finishedAt,
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * The queue consumer: runs the pass a message names. Each message is acked or retried on its own,
+ * so one bad chunk never replays its neighbours. A missing chunk fails its import at once; other
+ * errors retry until the dead-letter queue, whose consumer fails the import with a reason.
+ */
+import type { Env } from '../env.ts';
+import type { ChunkMessage } from './messages.ts';
+import { validateChunk } from '../revalidate/validate-chunk.ts';
+import { writeChunk } from '../write/write-chunk.ts';
+import { finalizeImport, notifyEnded } from '../report/finalize.ts';
+import { coordinator } from '../progress/coordinator.ts';
+import { ChunkMissingError } from '../chunk/errors.ts';
+
+export const DEAD_LETTER_QUEUE = 'lead-import-dlq';
+
+export async function runMessage(env: Env, m: ChunkMessage): Promise<void> {
+  switch (m.kind) {
+    case 'validate':
+      await validateChunk(env, m.workspaceId, m.importId, m.chunk);
+      return;
+    case 'write':
+      await writeChunk(env, m.workspaceId, m.importId, m.chunk);
+      return;
+    case 'finalize':
+      await finalizeImport(env, m.workspaceId, m.importId);
+      return;
+  }
+}
+
+/** Ends an import as failed and tells its owner. */
+export async function failImport(env: Env, importId: string, code: string, message: string): Promise<void> {
+  const coord = coordinator(env, importId);
+  const view = await coord.fail(code, message);
+  const { config } = await coord.config();
+  await notifyEnded(env, config, view);
+}
+
+export async function consumeBatch(batch: MessageBatch<ChunkMessage>, env: Env): Promise<void> {
+  const deadLetters = batch.queue === DEAD_LETTER_QUEUE;
+  for (const msg of batch.messages) {
+    const m = msg.body;
+    if (deadLetters) {
+      const what = m.kind === 'finalize' ? 'the error report' : `rows of part ${m.chunk + 1} of the file`;
+      await failImport(env, m.importId, 'PROCESSING_FAILED', `We could not process ${what} after several attempts. Nothing was imported twice; retry the import.`);
+      msg.ack();
+      continue;
+    }
+    try {
+      await runMessage(env, m);
+      msg.ack();
+    } catch (err) {
+      if (err instanceof ChunkMissingError) {
+        await failImport(env, m.importId, 'CHUNK_MISSING', err.message);
+        msg.ack();
+        continue;
+      }
+      console.error(`import ${m.importId}: ${m.kind} failed on attempt ${msg.attempts} (${err instanceof Error ? err.message.slice(0, 200) : 'error'})`);
+      msg.retry({ delaySeconds: Math.min(30, 2 ** msg.attempts) });
+    }
+  }
+}

@@ -1,0 +1,26 @@
+/** Ends an import: writes its error report, marks it finished, sends the email. Safe to repeat. */
+import type { Env } from '../env.ts';
+import { coordinator } from '../progress/coordinator.ts';
+import { isRunning, type ImportView } from '../progress/import-view.ts';
+import { buildReport } from './build-report.ts';
+import { sendImportEmail } from '../notify/send-email.ts';
+import type { ImportConfig } from '../progress/import-coordinator.ts';
+
+export async function finalizeImport(env: Env, workspaceId: string, importId: string): Promise<ImportView> {
+  const coord = coordinator(env, importId);
+  const { config, status, chunkCount } = await coord.config();
+  if (!isRunning(status)) return coord.view();
+  await buildReport(env, workspaceId, importId, config.headers, chunkCount ?? 0);
+  const view = await coord.complete();
+  await notifyEnded(env, config, view);
+  return view;
+}
+
+/** Emails the import's owner once it has ended (completed, failed or cancelled). */
+export async function notifyEnded(env: Env, config: ImportConfig, view: ImportView): Promise<void> {
+  if (!config.notifyEmail || isRunning(view.status)) return;
+  const campaign = await env.DB.prepare('SELECT name FROM campaigns WHERE id = ?1 AND workspace_id = ?2')
+    .bind(config.campaignId, config.workspaceId)
+    .first<{ name: string }>();
+  await sendImportEmail(env, config.notifyEmail, view, campaign?.name ?? config.campaignId);
+}

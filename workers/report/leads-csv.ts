@@ -1,0 +1,47 @@
+/** leads.csv: the leads one import wrote, streamed in the sample file's columns so it re-imports as is. */
+import type { Env } from '../env.ts';
+import type { AssistantConfig, VariableValue } from '../../src/lib/types.ts';
+import { leadsStore } from '../leads/store.ts';
+import { escapeCsvCell } from '../../src/lib/report/csv-cell.ts';
+import { LIMITS } from '../../src/lib/limits.ts';
+
+const cell = (v: VariableValue | undefined) => escapeCsvCell(v === null || v === undefined ? '' : String(v));
+
+export function leadsCsv(env: Env, workspaceId: string, campaignId: string, importId: string, assistant: AssistantConfig): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const store = leadsStore(env, workspaceId, campaignId);
+  const pages = store.byImport(importId);
+  let header = false;
+  // The secondary columns cover the most contacts any lead has; found on the first page, widened
+  // when a later page needs more would change the header, so we size it for the limit up front.
+  const secondaryCount = LIMITS.maxSecondaryContacts;
+  let used = 0;
+  const lines: string[] = [];
+  return new ReadableStream({
+    async pull(controller) {
+      const next = await pages.next();
+      if (!header) {
+        header = true;
+        if (!next.done) used = Math.max(...next.value.map((l) => l.secondaryContacts.length), 0);
+        used = Math.min(Math.max(used, 1), secondaryCount);
+        const cols = ['phone_number', ...assistant.variables.map((v) => v.name)];
+        for (let n = 1; n <= used; n++) cols.push(`secondary_phone_${n}`, ...assistant.secondaryVariables.map((v) => `secondary_${n}_${v.name}`));
+        lines.push('\uFEFF' + cols.map(escapeCsvCell).join(',') + '\r\n');
+      }
+      if (next.done) {
+        if (lines.length) controller.enqueue(encoder.encode(lines.splice(0).join('')));
+        controller.close();
+        return;
+      }
+      for (const lead of next.value) {
+        const cells = [escapeCsvCell(lead.phoneNumber), ...assistant.variables.map((v) => cell(lead.variables[v.name]))];
+        for (let n = 0; n < used; n++) {
+          const s = lead.secondaryContacts[n];
+          cells.push(s ? escapeCsvCell(s.phoneNumber) : '', ...assistant.secondaryVariables.map((v) => (s ? cell(s.variables[v.name]) : '')));
+        }
+        lines.push(cells.join(',') + '\r\n');
+      }
+      controller.enqueue(encoder.encode(lines.splice(0).join('')));
+    },
+  });
+}
