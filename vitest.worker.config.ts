@@ -12,7 +12,6 @@ export default defineConfig(async () => {
         wrangler: { configPath: './wrangler.toml' },
         miniflare: {
           bindings: { TEST_MIGRATIONS: migrations, IMPORT_RATE_LIMIT_PER_MINUTE: '1000' },
-          assets: undefined,
         },
       }),
     ],

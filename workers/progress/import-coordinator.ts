@@ -37,6 +37,8 @@ type Phase = 'upload' | 'validate' | 'write' | 'report' | 'finalize' | 'done';
 interface State {
   status: ImportStatus;
   phase: Phase;
+  /** Set when validation found errors and ignoreErrors is off: the write pass only reports. */
+  reportOnly: boolean;
   dispatched: boolean;
   chunkCount: number | null;
   totalRows: number;
@@ -91,6 +93,7 @@ export class ImportCoordinator extends DurableObject<Env> {
     const state: State = {
       status: 'queued',
       phase: 'upload',
+      reportOnly: false,
       dispatched: false,
       chunkCount: null,
       totalRows: 0,
@@ -197,7 +200,7 @@ export class ImportCoordinator extends DurableObject<Env> {
   async complete(): Promise<ImportView> {
     const { config, state } = await this.load();
     if (state.phase === 'done' || !isRunning(state.status)) return toView(config, state);
-    if (state.phase === 'report') {
+    if (state.reportOnly) {
       state.status = 'failed';
       state.failure = {
         code: 'ROWS_INVALID',
@@ -241,7 +244,8 @@ export class ImportCoordinator extends DurableObject<Env> {
     if (state.phase === 'validate' && done('validated')) {
       const distinct = this.sql.exec<{ n: number }>('SELECT count(*) AS n FROM firsts').one().n;
       const anyError = state.invalidRows > 0 || distinct < state.recordedPhones;
-      state.phase = anyError && !config.ignoreErrors ? 'report' : 'write';
+      state.reportOnly = anyError && !config.ignoreErrors;
+      state.phase = state.reportOnly ? 'report' : 'write';
       state.status = state.phase === 'write' ? 'importing' : 'validating';
       state.dispatched = false;
     } else if ((state.phase === 'write' || state.phase === 'report') && done('written')) {

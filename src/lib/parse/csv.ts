@@ -271,12 +271,16 @@ function findNewline(text: string, final: boolean): Newline | null {
 
 /**
  * papaparse's guess, on complete records only: the candidate whose field count varies least over
- * the first records (ties go to more fields), among those giving about two fields or more; `,` otherwise.
+ * the first records (ties go to more fields), among those giving about two fields or more; if
+ * none does, the one splitting the header into the most fields; `,` when nothing splits it.
  */
 function guessDelimiter(sample: string, newline: Newline, whole: boolean): string {
-  let best = ',';
+  let best = '';
   let bestDelta = Infinity;
   let bestAverage = 0;
+  /** Fallback when no candidate is consistent: the one splitting the header into the most fields. */
+  let widest = ',';
+  let widestHeader = 1;
   for (const candidate of CSV_DELIMITERS) {
     const parser = new Papa.Parser({ delimiter: candidate, newline, quoteChar: '"', preview: SAMPLE_RECORDS });
     let records = (parser.parse(sample, 0, !whole) as { data: string[][] }).data;
@@ -287,6 +291,10 @@ function guessDelimiter(sample: string, newline: Newline, whole: boolean): strin
     let previous = -1;
     for (const record of records.slice(0, SAMPLE_RECORDS)) {
       if (isBlank(record)) continue;
+      if (counted === 0 && record.length > widestHeader) {
+        widest = candidate;
+        widestHeader = record.length;
+      }
       counted++;
       total += record.length;
       if (previous >= 0) delta += Math.abs(record.length - previous);
@@ -299,5 +307,5 @@ function guessDelimiter(sample: string, newline: Newline, whole: boolean): strin
       bestAverage = average;
     }
   }
-  return best;
+  return best || widest;
 }

@@ -24,3 +24,26 @@ export function clearToken(): void {
 export function api(token: string) {
   return hc<AppType>(location.origin, { headers: { Authorization: `Bearer ${token}` } }).api.v1;
 }
+
+/** A GET with the token, for responses the RPC client does not type (CSV files). */
+export function authedFetch(token: string, path: string): Promise<Response> {
+  return fetch(new URL(path, location.origin), { headers: { Authorization: `Bearer ${token}` } });
+}
+
+/** Downloads an authenticated file through a blob URL; returns an error message, or null on success. */
+export async function downloadFile(token: string, path: string, fileName: string): Promise<string | null> {
+  const res = await authedFetch(token, path);
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    return body?.error?.message ?? `The download failed (HTTP ${res.status}).`;
+  }
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return null;
+}

@@ -291,6 +291,13 @@ describe('cache', () => {
     expect(n.normalize('1.41555E+10')).not.toEqual(n.normalize('1.41555E+10', 14155551234));
   });
 
+  it('can be bounded lower, or off', () => {
+    for (const cacheMax of [0, 2]) {
+      const n = createPhoneNormalizer('US', { cacheMax });
+      for (const t of ['+14155551234', '+14155551235', '+14155551236', '+14155551234']) expect(n.normalize(t).ok).toBe(true);
+    }
+  });
+
   it('stays bounded', () => {
     const n = createPhoneNormalizer('US');
     for (let i = 0; i <= PHONE_CACHE_MAX + 10; i++) n.normalize(`+1415${String(i).padStart(7, '0')}`);

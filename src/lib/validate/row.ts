@@ -28,6 +28,8 @@ export interface RowValidatorOptions {
   defaultCountry?: string;
   /** Share one normaliser (and its cache) across validators of the same import; made here otherwise. */
   phoneNormalizer?: PhoneNormalizer;
+  /** Cache bound of the normaliser made here (about 135 bytes an entry): keep it small in a Worker. */
+  phoneCacheMax?: number;
 }
 
 export interface RowValidator {
@@ -46,7 +48,9 @@ interface SecondaryGroup {
 /** Builds the per-import row validator from the (checked) mapping. */
 export function createRowValidator(options: RowValidatorOptions): RowValidator {
   const { assistant, headers, mapping } = options;
-  const phones = options.phoneNormalizer ?? createPhoneNormalizer(options.defaultCountry);
+  const phones =
+    options.phoneNormalizer ??
+    createPhoneNormalizer(options.defaultCountry, options.phoneCacheMax === undefined ? {} : { cacheMax: options.phoneCacheMax });
   const leadVariables = createVariableValidator(assistant.variables);
   const contactVariables = createVariableValidator(assistant.secondaryVariables);
 
@@ -105,7 +109,8 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
       const variables = leadVariables.validate(cells, leadColumns, errors);
 
       const secondary: NormalizedContact[] = [];
-      const acceptedHeaders: string[] = [];
+      const seenNumbers: string[] = [];
+      const seenHeaders: string[] = [];
       for (let g = 0; g < groups.length; g++) {
         const group = groups[g]!;
         const text = group.phoneIndex >= 0 ? (cells[group.phoneIndex] ?? '') : '';
@@ -117,23 +122,24 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
           }
           continue;
         }
-        const contactValues = contactVariables.validate(cells, group.variables, errors);
+        const errorCount = errors.length;
         if (!result.ok) {
           errors.push(secondaryPhoneInvalid(group.phoneHeader, text.trim(), result.reason, result.country));
-          continue;
-        }
-        const e164 = result.phone.e164;
-        if (primary.ok && e164 === primary.phone.e164) {
+        } else if (primary.ok && result.phone.e164 === primary.phone.e164) {
           errors.push(secondarySameAsPrimary(group.phoneHeader, text.trim()));
-          continue;
+        } else {
+          const earlier = seenNumbers.indexOf(result.phone.e164);
+          if (earlier >= 0) {
+            errors.push(secondaryDuplicate(group.phoneHeader, text.trim(), seenHeaders[earlier]!));
+          } else {
+            seenNumbers.push(result.phone.e164);
+            seenHeaders.push(group.phoneHeader);
+          }
         }
-        const earlier = secondary.findIndex((c) => c.e164 === e164);
-        if (earlier >= 0) {
-          errors.push(secondaryDuplicate(group.phoneHeader, text.trim(), acceptedHeaders[earlier]!));
-          continue;
+        const contactValues = contactVariables.validate(cells, group.variables, errors);
+        if (result.ok && errors.length === errorCount) {
+          secondary.push({ ...result.phone, position: secondary.length + 1, variables: contactValues });
         }
-        secondary.push({ ...result.phone, position: secondary.length + 1, variables: contactValues });
-        acceptedHeaders.push(group.phoneHeader);
       }
       if (errors.length > 0 || !primary.ok) return { row: row.row, errors };
       return { row: row.row, lead: { ...primary.phone, variables, secondary }, errors };

@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createFirstOccurrenceIndex, duplicateError } from './in-file.ts';
+
+describe('first occurrence index', () => {
+  it('in file order, later rows are duplicates of the first (DUPLICATE_IN_FILE)', () => {
+    const index = createFirstOccurrenceIndex();
+    expect(index.check('+14155551234', 1)).toBeUndefined();
+    expect(index.check('+14155551235', 2)).toBeUndefined();
+    expect(index.check('+14155551234', 3)).toBe(1);
+    expect(index.check('+14155551234', 9)).toBe(1);
+    expect(index.size).toBe(2);
+  });
+
+  it('is idempotent when a row is offered again (redelivery)', () => {
+    const index = createFirstOccurrenceIndex();
+    index.check('+1', 5);
+    expect(index.check('+1', 5)).toBeUndefined();
+  });
+
+  it('whatever the order rows are recorded in, firstOf is the minimum row', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 1, max: 1000 }))), (entries) => {
+        const index = createFirstOccurrenceIndex();
+        for (const [e164, row] of entries) index.record(e164, row);
+        for (const e164 of ['a', 'b', 'c']) {
+          const rows = entries.filter(([e]) => e === e164).map(([, r]) => r);
+          expect(index.firstOf(e164)).toBe(rows.length ? Math.min(...rows) : undefined);
+        }
+      }),
+    );
+  });
+
+  it('duplicateError says "duplicate of row N"', () => {
+    const error = duplicateError(4, 'phone_number');
+    expect(error).toMatchObject({ code: 'DUPLICATE_IN_FILE', duplicateOf: 4, column: 'phone_number' });
+    expect(error.message).toContain('row 4');
+  });
+});

@@ -1,0 +1,70 @@
+/** The error report: the uploaded columns with their original text, then error_row, error_codes and error_messages, as CSV for Excel. */
+import type { RowError, SourceRow } from '../types.ts';
+import { escapeCsvCell } from './csv-cell.ts';
+
+/** The columns the report adds; a file that already has them (a corrected report) gets them replaced, not repeated. */
+export const REPORT_COLUMNS = ['error_row', 'error_codes', 'error_messages'] as const;
+/** Starts the report so Excel reads it as UTF-8. */
+export const REPORT_BOM = '\uFEFF';
+const EOL = '\r\n';
+
+/** True for a column a previous error report added (compared trimmed, ignoring case). */
+export function isReportColumn(header: string): boolean {
+  return (REPORT_COLUMNS as readonly string[]).includes(header.trim().toLowerCase());
+}
+
+/** Writes report lines for one file's headers; `header` and every `line` end with CRLF. */
+export interface ReportWriter {
+  readonly header: string;
+  line(row: SourceRow, errors: RowError[]): string;
+}
+
+/**
+ * A writer for a file with these headers: keeps the original columns in order (minus any
+ * error_* columns of a previous report) and appends the three report columns. Cells beyond the
+ * header (a row longer than the header) have no column in the report and are left out.
+ */
+export function createReportWriter(headers: string[]): ReportWriter {
+  const kept: number[] = [];
+  headers.forEach((h, i) => {
+    if (!isReportColumn(h)) kept.push(i);
+  });
+  const header = [...kept.map((i) => headers[i]), ...REPORT_COLUMNS].map(escapeCsvCell).join(',') + EOL;
+  return {
+    header,
+    line(row: SourceRow, errors: RowError[]): string {
+      const out: string[] = [];
+      for (const i of kept) out.push(escapeCsvCell(row.cells[i] ?? ''));
+      out.push(String(row.row), escapeCsvCell(errorCodesCell(errors)), escapeCsvCell(errorMessagesCell(errors)));
+      return out.join(',') + EOL;
+    },
+  };
+}
+
+/** The report's header line (CRLF-terminated). */
+export function reportHeader(headers: string[]): string {
+  return createReportWriter(headers).header;
+}
+
+/** One report line (CRLF-terminated) for a rejected row. */
+export function reportLine(headers: string[], row: SourceRow, errors: RowError[]): string {
+  return createReportWriter(headers).line(row, errors);
+}
+
+/** A whole report: BOM, header line, one line per rejected row, in the order given. */
+export function writeErrorReport(headers: string[], rows: { row: SourceRow; errors: RowError[] }[]): string {
+  const writer = createReportWriter(headers);
+  const parts = [REPORT_BOM, writer.header];
+  for (const { row, errors } of rows) parts.push(writer.line(row, errors));
+  return parts.join('');
+}
+
+/** `PHONE_INVALID;DUPLICATE_IN_FILE`: each code once, in the order first seen. */
+export function errorCodesCell(errors: RowError[]): string {
+  return [...new Set(errors.map((e) => e.code))].join(';');
+}
+
+/** Each error as "message — guidance", joined by " | ". */
+export function errorMessagesCell(errors: RowError[]): string {
+  return errors.map((e) => (e.guidance ? `${e.message} — ${e.guidance}` : e.message)).join(' | ');
+}

@@ -1,0 +1,253 @@
+/**
+ * The preview worker: reads the chosen file (CSV streamed, Excel at once), maps its columns and
+ * validates every row with the shared core, sending rows and verdicts to the page in batches.
+ * It keeps its own copy of the rows so that remapping and cell edits revalidate here.
+ */
+import { createDecoder } from '../../parse/decode.ts';
+import { createCsvStream } from '../../parse/csv.ts';
+import { readWorkbook, sniffFileKind, unsupportedFileError } from '../../parse/xlsx.ts';
+import { isFileReadError } from '../../parse/errors.ts';
+import { autoMap, checkMapping, columnLabel, type MappingCheck } from '../../map/columns.ts';
+import { createRowValidator, type RowValidator } from '../../validate/row.ts';
+import { createPhoneNormalizer, type PhoneNormalizer } from '../../validate/phone.ts';
+import { duplicateError } from '../../dedupe/in-file.ts';
+import { LIMITS } from '../../limits.ts';
+import type { AssistantConfig, ColumnMapping, RowError, SourceRow } from '../../types.ts';
+import type { FromWorker, RowVerdict, Summary, ToWorker } from './protocol.ts';
+
+const BATCH = 5_000;
+/** The first batch is small so the first rows show at once. */
+const FIRST_BATCH = 200;
+
+let assistant: AssistantConfig = { variables: [], secondaryVariables: [] };
+let phones: PhoneNormalizer = createPhoneNormalizer();
+let headers: string[] = [];
+let mapping: ColumnMapping = { columns: [] };
+let check: MappingCheck = { fileErrors: [], missingRequired: [], unknownColumns: [] };
+let validator: RowValidator | null = null;
+let rows: SourceRow[] = [];
+/** Per row: its own errors (without DUPLICATE_IN_FILE) and its primary number when valid. */
+let own: (RowError[] | null)[] = [];
+let numbers: (string | undefined)[] = [];
+/** Number → positions (ascending) of the rows holding it as a valid primary. */
+let holders = new Map<string, number[]>();
+let gen = 0;
+
+const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
+
+function setMapping(next: ColumnMapping): void {
+  mapping = next;
+  check = checkMapping(headers, mapping, assistant);
+  validator = check.fileErrors.some((e) => e.code === 'NO_PHONE_COLUMN')
+    ? null
+    : createRowValidator({ assistant, headers, mapping, phoneNormalizer: phones });
+}
+
+const phoneHeader = () => {
+  const i = mapping.columns.findIndex((t) => t.kind === 'phone');
+  return i >= 0 ? columnLabel(headers, i) : undefined;
+};
+
+/** Validates rows[i] and records its number; returns its verdict in file order (duplicates resolved against earlier rows). */
+function validateAt(i: number): RowVerdict {
+  const r = rows[i]!;
+  if (!validator) {
+    own[i] = null;
+    numbers[i] = undefined;
+    return null;
+  }
+  const result = validator.validate(r);
+  own[i] = result.errors.length ? result.errors : null;
+  const e164 = result.lead?.e164;
+  numbers[i] = e164;
+  if (e164 === undefined) return own[i]!;
+  const list = holders.get(e164);
+  if (!list) {
+    holders.set(e164, [i]);
+    return null;
+  }
+  list.push(i);
+  return [duplicateError(rows[list[0]!]!.row, phoneHeader())];
+}
+
+/** The verdict of row i from its own errors and the duplicate index. */
+function verdictOf(i: number): RowVerdict {
+  const e164 = numbers[i];
+  if (e164 !== undefined) {
+    const first = holders.get(e164)![0]!;
+    if (first !== i) return [duplicateError(rows[first]!.row, phoneHeader())];
+  }
+  return own[i] ?? null;
+}
+
+function summarize(verdicts: RowVerdict[] | null): Summary {
+  const errorCounts: Record<string, number> = {};
+  let invalidRows = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const v = verdicts ? verdicts[i] : verdictOf(i);
+    if (!v) continue;
+    invalidRows++;
+    for (const e of v) errorCounts[e.code] = (errorCounts[e.code] ?? 0) + 1;
+  }
+  return { totalRows: rows.length, invalidRows, errorCounts };
+}
+
+function reset(): void {
+  rows = [];
+  own = [];
+  numbers = [];
+  holders = new Map();
+}
+
+/** Adds parsed rows, validates them and posts them. */
+function take(batch: SourceRow[]): void {
+  if (batch.length === 0) return;
+  const start = rows.length;
+  const verdicts: RowVerdict[] = new Array(batch.length);
+  for (let k = 0; k < batch.length; k++) {
+    rows.push(batch[k]!);
+    verdicts[k] = validateAt(start + k);
+  }
+  post({ type: 'rows', start, rows: batch, verdicts, gen });
+}
+
+function fail(e: unknown): void {
+  if (isFileReadError(e)) post({ type: 'failed', error: { code: e.code, message: e.message } });
+  else post({ type: 'failed', error: { code: 'FILE_CORRUPT', message: `The file could not be read: ${e instanceof Error ? e.message : String(e)}` } });
+}
+
+function begin(h: string[]): void {
+  headers = h;
+  setMapping(autoMap(headers, assistant));
+  post({ type: 'headers', headers, mapping, check });
+}
+
+async function openCsv(file: File): Promise<void> {
+  if (file.size > LIMITS.maxCsvBytes) {
+    post({ type: 'failed', error: { code: 'FILE_TOO_LARGE', message: `The file is larger than ${LIMITS.maxCsvBytes / 1048576} MB.` } });
+    return;
+  }
+  const decoder = createDecoder({ sniffBytes: 64 * 1024 });
+  const csv = createCsvStream();
+  const reader = file.stream().getReader();
+  let bytesRead = 0;
+  let pending: SourceRow[] = [];
+  let lastProgress = 0;
+  const flush = (force: boolean) => {
+    if (csv.headers && headers !== csv.headers) begin(csv.headers);
+    const limit = rows.length === 0 ? FIRST_BATCH : BATCH;
+    if (pending.length >= limit || (force && pending.length)) {
+      take(pending);
+      pending = [];
+    }
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytesRead += value.byteLength;
+    const text = decoder.push(value);
+    if (text) for (const r of csv.push(text)) pending.push(r);
+    flush(rows.length === 0);
+    const now = performance.now();
+    if (now - lastProgress > 100) {
+      lastProgress = now;
+      post({ type: 'progress', bytesRead, totalBytes: file.size, rowsRead: rows.length + pending.length });
+    }
+  }
+  const tail = decoder.end();
+  if (tail) for (const r of csv.push(tail)) pending.push(r);
+  for (const r of csv.end()) pending.push(r);
+  flush(true);
+}
+
+async function openExcel(file: File, bytes: Uint8Array, sheet?: string): Promise<void> {
+  if (file.size > LIMITS.maxExcelBytesBrowser) {
+    post({ type: 'failed', error: { code: 'FILE_TOO_LARGE', message: `The workbook is larger than ${LIMITS.maxExcelBytesBrowser / 1048576} MB. Save it as CSV to import it.` } });
+    return;
+  }
+  const wb = readWorkbook(bytes, { sheet });
+  post({ type: 'sheets', sheetNames: wb.sheetNames, sheet: wb.sheet });
+  begin(wb.headers);
+  for (let i = 0; i < wb.rows.length; i += i === 0 ? FIRST_BATCH : BATCH) {
+    take(wb.rows.slice(i, i + (i === 0 ? FIRST_BATCH : BATCH)));
+  }
+}
+
+async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
+  assistant = msg.assistant;
+  phones = createPhoneNormalizer(msg.defaultCountry);
+  headers = [];
+  reset();
+  gen++;
+  const head = new Uint8Array(await msg.file.slice(0, 4096).arrayBuffer());
+  const kind = sniffFileKind(head, msg.file.name);
+  if (kind === 'xlsx' || kind === 'xls') await openExcel(msg.file, new Uint8Array(await msg.file.arrayBuffer()), msg.sheet);
+  else if (kind === 'csv') await openCsv(msg.file);
+  else throw unsupportedFileError(head, msg.file.name);
+  post({ type: 'done', summary: summarize(null), gen, check });
+}
+
+function remap(next: ColumnMapping): void {
+  gen++;
+  setMapping(next);
+  const all = rows;
+  reset();
+  rows = all;
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const end = Math.min(rows.length, start + BATCH);
+    const verdicts: RowVerdict[] = [];
+    for (let i = start; i < end; i++) verdicts.push(validateAt(i));
+    post({ type: 'verdicts', start, verdicts, gen });
+  }
+  post({ type: 'done', summary: summarize(null), gen, check });
+}
+
+function edit(index: number, column: number, value: string): void {
+  const r = rows[index];
+  if (!r) return;
+  const cells = r.cells.slice();
+  while (cells.length <= column) cells.push('');
+  cells[column] = value;
+  rows[index] = { row: r.row, cells };
+  if (r.numeric && column in r.numeric) {
+    const numeric = { ...r.numeric };
+    delete numeric[column];
+    rows[index]!.numeric = numeric;
+  } else if (r.numeric) rows[index]!.numeric = r.numeric;
+  // Rows whose duplicate status may change: the holders of the old and the new number.
+  const before = numbers[index];
+  const affected = new Set<number>([index]);
+  if (before !== undefined) {
+    const list = holders.get(before)!;
+    for (const i of list) affected.add(i);
+    const at = list.indexOf(index);
+    list.splice(at, 1);
+    if (list.length === 0) holders.delete(before);
+  }
+  if (!validator) return;
+  const result = validator.validate(rows[index]!);
+  own[index] = result.errors.length ? result.errors : null;
+  const after = result.lead?.e164;
+  numbers[index] = after;
+  if (after !== undefined) {
+    const list = holders.get(after) ?? [];
+    let at = list.length;
+    while (at > 0 && list[at - 1]! > index) at--;
+    list.splice(at, 0, index);
+    holders.set(after, list);
+    for (const i of list) affected.add(i);
+  }
+  const changes = [...affected].sort((a, b) => a - b).map((i) => ({ index: i, verdict: verdictOf(i) }));
+  post({ type: 'updated', changes, summary: summarize(null) });
+}
+
+self.onmessage = async (event: MessageEvent<ToWorker>) => {
+  const msg = event.data;
+  try {
+    if (msg.type === 'open') await open(msg);
+    else if (msg.type === 'map') remap(msg.mapping);
+    else if (msg.type === 'edit') edit(msg.index, msg.column, msg.value);
+  } catch (e) {
+    fail(e);
+  }
+};

@@ -1,0 +1,168 @@
+/**
+ * Exactly-once under the queue's real behaviour: chunks validated and written out of order and
+ * more than once, a consumer that dies halfway through a chunk, a chunk missing from R2, a message
+ * that ends in the dead-letter queue. Stages are driven directly, against the real bindings.
+ */
+import { describe, expect, it } from 'vitest';
+import { env, createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
+import worker from '../../workers/index.ts';
+import { seededCampaign } from './helpers.ts';
+import { usNumbers, readReport } from './csv.ts';
+import { validateChunk } from '../../workers/revalidate/validate-chunk.ts';
+import { writeChunk } from '../../workers/write/write-chunk.ts';
+import { finalizeImport } from '../../workers/report/finalize.ts';
+import { coordinator } from '../../workers/progress/coordinator.ts';
+import { leadsStore } from '../../workers/leads/store.ts';
+import { keys } from '../../workers/chunk/keys.ts';
+import type { ValidatedChunk } from '../../workers/revalidate/validated-chunk.ts';
+
+const HEADERS = ['phone_number', 'customer_name'];
+
+/** Creates a browser-path import and uploads 3 chunks of 200 rows; phones repeat across chunks. */
+async function uploadedImport(opts: { ignoreErrors?: boolean } = {}) {
+  const ctx = await seededCampaign();
+  const phones = usNumbers(600, 7_000);
+  phones[450] = phones[10]!; // row 451 (chunk 2) repeats row 11 (chunk 0)
+  phones[250] = phones[420]!; // row 251 (chunk 1) and row 421 (chunk 2): the first is row 251
+  const created = await ctx.api.json(
+    ctx.api.post('/imports', { campaignId: ctx.campaign.id, fileName: 'faults.csv', headers: HEADERS, totalRows: 600, ignoreErrors: opts.ignoreErrors ?? true }),
+  );
+  expect(created.status).toBe('queued');
+  for (let c = 0; c < 3; c++) {
+    const rows = phones.slice(c * 200, c * 200 + 200).map((p, i) => ({ row: c * 200 + i + 1, cells: [p, `P${c * 200 + i + 1}`] }));
+    const res = await ctx.api.put(`/imports/${created.id}/chunks/${c}`, { v: 1, index: c, rows });
+    expect(res.status).toBe(200);
+  }
+  return { ...ctx, importId: created.id as string, phones };
+}
+
+async function leadsOf(importId: string) {
+  const { results } = await env.DB.prepare('SELECT phone, source_row FROM leads WHERE import_id = ? ORDER BY source_row').bind(importId).all<any>();
+  return results;
+}
+
+describe('exactly once', () => {
+  it('chunks validated and written out of order and twice give the same result as in order', async () => {
+    const { workspaceId, importId, api } = await uploadedImport();
+    const coord = coordinator(env, importId);
+    await coord.seal(3);
+    for (const c of [2, 0, 2, 1, 0]) await validateChunk(env, workspaceId, importId, c);
+    expect((await coord.config()).phase).toBe('write');
+    for (const c of [1, 2, 1, 0, 2]) await writeChunk(env, workspaceId, importId, c);
+    await finalizeImport(env, workspaceId, importId);
+    await finalizeImport(env, workspaceId, importId);
+    const view = await api.json(api.get(`/imports/${importId}`));
+    expect(view).toMatchObject({ status: 'completed', totalRows: 600, importedRows: 598, failedRows: 2, errorCounts: { DUPLICATE_IN_FILE: 2 } });
+    const leads = await leadsOf(importId);
+    expect(leads).toHaveLength(598);
+    expect(new Set(leads.map((l: any) => l.phone)).size).toBe(598);
+    const rows = new Set(leads.map((l: any) => l.source_row));
+    expect(rows.has(11) && rows.has(251)).toBe(true);
+    expect(rows.has(451) || rows.has(421)).toBe(false);
+    const report = readReport(await (await api.get(`/imports/${importId}/errors.csv`)).text());
+    expect(report.rows.map((r) => [r.error_row, r.error_codes])).toEqual([
+      ['421', 'DUPLICATE_IN_FILE'],
+      ['451', 'DUPLICATE_IN_FILE'],
+    ]);
+    expect(report.rows[0]!.error_messages).toMatch(/251/);
+    expect(report.rows[1]!.error_messages).toMatch(/11\b/);
+  });
+
+  it('a consumer that dies after writing a chunk but before recording it neither doubles nor loses rows', async () => {
+    const { workspaceId, importId, api, campaign } = await uploadedImport();
+    const coord = coordinator(env, importId);
+    await coord.seal(3);
+    for (const c of [0, 1, 2]) await validateChunk(env, workspaceId, importId, c);
+    // The "crash": chunk 1's leads reach D1, the coordinator never hears of it.
+    const verdict = await (await env.UPLOADS.get(keys.validated(workspaceId, importId, 1)))!.json<ValidatedChunk>();
+    const half = verdict.entries.filter((e) => e.lead).slice(0, 120);
+    await leadsStore(env, workspaceId, campaign.id).insert(importId, half.map((e) => ({ row: e.row, lead: e.lead! })), new Date().toISOString());
+    // The message is redelivered: the chunk runs again in full.
+    for (const c of [0, 1, 2]) await writeChunk(env, workspaceId, importId, c);
+    await finalizeImport(env, workspaceId, importId);
+    const view = await api.json(api.get(`/imports/${importId}`));
+    expect(view).toMatchObject({ status: 'completed', importedRows: 598, failedRows: 2 });
+    expect(await leadsOf(importId)).toHaveLength(598);
+  });
+
+  it('a failing message is retried by the consumer, a missing chunk fails the import with a reason', async () => {
+    const { workspaceId, importId, api } = await uploadedImport();
+    await coordinator(env, importId).seal(3);
+    await env.UPLOADS.delete(keys.chunk(workspaceId, importId, 1));
+    const batch = createMessageBatch('lead-import-chunks', [
+      { id: 'a', timestamp: new Date(), attempts: 1, body: { kind: 'validate', workspaceId, importId, chunk: 0 } },
+      { id: 'b', timestamp: new Date(), attempts: 1, body: { kind: 'validate', workspaceId, importId, chunk: 1 } },
+      { id: 'c', timestamp: new Date(), attempts: 1, body: { kind: 'write', workspaceId, importId: 'imp_unknown', chunk: 0 } },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue!(batch as any, env, ctx);
+    const result = await getQueueResult(batch, ctx);
+    expect(result.explicitAcks.sort()).toEqual(['a', 'b']);
+    expect(result.retryMessages.map((m) => m.msgId)).toEqual(['c']);
+    const view = await api.json(api.get(`/imports/${importId}`));
+    expect(view.status).toBe('failed');
+    expect(view.failure.code).toBe('CHUNK_MISSING');
+    expect(view.failure.message).toMatch(/part 2/i);
+    expect(await leadsOf(importId)).toHaveLength(0);
+  });
+
+  it('a message that lands in the dead-letter queue ends its import failed, never stuck', async () => {
+    const { workspaceId, importId, api } = await uploadedImport();
+    await coordinator(env, importId).seal(3);
+    const batch = createMessageBatch('lead-import-dlq', [{ id: 'd', timestamp: new Date(), attempts: 6, body: { kind: 'validate', workspaceId, importId, chunk: 2 } }]);
+    const ctx = createExecutionContext();
+    await worker.queue!(batch as any, env, ctx);
+    expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(['d']);
+    const view = await api.json(api.get(`/imports/${importId}`));
+    expect(view).toMatchObject({ status: 'failed', failure: { code: 'PROCESSING_FAILED' } });
+    // Late deliveries of its other chunks change nothing.
+    await validateChunk(env, workspaceId, importId, 0);
+    expect((await api.json(api.get(`/imports/${importId}`))).status).toBe('failed');
+  });
+});
+
+describe('browser upload path', () => {
+  it('creates, uploads (re-uploading a chunk replaces it), starts and completes through the queue', async () => {
+    const { api, campaign } = await seededCampaign();
+    const phones = usNumbers(1_500, 20_000);
+    const created = await api.json(api.post('/imports', { campaignId: campaign.id, fileName: 'b.csv', headers: HEADERS, totalRows: 1_500 }));
+    expect(created.chunkRows).toBeGreaterThan(0);
+    const chunk = (c: number, size: number) => ({ v: 1, index: c, rows: phones.slice(c * size, c * size + size).map((p, i) => ({ row: c * size + i + 1, cells: [p, 'X'] })) });
+    expect((await api.put(`/imports/${created.id}/chunks/0`, chunk(0, 1000))).status).toBe(200);
+    // Starting with a chunk missing is refused.
+    const early = await api.post(`/imports/${created.id}/start`, { chunkCount: 2 });
+    expect(early.status).toBe(409);
+    expect((await api.put(`/imports/${created.id}/chunks/1`, chunk(1, 1000))).status).toBe(200);
+    expect((await api.put(`/imports/${created.id}/chunks/1`, chunk(1, 1000))).status).toBe(200);
+    const started = await api.post(`/imports/${created.id}/start`, { chunkCount: 2 });
+    expect(started.status).toBe(202);
+    let view: any;
+    for (let i = 0; i < 600; i++) {
+      view = await api.json(api.get(`/imports/${created.id}`));
+      if (view.status === 'completed') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(view).toMatchObject({ status: 'completed', totalRows: 1_500, importedRows: 1_500, failedRows: 0 });
+    expect((await api.put(`/imports/${created.id}/chunks/0`, chunk(0, 1000))).status).toBe(409);
+  });
+
+  it('refuses malformed chunks and mappings', async () => {
+    const { api, campaign } = await seededCampaign();
+    const created = await api.json(api.post('/imports', { campaignId: campaign.id, fileName: 'b.csv', headers: HEADERS, totalRows: 10 }));
+    const bad = [
+      { v: 2, index: 0, rows: [{ row: 1, cells: ['+14152000001', 'X'] }] },
+      { v: 1, index: 1, rows: [{ row: 1, cells: ['+14152000001', 'X'] }] },
+      { v: 1, index: 0, rows: [{ row: 1, cells: ['+14152000001', 'X', 'extra'] }] },
+      { v: 1, index: 0, rows: [{ row: 1, cells: ['x'.repeat(20_000), 'X'] }] },
+      { v: 1, index: 0, rows: [] },
+    ];
+    for (const body of bad) {
+      const res = await api.put(`/imports/${created.id}/chunks/0`, body);
+      expect(res.status, JSON.stringify(body).slice(0, 60)).toBe(400);
+      expect((await res.json<any>()).error.code).toBe('VALIDATION_FAILED');
+    }
+    const noPhone = await api.post('/imports', { campaignId: campaign.id, fileName: 'b.csv', headers: ['name'], totalRows: 1 });
+    expect(noPhone.status).toBe(422);
+    expect((await noPhone.json<any>()).error.code).toBe('NO_PHONE_COLUMN');
+  });
+});
