@@ -10,6 +10,8 @@ import { FileReadError, formatCount } from './errors.ts';
 export const CSV_DELIMITERS = [',', '\t', '|', ';'] as const;
 /** Characters looked at to choose the delimiter (and buffered before the first record is returned). */
 const SAMPLE_CHARS = 64 * 1024;
+/** Piece size readCsvText feeds the stream with. */
+const PIECE_CHARS = 1024 * 1024;
 /** Records of the sample compared when guessing the delimiter. */
 const SAMPLE_RECORDS = 10;
 
@@ -19,7 +21,7 @@ export interface CsvOptions {
   maxCellLength?: number;
   maxColumns?: number;
   maxRows?: number;
-  /** Longest record (in characters, as written) before it must have ended; default fits maxColumns cells of maxCellLength. */
+  /** Longest record in characters as written (quotes, delimiters, line break included); default fits maxColumns quoted cells of maxCellLength. */
   maxRecordLength?: number;
   /** Testing only: the delimiter sample size. */
   sampleChars?: number;
@@ -101,7 +103,10 @@ export function createCsvStream(opts: CsvOptions = {}): CsvStream {
     const out: SourceRow[] = [];
     const data = result.data;
     const unclosed = final && result.errors.some((e) => e.code === 'MissingQuotes');
+    // Only text longer than the limit can hold a record longer than the limit: measure each then.
+    const lengths = (final ? input.length : result.meta.cursor) > maxRecordLength ? recordLengths(input, final) : null;
     for (let i = 0; i < data.length; i++) {
+      if (lengths && lengths[i] > maxRecordLength) throw recordTooLong();
       try {
         take(data[i], out);
       } catch (e) {
@@ -118,6 +123,18 @@ export function createCsvStream(opts: CsvOptions = {}): CsvStream {
     if (partial.length > maxRecordLength) throw recordTooLong();
     emitted += out.length;
     return out;
+  }
+
+  /** The length as written of each record papaparse returns for this input (a second, slower pass). */
+  function recordLengths(input: string, final: boolean): number[] {
+    const lengths: number[] = [];
+    let previous = 0;
+    const step = (r: { meta: { cursor: number } }) => {
+      lengths.push(r.meta.cursor - previous);
+      previous = r.meta.cursor;
+    };
+    new Papa.Parser({ delimiter: delimiter as string, newline: newline as Newline, quoteChar: '"', step } as Papa.ParseConfig).parse(input, 0, !final);
+    return lengths;
   }
 
   function recordTooLong(): FileReadError {
@@ -224,7 +241,11 @@ export function createCsvStream(opts: CsvOptions = {}): CsvStream {
 /** Reads a whole CSV text at once (same rules as createCsvStream). */
 export function readCsvText(text: string, opts?: CsvOptions): CsvText {
   const stream = createCsvStream(opts);
-  const rows = stream.push(text);
+  const rows: SourceRow[] = [];
+  // Pieces of 1 MiB: any split gives the same rows, and pieces under the record limit are checked cheaply.
+  for (let i = 0; i < text.length; i += PIECE_CHARS) {
+    for (const row of stream.push(text.slice(i, i + PIECE_CHARS))) rows.push(row);
+  }
   for (const row of stream.end()) rows.push(row);
   return { headers: stream.headers as string[], rows, delimiter: stream.delimiter as string };
 }
