@@ -4,7 +4,7 @@
  * that ends in the dead-letter queue. Stages are driven directly, against the real bindings.
  */
 import { describe, expect, it } from 'vitest';
-import { env, createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
+import { env, createExecutionContext, createMessageBatch, getQueueResult, evictDurableObject } from 'cloudflare:test';
 import worker from '../../workers/index.ts';
 import { seededCampaign } from './helpers.ts';
 import { usNumbers, readReport } from './csv.ts';
@@ -118,6 +118,51 @@ describe('exactly once', () => {
     // Late deliveries of its other chunks change nothing.
     await validateChunk(env, workspaceId, importId, 0);
     expect((await api.json(api.get(`/imports/${importId}`))).status).toBe('failed');
+  });
+});
+
+describe('faults in the bindings', () => {
+  it('a Durable Object restart mid-import loses no state', async () => {
+    const { workspaceId, importId, api } = await uploadedImport();
+    const coord = coordinator(env, importId);
+    await coord.seal(3);
+    await validateChunk(env, workspaceId, importId, 0);
+    await validateChunk(env, workspaceId, importId, 2);
+    await evictDurableObject(coord);
+    await validateChunk(env, workspaceId, importId, 1);
+    await writeChunk(env, workspaceId, importId, 0);
+    await evictDurableObject(coordinator(env, importId));
+    for (const c of [1, 2]) await writeChunk(env, workspaceId, importId, c);
+    await finalizeImport(env, workspaceId, importId);
+    expect(await api.json(api.get(`/imports/${importId}`))).toMatchObject({ status: 'completed', importedRows: 598, failedRows: 2 });
+    expect(await leadsOf(importId)).toHaveLength(598);
+  });
+
+  it('a D1 batch that fails is rolled back whole and the retried chunk counts once', async () => {
+    const { workspaceId, importId, api } = await uploadedImport();
+    await coordinator(env, importId).seal(3);
+    for (const c of [0, 1, 2]) await validateChunk(env, workspaceId, importId, c);
+    let failures = 0;
+    const flakyDb = new Proxy(env.DB, {
+      get(target, prop) {
+        if (prop === 'batch') {
+          return async (stmts: D1PreparedStatement[]) => {
+            failures++;
+            // Run the first statement for real inside a transaction that then fails: nothing may stay.
+            await target.batch([...stmts.slice(0, 1), target.prepare('SELECT * FROM no_such_table')]);
+          };
+        }
+        const value = Reflect.get(target, prop);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    await expect(writeChunk({ ...env, DB: flakyDb }, workspaceId, importId, 1)).rejects.toThrow();
+    expect(failures).toBe(1);
+    expect(await leadsOf(importId)).toHaveLength(0);
+    for (const c of [0, 1, 2]) await writeChunk(env, workspaceId, importId, c);
+    await finalizeImport(env, workspaceId, importId);
+    expect(await api.json(api.get(`/imports/${importId}`))).toMatchObject({ status: 'completed', importedRows: 598, failedRows: 2 });
+    expect(await leadsOf(importId)).toHaveLength(598);
   });
 });
 

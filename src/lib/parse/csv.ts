@@ -81,11 +81,10 @@ export function createCsvStream(opts: CsvOptions = {}): CsvStream {
 
   function detect(final: boolean): boolean {
     if (!final && head.length < sampleChars) return false;
-    const nl = findNewline(head, final);
-    if (nl === null) {
-      if (head.length > maxRecordLength) throw recordTooLong();
-      return false;
-    }
+    const { index, newline: nl } = findNewline(head, final);
+    // The first line must end within the record limit (decided alike however the text is split).
+    if (index > maxRecordLength || (index < 0 && head.length > maxRecordLength)) throw recordTooLong();
+    if (nl === null) return false;
     newline = nl;
     delimiter ??= guessDelimiter(head.slice(0, sampleChars), nl, final && head.length < sampleChars);
     parser = new Papa.Parser({ delimiter, newline: nl, quoteChar: '"' });
@@ -265,10 +264,11 @@ function isBlank(cells: string[]): boolean {
 }
 
 /**
- * The first line ending outside quotes, or null when more text is needed to tell. A quote opens
- * a field only at the start of a field (after a candidate delimiter or a line break), as in papaparse.
+ * The first line ending outside quotes: its index (-1 if none yet) and kind (null while more text
+ * is needed to tell). A quote opens a field only at the start of a field (after a candidate
+ * delimiter or at the start), as in papaparse.
  */
-function findNewline(text: string, final: boolean): Newline | null {
+function findNewline(text: string, final: boolean): { index: number; newline: Newline | null } {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -281,13 +281,13 @@ function findNewline(text: string, final: boolean): Newline | null {
       const prev = i === 0 ? -1 : text.charCodeAt(i - 1);
       if (prev === -1 || prev === 44 || prev === 59 || prev === 9 || prev === 124) quoted = true;
     } else if (c === 10) {
-      return '\n';
+      return { index: i, newline: '\n' };
     } else if (c === 13) {
-      if (i + 1 < text.length) return text.charCodeAt(i + 1) === 10 ? '\r\n' : '\r';
-      return final ? '\r' : null;
+      if (i + 1 < text.length) return { index: i, newline: text.charCodeAt(i + 1) === 10 ? '\r\n' : '\r' };
+      return { index: i, newline: final ? '\r' : null };
     }
   }
-  return final ? '\n' : null;
+  return { index: -1, newline: final ? '\n' : null };
 }
 
 /**
