@@ -17,7 +17,7 @@ export default {
     if (env.ASSETS) return env.ASSETS.fetch(request);
     return new Response('Not found', { status: 404 });
   },
-  async queue(batch, env) {
+  async queue(batch, env, _ctx) {
     await consumeBatch(batch, env);
   },
   async scheduled(_controller, env, ctx) {

@@ -230,3 +230,27 @@ describe('file-level errors on the headless path', () => {
     expect((await type.json<any>()).error.code).toBe('FILE_UNSUPPORTED');
   });
 });
+
+describe('multipart upload (files past one request body)', () => {
+  it('creates an upload, takes parts, completes into the same import pipeline', async () => {
+    const { api, campaign } = await seededCampaign();
+    const body = csv([['phone_number', 'customer_name'], ...usNumbers(3_000, 90_000).map((p) => [p, 'Part'])]);
+    const bytes = new TextEncoder().encode(body);
+    const created = await api.json(api.post(`/campaigns/${campaign.id}/uploads?fileName=big.csv&ignoreErrors=true`));
+    expect(created.uploadId).toMatch(/^upl_/);
+    // R2 wants every part but the last to be ≥ 5 MiB and of one size: this small file is one (last) part.
+    const parts = [];
+    for (const [n, slice] of [[1, bytes]] as const) {
+      const res = await api.put(`/campaigns/${campaign.id}/uploads/${created.uploadId}/parts/${n}`, slice, { 'Content-Type': 'application/octet-stream' });
+      expect(res.status).toBe(200);
+      parts.push(await res.json<any>());
+    }
+    const other = client((await createWorkspace('other')).token);
+    expect((await other.post(`/campaigns/${campaign.id}/uploads/${created.uploadId}/complete`, { parts })).status).toBe(404);
+    const done = await api.post(`/campaigns/${campaign.id}/uploads/${created.uploadId}/complete`, { parts });
+    expect(done.status).toBe(202);
+    const view = await waitForEnd(api, (await done.json<any>()).id);
+    expect(view).toMatchObject({ status: 'completed', totalRows: 3_000, importedRows: 3_000, fileName: 'big.csv' });
+    expect((await api.post(`/campaigns/${campaign.id}/uploads/${created.uploadId}/complete`, { parts })).status).toBe(404);
+  });
+});

@@ -8,6 +8,8 @@ import {
   ListImportsQuerySchema,
   ListLeadsQuerySchema,
 } from '../../src/lib/schemas/api.ts';
+import { BrowserImportSchema } from '../../src/lib/schemas/browser-import.ts';
+import { CompleteUploadSchema } from '../chunk/multipart.ts';
 import { ROW_ERROR_CODES, FILE_ERROR_CODES } from '../../src/lib/codes.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 
@@ -43,6 +45,8 @@ export function openApiDocument(origin: string) {
       schemas: {
         CreateAssistant: schema(CreateAssistantSchema),
         CreateCampaign: schema(CreateCampaignSchema),
+        BrowserImport: schema(BrowserImportSchema),
+        CompleteUpload: schema(CompleteUploadSchema),
         Error: {
           type: 'object',
           required: ['error'],
@@ -112,7 +116,28 @@ export function openApiDocument(origin: string) {
           responses: { 201: json('Import'), 202: json('Import'), 400: error, 404: error, 413: error, 415: error, 422: error, 429: error },
         },
       },
-      '/imports': { get: { ...authed, parameters: queryParams(ListImportsQuerySchema), summary: 'Imports, newest first', responses: { 200: { description: 'ok' } } } },
+      '/campaigns/{id}/uploads': {
+        post: { ...authed, summary: 'Start a multipart upload of a CSV larger than one request body', parameters: [idParam('id'), ...queryParams(CreateImportQuerySchema)], responses: { 201: { description: '{uploadId, partBytes, maxPartBytes, maxBytes}' }, 404: error } },
+      },
+      '/campaigns/{id}/uploads/{uploadId}/parts/{n}': {
+        put: { ...authed, summary: 'Upload part n (1-based; every part but the last the same size, ≥ 5 MiB)', parameters: [idParam('id'), idParam('uploadId'), idParam('n')], requestBody: { content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, responses: { 200: { description: '{partNumber, etag}' }, 404: error, 413: error } },
+      },
+      '/campaigns/{id}/uploads/{uploadId}/complete': {
+        post: { ...authed, summary: 'Complete the upload and import the file', parameters: [idParam('id'), idParam('uploadId')], requestBody: json('CompleteUpload'), responses: { 201: json('Import'), 202: json('Import'), 400: error, 404: error } },
+      },
+      '/imports': {
+        get: { ...authed, parameters: queryParams(ListImportsQuerySchema), summary: 'Imports, newest first', responses: { 200: { description: 'ok' } } },
+        post: { ...authed, summary: 'Browser path: create an import from a header and mapping already checked in the browser', requestBody: json('BrowserImport'), responses: { 201: json('Import'), 400: error, 404: error, 422: error } },
+      },
+      '/imports/{id}/chunks/{n}': {
+        put: { ...authed, summary: 'Browser path: upload chunk n ({v:1, index, rows:[{row, cells}]}); repeating a chunk replaces it', parameters: [idParam('id'), idParam('n')], responses: { 200: { description: '{index, rows}' }, 400: error, 409: error, 413: error } },
+      },
+      '/imports/{id}/start': {
+        post: { ...authed, summary: 'Browser path: every chunk is uploaded; validate and import', parameters: [idParam('id')], responses: { 201: json('Import'), 202: json('Import'), 409: error } },
+      },
+      '/imports/{id}/progress': {
+        get: { ...authed, summary: 'Live progress over a WebSocket (the import resource on every change); browsers may pass ?access_token=', parameters: [idParam('id')], responses: { 101: { description: 'WebSocket' }, 404: error, 426: error } },
+      },
       '/imports/{id}': {
         get: { ...authed, parameters: [idParam('id')], summary: 'One import', responses: { 200: json('Import'), 404: error } },
         delete: { ...authed, parameters: [idParam('id')], summary: 'Cancel a running import', responses: { 200: json('Import'), 404: error, 409: error } },

@@ -17,8 +17,11 @@ import { ApiError, notFound } from '../errors.ts';
 import { fileError, toFileApiError } from '../file-errors.ts';
 import { limitImportCreation } from '../middleware/rate-limit.ts';
 import { campaignWithAssistant } from './campaigns.ts';
-import { openUpload, sizeLimit, type UploadKind } from '../../chunk/read-upload.ts';
+import { sizeLimit, type UploadKind } from '../../chunk/read-upload.ts';
 import { storeChunk, dispatchValidation } from '../../chunk/store-chunk.ts';
+import { importFile } from '../../import/import-file.ts';
+import { checkColumns } from '../../import/check-columns.ts';
+import { createMultipart, uploadPart, completeMultipart, CompleteUploadSchema, MULTIPART } from '../../chunk/multipart.ts';
 import { createImport } from '../../import/create-import.ts';
 import { runInline } from '../../import/run-inline.ts';
 import { coordinator } from '../../progress/coordinator.ts';
@@ -84,82 +87,56 @@ function uploadKind(contentType: string | undefined, fileName: string | undefine
   return kind;
 }
 
-function checkColumns(headers: string[], mapping: ColumnMapping, assistant: AssistantConfig) {
-  const check = checkMapping(headers, mapping, assistant);
-  const first = check.fileErrors[0];
-  if (first) throw fileError(first.code, first.message, { fileErrors: check.fileErrors });
-  return check;
-}
 
-/** POST /campaigns/{id}/imports: the headless path. CSV is streamed into chunks; ≤1000 rows finish inline. */
-export const campaignImportRoutes = new Hono<AppEnv>().post('/:id/imports', query(CreateImportQuerySchema), async (c) => {
-  const workspaceId = c.get('workspaceId');
-  const q = c.req.valid('query');
-  const { campaign, assistant } = await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
-  const assistantConfig: AssistantConfig = { variables: assistant.variables, secondaryVariables: assistant.secondaryVariables };
-  const fileName = q.fileName ?? 'upload.csv';
-  const kind = uploadKind(c.req.header('content-type'), q.fileName);
-  const declared = Number(c.req.header('content-length') ?? NaN);
-  if (declared > sizeLimit(kind)) {
-    throw fileError('FILE_TOO_LARGE', `The file is ${Math.ceil(declared / 1048576)} MB; the most a ${kind.toUpperCase()} upload accepts is ${sizeLimit(kind) / 1048576} MB.${kind === 'csv' ? ' Use the multipart upload for larger files.' : ' Save it as CSV to import a larger file.'}`);
-  }
-  if (declared === 0 || !c.req.raw.body) throw fileError('FILE_EMPTY', 'The request has no file in its body.');
-  await limitImportCreation(c.env, workspaceId);
-
-  let importId: string | null = null;
-  try {
-    const upload = await openUpload(c.req.raw.body, kind, { sheet: q.sheet });
-    const mapping = autoMap(upload.headers, assistantConfig);
-    const check = checkColumns(upload.headers, mapping, assistantConfig);
-    const start = (inline: boolean) =>
-      createImport(c.env, {
-        workspaceId,
-        campaignId: campaign.id,
-        assistant: assistantConfig,
-        defaultCountry: campaign.defaultCountry,
-        fileName,
-        source: 'api',
-        ignoreErrors: q.ignoreErrors,
-        notifyEmail: q.notifyEmail ?? null,
-        headers: upload.headers,
-        mapping,
-        inline,
-      }).then((cfg) => (importId = cfg.importId));
-
-    let chunkIndex = 0;
-    let total = 0;
-    let held: SourceRow[] = [];
-    for await (const batch of upload.rows) {
-      total += batch.length;
-      if (total > LIMITS.maxRows) throw fileError('TOO_MANY_ROWS', `The file has more than ${LIMITS.maxRows.toLocaleString('en-US')} rows. Split it into smaller files.`);
-      held.push(...batch);
-      while (held.length >= LIMITS.chunkRows || (held.length && importId)) {
-        if (!importId) await start(false);
-        const rows = held.splice(0, LIMITS.chunkRows);
-        await storeChunk(c.env, workspaceId, importId!, { v: 1, index: chunkIndex++, rows }, true);
-        if (held.length < LIMITS.chunkRows) break;
-      }
+/** POST /campaigns/{id}/imports: the headless path. The body is the file. */
+export const campaignImportRoutes = new Hono<AppEnv>()
+  .post('/:id/imports', query(CreateImportQuerySchema), async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const q = c.req.valid('query');
+    const target = await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
+    const kind = uploadKind(c.req.header('content-type'), q.fileName);
+    const declared = Number(c.req.header('content-length') ?? NaN);
+    if (declared > sizeLimit(kind)) {
+      throw fileError(
+        'FILE_TOO_LARGE',
+        `The file is ${Math.ceil(declared / 1048576)} MB; the most a ${kind.toUpperCase()} upload accepts is ${sizeLimit(kind) / 1048576} MB.${kind === 'csv' ? '' : ' Save it as CSV to import a larger file.'}`,
+      );
     }
-    if (total === 0) throw fileError('FILE_EMPTY', 'The file has a header row but no data rows.');
-    if (!importId) {
-      const inline = total <= LIMITS.inlineMaxRows;
-      await start(inline);
-      await storeChunk(c.env, workspaceId, importId!, { v: 1, index: chunkIndex++, rows: held }, !inline);
-      if (inline) {
-        const view = await runInline(c.env, workspaceId, importId!, chunkIndex);
-        return c.json({ ...view, unknownColumns: check.unknownColumns }, 201);
-      }
-    } else if (held.length) {
-      await storeChunk(c.env, workspaceId, importId!, { v: 1, index: chunkIndex++, rows: held }, true);
+    if (declared === 0 || !c.req.raw.body) throw fileError('FILE_EMPTY', 'The request has no file in its body.');
+    await limitImportCreation(c.env, workspaceId);
+    const { status, view } = await importFile(c.env, { workspaceId, ...target, options: q, kind, body: c.req.raw.body });
+    return c.json(view, status);
+  })
+  /** Multipart upload for files past one request's body limit: create, upload parts, complete. */
+  .post('/:id/uploads', query(CreateImportQuerySchema), async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const q = c.req.valid('query');
+    const { campaign } = await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
+    const kind = uploadKind(c.req.header('x-file-type') ?? undefined, q.fileName);
+    const upload = await createMultipart(c.env, workspaceId, campaign.id, { ...q, kind });
+    return c.json(upload, 201);
+  })
+  .put('/:id/uploads/:uploadId/parts/:n{[0-9]+}', async (c) => {
+    const workspaceId = c.get('workspaceId');
+    await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
+    const length = Number(c.req.header('content-length') ?? NaN);
+    if (!Number.isFinite(length) || length <= 0) throw new ApiError(411, 'LENGTH_REQUIRED', 'Send each part with its Content-Length.');
+    if (length > MULTIPART.maxPartBytes) throw fileError('FILE_TOO_LARGE', `A part may be at most ${MULTIPART.maxPartBytes / 1048576} MB.`);
+    const part = await uploadPart(c.env, workspaceId, c.req.param('id'), c.req.param('uploadId'), Number(c.req.param('n')), c.req.raw.body!, length);
+    return c.json(part);
+  })
+  .post('/:id/uploads/:uploadId/complete', jsonBody(CompleteUploadSchema), async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const target = await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
+    const done = await completeMultipart(c.env, workspaceId, target.campaign.id, c.req.param('uploadId'), c.req.valid('json').parts);
+    await limitImportCreation(c.env, workspaceId);
+    try {
+      const { status, view } = await importFile(c.env, { workspaceId, ...target, options: done.options, kind: done.options.kind, body: done.body });
+      return c.json(view, status);
+    } finally {
+      await done.remove();
     }
-    const { view } = await coordinator(c.env, importId!).seal(chunkIndex);
-    return c.json({ ...view, unknownColumns: check.unknownColumns }, 202);
-  } catch (err) {
-    const apiErr = toFileApiError(err, importId ? { importId } : undefined);
-    if (importId) await coordinator(c.env, importId).fail(apiErr.code, apiErr.message);
-    throw apiErr;
-  }
-});
+  });
 
 export const importRoutes = new Hono<AppEnv>()
   .get('/', query(ListImportsQuerySchema), async (c) => {

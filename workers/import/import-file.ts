@@ -1,0 +1,84 @@
+/**
+ * One uploaded file (request body, or an R2 object from a multipart upload) into an import: the
+ * CSV is streamed and split into chunks as it arrives, each chunk queued for validation at once;
+ * files of at most 1,000 rows run inline and answer with their final state.
+ */
+import type { Env } from '../env.ts';
+import type { AssistantConfig, SourceRow } from '../../src/lib/types.ts';
+import { autoMap } from '../../src/lib/map/columns.ts';
+import { LIMITS } from '../../src/lib/limits.ts';
+import { openUpload, type UploadKind } from '../chunk/read-upload.ts';
+import { storeChunk } from '../chunk/store-chunk.ts';
+import { createImport } from './create-import.ts';
+import { runInline } from './run-inline.ts';
+import { coordinator } from '../progress/coordinator.ts';
+import { fileError, toFileApiError } from '../api/file-errors.ts';
+import { checkColumns } from './check-columns.ts';
+import type { ImportView } from '../progress/import-view.ts';
+
+export interface ImportFileInput {
+  workspaceId: string;
+  campaign: { id: string; defaultCountry: string | null };
+  assistant: { variables: AssistantConfig['variables']; secondaryVariables: AssistantConfig['secondaryVariables'] };
+  options: { ignoreErrors: boolean; notifyEmail?: string; fileName?: string; sheet?: string };
+  kind: UploadKind;
+  body: ReadableStream<Uint8Array>;
+}
+
+export async function importFile(env: Env, input: ImportFileInput): Promise<{ status: 201 | 202; view: ImportView & { unknownColumns: string[] } }> {
+  const { workspaceId, campaign, options } = input;
+  const assistant: AssistantConfig = { variables: input.assistant.variables, secondaryVariables: input.assistant.secondaryVariables };
+  let importId: string | null = null;
+  try {
+    const upload = await openUpload(input.body, input.kind, { sheet: options.sheet });
+    const mapping = autoMap(upload.headers, assistant);
+    const check = checkColumns(upload.headers, mapping, assistant);
+    const start = async (inline: boolean) => {
+      const config = await createImport(env, {
+        workspaceId,
+        campaignId: campaign.id,
+        assistant,
+        defaultCountry: campaign.defaultCountry,
+        fileName: options.fileName ?? `upload.${input.kind}`,
+        source: 'api',
+        ignoreErrors: options.ignoreErrors,
+        notifyEmail: options.notifyEmail ?? null,
+        headers: upload.headers,
+        mapping,
+        inline,
+      });
+      importId = config.importId;
+      return config.importId;
+    };
+
+    let chunkIndex = 0;
+    let total = 0;
+    let held: SourceRow[] = [];
+    for await (const batch of upload.rows) {
+      total += batch.length;
+      if (total > LIMITS.maxRows) throw fileError('TOO_MANY_ROWS', `The file has more than ${LIMITS.maxRows.toLocaleString('en-US')} rows. Split it into smaller files.`);
+      held = held.length ? held.concat(batch) : batch;
+      while (held.length >= LIMITS.chunkRows) {
+        const id = importId ?? (await start(false));
+        await storeChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: held.slice(0, LIMITS.chunkRows) }, true);
+        held = held.slice(LIMITS.chunkRows);
+      }
+    }
+    if (total === 0) throw fileError('FILE_EMPTY', 'The file has a header row but no data rows.');
+    const unknownColumns = check.unknownColumns;
+    if (!importId) {
+      const inline = total <= LIMITS.inlineMaxRows;
+      const id = await start(inline);
+      await storeChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: held }, !inline);
+      if (inline) return { status: 201, view: { ...(await runInline(env, workspaceId, id, chunkIndex)), unknownColumns } };
+    } else if (held.length) {
+      await storeChunk(env, workspaceId, importId, { v: 1, index: chunkIndex++, rows: held }, true);
+    }
+    const { view } = await coordinator(env, importId!).seal(chunkIndex);
+    return { status: 202, view: { ...view, unknownColumns } };
+  } catch (err) {
+    const apiErr = toFileApiError(err, importId ? { importId } : undefined);
+    if (importId) await coordinator(env, importId).fail(apiErr.code, apiErr.message);
+    throw apiErr;
+  }
+}
