@@ -1,6 +1,6 @@
 /** The import pipeline through the real Worker: R2 chunks, the queue, the coordinator DO and D1. */
 import { describe, expect, it } from 'vitest';
-import { env } from 'cloudflare:test';
+import { env, SELF } from 'cloudflare:test';
 import { client, createWorkspace, seededCampaign } from './helpers.ts';
 import { csv, readReport, usNumbers } from './csv.ts';
 
@@ -252,5 +252,33 @@ describe('multipart upload (files past one request body)', () => {
     const view = await waitForEnd(api, (await done.json<any>()).id);
     expect(view).toMatchObject({ status: 'completed', totalRows: 3_000, importedRows: 3_000, fileName: 'big.csv' });
     expect((await api.post(`/campaigns/${campaign.id}/uploads/${created.uploadId}/complete`, { parts })).status).toBe(404);
+  });
+});
+
+describe('live progress', () => {
+  it('streams the import resource over a WebSocket until it ends, for the owning workspace only', async () => {
+    const { api, campaign, token } = await seededCampaign();
+    const res = await importCsv(api, campaign.id, csv([['phone_number', 'customer_name'], ...usNumbers(8_000, 300_000).map((p) => [p, 'W'])]));
+    const started = await res.json<any>();
+    const other = (await createWorkspace('other')).token;
+    const denied = await SELF.fetch(`http://example.com/api/v1/imports/${started.id}/progress?access_token=${other}`, { headers: { Upgrade: 'websocket' } });
+    expect(denied.status).toBe(404);
+    const socket = await SELF.fetch(`http://example.com/api/v1/imports/${started.id}/progress?access_token=${token}`, { headers: { Upgrade: 'websocket' } });
+    expect(socket.status).toBe(101);
+    const ws = socket.webSocket!;
+    const seen: any[] = [];
+    const ended = new Promise<any>((resolve) => {
+      ws.addEventListener('message', (e) => {
+        const view = JSON.parse(e.data as string);
+        seen.push(view);
+        if (['completed', 'failed', 'cancelled'].includes(view.status)) resolve(view);
+      });
+    });
+    ws.accept();
+    const last = await Promise.race([ended, new Promise((_, reject) => setTimeout(() => reject(new Error('no final update')), 60_000))]);
+    ws.close();
+    expect(last).toMatchObject({ id: started.id, status: 'completed', importedRows: 8_000 });
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.map((v) => v.processedRows)).toEqual([...seen.map((v) => v.processedRows)].sort((a, b) => a - b));
   });
 });
