@@ -65,3 +65,14 @@ export async function seededCampaign(opts: { secondaryVariables?: unknown[]; def
   const campaign = await api.json(api.post('/campaigns', { name: 'Spring', assistantId: assistant.id, defaultCountry: opts.defaultCountry ?? 'US' }));
   return { ...ws, api, assistant, campaign };
 }
+
+/** Polls an import until it ends. */
+export async function waitForEnd(api: ReturnType<typeof client>, id: string, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const view = await api.json(api.get(`/imports/${id}`));
+    if (['completed', 'failed', 'cancelled'].includes(view.status)) return view;
+    if (Date.now() > deadline) throw new Error(`import ${id} still ${view.status}: ${JSON.stringify(view)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,7 +1,7 @@
 /** The import pipeline through the real Worker: R2 chunks, the queue, the coordinator DO and D1. */
 import { describe, expect, it } from 'vitest';
 import { env, SELF } from 'cloudflare:test';
-import { client, createWorkspace, seededCampaign } from './helpers.ts';
+import { client, createWorkspace, seededCampaign, waitForEnd } from './helpers.ts';
 import { csv, readReport, usNumbers } from './csv.ts';
 
 const SEED_FILE = `phone_number,customer_name,company,budget_range,secondary_phone_1,secondary_phone_2
@@ -16,15 +16,6 @@ async function importCsv(api: Api, campaignId: string, body: string, params = 'i
   return api.post(`/campaigns/${campaignId}/imports?fileName=leads.csv&${params}`, body, { 'Content-Type': 'text/csv' });
 }
 
-export async function waitForEnd(api: Api, id: string, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const view = await api.json(api.get(`/imports/${id}`));
-    if (['completed', 'failed', 'cancelled'].includes(view.status)) return view;
-    if (Date.now() > deadline) throw new Error(`import ${id} still ${view.status}: ${JSON.stringify(view)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function allLeads(api: Api, campaignId: string) {
   const out: any[] = [];

@@ -54,7 +54,8 @@ export async function consumeBatch(batch: MessageBatch<ChunkMessage>, env: Env):
         msg.ack();
         continue;
       }
-      console.error(`import ${m.importId}: ${m.kind} failed on attempt ${msg.attempts} (${err instanceof Error ? err.message.slice(0, 200) : 'error'})`);
+      // Only the error's class: messages can quote cell values, and leads are personal data.
+      console.error(`import ${m.importId}: ${m.kind} failed on attempt ${msg.attempts} (${err instanceof Error ? err.name : 'error'})`);
       msg.retry({ delaySeconds: Math.min(30, 2 ** msg.attempts) });
     }
   }

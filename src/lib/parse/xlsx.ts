@@ -81,8 +81,8 @@ export function readWorkbook(bytes: Uint8Array, opts: WorkbookOptions = {}): Wor
   const sheetNames = wb.SheetNames.slice();
   if (sheetNames.length === 0) throw new FileReadError('FILE_EMPTY', 'The workbook has no sheets.');
   const name = chooseSheet(wb, opts.sheet);
-  if (!wb.Sheets[name]) wb = readWithSheetJs(bytes, { sheets: name });
-  const ws = wb.Sheets[name];
+  if (!Object.hasOwn(wb.Sheets, name)) wb = readWithSheetJs(bytes, { sheets: name });
+  const ws = Object.hasOwn(wb.Sheets, name) ? wb.Sheets[name] : undefined;
   if (!ws) throw new FileReadError('FILE_CORRUPT', `The sheet "${name}" could not be read. ${OPEN_AND_RESAVE}`);
 
   const grid = denseRows(ws);
