@@ -144,10 +144,12 @@ export function createCsvStream(opts: CsvOptions = {}): CsvStream {
     );
   }
 
+  /** Takes one record: the header while there is none, else a data row (blank ones only counted). */
   function take(cells: string[], out: SourceRow[]): void {
+    for (let i = 0; i < cells.length; i++) cells[i] = stripNeutraliser(cells[i]);
     if (headers === null) {
       if (isBlank(cells)) return;
-      const names = cells.map((c) => stripNeutraliser(c).trim());
+      const names = cells.map((c) => c.trim());
       let n = names.length;
       while (n > 0 && names[n - 1] === '') n--;
       if (n > maxColumns) {
@@ -170,14 +172,10 @@ export function createCsvStream(opts: CsvOptions = {}): CsvStream {
     if (n > maxColumns) {
       throw new FileReadError('TOO_MANY_COLUMNS', `Row ${row} has ${formatCount(n)} columns; at most ${formatCount(maxColumns)} are allowed. Check the delimiters in that row.`);
     }
-    const values: string[] = new Array(Math.max(n, width));
-    for (let i = 0; i < n; i++) {
-      const cell = cells[i];
-      if (cell.length > maxCellLength) throw cellTooLong(`row ${row}`, i);
-      values[i] = stripNeutraliser(cell);
-    }
-    for (let i = n; i < width; i++) values[i] = '';
-    out.push({ row, cells: values });
+    for (let i = 0; i < n; i++) if (cells[i].length > maxCellLength) throw cellTooLong(`row ${row}`, i);
+    cells.length = n;
+    for (let i = n; i < width; i++) cells.push('');
+    out.push({ row, cells });
   }
 
   function cellTooLong(where: string, column: number): FileReadError {
@@ -290,43 +288,57 @@ function findNewline(text: string, final: boolean): { index: number; newline: Ne
   return { index: -1, newline: final ? '\n' : null };
 }
 
+interface DelimiterScore {
+  delimiter: string;
+  /** No malformed quotes in the sample's complete records when split this way. */
+  clean: boolean;
+  delta: number;
+  average: number;
+  headerWidth: number;
+}
+
 /**
- * papaparse's guess, on complete records only: the candidate whose field count varies least over
- * the first records (ties go to more fields), among those giving about two fields or more; if
- * none does, the one splitting the header into the most fields; `,` when nothing splits it.
+ * papaparse's guess over the sample's complete records: the candidate whose field count varies
+ * least (ties go to more fields) among those giving about two fields or more, preferring
+ * candidates under which every quote is well formed; if none qualifies, the one splitting the
+ * header into the most fields; `,` when nothing splits it.
  */
 function guessDelimiter(sample: string, newline: Newline, whole: boolean): string {
-  let best = '';
-  let bestDelta = Infinity;
-  let bestAverage = 0;
-  /** Fallback when no candidate is consistent: the one splitting the header into the most fields. */
-  let widest = ',';
-  let widestHeader = 1;
-  for (const candidate of CSV_DELIMITERS) {
-    const parser = new Papa.Parser({ delimiter: candidate, newline, quoteChar: '"', preview: SAMPLE_RECORDS });
-    let records = (parser.parse(sample, 0, !whole) as { data: string[][] }).data;
-    if (records.length === 0) records = (new Papa.Parser({ delimiter: candidate, newline, quoteChar: '"' }).parse(sample, 0, false) as { data: string[][] }).data;
-    let delta = 0;
-    let total = 0;
-    let counted = 0;
-    let previous = -1;
-    for (const record of records.slice(0, SAMPLE_RECORDS)) {
-      if (isBlank(record)) continue;
-      if (counted === 0 && record.length > widestHeader) {
-        widest = candidate;
-        widestHeader = record.length;
-      }
-      counted++;
-      total += record.length;
-      if (previous >= 0) delta += Math.abs(record.length - previous);
-      previous = record.length;
+  const scores = CSV_DELIMITERS.map((d) => scoreDelimiter(sample, newline, whole, d));
+  const consistent = (list: DelimiterScore[]) => {
+    let best: DelimiterScore | null = null;
+    for (const s of list) {
+      if (s.average > 1.99 && (!best || s.delta < best.delta || (s.delta === best.delta && s.average > best.average))) best = s;
     }
-    const average = counted ? total / counted : 0;
-    if (average > 1.99 && (delta < bestDelta || (delta === bestDelta && average > bestAverage))) {
-      best = candidate;
-      bestDelta = delta;
-      bestAverage = average;
-    }
+    return best;
+  };
+  const widest = (list: DelimiterScore[]) => {
+    let best: DelimiterScore | null = null;
+    for (const s of list) if (s.headerWidth > (best?.headerWidth ?? 1)) best = s;
+    return best;
+  };
+  const clean = scores.filter((s) => s.clean);
+  return (consistent(clean) ?? consistent(scores) ?? widest(clean) ?? widest(scores))?.delimiter ?? ',';
+}
+
+function scoreDelimiter(sample: string, newline: Newline, whole: boolean, delimiter: string): DelimiterScore {
+  type Result = { data: string[][]; errors: { type: string; row?: number }[] };
+  let result = new Papa.Parser({ delimiter, newline, quoteChar: '"', preview: SAMPLE_RECORDS }).parse(sample, 0, !whole) as Result;
+  if (result.data.length === 0) result = new Papa.Parser({ delimiter, newline, quoteChar: '"' }).parse(sample, 0, false) as Result;
+  const records = result.data.slice(0, SAMPLE_RECORDS);
+  const clean = !result.errors.some((e) => e.type === 'Quotes' && (e.row ?? 0) < records.length);
+  let delta = 0;
+  let total = 0;
+  let counted = 0;
+  let previous = -1;
+  let headerWidth = 0;
+  for (const record of records) {
+    if (isBlank(record)) continue;
+    if (counted === 0) headerWidth = record.length;
+    counted++;
+    total += record.length;
+    if (previous >= 0) delta += Math.abs(record.length - previous);
+    previous = record.length;
   }
-  return best || widest;
+  return { delimiter, clean, delta, average: counted ? total / counted : 0, headerWidth };
 }

@@ -92,10 +92,12 @@ export function readWorkbook(bytes: Uint8Array, opts: WorkbookOptions = {}): Wor
   for (let r = 0; r < grid.length; r++) {
     const cells = grid[r];
     if (!cells) continue;
-    for (let c = 0; c < cells.length; c++) {
-      if (c < firstColumn && !isBlankText(cellText(cells[c]))) {
+    // The header is the first row with text; the first column the leftmost with text in any row.
+    for (let c = 0; c < Math.min(cells.length, firstColumn); c++) {
+      if (!isBlankText(cellText(cells[c]))) {
         firstColumn = c;
         if (headerIndex < 0) headerIndex = r;
+        break;
       }
     }
   }
@@ -164,8 +166,9 @@ function checkWorkbookBytes(bytes: Uint8Array, maxUncompressed: number): void {
 }
 
 function readWithSheetJs(bytes: Uint8Array, extra: XLSX.ParsingOptions): XLSX.WorkBook {
+  const input = startsWith(bytes, OLE_MAGIC) ? withoutOleProperties(bytes) : bytes;
   try {
-    return XLSX.read(bytes, {
+    return XLSX.read(input, {
       type: 'array',
       dense: true,
       cellFormula: false,
@@ -187,7 +190,7 @@ function readWithSheetJs(bytes: Uint8Array, extra: XLSX.ParsingOptions): XLSX.Wo
     if (/password|encrypt/i.test(message)) {
       throw new FileReadError('FILE_UNSUPPORTED', 'The workbook is password-protected. Remove the password in Excel (File › Info › Protect Workbook), save, and upload again.');
     }
-    throw new FileReadError('FILE_CORRUPT', `This Excel file could not be read: it may be damaged, cut off, or not really an Excel file. ${OPEN_AND_RESAVE}`);
+    throw corruptWorkbook();
   }
 }
 
@@ -268,6 +271,71 @@ function headText(bytes: Uint8Array): string | null {
   if (control > head.length / 100) return null;
   const start = startsWith(head, [0xef, 0xbb, 0xbf]) ? 3 : 0;
   return new TextDecoder('utf-8').decode(head.subarray(start, 1024 + start));
+}
+
+// ---- OLE (.xls) containment ----------------------------------------------------------------
+
+const ENDOFCHAIN = -2;
+
+/**
+ * A copy of an OLE compound file (.xls) whose document-properties streams ("\x05SummaryInformation",
+ * "\x05DocumentSummaryInformation") read as empty: their directory entries get size 0, so SheetJS
+ * skips them. SheetJS always parses those streams, and a 4 KB crafted one drives it out of memory.
+ * The header, FAT and directory chain are followed the way SheetJS follows them.
+ */
+function withoutOleProperties(bytes: Uint8Array): Uint8Array {
+  const len = bytes.length;
+  if (len < 512) throw corruptWorkbook();
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const i32 = (p: number) => (p >= 0 && p + 4 <= len ? dv.getInt32(p, true) : -1);
+  const major = dv.getUint16(0x1a, true);
+  if (major !== 3 && major !== 4) throw corruptWorkbook();
+  const size = major === 3 ? 512 : 4096;
+  const sectors = Math.ceil(len / size) - 1;
+  const sectorStart = (n: number) => (n >= 0 && n < sectors ? (n + 1) * size : -1);
+
+  // FAT sector addresses: the header's list up to its first negative entry, then the DIFAT chain.
+  const fatAddresses: number[] = [];
+  for (let i = 0; i < 109; i++) {
+    const address = i32(0x4c + 4 * i);
+    if (address < 0) break;
+    fatAddresses.push(address);
+  }
+  const seen = new Set<number>();
+  for (let sector = i32(0x44), left = i32(0x48); sector >= 0 && sectorStart(sector) >= 0 && !seen.has(sector); left--) {
+    seen.add(sector);
+    const start = sectorStart(sector);
+    for (let i = 0; i < size / 4 - 1; i++) {
+      const address = i32(start + 4 * i);
+      if (address === ENDOFCHAIN) break;
+      fatAddresses.push(address);
+    }
+    if (left < 1) break;
+    sector = i32(start + size - 4);
+  }
+
+  const copy = bytes.slice();
+  const directoryStart = i32(0x30);
+  if (sectorStart(directoryStart) < 0) throw corruptWorkbook();
+  seen.clear();
+  for (let sector = directoryStart; sector >= 0 && !seen.has(sector); ) {
+    seen.add(sector);
+    const start = sectorStart(sector);
+    if (start < 0) break;
+    for (let entry = start; entry + 128 <= Math.min(start + size, len); entry += 128) {
+      let name = '';
+      for (let i = 0; i < 64; i += 2) name += String.fromCharCode(dv.getUint16(entry + i, true));
+      if (/SUMMARYINFORMATION/.test(name.replace(/\u0000/g, '').toUpperCase())) copy.fill(0, entry + 0x78, entry + 0x80);
+    }
+    const fatStart = sectorStart(fatAddresses[Math.floor((sector * 4) / size)] ?? -1);
+    if (fatStart < 0) break;
+    sector = i32(fatStart + ((sector * 4) & (size - 1)));
+  }
+  return copy;
+}
+
+function corruptWorkbook(): FileReadError {
+  return new FileReadError('FILE_CORRUPT', `This Excel file could not be read: it may be damaged, cut off, or not really an Excel file. ${OPEN_AND_RESAVE}`);
 }
 
 // ---- Zip containment ------------------------------------------------------------------------

@@ -41,7 +41,7 @@ export async function downloadFile(token: string, path: string, fileName: string
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
-  document.body.append(a);
+  document.body.appendChild(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);

@@ -14,6 +14,7 @@ import { duplicateError } from '../../dedupe/in-file.ts';
 import { LIMITS } from '../../limits.ts';
 import type { AssistantConfig, ColumnMapping, RowError, SourceRow } from '../../types.ts';
 import type { FromWorker, RowVerdict, Summary, ToWorker } from './protocol.ts';
+import { packRows } from './row-store.ts';
 
 const BATCH = 5_000;
 /** The first batch is small so the first rows show at once. */
@@ -32,8 +33,10 @@ let numbers: (string | undefined)[] = [];
 /** Number → positions (ascending) of the rows holding it as a valid primary. */
 let holders = new Map<string, number[]>();
 let gen = 0;
+/** True while a file is still being read: a remap then leaves the final 'done' to the reader. */
+let reading = false;
 
-const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
+const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
 function setMapping(next: ColumnMapping): void {
   mapping = next;
@@ -108,7 +111,8 @@ function take(batch: SourceRow[]): void {
     rows.push(batch[k]!);
     verdicts[k] = validateAt(start + k);
   }
-  post({ type: 'rows', start, rows: batch, verdicts, gen });
+  const packed = packRows(start, batch);
+  post({ type: 'rows', start, packed, verdicts, gen }, [packed.rowNumbers.buffer, packed.offsets.buffer]);
 }
 
 function fail(e: unknown): void {
@@ -179,11 +183,16 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
   headers = [];
   reset();
   gen++;
-  const head = new Uint8Array(await msg.file.slice(0, 4096).arrayBuffer());
-  const kind = sniffFileKind(head, msg.file.name);
-  if (kind === 'xlsx' || kind === 'xls') await openExcel(msg.file, new Uint8Array(await msg.file.arrayBuffer()), msg.sheet);
-  else if (kind === 'csv') await openCsv(msg.file);
-  else throw unsupportedFileError(head, msg.file.name);
+  reading = true;
+  try {
+    const head = new Uint8Array(await msg.file.slice(0, 4096).arrayBuffer());
+    const kind = sniffFileKind(head, msg.file.name);
+    if (kind === 'xlsx' || kind === 'xls') await openExcel(msg.file, new Uint8Array(await msg.file.arrayBuffer()), msg.sheet);
+    else if (kind === 'csv') await openCsv(msg.file);
+    else throw unsupportedFileError(head, msg.file.name);
+  } finally {
+    reading = false;
+  }
   post({ type: 'done', summary: summarize(null), gen, check });
 }
 
@@ -199,7 +208,7 @@ function remap(next: ColumnMapping): void {
     for (let i = start; i < end; i++) verdicts.push(validateAt(i));
     post({ type: 'verdicts', start, verdicts, gen });
   }
-  post({ type: 'done', summary: summarize(null), gen, check });
+  if (!reading) post({ type: 'done', summary: summarize(null), gen, check });
 }
 
 function edit(index: number, column: number, value: string): void {

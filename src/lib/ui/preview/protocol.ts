@@ -1,6 +1,7 @@
 /** Messages between the import wizard and its preview Web Worker (parse → map → validate). */
-import type { AssistantConfig, ColumnMapping, FileError, RowError, SourceRow } from '../../types.ts';
+import type { AssistantConfig, ColumnMapping, FileError, RowError } from '../../types.ts';
 import type { MappingCheck } from '../../map/columns.ts';
+import type { PackedRows } from './row-store.ts';
 
 /** Main thread → worker. */
 export type ToWorker =
@@ -21,7 +22,7 @@ export interface Summary {
 export type FromWorker =
   | { type: 'sheets'; sheetNames: string[]; sheet: string }
   | { type: 'headers'; headers: string[]; mapping: ColumnMapping; check: MappingCheck }
-  | { type: 'rows'; start: number; rows: SourceRow[]; verdicts: RowVerdict[]; gen: number }
+  | { type: 'rows'; start: number; packed: PackedRows; verdicts: RowVerdict[]; gen: number }
   | { type: 'progress'; bytesRead: number; totalBytes: number; rowsRead: number }
   | { type: 'verdicts'; start: number; verdicts: RowVerdict[]; gen: number }
   | { type: 'done'; summary: Summary; gen: number; check: MappingCheck }
