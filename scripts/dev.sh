@@ -3,11 +3,7 @@
 # seeds the demo workspace, and starts wrangler dev (local D1, R2, Queues, Durable Objects) on :8787.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/node-env.sh
-source scripts/install.sh
-[ -f .dev.vars ] || cp .dev.vars.example .dev.vars
-npx svelte-kit sync
-npx vite build --logLevel warn
+source scripts/prepare.sh
 npx wrangler d1 migrations apply DB --local >/dev/null
 node scripts/seed.ts
 exec npx wrangler dev --ip 127.0.0.1 --port "${PORT:-8787}" "$@"

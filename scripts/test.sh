@@ -3,11 +3,7 @@
 # browser (Debian's Chromium against wrangler dev).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/node-env.sh
-source scripts/install.sh
-[ -f .dev.vars ] || cp .dev.vars.example .dev.vars
-npx svelte-kit sync
-npx vite build --logLevel warn
+source scripts/prepare.sh
 npx vitest run --config vitest.unit.config.ts
 npx vitest run --config vitest.worker.config.ts
 npx vitest run --config vitest.browser.config.ts

@@ -82,8 +82,8 @@ export const secondaryContacts = sqliteTable(
   (t) => [primaryKey({ columns: [t.leadId, t.position] })],
 );
 
-export const IMPORT_STATUSES = ['queued', 'validating', 'importing', 'completed', 'failed', 'cancelled'] as const;
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+import type { ImportStatus } from '../../src/lib/import-view.ts';
+export type { ImportStatus };
 
 /** One import: options, file metadata and the counters mirrored from its Durable Object. */
 export const imports = sqliteTable(

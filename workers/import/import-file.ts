@@ -14,7 +14,7 @@ import { runInline } from './run-inline.ts';
 import { coordinator } from '../progress/coordinator.ts';
 import { fileError, toFileApiError } from '../api/file-errors.ts';
 import { checkColumns } from './check-columns.ts';
-import type { ImportView } from '../progress/import-view.ts';
+import type { ImportView } from '../../src/lib/import-view.ts';
 
 export interface ImportFileInput {
   workspaceId: string;

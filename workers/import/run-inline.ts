@@ -1,7 +1,7 @@
 /** Small imports (≤ 1000 rows) run every pass inside the request, through the same functions the queue runs. */
 import type { Env } from '../env.ts';
 import type { Next } from '../progress/import-coordinator.ts';
-import type { ImportView } from '../progress/import-view.ts';
+import type { ImportView } from '../../src/lib/import-view.ts';
 import { coordinator } from '../progress/coordinator.ts';
 import { validateChunk } from '../revalidate/validate-chunk.ts';
 import { writeChunk } from '../write/write-chunk.ts';

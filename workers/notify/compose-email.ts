@@ -1,5 +1,5 @@
 /** The completion email: file, campaign, counts, the most frequent errors and links. No lead data. */
-import type { ImportView } from '../progress/import-view.ts';
+import type { ImportView } from '../../src/lib/import-view.ts';
 
 export interface EmailLinks {
   importUrl: string;

@@ -1,6 +1,6 @@
 /** Sends the completion email through the send_email binding; a failure is logged, never fatal. */
 import type { Env } from '../env.ts';
-import type { ImportView } from '../progress/import-view.ts';
+import type { ImportView } from '../../src/lib/import-view.ts';
 import { composeImportEmail } from './compose-email.ts';
 
 export async function sendImportEmail(env: Env, to: string, view: ImportView, campaignName: string): Promise<boolean> {

@@ -12,7 +12,7 @@ import type { Env } from '../env.ts';
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
 import type { ImportStatus } from '../db/schema.ts';
 import type { ChunkMessage } from '../queue/messages.ts';
-import { isRunning, type ImportView } from './import-view.ts';
+import { isRunning, type ImportView } from '../../src/lib/import-view.ts';
 import { mirrorToD1 } from './mirror.ts';
 import { sendWithRetry } from '../queue/send.ts';
 

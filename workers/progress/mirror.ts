@@ -1,6 +1,6 @@
 /** Copies an import's live state from its Durable Object to the D1 row that listings read. */
 import type { Env } from '../env.ts';
-import type { ImportView } from './import-view.ts';
+import type { ImportView } from '../../src/lib/import-view.ts';
 
 export async function mirrorToD1(env: Env, workspaceId: string, view: ImportView): Promise<void> {
   await env.DB.prepare(

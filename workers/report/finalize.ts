@@ -1,7 +1,7 @@
 /** Ends an import: writes its error report, marks it finished, sends the email. Safe to repeat. */
 import type { Env } from '../env.ts';
 import { coordinator } from '../progress/coordinator.ts';
-import { isRunning, type ImportView } from '../progress/import-view.ts';
+import { isRunning, type ImportView } from '../../src/lib/import-view.ts';
 import { buildReport } from './build-report.ts';
 import { sendImportEmail } from '../notify/send-email.ts';
 import type { ImportConfig } from '../progress/import-coordinator.ts';

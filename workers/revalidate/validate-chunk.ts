@@ -7,7 +7,7 @@ import type { Env } from '../env.ts';
 import type { Chunk } from '../../src/lib/chunk/format.ts';
 import { keys } from '../chunk/keys.ts';
 import { coordinator } from '../progress/coordinator.ts';
-import { isRunning } from '../progress/import-view.ts';
+import { isRunning } from '../../src/lib/import-view.ts';
 import { leadsStore } from '../leads/store.ts';
 import { duplicateExisting } from '../../src/lib/validate/messages.ts';
 import { phoneColumn } from './phone-column.ts';

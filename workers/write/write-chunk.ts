@@ -8,7 +8,7 @@
 import type { Env } from '../env.ts';
 import { keys } from '../chunk/keys.ts';
 import { coordinator } from '../progress/coordinator.ts';
-import { isRunning } from '../progress/import-view.ts';
+import { isRunning } from '../../src/lib/import-view.ts';
 import { leadsStore } from '../leads/store.ts';
 import { duplicateExisting, duplicateInFile } from '../../src/lib/validate/messages.ts';
 import { phoneColumn } from '../revalidate/phone-column.ts';

@@ -25,7 +25,7 @@ import { createMultipart, uploadPart, completeMultipart, CompleteUploadSchema, M
 import { createImport } from '../../import/create-import.ts';
 import { runInline } from '../../import/run-inline.ts';
 import { coordinator } from '../../progress/coordinator.ts';
-import { isRunning, type ImportView } from '../../progress/import-view.ts';
+import { isRunning, type ImportView } from '../../../src/lib/import-view.ts';
 import { keys } from '../../chunk/keys.ts';
 import { leadsCsv } from '../../report/leads-csv.ts';
 import { BrowserImportSchema } from '../../../src/lib/schemas/browser-import.ts';

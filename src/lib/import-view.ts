@@ -1,5 +1,6 @@
-/** The public import resource, as the API returns it. */
-import type { ImportStatus } from '../db/schema.ts';
+/** The public import resource, as the API returns it and the UI shows it. */
+export const IMPORT_STATUSES = ['queued', 'validating', 'importing', 'completed', 'failed', 'cancelled'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 export interface ImportView {
   id: string;
@@ -8,7 +9,9 @@ export interface ImportView {
   status: ImportStatus;
   ignoreErrors: boolean;
   totalRows: number;
+  /** Rows whose validation pass is done (the first of the two passes). */
   validatedRows: number;
+  /** Rows with a final verdict: imported or failed. */
   processedRows: number;
   importedRows: number;
   failedRows: number;
