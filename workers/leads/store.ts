@@ -89,7 +89,8 @@ export function leadsStore(env: Env, workspaceId: string, campaignId: string) {
       const found = new Set<string>();
       for (const json of groups(phones, (p) => p)) {
         const { results } = await d1
-          .prepare('SELECT phone FROM leads WHERE campaign_id = ?1 AND phone IN (SELECT value FROM json_each(?2))')
+          // CROSS JOIN keeps json_each as the outer loop: one index probe per number, never a scan per number.
+          .prepare('SELECT l.phone FROM json_each(?2) AS j CROSS JOIN leads AS l ON l.campaign_id = ?1 AND l.phone = j.value')
           .bind(campaignId, json)
           .all<{ phone: string }>();
         for (const r of results) found.add(r.phone);
@@ -128,7 +129,7 @@ export function leadsStore(env: Env, workspaceId: string, campaignId: string) {
               .prepare(
                 `INSERT INTO secondary_contacts (lead_id, position, phone, phone_country, phone_type, variables)
                  SELECT l.id, c.value->>1, c.value->>2, c.value->>3, c.value->>4, c.value->>5
-                 FROM json_each(?3) AS c JOIN leads AS l ON l.campaign_id = ?1 AND l.phone = c.value->>0 AND l.import_id = ?2
+                 FROM json_each(?3) AS c CROSS JOIN leads AS l ON l.campaign_id = ?1 AND l.phone = c.value->>0 AND l.import_id = ?2
                  WHERE true
                  ON CONFLICT (lead_id, position) DO NOTHING`,
               )
@@ -138,8 +139,8 @@ export function leadsStore(env: Env, workspaceId: string, campaignId: string) {
         stmts.push(
           d1
             .prepare(
-              `SELECT source_row AS row FROM leads
-               WHERE campaign_id = ?1 AND import_id = ?2 AND phone IN (SELECT j.value->>0 FROM json_each(?3) AS j)`,
+              `SELECT l.source_row AS row FROM json_each(?3) AS j CROSS JOIN leads AS l
+               ON l.campaign_id = ?1 AND l.phone = j.value->>0 WHERE l.import_id = ?2`,
             )
             .bind(campaignId, importId, leadJson),
         );

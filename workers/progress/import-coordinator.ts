@@ -171,7 +171,7 @@ export class ImportCoordinator extends DurableObject<Env> {
   async firsts(phones: string[]): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
     const cursor = this.sql.exec<{ phone: string; row: number }>(
-      'SELECT phone, row FROM firsts WHERE phone IN (SELECT value FROM json_each(?))',
+      'SELECT f.phone, f.row FROM json_each(?) AS j CROSS JOIN firsts AS f ON f.phone = j.value',
       JSON.stringify(phones),
     );
     for (const r of cursor) out[r.phone] = r.row;
