@@ -4,9 +4,9 @@
  * that ends in the dead-letter queue. Stages are driven directly, against the real bindings.
  */
 import { describe, expect, it } from 'vitest';
-import { env, createExecutionContext, createMessageBatch, getQueueResult, evictDurableObject } from 'cloudflare:test';
+import { env, createExecutionContext, createMessageBatch, getQueueResult, evictDurableObject, runDurableObjectAlarm } from 'cloudflare:test';
 import worker from '../../workers/index.ts';
-import { seededCampaign } from './helpers.ts';
+import { seededCampaign, waitForEnd } from './helpers.ts';
 import { usNumbers, readReport } from './csv.ts';
 import { validateChunk } from '../../workers/revalidate/validate-chunk.ts';
 import { writeChunk } from '../../workers/write/write-chunk.ts';
@@ -163,6 +163,27 @@ describe('faults in the bindings', () => {
     await finalizeImport(env, workspaceId, importId);
     expect(await api.json(api.get(`/imports/${importId}`))).toMatchObject({ status: 'completed', importedRows: 598, failedRows: 2 });
     expect(await leadsOf(importId)).toHaveLength(598);
+  });
+});
+
+describe('watchdog', () => {
+  it('re-sends the messages of a stalled phase (a lost message, a dead request) and the import completes', async () => {
+    const { workspaceId, importId, api } = await uploadedImport();
+    const coord = coordinator(env, importId);
+    await coord.seal(3);
+    await validateChunk(env, workspaceId, importId, 0);
+    // Chunks 1 and 2 were never delivered, and the request that drove this small import died.
+    expect(await runDurableObjectAlarm(coord)).toBe(true);
+    const view = await waitForEnd(api, importId);
+    expect(view).toMatchObject({ status: 'completed', importedRows: 598, failedRows: 2 });
+    expect(await leadsOf(importId)).toHaveLength(598);
+  });
+
+  it('ends an abandoned upload as failed instead of leaving it queued', async () => {
+    const { importId, api } = await uploadedImport();
+    expect(await runDurableObjectAlarm(coordinator(env, importId))).toBe(true);
+    const view = await api.json(api.get(`/imports/${importId}`));
+    expect(view).toMatchObject({ status: 'failed', failure: { code: 'UPLOAD_ABANDONED' } });
   });
 });
 

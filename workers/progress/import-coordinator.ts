@@ -51,7 +51,15 @@ interface State {
   errorCounts: Record<string, number>;
   failure: { code: string; message: string } | null;
   finishedAt: string | null;
+  /** Times the watchdog re-sent the current phase's messages without progress in between. */
+  redispatches?: number;
 }
+
+/** No progress for this long while running: the watchdog re-sends the phase's pending messages. */
+export const WATCHDOG_MS = 60_000;
+/** An upload (browser or request) idle this long is abandoned. */
+const UPLOAD_IDLE_MS = 60 * 60_000;
+const MAX_REDISPATCHES = 5;
 
 /** What the caller must do next (inline imports only; queued ones are dispatched here). */
 export type Next = { kind: 'none' } | { kind: 'write'; chunks: number[] } | { kind: 'finalize' };
@@ -80,6 +88,9 @@ export class ImportCoordinator extends DurableObject<Env> {
 
   private async save(config: ImportConfig, state: State): Promise<ImportView> {
     await this.ctx.storage.put('state', state);
+    // Every change re-arms the watchdog; an ended import needs none.
+    if (isRunning(state.status)) await this.ctx.storage.setAlarm(Date.now() + (state.phase === 'upload' ? UPLOAD_IDLE_MS : WATCHDOG_MS));
+    else await this.ctx.storage.deleteAlarm();
     const view = toView(config, state);
     await mirrorToD1(this.env, config.workspaceId, view);
     this.broadcast(view);
@@ -125,6 +136,45 @@ export class ImportCoordinator extends DurableObject<Env> {
   /** A chunk is in R2 (browser upload or headless split); queued imports start validating it now. */
   async chunkStored(chunk: number, rows: number): Promise<void> {
     this.sql.exec('INSERT INTO chunks (idx, rows) VALUES (?, ?) ON CONFLICT (idx) DO UPDATE SET rows = excluded.rows WHERE validated = 0', chunk, rows);
+    await this.ctx.storage.setAlarm(Date.now() + UPLOAD_IDLE_MS);
+  }
+
+  /**
+   * The watchdog: a running import that made no progress since the alarm was armed gets the
+   * messages of its current phase sent again (every pass is idempotent, so a message that was only
+   * slow costs a repeat, never a double count). Lost messages, a restarted consumer or an inline
+   * request that died all end here. After repeated tries without progress, or an upload left idle,
+   * the import fails with a reason instead of hanging.
+   */
+  async alarm(): Promise<void> {
+    const { config, state } = await this.load();
+    if (!isRunning(state.status)) return;
+    if (state.phase === 'upload') {
+      await this.fail('UPLOAD_ABANDONED', 'The upload stopped before every part of the file arrived. Start the import again.');
+      return;
+    }
+    state.redispatches = (state.redispatches ?? 0) + 1;
+    if (state.redispatches > MAX_REDISPATCHES) {
+      await this.fail('STALLED', 'The import stopped making progress and was ended. Nothing was imported twice; start it again to import the remaining rows.');
+      return;
+    }
+    const pending = (col: 'validated' | 'written') =>
+      this.sql.exec<{ idx: number }>(`SELECT idx FROM chunks WHERE ${col} = 0 AND idx < ? ORDER BY idx`, state.chunkCount ?? 0).toArray().map((r) => r.idx);
+    const base = { workspaceId: config.workspaceId, importId: config.importId };
+    const messages: ChunkMessage[] =
+      state.phase === 'validate'
+        ? pending('validated').map((chunk) => ({ kind: 'validate', ...base, chunk }))
+        : state.phase === 'write' || state.phase === 'report'
+          ? pending('written').map((chunk) => ({ kind: 'write', ...base, chunk }))
+          : [{ kind: 'finalize', ...base }];
+    if (config.inline) {
+      // The request that drove it is gone: from now on the queue drives it.
+      config.inline = false;
+      await this.ctx.storage.put('config', config);
+    }
+    state.dispatched = true;
+    await this.save(config, state);
+    await sendWithRetry(this.env.IMPORT_QUEUE, messages);
   }
 
   /** Every chunk is stored: the import's size is known and validation can finish. */
@@ -157,6 +207,7 @@ export class ImportCoordinator extends DurableObject<Env> {
         json,
       );
       this.sql.exec('UPDATE chunks SET validated = 1 WHERE idx = ?', chunk);
+      state.redispatches = 0;
       state.validatedRows += result.rows;
       state.invalidRows += result.invalidRows;
       state.recordedPhones += result.phones.length;
@@ -185,6 +236,7 @@ export class ImportCoordinator extends DurableObject<Env> {
     if (!row) throw new Error(`chunk ${chunk} unknown`);
     if (!row.written) {
       this.sql.exec('UPDATE chunks SET written = 1 WHERE idx = ?', chunk);
+      state.redispatches = 0;
       state.processedRows += row.rows;
       state.importedRows += result.imported;
       state.failedRows += result.failed;
