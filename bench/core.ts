@@ -33,6 +33,8 @@ export interface CoreResult {
   core: ChildResult;
   /** A child that only loads the same modules: Node's own floor. */
   baseline: ChildResult;
+  /** The same core run with V8's heap capped at BOUNDED_HEAP_MB; null when it did not fit. */
+  bounded: ChildResult | null;
   coreRowsPerSec: number;
   phoneLibRowsPerSec: number;
   papaRowsPerSec: number;
@@ -43,8 +45,11 @@ export interface CoreResult {
 
 const here = fileURLToPath(import.meta.url);
 
-function runChild(kind: string, file: string): ChildResult {
-  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', here, '--child', kind, file], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+/** V8 old-space limit (MB) of the "bounded" core run: proves the streaming core's live set, not V8's lazy GC, sets its memory. */
+export const BOUNDED_HEAP_MB = 64;
+
+function runChild(kind: string, file: string, heapMb = 4096): ChildResult {
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, here, '--child', kind, file], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   const line = r.stdout.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !line.startsWith('{')) {
     throw new Error(`core child "${kind}" failed (exit ${r.status}):\n${r.stderr.slice(-4000)}${r.stdout.slice(-2000)}`);
@@ -68,6 +73,12 @@ export async function runCore(rows: number, opts: { dir?: string; keep?: boolean
   const papaparse = runChild('papaparse', files.csv);
   const phoneLib = runChild('phonelib', files.phonesFile);
   const core = runChild('core', files.csv);
+  let bounded: ChildResult | null = null;
+  try {
+    bounded = runChild('core', files.csv, BOUNDED_HEAP_MB);
+  } catch {
+    bounded = null;
+  }
   if (core.rows !== rows) throw new Error(`core read ${core.rows} rows, expected ${rows}`);
   const perSec = (r: ChildResult) => (r.rows / r.ms) * 1000;
   const phoneLibRowsPerSec = (rows / phoneLib.ms) * 1000;
@@ -79,6 +90,7 @@ export async function runCore(rows: number, opts: { dir?: string; keep?: boolean
     phoneLib,
     core,
     baseline,
+    bounded,
     coreRowsPerSec: perSec(core),
     phoneLibRowsPerSec,
     papaRowsPerSec: perSec(papaparse),
@@ -99,6 +111,9 @@ export function formatCore(r: CoreResult): string[] {
   const x = r.core.extra as Record<string, number>;
   return [
     `core ${label(r.rows)}: core ${fmt(r.coreRowsPerSec)} rows/s | phone-lib ceiling ${fmt(r.phoneLibRowsPerSec)} rows/s | ratio ${r.ratio.toFixed(2)} (target >= 0.6) | papaparse ${fmt(r.papaRowsPerSec)} rows/s | peak rss ${mb(r.core.maxRss)} (file ${mb(r.fileBytes)}, ${(r.core.maxRss / r.fileBytes).toFixed(2)}x; node floor ${mb(r.baseline.maxRss)}, above floor ${((r.core.maxRss - r.baseline.maxRss) / r.fileBytes).toFixed(2)}x)`,
+    r.bounded
+      ? `core ${label(r.rows)} bounded: completed with V8 heap capped at ${BOUNDED_HEAP_MB} MB | ${fmt((r.bounded.rows / r.bounded.ms) * 1000)} rows/s | peak rss ${mb(r.bounded.maxRss)} (${((r.bounded.maxRss - r.baseline.maxRss) / r.fileBytes).toFixed(2)}x file above node floor)`
+      : `core ${label(r.rows)} bounded: did NOT complete with V8 heap capped at ${BOUNDED_HEAP_MB} MB`,
     `core ${label(r.rows)} detail: phone-lib ${fmt(r.phones)} numbers in ${fmt(r.phoneLib.ms)} ms = ${((r.phoneLib.ms * 1000) / r.phones).toFixed(2)} us/number, ${r.phoneLib.extra?.valid} valid | core ${fmt(r.core.ms)} ms: ${x.leads} leads, ${x.invalidRows} invalid rows, ${x.duplicates} in-file duplicates | papaparse peak rss ${mb(r.papaparse.maxRss)} (whole text in memory), phone-lib peak rss ${mb(r.phoneLib.maxRss)}`,
   ];
 }
