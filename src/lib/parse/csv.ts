@@ -293,13 +293,15 @@ interface DelimiterScore {
   /** No malformed quotes in the sample's complete records when split this way. */
   clean: boolean;
   delta: number;
+  /** Non-blank records: fewer than another candidate's means quotes joined lines. */
+  records: number;
   average: number;
   headerWidth: number;
 }
 
 /**
  * papaparse's guess over the sample's complete records: the candidate whose field count varies
- * least (ties go to more fields) among those giving about two fields or more, preferring
+ * least (ties go to more records, then more fields) among those giving about two fields or more, preferring
  * candidates under which every quote is well formed; if none qualifies, the one splitting the
  * header into the most fields; `,` when nothing splits it.
  */
@@ -308,7 +310,9 @@ function guessDelimiter(sample: string, newline: Newline, whole: boolean): strin
   const consistent = (list: DelimiterScore[]) => {
     let best: DelimiterScore | null = null;
     for (const s of list) {
-      if (s.average > 1.99 && (!best || s.delta < best.delta || (s.delta === best.delta && s.average > best.average))) best = s;
+      if (s.average > 1.99 && (!best || s.delta < best.delta || (s.delta === best.delta && (s.records > best.records || (s.records === best.records && s.average > best.average))))) {
+        best = s;
+      }
     }
     return best;
   };
@@ -340,5 +344,5 @@ function scoreDelimiter(sample: string, newline: Newline, whole: boolean, delimi
     if (previous >= 0) delta += Math.abs(record.length - previous);
     previous = record.length;
   }
-  return { delimiter, clean, delta, average: counted ? total / counted : 0, headerWidth };
+  return { delimiter, clean, delta, records: counted, average: counted ? total / counted : 0, headerWidth };
 }

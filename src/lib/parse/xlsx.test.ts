@@ -127,6 +127,14 @@ async function zip(entries: ZipEntryInput[], opts: { dataDescriptor?: boolean; r
   return Uint8Array.from(out);
 }
 
+/** A stored (uncompressed) zip, built synchronously with SheetJS's own zip writer. */
+function storedZipOf(entries: { name: string; data: Uint8Array }[]): Uint8Array {
+  const CFB = XLSX.CFB as { utils: { cfb_new(o: { root: string }): unknown; cfb_add(c: unknown, n: string, d: Uint8Array): void }; write(c: unknown, o: { type: 'array'; fileType: 'zip' }): ArrayLike<number> };
+  const zipFile = CFB.utils.cfb_new({ root: '' });
+  for (const e of entries) CFB.utils.cfb_add(zipFile, e.name, e.data);
+  return Uint8Array.from(CFB.write(zipFile, { type: 'array', fileType: 'zip' }));
+}
+
 /** The entries of a stored (uncompressed) zip, as SheetJS writes by default. */
 function storedEntries(bytes: Uint8Array): { name: string; data: Uint8Array }[] {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -297,6 +305,23 @@ describe('refusing what is not a readable workbook', () => {
     expect(fileError(() => read(xls.subarray(0, 600))).code).toBe('FILE_CORRUPT');
   });
 
+  it('refuses workbook formats other than .xlsx inside a zip: .xlsb, .ods, Numbers', async () => {
+    const ods = new Uint8Array(XLSX.write(workbook([['Leads', leadsSheet()]]), { type: 'array', bookType: 'ods' }));
+    expect(fileError(() => read(ods)).message).toMatch(/OpenDocument/);
+    const xlsb = new Uint8Array(XLSX.write(workbook([['Leads', leadsSheet()]]), { type: 'array', bookType: 'xlsb' }));
+    expect(fileError(() => read(xlsb)).message).toMatch(/\.xlsb/);
+    const entries = storedEntries(write(workbook([['Leads', leadsSheet()]])));
+    // A workbook part renamed so only [Content_Types].xml says it is binary.
+    const disguised = entries.map((e) =>
+      e.name === '[Content_Types].xml'
+        ? { ...e, data: new TextEncoder().encode(new TextDecoder().decode(e.data).replace('/xl/workbook.xml"', '/xl/workbook.b&#105;n"')) }
+        : e,
+    );
+    expect(fileError(() => read(storedZipOf(disguised))).message).toMatch(/\.xlsb/);
+    const numbers = storedZipOf([...entries, { name: 'Index/Document.iwa', data: new Uint8Array(4) }]);
+    expect(fileError(() => read(numbers)).message).toMatch(/Numbers/);
+  });
+
   it('refuses zips that are not workbooks', async () => {
     const ods = await zip([
       { name: 'mimetype', data: new TextEncoder().encode('application/vnd.oasis.opendocument.spreadsheet'), method: 0 },
@@ -364,6 +389,68 @@ describe('refusing what is not a readable workbook', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('.xls containment', () => {
+  type Cfb = {
+    read(d: Uint8Array, o: { type: 'array' }): unknown;
+    find(c: unknown, p: string): { content: ArrayLike<number> };
+    write(c: unknown, o: { type: 'array' }): ArrayLike<number>;
+    utils: { cfb_new(): unknown; cfb_add(c: unknown, name: string, content: Uint8Array): void };
+  };
+  const CFB = XLSX.CFB as Cfb;
+
+  /** The BIFF records of an .xls's Workbook stream, edited by `edit`, in a fresh compound file. */
+  function editBiff(xls: Uint8Array, edit: (records: { type: number; body: Uint8Array }[]) => void): Uint8Array {
+    const stream = Uint8Array.from(CFB.find(CFB.read(xls, { type: 'array' }), '/Workbook').content);
+    const records: { type: number; body: Uint8Array }[] = [];
+    for (let p = 0; p + 4 <= stream.length; ) {
+      const length = stream[p + 2] | (stream[p + 3] << 8);
+      records.push({ type: stream[p] | (stream[p + 1] << 8), body: stream.slice(p + 4, p + 4 + length) });
+      p += 4 + length;
+    }
+    edit(records);
+    const out = Uint8Array.from(records.flatMap((r) => [r.type & 0xff, r.type >> 8, r.body.length & 0xff, r.body.length >> 8, ...r.body]));
+    const container = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(container, '/Workbook', out);
+    return Uint8Array.from(CFB.write(container, { type: 'array' }));
+  }
+
+  const xls = write(workbook([['Leads', XLSX.utils.aoa_to_sheet([['phone', 'n'], ['+14155551234', 3]])]]), 'biff8');
+  /** The NUMBER record (0x0203) of cell B2. */
+  const isB2 = (r: { type: number; body: Uint8Array }) => r.type === 0x0203 && r.body[0] === 1 && r.body[2] === 1;
+
+  it('refuses a formula record too short to hold its formula length (SheetJS loops forever on it)', () => {
+    // A one-byte change found by fuzzing: a LABEL record (0x0204) turned into a FORMULA record (0x0206).
+    const crafted = editBiff(xls, (records) => {
+      const label = records.find((r) => r.type === 0x0204)!;
+      label.type = 0x0206;
+    });
+    expect(fileError(() => read(crafted)).code).toBe('FILE_CORRUPT');
+  });
+
+  it('reads the cached value of a formula, however malformed its tokens', () => {
+    const crafted = editBiff(xls, (records) => {
+      const number = records.find(isB2)!;
+      // FORMULA: cell (6), cached value (8), flags (2), chn (4), cce = 2, then a string token cut short.
+      const body = new Uint8Array(22 + 2);
+      body.set(number.body.subarray(0, 14));
+      body[20] = 2;
+      body.set([0x17, 0xff], 22);
+      number.type = 0x0006;
+      number.body = body;
+    });
+    expect(read(crafted).rows).toEqual([{ row: 1, cells: ['+14155551234', '3'], numeric: { 1: 3 } }]);
+  });
+
+  it('refuses encrypted and pre-Excel 97 workbooks', () => {
+    const encrypted = editBiff(xls, (records) => records.splice(1, 0, { type: 0x002f, body: new Uint8Array(6) }));
+    expect(fileError(() => read(encrypted)).message).toMatch(/password-protected/);
+    const biff5 = write(workbook([['Leads', XLSX.utils.aoa_to_sheet([['phone'], ['1']])]]), 'biff5' as 'biff8');
+    const e = fileError(() => read(biff5));
+    expect(e.code).toBe('FILE_UNSUPPORTED');
+    expect(e.message).toMatch(/Excel 95 or earlier/);
   });
 });
 

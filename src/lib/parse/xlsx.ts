@@ -1,4 +1,4 @@
-/** Excel workbooks (.xlsx, .xls) to header + data rows through SheetJS, after size checks that run before SheetJS sees the bytes. */
+/** Excel workbooks (.xlsx, .xls) to header + data rows through SheetJS, fenced in: zips are measured and .xls files rebuilt before SheetJS sees them. */
 import * as XLSX from 'xlsx';
 import { LIMITS } from '../limits.ts';
 import type { SourceRow } from '../types.ts';
@@ -62,7 +62,9 @@ export function unsupportedFileError(bytes: Uint8Array, fileName?: string): File
 /** Names of the workbook's sheets, in order (reads the workbook structure only, after the same size checks). */
 export function listSheets(bytes: Uint8Array, opts: Pick<WorkbookOptions, 'maxUncompressedBytes'> = {}): string[] {
   checkWorkbookBytes(bytes, opts.maxUncompressedBytes ?? LIMITS.maxXlsxUncompressedBytes);
-  return readWithSheetJs(bytes, { bookSheets: true }).SheetNames.slice();
+  const names = readWithSheetJs(bytes, { bookSheets: true }).SheetNames;
+  if (!Array.isArray(names)) throw corruptWorkbook();
+  return names.map(String);
 }
 
 /**
@@ -72,17 +74,27 @@ export function listSheets(bytes: Uint8Array, opts: Pick<WorkbookOptions, 'maxUn
  * give their raw value in `numeric`, to recover a phone number shown as `1.41555E+10`.
  */
 export function readWorkbook(bytes: Uint8Array, opts: WorkbookOptions = {}): WorkbookRows {
+  try {
+    return readSheet(bytes, opts);
+  } catch (e) {
+    // SheetJS output of a damaged file can be any shape: whatever breaks is the file's fault.
+    if (e instanceof FileReadError) throw e;
+    throw corruptWorkbook();
+  }
+}
+
+function readSheet(bytes: Uint8Array, opts: WorkbookOptions): WorkbookRows {
   const maxRows = opts.maxRows ?? LIMITS.maxRows;
   const maxColumns = opts.maxColumns ?? LIMITS.maxColumns;
   const maxCellLength = opts.maxCellLength ?? LIMITS.maxCellLength;
   checkWorkbookBytes(bytes, opts.maxUncompressedBytes ?? LIMITS.maxXlsxUncompressedBytes);
 
   let wb = readWithSheetJs(bytes, { sheets: opts.sheet ?? 0 });
-  const sheetNames = wb.SheetNames.slice();
+  const sheetNames = (wb.SheetNames ?? []).map(String);
   if (sheetNames.length === 0) throw new FileReadError('FILE_EMPTY', 'The workbook has no sheets.');
-  const name = chooseSheet(wb, opts.sheet);
-  if (!Object.hasOwn(wb.Sheets, name)) wb = readWithSheetJs(bytes, { sheets: name });
-  const ws = Object.hasOwn(wb.Sheets, name) ? wb.Sheets[name] : undefined;
+  const name = chooseSheet(sheetNames, wb.Workbook?.Sheets, opts.sheet);
+  if (!Object.hasOwn(wb.Sheets ?? {}, name)) wb = readWithSheetJs(bytes, { sheets: name });
+  const ws = Object.hasOwn(wb.Sheets ?? {}, name) ? wb.Sheets[name] : undefined;
   if (!ws) throw new FileReadError('FILE_CORRUPT', `The sheet "${name}" could not be read. ${OPEN_AND_RESAVE}`);
 
   const grid = denseRows(ws);
@@ -166,8 +178,8 @@ function checkWorkbookBytes(bytes: Uint8Array, maxUncompressed: number): void {
 }
 
 function readWithSheetJs(bytes: Uint8Array, extra: XLSX.ParsingOptions): XLSX.WorkBook {
-  const input = startsWith(bytes, OLE_MAGIC) ? withoutOleProperties(bytes) : bytes;
   try {
+    const input = startsWith(bytes, OLE_MAGIC) ? sanitiseXls(bytes) : bytes;
     return XLSX.read(input, {
       type: 'array',
       dense: true,
@@ -186,19 +198,16 @@ function readWithSheetJs(bytes: Uint8Array, extra: XLSX.ParsingOptions): XLSX.Wo
       ...extra,
     });
   } catch (e) {
+    if (e instanceof FileReadError) throw e;
     const message = e instanceof Error ? e.message : String(e);
-    if (/password|encrypt/i.test(message)) {
-      throw new FileReadError('FILE_UNSUPPORTED', 'The workbook is password-protected. Remove the password in Excel (File › Info › Protect Workbook), save, and upload again.');
-    }
+    if (/password|encrypt/i.test(message)) throw passwordProtected();
     throw corruptWorkbook();
   }
 }
 
 /** The sheet asked for (exact name, else ignoring case and edge spaces), or the first visible one. */
-function chooseSheet(wb: XLSX.WorkBook, wanted: string | undefined): string {
-  const names = wb.SheetNames;
+function chooseSheet(names: string[], props: XLSX.SheetProps[] | undefined, wanted: string | undefined): string {
   if (wanted === undefined) {
-    const props = wb.Workbook?.Sheets;
     const visible = names.find((_, i) => !props?.[i]?.Hidden);
     return visible ?? names[0];
   }
@@ -232,7 +241,7 @@ function cellText(cell: XLSX.CellObject | undefined): string {
   const v = cell.v;
   if (v === undefined || v === null) return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   return String(v);
 }
 
@@ -275,63 +284,79 @@ function headText(bytes: Uint8Array): string | null {
 
 // ---- OLE (.xls) containment ----------------------------------------------------------------
 
-const ENDOFCHAIN = -2;
+/**
+ * BIFF8 records whose formula SheetJS parses, with the offset of the formula's length (cce) in the
+ * record body. SheetJS's formula loop (`while (target != blob.l)`) never ends when a token runs
+ * past that length: a one-byte change to a 4 KB file hangs it. Cached values stay readable with
+ * cce = 0, and formulas are not needed.
+ */
+const FORMULA_LENGTH_AT = new Map<number, number>([
+  [0x0006, 20], // Formula
+  [0x0206, 20],
+  [0x0406, 20],
+  [0x04bc, 8], // ShrFmla
+  [0x0021, 12], // Array
+  [0x0221, 12],
+  [0x0018, 4], // Lbl (defined name)
+  [0x0218, 4],
+]);
+const LBL = new Set([0x0018, 0x0218]);
 
 /**
- * A copy of an OLE compound file (.xls) whose document-properties streams ("\x05SummaryInformation",
- * "\x05DocumentSummaryInformation") read as empty: their directory entries get size 0, so SheetJS
- * skips them. SheetJS always parses those streams, and a 4 KB crafted one drives it out of memory.
- * The header, FAT and directory chain are followed the way SheetJS follows them.
+ * The .xls rebuilt for SheetJS: a fresh compound file holding only the BIFF8 "Workbook" stream,
+ * with every formula emptied. Document properties (whose parser a 4 KB crafted file drives out of
+ * memory), VBA, embedded objects and other streams are left behind. Excel 95 and older,
+ * encrypted and non-Excel OLE files are refused.
  */
-function withoutOleProperties(bytes: Uint8Array): Uint8Array {
-  const len = bytes.length;
-  if (len < 512) throw corruptWorkbook();
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const i32 = (p: number) => (p >= 0 && p + 4 <= len ? dv.getInt32(p, true) : -1);
-  const major = dv.getUint16(0x1a, true);
-  if (major !== 3 && major !== 4) throw corruptWorkbook();
-  const size = major === 3 ? 512 : 4096;
-  const sectors = Math.ceil(len / size) - 1;
-  const sectorStart = (n: number) => (n >= 0 && n < sectors ? (n + 1) * size : -1);
-
-  // FAT sector addresses: the header's list up to its first negative entry, then the DIFAT chain.
-  const fatAddresses: number[] = [];
-  for (let i = 0; i < 109; i++) {
-    const address = i32(0x4c + 4 * i);
-    if (address < 0) break;
-    fatAddresses.push(address);
+function sanitiseXls(bytes: Uint8Array): Uint8Array {
+  const CFB = XLSX.CFB as {
+    read(data: Uint8Array, opts: { type: 'array' }): unknown;
+    find(cfb: unknown, path: string): { content?: ArrayLike<number> } | null;
+    write(cfb: unknown, opts: { type: 'array' }): ArrayLike<number>;
+    utils: { cfb_new(): unknown; cfb_add(cfb: unknown, name: string, content: Uint8Array): void };
+  };
+  let container: unknown;
+  try {
+    container = CFB.read(bytes, { type: 'array' });
+  } catch {
+    throw corruptWorkbook();
   }
-  const seen = new Set<number>();
-  for (let sector = i32(0x44), left = i32(0x48); sector >= 0 && sectorStart(sector) >= 0 && !seen.has(sector); left--) {
-    seen.add(sector);
-    const start = sectorStart(sector);
-    for (let i = 0; i < size / 4 - 1; i++) {
-      const address = i32(start + 4 * i);
-      if (address === ENDOFCHAIN) break;
-      fatAddresses.push(address);
+  if (CFB.find(container, '/encryption') || CFB.find(container, 'EncryptedPackage')) throw passwordProtected();
+  const entry = CFB.find(container, '/Workbook');
+  if (!entry?.content?.length) {
+    if (CFB.find(container, '/Book')) throw oldExcel();
+    throw new FileReadError('FILE_UNSUPPORTED', 'This is an Office file but not an Excel workbook. Upload the spreadsheet itself, as .xlsx, .xls or .csv.');
+  }
+  const stream = Uint8Array.from(entry.content);
+  for (let p = 0; p + 4 <= stream.length; ) {
+    const type = stream[p] | (stream[p + 1] << 8);
+    const length = stream[p + 2] | (stream[p + 3] << 8);
+    const body = p + 4;
+    if (type === 0x002f) throw passwordProtected(); // FilePass
+    if (type === 0x0009 || type === 0x0209 || type === 0x0409) throw oldExcel();
+    if (type === 0x0809 && (length < 2 || (stream[body] | (stream[body + 1] << 8)) !== 0x0600)) throw oldExcel();
+    const at = FORMULA_LENGTH_AT.get(type);
+    if (at !== undefined) {
+      if (length >= at + 2 && body + at + 2 <= stream.length) {
+        stream[body + at] = 0;
+        stream[body + at + 1] = 0;
+      } else if (!LBL.has(type)) {
+        throw corruptWorkbook(); // SheetJS would read the length from the next record
+      }
     }
-    if (left < 1) break;
-    sector = i32(start + size - 4);
+    p = body + length;
   }
+  const clean = CFB.utils.cfb_new();
+  CFB.utils.cfb_add(clean, '/Workbook', stream);
+  return Uint8Array.from(CFB.write(clean, { type: 'array' }));
+}
 
-  const copy = bytes.slice();
-  const directoryStart = i32(0x30);
-  if (sectorStart(directoryStart) < 0) throw corruptWorkbook();
-  seen.clear();
-  for (let sector = directoryStart; sector >= 0 && !seen.has(sector); ) {
-    seen.add(sector);
-    const start = sectorStart(sector);
-    if (start < 0) break;
-    for (let entry = start; entry + 128 <= Math.min(start + size, len); entry += 128) {
-      let name = '';
-      for (let i = 0; i < 64; i += 2) name += String.fromCharCode(dv.getUint16(entry + i, true));
-      if (/SUMMARYINFORMATION/.test(name.replace(/\u0000/g, '').toUpperCase())) copy.fill(0, entry + 0x78, entry + 0x80);
-    }
-    const fatStart = sectorStart(fatAddresses[Math.floor((sector * 4) / size)] ?? -1);
-    if (fatStart < 0) break;
-    sector = i32(fatStart + ((sector * 4) & (size - 1)));
-  }
-  return copy;
+function oldExcel(): FileReadError {
+  return new FileReadError('FILE_UNSUPPORTED', `This workbook is in an old Excel format (Excel 95 or earlier), which is not supported. ${OPEN_AND_RESAVE}`);
+}
+
+function passwordProtected(): FileReadError {
+  return new FileReadError('FILE_UNSUPPORTED', 'The workbook is password-protected. Remove the password in Excel (File › Info › Protect Workbook), save, and upload again.');
 }
 
 function corruptWorkbook(): FileReadError {
@@ -362,12 +387,21 @@ interface ZipEntry {
  */
 export function checkZip(bytes: Uint8Array, maxUncompressed: number): void {
   const entries = zipEntries(bytes);
-  const names = new Set(entries.map((e) => e.name));
-  if (!names.has('[Content_Types].xml') || !entries.some((e) => e.name.startsWith('xl/'))) {
-    if (names.has('mimetype') || names.has('content.xml')) {
-      throw new FileReadError('FILE_UNSUPPORTED', `This is an OpenDocument spreadsheet (.ods), which is not supported. ${OPEN_AND_RESAVE}`);
-    }
+  const lower = entries.map((e) => e.name.toLowerCase());
+  // SheetJS picks its reader by entry names (matched loosely): keep it on the .xlsx reader only.
+  if (lower.some((n) => /(^|\/)(mimetype|manifest\.xml|objectdata\.xml|content\.xml)$/.test(n))) {
+    throw new FileReadError('FILE_UNSUPPORTED', `This is an OpenDocument spreadsheet (.ods), which is not supported. ${OPEN_AND_RESAVE}`);
+  }
+  if (lower.some((n) => /\.iwa$|(^|\/)index\.(zip|xml|xml\.gz)$/.test(n))) {
+    throw new FileReadError('FILE_UNSUPPORTED', `This is an Apple Numbers file, which is not supported. In Numbers choose File › Export To › Excel or CSV, and upload that.`);
+  }
+  const types = entries.filter((_, i) => lower[i] === '[content_types].xml');
+  if (types.length === 0 || !lower.some((n) => n.startsWith('xl/'))) {
     throw new FileReadError('FILE_UNSUPPORTED', 'This is a zip archive but not an Excel workbook. Upload the spreadsheet itself, as .xlsx, .xls or .csv.');
+  }
+  // The binary workbook format (.xlsb) goes through the same formula parser that a crafted .xls hangs.
+  if (lower.some((n) => n.endsWith('workbook.bin')) || types.some((e) => declaresBinaryWorkbook(zipEntryText(bytes, e)))) {
+    throw new FileReadError('FILE_UNSUPPORTED', `Excel Binary Workbooks (.xlsb) are not supported. ${OPEN_AND_RESAVE}`);
   }
   const tooLarge = (total: number) =>
     new FileReadError(
@@ -387,6 +421,54 @@ export function checkZip(bytes: Uint8Array, maxUncompressed: number): void {
     total += size;
     if (total > maxUncompressed) throw tooLarge(total);
   }
+}
+
+/** Workbook content types of SheetJS's [Content_Types].xml reading; a workbook part named *bin is read as .xlsb. */
+const WORKBOOK_TYPES = new Set([
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+  'application/vnd.ms-excel.sheet.binary.macroEnabled.main',
+  'application/vnd.ms-excel.addin.macroEnabled.main+xml',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml',
+]);
+
+function declaresBinaryWorkbook(contentTypes: string): boolean {
+  const unescape = (v: string) =>
+    v
+      .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16) % 0x110000))
+      .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d) % 0x110000))
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+  const attribute = (tag: string, name: string) => new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  for (const tag of contentTypes.match(/<[^>]*Override\b[^>]*>/g) ?? []) {
+    const type = attribute(tag, 'ContentType');
+    const part = attribute(tag, 'PartName');
+    if (!type || !part) continue;
+    const contentType = type[1] ?? type[2];
+    const partName = unescape(part[1] ?? part[2]);
+    if (WORKBOOK_TYPES.has(contentType) || WORKBOOK_TYPES.has(unescape(contentType))) {
+      if (partName.endsWith('bin') || contentType.includes('binary')) return true;
+    }
+  }
+  return false;
+}
+
+/** A small zip entry's content as text (at most 1 MiB; larger is refused as corrupt). */
+function zipEntryText(bytes: Uint8Array, e: ZipEntry): string {
+  const max = 1024 * 1024;
+  let data: Uint8Array;
+  if (e.method === 0) {
+    data = bytes.subarray(e.dataStart, Math.min(bytes.length, e.dataStart + e.localCompressed, e.dataStart + max));
+  } else {
+    const out = new Uint8Array(Math.min(max, Math.max(e.declared, e.localUncompressed, 1)));
+    const size = inflatedSize(bytes, e.dataStart, out.length, out);
+    if (size > out.length) throw corruptZip();
+    data = out.subarray(0, size);
+  }
+  return new TextDecoder('utf-8').decode(data);
 }
 
 function corruptZip(): FileReadError {
@@ -526,9 +608,10 @@ function fixed(): { literal: Huffman; distance: Huffman } {
 /**
  * How many bytes the raw deflate stream at `start` inflates to, decoding it to its final block as
  * SheetJS will. Stops early (returning a number over `budget`) once the output passes `budget`.
- * A malformed or truncated stream throws FILE_CORRUPT.
+ * With `out`, also writes the output there (up to its length). A malformed or truncated stream
+ * throws FILE_CORRUPT.
  */
-export function inflatedSize(data: Uint8Array, start: number, budget: number): number {
+export function inflatedSize(data: Uint8Array, start: number, budget: number, out?: Uint8Array): number {
   const end = data.length;
   let pos = start;
   let buf = 0;
@@ -573,14 +656,17 @@ export function inflatedSize(data: Uint8Array, start: number, budget: number): n
       const length = data[pos] | (data[pos + 1] << 8);
       const inverse = data[pos + 2] | (data[pos + 3] << 8);
       if ((length ^ 0xffff) !== inverse) throw corruptZip();
-      pos += 4 + length;
-      if (pos > end) throw corruptZip();
+      pos += 4;
+      if (pos + length > end) throw corruptZip();
+      if (out) out.set(data.subarray(pos, pos + Math.max(0, Math.min(length, out.length - size))), size);
+      pos += length;
       size += length;
     } else if (type === 1 || type === 2) {
       const { literal, distance } = type === 1 ? fixed() : dynamicCodes(take, decode);
       for (;;) {
         const symbol = decode(literal);
         if (symbol < 256) {
+          if (out && size < out.length) out[size] = symbol;
           size++;
           continue;
         }
@@ -590,7 +676,9 @@ export function inflatedSize(data: Uint8Array, start: number, budget: number): n
         const length = LENGTH_BASE[l] + take(LENGTH_EXTRA[l]);
         const d = decode(distance);
         if (d >= 30) throw corruptZip();
-        if (DIST_BASE[d] + take(DIST_EXTRA[d]) > size) throw corruptZip();
+        const dist = DIST_BASE[d] + take(DIST_EXTRA[d]);
+        if (dist > size) throw corruptZip();
+        if (out) for (let i = size, stop = Math.min(size + length, out.length); i < stop; i++) out[i] = out[i - dist];
         size += length;
         if (size > budget) return size;
       }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCsvText } from '../parse/csv.ts';
-import { escapeCsvCell, neutraliseFormula, stripNeutraliser } from './csv-cell.ts';
+import { escapeCsvCell, neutraliseFormula, quoteCsvCell, stripNeutraliser } from './csv-cell.ts';
 
 describe('escapeCsvCell', () => {
   it.each([
@@ -34,6 +34,29 @@ describe('escapeCsvCell', () => {
         const written = escapeCsvCell(s).replace(/^"/, '');
         expect(written).not.toMatch(/^[=+\-@\t\r]/);
       }),
+    );
+  });
+});
+
+describe('quoteCsvCell', () => {
+  it('always quotes, and neutralises', () => {
+    expect(quoteCsvCell('Ann')).toBe('"Ann"');
+    expect(quoteCsvCell('')).toBe('""');
+    expect(quoteCsvCell('+1 "x"')).toBe(`"'+1 ""x"""`);
+  });
+
+  it('makes lines only the comma reads as well-formed CSV, so the comma is always detected', () => {
+    const cell = fc.string({ unit: fc.constantFrom('"', ',', ';', '|', '\t', '\n', '\r', ' ', 'a', "'") });
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (lines) => {
+        const width = Math.max(...lines.map((l) => l.length));
+        const header = Array.from({ length: width }, (_, i) => `h${i}|;\t,`);
+        const text = [header, ...lines].map((l) => l.map(quoteCsvCell).join(',')).join('\r\n');
+        const back = readCsvText(text + '\r\n"1","x"');
+        expect(back.delimiter).toBe(',');
+        expect(back.headers).toEqual(header);
+      }),
+      { numRuns: 500 },
     );
   });
 });

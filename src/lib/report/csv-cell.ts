@@ -25,3 +25,11 @@ export function escapeCsvCell(text: string): string {
   const cell = neutraliseFormula(text);
   return NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
+
+/**
+ * A cell neutralised and always quoted. A line of two or more such cells is malformed CSV under
+ * any delimiter but the comma, so a reader that guesses the delimiter always picks the comma.
+ */
+export function quoteCsvCell(text: string): string {
+  return `"${neutraliseFormula(text).replaceAll('"', '""')}"`;
+}

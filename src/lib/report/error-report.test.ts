@@ -22,15 +22,15 @@ const missingName: RowError = { code: 'VARIABLE_REQUIRED', column: 'customer_nam
 
 describe('reportHeader', () => {
   it('keeps the original columns in order and appends the report columns', () => {
-    expect(reportHeader(['phone_number', 'customer_name', 'budget, range'])).toBe('phone_number,customer_name,"budget, range",error_row,error_codes,error_messages\r\n');
+    expect(reportHeader(['phone_number', 'customer_name', 'budget, range'])).toBe('"phone_number","customer_name","budget, range","error_row","error_codes","error_messages"\r\n');
   });
 
   it("drops a previous report's columns, so a corrected report re-imports without growing", () => {
-    expect(reportHeader(['phone', 'error_row', 'name', 'Error_Codes', ' error_messages '])).toBe('phone,name,error_row,error_codes,error_messages\r\n');
+    expect(reportHeader(['phone', 'error_row', 'name', 'Error_Codes', ' error_messages '])).toBe('"phone","name","error_row","error_codes","error_messages"\r\n');
   });
 
   it('neutralises header names too', () => {
-    expect(reportHeader(['=cmd', 'phone'])).toBe("'=cmd,phone,error_row,error_codes,error_messages\r\n");
+    expect(reportHeader(['=cmd', 'phone'])).toBe(`"'=cmd","phone","error_row","error_codes","error_messages"\r\n`);
   });
 });
 
@@ -40,7 +40,7 @@ describe('reportLine', () => {
   it('writes the original text, the row number, codes and messages', () => {
     const row: SourceRow = { row: 7, cells: ['+1415', 'Doe, Jane', ''] };
     expect(reportLine(headers, row, [invalidPhone, missingName])).toBe(
-      `'+1415,"Doe, Jane",,7,"PHONE_INVALID;VARIABLE_REQUIRED","""+1415"" is not a valid phone number — Use the full number with country code, e.g. +14155551234 | customer_name is required"\r\n`,
+      `"'+1415","Doe, Jane","","7","PHONE_INVALID;VARIABLE_REQUIRED","""+1415"" is not a valid phone number — Use the full number with country code, e.g. +14155551234 | customer_name is required"\r\n`,
     );
   });
 
@@ -50,13 +50,13 @@ describe('reportLine', () => {
   });
 
   it('pads short rows and leaves out cells beyond the header', () => {
-    expect(reportLine(headers, { row: 2, cells: ['1'] }, [missingName])).toBe('1,,,2,VARIABLE_REQUIRED,customer_name is required\r\n');
-    expect(reportLine(headers, { row: 3, cells: ['1', 'a', 'b', 'extra'] }, [missingName])).toBe('1,a,b,3,VARIABLE_REQUIRED,customer_name is required\r\n');
+    expect(reportLine(headers, { row: 2, cells: ['1'] }, [missingName])).toBe('"1","","","2","VARIABLE_REQUIRED","customer_name is required"\r\n');
+    expect(reportLine(headers, { row: 3, cells: ['1', 'a', 'b', 'extra'] }, [missingName])).toBe('"1","a","b","3","VARIABLE_REQUIRED","customer_name is required"\r\n');
   });
 
   it("leaves out a previous report's cells", () => {
     const again = ['phone', 'error_row', 'error_codes', 'error_messages', 'name'];
-    expect(reportLine(again, { row: 1, cells: ['+1415', '7', 'PHONE_INVALID', 'old', 'Ann'] }, [invalidPhone])).toMatch(/^'\+1415,Ann,1,PHONE_INVALID,/);
+    expect(reportLine(again, { row: 1, cells: ['+1415', '7', 'PHONE_INVALID', 'old', 'Ann'] }, [invalidPhone])).toMatch(/^"'\+1415","Ann","1","PHONE_INVALID",/);
   });
 });
 
@@ -69,7 +69,7 @@ describe('writeErrorReport', () => {
   const report = writeErrorReport(headers, rows);
 
   it('starts with a BOM and ends every line with CRLF', () => {
-    expect(report.startsWith('\uFEFFphone,customer_name,error_row')).toBe(true);
+    expect(report.startsWith('\uFEFF"phone","customer_name","error_row"')).toBe(true);
     expect(report.endsWith('\r\n')).toBe(true);
     expect(report.replaceAll('\r\n', '').includes('\n')).toBe(false);
     expect(report.split('\r\n')).toHaveLength(4);
@@ -92,7 +92,7 @@ describe('writeErrorReport', () => {
       back.headers,
       back.rows.map((row) => ({ row, errors: [invalidPhone] })),
     );
-    expect(again.split('\r\n')[0]).toBe('\uFEFFphone,customer_name,error_row,error_codes,error_messages');
+    expect(again.split('\r\n')[0]).toBe('\uFEFF"phone","customer_name","error_row","error_codes","error_messages"');
     expect(readCsvText(again).rows.map((r) => r.cells.slice(0, 2))).toEqual(back.rows.map((r) => r.cells.slice(0, 2)));
   });
 

@@ -1,6 +1,6 @@
 /** The error report: the uploaded columns with their original text, then error_row, error_codes and error_messages, as CSV for Excel. */
 import type { RowError, SourceRow } from '../types.ts';
-import { escapeCsvCell } from './csv-cell.ts';
+import { quoteCsvCell } from './csv-cell.ts';
 
 /** The columns the report adds; a file that already has them (a corrected report) gets them replaced, not repeated. */
 export const REPORT_COLUMNS = ['error_row', 'error_codes', 'error_messages'] as const;
@@ -22,20 +22,22 @@ export interface ReportWriter {
 /**
  * A writer for a file with these headers: keeps the original columns in order (minus any
  * error_* columns of a previous report) and appends the three report columns. Cells beyond the
- * header (a row longer than the header) have no column in the report and are left out.
+ * header (a row longer than the header) have no column in the report and are left out. Every
+ * cell is quoted (and neutralised against formulas), so re-reading the report always finds the
+ * comma delimiter, whatever the cells hold.
  */
 export function createReportWriter(headers: string[]): ReportWriter {
   const kept: number[] = [];
   headers.forEach((h, i) => {
     if (!isReportColumn(h)) kept.push(i);
   });
-  const header = [...kept.map((i) => headers[i]), ...REPORT_COLUMNS].map(escapeCsvCell).join(',') + EOL;
+  const header = [...kept.map((i) => headers[i]), ...REPORT_COLUMNS].map(quoteCsvCell).join(',') + EOL;
   return {
     header,
     line(row: SourceRow, errors: RowError[]): string {
       const out: string[] = [];
-      for (const i of kept) out.push(escapeCsvCell(row.cells[i] ?? ''));
-      out.push(String(row.row), escapeCsvCell(errorCodesCell(errors)), escapeCsvCell(errorMessagesCell(errors)));
+      for (const i of kept) out.push(quoteCsvCell(row.cells[i] ?? ''));
+      out.push(quoteCsvCell(String(row.row)), quoteCsvCell(errorCodesCell(errors)), quoteCsvCell(errorMessagesCell(errors)));
       return out.join(',') + EOL;
     },
   };
