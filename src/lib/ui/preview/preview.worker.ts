@@ -15,6 +15,7 @@ import { LIMITS } from '../../limits.ts';
 import type { AssistantConfig, ColumnMapping, RowError, SourceRow } from '../../types.ts';
 import type { FromWorker, RowVerdict, Summary, ToWorker } from './protocol.ts';
 import { packRows } from './row-store.ts';
+import { createValidationPool, poolSize, type PoolResult, type ValidationPool } from './validation-pool.ts';
 
 const BATCH = 5_000;
 /** The first batch is small so the first rows show at once. */
@@ -35,6 +36,14 @@ let holders = new Map<string, number[]>();
 let gen = 0;
 /** True while a file is still being read: a remap then leaves the final 'done' to the reader. */
 let reading = false;
+let defaultCountry: string | undefined;
+/** Validation workers (several cores); null validates here. */
+let pool: ValidationPool | null = null;
+/** Bumped by every mapping change: a batch validated under an older mapping was already redone by the remap. */
+let mapGen = 0;
+/** Batches handed to the pool, settled strictly in file order. */
+let settled: Promise<void> = Promise.resolve();
+let inflight = 0;
 
 const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
@@ -44,6 +53,8 @@ function setMapping(next: ColumnMapping): void {
   validator = check.fileErrors.some((e) => e.code === 'NO_PHONE_COLUMN')
     ? null
     : createRowValidator({ assistant, headers, mapping, phoneNormalizer: phones });
+  mapGen++;
+  pool?.configure({ type: 'config', assistant, headers, mapping: validator ? mapping : null, defaultCountry });
 }
 
 const phoneHeader = () => {
@@ -51,19 +62,28 @@ const phoneHeader = () => {
   return i >= 0 ? columnLabel(headers, i) : undefined;
 };
 
-/** Validates rows[i] and records its number; returns its verdict in file order (duplicates resolved against earlier rows). */
-function validateAt(i: number): RowVerdict {
-  const r = rows[i]!;
-  if (!validator) {
-    own[i] = null;
-    numbers[i] = undefined;
-    return null;
+/** Validates rows here (one core, or an edit, or a remap): the same answer the pool gives. */
+function validateHere(batch: SourceRow[]): Omit<PoolResult, 'id'> {
+  const errors: PoolResult['errors'] = [];
+  const found: PoolResult['numbers'] = [];
+  for (const r of batch) {
+    if (!validator) {
+      errors.push(null);
+      found.push(null);
+      continue;
+    }
+    const result = validator.validate(r);
+    errors.push(result.errors.length ? result.errors : null);
+    found.push(result.lead?.e164 ?? null);
   }
-  const result = validator.validate(r);
-  own[i] = result.errors.length ? result.errors : null;
-  const e164 = result.lead?.e164;
+  return { errors, numbers: found };
+}
+
+/** Records row i's own errors and number; returns its verdict in file order (duplicates resolved against earlier rows). */
+function applyAt(i: number, errors: RowError[] | null, e164: string | undefined): RowVerdict {
+  own[i] = errors;
   numbers[i] = e164;
-  if (e164 === undefined) return own[i]!;
+  if (e164 === undefined) return errors;
   const list = holders.get(e164);
   if (!list) {
     holders.set(e164, [i]);
@@ -71,6 +91,11 @@ function validateAt(i: number): RowVerdict {
   }
   list.push(i);
   return [duplicateError(rows[list[0]!]!.row, phoneHeader())];
+}
+
+function validateAt(i: number): RowVerdict {
+  const r = validateHere([rows[i]!]);
+  return applyAt(i, r.errors[0]!, r.numbers[0] ?? undefined);
 }
 
 /** The verdict of row i from its own errors and the duplicate index. */
@@ -102,17 +127,32 @@ function reset(): void {
   holders = new Map();
 }
 
-/** Adds parsed rows, validates them and posts them. */
+/** Adds parsed rows, has them validated (in the pool when there is one) and posts them in file order. */
 function take(batch: SourceRow[]): void {
   if (batch.length === 0) return;
   const start = rows.length;
-  const verdicts: RowVerdict[] = new Array(batch.length);
-  for (let k = 0; k < batch.length; k++) {
-    rows.push(batch[k]!);
-    verdicts[k] = validateAt(start + k);
-  }
-  const packed = packRows(start, batch);
-  post({ type: 'rows', start, packed, verdicts, gen }, [packed.rowNumbers.buffer, packed.offsets.buffer]);
+  for (const r of batch) rows.push(r);
+  const myGen = gen;
+  const myMap = mapGen;
+  const answer = pool ? pool.validate(batch) : Promise.resolve(validateHere(batch));
+  inflight++;
+  settled = settled.then(async () => {
+    const result = await answer;
+    inflight--;
+    if (myGen !== gen && myMap === mapGen) return; // another file was opened
+    const verdicts: RowVerdict[] = new Array(batch.length);
+    for (let k = 0; k < batch.length; k++) {
+      // Under an older mapping these rows were already revalidated by the remap.
+      verdicts[k] = myMap === mapGen ? applyAt(start + k, result.errors[k]!, result.numbers[k] ?? undefined) : verdictOf(start + k);
+    }
+    const packed = packRows(start, batch);
+    post({ type: 'rows', start, packed, verdicts, gen }, [packed.rowNumbers.buffer, packed.offsets.buffer]);
+  });
+}
+
+/** Keeps at most a few batches in the pool at once, so memory stays bounded and order cheap. */
+async function backpressure(): Promise<void> {
+  if (inflight > 2 * (pool?.size ?? 1)) await settled;
 }
 
 function fail(e: unknown): void {
@@ -152,6 +192,7 @@ async function openCsv(file: File): Promise<void> {
     const text = decoder.push(value);
     if (text) for (const r of csv.push(text)) pending.push(r);
     flush(rows.length === 0);
+    await backpressure();
     const now = performance.now();
     if (now - lastProgress > 100) {
       lastProgress = now;
@@ -174,15 +215,20 @@ async function openExcel(file: File, bytes: Uint8Array, sheet?: string): Promise
   begin(wb.headers);
   for (let i = 0; i < wb.rows.length; i += i === 0 ? FIRST_BATCH : BATCH) {
     take(wb.rows.slice(i, i + (i === 0 ? FIRST_BATCH : BATCH)));
+    await backpressure();
   }
 }
 
 async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
   assistant = msg.assistant;
+  defaultCountry = msg.defaultCountry;
   phones = createPhoneNormalizer(msg.defaultCountry);
   headers = [];
   reset();
   gen++;
+  await settled;
+  pool?.stop();
+  pool = poolSize() > 1 ? createValidationPool(poolSize(), (message) => fail(new Error(message))) : null;
   reading = true;
   try {
     const head = new Uint8Array(await msg.file.slice(0, 4096).arrayBuffer());
@@ -190,6 +236,7 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
     if (kind === 'xlsx' || kind === 'xls') await openExcel(msg.file, new Uint8Array(await msg.file.arrayBuffer()), msg.sheet);
     else if (kind === 'csv') await openCsv(msg.file);
     else throw unsupportedFileError(head, msg.file.name);
+    await settled;
   } finally {
     reading = false;
   }

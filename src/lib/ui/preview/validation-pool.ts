@@ -1,0 +1,62 @@
+/**
+ * Validation spread over several Web Workers (navigator.hardwareConcurrency of them, at most 4):
+ * phone parsing is the cost, so a million rows validate in parallel while the preview worker keeps
+ * parsing. Batches go round-robin; each answer comes back to the promise of its batch.
+ */
+import type { AssistantConfig, ColumnMapping, RowError, SourceRow } from '../../types.ts';
+
+export type PoolRequest =
+  | { type: 'config'; assistant: AssistantConfig; headers: string[]; mapping: ColumnMapping | null; defaultCountry?: string }
+  | { type: 'validate'; id: number; rows: SourceRow[] };
+
+/** Per row of the batch: its own errors (null when none) and its primary number when valid. */
+export interface PoolResult {
+  id: number;
+  errors: (RowError[] | null)[];
+  numbers: (string | null)[];
+}
+
+export interface ValidationPool {
+  readonly size: number;
+  configure(config: Extract<PoolRequest, { type: 'config' }>): void;
+  validate(rows: SourceRow[]): Promise<PoolResult>;
+  stop(): void;
+}
+
+export function poolSize(): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 1 : 1;
+  return Math.max(1, Math.min(4, cores));
+}
+
+export function createValidationPool(size: number, onError: (message: string) => void): ValidationPool {
+  const workers = Array.from({ length: size }, () => new Worker(new URL('./validate.worker.ts', import.meta.url), { type: 'module' }));
+  const waiting = new Map<number, (r: PoolResult) => void>();
+  let next = 0;
+  let turn = 0;
+  for (const w of workers) {
+    w.onmessage = (e: MessageEvent<PoolResult>) => {
+      const resolve = waiting.get(e.data.id);
+      waiting.delete(e.data.id);
+      resolve?.(e.data);
+    };
+    w.onerror = (e) => onError(e.message || 'a validation worker stopped');
+  }
+  return {
+    size,
+    configure(config) {
+      for (const w of workers) w.postMessage(config);
+    },
+    validate(rows) {
+      const id = next++;
+      const worker = workers[turn++ % workers.length]!;
+      return new Promise<PoolResult>((resolve) => {
+        waiting.set(id, resolve);
+        worker.postMessage({ type: 'validate', id, rows } satisfies PoolRequest);
+      });
+    },
+    stop() {
+      for (const w of workers) w.terminate();
+      waiting.clear();
+    },
+  };
+}
