@@ -6,8 +6,10 @@ export const LIMITS = {
   maxExcelBytesServer: 20 * 1024 * 1024,
   /** Largest Excel workbook the browser will open. */
   maxExcelBytesBrowser: 200 * 1024 * 1024,
-  /** Largest uncompressed XML inside an XLSX (zip bomb guard). */
+  /** Largest uncompressed XML inside an XLSX the browser opens (zip bomb guard). */
   maxXlsxUncompressedBytes: 256 * 1024 * 1024,
+  /** The same in the Worker, whose isolate has 128 MB for every request it serves. */
+  maxXlsxUncompressedBytesServer: 48 * 1024 * 1024,
   maxRows: 1_048_576,
   maxColumns: 200,
   maxCellLength: 10_000,

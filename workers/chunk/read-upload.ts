@@ -53,7 +53,7 @@ export async function openUpload(body: ReadableStream<Uint8Array>, kind: UploadK
   if (kind !== 'csv') {
     const bytes = await readAll(body, sizeLimit(kind));
     if (!bytes.length) throw new FileReadError('FILE_EMPTY', 'The file is empty.');
-    const book = readWorkbook(bytes, { sheet: opts.sheet });
+    const book = readWorkbook(bytes, { sheet: opts.sheet, maxUncompressedBytes: LIMITS.maxXlsxUncompressedBytesServer });
     async function* rows() {
       for (let i = 0; i < book.rows.length; i += LIMITS.chunkRows) yield book.rows.slice(i, i + LIMITS.chunkRows);
     }

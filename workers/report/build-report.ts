@@ -4,16 +4,16 @@
  */
 import type { Env } from '../env.ts';
 import { keys } from '../chunk/keys.ts';
-import { reportHeader, reportLine } from '../../src/lib/report/error-report.ts';
+import { createReportWriter, REPORT_BOM } from '../../src/lib/report/error-report.ts';
 import type { ErrorPart } from '../write/write-chunk.ts';
 
 const PART_BYTES = 5 * 1024 * 1024 + 1024;
-const BOM = '\uFEFF';
 
 export async function buildReport(env: Env, workspaceId: string, importId: string, headers: string[], chunkCount: number): Promise<number> {
   const key = keys.report(workspaceId, importId);
   const encoder = new TextEncoder();
-  let buffer = BOM + reportHeader(headers);
+  const writer = createReportWriter(headers);
+  let buffer = REPORT_BOM + writer.header;
   let rows = 0;
   let upload: R2MultipartUpload | null = null;
   const parts: R2UploadedPart[] = [];
@@ -38,7 +38,7 @@ export async function buildReport(env: Env, workspaceId: string, importId: strin
     if (!object) continue;
     const part = await object.json<ErrorPart>();
     for (const r of part.rows) {
-      buffer += reportLine(headers, { row: r.row, cells: r.cells }, r.errors);
+      buffer += writer.line({ row: r.row, cells: r.cells }, r.errors);
       rows++;
     }
     await flush(false);
