@@ -119,7 +119,8 @@ export function leadsStore(env: Env, workspaceId: string, campaignId: string) {
               `INSERT INTO leads (workspace_id, campaign_id, phone, phone_country, phone_type, variables, import_id, source_row, created_at)
                SELECT ?1, ?2, j.value->>0, j.value->>1, j.value->>2, j.value->>3, ?3, j.value->>4, ?4
                FROM json_each(?5) AS j WHERE true
-               ON CONFLICT (campaign_id, phone) DO NOTHING`,
+               ON CONFLICT (campaign_id, phone) DO NOTHING
+               RETURNING source_row AS row`,
             )
             .bind(workspaceId, campaignId, importId, createdAt, leadJson),
         ];
@@ -136,16 +137,21 @@ export function leadsStore(env: Env, workspaceId: string, campaignId: string) {
               .bind(campaignId, importId, JSON.stringify(contacts)),
           );
         }
-        stmts.push(
-          d1
+        const [inserted] = await d1.batch<{ row: number }>(stmts);
+        for (const r of inserted!.results) written.add(r.row);
+        // Rows not inserted now are another import's number, or ours from an earlier delivery of
+        // this chunk (the same import id): only those few are looked up.
+        const missing = group.filter((g) => !written.has(g.row)).map((g) => g.lead.e164);
+        if (missing.length) {
+          const { results } = await d1
             .prepare(
               `SELECT l.source_row AS row FROM json_each(?3) AS j CROSS JOIN leads AS l
-               ON l.campaign_id = ?1 AND l.phone = j.value->>0 WHERE l.import_id = ?2`,
+               ON l.campaign_id = ?1 AND l.phone = j.value WHERE l.import_id = ?2`,
             )
-            .bind(campaignId, importId, leadJson),
-        );
-        const results = await d1.batch<{ row: number }>(stmts);
-        for (const r of results[results.length - 1]!.results) written.add(r.row);
+            .bind(campaignId, importId, JSON.stringify(missing))
+            .all<{ row: number }>();
+          for (const r of results) written.add(r.row);
+        }
       }
       return written;
     },
