@@ -6,77 +6,18 @@
  *
  *   node bench/pipeline.ts 100000
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { rmSync, mkdtempSync, writeFileSync, cpSync, symlinkSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { generateLeadsCsv } from './generate.ts';
 import { fmt, label, mb, runCore } from './core.ts';
+import { startDevServer, type DevServer } from '../test/browser/server.ts';
 
-export interface DevServer {
-  url: string;
-  token: string;
-  pid: number;
-  /** The last 20,000 characters wrangler printed. */
-  log(): string;
-  /** How many times wrangler reloaded the Worker (it watches the sources; others' edits trigger it). */
-  reloads(): number;
-  stop(): Promise<void>;
-}
-
-/**
- * test/browser/server.ts's startDevServer, plus `--var BENCH_ROUTES:1` (that function takes no
- * extra arguments, so the few lines are repeated here rather than edited there).
- */
-export async function startBenchServer(port: number, persistTo: string, cwd = process.cwd()): Promise<DevServer> {
-  rmSync(persistTo, { recursive: true, force: true });
-  const env = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', WRANGLER_PERSIST_TO: persistTo };
-  execFileSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], { env, stdio: 'ignore', cwd });
-  const seeded = execFileSync('node', ['scripts/seed.ts'], { env, encoding: 'utf8', cwd });
-  const token = /API token: (\S+)/.exec(seeded)![1]!;
-  const child: ChildProcess = spawn(
-    'npx',
-    ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--var', `APP_URL:http://127.0.0.1:${port}`, '--var', 'BENCH_ROUTES:1'],
-    { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true, cwd },
-  );
-  let output = '';
-  // Keep what wrangler prints, minus the bench's own progress polls.
-  let reloads = 0;
-  const keep = (d: Buffer) => {
-    reloads += String(d).split('Reloading local server').length - 1;
-    const text = String(d).split('\n').filter((l) => !/GET \/api\/v1\/imports\/\S+ 200/.test(l)).join('\n');
-    output = (output + text).slice(-200000);
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    try {
-      const res = await fetch(`${url}/api/v1/health`);
-      if (res.ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`wrangler dev did not start:\n${output.slice(-4000)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    url,
-    token,
-    pid: child.pid!,
-    log: () => output,
-    reloads: () => reloads,
-    async stop() {
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-      } catch {
-        /* gone */
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    },
-  };
+/** wrangler dev with the bench-only routes mounted. */
+export function startBenchServer(port: number, persistTo: string, cwd = process.cwd()): Promise<DevServer> {
+  return startDevServer(port, persistTo, { cwd, vars: { BENCH_ROUTES: '1' } });
 }
 
 function freePort(): Promise<number> {

@@ -1,27 +1,50 @@
-/** Starts `wrangler dev` on its own port and state folder, with migrations applied and demo data seeded. */
+/**
+ * Starts `wrangler dev` on its own port and state folder, with migrations applied and demo data
+ * seeded (used by the browser tests and the benchmarks).
+ */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
 export interface DevServer {
   url: string;
   token: string;
+  pid: number;
+  /** The last 200,000 characters wrangler printed (minus import status polls). */
+  log(): string;
+  /** How many times wrangler reloaded the Worker (it watches the sources). */
+  reloads(): number;
   stop(): Promise<void>;
 }
 
-export async function startDevServer(port: number, persistTo: string): Promise<DevServer> {
+export interface DevServerOptions {
+  /** The project folder to run from (a snapshot keeps others' edits from reloading the Worker). */
+  cwd?: string;
+  /** Extra `--var NAME:value` bindings, e.g. BENCH_ROUTES: '1'. */
+  vars?: Record<string, string>;
+}
+
+export async function startDevServer(port: number, persistTo: string, opts: DevServerOptions = {}): Promise<DevServer> {
+  const cwd = opts.cwd ?? process.cwd();
   rmSync(persistTo, { recursive: true, force: true });
   const env = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', WRANGLER_PERSIST_TO: persistTo };
-  execFileSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], { env, stdio: 'ignore' });
-  const seeded = execFileSync('node', ['scripts/seed.ts'], { env, encoding: 'utf8' });
+  execFileSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], { env, stdio: 'ignore', cwd });
+  const seeded = execFileSync('node', ['scripts/seed.ts'], { env, encoding: 'utf8', cwd });
   const token = /API token: (\S+)/.exec(seeded)![1]!;
+  const vars = { APP_URL: `http://127.0.0.1:${port}`, ...opts.vars };
   const child: ChildProcess = spawn(
     'npx',
-    ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--var', `APP_URL:http://127.0.0.1:${port}`],
-    { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
+    { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true, cwd },
   );
   let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
+  let reloads = 0;
+  const keep = (d: Buffer) => {
+    reloads += String(d).split('Reloading local server').length - 1;
+    const text = String(d).split('\n').filter((l) => !/GET \/api\/v1\/imports\/\S+ 200/.test(l)).join('\n');
+    output = (output + text).slice(-200_000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
@@ -37,6 +60,9 @@ export async function startDevServer(port: number, persistTo: string): Promise<D
   return {
     url,
     token,
+    pid: child.pid!,
+    log: () => output,
+    reloads: () => reloads,
     async stop() {
       try {
         process.kill(-child.pid!, 'SIGTERM');
