@@ -6,13 +6,24 @@
 import { expect, inject, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 
+interface Created {
+  id: string;
+}
+interface LeadList {
+  items: { secondaryContacts: unknown[]; variables: Record<string, unknown> }[];
+}
+interface SentMail {
+  subject: string;
+  to: string[];
+}
+
 const base = () => `${inject('baseUrl')}/api/v1`;
 const call = (token: string, path: string, init: RequestInit = {}) =>
   fetch(`${base()}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
 
 it('assistant → campaign → sample.csv → import with email → leads, and tenancy', async () => {
   const token = inject('token');
-  const assistant = await (
+  const assistant = (await (
     await call(token, '/assistants', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -26,11 +37,11 @@ it('assistant → campaign → sample.csv → import with email → leads, and t
         secondaryVariables: [{ name: 'name', type: 'text' }],
       }),
     })
-  ).json();
+  ).json()) as Created;
   expect(assistant.id).toMatch(/^ast_/);
-  const campaign = await (
+  const campaign = (await (
     await call(token, '/campaigns', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'E2E campaign', assistantId: assistant.id, defaultCountry: 'GB' }) })
-  ).json();
+  ).json()) as Created;
   const sample = await (await call(token, `/campaigns/${campaign.id}/sample.csv`)).text();
   expect(sample.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe('phone_number,customer_name,seats,vip,secondary_phone_1,secondary_1_name');
 
@@ -40,18 +51,18 @@ it('assistant → campaign → sample.csv → import with email → leads, and t
     body: sample,
   });
   expect(imported.status).toBe(201);
-  const view = await imported.json();
+  const view = (await imported.json()) as Created;
   expect(view).toMatchObject({ status: 'completed', importedRows: 1, failedRows: 0 });
 
-  const leads = await (await call(token, `/campaigns/${campaign.id}/leads`)).json();
+  const leads = (await (await call(token, `/campaigns/${campaign.id}/leads`)).json()) as LeadList;
   expect(leads.items).toHaveLength(1);
-  expect(leads.items[0].secondaryContacts).toHaveLength(1);
-  expect(typeof leads.items[0].variables.seats).toBe('number');
+  expect(leads.items[0]!.secondaryContacts).toHaveLength(1);
+  expect(typeof leads.items[0]!.variables.seats).toBe('number');
 
-  const mail = await (await fetch(`${inject('baseUrl')}/cdn-cgi/local/explorer/api/local/email/sending`)).json();
-  const sent = mail.result.find((m: any) => m.subject.includes('sample.csv') && m.subject.includes('E2E campaign'));
+  const mail = (await (await fetch(`${inject('baseUrl')}/cdn-cgi/local/explorer/api/local/email/sending`)).json()) as { result: SentMail[] };
+  const sent = mail.result.find((m) => m.subject.includes('sample.csv') && m.subject.includes('E2E campaign'));
   expect(sent).toBeTruthy();
-  expect(sent.to).toEqual(['ops@example.com']);
+  expect(sent!.to).toEqual(['ops@example.com']);
 
   const created = execFileSync('node', ['scripts/create-token.ts', 'Other Inc'], {
     encoding: 'utf8',
@@ -59,7 +70,7 @@ it('assistant → campaign → sample.csv → import with email → leads, and t
   });
   const other = /API token \(shown once, store it now\): (\S+)/.exec(created)![1]!;
   expect((await call(other, '/campaigns')).status).toBe(200);
-  expect((await (await call(other, '/campaigns')).json()).items).toEqual([]);
+  expect(((await (await call(other, '/campaigns')).json()) as { items: unknown[] }).items).toEqual([]);
   for (const path of [`/campaigns/${campaign.id}`, `/campaigns/${campaign.id}/sample.csv`, `/campaigns/${campaign.id}/leads`, `/assistants/${assistant.id}`, `/imports/${view.id}`, `/imports/${view.id}/errors.csv`]) {
     expect((await call(other, path)).status, path).toBe(404);
   }

@@ -147,7 +147,7 @@ describe('delimiters and line endings', () => {
     const t = table(text);
     expect(t.delimiter).toBe(delimiter);
     expect(t.headers).toEqual(['phone', 'name']);
-    expect(t.rows[0][0]).toBe('+14155551234');
+    expect(t.rows[0]![0]).toBe('+14155551234');
   });
 
   it('prefers the delimiter that splits every record alike', () => {
@@ -341,6 +341,6 @@ describe('streaming', () => {
 
   it('reads bytes in any supported encoding', () => {
     const bytes = new Uint8Array([0x70, 0x68, 0x6f, 0x6e, 0x65, 0x3b, 0x6e, 0x0a, 0x31, 0x3b, 0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72]);
-    expect(readCsvBytes(bytes).rows[0].cells).toEqual(['1', 'Müller']);
+    expect(readCsvBytes(bytes).rows[0]!.cells).toEqual(['1', 'Müller']);
   });
 });

@@ -105,9 +105,10 @@ export function createCsvStream(opts: CsvOptions = {}): CsvStream {
     // Only text longer than the limit can hold a record longer than the limit: measure each then.
     const lengths = (final ? input.length : result.meta.cursor) > maxRecordLength ? recordLengths(input, final) : null;
     for (let i = 0; i < data.length; i++) {
-      if (lengths && lengths[i] > maxRecordLength) throw recordTooLong();
+      const length = lengths?.[i];
+      if (length !== undefined && length > maxRecordLength) throw recordTooLong();
       try {
-        take(data[i], out);
+        take(data[i]!, out);
       } catch (e) {
         // A limit broken by the last record of a file with an unclosed quote: the quote is the cause.
         if (!(unclosed && i === data.length - 1)) throw e;
@@ -146,7 +147,7 @@ export function createCsvStream(opts: CsvOptions = {}): CsvStream {
 
   /** Takes one record: the header while there is none, else a data row (blank ones only counted). */
   function take(cells: string[], out: SourceRow[]): void {
-    for (let i = 0; i < cells.length; i++) cells[i] = stripNeutraliser(cells[i]);
+    for (let i = 0; i < cells.length; i++) cells[i] = stripNeutraliser(cells[i]!);
     if (headers === null) {
       if (isBlank(cells)) return;
       const names = cells.map((c) => c.trim());
@@ -168,11 +169,11 @@ export function createCsvStream(opts: CsvOptions = {}): CsvStream {
     }
     const width = headers.length;
     let n = cells.length;
-    while (n > width && isBlankCell(cells[n - 1])) n--;
+    while (n > width && isBlankCell(cells[n - 1]!)) n--;
     if (n > maxColumns) {
       throw new FileReadError('TOO_MANY_COLUMNS', `Row ${row} has ${formatCount(n)} columns; at most ${formatCount(maxColumns)} are allowed. Check the delimiters in that row.`);
     }
-    for (let i = 0; i < n; i++) if (cells[i].length > maxCellLength) throw cellTooLong(`row ${row}`, i);
+    for (let i = 0; i < n; i++) if (cells[i]!.length > maxCellLength) throw cellTooLong(`row ${row}`, i);
     cells.length = n;
     for (let i = n; i < width; i++) cells.push('');
     out.push({ row, cells });

@@ -108,7 +108,7 @@ export function createDecoder(opts: DecoderOptions = {}): StreamDecoder {
           carry = -1;
         }
         if (input.length % 2 === 1) {
-          carry = input[input.length - 1];
+          carry = input[input.length - 1]!;
           input = input.subarray(0, input.length - 1);
         }
         if (final && carry >= 0) {
@@ -174,12 +174,12 @@ const CP1252_HIGH = [
   0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 const CP1252 = new Uint16Array(256);
-for (let i = 0; i < 256; i++) CP1252[i] = i >= 0x80 && i < 0xa0 ? CP1252_HIGH[i - 0x80] : i;
+for (let i = 0; i < 256; i++) CP1252[i] = i >= 0x80 && i < 0xa0 ? CP1252_HIGH[i - 0x80]! : i;
 
 /** Windows-1252 bytes to text (own table: TextDecoder's legacy encodings are not available everywhere, e.g. workerd). */
 export function decodeWindows1252(bytes: Uint8Array): string {
   const units = new Uint16Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) units[i] = CP1252[bytes[i]];
+  for (let i = 0; i < bytes.length; i++) units[i] = CP1252[bytes[i]!]!;
   return unitsToString(units);
 }
 
@@ -187,7 +187,7 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
   const units = new Uint16Array(bytes.length >> 1);
   for (let i = 0, j = 0; j < units.length; i += 2, j++) {
-    units[j] = littleEndian ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1];
+    units[j] = littleEndian ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!;
   }
   return unitsToString(units);
 }
@@ -239,12 +239,12 @@ function assertText(head: Uint8Array): void {
 }
 
 function isAscii(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return false;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x7f) return false;
   return true;
 }
 
 function concat(pieces: Uint8Array[], length: number): Uint8Array {
-  if (pieces.length === 1) return pieces[0];
+  if (pieces.length === 1) return pieces[0]!;
   const out = new Uint8Array(length);
   let offset = 0;
   for (const p of pieces) {

@@ -98,7 +98,7 @@ describe('a written cell reads back as itself', () => {
         if (blank(a) && blank(b)) {
           expect(rows).toEqual([{ row: 2, cells: ['2', 'x'] }]);
         } else {
-          expect(rows[0].cells).toEqual([a, b]);
+          expect(rows[0]!.cells).toEqual([a, b]);
         }
       }),
       { numRuns: 2000 },

@@ -83,7 +83,7 @@ describe('writeErrorReport', () => {
       ['+1415', '=1+1'],
       ['+14155551234', 'Ann'],
     ]);
-    expect(back.rows[1].cells.slice(2, 4)).toEqual(['5', 'DUPLICATE_IN_FILE']);
+    expect(back.rows[1]!.cells.slice(2, 4)).toEqual(['5', 'DUPLICATE_IN_FILE']);
   });
 
   it('does not grow when a report is reported again', () => {
@@ -125,9 +125,9 @@ describe('a report re-read through readCsvText gives back the original cells', (
           expect(back.headers).toEqual([...headers, 'error_row', 'error_codes', 'error_messages']);
           expect(back.rows).toHaveLength(rows.length);
           back.rows.forEach((r, i) => {
-            const original = rows[i].row.cells;
-            expect(r.cells.slice(0, headers.length)).toEqual(headers.map((_, c) => original[c] ?? ''));
-            expect(r.cells.slice(headers.length)).toEqual([String(rows[i].row.row), errorCodesCell(rows[i].errors), errorMessagesCell(rows[i].errors)]);
+            const { row: original, errors } = rows[i]!;
+            expect(r.cells.slice(0, headers.length)).toEqual(headers.map((_, c) => original.cells[c] ?? ''));
+            expect(r.cells.slice(headers.length)).toEqual([String(original.row), errorCodesCell(errors), errorMessagesCell(errors)]);
           });
         },
       ),

@@ -31,7 +31,7 @@ export function createReportWriter(headers: string[]): ReportWriter {
   headers.forEach((h, i) => {
     if (!isReportColumn(h)) kept.push(i);
   });
-  const header = [...kept.map((i) => headers[i]), ...REPORT_COLUMNS].map(quoteCsvCell).join(',') + EOL;
+  const header = [...kept.map((i) => headers[i]!), ...REPORT_COLUMNS].map(quoteCsvCell).join(',') + EOL;
   return {
     header,
     line(row: SourceRow, errors: RowError[]): string {
