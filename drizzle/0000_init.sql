@@ -62,6 +62,7 @@ CREATE TABLE `leads` (
 	`phone_country` text,
 	`phone_type` text,
 	`variables` text NOT NULL,
+	`secondary_contacts` text DEFAULT '[]' NOT NULL,
 	`import_id` text,
 	`source_row` integer,
 	`created_at` text NOT NULL
@@ -74,16 +75,6 @@ CREATE TABLE `rate_limits` (
 	`window` integer NOT NULL,
 	`count` integer NOT NULL,
 	PRIMARY KEY(`key`, `window`)
-);
---> statement-breakpoint
-CREATE TABLE `secondary_contacts` (
-	`lead_id` integer NOT NULL,
-	`position` integer NOT NULL,
-	`phone` text NOT NULL,
-	`phone_country` text,
-	`phone_type` text,
-	`variables` text NOT NULL,
-	PRIMARY KEY(`lead_id`, `position`)
 );
 --> statement-breakpoint
 CREATE TABLE `workspaces` (

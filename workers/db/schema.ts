@@ -61,25 +61,18 @@ export const leads = sqliteTable(
     phoneCountry: text('phone_country'),
     phoneType: text('phone_type'),
     variables: text('variables').notNull(),
+    /**
+     * Secondary contacts in call order (position 1 is called right after the primary), as JSON
+     * `[{phoneNumber, phoneCountry, phoneType, variables}]`. Kept on the lead, not in a table of
+     * their own: a contact then costs no extra row written and no extra index entry, and every
+     * read that needs contacts reads them with their lead.
+     */
+    secondaryContacts: text('secondary_contacts').notNull().default('[]'),
     importId: text('import_id'),
     sourceRow: integer('source_row'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [uniqueIndex('leads_campaign_phone').on(t.campaignId, t.phone), index('leads_campaign').on(t.campaignId)],
-);
-
-/** Secondary contacts of a lead, `position` is the call order (1 = called right after the primary). */
-export const secondaryContacts = sqliteTable(
-  'secondary_contacts',
-  {
-    leadId: integer('lead_id').notNull(),
-    position: integer('position').notNull(),
-    phone: text('phone').notNull(),
-    phoneCountry: text('phone_country'),
-    phoneType: text('phone_type'),
-    variables: text('variables').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.leadId, t.position] })],
 );
 
 import type { ImportStatus } from '../../src/lib/import-view.ts';

@@ -3,7 +3,8 @@
  * so moving a workspace's leads to a database of its own (a D1 per workspace, or SQLite in a
  * Durable Object per campaign) is a change inside this file. Rows travel to D1 as one JSON
  * parameter per statement (json_each), which keeps every statement far under D1's 100 bound
- * parameters whatever the number of rows.
+ * parameters whatever the number of rows; json_each always drives the joins (CROSS JOIN), so each
+ * row costs one index probe.
  */
 import type { Env } from '../env.ts';
 import type { NormalizedLead, VariableValue } from '../../src/lib/types.ts';
@@ -31,6 +32,12 @@ const MAX_PARAM_BYTES = 1_500_000;
 function database(env: Env, _workspaceId: string): D1Database {
   // Every workspace shares one D1 today; a per-workspace database is chosen here.
   return env.DB;
+}
+
+/** One lead as the insert statement reads it: [phone, country, type, variables, contacts, row]. */
+function encodeLead(row: number, lead: NormalizedLead): unknown[] {
+  const contacts = lead.secondary.map((s) => ({ phoneNumber: s.e164, phoneCountry: s.country ?? null, phoneType: s.type ?? null, variables: s.variables }));
+  return [lead.e164, lead.country ?? null, lead.type ?? null, JSON.stringify(lead.variables), JSON.stringify(contacts), row];
 }
 
 /** Splits leads into groups whose JSON (with their contacts) stays under MAX_PARAM_BYTES. */
@@ -107,66 +114,58 @@ export function leadsStore(env: Env, workspaceId: string, campaignId: string) {
     async insert(importId: string, rows: LeadToWrite[], createdAt: string): Promise<Set<number>> {
       const written = new Set<number>();
       for (const group of groupRows(rows)) {
-        const leadJson = JSON.stringify(
-          group.map(({ row, lead }) => [lead.e164, lead.country ?? null, lead.type ?? null, JSON.stringify(lead.variables), row]),
-        );
-        const contacts = group.flatMap(({ lead }) =>
-          lead.secondary.map((s) => [lead.e164, s.position, s.e164, s.country ?? null, s.type ?? null, JSON.stringify(s.variables)]),
-        );
-        const stmts = [
-          d1
-            .prepare(
-              `INSERT INTO leads (workspace_id, campaign_id, phone, phone_country, phone_type, variables, import_id, source_row, created_at)
-               SELECT ?1, ?2, j.value->>0, j.value->>1, j.value->>2, j.value->>3, ?3, j.value->>4, ?4
-               FROM json_each(?5) AS j WHERE true
-               ON CONFLICT (campaign_id, phone) DO NOTHING
-               RETURNING source_row AS row`,
-            )
-            .bind(workspaceId, campaignId, importId, createdAt, leadJson),
-        ];
-        if (contacts.length) {
-          stmts.push(
-            d1
-              .prepare(
-                `INSERT INTO secondary_contacts (lead_id, position, phone, phone_country, phone_type, variables)
-                 SELECT l.id, c.value->>1, c.value->>2, c.value->>3, c.value->>4, c.value->>5
-                 FROM json_each(?3) AS c CROSS JOIN leads AS l ON l.campaign_id = ?1 AND l.phone = c.value->>0 AND l.import_id = ?2
-                 WHERE true
-                 ON CONFLICT (lead_id, position) DO NOTHING`,
-              )
-              .bind(campaignId, importId, JSON.stringify(contacts)),
-          );
-        }
-        const [inserted] = await d1.batch<{ row: number }>(stmts);
-        for (const r of inserted!.results) written.add(r.row);
+        const leadJson = JSON.stringify(group.map(({ row, lead }) => encodeLead(row, lead)));
+        const { results } = await d1
+          .prepare(
+            `INSERT INTO leads (workspace_id, campaign_id, phone, phone_country, phone_type, variables, secondary_contacts, import_id, source_row, created_at)
+             SELECT ?1, ?2, j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4, ?3, j.value->>5, ?4
+             FROM json_each(?5) AS j WHERE true
+             ON CONFLICT (campaign_id, phone) DO NOTHING
+             RETURNING source_row AS row`,
+          )
+          .bind(workspaceId, campaignId, importId, createdAt, leadJson)
+          .all<{ row: number }>();
+        for (const r of results) written.add(r.row);
         // Rows not inserted now are another import's number, or ours from an earlier delivery of
         // this chunk (the same import id): only those few are looked up.
         const missing = group.filter((g) => !written.has(g.row)).map((g) => g.lead.e164);
         if (missing.length) {
-          const { results } = await d1
+          const { results: ours } = await d1
             .prepare(
               `SELECT l.source_row AS row FROM json_each(?3) AS j CROSS JOIN leads AS l
                ON l.campaign_id = ?1 AND l.phone = j.value WHERE l.import_id = ?2`,
             )
             .bind(campaignId, importId, JSON.stringify(missing))
             .all<{ row: number }>();
-          for (const r of results) written.add(r.row);
+          for (const r of ours) written.add(r.row);
         }
       }
       return written;
+    },
+
+    /** The most secondary contacts any lead of this import has (the width of leads.csv). */
+    async maxContacts(importId: string): Promise<number> {
+      const row = await d1
+        .prepare(
+          `SELECT coalesce(max(json_array_length(secondary_contacts)), 0) AS n FROM leads
+           WHERE campaign_id = ?1 AND workspace_id = ?2 AND import_id = ?3`,
+        )
+        .bind(campaignId, workspaceId, importId)
+        .first<{ n: number }>();
+      return row?.n ?? 0;
     },
 
     /** One page of leads, newest id last, with secondary contacts in call order. */
     async list(limit: number, cursor?: number): Promise<{ items: StoredLead[]; nextCursor: string | null }> {
       const { results } = await d1
         .prepare(
-          `SELECT id, phone, phone_country, phone_type, variables, import_id, created_at FROM leads
+          `SELECT id, phone, phone_country, phone_type, variables, secondary_contacts, import_id, created_at FROM leads
            WHERE campaign_id = ?1 AND workspace_id = ?2 AND id > ?3 ORDER BY id LIMIT ?4`,
         )
         .bind(campaignId, workspaceId, cursor ?? 0, limit + 1)
         .all<LeadRow>();
       const page = results.slice(0, limit);
-      const items = await withContacts(d1, page);
+      const items = page.map(toStoredLead);
       return { items, nextCursor: results.length > limit ? String(page[page.length - 1]!.id) : null };
     },
 
@@ -176,13 +175,13 @@ export function leadsStore(env: Env, workspaceId: string, campaignId: string) {
       for (;;) {
         const { results } = await d1
           .prepare(
-            `SELECT id, phone, phone_country, phone_type, variables, import_id, created_at FROM leads
+            `SELECT id, phone, phone_country, phone_type, variables, secondary_contacts, import_id, created_at FROM leads
              WHERE campaign_id = ?1 AND workspace_id = ?2 AND import_id = ?3 AND id > ?4 ORDER BY id LIMIT ?5`,
           )
           .bind(campaignId, workspaceId, importId, after, pageSize)
           .all<LeadRow>();
         if (!results.length) return;
-        yield await withContacts(d1, results);
+        yield results.map(toStoredLead);
         after = results[results.length - 1]!.id;
       }
     },
@@ -210,34 +209,20 @@ interface LeadRow {
   phone_country: string | null;
   phone_type: string | null;
   variables: string;
+  secondary_contacts: string;
   import_id: string | null;
   created_at: string;
 }
 
-async function withContacts(d1: D1Database, rows: LeadRow[]): Promise<StoredLead[]> {
-  const byLead = new Map<number, StoredLead['secondaryContacts']>();
-  if (rows.length) {
-    const { results } = await d1
-      .prepare(
-        `SELECT lead_id, phone, phone_country, phone_type, variables FROM secondary_contacts
-         WHERE lead_id IN (SELECT value FROM json_each(?1)) ORDER BY lead_id, position`,
-      )
-      .bind(JSON.stringify(rows.map((r) => r.id)))
-      .all<{ lead_id: number; phone: string; phone_country: string | null; phone_type: string | null; variables: string }>();
-    for (const c of results) {
-      let list = byLead.get(c.lead_id);
-      if (!list) byLead.set(c.lead_id, (list = []));
-      list.push({ phoneNumber: c.phone, phoneCountry: c.phone_country, phoneType: c.phone_type, variables: JSON.parse(c.variables) });
-    }
-  }
-  return rows.map((r) => ({
+function toStoredLead(r: LeadRow): StoredLead {
+  return {
     id: String(r.id),
     phoneNumber: r.phone,
     phoneCountry: r.phone_country,
     phoneType: r.phone_type,
     variables: JSON.parse(r.variables),
-    secondaryContacts: byLead.get(r.id) ?? [],
+    secondaryContacts: JSON.parse(r.secondary_contacts),
     importId: r.import_id,
     createdAt: r.created_at,
-  }));
+  };
 }

@@ -76,7 +76,7 @@ export class ImportCoordinator extends DurableObject<Env> {
     this.sql = ctx.storage.sql;
     this.sql.exec(`
       CREATE TABLE IF NOT EXISTS chunks (idx INTEGER PRIMARY KEY, rows INTEGER NOT NULL, validated INTEGER NOT NULL DEFAULT 0, written INTEGER NOT NULL DEFAULT 0);
-      CREATE TABLE IF NOT EXISTS firsts (phone TEXT PRIMARY KEY, row INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS first_rows (phone INTEGER PRIMARY KEY, row INTEGER NOT NULL);
     `);
   }
 
@@ -86,13 +86,23 @@ export class ImportCoordinator extends DurableObject<Env> {
     return { config, state };
   }
 
+  /** When the D1 read model was last brought up to date, and with which status. */
+  private mirrored: { at: number; status: ImportStatus; phase: Phase } | null = null;
+
   private async save(config: ImportConfig, state: State): Promise<ImportView> {
     await this.ctx.storage.put('state', state);
     // Every change re-arms the watchdog; an ended import needs none.
     if (isRunning(state.status)) await this.ctx.storage.setAlarm(Date.now() + (state.phase === 'upload' ? UPLOAD_IDLE_MS : WATCHDOG_MS));
     else await this.ctx.storage.deleteAlarm();
     const view = toView(config, state);
-    await mirrorToD1(this.env, config.workspaceId, view);
+    // Listings read D1: a running import's counters are copied at most once a second (its own GET
+    // asks this object), every change of status or phase at once.
+    const now = Date.now();
+    const m = this.mirrored;
+    if (!m || m.status !== state.status || m.phase !== state.phase || now - m.at >= 1000 || !isRunning(state.status)) {
+      await mirrorToD1(this.env, config.workspaceId, view);
+      this.mirrored = { at: now, status: state.status, phase: state.phase };
+    }
     this.broadcast(view);
     return view;
   }
@@ -194,7 +204,8 @@ export class ImportCoordinator extends DurableObject<Env> {
   /** Records one validated chunk: its row counts and the valid numbers with their rows. */
   async recordValidation(
     chunk: number,
-    result: { rows: number; invalidRows: number; phones: [string, number][]; errorCounts: Record<string, number> },
+    /** `phones`: [phoneKey(e164), data row] of every valid row. */
+    result: { rows: number; invalidRows: number; phones: [number, number][]; errorCounts: Record<string, number> },
   ): Promise<Next> {
     const { config, state } = await this.load();
     const row = this.sql.exec<{ validated: number }>('SELECT validated FROM chunks WHERE idx = ?', chunk).toArray()[0];
@@ -202,7 +213,7 @@ export class ImportCoordinator extends DurableObject<Env> {
     if (!row.validated && isRunning(state.status)) {
       const json = JSON.stringify(result.phones);
       this.sql.exec(
-        `INSERT INTO firsts (phone, row) SELECT j.value->>0, j.value->>1 FROM json_each(?) AS j WHERE true
+        `INSERT INTO first_rows (phone, row) SELECT j.value->>0, j.value->>1 FROM json_each(?) AS j WHERE true
          ON CONFLICT (phone) DO UPDATE SET row = min(row, excluded.row)`,
         json,
       );
@@ -218,14 +229,19 @@ export class ImportCoordinator extends DurableObject<Env> {
     return next;
   }
 
-  /** The first data row of each number in the file (minimum row wins, whatever the order chunks came in). */
-  async firsts(phones: string[]): Promise<Record<string, number>> {
-    const out: Record<string, number> = {};
-    const cursor = this.sql.exec<{ phone: string; row: number }>(
-      'SELECT f.phone, f.row FROM json_each(?) AS j CROSS JOIN firsts AS f ON f.phone = j.value',
-      JSON.stringify(phones),
+  /**
+   * Of these [phoneKey, row] pairs, the rows that are not their number's first occurrence in the
+   * file, each with that first row (the minimum row recorded, whatever order chunks came in),
+   * flat: [row, firstRow, row, firstRow, …].
+   */
+  async laterOccurrences(pairs: [number, number][]): Promise<number[]> {
+    const out: number[] = [];
+    const cursor = this.sql.exec<{ row: number; first: number }>(
+      `SELECT j.value->>1 AS row, f.row AS first FROM json_each(?) AS j CROSS JOIN first_rows AS f
+       ON f.phone = j.value->>0 WHERE f.row <> j.value->>1`,
+      JSON.stringify(pairs),
     );
-    for (const r of cursor) out[r.phone] = r.row;
+    for (const r of cursor) out.push(r.row, r.first);
     return out;
   }
 
@@ -294,7 +310,7 @@ export class ImportCoordinator extends DurableObject<Env> {
       this.sql.exec<{ n: number }>(`SELECT count(*) AS n FROM chunks WHERE ${col} = 1 AND idx < ?`, state.chunkCount).one().n === state.chunkCount;
 
     if (state.phase === 'validate' && done('validated')) {
-      const distinct = this.sql.exec<{ n: number }>('SELECT count(*) AS n FROM firsts').one().n;
+      const distinct = this.sql.exec<{ n: number }>('SELECT count(*) AS n FROM first_rows').one().n;
       const anyError = state.invalidRows > 0 || distinct < state.recordedPhones;
       state.reportOnly = anyError && !config.ignoreErrors;
       state.phase = state.reportOnly ? 'report' : 'write';

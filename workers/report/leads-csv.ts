@@ -12,22 +12,19 @@ export function leadsCsv(env: Env, workspaceId: string, campaignId: string, impo
   const store = leadsStore(env, workspaceId, campaignId);
   const pages = store.byImport(importId);
   let header = false;
-  // The secondary columns cover the most contacts any lead has; found on the first page, widened
-  // when a later page needs more would change the header, so we size it for the limit up front.
-  const secondaryCount = LIMITS.maxSecondaryContacts;
   let used = 0;
   const lines: string[] = [];
   return new ReadableStream({
     async pull(controller) {
-      const next = await pages.next();
       if (!header) {
         header = true;
-        if (!next.done) used = Math.max(...next.value.map((l) => l.secondaryContacts.length), 0);
-        used = Math.min(Math.max(used, 1), secondaryCount);
+        // As many secondary columns as the import's widest lead needs (at least one, like the sample).
+        used = Math.min(Math.max(await store.maxContacts(importId), 1), LIMITS.maxSecondaryContacts);
         const cols = ['phone_number', ...assistant.variables.map((v) => v.name)];
         for (let n = 1; n <= used; n++) cols.push(`secondary_phone_${n}`, ...assistant.secondaryVariables.map((v) => `secondary_${n}_${v.name}`));
         lines.push('\uFEFF' + cols.map(escapeCsvCell).join(',') + '\r\n');
       }
+      const next = await pages.next();
       if (next.done) {
         if (lines.length) controller.enqueue(encoder.encode(lines.splice(0).join('')));
         controller.close();

@@ -7,6 +7,7 @@ import type { Env } from '../env.ts';
 import type { Chunk } from '../../src/lib/chunk/format.ts';
 import { keys } from '../chunk/keys.ts';
 import { coordinator } from '../progress/coordinator.ts';
+import { phoneKey } from '../progress/phone-key.ts';
 import { isRunning } from '../../src/lib/import-view.ts';
 import { leadsStore } from '../leads/store.ts';
 import { duplicateExisting } from '../../src/lib/validate/messages.ts';
@@ -24,13 +25,11 @@ export async function validateChunk(env: Env, workspaceId: string, importId: str
   const object = await env.UPLOADS.get(keys.chunk(workspaceId, importId, index));
   if (!object) throw new ChunkMissingError(index);
   const chunk = await object.json<Chunk>();
-
   const validator = validatorFor(config);
   const entries: ValidatedEntry[] = chunk.rows.map((source) => {
     const v = validator.validate(source);
     return v.lead ? { row: v.row, cells: source.cells, lead: v.lead, errors: [] } : { row: v.row, cells: source.cells, errors: v.errors };
   });
-
   const valid = entries.filter((e) => e.lead);
   const existing = await leadsStore(env, workspaceId, config.campaignId).existing(valid.map((e) => e.lead!.e164));
   if (existing.size) {
@@ -41,12 +40,10 @@ export async function validateChunk(env: Env, workspaceId: string, importId: str
       }
     }
   }
-
   const verdict: ValidatedChunk = { index, entries };
   await env.UPLOADS.put(keys.validated(workspaceId, importId, index), JSON.stringify(verdict));
-
-  const phones: [string, number][] = [];
-  for (const e of entries) if (e.lead) phones.push([e.lead.e164, e.row]);
+  const phones: [number, number][] = [];
+  for (const e of entries) if (e.lead) phones.push([phoneKey(e.lead.e164), e.row]);
   return coord.recordValidation(index, {
     rows: entries.length,
     invalidRows: entries.length - phones.length,

@@ -8,6 +8,7 @@
 import type { Env } from '../env.ts';
 import { keys } from '../chunk/keys.ts';
 import { coordinator } from '../progress/coordinator.ts';
+import { phoneKey } from '../progress/phone-key.ts';
 import { isRunning } from '../../src/lib/import-view.ts';
 import { leadsStore } from '../leads/store.ts';
 import { duplicateExisting, duplicateInFile } from '../../src/lib/validate/messages.ts';
@@ -32,12 +33,15 @@ export async function writeChunk(env: Env, workspaceId: string, importId: string
 
   const column = phoneColumn(config.headers, config.mapping);
   const valid = entries.filter((e) => e.lead);
-  const firsts = await coord.firsts(valid.map((e) => e.lead!.e164));
+  const pairs = valid.map((e): [number, number] => [phoneKey(e.lead!.e164), e.row]);
+  const flat = await coord.laterOccurrences(pairs);
+  const later = new Map<number, number>();
+  for (let i = 0; i < flat.length; i += 2) later.set(flat[i]!, flat[i + 1]!);
   const newErrors: ValidatedEntry[] = [];
   const toWrite = [];
   for (const e of valid) {
-    const first = firsts[e.lead!.e164];
-    if (first !== undefined && first !== e.row) {
+    const first = later.get(e.row);
+    if (first !== undefined) {
       e.errors.push(duplicateInFile(first, column));
       delete e.lead;
       newErrors.push(e);
@@ -45,7 +49,6 @@ export async function writeChunk(env: Env, workspaceId: string, importId: string
       toWrite.push({ row: e.row, lead: e.lead! });
     }
   }
-
   let imported = 0;
   if (phase === 'write' && toWrite.length) {
     const written = await leadsStore(env, workspaceId, config.campaignId).insert(importId, toWrite, new Date().toISOString());
@@ -61,7 +64,6 @@ export async function writeChunk(env: Env, workspaceId: string, importId: string
       }
     }
   }
-
   const rejected = entries.filter((e) => e.errors.length);
   if (rejected.length) {
     const part: ErrorPart = { index, rows: rejected.map((e) => ({ row: e.row, cells: e.cells, errors: e.errors })) };
