@@ -46,7 +46,7 @@ export interface CoreResult {
 const here = fileURLToPath(import.meta.url);
 
 /** V8 old-space limit (MB) of the "bounded" core run: proves the streaming core's live set, not V8's lazy GC, sets its memory. */
-export const BOUNDED_HEAP_MB = 64;
+export const BOUNDED_HEAP_MB = 96;
 
 function runChild(kind: string, file: string, heapMb = 4096): ChildResult {
   const r = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, here, '--child', kind, file], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });

@@ -36,4 +36,28 @@ describe('first occurrence index', () => {
     expect(error).toMatchObject({ code: 'DUPLICATE_IN_FILE', duplicateOf: 4, column: 'phone_number' });
     expect(error.message).toContain('row 4');
   });
+
+  it('agrees with a plain Map on E.164 numbers, through many table growths', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1_000_000, max: 999_999_999_999_999 }), fc.integer({ min: 1, max: 1_000_000 })), { maxLength: 3_000 }),
+        fc.integer({ min: 0, max: 50 }),
+        (entries, repeats) => {
+          const index = createFirstOccurrenceIndex();
+          const reference = new Map<string, number>();
+          const all = [...entries, ...entries.slice(0, repeats).map(([n]) => [n, 0] as [number, number])];
+          for (const [n, row] of all) {
+            const e164 = `+${n}`;
+            index.record(e164, row);
+            const seen = reference.get(e164);
+            if (seen === undefined || row < seen) reference.set(e164, row);
+          }
+          expect(index.size).toBe(reference.size);
+          for (const [e164, row] of reference) expect(index.firstOf(e164)).toBe(row);
+          expect(index.firstOf('+19999999999999')).toBe(reference.get('+19999999999999'));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });

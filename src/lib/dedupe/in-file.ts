@@ -17,22 +17,79 @@ export interface FirstOccurrenceIndex {
   readonly size: number;
 }
 
+/**
+ * An open-addressing hash table keyed by the E.164 digits as a double (exact: at most 15 digits):
+ * 12 bytes a slot instead of a string and a Map entry per number, so a million numbers take about
+ * 24 MB instead of about 80.
+ */
 export function createFirstOccurrenceIndex(): FirstOccurrenceIndex {
-  const first = new Map<string, number>();
+  let capacity = 1 << 12;
+  let keys = new Float64Array(capacity); // 0 = empty slot (no E.164 number is 0)
+  let rows = new Int32Array(capacity);
+  let count = 0;
+
+  /** Keys that are not E.164 digits (never produced by the validator, but allowed) live in a Map. */
+  const other = new Map<string, number>();
+  const keyOf = (e164: string): number => {
+    const n = /^\+?[1-9]\d{0,14}$/.test(e164) ? Number(e164.charCodeAt(0) === 43 ? e164.slice(1) : e164) : 0;
+    return n;
+  };
+  const slotOf = (key: number, table: Float64Array): number => {
+    const mask = table.length - 1;
+    // Mix the high and low parts of the number (Fibonacci hashing on each half).
+    let h = (Math.imul(key % 4294967296 >>> 0, 0x9e3779b1) ^ Math.imul(Math.floor(key / 4294967296), 0x85ebca6b)) >>> 0;
+    for (;;) {
+      const i = h & mask;
+      const k = table[i]!;
+      if (k === 0 || k === key) return i;
+      h = (h + 1) >>> 0;
+    }
+  };
+  const grow = () => {
+    const oldKeys = keys;
+    const oldRows = rows;
+    capacity *= 2;
+    keys = new Float64Array(capacity);
+    rows = new Int32Array(capacity);
+    for (let i = 0; i < oldKeys.length; i++) {
+      const k = oldKeys[i]!;
+      if (k === 0) continue;
+      const j = slotOf(k, keys);
+      keys[j] = k;
+      rows[j] = oldRows[i]!;
+    }
+  };
   const record = (e164: string, row: number): void => {
-    const seen = first.get(e164);
-    if (seen === undefined || row < seen) first.set(e164, row);
+    const key = keyOf(e164);
+    if (key === 0) {
+      const seen = other.get(e164);
+      if (seen === undefined) count++;
+      if (seen === undefined || row < seen) other.set(e164, row);
+      return;
+    }
+    const i = slotOf(key, keys);
+    if (keys[i] === 0) {
+      keys[i] = key;
+      rows[i] = row;
+      if (++count * 2 > capacity) grow();
+    } else if (row < rows[i]!) rows[i] = row;
+  };
+  const firstOf = (e164: string): number | undefined => {
+    const key = keyOf(e164);
+    if (key === 0) return other.get(e164);
+    const i = slotOf(key, keys);
+    return keys[i] === 0 ? undefined : rows[i];
   };
   return {
     record,
-    firstOf: (e164) => first.get(e164),
+    firstOf,
     check(e164, row) {
       record(e164, row);
-      const min = first.get(e164)!;
+      const min = firstOf(e164)!;
       return min < row ? min : undefined;
     },
     get size() {
-      return first.size;
+      return count;
     },
   };
 }

@@ -38,7 +38,7 @@ export interface PhoneNormalizer {
 }
 
 /** Results kept per normaliser before the cache is dropped and refilled (~27 MB when full). */
-export const PHONE_CACHE_MAX = 200_000;
+export const PHONE_CACHE_MAX = 50_000;
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 const DIGITS = /^\d+$/;
