@@ -134,7 +134,14 @@ function take(batch: SourceRow[]): void {
   for (const r of batch) rows.push(r);
   const myGen = gen;
   const myMap = mapGen;
-  const answer = pool ? pool.validate(batch) : Promise.resolve(validateHere(batch));
+  // The first small batch is validated here: the pool's workers are still loading, and the first
+  // rows should show at once.
+  if (start > 0 && !pool && poolSize() > 1) {
+    // Started after the first rows are out, so loading the workers does not delay them.
+    pool = createValidationPool(poolSize(), (message) => fail(new Error(message)));
+    pool.configure({ type: 'config', assistant, headers, mapping: validator ? mapping : null, defaultCountry });
+  }
+  const answer = pool && start > 0 ? pool.validate(batch) : Promise.resolve(validateHere(batch));
   inflight++;
   settled = settled.then(async () => {
     const result = await answer;
@@ -228,7 +235,7 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
   gen++;
   await settled;
   pool?.stop();
-  pool = poolSize() > 1 ? createValidationPool(poolSize(), (message) => fail(new Error(message))) : null;
+  pool = null;
   reading = true;
   try {
     const head = new Uint8Array(await msg.file.slice(0, 4096).arrayBuffer());
