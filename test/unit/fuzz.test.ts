@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { mutate } from '../mutate.ts';
 import * as XLSX from 'xlsx';
 import { readCsvBytes } from '../../src/lib/parse/csv.ts';
 import { readWorkbook } from '../../src/lib/parse/xlsx.ts';
@@ -93,22 +94,6 @@ function validXlsx(): Uint8Array {
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }));
 }
 
-const mutate = (base: Uint8Array) =>
-  fc
-    .array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'delete', 'insert')), {
-      minLength: 1,
-      maxLength: 12,
-    })
-    .map((edits) => {
-      const out = [...base];
-      for (const [at, value, op] of edits) {
-        const i = Math.min(at, out.length - 1);
-        if (op === 'set') out[i] = value;
-        else if (op === 'delete') out.splice(i, 1);
-        else out.splice(i, 0, value);
-      }
-      return new Uint8Array(out);
-    });
 
 describe('fuzz: CSV', () => {
   it('random bytes never crash or hang', () => {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { mutate } from '../mutate.ts';
 import * as XLSX from 'xlsx';
 import { seededCampaign, waitForEnd } from './helpers.ts';
 import { FILE_ERROR_CODES } from '../../src/lib/codes.ts';
@@ -24,19 +25,6 @@ function xlsx(): Uint8Array {
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }));
 }
 
-const mutate = (base: Uint8Array) =>
-  fc
-    .array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'delete', 'insert')), { minLength: 1, maxLength: 10 })
-    .map((edits) => {
-      const out = [...base];
-      for (const [at, value, op] of edits) {
-        const i = Math.min(at, out.length - 1);
-        if (op === 'set') out[i] = value;
-        else if (op === 'delete') out.splice(i, 1);
-        else out.splice(i, 0, value);
-      }
-      return new Uint8Array(out);
-    });
 
 describe('fuzz: the headless route', () => {
   it('CSV: random bytes and mutations of a valid file', async () => {
@@ -56,7 +44,7 @@ describe('fuzz: the headless route', () => {
       }
     };
     await fc.assert(fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 1_500 }), send), { numRuns: 40 });
-    await fc.assert(fc.asyncProperty(mutate(CSV), send), { numRuns: 60 });
+    await fc.assert(fc.asyncProperty(mutate(CSV, 10), send), { numRuns: 60 });
   });
 
   it('XLSX: mutations and truncations of a valid workbook', async () => {
@@ -73,7 +61,7 @@ describe('fuzz: the headless route', () => {
         expect(ALLOWED.has(json.error.code), json.error.code).toBe(true);
       }
     };
-    await fc.assert(fc.asyncProperty(mutate(base), send), { numRuns: 40 });
+    await fc.assert(fc.asyncProperty(mutate(base, 10), send), { numRuns: 40 });
     await fc.assert(fc.asyncProperty(fc.nat({ max: base.length - 1 }), (n) => send(base.slice(0, n + 1))), { numRuns: 20 });
   });
 });
