@@ -40,25 +40,6 @@ function encodeLead(row: number, lead: NormalizedLead): unknown[] {
   return [lead.e164, lead.country ?? null, lead.type ?? null, JSON.stringify(lead.variables), JSON.stringify(contacts), row];
 }
 
-/** Splits leads into groups whose JSON (with their contacts) stays under MAX_PARAM_BYTES. */
-function groupRows(rows: LeadToWrite[]): LeadToWrite[][] {
-  const out: LeadToWrite[][] = [];
-  let current: LeadToWrite[] = [];
-  let size = 0;
-  for (const r of rows) {
-    const estimate = 80 + JSON.stringify(r.lead.variables).length + r.lead.secondary.reduce((n, s) => n + 80 + JSON.stringify(s.variables).length, 0);
-    if (current.length && size + estimate > MAX_PARAM_BYTES) {
-      out.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(r);
-    size += estimate;
-  }
-  if (current.length) out.push(current);
-  return out;
-}
-
 /** Splits items into groups whose JSON stays under MAX_PARAM_BYTES. */
 function groups<T>(items: T[], encode: (t: T) => unknown): string[] {
   const out: string[] = [];
@@ -106,15 +87,14 @@ export function leadsStore(env: Env, workspaceId: string, campaignId: string) {
     },
 
     /**
-     * Writes leads and their secondary contacts in one transaction per group. A number the campaign
+     * Writes leads with their secondary contacts, one statement (one transaction) per group. A number the campaign
      * already holds is left alone (the unique index decides races); rows this import had already
      * written (a redelivered chunk) count as written. Returns the data rows that are now leads of
      * this import.
      */
     async insert(importId: string, rows: LeadToWrite[], createdAt: string): Promise<Set<number>> {
       const written = new Set<number>();
-      for (const group of groupRows(rows)) {
-        const leadJson = JSON.stringify(group.map(({ row, lead }) => encodeLead(row, lead)));
+      for (const leadJson of groups(rows, ({ row, lead }) => encodeLead(row, lead))) {
         const { results } = await d1
           .prepare(
             `INSERT INTO leads (workspace_id, campaign_id, phone, phone_country, phone_type, variables, secondary_contacts, import_id, source_row, created_at)
@@ -126,19 +106,19 @@ export function leadsStore(env: Env, workspaceId: string, campaignId: string) {
           .bind(workspaceId, campaignId, importId, createdAt, leadJson)
           .all<{ row: number }>();
         for (const r of results) written.add(r.row);
-        // Rows not inserted now are another import's number, or ours from an earlier delivery of
-        // this chunk (the same import id): only those few are looked up.
-        const missing = group.filter((g) => !written.has(g.row)).map((g) => g.lead.e164);
-        if (missing.length) {
-          const { results: ours } = await d1
-            .prepare(
-              `SELECT l.source_row AS row FROM json_each(?3) AS j CROSS JOIN leads AS l
-               ON l.campaign_id = ?1 AND l.phone = j.value WHERE l.import_id = ?2`,
-            )
-            .bind(campaignId, importId, JSON.stringify(missing))
-            .all<{ row: number }>();
-          for (const r of ours) written.add(r.row);
-        }
+      }
+      // Rows not inserted now are another import's number, or ours from an earlier delivery of
+      // this chunk (the same import id): only those few are looked up.
+      const missing = rows.filter((r) => !written.has(r.row)).map((r) => r.lead.e164);
+      for (const json of groups(missing, (p) => p)) {
+        const { results } = await d1
+          .prepare(
+            `SELECT l.source_row AS row FROM json_each(?3) AS j CROSS JOIN leads AS l
+             ON l.campaign_id = ?1 AND l.phone = j.value WHERE l.import_id = ?2`,
+          )
+          .bind(campaignId, importId, json)
+          .all<{ row: number }>();
+        for (const r of results) written.add(r.row);
       }
       return written;
     },

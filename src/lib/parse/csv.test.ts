@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCsvStream, readCsvBytes, readCsvText, type CsvOptions } from './csv.ts';
 import { FileReadError } from './errors.ts';
+import { fileError } from './expect-file-error.ts';
 import type { SourceRow } from '../types.ts';
 
 /** Header + rows as plain arrays, for compact expectations. */
@@ -9,15 +10,6 @@ function table(text: string, opts?: CsvOptions) {
   return { headers, rows: rows.map((r) => r.cells), numbers: rows.map((r) => r.row), delimiter };
 }
 
-function fileError(fn: () => unknown): FileReadError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FileReadError) return e;
-    throw e;
-  }
-  throw new Error('expected a FileReadError');
-}
 
 /**
  * The cases of the csv-spectrum conformance suite (https://github.com/max-mapper/csv-spectrum),

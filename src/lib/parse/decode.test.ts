@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDecoder, decodeAll, decodeWindows1252, detectEncoding } from './decode.ts';
 import { FileReadError } from './errors.ts';
+import { fileError } from './expect-file-error.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const bytes = (...parts: (number[] | Uint8Array)[]) => Uint8Array.from(parts.flatMap((p) => [...p]));
@@ -27,15 +28,6 @@ function decodePieces(input: Uint8Array, cuts: number[], sniffBytes?: number) {
   return { text: text + d.end(), encoding: d.encoding };
 }
 
-function fileError(fn: () => unknown): FileReadError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FileReadError) return e;
-    throw e;
-  }
-  throw new Error('expected a FileReadError');
-}
 
 describe('detectEncoding', () => {
   it('reads BOMs', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { FileReadError } from './errors.ts';
+import { fileError } from './expect-file-error.ts';
 import { inflatedSize } from './deflate-count.ts';
 import { listSheets, readWorkbook, sniffFileKind, type WorkbookOptions } from './xlsx.ts';
 import { checkZip } from './zip-guard.ts';
@@ -154,15 +155,6 @@ function storedEntries(bytes: Uint8Array): { name: string; data: Uint8Array }[] 
   return entries;
 }
 
-function fileError(fn: () => unknown): FileReadError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FileReadError) return e;
-    throw e;
-  }
-  throw new Error('expected a FileReadError');
-}
 
 const read = (bytes: Uint8Array, opts?: WorkbookOptions) => readWorkbook(bytes, opts);
 

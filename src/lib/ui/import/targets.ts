@@ -1,5 +1,6 @@
 /** The column-mapping choices offered for one file column, as select option values. */
 import { LIMITS } from '../../limits.ts';
+import { targetKey } from '../../map/columns.ts';
 import type { AssistantConfig, ColumnMapping, ColumnTarget } from '../../types.ts';
 
 export interface TargetOption {
@@ -7,21 +8,9 @@ export interface TargetOption {
   label: string;
 }
 
+/** The select value of a target: its mapping key, or `report` / `ignore`. */
 export function targetValue(t: ColumnTarget): string {
-  switch (t.kind) {
-    case 'phone':
-      return 'phone';
-    case 'variable':
-      return `v:${t.name}`;
-    case 'secondaryPhone':
-      return `sp:${t.index}`;
-    case 'secondaryVariable':
-      return `sv:${t.index}:${t.name}`;
-    case 'reportColumn':
-      return 'report';
-    default:
-      return 'ignore';
-  }
+  return targetKey(t) ?? (t.kind === 'reportColumn' ? 'report' : 'ignore');
 }
 
 export function parseTarget(value: string): ColumnTarget {
