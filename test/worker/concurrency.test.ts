@@ -29,7 +29,11 @@ describe('concurrency', () => {
       expect(v.status, `import ${i}`).toBe('completed');
       expect(v.totalRows).toBe(sizes[i]! + 1);
       expect(v.importedRows + v.failedRows).toBe(v.totalRows);
-      expect(v.errorCounts.DUPLICATE_IN_FILE).toBe(1);
+      // The repeated first number is an in-file duplicate, unless a neighbour import wrote that number
+      // first: then both of its rows are already in the campaign.
+      const repeat = (v.errorCounts.DUPLICATE_IN_FILE ?? 0) + (v.errorCounts.DUPLICATE_EXISTING ?? 0);
+      expect(v.errorCounts.DUPLICATE_IN_FILE ?? 0).toBeLessThanOrEqual(1);
+      expect(repeat).toBeGreaterThanOrEqual(1);
       const other = Object.keys(v.errorCounts).filter((k) => k !== 'DUPLICATE_IN_FILE' && k !== 'DUPLICATE_EXISTING');
       expect(other).toEqual([]);
     }
@@ -40,7 +44,7 @@ describe('concurrency', () => {
       expect(stats).toEqual({ n: expected.size, d: expected.size });
       expect(mine.reduce((n, v) => n + v.importedRows, 0)).toBe(expected.size);
       const rows = mine.reduce((n, v) => n + v.totalRows, 0);
-      const dups = mine.reduce((n, v) => n + v.errorCounts.DUPLICATE_IN_FILE + (v.errorCounts.DUPLICATE_EXISTING ?? 0), 0);
+      const dups = mine.reduce((n, v) => n + (v.errorCounts.DUPLICATE_IN_FILE ?? 0) + (v.errorCounts.DUPLICATE_EXISTING ?? 0), 0);
       expect(expected.size + dups).toBe(rows);
     }
   });

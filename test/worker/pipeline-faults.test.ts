@@ -14,7 +14,6 @@ import { finalizeImport } from '../../workers/report/finalize.ts';
 import { coordinator } from '../../workers/progress/coordinator.ts';
 import { leadsStore } from '../../workers/leads/store.ts';
 import { keys } from '../../workers/chunk/keys.ts';
-import type { ValidatedChunk } from '../../workers/revalidate/validated-chunk.ts';
 
 const HEADERS = ['phone_number', 'customer_name'];
 
@@ -34,6 +33,29 @@ async function uploadedImport(opts: { ignoreErrors?: boolean } = {}) {
     expect(res.status).toBe(200);
   }
   return { ...ctx, importId: created.id as string, phones };
+}
+
+/** The bindings, with one method of every import coordinator throwing (a consumer that dies there). */
+function envWhoseCoordinatorFails(method: string): typeof env {
+  const imports = new Proxy(env.IMPORTS, {
+    get(target, prop) {
+      if (prop === 'get') {
+        return (id: DurableObjectId) => {
+          const stub = target.get(id);
+          return new Proxy(stub, {
+            get(s, p) {
+              if (p === method) return async () => { throw new Error('consumer died'); };
+              // RPC stubs answer every property with a remote method, `bind` included: call through.
+              return (...args: unknown[]) => (s as any)[p](...args);
+            },
+          });
+        };
+      }
+      const value = Reflect.get(target, prop);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { ...env, IMPORTS: imports };
 }
 
 async function leadsOf(importId: string) {
@@ -68,17 +90,26 @@ describe('exactly once', () => {
     expect(report.rows[1]!.error_messages).toMatch(/11\b/);
   });
 
-  it('a consumer that dies after writing a chunk but before recording it neither doubles nor loses rows', async () => {
-    const { workspaceId, importId, api, campaign } = await uploadedImport();
+  it('writes chunks in their validate pass when every earlier chunk is validated: no stored verdict, no second pass', async () => {
+    const { workspaceId, importId } = await uploadedImport();
     const coord = coordinator(env, importId);
     await coord.seal(3);
     for (const c of [0, 1, 2]) await validateChunk(env, workspaceId, importId, c);
+    for (const c of [0, 1, 2]) expect(await env.UPLOADS.head(keys.validated(workspaceId, importId, c)), `verdict ${c}`).toBeNull();
+    expect((await coord.config()).phase).toBe('finalize');
+    expect(await leadsOf(importId)).toHaveLength(598);
+  });
+
+  it('a consumer that dies after writing a chunk but before recording it neither doubles nor loses rows', async () => {
+    const { workspaceId, importId, api } = await uploadedImport();
+    const coord = coordinator(env, importId);
+    await coord.seal(3);
+    await validateChunk(env, workspaceId, importId, 0);
     // The "crash": chunk 1's leads reach D1, the coordinator never hears of it.
-    const verdict = await (await env.UPLOADS.get(keys.validated(workspaceId, importId, 1)))!.json<ValidatedChunk>();
-    const half = verdict.entries.filter((e) => e.lead).slice(0, 120);
-    await leadsStore(env, workspaceId, campaign.id).insert(importId, half.map((e) => ({ row: e.row, lead: e.lead! })), new Date().toISOString());
-    // The message is redelivered: the chunk runs again in full.
-    for (const c of [0, 1, 2]) await writeChunk(env, workspaceId, importId, c);
+    await expect(validateChunk(envWhoseCoordinatorFails('recordWrite'), workspaceId, importId, 1)).rejects.toThrow(/consumer died/);
+    expect((await leadsOf(importId)).filter((l: any) => l.source_row > 200 && l.source_row <= 400)).toHaveLength(200);
+    // The message is redelivered (twice): the chunk runs again in full.
+    for (const c of [1, 1, 2]) await validateChunk(env, workspaceId, importId, c);
     await finalizeImport(env, workspaceId, importId);
     const view = await api.json(api.get(`/imports/${importId}`));
     expect(view).toMatchObject({ status: 'completed', importedRows: 598, failedRows: 2 });
@@ -103,7 +134,10 @@ describe('exactly once', () => {
     expect(view.status).toBe('failed');
     expect(view.failure.code).toBe('CHUNK_MISSING');
     expect(view.failure.message).toMatch(/part 2/i);
-    expect(await leadsOf(importId)).toHaveLength(0);
+    // Chunk 0 was written before chunk 1 turned out missing (ignoreErrors on): the failure says so.
+    expect(view.importedRows).toBe(200);
+    expect(view.failure.message).toMatch(/200 rows were imported before it stopped/);
+    expect(await leadsOf(importId)).toHaveLength(200);
   });
 
   it('a message that lands in the dead-letter queue ends its import failed, never stuck', async () => {
@@ -141,7 +175,6 @@ describe('faults in the bindings', () => {
   it('a D1 write that fails is rolled back whole and the retried chunk counts once', async () => {
     const { workspaceId, importId, api } = await uploadedImport();
     await coordinator(env, importId).seal(3);
-    for (const c of [0, 1, 2]) await validateChunk(env, workspaceId, importId, c);
     let failures = 0;
     // The leads insert runs for real, then its transaction fails (as an overloaded D1 or a lost
     // connection would make it): nothing of it may stay.
@@ -165,10 +198,10 @@ describe('faults in the bindings', () => {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
-    await expect(writeChunk({ ...env, DB: flakyDb }, workspaceId, importId, 1)).rejects.toThrow();
+    await expect(validateChunk({ ...env, DB: flakyDb }, workspaceId, importId, 0)).rejects.toThrow();
     expect(failures).toBe(1);
     expect(await leadsOf(importId)).toHaveLength(0);
-    for (const c of [0, 1, 2]) await writeChunk(env, workspaceId, importId, c);
+    for (const c of [0, 1, 2]) await validateChunk(env, workspaceId, importId, c);
     await finalizeImport(env, workspaceId, importId);
     expect(await api.json(api.get(`/imports/${importId}`))).toMatchObject({ status: 'completed', importedRows: 598, failedRows: 2 });
     expect(await leadsOf(importId)).toHaveLength(598);

@@ -72,14 +72,14 @@ export function leadsStore(env: Env, workspaceId: string, campaignId: string) {
       return row?.n ?? 0;
     },
 
-    /** Which of these E.164 numbers the campaign already has. */
-    async existing(phones: string[]): Promise<Set<string>> {
+    /** Which of these E.164 numbers the campaign already has from other imports than `exceptImportId`. */
+    async existing(phones: string[], exceptImportId: string | null = null): Promise<Set<string>> {
       const found = new Set<string>();
       for (const json of groups(phones, (p) => p)) {
         const { results } = await d1
           // CROSS JOIN keeps json_each as the outer loop: one index probe per number, never a scan per number.
-          .prepare('SELECT l.phone FROM json_each(?2) AS j CROSS JOIN leads AS l ON l.campaign_id = ?1 AND l.phone = j.value')
-          .bind(campaignId, json)
+          .prepare('SELECT l.phone FROM json_each(?2) AS j CROSS JOIN leads AS l ON l.campaign_id = ?1 AND l.phone = j.value WHERE l.import_id IS NOT ?3')
+          .bind(campaignId, json, exceptImportId)
           .all<{ phone: string }>();
         for (const r of results) found.add(r.phone);
       }

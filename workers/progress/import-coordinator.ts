@@ -5,6 +5,9 @@
  * Phases: upload → validate every chunk (rows checked, valid numbers recorded with their row) →
  * write every chunk (first occurrences written, later ones reported; a "report" pass writes
  * nothing when ignoreErrors is off and any row failed) → finalize (error report, email).
+ * With ignoreErrors on, a chunk is written as soon as it and every chunk before it are validated
+ * (then the first occurrence of each of its numbers is known): usually by the message that
+ * validated it, in one pass; the write phase only picks up chunks validated out of order.
  * Every recording call is idempotent per chunk, so a redelivered message never counts twice.
  */
 import { DurableObject } from 'cloudflare:workers';
@@ -53,6 +56,8 @@ interface State {
   finishedAt: string | null;
   /** Times the watchdog re-sent the current phase's messages without progress in between. */
   redispatches?: number;
+  /** Chunks 0..validatedPrefix-1 are all validated: their rows' first occurrences are final. */
+  validatedPrefix?: number;
 }
 
 /** No progress for this long while running: the watchdog re-sends the phase's pending messages. */
@@ -63,6 +68,16 @@ const MAX_REDISPATCHES = 5;
 
 /** What the caller must do next (inline imports only; queued ones are dispatched here). */
 export type Next = { kind: 'none' } | { kind: 'write'; chunks: number[] } | { kind: 'finalize' };
+
+/** The answer to a recorded validation: what comes next, and whether the caller writes the chunk now. */
+export interface ValidationRecorded {
+  next: Next;
+  /**
+   * Set when the caller should write this chunk at once (ignoreErrors on, every earlier chunk
+   * validated): the rows that are later occurrences, flat [row, firstRow, …] as laterOccurrences.
+   */
+  writeNow: { later: number[] } | null;
+}
 
 function addCounts(into: Record<string, number>, from: Record<string, number>) {
   for (const [k, n] of Object.entries(from)) into[k] = (into[k] ?? 0) + n;
@@ -78,6 +93,10 @@ export class ImportCoordinator extends DurableObject<Env> {
       CREATE TABLE IF NOT EXISTS chunks (idx INTEGER PRIMARY KEY, rows INTEGER NOT NULL, validated INTEGER NOT NULL DEFAULT 0, written INTEGER NOT NULL DEFAULT 0);
       CREATE TABLE IF NOT EXISTS first_rows (phone INTEGER PRIMARY KEY, row INTEGER NOT NULL);
     `);
+    // claimed = a message is writing this chunk in the validate pass; the write phase leaves it to that
+    // message (the watchdog still re-sends it if the message is lost).
+    const columns = this.sql.exec<{ name: string }>('SELECT name FROM pragma_table_info(?)', 'chunks').toArray();
+    if (!columns.some((c) => c.name === 'claimed')) this.sql.exec('ALTER TABLE chunks ADD COLUMN claimed INTEGER NOT NULL DEFAULT 0');
   }
 
   private async load(): Promise<{ config: ImportConfig; state: State }> {
@@ -201,21 +220,26 @@ export class ImportCoordinator extends DurableObject<Env> {
     return { view: await this.save(config, state), next };
   }
 
-  /** Records one validated chunk: its row counts and the valid numbers with their rows. */
+  /**
+   * Records one validated chunk: its row counts and the valid numbers with their rows. With
+   * ignoreErrors on and every earlier chunk validated, the caller is told to write the chunk now
+   * (with its later occurrences); chunks validated earlier out of order that this one unblocks are
+   * sent to the queue to be written.
+   */
   async recordValidation(
     chunk: number,
     /** `phones`: [phoneKey(e164), data row] of every valid row. */
     result: { rows: number; invalidRows: number; phones: [number, number][]; errorCounts: Record<string, number> },
-  ): Promise<Next> {
+  ): Promise<ValidationRecorded> {
     const { config, state } = await this.load();
-    const row = this.sql.exec<{ validated: number }>('SELECT validated FROM chunks WHERE idx = ?', chunk).toArray()[0];
+    const row = this.sql.exec<{ validated: number; written: number }>('SELECT validated, written FROM chunks WHERE idx = ?', chunk).toArray()[0];
     if (!row) throw new Error(`chunk ${chunk} unknown`);
+    const pairs = JSON.stringify(result.phones);
     if (!row.validated && isRunning(state.status)) {
-      const json = JSON.stringify(result.phones);
       this.sql.exec(
         `INSERT INTO first_rows (phone, row) SELECT j.value->>0, j.value->>1 FROM json_each(?) AS j WHERE true
          ON CONFLICT (phone) DO UPDATE SET row = min(row, excluded.row)`,
-        json,
+        pairs,
       );
       this.sql.exec('UPDATE chunks SET validated = 1 WHERE idx = ?', chunk);
       state.redispatches = 0;
@@ -223,10 +247,41 @@ export class ImportCoordinator extends DurableObject<Env> {
       state.invalidRows += result.invalidRows;
       state.recordedPhones += result.phones.length;
       addCounts(state.errorCounts, result.errorCounts);
+      let prefix = state.validatedPrefix ?? 0;
+      while (this.sql.exec<{ n: number }>('SELECT count(*) AS n FROM chunks WHERE idx = ? AND validated = 1', prefix).one().n) prefix++;
+      state.validatedPrefix = prefix;
+    }
+
+    let writeNow: ValidationRecorded['writeNow'] = null;
+    let unblocked: number[] = [];
+    const early = config.ignoreErrors && isRunning(state.status) && (state.phase === 'validate' || state.phase === 'write');
+    if (early) {
+      const prefix = state.validatedPrefix ?? 0;
+      if (!row.written && chunk < prefix) {
+        this.sql.exec('UPDATE chunks SET claimed = 1 WHERE idx = ?', chunk);
+        writeNow = { later: this.later(pairs) };
+      }
+      // Chunks validated before an earlier one arrived waited for this moment: write them now. (In
+      // the write phase, advance() has already sent theirs.)
+      if (state.phase === 'validate' && !config.inline) {
+        unblocked = this.sql
+          .exec<{ idx: number }>('SELECT idx FROM chunks WHERE validated = 1 AND written = 0 AND claimed = 0 AND idx < ? ORDER BY idx', prefix)
+          .toArray()
+          .map((r) => r.idx);
+        for (const idx of unblocked) this.sql.exec('UPDATE chunks SET claimed = 1 WHERE idx = ?', idx);
+      }
     }
     const next = await this.advance(config, state);
     await this.save(config, state);
-    return next;
+    // After saving: if sending fails, the caller's retry finds the counts recorded and the watchdog
+    // re-sends every unwritten chunk, claimed or not.
+    if (unblocked.length) {
+      await sendWithRetry(
+        this.env.IMPORT_QUEUE,
+        unblocked.map((idx): ChunkMessage => ({ kind: 'write', workspaceId: config.workspaceId, importId: config.importId, chunk: idx })),
+      );
+    }
+    return { next, writeNow };
   }
 
   /**
@@ -235,11 +290,15 @@ export class ImportCoordinator extends DurableObject<Env> {
    * flat: [row, firstRow, row, firstRow, …].
    */
   async laterOccurrences(pairs: [number, number][]): Promise<number[]> {
+    return this.later(JSON.stringify(pairs));
+  }
+
+  private later(pairsJson: string): number[] {
     const out: number[] = [];
     const cursor = this.sql.exec<{ row: number; first: number }>(
       `SELECT j.value->>1 AS row, f.row AS first FROM json_each(?) AS j CROSS JOIN first_rows AS f
        ON f.phone = j.value->>0 WHERE f.row <> j.value->>1`,
-      JSON.stringify(pairs),
+      pairsJson,
     );
     for (const r of cursor) out.push(r.row, r.first);
     return out;
@@ -253,6 +312,8 @@ export class ImportCoordinator extends DurableObject<Env> {
     if (!row.written) {
       this.sql.exec('UPDATE chunks SET written = 1 WHERE idx = ?', chunk);
       state.redispatches = 0;
+      // Rows are being written while later chunks are still validated (ignoreErrors on).
+      if (state.status === 'validating' && result.imported > 0) state.status = 'importing';
       state.processedRows += row.rows;
       state.importedRows += result.imported;
       state.failedRows += result.failed;
@@ -288,7 +349,12 @@ export class ImportCoordinator extends DurableObject<Env> {
     if (!isRunning(state.status)) return toView(config, state);
     state.status = 'failed';
     state.phase = 'done';
-    state.failure = { code, message };
+    // With ignoreErrors on, chunks are written while later ones validate: say what stays.
+    const kept =
+      state.importedRows > 0
+        ? ` ${state.importedRows.toLocaleString('en-US')} rows were imported before it stopped; they stay in the campaign, and importing the file again reports them as already there.`
+        : '';
+    state.failure = { code, message: message + kept };
     state.finishedAt = new Date().toISOString();
     return this.save(config, state);
   }
@@ -316,14 +382,21 @@ export class ImportCoordinator extends DurableObject<Env> {
       state.phase = state.reportOnly ? 'report' : 'write';
       state.status = state.phase === 'write' ? 'importing' : 'validating';
       state.dispatched = false;
-    } else if ((state.phase === 'write' || state.phase === 'report') && done('written')) {
+    }
+    // Not `else`: with ignoreErrors on, every chunk may already be written when validation ends.
+    if ((state.phase === 'write' || state.phase === 'report') && done('written')) {
       state.phase = 'finalize';
       state.dispatched = false;
     }
 
     let next: Next = { kind: 'none' };
     if (state.phase === 'write' || state.phase === 'report') {
-      next = { kind: 'write', chunks: [...Array(state.chunkCount).keys()] };
+      // Chunks a validate message claimed are written by that message.
+      const pending = this.sql
+        .exec<{ idx: number }>('SELECT idx FROM chunks WHERE written = 0 AND claimed = 0 AND idx < ? ORDER BY idx', state.chunkCount)
+        .toArray()
+        .map((r) => r.idx);
+      if (pending.length) next = { kind: 'write', chunks: pending };
     } else if (state.phase === 'finalize') {
       next = { kind: 'finalize' };
     }

@@ -5,7 +5,7 @@
 import type { Env } from '../env.ts';
 import { keys } from '../chunk/keys.ts';
 import { createReportWriter, REPORT_BOM } from '../../src/lib/report/error-report.ts';
-import type { ErrorPart } from '../write/write-chunk.ts';
+import type { ErrorPart } from '../write/write-entries.ts';
 
 const PART_BYTES = 5 * 1024 * 1024 + 1024;
 

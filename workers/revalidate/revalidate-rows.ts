@@ -1,0 +1,43 @@
+/**
+ * The server's verdict on one chunk: re-reads it from R2, revalidates every row with the shared
+ * core (the browser's verdicts are never trusted) and marks numbers the campaign already has from
+ * other imports. Pure of side effects, so a write can recompute it when no stored verdict exists.
+ */
+import type { Env } from '../env.ts';
+import type { Chunk } from '../../src/lib/chunk/format.ts';
+import type { ImportConfig } from '../progress/import-coordinator.ts';
+import { keys } from '../chunk/keys.ts';
+import { leadsStore } from '../leads/store.ts';
+import { duplicateExisting } from '../../src/lib/validate/messages.ts';
+import { phoneColumn } from './phone-column.ts';
+import { validatorFor } from './validator-cache.ts';
+import type { ValidatedEntry } from './validated-chunk.ts';
+import { ChunkMissingError } from '../chunk/errors.ts';
+
+export async function revalidateChunk(env: Env, config: ImportConfig, index: number): Promise<ValidatedEntry[]> {
+  const { workspaceId, importId } = config;
+  const object = await env.UPLOADS.get(keys.chunk(workspaceId, importId, index));
+  if (!object) throw new ChunkMissingError(index);
+  const chunk = await object.json<Chunk>();
+  const validator = validatorFor(config);
+  const entries: ValidatedEntry[] = chunk.rows.map((source) => {
+    const v = validator.validate(source);
+    return v.lead ? { row: v.row, cells: source.cells, lead: v.lead, errors: [] } : { row: v.row, cells: source.cells, errors: v.errors };
+  });
+  const valid = entries.filter((e) => e.lead);
+  // Leads this import already wrote (a chunk run again) are not "existing": the insert counts them as written.
+  const existing = await leadsStore(env, workspaceId, config.campaignId).existing(
+    valid.map((e) => e.lead!.e164),
+    importId,
+  );
+  if (existing.size) {
+    const column = phoneColumn(config.headers, config.mapping);
+    for (const e of valid) {
+      if (existing.has(e.lead!.e164)) {
+        e.errors.push(duplicateExisting(column));
+        delete e.lead;
+      }
+    }
+  }
+  return entries;
+}

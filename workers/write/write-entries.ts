@@ -1,0 +1,69 @@
+/**
+ * Writes one validated chunk: keeps the first occurrence of each number in file order (`later`
+ * comes from the coordinator, so delivery order does not matter), writes those leads to D1 (the
+ * unique index settles races with concurrent imports), stores the chunk's rejected rows for the
+ * error report and records the chunk's counts. With `write` false (the report pass of an import
+ * that will not be written) it only reports.
+ */
+import type { Env } from '../env.ts';
+import type { ImportConfig, Next } from '../progress/import-coordinator.ts';
+import { keys } from '../chunk/keys.ts';
+import { coordinator } from '../progress/coordinator.ts';
+import { leadsStore } from '../leads/store.ts';
+import { duplicateExisting, duplicateInFile } from '../../src/lib/validate/messages.ts';
+import { phoneColumn } from '../revalidate/phone-column.ts';
+import { countCodes, type ValidatedEntry } from '../revalidate/validated-chunk.ts';
+
+export interface ErrorPart {
+  index: number;
+  rows: { row: number; cells: string[]; errors: ValidatedEntry['errors'] }[];
+}
+
+export async function writeEntries(
+  env: Env,
+  config: ImportConfig,
+  index: number,
+  entries: ValidatedEntry[],
+  /** Later occurrences, flat [row, firstRow, …]. */
+  laterFlat: number[],
+  write: boolean,
+): Promise<Next> {
+  const { workspaceId, importId } = config;
+  const column = phoneColumn(config.headers, config.mapping);
+  const later = new Map<number, number>();
+  for (let i = 0; i < laterFlat.length; i += 2) later.set(laterFlat[i]!, laterFlat[i + 1]!);
+  const valid = entries.filter((e) => e.lead);
+  const newErrors: ValidatedEntry[] = [];
+  const toWrite = [];
+  for (const e of valid) {
+    const first = later.get(e.row);
+    if (first !== undefined) {
+      e.errors.push(duplicateInFile(first, column));
+      delete e.lead;
+      newErrors.push(e);
+    } else {
+      toWrite.push({ row: e.row, lead: e.lead! });
+    }
+  }
+  let imported = 0;
+  if (write && toWrite.length) {
+    const written = await leadsStore(env, workspaceId, config.campaignId).insert(importId, toWrite, new Date().toISOString());
+    imported = written.size;
+    if (written.size < toWrite.length) {
+      const lost = new Set(toWrite.filter((w) => !written.has(w.row)).map((w) => w.row));
+      for (const e of valid) {
+        if (e.lead && lost.has(e.row)) {
+          e.errors.push(duplicateExisting(column));
+          delete e.lead;
+          newErrors.push(e);
+        }
+      }
+    }
+  }
+  const rejected = entries.filter((e) => e.errors.length);
+  if (rejected.length) {
+    const part: ErrorPart = { index, rows: rejected.map((e) => ({ row: e.row, cells: e.cells, errors: e.errors })) };
+    await env.UPLOADS.put(keys.errors(workspaceId, importId, index), JSON.stringify(part));
+  }
+  return coordinator(env, importId).recordWrite(index, { imported, failed: rejected.length, errorCounts: countCodes(newErrors) });
+}
