@@ -254,7 +254,8 @@ export class ImportCoordinator extends DurableObject<Env> {
 
     let writeNow: ValidationRecorded['writeNow'] = null;
     let unblocked: number[] = [];
-    const early = config.ignoreErrors && isRunning(state.status) && (state.phase === 'validate' || state.phase === 'write');
+    // (Headless uploads validate chunks while the rest of the file is still arriving: phase upload.)
+    const early = config.ignoreErrors && isRunning(state.status) && (state.phase === 'upload' || state.phase === 'validate' || state.phase === 'write');
     if (early) {
       const prefix = state.validatedPrefix ?? 0;
       if (!row.written && chunk < prefix) {
@@ -263,7 +264,7 @@ export class ImportCoordinator extends DurableObject<Env> {
       }
       // Chunks validated before an earlier one arrived waited for this moment: write them now. (In
       // the write phase, advance() has already sent theirs.)
-      if (state.phase === 'validate' && !config.inline) {
+      if ((state.phase === 'upload' || state.phase === 'validate') && !config.inline) {
         unblocked = this.sql
           .exec<{ idx: number }>('SELECT idx FROM chunks WHERE validated = 1 AND written = 0 AND claimed = 0 AND idx < ? ORDER BY idx', prefix)
           .toArray()

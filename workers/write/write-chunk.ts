@@ -25,6 +25,6 @@ export async function writeChunk(env: Env, workspaceId: string, importId: string
   const pairs = entries.filter((e) => e.lead).map((e): [number, number] => [phoneKey(e.lead!.e164), e.row]);
   const later = await coord.laterOccurrences(pairs);
   // Rows are written in the write phase, and earlier (while later chunks validate) with ignoreErrors on.
-  const write = phase === 'write' || (phase === 'validate' && config.ignoreErrors);
+  const write = phase === 'write' || ((phase === 'upload' || phase === 'validate') && config.ignoreErrors);
   return writeEntries(env, config, index, entries, later, write);
 }
