@@ -31,8 +31,19 @@ let rows: SourceRow[] = [];
 /** Per row: its own errors (without DUPLICATE_IN_FILE) and its primary number when valid. */
 let own: (RowError[] | null)[] = [];
 let numbers: (string | undefined)[] = [];
-/** Number → positions (ascending) of the rows holding it as a valid primary. */
-let holders = new Map<string, number[]>();
+/**
+ * Number → position of the row holding it as a valid primary, or positions (ascending) when several
+ * do: a plain number for the usual single holder, so a million numbers are not a million arrays.
+ */
+let holders = new Map<string, number | number[]>();
+const holdersOf = (e164: string): number[] => {
+  const h = holders.get(e164);
+  return h === undefined ? [] : typeof h === 'number' ? [h] : h;
+};
+const firstHolder = (e164: string): number => {
+  const h = holders.get(e164)!;
+  return typeof h === 'number' ? h : h[0]!;
+};
 let gen = 0;
 /** True while a file is still being read: a remap then leaves the final 'done' to the reader. */
 let reading = false;
@@ -84,13 +95,15 @@ function applyAt(i: number, errors: RowError[] | null, e164: string | undefined)
   own[i] = errors;
   numbers[i] = e164;
   if (e164 === undefined) return errors;
-  const list = holders.get(e164);
-  if (!list) {
-    holders.set(e164, [i]);
+  const h = holders.get(e164);
+  if (h === undefined) {
+    holders.set(e164, i);
     return null;
   }
-  list.push(i);
-  return [duplicateError(rows[list[0]!]!.row, phoneHeader())];
+  const first = typeof h === 'number' ? h : h[0]!;
+  if (typeof h === 'number') holders.set(e164, [h, i]);
+  else h.push(i);
+  return [duplicateError(rows[first]!.row, phoneHeader())];
 }
 
 function validateAt(i: number): RowVerdict {
@@ -102,7 +115,7 @@ function validateAt(i: number): RowVerdict {
 function verdictOf(i: number): RowVerdict {
   const e164 = numbers[i];
   if (e164 !== undefined) {
-    const first = holders.get(e164)![0]!;
+    const first = firstHolder(e164);
     if (first !== i) return [duplicateError(rows[first]!.row, phoneHeader())];
   }
   return own[i] ?? null;
@@ -141,7 +154,8 @@ function take(batch: SourceRow[]): void {
     pool = createValidationPool(poolSize(), (message) => fail(new Error(message)));
     pool.configure({ type: 'config', assistant, headers, mapping: validator ? mapping : null, defaultCountry });
   }
-  const answer = pool && start > 0 ? pool.validate(batch) : Promise.resolve(validateHere(batch));
+  const packed = packRows(start, batch);
+  const answer = pool && start > 0 ? pool.validate(packed) : Promise.resolve(validateHere(batch));
   inflight++;
   settled = settled.then(async () => {
     const result = await answer;
@@ -152,7 +166,6 @@ function take(batch: SourceRow[]): void {
       // Under an older mapping these rows were already revalidated by the remap.
       verdicts[k] = myMap === mapGen ? applyAt(start + k, result.errors[k]!, result.numbers[k] ?? undefined) : verdictOf(start + k);
     }
-    const packed = packRows(start, batch);
     post({ type: 'rows', start, packed, verdicts, gen }, [packed.rowNumbers.buffer, packed.offsets.buffer]);
   });
 }
@@ -281,11 +294,11 @@ function edit(index: number, column: number, value: string): void {
   const before = numbers[index];
   const affected = new Set<number>([index]);
   if (before !== undefined) {
-    const list = holders.get(before)!;
+    const list = holdersOf(before);
     for (const i of list) affected.add(i);
-    const at = list.indexOf(index);
-    list.splice(at, 1);
+    list.splice(list.indexOf(index), 1);
     if (list.length === 0) holders.delete(before);
+    else holders.set(before, list.length === 1 ? list[0]! : list);
   }
   if (!validator) return;
   const result = validator.validate(rows[index]!);
@@ -293,11 +306,11 @@ function edit(index: number, column: number, value: string): void {
   const after = result.lead?.e164;
   numbers[index] = after;
   if (after !== undefined) {
-    const list = holders.get(after) ?? [];
+    const list = holdersOf(after);
     let at = list.length;
     while (at > 0 && list[at - 1]! > index) at--;
     list.splice(at, 0, index);
-    holders.set(after, list);
+    holders.set(after, list.length === 1 ? list[0]! : list);
     for (const i of list) affected.add(i);
   }
   const changes = [...affected].sort((a, b) => a - b).map((i) => ({ index: i, verdict: verdictOf(i) }));

@@ -37,6 +37,13 @@ export function packRows(start: number, rows: readonly SourceRow[]): PackedRows 
   return numeric ? { start, rowNumbers, offsets, text: parts.join(''), numeric } : { start, rowNumbers, offsets, text: parts.join('') };
 }
 
+/** Row k of a packed batch, decoded. */
+export function unpackRow(b: PackedRows, k: number): SourceRow {
+  const cells = JSON.parse(b.text.slice(b.offsets[k]!, b.offsets[k + 1]!)) as string[];
+  const numeric = b.numeric?.[k];
+  return numeric ? { row: b.rowNumbers[k]!, cells, numeric } : { row: b.rowNumbers[k]!, cells };
+}
+
 export class RowStore {
   private batches: PackedRows[] = [];
   private edited = new Map<number, SourceRow>();
@@ -78,9 +85,7 @@ export class RowStore {
     const e = this.edited.get(i);
     if (e) return e;
     const [b, k] = this.locate(i);
-    const cells = JSON.parse(b.text.slice(b.offsets[k]!, b.offsets[k + 1]!)) as string[];
-    const numeric = b.numeric?.[k];
-    return numeric ? { row: b.rowNumbers[k]!, cells, numeric } : { row: b.rowNumbers[k]!, cells };
+    return unpackRow(b, k);
   }
 
   /** Replaces row i (a user's edit). */

@@ -6,6 +6,7 @@
 import { createRowValidator, type RowValidator } from '../../validate/row.ts';
 import { createPhoneNormalizer, type PhoneNormalizer } from '../../validate/phone.ts';
 import type { PoolRequest, PoolResult } from './validation-pool.ts';
+import { unpackRow } from './row-store.ts';
 
 let validator: RowValidator | null = null;
 let phones: PhoneNormalizer | null = null;
@@ -21,15 +22,16 @@ self.onmessage = (event: MessageEvent<PoolRequest>) => {
     validator = msg.mapping ? createRowValidator({ assistant: msg.assistant, headers: msg.headers, mapping: msg.mapping, phoneNormalizer: phones }) : null;
     return;
   }
-  const errors: PoolResult['errors'] = new Array(msg.rows.length);
-  const numbers: PoolResult['numbers'] = new Array(msg.rows.length);
-  for (let i = 0; i < msg.rows.length; i++) {
+  const n = msg.packed.rowNumbers.length;
+  const errors: PoolResult['errors'] = new Array(n);
+  const numbers: PoolResult['numbers'] = new Array(n);
+  for (let i = 0; i < n; i++) {
     if (!validator) {
       errors[i] = null;
       numbers[i] = null;
       continue;
     }
-    const result = validator.validate(msg.rows[i]!);
+    const result = validator.validate(unpackRow(msg.packed, i));
     errors[i] = result.errors.length ? result.errors : null;
     numbers[i] = result.lead?.e164 ?? null;
   }
