@@ -1,6 +1,7 @@
 /** Hostile and broken files through the Worker's headless entry point, and retention of uploads. */
 import { describe, expect, it } from 'vitest';
-import { env } from 'cloudflare:test';
+import { env, createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
+import worker from '../../workers/index.ts';
 import * as XLSX from 'xlsx';
 import { seededCampaign } from './helpers.ts';
 import { csv, usNumbers } from './csv.ts';
@@ -110,5 +111,19 @@ describe('retention', () => {
     expect(after).toEqual([`${prefix}report.csv`]);
     expect((await api.get(`/imports/${view.id}/errors.csv`)).status).toBe(200);
     expect(await purgeExpiredUploads(env, Date.now() + 9 * 86_400_000)).toBe(0);
+  });
+
+  it('runs from the daily cron trigger', async () => {
+    const { api, campaign, workspaceId } = await seededCampaign();
+    const view = await (await api.post(`/campaigns/${campaign.id}/imports?fileName=c.csv&ignoreErrors=true`, 'phone_number,customer_name\r\n+14152000002,A\r\nbad,B\r\n', { 'Content-Type': 'text/csv' })).json<any>();
+    const prefix = importPrefix(workspaceId, view.id);
+    // The import ended eight days ago.
+    await env.DB.prepare('UPDATE imports SET finished_at = ?1 WHERE id = ?2').bind(new Date(Date.now() - 8 * 86_400_000).toISOString(), view.id).run();
+    const ctx = createExecutionContext();
+    await worker.scheduled!(createScheduledController({ scheduledTime: Date.now(), cron: '17 3 * * *' }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    expect((await env.UPLOADS.list({ prefix })).objects.map((o) => o.key)).toEqual([`${prefix}report.csv`]);
+    const row = await env.DB.prepare('SELECT purged_at FROM imports WHERE id = ?1').bind(view.id).first<any>();
+    expect(row.purged_at).not.toBeNull();
   });
 });

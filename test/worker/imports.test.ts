@@ -244,6 +244,32 @@ describe('multipart upload (files past one request body)', () => {
     expect(view).toMatchObject({ status: 'completed', totalRows: 3_000, importedRows: 3_000, fileName: 'big.csv' });
     expect((await api.post(`/campaigns/${campaign.id}/uploads/${created.uploadId}/complete`, { parts })).status).toBe(404);
   });
+
+  it('joins several parts, the first cut mid-row, into one file', async () => {
+    const { api, campaign } = await seededCampaign();
+    const phones = usNumbers(30_000, 400_000);
+    const body = csv([['phone_number', 'customer_name', 'company'], ...phones.map((p, i) => [p, `Customer ${i + 1}`, `Company ${i + 1} `.padEnd(200, 'x')])]);
+    const bytes = new TextEncoder().encode(body);
+    const PART = 5 * 1024 * 1024; // R2's smallest part (all but the last)
+    expect(bytes.length).toBeGreaterThan(PART);
+    const created = await api.json(api.post(`/campaigns/${campaign.id}/uploads?fileName=parts.csv&ignoreErrors=true`));
+    const parts = [];
+    // Sent last part first: R2 orders them by number.
+    for (const [n, slice] of [[2, bytes.subarray(PART)], [1, bytes.subarray(0, PART)]] as const) {
+      const res = await api.put(`/campaigns/${campaign.id}/uploads/${created.uploadId}/parts/${n}`, slice, { 'Content-Type': 'application/octet-stream' });
+      expect(res.status).toBe(200);
+      parts.push(await res.json<any>());
+    }
+    const done = await api.post(`/campaigns/${campaign.id}/uploads/${created.uploadId}/complete`, { parts });
+    expect(done.status).toBe(202);
+    const view = await waitForEnd(api, (await done.json<any>()).id, 120_000);
+    expect(view).toMatchObject({ status: 'completed', totalRows: 30_000, importedRows: 30_000, failedRows: 0 });
+    const cut = await env.DB.prepare('SELECT phone, variables FROM leads WHERE import_id = ? AND source_row IN (1, 30000) ORDER BY source_row')
+      .bind(view.id)
+      .all<any>();
+    expect(cut.results.map((r: any) => r.phone)).toEqual([phones[0], phones[29_999]]);
+    expect(JSON.parse(cut.results[1].variables)).toMatchObject({ customer_name: 'Customer 30000', company: expect.stringMatching(/^Company 30000 x+$/) });
+  });
 });
 
 describe('live progress', () => {
