@@ -22,8 +22,6 @@ export async function validateChunk(env: Env, workspaceId: string, importId: str
   const entries = await revalidateChunk(env, config, index);
   const phones: [number, number][] = [];
   for (const e of entries) if (e.lead) phones.push([phoneKey(e.lead.e164), e.row]);
-  // In number order: the coordinator's index takes them in one ordered sweep instead of random probes.
-  phones.sort((a, b) => a[0] - b[0]);
   const storeVerdict = () => env.UPLOADS.put(keys.validated(workspaceId, importId, index), JSON.stringify({ index, entries } satisfies ValidatedChunk));
   // Without ignoreErrors nothing is written before every chunk is validated: keep the verdict first.
   if (!config.ignoreErrors) await storeVerdict();

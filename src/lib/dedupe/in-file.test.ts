@@ -60,4 +60,16 @@ describe('first occurrence index', () => {
       { numRuns: 60 },
     );
   });
+
+  it('by numeric key answers as by E.164 text, and refuses what is not a key', () => {
+    const index = createFirstOccurrenceIndex();
+    index.recordKey(14155551234, 9);
+    index.record('+14155551234', 4);
+    index.recordKey(14155551234, 7);
+    expect(index.firstOfKey(14155551234)).toBe(4);
+    expect(index.firstOf('+14155551234')).toBe(4);
+    expect(index.firstOfKey(4915112345678)).toBeUndefined();
+    expect(index.size).toBe(1);
+    for (const bad of [0, -1, 1.5, Number.NaN, 2 ** 60]) expect(() => index.recordKey(bad, 1)).toThrow(RangeError);
+  });
 });

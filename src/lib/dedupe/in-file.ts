@@ -13,6 +13,10 @@ export interface FirstOccurrenceIndex {
    * resolve each row with `firstOf(e164) !== row` (the minimum row wins).
    */
   check(e164: string, row: number): number | undefined;
+  /** `record` by the number's key: its E.164 digits as an integer (> 0, at most 15 digits). */
+  recordKey(key: number, row: number): void;
+  /** `firstOf` by the number's key. */
+  firstOfKey(key: number): number | undefined;
   /** Distinct numbers recorded. */
   readonly size: number;
 }
@@ -59,6 +63,18 @@ export function createFirstOccurrenceIndex(): FirstOccurrenceIndex {
       rows[j] = oldRows[i]!;
     }
   };
+  const recordKey = (key: number, row: number): void => {
+    const i = slotOf(key, keys);
+    if (keys[i] === 0) {
+      keys[i] = key;
+      rows[i] = row;
+      if (++count * 2 > capacity) grow();
+    } else if (row < rows[i]!) rows[i] = row;
+  };
+  const firstOfKey = (key: number): number | undefined => {
+    const i = slotOf(key, keys);
+    return keys[i] === 0 ? undefined : rows[i];
+  };
   const record = (e164: string, row: number): void => {
     const key = keyOf(e164);
     if (key === 0) {
@@ -67,22 +83,26 @@ export function createFirstOccurrenceIndex(): FirstOccurrenceIndex {
       if (seen === undefined || row < seen) other.set(e164, row);
       return;
     }
-    const i = slotOf(key, keys);
-    if (keys[i] === 0) {
-      keys[i] = key;
-      rows[i] = row;
-      if (++count * 2 > capacity) grow();
-    } else if (row < rows[i]!) rows[i] = row;
+    recordKey(key, row);
   };
   const firstOf = (e164: string): number | undefined => {
     const key = keyOf(e164);
-    if (key === 0) return other.get(e164);
-    const i = slotOf(key, keys);
-    return keys[i] === 0 ? undefined : rows[i];
+    return key === 0 ? other.get(e164) : firstOfKey(key);
+  };
+  const validKey = (key: number) => {
+    if (!(Number.isSafeInteger(key) && key > 0)) throw new RangeError(`not a phone key: ${key}`);
   };
   return {
     record,
     firstOf,
+    recordKey(key, row) {
+      validKey(key);
+      recordKey(key, row);
+    },
+    firstOfKey(key) {
+      validKey(key);
+      return firstOfKey(key);
+    },
     check(e164, row) {
       record(e164, row);
       const min = firstOf(e164)!;
