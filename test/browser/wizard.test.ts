@@ -258,7 +258,11 @@ it('revalidates every row when the mapping changes, and runs a 6,000-row import 
   await page.getByText(/6,000 rows read, 0 with errors/).waitFor();
   await page.getByRole('button', { name: 'Next: preview' }).click();
   const frames: string[] = [];
-  page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
+  const socketUrls: string[] = [];
+  page.on('websocket', (ws) => {
+    socketUrls.push(ws.url());
+    ws.on('framereceived', (f) => frames.push(String(f.payload)));
+  });
   await page.getByRole('button', { name: /^Import .*leads$/ }).click();
   await page.waitForURL(/\/imports\/[^/]+$/, { timeout: 60_000 });
   await page.screenshot({ path: `${SCREENSHOTS}/import-running.png`, fullPage: true });
@@ -269,6 +273,10 @@ it('revalidates every row when the mapping changes, and runs a 6,000-row import 
   }
   expect(await page.getByTestId('imported').textContent()).toBe('6,000');
   console.log(`progress over the WebSocket: ${frames.length} frames, last status ${frames.length ? JSON.parse(frames.at(-1)!).status : 'none'}`);
+  // The live view came over the socket (the token offered as a subprotocol, not in its URL).
+  expect(frames.length).toBeGreaterThan(0);
+  expect(socketUrls.length).toBeGreaterThan(0);
+  for (const url of socketUrls) expect(url).not.toMatch(/token|lit_/);
   await page.screenshot({ path: `${SCREENSHOTS}/import-background-done.png`, fullPage: true });
   await page.close();
 });

@@ -278,10 +278,15 @@ describe('live progress', () => {
     const res = await importCsv(api, campaign.id, csv([['phone_number', 'customer_name'], ...usNumbers(8_000, 300_000).map((p) => [p, 'W'])]));
     const started = await res.json<any>();
     const other = (await createWorkspace('other')).token;
-    const denied = await SELF.fetch(`http://example.com/api/v1/imports/${started.id}/progress?access_token=${other}`, { headers: { Upgrade: 'websocket' } });
-    expect(denied.status).toBe(404);
-    const socket = await SELF.fetch(`http://example.com/api/v1/imports/${started.id}/progress?access_token=${token}`, { headers: { Upgrade: 'websocket' } });
+    const progress = `http://example.com/api/v1/imports/${started.id}/progress`;
+    const offer = (t: string) => ({ Upgrade: 'websocket', 'Sec-WebSocket-Protocol': `lead-import.v1, bearer.${t}` });
+    expect((await SELF.fetch(progress, { headers: offer(other) })).status).toBe(404);
+    // A token in the URL is not accepted (URLs end up in logs).
+    expect((await SELF.fetch(`${progress}?access_token=${token}`, { headers: { Upgrade: 'websocket' } })).status).toBe(401);
+    expect((await SELF.fetch(progress, { headers: { Upgrade: 'websocket', 'Sec-WebSocket-Protocol': `bearer.${token}` } })).status).toBe(401);
+    const socket = await SELF.fetch(progress, { headers: offer(token) });
     expect(socket.status).toBe(101);
+    expect(socket.headers.get('Sec-WebSocket-Protocol')).toBe('lead-import.v1');
     const ws = socket.webSocket!;
     const seen: any[] = [];
     const ended = new Promise<any>((resolve) => {

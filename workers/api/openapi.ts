@@ -136,7 +136,7 @@ export function openApiDocument(origin: string) {
         post: { ...authed, summary: 'Browser path: every chunk is uploaded; validate and import', parameters: [idParam('id')], responses: { 201: json('Import'), 202: json('Import'), 409: error } },
       },
       '/imports/{id}/progress': {
-        get: { ...authed, summary: 'Live progress over a WebSocket (the import resource on every change); browsers may pass ?access_token=', parameters: [idParam('id')], responses: { 101: { description: 'WebSocket' }, 404: error, 426: error } },
+        get: { ...authed, summary: 'Live progress over a WebSocket (the import resource on every change); browsers, which cannot set headers, offer the subprotocols lead-import.v1 and bearer.<token>', parameters: [idParam('id')], responses: { 101: { description: 'WebSocket' }, 404: error, 426: error } },
       },
       '/imports/{id}': {
         get: { ...authed, parameters: [idParam('id')], summary: 'One import', responses: { 200: json('Import'), 404: error } },

@@ -7,10 +7,20 @@ import { hashToken, constantTimeEqual } from '../../auth/tokens.ts';
 import { ApiError } from '../errors.ts';
 import type { AppEnv } from '../app-env.ts';
 
+/** The progress socket's subprotocol; the token travels next to it as `bearer.<token>`. */
+export const PROGRESS_PROTOCOL = 'lead-import.v1';
+
+function tokenFromProtocols(header: string | undefined): string | undefined {
+  const offered = (header ?? '').split(',').map((p) => p.trim());
+  if (!offered.includes(PROGRESS_PROTOCOL)) return undefined;
+  return offered.find((p) => p.startsWith('bearer.'))?.slice('bearer.'.length) || undefined;
+}
+
 export const requireToken = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('authorization') ?? '';
-  // Browsers cannot set headers on a WebSocket: the progress socket may carry the token in the query.
-  const socketToken = c.req.path.endsWith('/progress') ? c.req.query('access_token') : undefined;
+  // Browsers cannot set headers on a WebSocket: the progress socket offers the token as a
+  // subprotocol (never in the URL, which proxies and logs keep).
+  const socketToken = c.req.path.endsWith('/progress') ? tokenFromProtocols(c.req.header('sec-websocket-protocol')) : undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(header) ?? (socketToken ? [socketToken, socketToken] : null);
   if (!match) throw new ApiError(401, 'UNAUTHORIZED', 'Send your API token as "Authorization: Bearer <token>".');
   const hash = await hashToken(match[1]!);

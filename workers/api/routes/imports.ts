@@ -16,6 +16,7 @@ import { jsonBody, query } from '../validate.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { fileError, toFileApiError } from '../file-errors.ts';
 import { limitImportCreation } from '../middleware/rate-limit.ts';
+import { PROGRESS_PROTOCOL } from '../middleware/auth.ts';
 import { campaignWithAssistant } from './campaigns.ts';
 import { sizeLimit, type UploadKind } from '../../chunk/read-upload.ts';
 import { storeChunk, dispatchValidation } from '../../chunk/store-chunk.ts';
@@ -227,11 +228,17 @@ export const importRoutes = new Hono<AppEnv>()
     if (!cancelled) throw new ApiError(409, 'IMPORT_FINISHED', `The import has already ended (${view.status}).`);
     return c.json(view);
   })
-  /** Live progress over a WebSocket (browsers pass the token as ?access_token=, checked by the auth middleware). */
+  /**
+   * Live progress over a WebSocket. Browsers offer the subprotocols `lead-import.v1` and
+   * `bearer.<token>` (checked by the auth middleware); the answer selects `lead-import.v1`.
+   */
   .get('/:id/progress', async (c) => {
     const row = await findImport(c.env, c.get('workspaceId'), c.req.param('id'));
     if (c.req.header('upgrade') !== 'websocket') throw new ApiError(426, 'UPGRADE_REQUIRED', 'Connect with a WebSocket.');
-    return coordinator(c.env, row.id).fetch(new Request('https://import/progress', { headers: { Upgrade: 'websocket' } }));
+    const res = await coordinator(c.env, row.id).fetch(new Request('https://import/progress', { headers: { Upgrade: 'websocket' } }));
+    const offered = (c.req.header('sec-websocket-protocol') ?? '').split(',').map((p) => p.trim());
+    if (res.status !== 101 || !res.webSocket || !offered.includes(PROGRESS_PROTOCOL)) return res;
+    return new Response(null, { status: 101, webSocket: res.webSocket, headers: { 'Sec-WebSocket-Protocol': PROGRESS_PROTOCOL } });
   })
   .get('/:id/errors.csv', async (c) => {
     const workspaceId = c.get('workspaceId');
