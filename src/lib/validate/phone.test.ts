@@ -92,6 +92,46 @@ describe('E.164 fast path', () => {
   });
 });
 
+describe('national fast path', () => {
+  /** The library's verdict on a national number of `country`. */
+  function nationalReference(text: string, country: string) {
+    const pn = parsePhoneNumberFromString(text, country as CountryCode);
+    if (!pn || !pn.isValid()) return { ok: false };
+    return { ok: true, e164: pn.number, country: pn.country, type: pn.getType() };
+  }
+  const DEFAULTS = ['US', 'CA', 'PR', 'GB', 'DE', 'FR', 'AU', 'IN', 'BR', 'MX', 'JP', 'IT', 'ES', 'NL', 'SG', 'ZA', 'AR', 'RU', 'KZ', 'GG'];
+  /** National numbers: real examples with scrambled tails, with and without a trunk prefix, and random digits. */
+  const national = fc.oneof(
+    fc
+      .record({ country: fc.constantFrom(...DEFAULTS), example: fc.constantFrom(...DEFAULTS), keep: fc.integer({ min: 0, max: 6 }), tail: fc.stringMatching(/^\d{0,9}$/), trunk: fc.constantFrom('', '0', '1') })
+      .map(({ country, example, keep, tail, trunk }) => {
+        const n = EXAMPLES[example] ?? '2015550123';
+        const head = n.slice(0, Math.min(n.length, keep + 1));
+        return { country, digits: trunk + head + (tail + '0'.repeat(16)).slice(0, n.length - head.length) };
+      }),
+    fc.record({ country: fc.constantFrom(...DEFAULTS), digits: fc.stringMatching(/^[1-9]\d{5,12}$/) }),
+  );
+
+  it('answers as the library does for national numbers of many default countries', () => {
+    fc.assert(
+      fc.property(national, ({ country, digits }) => {
+        const result = verdictOf(createPhoneNormalizer(country).normalize(digits));
+        const ref = nationalReference(digits, country);
+        if (ref.ok) expect(result).toEqual(ref);
+        // Where the library finds no valid national number, only a lost "+" may make it valid.
+        else if (result.ok) expect(result).toEqual(reference(`+${digits}`));
+      }),
+      { numRuns: 30_000 },
+    );
+  });
+
+  it('agrees on numbers of countries sharing a calling code (toll-free, Canada, the Caribbean)', () => {
+    for (const [digits, country] of [['8005550123', 'CA'], ['8005550123', 'US'], ['2425021234', 'US'], ['2425021234', 'BS'], ['6135550123', 'US'], ['4165550123', 'CA']] as const) {
+      expect(verdictOf(createPhoneNormalizer(country).normalize(digits)), `${digits} in ${country}`).toEqual(nationalReference(digits, country));
+    }
+  });
+});
+
 describe('full parser path', () => {
   /** A country's example number, scrambled, written in that country's national format. */
   const nationalInput = fc

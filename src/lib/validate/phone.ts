@@ -166,6 +166,17 @@ export function createPhoneNormalizer(defaultCountry?: string, options: PhoneNor
     if (digits.startsWith('00') && digits.length > 2 && digits[2] !== '0') {
       return international('+' + digits.slice(2));
     }
+    if (country) {
+      // A national number with no national prefix to strip reads as the calling code + those digits,
+      // so the E.164 fast path can answer. Taken only when it finds a valid number of the default
+      // country itself: anything else (another country sharing the calling code, an invalid number
+      // and its reason) stays the library's call. Property-tested against the library.
+      const plan = planFor(country);
+      if (!plan.nationalPrefix?.test(digits)) {
+        const fast = fastE164('+' + plan.callingCode + digits);
+        if (fast?.ok && fast.phone.country === country) return fast;
+      }
+    }
     const national = country ? fullParse(digits, country) : undefined;
     if (national?.ok) return national;
     if (digits[0] !== '0' && digits.length <= 15 && digits.length >= lostPlusMinDigits) {
