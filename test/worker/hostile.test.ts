@@ -113,14 +113,29 @@ describe('retention', () => {
     expect(await purgeExpiredUploads(env, Date.now() + 9 * 86_400_000)).toBe(0);
   });
 
-  it('runs from the daily cron trigger', async () => {
+  it('purges page after page of expired imports in one run', async () => {
+    const { api, campaign, workspaceId } = await seededCampaign();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const view = await (await api.post(`/campaigns/${campaign.id}/imports?fileName=p${i}.csv&ignoreErrors=true`, `phone_number,customer_name\r\n+1415200010${i},A\r\nbad,B\r\n`, { 'Content-Type': 'text/csv' })).json<any>();
+      ids.push(view.id);
+    }
+    const later = Date.now() + 8 * 86_400_000;
+    expect(await purgeExpiredUploads(env, later, 2)).toBeGreaterThan(0);
+    for (const id of ids) {
+      const prefix = importPrefix(workspaceId, id);
+      expect((await env.UPLOADS.list({ prefix })).objects.map((o) => o.key), id).toEqual([`${prefix}report.csv`]);
+    }
+  });
+
+  it('runs from the hourly cron trigger', async () => {
     const { api, campaign, workspaceId } = await seededCampaign();
     const view = await (await api.post(`/campaigns/${campaign.id}/imports?fileName=c.csv&ignoreErrors=true`, 'phone_number,customer_name\r\n+14152000002,A\r\nbad,B\r\n', { 'Content-Type': 'text/csv' })).json<any>();
     const prefix = importPrefix(workspaceId, view.id);
     // The import ended eight days ago.
     await env.DB.prepare('UPDATE imports SET finished_at = ?1 WHERE id = ?2').bind(new Date(Date.now() - 8 * 86_400_000).toISOString(), view.id).run();
     const ctx = createExecutionContext();
-    await worker.scheduled!(createScheduledController({ scheduledTime: Date.now(), cron: '17 3 * * *' }), env, ctx);
+    await worker.scheduled!(createScheduledController({ scheduledTime: Date.now(), cron: '17 * * * *' }), env, ctx);
     await waitOnExecutionContext(ctx);
     expect((await env.UPLOADS.list({ prefix })).objects.map((o) => o.key)).toEqual([`${prefix}report.csv`]);
     const row = await env.DB.prepare('SELECT purged_at FROM imports WHERE id = ?1').bind(view.id).first<any>();
