@@ -1,7 +1,8 @@
 /**
  * The preview worker: reads the chosen file (CSV streamed, Excel at once), maps its columns and
  * validates every row with the shared core, sending rows and verdicts to the page in batches.
- * It keeps its own copy of the rows so that remapping and cell edits revalidate here.
+ * It keeps its own copy of the rows, packed as the page keeps them (one JSON text per batch, not a
+ * million small objects), so that remapping and cell edits revalidate here.
  */
 import { createDecoder } from '../../parse/decode.ts';
 import { createCsvStream } from '../../parse/csv.ts';
@@ -14,7 +15,7 @@ import { duplicateError } from '../../dedupe/in-file.ts';
 import { LIMITS } from '../../limits.ts';
 import type { AssistantConfig, ColumnMapping, RowError, SourceRow } from '../../types.ts';
 import type { FromWorker, RowVerdict, Summary, ToWorker } from './protocol.ts';
-import { packRows } from './row-store.ts';
+import { packRows, RowStore } from './row-store.ts';
 import { createValidationPool, poolSize, type PoolResult, type ValidationPool } from './validation-pool.ts';
 
 const BATCH = 5_000;
@@ -27,7 +28,7 @@ let headers: string[] = [];
 let mapping: ColumnMapping = { columns: [] };
 let check: MappingCheck = { fileErrors: [], missingRequired: [], unknownColumns: [] };
 let validator: RowValidator | null = null;
-let rows: SourceRow[] = [];
+const rows = new RowStore();
 /** Per row: its own errors (without DUPLICATE_IN_FILE) and its primary number when valid. */
 let own: (RowError[] | null)[] = [];
 let numbers: (string | undefined)[] = [];
@@ -103,11 +104,11 @@ function applyAt(i: number, errors: RowError[] | null, e164: string | undefined)
   const first = typeof h === 'number' ? h : h[0]!;
   if (typeof h === 'number') holders.set(e164, [h, i]);
   else h.push(i);
-  return [duplicateError(rows[first]!.row, phoneHeader())];
+  return [duplicateError(rows.rowNumber(first), phoneHeader())];
 }
 
 function validateAt(i: number): RowVerdict {
-  const r = validateHere([rows[i]!]);
+  const r = validateHere([rows.get(i)]);
   return applyAt(i, r.errors[0]!, r.numbers[0] ?? undefined);
 }
 
@@ -116,7 +117,7 @@ function verdictOf(i: number): RowVerdict {
   const e164 = numbers[i];
   if (e164 !== undefined) {
     const first = firstHolder(e164);
-    if (first !== i) return [duplicateError(rows[first]!.row, phoneHeader())];
+    if (first !== i) return [duplicateError(rows.rowNumber(first), phoneHeader())];
   }
   return own[i] ?? null;
 }
@@ -133,8 +134,9 @@ function summarize(verdicts: RowVerdict[] | null): Summary {
   return { totalRows: rows.length, invalidRows, errorCounts };
 }
 
-function reset(): void {
-  rows = [];
+/** Forgets every verdict; with `keepRows` (a remap) the rows stay. */
+function reset(keepRows = false): void {
+  if (!keepRows) rows.clear();
   own = [];
   numbers = [];
   holders = new Map();
@@ -144,7 +146,8 @@ function reset(): void {
 function take(batch: SourceRow[]): void {
   if (batch.length === 0) return;
   const start = rows.length;
-  for (const r of batch) rows.push(r);
+  const packed = packRows(start, batch);
+  rows.add(packed);
   const myGen = gen;
   const myMap = mapGen;
   // The first small batch is validated here: the pool's workers are still loading, and the first
@@ -154,7 +157,6 @@ function take(batch: SourceRow[]): void {
     pool = createValidationPool(poolSize(), (message) => fail(new Error(message)));
     pool.configure({ type: 'config', assistant, headers, mapping: validator ? mapping : null, defaultCountry });
   }
-  const packed = packRows(start, batch);
   const answer = pool && start > 0 ? pool.validate(packed) : Promise.resolve(validateHere(batch));
   inflight++;
   settled = settled.then(async () => {
@@ -166,7 +168,9 @@ function take(batch: SourceRow[]): void {
       // Under an older mapping these rows were already revalidated by the remap.
       verdicts[k] = myMap === mapGen ? applyAt(start + k, result.errors[k]!, result.numbers[k] ?? undefined) : verdictOf(start + k);
     }
-    post({ type: 'rows', start, packed, verdicts, gen }, [packed.rowNumbers.buffer, packed.offsets.buffer]);
+    // The page gets its own copy of the offsets (this worker keeps the batch too).
+    const page = { ...packed, rowNumbers: packed.rowNumbers.slice(), offsets: packed.offsets.slice() };
+    post({ type: 'rows', start, packed: page, verdicts, gen }, [page.rowNumbers.buffer, page.offsets.buffer]);
   });
 }
 
@@ -266,9 +270,7 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
 function remap(next: ColumnMapping): void {
   gen++;
   setMapping(next);
-  const all = rows;
-  reset();
-  rows = all;
+  reset(true);
   for (let start = 0; start < rows.length; start += BATCH) {
     const end = Math.min(rows.length, start + BATCH);
     const verdicts: RowVerdict[] = [];
@@ -279,17 +281,18 @@ function remap(next: ColumnMapping): void {
 }
 
 function edit(index: number, column: number, value: string): void {
-  const r = rows[index];
-  if (!r) return;
+  if (index < 0 || index >= rows.length) return;
+  const r = rows.get(index);
   const cells = r.cells.slice();
   while (cells.length <= column) cells.push('');
   cells[column] = value;
-  rows[index] = { row: r.row, cells };
+  const edited: SourceRow = { row: r.row, cells };
   if (r.numeric && column in r.numeric) {
     const numeric = { ...r.numeric };
     delete numeric[column];
-    rows[index]!.numeric = numeric;
-  } else if (r.numeric) rows[index]!.numeric = r.numeric;
+    edited.numeric = numeric;
+  } else if (r.numeric) edited.numeric = r.numeric;
+  rows.set(index, edited);
   // Rows whose duplicate status may change: the holders of the old and the new number.
   const before = numbers[index];
   const affected = new Set<number>([index]);
@@ -301,7 +304,7 @@ function edit(index: number, column: number, value: string): void {
     else holders.set(before, list.length === 1 ? list[0]! : list);
   }
   if (!validator) return;
-  const result = validator.validate(rows[index]!);
+  const result = validator.validate(edited);
   own[index] = result.errors.length ? result.errors : null;
   const after = result.lead?.e164;
   numbers[index] = after;
