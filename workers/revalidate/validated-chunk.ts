@@ -1,5 +1,6 @@
 /** A chunk after server validation, as kept in R2 between the validate and write passes. */
 import type { NormalizedLead, RowError } from '../../src/lib/types.ts';
+import { addRowCodes } from '../../src/lib/validate/count-codes.ts';
 
 export interface ValidatedEntry {
   row: number;
@@ -14,6 +15,6 @@ export interface ValidatedChunk {
 }
 
 export function countCodes(entries: { errors: RowError[] }[], into: Record<string, number> = {}) {
-  for (const e of entries) for (const code of new Set(e.errors.map((x) => x.code))) into[code] = (into[code] ?? 0) + 1;
+  for (const e of entries) addRowCodes(e.errors, into);
   return into;
 }

@@ -16,6 +16,7 @@ import { LIMITS } from '../../limits.ts';
 import type { AssistantConfig, ColumnMapping, RowError, SourceRow } from '../../types.ts';
 import type { FromWorker, RowVerdict, Summary, ToWorker } from './protocol.ts';
 import { packRows, RowStore } from './row-store.ts';
+import { addRowCodes } from '../../validate/count-codes.ts';
 import { createValidationPool, poolSize, type PoolResult, type ValidationPool } from './validation-pool.ts';
 
 const BATCH = 5_000;
@@ -129,7 +130,7 @@ function summarize(verdicts: RowVerdict[] | null): Summary {
     const v = verdicts ? verdicts[i] : verdictOf(i);
     if (!v) continue;
     invalidRows++;
-    for (const e of v) errorCounts[e.code] = (errorCounts[e.code] ?? 0) + 1;
+    addRowCodes(v, errorCounts);
   }
   return { totalRows: rows.length, invalidRows, errorCounts };
 }
