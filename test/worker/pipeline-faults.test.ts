@@ -17,18 +17,23 @@ import { keys } from '../../workers/chunk/keys.ts';
 
 const HEADERS = ['phone_number', 'customer_name'];
 
-/** Creates a browser-path import and uploads 3 chunks of 200 rows; phones repeat across chunks. */
-async function uploadedImport(opts: { ignoreErrors?: boolean } = {}) {
+/**
+ * Creates a browser-path import and uploads 3 chunks of `size` rows (200: 600 rows, run inline by
+ * its driver; 500: 1,500 rows, run by the queue); phones repeat across chunks.
+ */
+async function uploadedImport(opts: { ignoreErrors?: boolean; size?: number } = {}) {
   const ctx = await seededCampaign();
-  const phones = usNumbers(600, 7_000);
-  phones[450] = phones[10]!; // row 451 (chunk 2) repeats row 11 (chunk 0)
-  phones[250] = phones[420]!; // row 251 (chunk 1) and row 421 (chunk 2): the first is row 251
+  const size = opts.size ?? 200;
+  const phones = usNumbers(3 * size, 7_000);
+  const at = (chunk: number, k: number) => chunk * size + k;
+  phones[at(2, 50)] = phones[at(0, 10)]!; // row 451 (chunk 2) repeats row 11 (chunk 0)
+  phones[at(1, 50)] = phones[at(2, 20)]!; // row 251 (chunk 1) and row 421 (chunk 2): the first is row 251
   const created = await ctx.api.json(
-    ctx.api.post('/imports', { campaignId: ctx.campaign.id, fileName: 'faults.csv', headers: HEADERS, totalRows: 600, ignoreErrors: opts.ignoreErrors ?? true }),
+    ctx.api.post('/imports', { campaignId: ctx.campaign.id, fileName: 'faults.csv', headers: HEADERS, totalRows: 3 * size, ignoreErrors: opts.ignoreErrors ?? true }),
   );
   expect(created.status).toBe('queued');
   for (let c = 0; c < 3; c++) {
-    const rows = phones.slice(c * 200, c * 200 + 200).map((p, i) => ({ row: c * 200 + i + 1, cells: [p, `P${c * 200 + i + 1}`] }));
+    const rows = phones.slice(c * size, c * size + size).map((p, i) => ({ row: c * size + i + 1, cells: [p, `P${c * size + i + 1}`] }));
     const res = await ctx.api.put(`/imports/${created.id}/chunks/${c}`, { v: 1, index: c, rows });
     expect(res.status).toBe(200);
   }
@@ -97,6 +102,35 @@ describe('exactly once', () => {
     for (const c of [0, 1, 2]) await validateChunk(env, workspaceId, importId, c);
     for (const c of [0, 1, 2]) expect(await env.UPLOADS.head(keys.validated(workspaceId, importId, c)), `verdict ${c}`).toBeNull();
     expect((await coord.config()).phase).toBe('finalize');
+    expect(await leadsOf(importId)).toHaveLength(598);
+  });
+
+  it('chunks validated before an earlier one are written through the queue once the gap closes', async () => {
+    const { workspaceId, importId, api } = await uploadedImport({ size: 500 });
+    await coordinator(env, importId).seal(3);
+    await validateChunk(env, workspaceId, importId, 2);
+    await validateChunk(env, workspaceId, importId, 1);
+    // Chunks 1 and 2 wait, their verdicts in R2: nothing of them is written yet.
+    expect(await env.UPLOADS.head(keys.validated(workspaceId, importId, 2))).not.toBeNull();
+    expect(await leadsOf(importId)).toHaveLength(0);
+    // Chunk 0 is written by its own message; the coordinator queues writes for 1 and 2, and the
+    // real queue consumer does the rest (no write is driven by this test).
+    await validateChunk(env, workspaceId, importId, 0);
+    // Well before the 60 s watchdog would re-send anything.
+    const view = await waitForEnd(api, importId, 20_000);
+    expect(view).toMatchObject({ status: 'completed', importedRows: 1_498, failedRows: 2, errorCounts: { DUPLICATE_IN_FILE: 2 } });
+    expect(await leadsOf(importId)).toHaveLength(1_498);
+  });
+
+  it('an inline import validated out of order hands its waiting chunks to its driver', async () => {
+    const { workspaceId, importId } = await uploadedImport();
+    await coordinator(env, importId).seal(3);
+    expect(await validateChunk(env, workspaceId, importId, 2)).toEqual({ kind: 'none' });
+    // Chunk 0 is written at once; chunks 1 and 2 are for the inline driver to write next.
+    await validateChunk(env, workspaceId, importId, 1);
+    expect(await validateChunk(env, workspaceId, importId, 0)).toEqual({ kind: 'write', chunks: [1, 2] });
+    for (const c of [1, 2]) await writeChunk(env, workspaceId, importId, c);
+    expect((await coordinator(env, importId).config()).phase).toBe('finalize');
     expect(await leadsOf(importId)).toHaveLength(598);
   });
 

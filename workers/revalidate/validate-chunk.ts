@@ -31,7 +31,11 @@ export async function validateChunk(env: Env, workspaceId: string, importId: str
     phones,
     errorCounts: countCodes(entries),
   });
-  if (recorded.writeNow) return writeEntries(env, config, index, entries, recorded.writeNow.later, true);
+  if (recorded.writeNow) {
+    const written = await writeEntries(env, config, index, entries, recorded.writeNow.later, true);
+    // What recording the validation made due (an inline import's waiting chunks) comes first.
+    return recorded.next.kind === 'none' ? written : recorded.next;
+  }
   // (A write message that comes before this verdict is stored recomputes it: same result.)
   if (config.ignoreErrors) await storeVerdict();
   return recorded.next;

@@ -18,13 +18,15 @@ export type { ErrorPart } from './write-entries.ts';
 export async function writeChunk(env: Env, workspaceId: string, importId: string, index: number): Promise<Next> {
   const coord = coordinator(env, importId);
   const { config, status, phase } = await coord.config();
-  if (!isRunning(status)) return { kind: 'none' };
+  // Every chunk was written before the import reached finalize: a late redelivery must not rewrite
+  // the chunk's error part (with nothing inserted, it would lose the rows the insert refused).
+  if (!isRunning(status) || phase === 'finalize' || phase === 'done') return { kind: 'none' };
 
   const stored = await env.UPLOADS.get(keys.validated(workspaceId, importId, index));
   const entries = stored ? (await stored.json<ValidatedChunk>()).entries : await revalidateChunk(env, config, index);
   const pairs = entries.filter((e) => e.lead).map((e): [number, number] => [phoneKey(e.lead!.e164), e.row]);
   const later = await coord.laterOccurrences(pairs);
-  // Rows are written in the write phase, and earlier (while later chunks validate) with ignoreErrors on.
-  const write = phase === 'write' || ((phase === 'upload' || phase === 'validate') && config.ignoreErrors);
-  return writeEntries(env, config, index, entries, later, write);
+  // Rows are written in the write phase, or earlier (while later chunks validate) with ignoreErrors
+  // on; the report pass (ignoreErrors off, errors found) writes nothing.
+  return writeEntries(env, config, index, entries, later, phase === 'write' || (phase !== 'report' && config.ignoreErrors));
 }

@@ -155,7 +155,8 @@ export function createPhoneNormalizer(defaultCountry?: string, options: PhoneNor
   // Digits that cannot be a national number of the default country (longer than any), or 11+
   // digits, are retried as international when invalid as national: Excel drops a leading `+`.
   // Shorter ones are not, so a mistyped national number is never read as another country's.
-  const maxNational = country ? Math.max(0, ...planFor(country).possibleLengths) || 15 : 0;
+  const countryPlan = country ? planFor(country) : undefined;
+  const maxNational = countryPlan ? Math.max(0, ...countryPlan.possibleLengths) || 15 : 0;
   const lostPlusMinDigits = country ? Math.min(11, maxNational + 1) : 8;
 
   /** A full-parse or fast-path verdict on an E.164-shaped string. */
@@ -166,14 +167,13 @@ export function createPhoneNormalizer(defaultCountry?: string, options: PhoneNor
     if (digits.startsWith('00') && digits.length > 2 && digits[2] !== '0') {
       return international('+' + digits.slice(2));
     }
-    if (country) {
+    if (countryPlan) {
       // A national number with no national prefix to strip reads as the calling code + those digits,
       // so the E.164 fast path can answer. Taken only when it finds a valid number of the default
       // country itself: anything else (another country sharing the calling code, an invalid number
       // and its reason) stays the library's call. Property-tested against the library.
-      const plan = planFor(country);
-      if (!plan.nationalPrefix?.test(digits)) {
-        const fast = fastE164('+' + plan.callingCode + digits);
+      if (!countryPlan.nationalPrefix?.test(digits)) {
+        const fast = fastE164('+' + countryPlan.callingCode + digits);
         if (fast?.ok && fast.phone.country === country) return fast;
       }
     }

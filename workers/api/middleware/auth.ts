@@ -6,15 +6,7 @@ import { db } from '../../db/client.ts';
 import { hashToken, constantTimeEqual } from '../../auth/tokens.ts';
 import { ApiError } from '../errors.ts';
 import type { AppEnv } from '../app-env.ts';
-
-/** The progress socket's subprotocol; the token travels next to it as `bearer.<token>`. */
-export const PROGRESS_PROTOCOL = 'lead-import.v1';
-
-function tokenFromProtocols(header: string | undefined): string | undefined {
-  const offered = (header ?? '').split(',').map((p) => p.trim());
-  if (!offered.includes(PROGRESS_PROTOCOL)) return undefined;
-  return offered.find((p) => p.startsWith('bearer.'))?.slice('bearer.'.length) || undefined;
-}
+import { tokenFromProtocols } from '../../../src/lib/progress-protocol.ts';
 
 export const requireToken = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('authorization') ?? '';

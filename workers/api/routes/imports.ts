@@ -16,7 +16,7 @@ import { jsonBody, query } from '../validate.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { fileError, toFileApiError } from '../file-errors.ts';
 import { limitImportCreation } from '../middleware/rate-limit.ts';
-import { PROGRESS_PROTOCOL } from '../middleware/auth.ts';
+import { PROGRESS_PROTOCOL, offeredProtocols } from '../../../src/lib/progress-protocol.ts';
 import { campaignWithAssistant } from './campaigns.ts';
 import { sizeLimit, type UploadKind } from '../../chunk/read-upload.ts';
 import { storeChunk, dispatchValidation } from '../../chunk/store-chunk.ts';
@@ -236,8 +236,7 @@ export const importRoutes = new Hono<AppEnv>()
     const row = await findImport(c.env, c.get('workspaceId'), c.req.param('id'));
     if (c.req.header('upgrade') !== 'websocket') throw new ApiError(426, 'UPGRADE_REQUIRED', 'Connect with a WebSocket.');
     const res = await coordinator(c.env, row.id).fetch(new Request('https://import/progress', { headers: { Upgrade: 'websocket' } }));
-    const offered = (c.req.header('sec-websocket-protocol') ?? '').split(',').map((p) => p.trim());
-    if (res.status !== 101 || !res.webSocket || !offered.includes(PROGRESS_PROTOCOL)) return res;
+    if (res.status !== 101 || !res.webSocket || !offeredProtocols(c.req.header('sec-websocket-protocol')).includes(PROGRESS_PROTOCOL)) return res;
     return new Response(null, { status: 101, webSocket: res.webSocket, headers: { 'Sec-WebSocket-Protocol': PROGRESS_PROTOCOL } });
   })
   .get('/:id/errors.csv', async (c) => {

@@ -169,9 +169,8 @@ function take(batch: SourceRow[]): void {
       // Under an older mapping these rows were already revalidated by the remap.
       verdicts[k] = myMap === mapGen ? applyAt(start + k, result.errors[k]!, result.numbers[k] ?? undefined) : verdictOf(start + k);
     }
-    // The page gets its own copy of the offsets (this worker keeps the batch too).
-    const page = { ...packed, rowNumbers: packed.rowNumbers.slice(), offsets: packed.offsets.slice() };
-    post({ type: 'rows', start, packed: page, verdicts, gen }, [page.rowNumbers.buffer, page.offsets.buffer]);
+    // Copied, not transferred: this worker keeps the batch too.
+    post({ type: 'rows', start, packed, verdicts, gen });
   });
 }
 
