@@ -4,7 +4,7 @@ import { startDevServer, type DevServer } from './server.ts';
 let server: DevServer | undefined;
 
 export async function setup(project: TestProject) {
-  server = await startDevServer(8799, '.wrangler/test-state');
+  server = await startDevServer(Number(process.env.TEST_PORT ?? 8799), '.wrangler/test-state');
   project.provide('baseUrl', server.url);
   project.provide('token', server.token);
 }
