@@ -1,6 +1,6 @@
 /**
  * Bench-only: the raw multi-row INSERT ceiling of the leads table, measured inside the Worker.
- * Mounted by the Worker at `POST /api/v1/_bench/insert-ceiling?rows=N` only when `BENCH_ROUTES=1`.
+ * Served at `POST /api/v1/_bench/insert-ceiling?rows=N` by the bench's own Worker (bench/worker.ts) only.
  *
  * Inserts `rows` synthetic leads into a throwaway campaign with multi-row INSERT statements of at
  * most 100 bound parameters (9 columns → 11 rows a statement) sent in `db.batch()` batches of 5,000

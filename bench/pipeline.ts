@@ -15,9 +15,9 @@ import { generateLeadsCsv } from './generate.ts';
 import { fmt, label, mb, runCore } from './core.ts';
 import { startDevServer, type DevServer } from '../test/browser/server.ts';
 
-/** wrangler dev with the bench-only routes mounted. */
+/** wrangler dev running the bench's own Worker (bench/worker.ts: the real one plus the raw-insert route). */
 export function startBenchServer(port: number, persistTo: string, cwd = process.cwd()): Promise<DevServer> {
-  return startDevServer(port, persistTo, { cwd, vars: { BENCH_ROUTES: '1' } });
+  return startDevServer(port, persistTo, { cwd, config: 'bench/wrangler.bench.toml' });
 }
 
 function freePort(): Promise<number> {

@@ -17,6 +17,4 @@ export interface Env {
   /** Import creations allowed per workspace per minute. */
   IMPORT_RATE_LIMIT_PER_MINUTE?: string;
   DEV_API_TOKEN?: string;
-  /** "1" mounts the benchmark-only routes (npm run bench starts wrangler dev with it). */
-  BENCH_ROUTES?: string;
 }

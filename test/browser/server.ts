@@ -19,21 +19,24 @@ export interface DevServer {
 export interface DevServerOptions {
   /** The project folder to run from (a snapshot keeps others' edits from reloading the Worker). */
   cwd?: string;
-  /** Extra `--var NAME:value` bindings, e.g. BENCH_ROUTES: '1'. */
+  /** Extra `--var NAME:value` bindings. */
   vars?: Record<string, string>;
+  /** A wrangler config other than the project's wrangler.toml (relative to `cwd`), e.g. the bench's. */
+  config?: string;
 }
 
 export async function startDevServer(port: number, persistTo: string, opts: DevServerOptions = {}): Promise<DevServer> {
   const cwd = opts.cwd ?? process.cwd();
   rmSync(persistTo, { recursive: true, force: true });
   const env = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', WRANGLER_PERSIST_TO: persistTo };
-  execFileSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], { env, stdio: 'ignore', cwd });
+  const config = opts.config ? ['--config', opts.config] : [];
+  execFileSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo, ...config], { env, stdio: 'ignore', cwd });
   const seeded = execFileSync('node', ['scripts/seed.ts'], { env, encoding: 'utf8', cwd });
   const token = /API token: (\S+)/.exec(seeded)![1]!;
   const vars = { APP_URL: `http://127.0.0.1:${port}`, ...opts.vars };
   const child: ChildProcess = spawn(
     'npx',
-    ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
+    ['wrangler', 'dev', ...config, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
     { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true, cwd },
   );
   let output = '';

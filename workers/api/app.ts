@@ -9,7 +9,6 @@ import { assistantRoutes } from './routes/assistants.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { importRoutes, campaignImportRoutes } from './routes/imports.ts';
 import { openApiDocument } from './openapi.ts';
-import { benchRoutes } from './routes/bench.ts';
 
 const PUBLIC = new Set(['/api/v1/health', '/api/v1/openapi.json']);
 
@@ -23,7 +22,6 @@ export const app = new Hono<AppEnv>()
   .route('/campaigns', campaignRoutes)
   .route('/campaigns', campaignImportRoutes)
   .route('/imports', importRoutes)
-  .route('/_bench', benchRoutes)
   .notFound((c) => c.json(errorBody('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404))
   .onError(handleError);
 

@@ -9,6 +9,7 @@ import {
   ListLeadsQuerySchema,
 } from '../../src/lib/schemas/api.ts';
 import { BrowserImportSchema } from '../../src/lib/schemas/browser-import.ts';
+import { ChunkSchema } from '../../src/lib/chunk/format.ts';
 import { CompleteUploadSchema } from '../chunk/multipart.ts';
 import { ROW_ERROR_CODES, FILE_ERROR_CODES } from '../../src/lib/codes.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
@@ -26,8 +27,15 @@ function queryParams(s: v.GenericSchema) {
 }
 
 const idParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+const indexParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'integer', minimum: 0 } });
 const error = { $ref: '#/components/responses/Error' };
 const json = (ref: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
+/** A JSON request body of a component schema. */
+const body = (ref: string) => ({ required: true, ...json(ref) });
+/** A response (OpenAPI requires its description) whose JSON body is a component schema. */
+const returns = (description: string, ref: string) => ({ description, ...json(ref) });
+const finished = returns(`The import, finished inline (${LIMITS.inlineMaxRows} rows or fewer)`, 'Import');
+const accepted = returns('The import, queued to run in the background', 'Import');
 const authed = { security: [{ bearer: [] }] };
 
 export function openApiDocument(origin: string) {
@@ -47,6 +55,7 @@ export function openApiDocument(origin: string) {
         CreateCampaign: schema(CreateCampaignSchema),
         BrowserImport: schema(BrowserImportSchema),
         CompleteUpload: schema(CompleteUploadSchema),
+        Chunk: schema(ChunkSchema),
         Error: {
           type: 'object',
           required: ['error'],
@@ -80,17 +89,18 @@ export function openApiDocument(origin: string) {
           },
         },
       },
-      responses: { Error: { description: 'An error', ...json('Error') } },
+      responses: { Error: returns('An error: {error: {code, message}}', 'Error') },
     },
     paths: {
+      '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'The OpenAPI document', content: { 'application/json': {} } } } } },
       '/health': { get: { summary: 'Health of the Worker and its bindings', responses: { 200: { description: 'ok' }, 503: { description: 'a binding does not answer' } } } },
       '/assistants': {
-        post: { ...authed, summary: 'Create an assistant', requestBody: json('CreateAssistant'), responses: { 201: { description: 'created' }, 400: error, 401: error } },
+        post: { ...authed, summary: 'Create an assistant', requestBody: body('CreateAssistant'), responses: { 201: { description: 'created' }, 400: error, 401: error } },
         get: { ...authed, summary: 'List assistants', responses: { 200: { description: 'ok' }, 401: error } },
       },
       '/assistants/{id}': { get: { ...authed, parameters: [idParam('id')], summary: 'One assistant', responses: { 200: { description: 'ok' }, 404: error } } },
       '/campaigns': {
-        post: { ...authed, summary: 'Create a campaign', requestBody: json('CreateCampaign'), responses: { 201: { description: 'created' }, 400: error, 404: error } },
+        post: { ...authed, summary: 'Create a campaign', requestBody: body('CreateCampaign'), responses: { 201: { description: 'created' }, 400: error, 404: error } },
         get: { ...authed, summary: 'List campaigns with lead counts', responses: { 200: { description: 'ok' } } },
       },
       '/campaigns/{id}': { get: { ...authed, parameters: [idParam('id')], summary: 'One campaign', responses: { 200: { description: 'ok' }, 404: error } } },
@@ -107,40 +117,41 @@ export function openApiDocument(origin: string) {
           description: `Body is the raw file. CSV up to ${LIMITS.maxCsvBytes / 1024 / 1024} MB is streamed; Excel up to ${LIMITS.maxExcelBytesServer / 1024 / 1024} MB (FILE_TOO_LARGE past it). Up to ${LIMITS.inlineMaxRows} rows finish inline (201), larger files are processed in the background (202).`,
           parameters: [idParam('id'), ...queryParams(CreateImportQuerySchema)],
           requestBody: {
+            required: true,
             content: {
               'text/csv': { schema: { type: 'string' } },
               'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
               'application/vnd.ms-excel': { schema: { type: 'string', format: 'binary' } },
             },
           },
-          responses: { 201: json('Import'), 202: json('Import'), 400: error, 404: error, 413: error, 415: error, 422: error, 429: error },
+          responses: { 201: finished, 202: accepted, 400: error, 404: error, 413: error, 415: error, 422: error, 429: error },
         },
       },
       '/campaigns/{id}/uploads': {
         post: { ...authed, summary: 'Start a multipart upload of a CSV larger than one request body', parameters: [idParam('id'), ...queryParams(CreateImportQuerySchema)], responses: { 201: { description: '{uploadId, partBytes, maxPartBytes, maxBytes}' }, 404: error } },
       },
       '/campaigns/{id}/uploads/{uploadId}/parts/{n}': {
-        put: { ...authed, summary: 'Upload part n (1-based; every part but the last the same size, ≥ 5 MiB)', parameters: [idParam('id'), idParam('uploadId'), idParam('n')], requestBody: { content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, responses: { 200: { description: '{partNumber, etag}' }, 404: error, 413: error } },
+        put: { ...authed, summary: 'Upload part n (1-based; every part but the last the same size, ≥ 5 MiB)', parameters: [idParam('id'), idParam('uploadId'), indexParam('n', 'Part number, from 1')], requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, responses: { 200: { description: '{partNumber, etag}' }, 404: error, 413: error } },
       },
       '/campaigns/{id}/uploads/{uploadId}/complete': {
-        post: { ...authed, summary: 'Complete the upload and import the file', parameters: [idParam('id'), idParam('uploadId')], requestBody: json('CompleteUpload'), responses: { 201: json('Import'), 202: json('Import'), 400: error, 404: error } },
+        post: { ...authed, summary: 'Complete the upload and import the file', parameters: [idParam('id'), idParam('uploadId')], requestBody: body('CompleteUpload'), responses: { 201: finished, 202: accepted, 400: error, 404: error } },
       },
       '/imports': {
         get: { ...authed, parameters: queryParams(ListImportsQuerySchema), summary: 'Imports, newest first', responses: { 200: { description: 'ok' } } },
-        post: { ...authed, summary: 'Browser path: create an import from a header and mapping already checked in the browser', requestBody: json('BrowserImport'), responses: { 201: json('Import'), 400: error, 404: error, 422: error } },
+        post: { ...authed, summary: 'Browser path: create an import from a header and mapping already checked in the browser', requestBody: body('BrowserImport'), responses: { 201: returns('The import, waiting for its chunks', 'Import'), 400: error, 404: error, 422: error } },
       },
       '/imports/{id}/chunks/{n}': {
-        put: { ...authed, summary: 'Browser path: upload chunk n ({v:1, index, rows:[{row, cells}]}); repeating a chunk replaces it', parameters: [idParam('id'), idParam('n')], responses: { 200: { description: '{index, rows}' }, 400: error, 409: error, 413: error } },
+        put: { ...authed, summary: 'Browser path: upload chunk n ({v:1, index, rows:[{row, cells}]}); repeating a chunk replaces it', parameters: [idParam('id'), indexParam('n', 'Chunk index, from 0')], requestBody: body('Chunk'), responses: { 200: { description: '{index, rows}' }, 400: error, 409: error, 413: error } },
       },
       '/imports/{id}/start': {
-        post: { ...authed, summary: 'Browser path: every chunk is uploaded; validate and import', parameters: [idParam('id')], responses: { 201: json('Import'), 202: json('Import'), 409: error } },
+        post: { ...authed, summary: 'Browser path: every chunk is uploaded; validate and import', parameters: [idParam('id')], responses: { 201: finished, 202: accepted, 409: error } },
       },
       '/imports/{id}/progress': {
         get: { ...authed, summary: 'Live progress over a WebSocket (the import resource on every change); browsers, which cannot set headers, offer the subprotocols lead-import.v1 and bearer.<token>', parameters: [idParam('id')], responses: { 101: { description: 'WebSocket' }, 404: error, 426: error } },
       },
       '/imports/{id}': {
-        get: { ...authed, parameters: [idParam('id')], summary: 'One import', responses: { 200: json('Import'), 404: error } },
-        delete: { ...authed, parameters: [idParam('id')], summary: 'Cancel a running import', responses: { 200: json('Import'), 404: error, 409: error } },
+        get: { ...authed, parameters: [idParam('id')], summary: 'One import', responses: { 200: returns('The import', 'Import'), 404: error } },
+        delete: { ...authed, parameters: [idParam('id')], summary: 'Cancel a running import', responses: { 200: returns('The import, cancelled', 'Import'), 404: error, 409: error } },
       },
       '/imports/{id}/errors.csv': { get: { ...authed, parameters: [idParam('id')], summary: 'Error report: original columns, error_row, error_codes, error_messages', responses: { 200: { description: 'CSV' }, 404: error } } },
       '/imports/{id}/leads.csv': { get: { ...authed, parameters: [idParam('id')], summary: 'Leads this import wrote, in the sample file columns', responses: { 200: { description: 'CSV' }, 404: error } } },

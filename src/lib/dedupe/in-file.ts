@@ -1,6 +1,7 @@
 /** Duplicates within one file: the first occurrence (lowest row number) of each number wins. */
 import type { RowError } from '../types.ts';
 import { duplicateInFile } from '../validate/messages.ts';
+import { keyHash, randomKeySeed, type KeySeed } from './key-hash.ts';
 
 export interface FirstOccurrenceIndex {
   /** Notes that `row` holds `e164`; keeps the lowest row number seen. Idempotent. */
@@ -19,18 +20,34 @@ export interface FirstOccurrenceIndex {
   firstOfKey(key: number): number | undefined;
   /** Distinct numbers recorded. */
   readonly size: number;
+  /**
+   * Slots inspected so far, by lookups, inserts and growth: about two per call when keys spread
+   * well, so a test can tell crafted collisions from a healthy table without timing anything.
+   */
+  readonly probes: number;
+}
+
+export interface FirstOccurrenceOptions {
+  /** The hash seed; random unless given (tests and benchmarks fix it to be reproducible). */
+  seed?: KeySeed;
 }
 
 /**
  * An open-addressing hash table keyed by the E.164 digits as a double (exact: at most 15 digits):
  * 12 bytes a slot instead of a string and a Map entry per number, so a million numbers take about
- * 24 MB instead of about 80.
+ * 24 MB instead of about 80. Linear probing at a load of at most one half; the slot comes from a
+ * hash seeded per table (see key-hash.ts), so numbers chosen to collide cannot make inserts walk
+ * long clusters. A Durable Object rebuilds its table after a restart, with a new seed: the seed
+ * only decides where keys sit, never what the table answers.
  */
-export function createFirstOccurrenceIndex(): FirstOccurrenceIndex {
+export function createFirstOccurrenceIndex(options: FirstOccurrenceOptions = {}): FirstOccurrenceIndex {
+  const [seed0, seed1] = options.seed ?? randomKeySeed();
   let capacity = 1 << 12;
+  let shift = 32 - 12; // slot = the hash's top log2(capacity) bits
   let keys = new Float64Array(capacity); // 0 = empty slot (no E.164 number is 0)
   let rows = new Int32Array(capacity);
   let count = 0;
+  let probes = 0;
 
   /** Keys that are not E.164 digits (never produced by the validator, but allowed) live in a Map. */
   const other = new Map<string, number>();
@@ -38,21 +55,22 @@ export function createFirstOccurrenceIndex(): FirstOccurrenceIndex {
     const n = /^\+?[1-9]\d{0,14}$/.test(e164) ? Number(e164.charCodeAt(0) === 43 ? e164.slice(1) : e164) : 0;
     return n;
   };
+  /** The slot holding `key`, or the empty slot where it belongs. */
   const slotOf = (key: number, table: Float64Array): number => {
     const mask = table.length - 1;
-    // Mix the high and low parts of the number (Fibonacci hashing on each half).
-    let h = (Math.imul(key % 4294967296 >>> 0, 0x9e3779b1) ^ Math.imul(Math.floor(key / 4294967296), 0x85ebca6b)) >>> 0;
+    let i = keyHash(key, seed0, seed1) >>> shift;
     for (;;) {
-      const i = h & mask;
+      probes++;
       const k = table[i]!;
       if (k === 0 || k === key) return i;
-      h = (h + 1) >>> 0;
+      i = (i + 1) & mask;
     }
   };
   const grow = () => {
     const oldKeys = keys;
     const oldRows = rows;
     capacity *= 2;
+    shift--;
     keys = new Float64Array(capacity);
     rows = new Int32Array(capacity);
     for (let i = 0; i < oldKeys.length; i++) {
@@ -110,6 +128,9 @@ export function createFirstOccurrenceIndex(): FirstOccurrenceIndex {
     },
     get size() {
       return count;
+    },
+    get probes() {
+      return probes;
     },
   };
 }

@@ -1,5 +1,6 @@
 /** The sample file for a campaign: expected headers for its assistant and one plausible example row. */
 import { PHONE_HEADER, normalizeHeader, secondaryPhoneHeader, secondaryVariableHeader } from '../map/columns.ts';
+import { escapeCsvCell } from '../report/csv-cell.ts';
 import type { AssistantConfig, VariableDef } from '../types.ts';
 
 export const SAMPLE_PHONE = '+14155551234';
@@ -38,12 +39,12 @@ function exampleValue(def: VariableDef, texts: Record<string, string>): string {
   return def.maxLength !== undefined ? [...text].slice(0, def.maxLength).join('') : text;
 }
 
-/** RFC 4180 quoting: cells holding a comma, quote, line break or edge spaces are quoted. */
-function csvCell(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** Header `phone_number`, the variables, `secondary_phone_1` and `secondary_1_<var>`; one example row. */
+/**
+ * Header `phone_number`, the variables, `secondary_phone_1` and `secondary_1_<var>`; one example row.
+ * Opened in Excel like the other downloads, so every cell is neutralised against formula injection
+ * the same way (`+14155551234` → `'+14155551234`, a negative default `-5` → `'-5`); the import reads
+ * the neutraliser off again, so the file imports as it is.
+ */
 export function sampleCsv(assistant: AssistantConfig): string {
   const header = [
     PHONE_HEADER,
@@ -57,5 +58,5 @@ export function sampleCsv(assistant: AssistantConfig): string {
     SAMPLE_SECONDARY_PHONE,
     ...assistant.secondaryVariables.map((v) => exampleValue(v, CONTACT_TEXT)),
   ];
-  return [header, example].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return [header, example].map((cells) => cells.map(escapeCsvCell).join(',')).join('\r\n') + '\r\n';
 }
