@@ -156,11 +156,12 @@ describe('multipart uploads: limits and refusals', () => {
     // One import this minute already.
     const first = await callWith(vars, token, 'POST', `/campaigns/${campaign.id}/imports?fileName=a.csv&ignoreErrors=true`, 'phone_number,customer_name\r\n+14152000009,A\r\n', { 'Content-Type': 'text/csv' });
     expect(first.status).toBe(201);
+    const held = (await storageUsed(env, workspaceId))!;
     await expectError(await callWith(vars, token, 'POST', `/campaigns/${campaign.id}/uploads/${up.uploadId}/complete`, { parts: [up.part] }), 429, 'RATE_LIMITED');
     expect(await keysUnder(uploadsOf(workspaceId, up.uploadId))).toEqual([]);
     expect(await multipartAlive(workspaceId, up.uploadId, up.r2UploadId, up.part)).toBe(false);
     expect(await scopeBytes(workspaceId, up.uploadId)).toBeNull();
-    expect(await storageUsed(env, workspaceId)).toBe(0);
+    expect(await storageUsed(env, workspaceId)).toBe(held - up.bytes.length);
   });
 
   it('discards an upload whose parts do not complete it', async () => {
@@ -201,6 +202,8 @@ describe('retention', () => {
     expect(await storageUsed(env, ctx.workspaceId)).toBe(active.bytes.length);
     const part = await ctx.api.put(`/campaigns/${ctx.campaign.id}/uploads/${idle.uploadId}/parts/2`, 'x', { 'Content-Type': 'application/octet-stream' });
     expect(part.status).toBe(404);
+    // (The check can tell: the active upload's parts are still in R2.)
+    expect(await multipartAlive(ctx.workspaceId, active.uploadId, active.r2UploadId, active.part)).toBe(true);
   });
 
   it('empties an ended import’s Durable Object storage after the retention period', async () => {
