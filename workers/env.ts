@@ -16,5 +16,15 @@ export interface Env {
   CHUNK_RETENTION_DAYS?: string;
   /** Import creations allowed per workspace per minute. */
   IMPORT_RATE_LIMIT_PER_MINUTE?: string;
+  /** Days an import's error report is kept after it ends (errors.csv answers 410 afterwards). */
+  REPORT_RETENTION_DAYS?: string;
+  /** Hours a multipart upload may sit idle (no part, no complete) before its parts are deleted. */
+  UPLOAD_RETENTION_HOURS?: string;
+  /** Bytes a workspace may hold in R2 (uploaded chunks, multipart parts, error reports). */
+  WORKSPACE_STORAGE_QUOTA_BYTES?: string;
+  /** Multipart upload creations allowed per workspace per minute. */
+  UPLOAD_RATE_LIMIT_PER_MINUTE?: string;
+  /** Multipart parts accepted per workspace per minute. */
+  UPLOAD_PART_RATE_LIMIT_PER_MINUTE?: string;
   DEV_API_TOKEN?: string;
 }

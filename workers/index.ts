@@ -1,7 +1,7 @@
 /** The Worker: the API on fetch, the import pipeline on queue, retention on a schedule. */
 import { app } from './api/app.ts';
 import { consumeBatch } from './queue/consumer.ts';
-import { purgeExpiredUploads } from './report/retention.ts';
+import { runRetention } from './report/retention.ts';
 import type { Env } from './env.ts';
 import type { ChunkMessage } from './queue/messages.ts';
 import { hardenRuntime } from './security/harden.ts';
@@ -20,7 +20,7 @@ export default {
   async queue(batch, env, _ctx) {
     await consumeBatch(batch, env);
   },
-  async scheduled(_controller, env, ctx) {
-    ctx.waitUntil(purgeExpiredUploads(env));
+  async scheduled(controller, env, ctx) {
+    ctx.waitUntil(runRetention(env, controller.scheduledTime));
   },
 } satisfies ExportedHandler<Env, ChunkMessage>;

@@ -1,4 +1,5 @@
 /** The D1 data model (drizzle). Every row is scoped to a workspace; drizzle-kit generates drizzle/ from this. */
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import type { VariableDef } from '../../src/lib/types.ts';
 
@@ -102,8 +103,15 @@ export const imports = sqliteTable(
     finishedAt: text('finished_at'),
     /** When the uploaded chunks were deleted (retention); the error report stays. */
     purgedAt: text('purged_at'),
+    /** When the error report was deleted (retention, REPORT_RETENTION_DAYS); errors.csv answers 410 from then on. */
+    reportDeletedAt: text('report_deleted_at'),
   },
-  (t) => [index('imports_workspace_campaign').on(t.workspaceId, t.campaignId)],
+  (t) => [
+    index('imports_workspace_campaign').on(t.workspaceId, t.campaignId),
+    // Retention's two hourly queries read only the imports still waiting for each step.
+    index('imports_chunks_to_purge').on(t.finishedAt).where(sql`purged_at IS NULL`),
+    index('imports_reports_to_delete').on(t.finishedAt).where(sql`report_deleted_at IS NULL`),
+  ],
 );
 
 /** Sliding-window counters for rate limits (import creation per workspace). */
@@ -115,4 +123,24 @@ export const rateLimits = sqliteTable(
     count: integer('count').notNull(),
   },
   (t) => [primaryKey({ columns: [t.key, t.window] })],
+);
+
+/**
+ * Bytes a workspace holds in R2 (workers/quota/storage.ts). One row per scope (an import or a
+ * multipart upload: what it stored, released as a whole when retention deletes it) and one
+ * `total` row per workspace, kept equal to the sum of its scopes in the same transaction, so the
+ * quota check reads one row however many imports the workspace has.
+ */
+export const storageUsage = sqliteTable(
+  'storage_usage',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    /** An import id, an upload id, or `*` for the workspace's total. */
+    scope: text('scope').notNull(),
+    kind: text('kind').$type<'total' | 'import' | 'upload'>().notNull(),
+    bytes: integer('bytes').notNull(),
+    /** Last time bytes were charged to the scope (uploads idle past their lifetime are purged). */
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.scope] }), index('storage_usage_kind_updated').on(t.kind, t.updatedAt)],
 );

@@ -384,6 +384,20 @@ export class ImportCoordinator extends DurableObject<Env> {
     return { view: await this.save(config, state), cancelled: true };
   }
 
+  /**
+   * Retention: deletes everything this object stores (configuration with the notify address and
+   * headers, counters, every valid number with its row) and its alarm. Refused (false) while the
+   * import runs; the import's D1 row keeps its counts.
+   */
+  async purge(): Promise<boolean> {
+    const state = await this.ctx.storage.get<State>('state');
+    if (state && isRunning(state.status)) return false;
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    this.firstRowsIndex = null;
+    return true;
+  }
+
   /** Moves to the next phase when the current one is complete; dispatches its messages once. */
   private async advance(config: ImportConfig, state: State): Promise<Next> {
     if (!isRunning(state.status) || state.chunkCount === null) return { kind: 'none' };

@@ -1,51 +1,194 @@
 /**
- * Retention: an ended import's uploaded chunks and intermediate verdicts are deleted after
- * CHUNK_RETENTION_DAYS (default 7); its error report is kept, and listed only to its workspace.
+ * Retention, run by the hourly cron trigger: every stored thing has a lifetime.
+ * - An ended import's uploaded chunks and intermediate verdicts in R2, and its Durable Object's
+ *   storage (notify address, headers, every valid number), are deleted CHUNK_RETENTION_DAYS
+ *   (default 7) after it ends; its error report stays.
+ * - Its error report is deleted REPORT_RETENTION_DAYS (default 30) after it ends; errors.csv then
+ *   answers 410 REPORT_EXPIRED. The import's D1 row (its counts) stays.
+ * - A multipart upload idle for UPLOAD_RETENTION_HOURS (default 24) is aborted and deleted.
+ * - Rate-limit counters of ended windows are deleted.
+ * Each deletion releases the bytes it freed from the workspace's storage quota.
  */
 import type { Env } from '../env.ts';
-import { importPrefix } from '../chunk/keys.ts';
+import { importPrefix, keys } from '../chunk/keys.ts';
+import { coordinator } from '../progress/coordinator.ts';
+import { discardUpload } from '../chunk/multipart.ts';
+import { pruneRateLimits } from '../api/middleware/rate-limit.ts';
+import { releaseStorage, settleStorage } from '../quota/storage.ts';
+import { ApiError } from '../api/errors.ts';
 
 /**
- * Imports purged per query; a run goes on until none is left or MAX_PER_RUN is reached (an import
- * costs ~6 R2 calls and one D1 query: 100 stay far under an invocation's limits). The cron runs
- * hourly, so up to 2,400 imports a day are purged.
+ * Items per query; a step goes on until none is left or MAX_PER_RUN is reached (an import costs
+ * ~10 R2, D1 and Durable Object calls: three steps of 100 stay far under an invocation's 10,000
+ * subrequests). The cron runs hourly, so up to 2,400 of each are handled a day.
  */
 const PAGE = 50;
 const MAX_PER_RUN = 100;
+const DAY_MS = 86_400_000;
 
-export async function purgeExpiredUploads(env: Env, now = Date.now(), page = PAGE): Promise<number> {
-  const days = Number(env.CHUNK_RETENTION_DAYS ?? 7);
-  const cutoff = new Date(now - days * 86_400_000).toISOString();
-  let deleted = 0;
-  for (let done = 0; done < MAX_PER_RUN; ) {
-    const { results } = await env.DB.prepare(
-      `SELECT id, workspace_id FROM imports WHERE finished_at IS NOT NULL AND finished_at < ?1 AND purged_at IS NULL LIMIT ?2`,
-    )
-      .bind(cutoff, page)
-      .all<{ id: string; workspace_id: string }>();
-    deleted += await purge(env, results, now);
-    done += results.length;
-    if (results.length < page) break;
+type Ended = { id: string; workspace_id: string };
+
+const days = (value: string | undefined, fallback: number) => {
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
+};
+export const chunkRetentionDays = (env: Env) => days(env.CHUNK_RETENTION_DAYS, 7);
+export const reportRetentionDays = (env: Env) => days(env.REPORT_RETENTION_DAYS, 30);
+export const uploadRetentionHours = (env: Env) => days(env.UPLOAD_RETENTION_HOURS, 24);
+
+export interface RetentionRun {
+  /** R2 objects of expired imports deleted (chunks, verdicts, error parts). */
+  chunkObjects: number;
+  reportsDeleted: number;
+  uploadsDiscarded: number;
+  rateLimitRows: number;
+}
+
+/** Every step, each on its own: one failing (an R2 hiccup) does not stop the others. */
+export async function runRetention(env: Env, now = Date.now()): Promise<RetentionRun> {
+  const steps = {
+    chunkObjects: () => purgeExpiredUploads(env, now),
+    reportsDeleted: () => deleteExpiredReports(env, now),
+    uploadsDiscarded: () => discardIdleUploads(env, now),
+    rateLimitRows: () => pruneRateLimits(env, now),
+  };
+  const run = { chunkObjects: 0, reportsDeleted: 0, uploadsDiscarded: 0, rateLimitRows: 0 };
+  const failed: string[] = [];
+  for (const [name, step] of Object.entries(steps) as [keyof RetentionRun, () => Promise<number>][]) {
+    try {
+      run[name] = await step();
+    } catch (err) {
+      failed.push(`${name}: ${err instanceof Error ? err.name : typeof err}`);
+    }
   }
+  // The next hourly run takes up where this one stopped; the failure still shows in the logs.
+  if (failed.length) throw new Error(`retention steps failed (${failed.join(', ')})`);
+  return run;
+}
+
+/**
+ * Pages through the rows `select` returns (ordered, so that rows whose handling failed, which stay
+ * selected, are skipped with OFFSET and retried next run), handling each; returns the sum of
+ * `handle`, or throws once the others are done if any failed.
+ */
+async function forEachDue<T>(
+  select: (limit: number, offset: number) => Promise<T[]>,
+  handle: (item: T) => Promise<number>,
+  page: number,
+): Promise<number> {
+  let total = 0;
+  let failed = 0;
+  let lastError: unknown;
+  for (let seen = 0; seen < MAX_PER_RUN; ) {
+    const want = Math.min(page, MAX_PER_RUN - seen);
+    const items = await select(want, failed);
+    for (const item of items) {
+      try {
+        total += await handle(item);
+      } catch (err) {
+        failed++;
+        lastError = err;
+      }
+    }
+    seen += items.length;
+    if (items.length < want) break;
+  }
+  if (failed) throw lastError;
+  return total;
+}
+
+/** Ended imports that `where` selects, ended before `cutoff`, oldest first. */
+function endedImports(env: Env, where: string, cutoff: string) {
+  return async (limit: number, offset: number) =>
+    (
+      await env.DB.prepare(
+        `SELECT id, workspace_id FROM imports WHERE finished_at IS NOT NULL AND finished_at < ?1 AND ${where} ORDER BY finished_at, id LIMIT ?2 OFFSET ?3`,
+      )
+        .bind(cutoff, limit, offset)
+        .all<Ended>()
+    ).results;
+}
+
+async function deletePrefix(env: Env, prefix: string): Promise<number> {
+  let deleted = 0;
+  let cursor: string | undefined;
+  do {
+    const list = await env.UPLOADS.list({ prefix, cursor });
+    if (list.objects.length) {
+      await env.UPLOADS.delete(list.objects.map((o) => o.key));
+      deleted += list.objects.length;
+    }
+    cursor = list.truncated ? list.cursor : undefined;
+  } while (cursor);
   return deleted;
 }
 
-async function purge(env: Env, results: { id: string; workspace_id: string }[], now: number): Promise<number> {
-  let deleted = 0;
-  for (const imp of results) {
+/**
+ * Imports ended more than CHUNK_RETENTION_DAYS ago: their chunks, verdicts and error parts in R2
+ * and their coordinator's storage are deleted; the quota keeps counting only the error report.
+ * Returns the number of R2 objects deleted.
+ */
+export async function purgeExpiredUploads(env: Env, now = Date.now(), page = PAGE): Promise<number> {
+  const cutoff = new Date(now - chunkRetentionDays(env) * DAY_MS).toISOString();
+  return forEachDue(endedImports(env, 'purged_at IS NULL', cutoff), async (imp) => {
     const prefix = importPrefix(imp.workspace_id, imp.id);
-    for (const folder of ['chunks/', 'validated/', 'errors/']) {
-      let cursor: string | undefined;
-      do {
-        const list = await env.UPLOADS.list({ prefix: prefix + folder, cursor });
-        if (list.objects.length) {
-          await env.UPLOADS.delete(list.objects.map((o) => o.key));
-          deleted += list.objects.length;
-        }
-        cursor = list.truncated ? list.cursor : undefined;
-      } while (cursor);
-    }
+    let deleted = 0;
+    for (const folder of ['chunks/', 'validated/', 'errors/']) deleted += await deletePrefix(env, prefix + folder);
+    await purgeCoordinator(env, imp.id);
+    const report = await env.UPLOADS.head(keys.report(imp.workspace_id, imp.id));
+    await settleStorage(env, imp.workspace_id, imp.id, report?.size ?? 0);
     await env.DB.prepare('UPDATE imports SET purged_at = ?1 WHERE id = ?2').bind(new Date(now).toISOString(), imp.id).run();
-  }
-  return deleted;
+    return deleted;
+  }, page);
+}
+
+/**
+ * Imports ended more than REPORT_RETENTION_DAYS ago: everything left under their R2 prefix (the
+ * error report) is deleted, their coordinator purged if an earlier run could not, their bytes
+ * released. Returns the number of imports handled.
+ */
+export async function deleteExpiredReports(env: Env, now = Date.now(), page = PAGE): Promise<number> {
+  const cutoff = new Date(now - reportRetentionDays(env) * DAY_MS).toISOString();
+  return forEachDue(endedImports(env, 'report_deleted_at IS NULL', cutoff), async (imp) => {
+    await deletePrefix(env, importPrefix(imp.workspace_id, imp.id));
+    await purgeCoordinator(env, imp.id);
+    await releaseStorage(env, imp.workspace_id, imp.id);
+    const at = new Date(now).toISOString();
+    await env.DB.prepare('UPDATE imports SET report_deleted_at = ?1, purged_at = coalesce(purged_at, ?1) WHERE id = ?2').bind(at, imp.id).run();
+    return 1;
+  }, page);
+}
+
+/** The coordinator refuses while its import runs; D1 says it ended, so that is only logged. */
+async function purgeCoordinator(env: Env, importId: string): Promise<void> {
+  if (!(await coordinator(env, importId).purge())) console.warn('retention: a coordinator still reports its import running; its storage is kept');
+}
+
+/** Multipart uploads with no part and no completion for UPLOAD_RETENTION_HOURS are discarded. */
+export async function discardIdleUploads(env: Env, now = Date.now(), page = PAGE): Promise<number> {
+  const cutoff = new Date(now - uploadRetentionHours(env) * 3_600_000).toISOString();
+  const select = async (limit: number, offset: number) =>
+    (
+      await env.DB.prepare(
+        `SELECT workspace_id, scope FROM storage_usage WHERE kind = 'upload' AND updated_at < ?1 ORDER BY updated_at, workspace_id, scope LIMIT ?2 OFFSET ?3`,
+      )
+        .bind(cutoff, limit, offset)
+        .all<{ workspace_id: string; scope: string }>()
+    ).results;
+  return forEachDue(select, async (u) => (await discardUpload(env, u.workspace_id, u.scope), 1), page);
+}
+
+/**
+ * For `GET /imports/{id}/errors.csv`: throws 410 REPORT_EXPIRED once retention has deleted the
+ * import's error report.
+ */
+export function assertReportKept(env: Env, row: { reportDeletedAt: string | null; finishedAt: string | null }): void {
+  if (!row.reportDeletedAt) return;
+  const kept = reportRetentionDays(env);
+  throw new ApiError(
+    410,
+    'REPORT_EXPIRED',
+    `This import's error report was deleted on ${row.reportDeletedAt.slice(0, 10)}: error reports are kept ${kept} days after the import ends. ` +
+      "The import's counts are still shown; import the file again to get a new report.",
+  );
 }

@@ -1,17 +1,47 @@
-/** A fixed-window counter in D1: at most N import creations per workspace per minute (429 past it). */
+/**
+ * Fixed-window counters in D1, per workspace and per minute (429 RATE_LIMITED past the limit):
+ * import creation, multipart upload creation, multipart parts. Retention prunes past windows.
+ */
 import type { Env } from '../../env.ts';
 import { ApiError } from '../errors.ts';
 
-export async function limitImportCreation(env: Env, workspaceId: string): Promise<void> {
-  const limit = Number(env.IMPORT_RATE_LIMIT_PER_MINUTE ?? 60);
-  const window = Math.floor(Date.now() / 60_000);
+const WINDOW_MS = 60_000;
+
+function perMinute(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+/** Counts one action in the current minute; throws 429 when it is past `limit`. */
+async function countAction(env: Env, key: string, limit: number, message: string): Promise<void> {
+  const window = Math.floor(Date.now() / WINDOW_MS);
   const row = await env.DB.prepare(
     `INSERT INTO rate_limits (key, window, count) VALUES (?1, ?2, 1)
      ON CONFLICT (key, window) DO UPDATE SET count = count + 1 RETURNING count`,
   )
-    .bind(`imports:${workspaceId}`, window)
+    .bind(key, window)
     .first<{ count: number }>();
-  if ((row?.count ?? 0) > limit) {
-    throw new ApiError(429, 'RATE_LIMITED', `At most ${limit} imports can be started per minute. Try again in a minute.`);
-  }
+  if ((row?.count ?? 0) > limit) throw new ApiError(429, 'RATE_LIMITED', message);
+}
+
+export async function limitImportCreation(env: Env, workspaceId: string): Promise<void> {
+  const limit = perMinute(env.IMPORT_RATE_LIMIT_PER_MINUTE, 60);
+  await countAction(env, `imports:${workspaceId}`, limit, `At most ${limit} imports can be started per minute. Try again in a minute.`);
+}
+
+export async function limitUploadCreation(env: Env, workspaceId: string): Promise<void> {
+  const limit = perMinute(env.UPLOAD_RATE_LIMIT_PER_MINUTE, 60);
+  await countAction(env, `uploads:${workspaceId}`, limit, `At most ${limit} multipart uploads can be started per minute. Try again in a minute.`);
+}
+
+export async function limitUploadParts(env: Env, workspaceId: string): Promise<void> {
+  const limit = perMinute(env.UPLOAD_PART_RATE_LIMIT_PER_MINUTE, 600);
+  await countAction(env, `parts:${workspaceId}`, limit, `At most ${limit} upload parts can be sent per minute. Wait a minute and send this part again.`);
+}
+
+/** Deletes the counters of windows that have ended (every limit here is per minute). */
+export async function pruneRateLimits(env: Env, now = Date.now()): Promise<number> {
+  const current = Math.floor(now / WINDOW_MS);
+  const { meta } = await env.DB.prepare('DELETE FROM rate_limits WHERE window < ?1').bind(current).run();
+  return meta.changes;
 }
