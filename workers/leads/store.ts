@@ -102,6 +102,22 @@ export function leadsStore(env: Env, workspaceId: string, campaignId: string) {
       return written;
     },
 
+    /**
+     * Deletes the leads this import wrote for these numbers (a rollback); another import's lead with
+     * the same number stays. Returns how many were deleted.
+     */
+    async remove(importId: string, phones: string[]): Promise<number> {
+      let deleted = 0;
+      for (const json of groups(phones, (p) => p)) {
+        const result = await d1
+          .prepare('DELETE FROM leads WHERE campaign_id = ?1 AND import_id = ?2 AND phone IN (SELECT value FROM json_each(?3))')
+          .bind(campaignId, importId, json)
+          .run();
+        deleted += result.meta.changes ?? 0;
+      }
+      return deleted;
+    },
+
     /** The most secondary contacts any lead of this import has (the width of leads.csv). */
     async maxContacts(importId: string): Promise<number> {
       const row = await d1
