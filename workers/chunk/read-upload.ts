@@ -1,6 +1,9 @@
 /**
  * Reads an uploaded file in the Worker: CSV is streamed (decoded and parsed piece by piece, never
- * held whole), Excel is read within its size limit. Yields the header, then rows in batches.
+ * held whole), Excel is read within its size limit. Yields the header, then the rows in batches
+ * that are the file's chunks: at most LIMITS.chunkRows rows and CHUNK_BYTE_BUDGET bytes of JSON
+ * each, the budget the browser's uploads keep to (a few rows of huge cells must not make one
+ * chunk of tens of MB that the consumer then holds several times over).
  */
 import { createDecoder } from '../../src/lib/parse/decode.ts';
 import { createCsvStream } from '../../src/lib/parse/csv.ts';
@@ -8,13 +11,19 @@ import { readWorkbook } from '../../src/lib/parse/xlsx.ts';
 import { FileReadError, formatBytes } from '../../src/lib/parse/errors.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import type { SourceRow } from '../../src/lib/types.ts';
+import { rowJsonBytes } from './row-bytes.ts';
+
+/** Bytes of row JSON per chunk: the browser's budget, 90% of what the server accepts as one chunk. */
+export const CHUNK_BYTE_BUDGET = Math.floor(LIMITS.maxChunkBytes * 0.9);
+/** Decoded text is parsed in pieces of at most this many characters, so one large read never yields rows past a chunk or two at once. */
+const PIECE_CHARS = 1024 * 1024;
 
 export type UploadKind = 'csv' | 'xlsx' | 'xls';
 
 export interface UploadReader {
   headers: string[];
   sheet?: string;
-  /** Batches of rows in file order. */
+  /** The file's chunks: batches of rows in file order, each within the row and byte limits. */
   rows: AsyncGenerator<SourceRow[]>;
 }
 
@@ -55,7 +64,13 @@ export async function openUpload(body: ReadableStream<Uint8Array>, kind: UploadK
     if (!bytes.length) throw new FileReadError('FILE_EMPTY', 'The file is empty.');
     const book = readWorkbook(bytes, { sheet: opts.sheet, maxUncompressedBytes: LIMITS.maxXlsxUncompressedBytesServer });
     async function* rows() {
-      for (let i = 0; i < book.rows.length; i += LIMITS.chunkRows) yield book.rows.slice(i, i + LIMITS.chunkRows);
+      const cutter = createChunkCutter();
+      for (const r of book.rows) {
+        const full = cutter.add(r);
+        if (full) yield full;
+      }
+      const last = cutter.flush();
+      if (last) yield last;
     }
     return { headers: book.headers, sheet: book.sheet, rows: rows() };
   }
@@ -65,13 +80,27 @@ export async function openUpload(body: ReadableStream<Uint8Array>, kind: UploadK
   const csv = createCsvStream();
   let size = 0;
   let ended = false;
-  const pending: SourceRow[] = [];
+  const cutter = createChunkCutter();
+  /** Chunks cut and not yet yielded. */
+  const ready: SourceRow[][] = [];
+  const take = (rows: SourceRow[]) => {
+    for (const r of rows) {
+      const full = cutter.add(r);
+      if (full) ready.push(full);
+    }
+  };
+  const push = (text: string) => {
+    for (let i = 0; i < text.length; i += PIECE_CHARS) take(csv.push(text.slice(i, i + PIECE_CHARS)));
+  };
 
   const pump = async (): Promise<void> => {
     const { done, value } = await reader.read();
     if (done) {
       ended = true;
-      pending.push(...csv.push(decoder.end()), ...csv.end());
+      push(decoder.end());
+      take(csv.end());
+      const last = cutter.flush();
+      if (last) ready.push(last);
       return;
     }
     size += value.byteLength;
@@ -80,7 +109,7 @@ export async function openUpload(body: ReadableStream<Uint8Array>, kind: UploadK
       throw tooLarge(LIMITS.maxCsvBytes);
     }
     const text = decoder.push(value);
-    if (text) for (const r of csv.push(text)) pending.push(r);
+    if (text) push(text);
   };
 
   while (!csv.headers && !ended) await pump();
@@ -90,8 +119,9 @@ export async function openUpload(body: ReadableStream<Uint8Array>, kind: UploadK
   async function* rows() {
     try {
       for (;;) {
-        if (pending.length >= LIMITS.chunkRows || (ended && pending.length)) {
-          yield pending.splice(0, LIMITS.chunkRows);
+        const chunk = ready.shift();
+        if (chunk) {
+          yield chunk;
           continue;
         }
         if (ended) return;
@@ -102,4 +132,40 @@ export async function openUpload(body: ReadableStream<Uint8Array>, kind: UploadK
     }
   }
   return { headers, rows: rows() };
+}
+
+/**
+ * Gathers rows into chunks of at most LIMITS.chunkRows rows and CHUNK_BYTE_BUDGET bytes of JSON;
+ * `add` answers a chunk when the row does not fit in the current one. A row larger than a chunk
+ * may be is refused: stored, it would be a chunk the server refuses from a browser.
+ */
+function createChunkCutter() {
+  let rows: SourceRow[] = [];
+  let bytes = 0;
+  return {
+    add(row: SourceRow): SourceRow[] | null {
+      const size = rowJsonBytes(row) + 1;
+      if (size > LIMITS.maxChunkBytes) {
+        throw new FileReadError(
+          'FILE_TOO_LARGE',
+          `Row ${row.row} holds more than ${formatBytes(LIMITS.maxChunkBytes)} of text, more than a part of the file may hold. Shorten its cells; if the row is not meant to be that long, a quote (") may be left open.`,
+        );
+      }
+      let full: SourceRow[] | null = null;
+      if (rows.length && (rows.length >= LIMITS.chunkRows || bytes + size > CHUNK_BYTE_BUDGET)) {
+        full = rows;
+        rows = [];
+        bytes = 0;
+      }
+      rows.push(row);
+      bytes += size;
+      return full;
+    },
+    flush(): SourceRow[] | null {
+      const last = rows.length ? rows : null;
+      rows = [];
+      bytes = 0;
+      return last;
+    },
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * One uploaded file (request body, or an R2 object from a multipart upload) into an import: the
- * CSV is streamed and split into chunks as it arrives, each chunk queued for validation at once;
- * files of at most 1,000 rows run inline and answer with their final state.
+ * CSV is streamed and split into chunks (by rows and by bytes) as it arrives, each chunk queued for
+ * validation at once; a file that fits one chunk of at most 1,000 rows runs inline and answers
+ * with its final state.
  */
 import type { Env } from '../env.ts';
 import type { AssistantConfig, SourceRow } from '../../src/lib/types.ts';
@@ -51,28 +52,32 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
       return config.importId;
     };
 
+    // The reader's batches are the chunks (cut by rows and bytes). The first is held until a second
+    // arrives: a file that is one small chunk runs inline, anything larger through the queue.
     let chunkIndex = 0;
     let total = 0;
-    let held: SourceRow[] = [];
+    let first: SourceRow[] | null = null;
     for await (const batch of upload.rows) {
       total += batch.length;
       if (total > LIMITS.maxRows) throw fileError('TOO_MANY_ROWS', `The file has more than ${LIMITS.maxRows.toLocaleString('en-US')} rows. Split it into smaller files.`);
-      held = held.length ? held.concat(batch) : batch;
-      while (held.length >= LIMITS.chunkRows) {
-        const id = importId ?? (await start(false));
-        await storeChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: held.slice(0, LIMITS.chunkRows) }, true);
-        held = held.slice(LIMITS.chunkRows);
+      if (!importId && !first) {
+        first = batch;
+        continue;
       }
+      const id = importId ?? (await start(false));
+      if (first) {
+        await storeChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: first }, true);
+        first = null;
+      }
+      await storeChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: batch }, true);
     }
     if (total === 0) throw fileError('FILE_EMPTY', 'The file has a header row but no data rows.');
     const unknownColumns = check.unknownColumns;
     if (!importId) {
       const inline = total <= LIMITS.inlineMaxRows;
       const id = await start(inline);
-      await storeChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: held }, !inline);
+      await storeChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: first! }, !inline);
       if (inline) return { status: 201, view: { ...(await runInline(env, workspaceId, id, chunkIndex)), unknownColumns } };
-    } else if (held.length) {
-      await storeChunk(env, workspaceId, importId, { v: 1, index: chunkIndex++, rows: held }, true);
     }
     const { view } = await coordinator(env, importId!).seal(chunkIndex);
     return { status: 202, view: { ...view, unknownColumns } };

@@ -8,6 +8,7 @@
  */
 import type { Env } from '../env.ts';
 import type { NormalizedLead, VariableValue } from '../../src/lib/types.ts';
+import { paramGroups as groups } from './param-groups.ts';
 
 export interface StoredLead {
   id: string;
@@ -26,9 +27,6 @@ export interface LeadToWrite {
   lead: NormalizedLead;
 }
 
-/** Bytes of JSON per statement: D1 caps a bound value at 2 MB. */
-const MAX_PARAM_BYTES = 1_500_000;
-
 function database(env: Env, _workspaceId: string): D1Database {
   // Every workspace shares one D1 today; a per-workspace database is chosen here.
   return env.DB;
@@ -38,25 +36,6 @@ function database(env: Env, _workspaceId: string): D1Database {
 function encodeLead(row: number, lead: NormalizedLead): unknown[] {
   const contacts = lead.secondary.map((s) => ({ phoneNumber: s.e164, phoneCountry: s.country ?? null, phoneType: s.type ?? null, variables: s.variables }));
   return [lead.e164, lead.country ?? null, lead.type ?? null, JSON.stringify(lead.variables), JSON.stringify(contacts), row];
-}
-
-/** Splits items into groups whose JSON stays under MAX_PARAM_BYTES. */
-function groups<T>(items: T[], encode: (t: T) => unknown): string[] {
-  const out: string[] = [];
-  let current: string[] = [];
-  let size = 2;
-  for (const item of items) {
-    const json = JSON.stringify(encode(item));
-    if (current.length && size + json.length + 1 > MAX_PARAM_BYTES) {
-      out.push('[' + current.join(',') + ']');
-      current = [];
-      size = 2;
-    }
-    current.push(json);
-    size += json.length + 1;
-  }
-  if (current.length) out.push('[' + current.join(',') + ']');
-  return out;
 }
 
 export function leadsStore(env: Env, workspaceId: string, campaignId: string) {
@@ -121,6 +100,22 @@ export function leadsStore(env: Env, workspaceId: string, campaignId: string) {
         for (const r of results) written.add(r.row);
       }
       return written;
+    },
+
+    /**
+     * Deletes the leads this import wrote for these numbers (a rollback); another import's lead with
+     * the same number stays. Returns how many were deleted.
+     */
+    async remove(importId: string, phones: string[]): Promise<number> {
+      let deleted = 0;
+      for (const json of groups(phones, (p) => p)) {
+        const result = await d1
+          .prepare('DELETE FROM leads WHERE campaign_id = ?1 AND import_id = ?2 AND phone IN (SELECT value FROM json_each(?3))')
+          .bind(campaignId, importId, json)
+          .run();
+        deleted += result.meta.changes ?? 0;
+      }
+      return deleted;
     },
 
     /** The most secondary contacts any lead of this import has (the width of leads.csv). */

@@ -9,6 +9,14 @@
  * (then the first occurrence of each of its numbers is known): usually by the message that
  * validated it, in one pass; the write phase only picks up chunks validated out of order.
  * Every recording call is idempotent per chunk, so a redelivered message never counts twice.
+ *
+ * With ignoreErrors off the outcome is all or nothing. A conflict found while writing (another
+ * import wrote one of the numbers meanwhile), a dead-lettered message or any other failure after
+ * rows were written starts a rollback: every chunk that may have rows in D1 is undone (its numbers
+ * deleted where this import wrote them, one bounded statement per chunk, by the chunk's own write
+ * message, so redelivery and the watchdog work as for writes), then the import fails with the
+ * reason and nothing of it left. A write holds a lease on its chunk from before its insert until
+ * it is recorded; a chunk is undone only once no write of it can still land.
  */
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env.ts';
@@ -36,7 +44,7 @@ export interface ImportConfig {
   inline: boolean;
 }
 
-type Phase = 'upload' | 'validate' | 'write' | 'report' | 'finalize' | 'done';
+type Phase = 'upload' | 'validate' | 'write' | 'report' | 'rollback' | 'finalize' | 'done';
 
 interface State {
   status: ImportStatus;
@@ -59,6 +67,19 @@ interface State {
   redispatches?: number;
   /** Chunks 0..validatedPrefix-1 are all validated: their rows' first occurrences are final. */
   validatedPrefix?: number;
+  /** Why an import with ignoreErrors off is being (or was) rolled back: it ends failed with this reason. */
+  rollback?: { code: string; message: string } | null;
+}
+
+/** A chunk's write lease (ignoreErrors off): never taken, held (an insert may be in flight), released. */
+const LEASE_NONE = 0;
+const LEASE_HELD = 1;
+const LEASE_RELEASED = 2;
+
+/** Answer to a write of an import with ignoreErrors off: insert now, or undo what this chunk may have written. */
+export interface WriteLease {
+  write: boolean;
+  undo: boolean;
 }
 
 /** No progress for this long while running: the watchdog re-sends the phase's pending messages. */
@@ -98,6 +119,9 @@ export class ImportCoordinator extends DurableObject<Env> {
     // message (the watchdog still re-sends it if the message is lost).
     const columns = this.sql.exec<{ name: string }>('SELECT name FROM pragma_table_info(?)', 'chunks').toArray();
     if (!columns.some((c) => c.name === 'claimed')) this.sql.exec('ALTER TABLE chunks ADD COLUMN claimed INTEGER NOT NULL DEFAULT 0');
+    // lease: see LEASE_*; undone = this chunk's rows are deleted again (rollback).
+    if (!columns.some((c) => c.name === 'lease')) this.sql.exec('ALTER TABLE chunks ADD COLUMN lease INTEGER NOT NULL DEFAULT 0');
+    if (!columns.some((c) => c.name === 'undone')) this.sql.exec('ALTER TABLE chunks ADD COLUMN undone INTEGER NOT NULL DEFAULT 0');
   }
 
   /**
@@ -174,9 +198,9 @@ export class ImportCoordinator extends DurableObject<Env> {
     return toView(config, state);
   }
 
-  async config(): Promise<{ config: ImportConfig; status: ImportStatus; phase: Phase; chunkCount: number | null }> {
+  async config(): Promise<{ config: ImportConfig; status: ImportStatus; phase: Phase; chunkCount: number | null; rolledBack: boolean }> {
     const { config, state } = await this.load();
-    return { config, status: state.status, phase: state.phase, chunkCount: state.chunkCount };
+    return { config, status: state.status, phase: state.phase, chunkCount: state.chunkCount, rolledBack: !!state.rollback };
   }
 
   /** A chunk is in R2 (browser upload or headless split); queued imports start validating it now. */
@@ -200,7 +224,8 @@ export class ImportCoordinator extends DurableObject<Env> {
       return;
     }
     state.redispatches = (state.redispatches ?? 0) + 1;
-    if (state.redispatches > MAX_REDISPATCHES) {
+    // A rollback never gives up: ending it early would leave rows of an all-or-nothing import.
+    if (state.redispatches > MAX_REDISPATCHES && state.phase !== 'rollback') {
       await this.fail('STALLED', 'The import stopped making progress and was ended. Nothing was imported twice; start it again to import the remaining rows.');
       return;
     }
@@ -212,7 +237,9 @@ export class ImportCoordinator extends DurableObject<Env> {
         ? pending('validated').map((chunk) => ({ kind: 'validate', ...base, chunk }))
         : state.phase === 'write' || state.phase === 'report'
           ? pending('written').map((chunk) => ({ kind: 'write', ...base, chunk }))
-          : [{ kind: 'finalize', ...base }];
+          : state.phase === 'rollback'
+            ? this.toUndo(true).map((chunk) => ({ kind: 'write', ...base, chunk }))
+            : [{ kind: 'finalize', ...base }];
     if (config.inline) {
       // The request that drove it is gone: from now on the queue drives it.
       config.inline = false;
@@ -340,11 +367,119 @@ export class ImportCoordinator extends DurableObject<Env> {
     return next;
   }
 
-  /** The error report is in R2: the import ends. */
-  async complete(): Promise<ImportView> {
+  /**
+   * A write of an import with ignoreErrors off asks before inserting. In the write phase the chunk's
+   * lease is taken (held until recordGuardedWrite). Once the import is rolling back, or has ended
+   * rolled back, the caller must instead undo whatever an earlier attempt at this chunk wrote.
+   */
+  async beginWrite(chunk: number): Promise<WriteLease> {
+    const { config, state } = await this.load();
+    const row = this.sql.exec<{ lease: number }>('SELECT lease FROM chunks WHERE idx = ?', chunk).toArray()[0];
+    if (!row) throw new Error(`chunk ${chunk} unknown`);
+    if (state.phase === 'write' && isRunning(state.status)) {
+      this.sql.exec('UPDATE chunks SET lease = ? WHERE idx = ?', LEASE_HELD, chunk);
+      return { write: true, undo: false };
+    }
+    if (!state.rollback) return { write: false, undo: false };
+    if (state.phase === 'rollback' && row.lease === LEASE_HELD) {
+      // This message's earlier attempt is over (a redelivery) or its duplicate is: undo it now.
+      this.sql.exec('UPDATE chunks SET lease = ?, undone = 0 WHERE idx = ?', LEASE_RELEASED, chunk);
+      await this.save(config, state);
+    }
+    return { write: false, undo: row.lease !== LEASE_NONE };
+  }
+
+  /**
+   * Records a write of an import with ignoreErrors off and releases the chunk's lease. Rows the
+   * insert refused because another import wrote their numbers meanwhile (`conflicts`) start the
+   * rollback. `undo` tells the writer to delete this chunk's rows again (rolling back), then call
+   * recordUndone.
+   */
+  async recordGuardedWrite(
+    chunk: number,
+    result: { imported: number; failed: number; conflicts: number; errorCounts: Record<string, number> },
+  ): Promise<{ next: Next; undo: boolean }> {
+    const { config, state } = await this.load();
+    const row = this.sql.exec<{ lease: number }>('SELECT lease FROM chunks WHERE idx = ?', chunk).toArray()[0];
+    if (!row) throw new Error(`chunk ${chunk} unknown`);
+    if (row.lease === LEASE_HELD) this.sql.exec('UPDATE chunks SET lease = ?, undone = 0 WHERE idx = ?', LEASE_RELEASED, chunk);
+    if (state.phase === 'write' && isRunning(state.status) && result.conflicts > 0) {
+      const next = await this.startRollback(config, state, { code: 'WRITE_CONFLICT', message: '' }, chunk);
+      await this.save(config, state);
+      return { next, undo: true };
+    }
+    if (state.rollback) {
+      if (state.phase === 'rollback') await this.save(config, state);
+      return { next: { kind: 'none' }, undo: true };
+    }
+    return { next: await this.recordWrite(chunk, result), undo: false };
+  }
+
+  /** A chunk's rows are deleted again: when every chunk that wrote is undone, the import fails (report first). */
+  async recordUndone(chunk: number): Promise<Next> {
+    const { config, state } = await this.load();
+    if (state.phase !== 'rollback') return { kind: 'none' };
+    // A chunk whose write still holds its lease may yet land rows: it is undone after that write.
+    this.sql.exec('UPDATE chunks SET undone = 1 WHERE idx = ? AND lease <> ?', chunk, LEASE_HELD);
+    state.redispatches = 0;
+    const next = await this.finishRollbackIfDone(config, state);
+    await this.save(config, state);
+    return next;
+  }
+
+  /** Chunks that may have rows in D1 and are not undone yet; with `held`, also those whose write holds its lease. */
+  private toUndo(held: boolean): number[] {
+    return this.sql
+      .exec<{ idx: number }>(`SELECT idx FROM chunks WHERE undone = 0 AND lease ${held ? '<>' : '='} ? ORDER BY idx`, held ? LEASE_NONE : LEASE_RELEASED)
+      .toArray()
+      .map((r) => r.idx);
+  }
+
+  /**
+   * Enters the rollback of an import with ignoreErrors off: chunks never leased have nothing to
+   * undo; the others are undone by write messages (their writer undoes itself when `except`).
+   */
+  private async startRollback(config: ImportConfig, state: State, reason: { code: string; message: string }, except: number | null): Promise<Next> {
+    state.rollback = reason;
+    state.phase = 'rollback';
+    state.status = 'importing';
+    state.redispatches = 0;
+    state.dispatched = false;
+    this.sql.exec('UPDATE chunks SET undone = 1 WHERE lease = ?', LEASE_NONE);
+    const chunks = this.toUndo(false).filter((c) => c !== except);
+    const finished = await this.finishRollbackIfDone(config, state);
+    if (finished.kind !== 'none' || !chunks.length) return finished;
+    if (config.inline) return { kind: 'write', chunks };
+    await this.ctx.storage.put('state', state);
+    await sendWithRetry(
+      this.env.IMPORT_QUEUE,
+      chunks.map((chunk): ChunkMessage => ({ kind: 'write', workspaceId: config.workspaceId, importId: config.importId, chunk })),
+    );
+    return { kind: 'none' };
+  }
+
+  private async finishRollbackIfDone(config: ImportConfig, state: State): Promise<Next> {
+    if (state.phase !== 'rollback' || this.toUndo(true).length) return { kind: 'none' };
+    state.phase = 'finalize';
+    state.dispatched = false;
+    return this.advance(config, state);
+  }
+
+  /**
+   * The error report is in R2: the import ends. A rolled-back import fails with its reason; its
+   * counts are the report's rows (with ignoreErrors off, a written chunk's report rows are the
+   * numbers another import wrote first).
+   */
+  async complete(report: { rows: number; errorCounts: Record<string, number> } = { rows: 0, errorCounts: {} }): Promise<ImportView> {
     const { config, state } = await this.load();
     if (state.phase === 'done' || !isRunning(state.status)) return toView(config, state);
-    if (state.reportOnly) {
+    if (state.rollback) {
+      state.status = 'failed';
+      state.importedRows = 0;
+      state.failedRows = report.rows;
+      state.errorCounts = report.errorCounts;
+      state.failure = rollbackFailure(state.rollback, report);
+    } else if (state.reportOnly) {
       state.status = 'failed';
       state.failure = {
         code: 'ROWS_INVALID',
@@ -358,10 +493,31 @@ export class ImportCoordinator extends DurableObject<Env> {
     return this.save(config, state);
   }
 
-  /** Ends the import as failed with a reason (dead-lettered chunk, missing chunk, unreadable file). */
-  async fail(code: string, message: string): Promise<ImportView> {
+  /**
+   * Ends the import as failed with a reason (dead-lettered chunk, missing chunk, unreadable file).
+   * An import with ignoreErrors off that may have written rows rolls back first (`deadWrite`: the
+   * chunk of a write message that will not run again, whose lease is released).
+   */
+  async fail(code: string, message: string, deadWrite?: number): Promise<ImportView> {
     const { config, state } = await this.load();
     if (!isRunning(state.status)) return toView(config, state);
+    const wrote = state.phase === 'write' || state.phase === 'rollback' || (state.phase === 'finalize' && !state.reportOnly);
+    if (!config.ignoreErrors && wrote) {
+      if (deadWrite !== undefined) {
+        this.sql.exec('UPDATE chunks SET lease = ?, undone = 0 WHERE idx = ? AND lease = ?', LEASE_RELEASED, deadWrite, LEASE_HELD);
+      }
+      if (state.phase !== 'rollback') {
+        // The request or message that would drive an inline import is failing: the queue takes over.
+        if (config.inline) {
+          config.inline = false;
+          await this.ctx.storage.put('config', config);
+        }
+        await this.startRollback(config, state, { code, message }, null);
+      } else if (deadWrite !== undefined) {
+        await sendWithRetry(this.env.IMPORT_QUEUE, [{ kind: 'write', workspaceId: config.workspaceId, importId: config.importId, chunk: deadWrite }]);
+      }
+      return this.save(config, state);
+    }
     state.status = 'failed';
     state.phase = 'done';
     // With ignoreErrors on, chunks are written while later ones validate: say what stays.
@@ -377,7 +533,8 @@ export class ImportCoordinator extends DurableObject<Env> {
   /** Stops further chunks; what was written stays written and counted. */
   async cancel(): Promise<{ view: ImportView; cancelled: boolean }> {
     const { config, state } = await this.load();
-    if (!isRunning(state.status)) return { view: toView(config, state), cancelled: false };
+    // A rollback runs to its end: stopping it would leave part of an all-or-nothing import.
+    if (!isRunning(state.status) || state.phase === 'rollback') return { view: toView(config, state), cancelled: false };
     state.status = 'cancelled';
     state.phase = 'done';
     state.finishedAt = new Date().toISOString();
@@ -500,4 +657,16 @@ function toView(config: ImportConfig, state: State): ImportView {
     createdAt: config.createdAt,
     finishedAt: state.finishedAt,
   };
+}
+
+/** The failure of a rolled-back import, with the numbers of its error report. */
+function rollbackFailure(reason: { code: string; message: string }, report: { rows: number }): { code: string; message: string } {
+  if (reason.code === 'WRITE_CONFLICT') {
+    const n = report.rows.toLocaleString('en-US');
+    return {
+      code: 'WRITE_CONFLICT',
+      message: `${n} ${report.rows === 1 ? 'number was' : 'numbers were'} added to the campaign by another import while this one was writing, and "ignore errors" is off, so nothing was imported. Import the file again: those rows will be reported as already existing (the error report lists them).`,
+    };
+  }
+  return { code: reason.code, message: `${reason.message} Nothing of this import was kept in the campaign ("ignore errors" is off): the rows written before it stopped were removed.` };
 }

@@ -27,10 +27,13 @@ export async function runMessage(env: Env, m: ChunkMessage): Promise<void> {
   }
 }
 
-/** Ends an import as failed and tells its owner. */
-export async function failImport(env: Env, importId: string, code: string, message: string): Promise<void> {
+/**
+ * Ends an import as failed and tells its owner (an import with ignoreErrors off rolls back first;
+ * `deadWrite` is the chunk of a write message that will not run again).
+ */
+export async function failImport(env: Env, importId: string, code: string, message: string, deadWrite?: number): Promise<void> {
   const coord = coordinator(env, importId);
-  const view = await coord.fail(code, message);
+  const view = await coord.fail(code, message, deadWrite);
   const { config } = await coord.config();
   await notifyEnded(env, config, view);
 }
@@ -41,7 +44,7 @@ export async function consumeBatch(batch: MessageBatch<ChunkMessage>, env: Env):
     const m = msg.body;
     if (deadLetters) {
       const what = m.kind === 'finalize' ? 'the error report' : `rows of part ${m.chunk + 1} of the file`;
-      await failImport(env, m.importId, 'PROCESSING_FAILED', `We could not process ${what} after several attempts. Nothing was imported twice; retry the import.`);
+      await failImport(env, m.importId, 'PROCESSING_FAILED', `We could not process ${what} after several attempts. Nothing was imported twice; retry the import.`, deadWrite(m));
       msg.ack();
       continue;
     }
@@ -50,7 +53,7 @@ export async function consumeBatch(batch: MessageBatch<ChunkMessage>, env: Env):
       msg.ack();
     } catch (err) {
       if (err instanceof ChunkMissingError) {
-        await failImport(env, m.importId, 'CHUNK_MISSING', err.message);
+        await failImport(env, m.importId, 'CHUNK_MISSING', err.message, deadWrite(m));
         msg.ack();
         continue;
       }
@@ -59,4 +62,9 @@ export async function consumeBatch(batch: MessageBatch<ChunkMessage>, env: Env):
       msg.retry({ delaySeconds: Math.min(30, 2 ** msg.attempts) });
     }
   }
+}
+
+/** The chunk of a write message that is being given up (acked or dead-lettered). */
+function deadWrite(m: ChunkMessage): number | undefined {
+  return m.kind === 'write' ? m.chunk : undefined;
 }

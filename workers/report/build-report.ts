@@ -6,15 +6,23 @@ import type { Env } from '../env.ts';
 import { keys } from '../chunk/keys.ts';
 import { createReportWriter, REPORT_BOM } from '../../src/lib/report/error-report.ts';
 import type { ErrorPart } from '../write/write-entries.ts';
+import { countCodes } from '../revalidate/validated-chunk.ts';
 
 const PART_BYTES = 5 * 1024 * 1024 + 1024;
 
-export async function buildReport(env: Env, workspaceId: string, importId: string, headers: string[], chunkCount: number): Promise<number> {
+/** Rows in the report and their error codes counted (each code once per row). */
+export interface ReportCounts {
+  rows: number;
+  errorCounts: Record<string, number>;
+}
+
+export async function buildReport(env: Env, workspaceId: string, importId: string, headers: string[], chunkCount: number): Promise<ReportCounts> {
   const key = keys.report(workspaceId, importId);
   const encoder = new TextEncoder();
   const writer = createReportWriter(headers);
   let buffer = REPORT_BOM + writer.header;
   let rows = 0;
+  const errorCounts: Record<string, number> = {};
   let upload: R2MultipartUpload | null = null;
   const parts: R2UploadedPart[] = [];
 
@@ -41,6 +49,7 @@ export async function buildReport(env: Env, workspaceId: string, importId: strin
       buffer += writer.line({ row: r.row, cells: r.cells }, r.errors);
       rows++;
     }
+    countCodes(part.rows, errorCounts);
     await flush(false);
   }
   if (upload) {
@@ -49,5 +58,5 @@ export async function buildReport(env: Env, workspaceId: string, importId: strin
   } else {
     await env.UPLOADS.put(key, buffer, { httpMetadata: { contentType: 'text/csv; charset=utf-8' } });
   }
-  return rows;
+  return { rows, errorCounts };
 }

@@ -10,8 +10,8 @@ export async function finalizeImport(env: Env, workspaceId: string, importId: st
   const coord = coordinator(env, importId);
   const { config, status, chunkCount } = await coord.config();
   if (!isRunning(status)) return coord.view();
-  await buildReport(env, workspaceId, importId, config.headers, chunkCount ?? 0);
-  const view = await coord.complete();
+  const report = await buildReport(env, workspaceId, importId, config.headers, chunkCount ?? 0);
+  const view = await coord.complete(report);
   await notifyEnded(env, config, view);
   return view;
 }

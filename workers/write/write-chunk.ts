@@ -12,15 +12,23 @@ import type { ValidatedChunk } from '../revalidate/validated-chunk.ts';
 import { revalidateChunk } from '../revalidate/revalidate-rows.ts';
 import type { Next } from '../progress/import-coordinator.ts';
 import { writeEntries } from './write-entries.ts';
+import { undoChunk } from './undo-chunk.ts';
 
 export type { ErrorPart } from './write-entries.ts';
 
 export async function writeChunk(env: Env, workspaceId: string, importId: string, index: number): Promise<Next> {
   const coord = coordinator(env, importId);
-  const { config, status, phase } = await coord.config();
-  // Every chunk was written before the import reached finalize: a late redelivery must not rewrite
-  // the chunk's error part (with nothing inserted, it would lose the rows the insert refused).
-  if (!isRunning(status) || phase === 'finalize' || phase === 'done') return { kind: 'none' };
+  const { config, status, phase, rolledBack } = await coord.config();
+  if (!config.ignoreErrors && (phase === 'write' || phase === 'rollback' || rolledBack)) {
+    // All or nothing: the insert holds a lease on the chunk; once the import rolls back, a write
+    // message undoes whatever its chunk may have written instead (redelivered, or sent to do so).
+    const lease = await coord.beginWrite(index);
+    if (!lease.write) return lease.undo ? undoChunk(env, config, index) : { kind: 'none' };
+  } else if (!isRunning(status) || phase === 'finalize' || phase === 'done') {
+    // Every chunk was written before the import reached finalize: a late redelivery must not rewrite
+    // the chunk's error part (with nothing inserted, it would lose the rows the insert refused).
+    return { kind: 'none' };
+  }
 
   const stored = await env.UPLOADS.get(keys.validated(workspaceId, importId, index));
   const entries = stored ? (await stored.json<ValidatedChunk>()).entries : await revalidateChunk(env, config, index);

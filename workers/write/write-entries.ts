@@ -3,7 +3,8 @@
  * comes from the coordinator, so delivery order does not matter), writes those leads to D1 (the
  * unique index settles races with concurrent imports), stores the chunk's rejected rows for the
  * error report and records the chunk's counts. With `write` false (the report pass of an import
- * that will not be written) it only reports.
+ * that will not be written) it only reports. With ignoreErrors off, a number another import wrote
+ * meanwhile rolls the whole import back (see the coordinator), starting with this chunk.
  */
 import type { Env } from '../env.ts';
 import type { ImportConfig, Next } from '../progress/import-coordinator.ts';
@@ -13,6 +14,7 @@ import { leadsStore } from '../leads/store.ts';
 import { duplicateExisting, duplicateInFile } from '../../src/lib/validate/messages.ts';
 import { phoneColumn } from '../revalidate/phone-column.ts';
 import { countCodes, type ValidatedEntry } from '../revalidate/validated-chunk.ts';
+import { undoChunk } from './undo-chunk.ts';
 
 export interface ErrorPart {
   index: number;
@@ -46,11 +48,13 @@ export async function writeEntries(
     }
   }
   let imported = 0;
+  let conflicts = 0;
   if (write && toWrite.length) {
     const written = await leadsStore(env, workspaceId, config.campaignId).insert(importId, toWrite, new Date().toISOString());
     imported = written.size;
     if (written.size < toWrite.length) {
       const lost = new Set(toWrite.filter((w) => !written.has(w.row)).map((w) => w.row));
+      conflicts = lost.size;
       for (const e of valid) {
         if (e.lead && lost.has(e.row)) {
           e.errors.push(duplicateExisting(column));
@@ -61,9 +65,20 @@ export async function writeEntries(
     }
   }
   const rejected = entries.filter((e) => e.errors.length);
+  const errorsKey = keys.errors(workspaceId, importId, index);
   if (rejected.length) {
     const part: ErrorPart = { index, rows: rejected.map((e) => ({ row: e.row, cells: e.cells, errors: e.errors })) };
-    await env.UPLOADS.put(keys.errors(workspaceId, importId, index), JSON.stringify(part));
+    await env.UPLOADS.put(errorsKey, JSON.stringify(part));
   }
-  return coordinator(env, importId).recordWrite(index, { imported, failed: rejected.length, errorCounts: countCodes(newErrors) });
+  const result = { imported, failed: rejected.length, errorCounts: countCodes(newErrors) };
+  const coord = coordinator(env, importId);
+  if (!write || config.ignoreErrors) return coord.recordWrite(index, result);
+
+  // All or nothing (ignoreErrors off): an earlier attempt may have met conflicts that are gone now.
+  if (!rejected.length) await env.UPLOADS.delete(errorsKey);
+  const recorded = await coord.recordGuardedWrite(index, { ...result, conflicts });
+  if (!recorded.undo) return recorded.next;
+  // Conflicts, or a rollback begun meanwhile: this chunk's rows go again, by the writer itself.
+  const undone = await undoChunk(env, config, index, toWrite.map((w) => w.lead.e164));
+  return recorded.next.kind === 'none' ? undone : recorded.next;
 }
