@@ -35,3 +35,12 @@ export function* toChunks(rows: Iterable<SourceRow>, size: number = LIMITS.chunk
   }
   if (current.length) yield { v: 1, index: index++, rows: current };
 }
+
+/**
+ * A chunk's JSON text from its rows already encoded as JSON (each `{"row":…,"cells":[…]}`), so a
+ * browser can build a chunk of thousands of rows without decoding them again.
+ */
+export function encodeChunk(index: number, rowsJson: readonly string[]): string {
+  const head: Omit<Chunk, 'rows'> = { v: 1, index };
+  return `${JSON.stringify(head).slice(0, -1)},"rows":[${rowsJson.join(',')}]}`;
+}

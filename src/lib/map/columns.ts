@@ -2,6 +2,7 @@
 import { LIMITS } from '../limits.ts';
 import type { AssistantConfig, ColumnMapping, ColumnTarget, FileError } from '../types.ts';
 import { fileErrorMessage } from '../validate/messages.ts';
+import { columnLabel } from './column-label.ts';
 
 export const PHONE_HEADER = 'phone_number';
 /** Columns an error report adds; ignored when the corrected report is imported again. */
@@ -20,11 +21,7 @@ export function normalizeHeader(header: string): string {
   return header.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** A header as named in messages and lists; a blank header becomes "(unnamed column N)". */
-export function columnLabel(headers: readonly string[], index: number): string {
-  const header = (headers[index] ?? '').trim();
-  return header === '' ? `(unnamed column ${index + 1})` : header;
-}
+export { columnLabel } from './column-label.ts';
 
 /** One key per distinct destination, so two columns going to the same place can be found. */
 export function targetKey(target: ColumnTarget): string | undefined {

@@ -33,10 +33,7 @@ export function authedFetch(token: string, path: string): Promise<Response> {
 /** Downloads an authenticated file through a blob URL; returns an error message, or null on success. */
 export async function downloadFile(token: string, path: string, fileName: string): Promise<string | null> {
   const res = await authedFetch(token, path);
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    return body?.error?.message ?? `The download failed (HTTP ${res.status}).`;
-  }
+  if (!res.ok) return errorMessage(res, 'The download failed');
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
@@ -46,4 +43,10 @@ export async function downloadFile(token: string, path: string, fileName: string
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return null;
+}
+
+/** The message of an API error answer ({"error":{"code","message"}}), or a generic one with the status. */
+export async function errorMessage(res: { json(): Promise<unknown>; status: number }, failed = 'The request failed'): Promise<string> {
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+  return body?.error?.message ?? `${failed} (HTTP ${res.status}).`;
 }

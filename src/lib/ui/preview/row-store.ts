@@ -44,6 +44,23 @@ export function unpackRow(b: PackedRows, k: number): SourceRow {
   return numeric ? { row: b.rowNumbers[k]!, cells, numeric } : { row: b.rowNumbers[k]!, cells };
 }
 
+/**
+ * A row with one cell replaced (a user's edit), as both the page and the preview worker keep it:
+ * the cell's Excel numeric value no longer applies, so it is dropped.
+ */
+export function withCell(r: SourceRow, column: number, value: string): SourceRow {
+  const cells = r.cells.slice();
+  while (cells.length <= column) cells.push('');
+  cells[column] = value;
+  const next: SourceRow = { row: r.row, cells };
+  if (r.numeric) {
+    const numeric = { ...r.numeric };
+    delete numeric[column];
+    if (Object.keys(numeric).length) next.numeric = numeric;
+  }
+  return next;
+}
+
 export class RowStore {
   private batches: PackedRows[] = [];
   private edited = new Map<number, SourceRow>();
@@ -88,9 +105,11 @@ export class RowStore {
     return unpackRow(b, k);
   }
 
-  /** Replaces row i (a user's edit). */
-  set(i: number, row: SourceRow): void {
-    this.edited.set(i, row);
+  /** Replaces one cell of row i (a user's edit); returns the edited row. */
+  setCell(i: number, column: number, value: string): SourceRow {
+    const next = withCell(this.get(i), column, value);
+    this.edited.set(i, next);
+    return next;
   }
 
   /** Row i as the chunk format's JSON, without decoding it when it was not edited. */

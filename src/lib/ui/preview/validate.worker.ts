@@ -7,6 +7,7 @@ import { createRowValidator, type RowValidator } from '../../validate/row.ts';
 import { createPhoneNormalizer, type PhoneNormalizer } from '../../validate/phone.ts';
 import type { PoolRequest, PoolResult } from './validation-pool.ts';
 import { unpackRow } from './row-store.ts';
+import { validateRows } from './validate-rows.ts';
 
 let validator: RowValidator | null = null;
 let phones: PhoneNormalizer | null = null;
@@ -22,18 +23,6 @@ self.onmessage = (event: MessageEvent<PoolRequest>) => {
     validator = msg.mapping ? createRowValidator({ assistant: msg.assistant, headers: msg.headers, mapping: msg.mapping, phoneNormalizer: phones }) : null;
     return;
   }
-  const n = msg.packed.rowNumbers.length;
-  const errors: PoolResult['errors'] = new Array(n);
-  const numbers: PoolResult['numbers'] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    if (!validator) {
-      errors[i] = null;
-      numbers[i] = null;
-      continue;
-    }
-    const result = validator.validate(unpackRow(msg.packed, i));
-    errors[i] = result.errors.length ? result.errors : null;
-    numbers[i] = result.lead?.e164 ?? null;
-  }
+  const { errors, numbers } = validateRows(validator, msg.packed.rowNumbers.length, (k) => unpackRow(msg.packed, k));
   (self as unknown as Worker).postMessage({ id: msg.id, errors, numbers } satisfies PoolResult);
 };

@@ -1,7 +1,7 @@
 /** The column-mapping choices offered for one file column, as select option values. */
-import { LIMITS } from '../../limits.ts';
-import { targetKey } from '../../map/columns.ts';
-import type { AssistantConfig, ColumnMapping, ColumnTarget } from '../../types.ts';
+import { LIMITS } from '#lib/limits.ts';
+import { targetKey } from '#lib/map/columns.ts';
+import type { AssistantConfig, ColumnMapping, ColumnTarget } from '#lib/types.ts';
 
 export interface TargetOption {
   value: string;

@@ -1,0 +1,169 @@
+/**
+ * The preview session of the import wizard: the preview Web Worker, the file's rows (packed in a
+ * RowStore) and their verdicts, cell edits and remaps. Rows and verdicts are plain arrays, not
+ * $state (a million reactive rows cost far more memory and time): `version` and the grid's own
+ * counter are bumped when they change.
+ */
+import { startPreviewWorker, type PreviewWorker } from './client.ts';
+import type { FromWorker, RowVerdict, Summary } from './protocol.ts';
+import { RowStore } from './row-store.ts';
+import { RowPositions, type GridPositions } from './row-positions.ts';
+import type { MappingCheck } from '../../map/columns.ts';
+import type { AssistantConfig, ColumnMapping, ColumnTarget } from '../../types.ts';
+
+/** Where the session reports problems and what it is doing (shown by the page). */
+export interface Notices {
+  error: string | null;
+  status: string;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+export class PreviewSession {
+  file = $state<File | null>(null);
+  sheetNames = $state<string[]>([]);
+  sheet = $state('');
+  headers = $state<string[]>([]);
+  mapping = $state<ColumnMapping>({ columns: [] });
+  check = $state<MappingCheck | null>(null);
+  summary = $state<Summary | null>(null);
+  progress = $state<{ bytesRead: number; totalBytes: number; rowsRead: number } | null>(null);
+  rowCount = $state(0);
+  /** Bumped whenever a row or a verdict changes. */
+  version = $state(0);
+  parsing = $state(false);
+  onlyErrors = $state(false);
+  readonly rows = new RowStore();
+  readonly verdicts: RowVerdict[] = [];
+
+  private positions = new RowPositions();
+  private gridVersion = $state(0);
+  private gen = 0;
+  private worker: PreviewWorker | null = null;
+  private notices: Notices;
+
+  /** The positions the grid shows. */
+  readonly visible: GridPositions = $derived.by(() => {
+    void this.gridVersion;
+    return this.positions.view(this.onlyErrors, this.verdicts);
+  });
+  readonly firstRow = $derived(this.rowCount > 0 ? this.rows.get(0) : null);
+  /** Problems of the whole file that stop the import (no phone column, a column used twice…). */
+  readonly blocking = $derived(this.check?.fileErrors ?? []);
+
+  constructor(notices: Notices) {
+    this.notices = notices;
+  }
+
+  /** Reads a file (or another sheet of it) in a fresh worker. */
+  open(file: File, assistant: AssistantConfig, defaultCountry: string | undefined, sheet?: string): void {
+    this.notices.error = null;
+    this.file = file;
+    if (!sheet) this.sheetNames = [];
+    this.reset();
+    this.parsing = true;
+    this.notices.status = 'Reading the file…';
+    // A fresh worker per file: a file still being read must not mix its rows into the next one.
+    this.worker?.stop();
+    this.worker = startPreviewWorker(this.onWorker);
+    this.worker.send({ type: 'open', file, sheet, assistant: $state.snapshot(assistant), defaultCountry });
+  }
+
+  /** Forgets the file's rows and verdicts (another campaign, another file). */
+  reset(): void {
+    this.rows.clear();
+    this.verdicts.length = 0;
+    this.positions.clear();
+    this.refreshGrid();
+    this.headers = [];
+    this.check = null;
+    this.summary = null;
+    this.progress = null;
+    this.rowCount = 0;
+    this.version++;
+  }
+
+  /** Sends column `column` somewhere else; the worker revalidates every row. */
+  setTarget(column: number, target: ColumnTarget): void {
+    const columns = this.mapping.columns.slice();
+    columns[column] = target;
+    this.mapping = { columns };
+    this.summary = null;
+    this.notices.status = 'Revalidating with the new mapping…';
+    this.worker?.send({ type: 'map', mapping: $state.snapshot(this.mapping) });
+  }
+
+  /** A user's correction of one cell; the worker revalidates the row (and its duplicates). */
+  edit(index: number, column: number, value: string): void {
+    this.rows.setCell(index, column, value);
+    this.worker?.send({ type: 'edit', index, column, value });
+  }
+
+  stop(): void {
+    this.worker?.stop();
+  }
+
+  private refreshGrid(): void {
+    this.positions.grow(this.rows.length);
+    this.gridVersion++;
+  }
+
+  private onWorker = (msg: FromWorker): void => {
+    switch (msg.type) {
+      case 'sheets':
+        this.sheetNames = msg.sheetNames;
+        this.sheet = msg.sheet;
+        break;
+      case 'headers':
+        this.headers = msg.headers;
+        this.mapping = msg.mapping;
+        this.check = msg.check;
+        break;
+      case 'rows':
+        this.rows.add(msg.packed);
+        for (let k = 0; k < msg.verdicts.length; k++) {
+          const v = msg.verdicts[k]!;
+          this.verdicts[msg.start + k] = v;
+          if (v) this.positions.addError(msg.start + k);
+        }
+        this.refreshGrid();
+        this.gen = msg.gen;
+        this.rowCount = this.rows.length;
+        this.version++;
+        break;
+      case 'verdicts':
+        if (msg.gen < this.gen) break;
+        this.gen = msg.gen;
+        for (let k = 0; k < msg.verdicts.length; k++) this.verdicts[msg.start + k] = msg.verdicts[k]!;
+        this.changed();
+        break;
+      case 'progress':
+        this.progress = msg;
+        break;
+      case 'done':
+        this.summary = msg.summary;
+        this.check = msg.check;
+        this.parsing = false;
+        this.refreshGrid();
+        this.notices.status = `${count(msg.summary.totalRows)} ${msg.summary.totalRows === 1 ? 'row' : 'rows'} read, ${count(msg.summary.invalidRows)} with errors.`;
+        break;
+      case 'updated':
+        for (const ch of msg.changes) this.verdicts[ch.index] = ch.verdict;
+        this.summary = msg.summary;
+        this.changed();
+        this.notices.status = `Row revalidated: ${count(msg.summary.invalidRows)} rows with errors.`;
+        break;
+      case 'failed':
+        this.parsing = false;
+        this.notices.error = msg.error.message;
+        break;
+    }
+  };
+
+  /** Verdicts changed out of file order. */
+  private changed(): void {
+    this.positions.invalidateErrors();
+    this.refreshGrid();
+    this.version++;
+  }
+}

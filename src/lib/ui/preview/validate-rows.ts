@@ -1,0 +1,28 @@
+/**
+ * Validates a batch of rows the way the preview needs it: per row its own errors (null when none)
+ * and its primary number when valid. Duplicates are left to the preview worker, which resolves
+ * them in file order. Used by the pool's workers and by the preview worker itself, so both answer
+ * alike.
+ */
+import type { RowValidator } from '../../validate/row.ts';
+import type { SourceRow } from '../../types.ts';
+import type { PoolResult } from './validation-pool.ts';
+
+export type RowsVerdicts = Omit<PoolResult, 'id'>;
+
+/** `validator` null (no phone column) leaves every row without errors and without a number. */
+export function validateRows(validator: RowValidator | null, count: number, rowAt: (k: number) => SourceRow): RowsVerdicts {
+  const errors: PoolResult['errors'] = new Array(count);
+  const numbers: PoolResult['numbers'] = new Array(count);
+  for (let k = 0; k < count; k++) {
+    if (!validator) {
+      errors[k] = null;
+      numbers[k] = null;
+      continue;
+    }
+    const result = validator.validate(rowAt(k));
+    errors[k] = result.errors.length ? result.errors : null;
+    numbers[k] = result.lead?.e164 ?? null;
+  }
+  return { errors, numbers };
+}

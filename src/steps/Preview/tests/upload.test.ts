@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import { ChunkSchema, toChunks } from '#lib/chunk/format.ts';
+import { packRows, RowStore } from '#lib/ui/preview/row-store.ts';
+import type { SourceRow } from '#lib/types.ts';
+import { chunkBodies } from '../utils/upload.ts';
+
+function store(rows: SourceRow[]): RowStore {
+  const s = new RowStore();
+  s.add(packRows(0, rows));
+  return s;
+}
+
+const rows: SourceRow[] = Array.from({ length: 23 }, (_, i) => ({ row: i + 1, cells: [`+1415200${String(i).padStart(4, '0')}`, i % 3 ? 'Ann' : 'Zoë "Z"'] }));
+
+describe('chunkBodies', () => {
+  it('builds the chunks the server accepts, in file order, as the chunk format splits them', () => {
+    const bodies = [...chunkBodies(store(rows), 5, 1 << 20)];
+    const chunks = bodies.map((b) => v.parse(ChunkSchema, JSON.parse(b.body)));
+    expect(chunks).toEqual([...toChunks(rows, 5)]);
+    expect(bodies.map((b) => b.rows)).toEqual([5, 5, 5, 5, 3]);
+  });
+
+  it('keeps each chunk under 90% of the byte limit, counting UTF-8 bytes, and includes edits', () => {
+    const s = store(rows);
+    s.setCell(4, 1, 'é'.repeat(40));
+    const limit = 400;
+    const bodies = [...chunkBodies(s, 1000, limit)];
+    expect(bodies.length).toBeGreaterThan(1);
+    for (const b of bodies) expect(new TextEncoder().encode(b.body).length).toBeLessThan(limit);
+    const all = bodies.flatMap((b) => v.parse(ChunkSchema, JSON.parse(b.body)).rows);
+    expect(all.map((r) => r.row)).toEqual(rows.map((r) => r.row));
+    expect(all[4]!.cells[1]).toBe('é'.repeat(40));
+  });
+});

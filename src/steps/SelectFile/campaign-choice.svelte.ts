@@ -1,0 +1,43 @@
+/** The campaign the leads go to, and its assistant (which columns it expects), loaded from the API. */
+import { api } from '#lib/ui/api.ts';
+import type { AssistantConfig, VariableDef } from '#lib/types.ts';
+import type { Notices } from '#lib/ui/preview/session.svelte.ts';
+
+export type Campaign = { id: string; name: string; assistantId: string; defaultCountry: string | null };
+export type Assistant = { id: string; name: string; variables: VariableDef[]; secondaryVariables: VariableDef[] };
+
+export class CampaignChoice {
+  campaigns = $state<Campaign[]>([]);
+  campaignId = $state('');
+  assistant = $state<Assistant | null>(null);
+  readonly campaign = $derived(this.campaigns.find((c) => c.id === this.campaignId) ?? null);
+  readonly config = $derived<AssistantConfig | null>(
+    this.assistant ? { variables: this.assistant.variables, secondaryVariables: this.assistant.secondaryVariables } : null,
+  );
+  private token: string;
+  private notices: Notices;
+
+  constructor(token: string, campaignId: string, notices: Notices) {
+    this.token = token;
+    this.campaignId = campaignId;
+    this.notices = notices;
+  }
+
+  /** The workspace's campaigns; the only one is chosen for the user. */
+  async loadCampaigns(): Promise<void> {
+    const res = await api(this.token).campaigns.$get();
+    if (!res.ok) {
+      this.notices.error = res.status === 401 ? 'Your API token is not valid. Sign in again on the Campaigns page.' : 'Campaigns could not be loaded.';
+      return;
+    }
+    this.campaigns = (await res.json()).items;
+    if (!this.campaignId && this.campaigns.length === 1) this.campaignId = this.campaigns[0]!.id;
+  }
+
+  async loadAssistant(campaign: Campaign): Promise<void> {
+    this.assistant = null;
+    const res = await api(this.token).assistants[':id'].$get({ param: { id: campaign.assistantId } });
+    if (res.ok) this.assistant = (await res.json()) as Assistant;
+    else this.notices.error = 'The campaign\'s assistant could not be loaded.';
+  }
+}
