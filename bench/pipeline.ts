@@ -14,10 +14,11 @@ import { join } from 'node:path';
 import { generateLeadsCsv } from './generate.ts';
 import { fmt, label, mb, runCore } from './core.ts';
 import { startDevServer, type DevServer } from '../test/browser/server.ts';
+import { writeBenchConfig } from './bench-config.ts';
 
 /** wrangler dev running the bench's own Worker (bench/worker.ts: the real one plus the raw-insert route). */
 export function startBenchServer(port: number, persistTo: string, cwd = process.cwd()): Promise<DevServer> {
-  return startDevServer(port, persistTo, { cwd, config: 'bench/wrangler.bench.toml' });
+  return startDevServer(port, persistTo, { cwd, config: writeBenchConfig(cwd) });
 }
 
 function freePort(): Promise<number> {
