@@ -8,6 +8,7 @@ import { health } from './routes/health.ts';
 import { assistantRoutes } from './routes/assistants.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { importRoutes, campaignImportRoutes } from './routes/imports.ts';
+import { workspaceRoutes } from './routes/workspace.ts';
 import { openApiDocument } from './openapi.ts';
 import { benchRoutes } from './routes/bench.ts';
 
@@ -23,6 +24,7 @@ export const app = new Hono<AppEnv>()
   .route('/campaigns', campaignRoutes)
   .route('/campaigns', campaignImportRoutes)
   .route('/imports', importRoutes)
+  .route('/workspace', workspaceRoutes)
   .route('/_bench', benchRoutes)
   .notFound((c) => c.json(errorBody('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404))
   .onError(handleError);
