@@ -110,6 +110,9 @@ async function notifyEmailOf(c: Context<AppEnv>, fromQuery: string | undefined):
   return email;
 }
 
+/** A chunk body, counted in bytes as it streams in (with or without Content-Length). */
+const limitChunkBody = limitBody(LIMITS.maxChunkBytes, 'FILE_TOO_LARGE', 'A chunk');
+
 const ADMISSION_STATUS: Record<Exclude<Admission, { ok: true }>['code'], 409 | 413 | 503> = {
   IMPORT_STARTED: 409,
   CHUNK_ROWS_OVERLAP: 409,
@@ -216,7 +219,7 @@ export const importRoutes = new Hono<AppEnv>()
    * after every earlier chunk's). Repeating a chunk replaces it while the upload is open: uploads
    * resume. The body is limited in bytes as it streams in, with or without Content-Length.
    */
-  .put('/:id/chunks/:n{[0-9]+}', limitBody(LIMITS.maxChunkBytes, 'FILE_TOO_LARGE', 'A chunk'), async (c) => {
+  .put('/:id/chunks/:n{[0-9]+}', async (c) => {
     const workspaceId = c.get('workspaceId');
     const row = await findImport(c.env, workspaceId, c.req.param('id'));
     const index = Number(c.req.param('n'));
@@ -224,9 +227,13 @@ export const importRoutes = new Hono<AppEnv>()
     // Early answer only: the coordinator checks the phase again, atomically, when it stores the chunk.
     const { config, phase } = await coord.config();
     if (row.status !== 'queued' || phase !== 'upload') throw new ApiError(409, 'IMPORT_STARTED', 'This import has already started; chunks can no longer be changed.');
+    let text = '';
+    await limitChunkBody(c, async () => {
+      text = await c.req.text();
+    });
     let parsed: unknown;
     try {
-      parsed = await c.req.json();
+      parsed = JSON.parse(text);
     } catch {
       throw new ApiError(400, 'VALIDATION_FAILED', 'The chunk is not valid JSON.');
     }
