@@ -14,7 +14,7 @@ import { LIMITS } from '../../src/lib/limits.ts';
 
 const HEADERS = ['phone_number', 'customer_name'];
 
-async function browserImport(totalRows?: number) {
+async function browserImport(totalRows = 30) {
   const ctx = await seededCampaign();
   const created = await ctx.api.json(ctx.api.post('/imports', { campaignId: ctx.campaign.id, fileName: 'b.csv', headers: HEADERS, totalRows, ignoreErrors: true }));
   expect(created.status).toBe('queued');
@@ -61,7 +61,7 @@ describe('browser upload: the server counts what it stores', () => {
   });
 
   it('follows the stored rows when a chunk is replaced: 1,200 rows, then chunk 1 re-sent smaller, runs inline', async () => {
-    const { api, importId, put } = await browserImport();
+    const { api, importId, put } = await browserImport(1_200);
     const phones = usNumbers(1_200, 60_000);
     expect((await put(0, rowsFrom(1, phones.slice(0, 600)))).status).toBe(200);
     expect((await put(1, rowsFrom(601, phones.slice(600, 1_200)))).status).toBe(200);
