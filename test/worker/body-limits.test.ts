@@ -32,7 +32,7 @@ async function send(token: string, method: string, path: string, body: ReadableS
     duplex: 'half',
   });
   expect(request.headers.has('content-length')).toBe(false);
-  return worker.fetch(request, env as never, createExecutionContext());
+  return worker.fetch(request as never, env as never, createExecutionContext());
 }
 
 const PIECE = 64 * 1024;

@@ -152,7 +152,7 @@ describe('browser upload: a chunk racing start', () => {
       // @ts-expect-error: a streamed request body (Workers types lack `duplex`)
       duplex: 'half',
     });
-    const racing = worker.fetch(request, env as never, createExecutionContext());
+    const racing = worker.fetch(request as never, env as never, createExecutionContext());
     await readingStarted;
 
     const started = await api.post(`/imports/${importId}/start`, { chunkCount: 1 });
