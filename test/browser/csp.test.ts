@@ -39,10 +39,12 @@ it('serves the SPA with HSTS and a hashed script policy, and the same-origin pro
 
   const res = await page.goto(`${base}/#token=${token}`);
   expect(res!.headers()['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
-  expect(res!.headers()['content-security-policy']).toMatch(/frame-ancestors 'none'/);
-  const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+  // The header and the page's meta tag carry the same policy (the header adds frame-ancestors).
+  const header = res!.headers()['content-security-policy']!;
+  const policy = (await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content'))!;
+  expect(header).toBe(`${policy}; frame-ancestors 'none'`);
   expect(policy).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
-  expect(/script-src [^;]*/.exec(policy!)![0]).not.toContain('unsafe-inline');
+  expect(/script-src [^;]*/.exec(policy)![0]).not.toContain('unsafe-inline');
   expect(policy).toMatch(/connect-src 'self'(;|$)/);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
 
