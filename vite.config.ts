@@ -16,7 +16,7 @@ function cspHeader(): Plugin {
     apply: 'build',
     buildApp: {
       order: 'post',
-      handler() {
+      async handler() {
         const page = `${OUT}/index.html`;
         const headers = `${OUT}/_headers`;
         if (!existsSync(page) || !existsSync(headers)) return;
