@@ -1,6 +1,7 @@
 /**
  * Seeds local development data, idempotently: the demo workspace whose token is DEV_API_TOKEN
- * from .dev.vars, a demo assistant with the product page's example variables, a demo campaign.
+ * from .dev.vars, a demo assistant with the product page's example variables, a demo campaign,
+ * and example.com on the list of addresses that may receive its import emails.
  */
 import { readFileSync, existsSync, copyFileSync } from 'node:fs';
 import { runSql, sqlString } from './d1.ts';
@@ -24,6 +25,7 @@ runSql(
   [
     await workspaceSql('ws_demo', 'Demo workspace', token, 'development token'),
     `INSERT OR IGNORE INTO assistants (id, workspace_id, name, variables, secondary_variables, created_at) VALUES ('ast_demo', 'ws_demo', 'Demo sales assistant', ${sqlString(variables)}, ${sqlString(secondary)}, ${sqlString(now)});`,
+    `INSERT OR IGNORE INTO notify_email_allow_list (workspace_id, entry, created_at) VALUES ('ws_demo', '@example.com', ${sqlString(now)});`,
     `INSERT OR IGNORE INTO campaigns (id, workspace_id, name, assistant_id, default_country, created_at) VALUES ('cmp_demo', 'ws_demo', 'Demo campaign', 'ast_demo', 'US', ${sqlString(now)});`,
   ].join('\n'),
 );

@@ -20,4 +20,10 @@ export const LIMITS = {
   maxChunkBytes: 8 * 1024 * 1024,
   /** Imports of at most this many rows finish inline, larger ones run in the background. */
   inlineMaxRows: 1_000,
+  /** Largest JSON body of an API request (bytes), refused before it is parsed. */
+  maxJsonBodyBytes: 1024 * 1024,
+  /** Largest browser import creation body (bytes): it carries the file's header row (200 columns). */
+  maxImportCreateBytes: 4 * 1024 * 1024,
+  /** Entries in a workspace's list of addresses that may receive import emails. */
+  maxNotifyEmails: 100,
 } as const;

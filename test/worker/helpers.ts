@@ -16,6 +16,8 @@ export async function createWorkspace(name = 'Test workspace'): Promise<{ worksp
       'test',
       now,
     ),
+    // Import emails in tests go to example.com addresses.
+    env.DB.prepare('INSERT INTO notify_email_allow_list (workspace_id, entry, created_at) VALUES (?1, ?2, ?3)').bind(workspaceId, '@example.com', now),
   ]);
   return { workspaceId, token };
 }

@@ -8,6 +8,7 @@ import { health } from './routes/health.ts';
 import { assistantRoutes } from './routes/assistants.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { importRoutes, campaignImportRoutes } from './routes/imports.ts';
+import { workspaceRoutes } from './routes/workspace.ts';
 import { openApiDocument } from './openapi.ts';
 
 const PUBLIC = new Set(['/api/v1/health', '/api/v1/openapi.json']);
@@ -22,6 +23,7 @@ export const app = new Hono<AppEnv>()
   .route('/campaigns', campaignRoutes)
   .route('/campaigns', campaignImportRoutes)
   .route('/imports', importRoutes)
+  .route('/workspace', workspaceRoutes)
   .notFound((c) => c.json(errorBody('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404))
   .onError(handleError);
 

@@ -4,6 +4,7 @@ import type { Chunk } from '../../src/lib/chunk/format.ts';
 import { keys } from './keys.ts';
 import { coordinator } from '../progress/coordinator.ts';
 import { sendWithRetry } from '../queue/send.ts';
+import type { Admission } from './admit-chunk.ts';
 
 export async function storeChunk(env: Env, workspaceId: string, importId: string, chunk: Chunk, dispatch: boolean): Promise<void> {
   await env.UPLOADS.put(keys.chunk(workspaceId, importId, chunk.index), JSON.stringify(chunk), {
@@ -11,6 +12,22 @@ export async function storeChunk(env: Env, workspaceId: string, importId: string
   });
   await coordinator(env, importId).chunkStored(chunk.index, chunk.rows.length);
   if (dispatch) await sendWithRetry(env.IMPORT_QUEUE, [{ kind: 'validate', workspaceId, importId, chunk: chunk.index }]);
+}
+
+/**
+ * Stores a chunk the browser uploaded, through its import's coordinator: admitted only while the
+ * upload is open and only if its rows keep file order and the import's size limit (see admit-chunk).
+ * `chunk.rows` must be in strictly increasing row order (checked by the route).
+ */
+export async function storeUploadedChunk(env: Env, workspaceId: string, importId: string, chunk: Chunk): Promise<Admission> {
+  return coordinator(env, importId).storeUploadedChunk({
+    index: chunk.index,
+    rows: chunk.rows.length,
+    firstRow: chunk.rows[0]!.row,
+    lastRow: chunk.rows[chunk.rows.length - 1]!.row,
+    body: JSON.stringify(chunk),
+    key: keys.chunk(workspaceId, importId, chunk.index),
+  });
 }
 
 /** Queues validation of chunks 0..count-1 (browser uploads, once every chunk is stored). */

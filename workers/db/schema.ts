@@ -144,3 +144,18 @@ export const storageUsage = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.scope] }), index('storage_usage_kind_updated').on(t.kind, t.updatedAt)],
 );
+
+/**
+ * Who may receive a workspace's import emails: full addresses (`ops@acme.com`) or whole domains
+ * (`@acme.com`), lower-cased. An import asking to notify any other address is refused, so a token
+ * cannot be used to mail strangers.
+ */
+export const notifyEmailAllowList = sqliteTable(
+  'notify_email_allow_list',
+  {
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    entry: text('entry').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.entry] })],
+);

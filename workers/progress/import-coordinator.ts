@@ -27,6 +27,7 @@ import { isRunning, type ImportView } from '../../src/lib/import-view.ts';
 import { mirrorToD1 } from './mirror.ts';
 import { sendWithRetry } from '../queue/send.ts';
 import { createFirstOccurrenceIndex, type FirstOccurrenceIndex } from '../../src/lib/dedupe/in-file.ts';
+import { admitChunk, type Admission, type UploadedChunk } from '../chunk/admit-chunk.ts';
 
 export interface ImportConfig {
   importId: string;
@@ -207,6 +208,28 @@ export class ImportCoordinator extends DurableObject<Env> {
   async chunkStored(chunk: number, rows: number): Promise<void> {
     this.sql.exec('INSERT INTO chunks (idx, rows) VALUES (?, ?) ON CONFLICT (idx) DO UPDATE SET rows = excluded.rows WHERE validated = 0', chunk, rows);
     await this.ctx.storage.setAlarm(Date.now() + UPLOAD_IDLE_MS);
+  }
+
+  /**
+   * Stores a browser-uploaded chunk while the upload is open. Nothing else runs on this object
+   * meanwhile, so `seal` either counts the chunk or comes first and the chunk is refused: a PUT
+   * racing `start` never replaces a sealed chunk. Inline or background follows the rows stored.
+   */
+  async storeUploadedChunk(chunk: UploadedChunk): Promise<Admission> {
+    return this.ctx.blockConcurrencyWhile(async () => {
+      const { config, state } = await this.load();
+      if (state.phase !== 'upload' || !isRunning(state.status)) {
+        return { ok: false, code: 'IMPORT_STARTED', message: 'This import has already started; chunks can no longer be changed.' } as const;
+      }
+      const admitted = await admitChunk(this.sql, this.env.UPLOADS, chunk);
+      if (!admitted.ok) return admitted;
+      await this.chunkStored(chunk.index, chunk.rows);
+      if (config.inline !== admitted.inline) {
+        config.inline = admitted.inline;
+        await this.ctx.storage.put('config', config);
+      }
+      return admitted;
+    });
   }
 
   /**

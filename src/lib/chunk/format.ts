@@ -22,6 +22,16 @@ export const ChunkSchema = v.object({
   rows: v.pipe(v.array(SourceRowSchema), v.minLength(1), v.maxLength(LIMITS.chunkRows)),
 });
 
+/**
+ * Where a chunk's row numbers break file order: each row's number must be above the previous
+ * one's (unique and strictly increasing), because the number names the row in dedupe ("duplicate
+ * of row N") and in the error report. Returns the position of the first offending row, or -1.
+ */
+export function rowOrderBreak(rows: readonly { row: number }[]): number {
+  for (let i = 1; i < rows.length; i++) if (rows[i]!.row <= rows[i - 1]!.row) return i;
+  return -1;
+}
+
 /** Splits rows into chunks of LIMITS.chunkRows. */
 export function* toChunks(rows: Iterable<SourceRow>, size: number = LIMITS.chunkRows): Generator<Chunk> {
   let index = 0;

@@ -1,6 +1,7 @@
 /** valibot schemas of the public API's bodies and queries, shared by the Worker, the UI and the OpenAPI document. */
 import * as v from 'valibot';
 import { isSupportedCountry } from 'libphonenumber-js/max';
+import { LIMITS } from '../limits.ts';
 
 export { CreateAssistantSchema, VariableDefSchema } from './assistant.ts';
 
@@ -39,9 +40,34 @@ export const BoolString = v.optional(
   'false',
 );
 
+/** The address an import's completion email goes to (it must be on the workspace's allow-list). */
+export const NotifyEmailSchema = v.pipe(v.string(), v.trim(), v.email('notifyEmail is not an email address.'), v.maxLength(254));
+
+/** One allow-list entry: an address (`ops@acme.com`) or a whole domain (`@acme.com`). */
+const NotifyAllowEntrySchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toLowerCase(),
+  v.maxLength(254),
+  v.union(
+    [v.pipe(v.string(), v.email()), v.pipe(v.string(), v.regex(/^@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/))],
+    'Each entry is an email address ("ops@acme.com") or a domain written "@acme.com".',
+  ),
+);
+
+/** PUT /workspace/notify-emails: the whole list, replacing the previous one. */
+export const NotifyEmailListSchema = v.object({
+  items: v.pipe(
+    v.array(NotifyAllowEntrySchema),
+    v.maxLength(LIMITS.maxNotifyEmails, `At most ${LIMITS.maxNotifyEmails} entries.`),
+    v.transform((items) => [...new Set(items)].sort()),
+  ),
+});
+
 export const CreateImportQuerySchema = v.object({
   ignoreErrors: BoolString,
-  notifyEmail: v.optional(v.pipe(v.string(), v.trim(), v.email('notifyEmail is not an email address.'), v.maxLength(254))),
+  /** Also accepted as the X-Notify-Email header, which URL logs do not keep. */
+  notifyEmail: v.optional(NotifyEmailSchema),
   fileName: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(255))),
   sheet: v.optional(v.pipe(v.string(), v.maxLength(255))),
 });

@@ -1,6 +1,7 @@
 /** valibot schema of the browser's "create import" body: the header and mapping it already checked. */
 import * as v from 'valibot';
 import { LIMITS } from '../limits.ts';
+import { NotifyEmailSchema } from './api.ts';
 
 const TargetSchema = v.variant('kind', [
   v.object({ kind: v.literal('phone') }),
@@ -20,7 +21,8 @@ export const BrowserImportSchema = v.object({
   fileName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(255)),
   headers: v.pipe(v.array(v.pipe(v.string(), v.maxLength(LIMITS.maxCellLength))), v.minLength(1), v.maxLength(LIMITS.maxColumns)),
   mapping: v.optional(v.object({ columns: v.array(TargetSchema) })),
-  totalRows: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.maxRows)),
+  /** The client's count, for its own display only: the server counts the rows it stores. */
+  totalRows: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.maxRows))),
   ignoreErrors: v.optional(v.boolean(), false),
-  notifyEmail: v.optional(v.pipe(v.string(), v.trim(), v.email('notifyEmail is not an email address.'), v.maxLength(254))),
+  notifyEmail: v.optional(NotifyEmailSchema),
 });

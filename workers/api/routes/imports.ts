@@ -7,19 +7,22 @@ import * as v from 'valibot';
 import { and, desc, eq } from 'drizzle-orm';
 import { db } from '../../db/client.ts';
 import { imports } from '../../db/schema.ts';
-import { CreateImportQuerySchema, ListImportsQuerySchema } from '../../../src/lib/schemas/api.ts';
-import { ChunkSchema, type Chunk } from '../../../src/lib/chunk/format.ts';
+import { CreateImportQuerySchema, ListImportsQuerySchema, NotifyEmailSchema } from '../../../src/lib/schemas/api.ts';
+import { ChunkSchema, rowOrderBreak, type Chunk } from '../../../src/lib/chunk/format.ts';
 import { autoMap, checkMapping } from '../../../src/lib/map/columns.ts';
 import { LIMITS } from '../../../src/lib/limits.ts';
-import type { AssistantConfig, ColumnMapping, SourceRow } from '../../../src/lib/types.ts';
-import { jsonBody, query } from '../validate.ts';
+import type { AssistantConfig, ColumnMapping } from '../../../src/lib/types.ts';
+import type { Context } from 'hono';
+import { jsonBody, limitBody, query } from '../validate.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { fileError, toFileApiError } from '../file-errors.ts';
 import { limitImportCreation } from '../middleware/rate-limit.ts';
 import { PROGRESS_PROTOCOL, offeredProtocols } from '../../../src/lib/progress-protocol.ts';
 import { campaignWithAssistant } from './campaigns.ts';
 import { sizeLimit, type UploadKind } from '../../chunk/read-upload.ts';
-import { storeChunk, dispatchValidation } from '../../chunk/store-chunk.ts';
+import { storeUploadedChunk, dispatchValidation } from '../../chunk/store-chunk.ts';
+import type { Admission } from '../../chunk/admit-chunk.ts';
+import { requireAllowedNotifyEmail } from '../../notify/allow-list.ts';
 import { importFile } from '../../import/import-file.ts';
 import { checkColumns } from '../../import/check-columns.ts';
 import { createMultipart, uploadPart, completeMultipart, CompleteUploadSchema, MULTIPART } from '../../chunk/multipart.ts';
@@ -88,6 +91,34 @@ function uploadKind(contentType: string | undefined, fileName: string | undefine
   return kind;
 }
 
+/**
+ * The completion email's address on the raw-file routes: the `X-Notify-Email` header (kept out of
+ * URLs, which proxies and logs keep) or the `notifyEmail` query parameter; it must be allowed.
+ */
+async function notifyEmailOf(c: Context<AppEnv>, fromQuery: string | undefined): Promise<string | undefined> {
+  const header = c.req.header('x-notify-email');
+  let email = fromQuery;
+  if (header !== undefined) {
+    const parsed = v.safeParse(NotifyEmailSchema, header);
+    if (!parsed.success) throw new ApiError(400, 'VALIDATION_FAILED', `X-Notify-Email: ${parsed.issues[0].message}`);
+    if (fromQuery !== undefined && fromQuery.toLowerCase() !== parsed.output.toLowerCase()) {
+      throw new ApiError(400, 'VALIDATION_FAILED', 'X-Notify-Email and the notifyEmail parameter name different addresses; send one.');
+    }
+    email = parsed.output;
+  }
+  await requireAllowedNotifyEmail(c.env, c.get('workspaceId'), email);
+  return email;
+}
+
+/** A chunk body, counted in bytes as it streams in (with or without Content-Length). */
+const limitChunkBody = limitBody(LIMITS.maxChunkBytes, 'FILE_TOO_LARGE', 'A chunk');
+
+const ADMISSION_STATUS: Record<Exclude<Admission, { ok: true }>['code'], 409 | 413 | 503> = {
+  IMPORT_STARTED: 409,
+  CHUNK_ROWS_OVERLAP: 409,
+  TOO_MANY_ROWS: 413,
+  STORAGE_UNAVAILABLE: 503,
+};
 
 /** POST /campaigns/{id}/imports: the headless path. The body is the file. */
 export const campaignImportRoutes = new Hono<AppEnv>()
@@ -104,8 +135,9 @@ export const campaignImportRoutes = new Hono<AppEnv>()
       );
     }
     if (declared === 0 || !c.req.raw.body) throw fileError('FILE_EMPTY', 'The request has no file in its body.');
+    const notifyEmail = await notifyEmailOf(c, q.notifyEmail);
     await limitImportCreation(c.env, workspaceId);
-    const { status, view } = await importFile(c.env, { workspaceId, ...target, options: q, kind, body: c.req.raw.body });
+    const { status, view } = await importFile(c.env, { workspaceId, ...target, options: { ...q, notifyEmail }, kind, body: c.req.raw.body });
     return c.json(view, status);
   })
   /** Multipart upload for files past one request's body limit: create, upload parts, complete. */
@@ -114,7 +146,8 @@ export const campaignImportRoutes = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const { campaign } = await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
     const kind = uploadKind(c.req.header('x-file-type') ?? undefined, q.fileName);
-    const upload = await createMultipart(c.env, workspaceId, campaign.id, { ...q, kind });
+    const notifyEmail = await notifyEmailOf(c, q.notifyEmail);
+    const upload = await createMultipart(c.env, workspaceId, campaign.id, { ...q, notifyEmail, kind });
     return c.json(upload, 201);
   })
   .put('/:id/uploads/:uploadId/parts/:n{[0-9]+}', async (c) => {
@@ -150,7 +183,7 @@ export const importRoutes = new Hono<AppEnv>()
     return c.json({ items: rows.map(rowToView) });
   })
   /** The browser's path, step 1: create an import from the header and mapping it already checked. */
-  .post('/', jsonBody(BrowserImportSchema), async (c) => {
+  .post('/', jsonBody(BrowserImportSchema, LIMITS.maxImportCreateBytes), async (c) => {
     const workspaceId = c.get('workspaceId');
     const body = c.req.valid('json');
     const { campaign, assistant } = await campaignWithAssistant(c.env.DB, workspaceId, body.campaignId);
@@ -158,6 +191,7 @@ export const importRoutes = new Hono<AppEnv>()
     const mapping = (body.mapping as ColumnMapping | undefined) ?? autoMap(body.headers, assistantConfig);
     if (mapping.columns.length !== body.headers.length) throw new ApiError(400, 'VALIDATION_FAILED', 'mapping.columns must have one entry per header.');
     const check = checkColumns(body.headers, mapping, assistantConfig);
+    await requireAllowedNotifyEmail(c.env, workspaceId, body.notifyEmail);
     await limitImportCreation(c.env, workspaceId);
     const config = await createImport(c.env, {
       workspaceId,
@@ -170,7 +204,8 @@ export const importRoutes = new Hono<AppEnv>()
       notifyEmail: body.notifyEmail ?? null,
       headers: body.headers,
       mapping,
-      inline: body.totalRows <= LIMITS.inlineMaxRows,
+      // Nothing is stored yet; each stored chunk re-decides from the rows stored (see admit-chunk).
+      inline: true,
     });
     const view = await coordinator(c.env, config.importId).view();
     return c.json({ ...view, unknownColumns: check.unknownColumns, chunkRows: LIMITS.chunkRows, maxChunkBytes: LIMITS.maxChunkBytes }, 201);
@@ -179,17 +214,23 @@ export const importRoutes = new Hono<AppEnv>()
     const row = await findImport(c.env, c.get('workspaceId'), c.req.param('id'));
     return c.json(await currentView(c.env, row));
   })
-  /** Step 2: upload chunk N (JSON, shape and size checked). Repeating a chunk replaces it: uploads resume. */
+  /**
+   * Step 2: upload chunk N (JSON, shape and size checked, rows in strictly increasing order and
+   * after every earlier chunk's). Repeating a chunk replaces it while the upload is open: uploads
+   * resume. The body is limited in bytes as it streams in, with or without Content-Length.
+   */
   .put('/:id/chunks/:n{[0-9]+}', async (c) => {
     const workspaceId = c.get('workspaceId');
     const row = await findImport(c.env, workspaceId, c.req.param('id'));
     const index = Number(c.req.param('n'));
-    const { config, phase } = await coordinator(c.env, row.id).config();
+    const coord = coordinator(c.env, row.id);
+    // Early answer only: the coordinator checks the phase again, atomically, when it stores the chunk.
+    const { config, phase } = await coord.config();
     if (row.status !== 'queued' || phase !== 'upload') throw new ApiError(409, 'IMPORT_STARTED', 'This import has already started; chunks can no longer be changed.');
-    const declared = Number(c.req.header('content-length') ?? NaN);
-    if (declared > LIMITS.maxChunkBytes) throw fileError('FILE_TOO_LARGE', `A chunk may be at most ${LIMITS.maxChunkBytes / 1048576} MB.`);
-    const text = await c.req.text();
-    if (text.length > LIMITS.maxChunkBytes) throw fileError('FILE_TOO_LARGE', `A chunk may be at most ${LIMITS.maxChunkBytes / 1048576} MB.`);
+    let text = '';
+    await limitChunkBody(c, async () => {
+      text = await c.req.text();
+    });
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -201,24 +242,35 @@ export const importRoutes = new Hono<AppEnv>()
     const chunk = result.output as Chunk;
     if (chunk.index !== index) throw new ApiError(400, 'VALIDATION_FAILED', 'The chunk index does not match the URL.');
     if (chunk.rows.some((r) => r.cells.length > config.headers.length)) throw new ApiError(400, 'VALIDATION_FAILED', 'A row has more cells than the file has columns.');
-    await storeChunk(c.env, workspaceId, row.id, chunk, false);
-    return c.json({ index, rows: chunk.rows.length });
+    const broken = rowOrderBreak(chunk.rows);
+    if (broken >= 0) {
+      throw new ApiError(
+        422,
+        'CHUNK_ROWS_UNORDERED',
+        `rows[${broken}] has row number ${chunk.rows[broken]!.row}, not above the previous row's ${chunk.rows[broken - 1]!.row}. Row numbers in a chunk must be unique and increasing, in file order.`,
+      );
+    }
+    const admitted = await storeUploadedChunk(c.env, workspaceId, row.id, chunk);
+    if (!admitted.ok) throw new ApiError(ADMISSION_STATUS[admitted.code], admitted.code, admitted.message);
+    return c.json({ index, rows: chunk.rows.length, storedRows: admitted.storedRows });
   })
-  /** Step 3: every chunk is uploaded; validation and import start (inline for ≤1000 rows). */
+  /**
+   * Step 3: every chunk is uploaded; validation and import start. The rows the server stored (not
+   * the client's count) decide inline (≤ 1000) or background; after the seal no chunk can change.
+   */
   .post('/:id/start', jsonBody(v.object({ chunkCount: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)) })), async (c) => {
     const workspaceId = c.get('workspaceId');
     const row = await findImport(c.env, workspaceId, c.req.param('id'));
     const { chunkCount } = c.req.valid('json');
     const coord = coordinator(c.env, row.id);
-    const { config, phase } = await coord.config();
-    if (phase !== 'upload') return c.json(await coord.view(), 202);
-    if (config.inline) return c.json(await runInline(c.env, workspaceId, row.id, chunkCount), 201);
+    if ((await coord.config()).phase !== 'upload') return c.json(await coord.view(), 202);
     let view: ImportView;
     try {
       view = (await coord.seal(chunkCount)).view;
     } catch {
       throw new ApiError(409, 'CHUNKS_MISSING', `Not every one of the ${chunkCount} chunks has been uploaded; upload the missing ones and start again.`);
     }
+    if ((await coord.config()).config.inline) return c.json(await runInline(c.env, workspaceId, row.id, chunkCount), 201);
     await dispatchValidation(c.env, workspaceId, row.id, chunkCount);
     return c.json(view, 202);
   })
