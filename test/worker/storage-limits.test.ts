@@ -105,7 +105,7 @@ describe('storage quota', () => {
   });
 
   // Needs workers/chunk/store-chunk.ts to store through putCharged (one-line change, see the report).
-  it.skip('refuses a headless file past the quota before storing its chunks', async () => {
+  it('refuses a headless file past the quota before storing its chunks', async () => {
     const { campaign, token, workspaceId } = await seededCampaign();
     const body = csv([['phone_number', 'customer_name'], ...usNumbers(50, 60_000).map((p) => [p, 'Q'])]);
     const res = await callWith({ WORKSPACE_STORAGE_QUOTA_BYTES: '500' }, token, 'POST', `/campaigns/${campaign.id}/imports?fileName=q.csv&ignoreErrors=true`, body, { 'Content-Type': 'text/csv' });
@@ -115,7 +115,7 @@ describe('storage quota', () => {
   });
 
   // Needs workers/chunk/store-chunk.ts to store through putCharged (one-line change, see the report).
-  it.skip('refuses a browser chunk past the quota; a chunk sent again is charged once', async () => {
+  it('refuses a browser chunk past the quota; a chunk sent again is charged once', async () => {
     const { api, campaign, token, workspaceId } = await seededCampaign();
     const created = await api.json(api.post('/imports', { campaignId: campaign.id, fileName: 'b.csv', headers: ['phone_number', 'customer_name'], totalRows: 40, ignoreErrors: true }));
     const chunk = (index: number, n: number) => ({ v: 1, index, rows: usNumbers(n, 70_000 + index * 100).map((p, i) => ({ row: index * 100 + i + 1, cells: [p, 'B'] })) });
@@ -267,7 +267,7 @@ describe('retention', () => {
   });
 
   // Needs GET /imports/{id}/errors.csv to call assertReportKept (one-line change, see the report).
-  it.skip('answers 410 REPORT_EXPIRED for an error report past its lifetime', async () => {
+  it('answers 410 REPORT_EXPIRED for an error report past its lifetime', async () => {
     const { api, campaign } = await seededCampaign();
     const view = await api.json(
       api.post(`/campaigns/${campaign.id}/imports?fileName=x.csv&ignoreErrors=true`, 'phone_number,customer_name\r\n+14152000031,A\r\nbad,B\r\n', { 'Content-Type': 'text/csv' }),

@@ -121,16 +121,28 @@ export async function putCharged(
   options?: R2PutOptions,
 ): Promise<R2Object> {
   const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-  const replaced = (await env.UPLOADS.head(key))?.size ?? 0;
-  const growth = Math.max(0, bytes.byteLength - replaced);
-  await reserveStorage(env, workspaceId, scope, growth);
-  let stored: R2Object;
-  try {
+  let stored: R2Object | undefined;
+  await charged(env, workspaceId, scope, key, bytes.byteLength, async () => {
     stored = await env.UPLOADS.put(key, bytes, options);
-  } catch (err) {
-    await unchargeStorage(env, workspaceId, scope, growth);
-    throw err;
+    return true;
+  });
+  return stored!;
+}
+
+/**
+ * Runs `store` (which writes `bytes` under `key`, or declines by returning false) with the quota
+ * charged first: only the growth over an object of the same key, taken back when `store` declines
+ * or throws.
+ */
+export async function charged(env: Env, workspaceId: string, scope: string, key: string, bytes: number, store: () => Promise<boolean>): Promise<void> {
+  const replaced = (await env.UPLOADS.head(key))?.size ?? 0;
+  const growth = Math.max(0, bytes - replaced);
+  await reserveStorage(env, workspaceId, scope, growth);
+  let ok = false;
+  try {
+    ok = await store();
+  } finally {
+    if (!ok) await unchargeStorage(env, workspaceId, scope, growth);
   }
-  await unchargeStorage(env, workspaceId, scope, replaced - bytes.byteLength);
-  return stored;
+  if (ok) await unchargeStorage(env, workspaceId, scope, replaced - bytes);
 }

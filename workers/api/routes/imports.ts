@@ -17,6 +17,7 @@ import { jsonBody, limitBody, query } from '../validate.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { fileError, toFileApiError } from '../file-errors.ts';
 import { limitImportCreation } from '../middleware/rate-limit.ts';
+import { assertReportKept } from '../../report/retention.ts';
 import { PROGRESS_PROTOCOL, offeredProtocols } from '../../../src/lib/progress-protocol.ts';
 import { campaignWithAssistant } from './campaigns.ts';
 import { sizeLimit, type UploadKind } from '../../chunk/read-upload.ts';
@@ -162,8 +163,8 @@ export const campaignImportRoutes = new Hono<AppEnv>()
   .post('/:id/uploads/:uploadId/complete', jsonBody(CompleteUploadSchema), async (c) => {
     const workspaceId = c.get('workspaceId');
     const target = await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
+    // completeMultipart applies the import-creation limit and discards the upload when it refuses.
     const done = await completeMultipart(c.env, workspaceId, target.campaign.id, c.req.param('uploadId'), c.req.valid('json').parts);
-    await limitImportCreation(c.env, workspaceId);
     try {
       const { status, view } = await importFile(c.env, { workspaceId, ...target, options: done.options, kind: done.options.kind, body: done.body });
       return c.json(view, status);
@@ -223,10 +224,13 @@ export const importRoutes = new Hono<AppEnv>()
     const workspaceId = c.get('workspaceId');
     const row = await findImport(c.env, workspaceId, c.req.param('id'));
     const index = Number(c.req.param('n'));
+    const started = () => new ApiError(409, 'IMPORT_STARTED', 'This import has already started; chunks can no longer be changed.');
+    // (An ended import's coordinator may have been emptied by retention: the stored row answers first.)
+    if (row.status !== 'queued') throw started();
     const coord = coordinator(c.env, row.id);
     // Early answer only: the coordinator checks the phase again, atomically, when it stores the chunk.
     const { config, phase } = await coord.config();
-    if (row.status !== 'queued' || phase !== 'upload') throw new ApiError(409, 'IMPORT_STARTED', 'This import has already started; chunks can no longer be changed.');
+    if (phase !== 'upload') throw started();
     let text = '';
     await limitChunkBody(c, async () => {
       text = await c.req.text();
@@ -262,6 +266,7 @@ export const importRoutes = new Hono<AppEnv>()
     const workspaceId = c.get('workspaceId');
     const row = await findImport(c.env, workspaceId, c.req.param('id'));
     const { chunkCount } = c.req.valid('json');
+    if (!isRunning(row.status)) return c.json(rowToView(row), 202);
     const coord = coordinator(c.env, row.id);
     if ((await coord.config()).phase !== 'upload') return c.json(await coord.view(), 202);
     let view: ImportView;
@@ -276,6 +281,7 @@ export const importRoutes = new Hono<AppEnv>()
   })
   .delete('/:id', async (c) => {
     const row = await findImport(c.env, c.get('workspaceId'), c.req.param('id'));
+    if (!isRunning(row.status)) throw new ApiError(409, 'IMPORT_FINISHED', `The import has already ended (${row.status}).`);
     const { view, cancelled } = await coordinator(c.env, row.id).cancel();
     if (!cancelled) throw new ApiError(409, 'IMPORT_FINISHED', `The import has already ended (${view.status}).`);
     return c.json(view);
@@ -294,6 +300,7 @@ export const importRoutes = new Hono<AppEnv>()
   .get('/:id/errors.csv', async (c) => {
     const workspaceId = c.get('workspaceId');
     const row = await findImport(c.env, workspaceId, c.req.param('id'));
+    assertReportKept(c.env, row);
     const object = await c.env.UPLOADS.get(keys.report(workspaceId, row.id));
     if (!object) throw new ApiError(404, 'REPORT_NOT_READY', isRunning(row.status) ? 'The error report is written when the import ends.' : 'This import has no error report.');
     return new Response(object.body, {
