@@ -37,6 +37,7 @@ const returns = (description: string, ref: string) => ({ description, ...json(re
 const finished = returns(`The import, finished inline (${LIMITS.inlineMaxRows} rows or fewer)`, 'Import');
 const accepted = returns('The import, queued to run in the background', 'Import');
 const authed = { security: [{ bearer: [] }] };
+const notifyHeader = { name: 'X-Notify-Email', in: 'header', required: false, description: 'Where to send the completion email (preferred over the notifyEmail query parameter, which URL logs keep). Must be on the workspace allow-list (PUT /workspace/notify-emails).', schema: { type: 'string', format: 'email' } };
 
 export function openApiDocument(origin: string) {
   return {
@@ -115,7 +116,7 @@ export function openApiDocument(origin: string) {
           ...authed,
           summary: 'Import a CSV, XLSX or XLS file',
           description: `Body is the raw file. CSV up to ${LIMITS.maxCsvBytes / 1024 / 1024} MB is streamed; Excel up to ${LIMITS.maxExcelBytesServer / 1024 / 1024} MB (FILE_TOO_LARGE past it). Up to ${LIMITS.inlineMaxRows} rows finish inline (201), larger files are processed in the background (202).`,
-          parameters: [idParam('id'), ...queryParams(CreateImportQuerySchema)],
+          parameters: [idParam('id'), ...queryParams(CreateImportQuerySchema), notifyHeader],
           requestBody: {
             required: true,
             content: {
@@ -124,11 +125,11 @@ export function openApiDocument(origin: string) {
               'application/vnd.ms-excel': { schema: { type: 'string', format: 'binary' } },
             },
           },
-          responses: { 201: finished, 202: accepted, 400: error, 404: error, 413: error, 415: error, 422: error, 429: error },
+          responses: { 201: finished, 202: accepted, 400: error, 404: error, 413: error, 415: error, 422: error, 429: error, 507: error },
         },
       },
       '/campaigns/{id}/uploads': {
-        post: { ...authed, summary: 'Start a multipart upload of a CSV larger than one request body', parameters: [idParam('id'), ...queryParams(CreateImportQuerySchema)], responses: { 201: { description: '{uploadId, partBytes, maxPartBytes, maxBytes}' }, 404: error } },
+        post: { ...authed, summary: 'Start a multipart upload of a CSV larger than one request body', parameters: [idParam('id'), ...queryParams(CreateImportQuerySchema), notifyHeader], responses: { 201: { description: '{uploadId, partBytes, maxPartBytes, maxBytes}' }, 404: error, 422: error, 429: error, 507: error } },
       },
       '/campaigns/{id}/uploads/{uploadId}/parts/{n}': {
         put: { ...authed, summary: 'Upload part n (1-based; every part but the last the same size, ≥ 5 MiB)', parameters: [idParam('id'), idParam('uploadId'), indexParam('n', 'Part number, from 1')], requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, responses: { 200: { description: '{partNumber, etag}' }, 404: error, 413: error } },
@@ -138,10 +139,10 @@ export function openApiDocument(origin: string) {
       },
       '/imports': {
         get: { ...authed, parameters: queryParams(ListImportsQuerySchema), summary: 'Imports, newest first', responses: { 200: { description: 'ok' } } },
-        post: { ...authed, summary: 'Browser path: create an import from a header and mapping already checked in the browser', requestBody: body('BrowserImport'), responses: { 201: returns('The import, waiting for its chunks', 'Import'), 400: error, 404: error, 422: error } },
+        post: { ...authed, summary: 'Browser path: create an import from a header and mapping already checked in the browser', requestBody: body('BrowserImport'), responses: { 201: returns('The import, waiting for its chunks', 'Import'), 400: error, 404: error, 413: error, 422: error, 429: error } },
       },
       '/imports/{id}/chunks/{n}': {
-        put: { ...authed, summary: 'Browser path: upload chunk n ({v:1, index, rows:[{row, cells}]}); repeating a chunk replaces it', parameters: [idParam('id'), indexParam('n', 'Chunk index, from 0')], requestBody: body('Chunk'), responses: { 200: { description: '{index, rows}' }, 400: error, 409: error, 413: error } },
+        put: { ...authed, summary: 'Browser path: upload chunk n ({v:1, index, rows:[{row, cells}]}); repeating a chunk replaces it', parameters: [idParam('id'), indexParam('n', 'Chunk index, from 0')], requestBody: body('Chunk'), responses: { 200: { description: '{index, rows, storedRows}' }, 400: error, 409: error, 411: error, 413: error, 422: error, 503: error, 507: error } },
       },
       '/imports/{id}/start': {
         post: { ...authed, summary: 'Browser path: every chunk is uploaded; validate and import', parameters: [idParam('id')], responses: { 201: finished, 202: accepted, 409: error } },
@@ -153,7 +154,16 @@ export function openApiDocument(origin: string) {
         get: { ...authed, parameters: [idParam('id')], summary: 'One import', responses: { 200: returns('The import', 'Import'), 404: error } },
         delete: { ...authed, parameters: [idParam('id')], summary: 'Cancel a running import', responses: { 200: returns('The import, cancelled', 'Import'), 404: error, 409: error } },
       },
-      '/imports/{id}/errors.csv': { get: { ...authed, parameters: [idParam('id')], summary: 'Error report: original columns, error_row, error_codes, error_messages', responses: { 200: { description: 'CSV' }, 404: error } } },
+      '/imports/{id}/errors.csv': { get: { ...authed, parameters: [idParam('id')], summary: 'Error report: original columns, error_row, error_codes, error_messages', responses: { 200: { description: 'CSV' }, 404: error, 410: error } } },
+      '/workspace/notify-emails': {
+        get: { ...authed, summary: 'Who may receive import emails: addresses and @domains', responses: { 200: { description: '{items: string[]}' }, 401: error } },
+        put: {
+          ...authed,
+          summary: 'Replace the list of who may receive import emails (at most 100 entries, each a@b.c or @domain)',
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', maxItems: 100, items: { type: 'string' } } } } } } },
+          responses: { 200: { description: '{items: string[]}' }, 400: error, 413: error },
+        },
+      },
       '/imports/{id}/leads.csv': { get: { ...authed, parameters: [idParam('id')], summary: 'Leads this import wrote, in the sample file columns', responses: { 200: { description: 'CSV' }, 404: error } } },
     },
   };
