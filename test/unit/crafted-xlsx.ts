@@ -17,14 +17,17 @@ export function sheetJsWorkbook(): Uint8Array {
 
 /** The workbook's entries (name → bytes), read back with SheetJS's own zip reader. */
 export function workbookEntries(bytes: Uint8Array): { name: string; data: Uint8Array }[] {
-  const cfb = XLSX.CFB.read(bytes, { type: 'array' });
+  const cfb = XLSX.CFB.read(bytes, { type: 'array' }) as unknown as {
+    FullPaths: string[];
+    FileIndex: { type: number; content?: ArrayLike<number> }[];
+  };
   const out: { name: string; data: Uint8Array }[] = [];
-  cfb.FullPaths.forEach((path, i) => {
+  cfb.FullPaths.forEach((path: string, i: number) => {
     const entry = cfb.FileIndex[i]!;
     if (entry.type !== 2 || !entry.content) return;
     const name = path.slice(path.indexOf('/') + 1);
     if (name.startsWith('\u0001')) return; // SheetJS's own marker entry
-    out.push({ name, data: new Uint8Array(entry.content as ArrayLike<number>) });
+    out.push({ name, data: new Uint8Array(entry.content) });
   });
   return out;
 }
