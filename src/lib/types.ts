@@ -64,10 +64,29 @@ export interface FileError {
   message: string;
 }
 
+/** A normalised phone number: what a primary number and each secondary contact carry. */
 export interface NormalizedPhone {
   e164: string;
   country?: string;
   type?: string;
+  /**
+   * The extension written after the number (`415-555-0177 ext 12`, `x12`, `;ext=12`, `#12` → `"12"`),
+   * null when there is none. The extension is not part of `e164`, so numbers differing only by
+   * extension are the same number for duplicates.
+   */
+  extension: string | null;
+  /**
+   * Set when the cell had to be repaired to be read: `'plus'` = Excel's lost leading `+` restored
+   * (digits that are not a valid national number of the default country, read as international).
+   * For the preview to show and count; the number itself is valid.
+   */
+  recovered?: 'plus';
+  /**
+   * True when a repaired number (`recovered`) lands in another country than the import's default
+   * country: `33612345678` in a US import becomes a French number. Absent otherwise, and when the
+   * import has no default country.
+   */
+  countryDiffersFromDefault?: true;
 }
 
 export interface NormalizedContact extends NormalizedPhone {

@@ -2,6 +2,7 @@
 import { FileReadError, formatBytes } from './errors.ts';
 import { inflatedSize } from './deflate-count.ts';
 import { corruptZip, OPEN_AND_RESAVE } from './workbook-errors.ts';
+import { attributeValue, overrideTags, unescapeXml } from './xml-scan.ts';
 
 interface ZipEntry {
   name: string;
@@ -70,25 +71,19 @@ const WORKBOOK_TYPES = new Set([
   'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml',
 ]);
 
+/**
+ * Whether [Content_Types].xml (at most 1 MiB, from the file) names a binary workbook part. Read with
+ * index scans, not regular expressions: patterns such as `<[^>]*Override\b[^>]*>` backtrack
+ * polynomially on a tag that never closes (`<Override ` 100,000 times took minutes).
+ */
 function declaresBinaryWorkbook(contentTypes: string): boolean {
-  const unescape = (v: string) =>
-    v
-      .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16) % 0x110000))
-      .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d) % 0x110000))
-      .replace(/&quot;/g, '"')
-      .replace(/&apos;/g, "'")
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&');
-  const attribute = (tag: string, name: string) => new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
-  for (const tag of contentTypes.match(/<[^>]*Override\b[^>]*>/g) ?? []) {
-    const type = attribute(tag, 'ContentType');
-    const part = attribute(tag, 'PartName');
-    if (!type || !part) continue;
-    const contentType = type[1] ?? type[2] ?? '';
-    const partName = unescape(part[1] ?? part[2] ?? '');
-    if (WORKBOOK_TYPES.has(contentType) || WORKBOOK_TYPES.has(unescape(contentType))) {
-      if (partName.endsWith('bin') || contentType.includes('binary')) return true;
+  for (const tag of overrideTags(contentTypes)) {
+    const type = attributeValue(tag, 'ContentType');
+    const part = attributeValue(tag, 'PartName');
+    if (type === undefined || part === undefined) continue;
+    const partName = unescapeXml(part);
+    if (WORKBOOK_TYPES.has(type) || WORKBOOK_TYPES.has(unescapeXml(type))) {
+      if (partName.endsWith('bin') || type.includes('binary')) return true;
     }
   }
   return false;

@@ -232,6 +232,7 @@ describe('national formats with the default country', () => {
       e164: '+4930123456',
       country: 'DE',
       type: 'FIXED_LINE',
+      extension: null,
     });
   });
 
@@ -342,5 +343,97 @@ describe('cache', () => {
     const n = createPhoneNormalizer('US');
     for (let i = 0; i <= PHONE_CACHE_MAX + 10; i++) n.normalize(`+1415${String(i).padStart(7, '0')}`);
     expect(n.normalize('+14155551234').ok).toBe(true);
+  });
+});
+
+describe('float artefacts (`4155550179.0`)', () => {
+  it('strips a trailing .0 or .00 from a plain number instead of reading it as another digit', () => {
+    expect(ok(createPhoneNormalizer('US').normalize('4155550179.0'))).toMatchObject({ e164: '+14155550179', country: 'US' });
+    expect(e164Of('4155550179.00', 'US')).toBe('+14155550179');
+    expect(e164Of('+14155550179.0', 'DE')).toBe('+14155550179');
+    expect(e164Of('447911123456.0', 'GB')).toBe('+447911123456');
+    expect(e164Of('="4155550179.0"', 'US')).toBe('+14155550179');
+    // Only a float's tail: other dots are still separators.
+    expect(e164Of('415.555.0170', 'US')).toBe('+14155550170');
+  });
+
+  it('gives the same result with and without the suffix (random digit strings, several defaults)', () => {
+    const input = fc.record({
+      plus: fc.boolean(),
+      digits: fc.oneof(fc.stringMatching(/^[1-9]\d{5,14}$/), realLooking.map((s) => s.slice(1))),
+      suffix: fc.constantFrom('.0', '.00'),
+      country: fc.constantFrom(undefined, 'US', 'GB', 'DE', 'CH', 'FR', 'IN', 'BR'),
+    });
+    fc.assert(
+      fc.property(input, ({ plus, digits, suffix, country }) => {
+        const plain = (plus ? '+' : '') + digits;
+        expect(createPhoneNormalizer(country).normalize(plain + suffix)).toEqual(createPhoneNormalizer(country).normalize(plain));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});
+
+describe('extensions', () => {
+  it.each([
+    ['415-555-0177 ext 12'],
+    ['415-555-0177 ext. 12'],
+    ['415-555-0177 x12'],
+    ['(415) 555-0177;ext=12'],
+    ['415-555-0177 #12'],
+    ['+1 415 555 0177 x12'],
+    ['+14155550177;ext=12'],
+  ])('%s keeps extension 12', (text) => {
+    expect(ok(createPhoneNormalizer('US').normalize(text))).toMatchObject({ e164: '+14155550177', country: 'US', extension: '12' });
+  });
+
+  it('is null when there is none, on every path (E.164, digits, formatted)', () => {
+    for (const text of ['+14155550177', '4155550177', '(415) 555-0177', '14155550177']) {
+      expect(ok(createPhoneNormalizer('US').normalize(text)).extension).toBeNull();
+    }
+  });
+
+  /** A valid number (reference verdict) of a random country, in E.164 or its national format. */
+  const validNumber = realLooking
+    .map((s) => parsePhoneNumberFromString(s))
+    .filter((pn) => pn !== undefined && pn.isValid() && pn.country !== undefined);
+
+  it('comes back exactly for random valid numbers and extension spellings', () => {
+    const input = fc.record({
+      pn: validNumber,
+      national: fc.boolean(),
+      ext: fc.stringMatching(/^[1-9]\d{0,5}$/),
+      spelling: fc.constantFrom(' ext ', ' ext. ', ' x', ' x ', ';ext=', ' #', ' extension '),
+    });
+    fc.assert(
+      fc.property(input, ({ pn, national, ext, spelling }) => {
+        const number = national ? pn!.formatNational() : pn!.number;
+        const result = createPhoneNormalizer(national ? pn!.country : undefined).normalize(number + spelling + ext);
+        expect(ok(result)).toMatchObject({ e164: pn!.number, extension: ext });
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+});
+
+describe('a recovered lost + is flagged', () => {
+  it('says the + was restored and when the number left the default country', () => {
+    expect(ok(createPhoneNormalizer('US').normalize('33612345678'))).toMatchObject({
+      e164: '+33612345678',
+      country: 'FR',
+      recovered: 'plus',
+      countryDiffersFromDefault: true,
+    });
+    const noDefault = ok(createPhoneNormalizer().normalize('14155551234'));
+    expect(noDefault).toMatchObject({ e164: '+14155551234', recovered: 'plus' });
+    expect(noDefault.countryDiffersFromDefault).toBeUndefined();
+  });
+
+  it('is absent when the digits were read as written', () => {
+    for (const [text, country] of [['4155551234', 'US'], ['14155551234', 'US'], ['+447911123456', 'US'], ['0044 7911 123456', 'US']] as const) {
+      const phone = ok(createPhoneNormalizer(country).normalize(text));
+      expect(phone.recovered, text).toBeUndefined();
+      expect(phone.countryDiffersFromDefault, text).toBeUndefined();
+    }
   });
 });

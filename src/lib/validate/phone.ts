@@ -1,4 +1,8 @@
-/** Phone cell → E.164 with libphonenumber-js full metadata: cached, with an exact E.164 fast path. */
+/**
+ * Phone cell → E.164 with libphonenumber-js full metadata: cached, with an exact E.164 fast path.
+ * Every pattern here is anchored and unambiguous (linear on a 10,000-character cell); the library
+ * itself refuses text over 250 characters before its own patterns run.
+ */
 import {
   ParseError,
   isSupportedCountry as libIsSupportedCountry,
@@ -54,6 +58,8 @@ const SEPARATORS = /[\s\u00A0\u2007\u202F\u200B-\u200D\u2060\uFEFF\-\u2010-\u201
 const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?[eE]\+?\d+$/;
 /** Excel's "force text" trick in CSV exports: `="+14155551234"`. */
 const EXCEL_TEXT_FORMULA = /^="(.*)"$/;
+/** A number exported as a float (pandas, many CRMs): `4155550179.0`, `+14155550179.00`. */
+const FLOAT_ARTEFACT = /^(\+?\d+)\.00?$/;
 
 const EMPTY: PhoneResult = Object.freeze({ ok: false, code: 'empty', reason: 'EMPTY' });
 const SCIENTIFIC_FAILURE: PhoneResult = Object.freeze({
@@ -71,11 +77,11 @@ export function isSupportedCountry(country: string): boolean {
  * The verdict on a split number (as the library's isValid() and getType() give it), computing the
  * type once. `country` is the one the library would attach, undefined when it finds none.
  */
-function verdict(callingCode: string, nationalNumber: string, country: string | undefined): PhoneResult {
+function verdict(callingCode: string, nationalNumber: string, country: string | undefined, extension: string | null = null): PhoneResult {
   const plan = planFor(country ?? callingCode);
   const type = numberType(plan, nationalNumber);
   if (isValidNumber(plan, nationalNumber, type)) {
-    const phone: NormalizedPhone = { e164: '+' + callingCode + nationalNumber };
+    const phone: NormalizedPhone = { e164: '+' + callingCode + nationalNumber, extension };
     if (country) phone.country = country;
     if (type) phone.type = type;
     return { ok: true, phone };
@@ -133,7 +139,7 @@ function fullParse(text: string, defaultCountry: string | undefined): PhoneResul
     }
     return failure;
   }
-  return verdict(pn.countryCallingCode, pn.nationalNumber, pn.country);
+  return verdict(pn.countryCallingCode, pn.nationalNumber, pn.country, pn.ext ?? null);
 }
 
 export interface PhoneNormalizerOptions {
@@ -181,7 +187,11 @@ export function createPhoneNormalizer(defaultCountry?: string, options: PhoneNor
     if (national?.ok) return national;
     if (digits[0] !== '0' && digits.length <= 15 && digits.length >= lostPlusMinDigits) {
       const asInternational = international('+' + digits);
-      if (asInternational.ok) return asInternational;
+      if (asInternational.ok) {
+        const phone: NormalizedPhone = { ...asInternational.phone, recovered: 'plus' };
+        if (country && phone.country !== country) phone.countryDiffersFromDefault = true;
+        return { ok: true, phone };
+      }
     }
     return national ?? { ok: false, code: 'invalid', reason: 'NO_COUNTRY_CODE' };
   };
@@ -195,6 +205,8 @@ export function createPhoneNormalizer(defaultCountry?: string, options: PhoneNor
     if (t.startsWith("'")) t = t.slice(1).trimStart();
     if (t.slice(0, 4).toLowerCase() === 'tel:') t = t.slice(4).trimStart();
     if (t === '') return EMPTY;
+    // `.0` would otherwise read as a separator and a tenth digit: 4155550179.0 → +41 555 501 790 (Swiss).
+    if (t.charCodeAt(t.length - 1) === 48 /* 0 */) t = FLOAT_ARTEFACT.exec(t)?.[1] ?? t;
     if (SCIENTIFIC.test(t)) {
       if (numericRaw !== undefined && Number.isSafeInteger(numericRaw) && numericRaw > 0) {
         return digitsOnly(String(numericRaw));

@@ -40,9 +40,10 @@ describe('a valid row', () => {
         e164: '+14155551234',
         country: 'US',
         type: 'FIXED_LINE_OR_MOBILE',
+        extension: null,
         variables: { customer_name: 'Ann', seats: 1200, vip: true, notes: null },
         secondary: [
-          { e164: '+447911123456', country: 'GG', type: 'MOBILE', position: 1, variables: { name: 'Bob', role: null } },
+          { e164: '+447911123456', country: 'GG', type: 'MOBILE', extension: null, position: 1, variables: { name: 'Bob', role: null } },
         ],
       },
     });
