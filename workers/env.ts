@@ -17,6 +17,8 @@ export interface Env {
   /** Import creations allowed per workspace per minute. */
   IMPORT_RATE_LIMIT_PER_MINUTE?: string;
   DEV_API_TOKEN?: string;
+  /** Secret (≥ 32 characters) that signs the links in completion emails; `wrangler secret put LINK_SIGNING_KEY`. */
+  LINK_SIGNING_KEY?: string;
   /** "1" mounts the benchmark-only routes (npm run bench starts wrangler dev with it). */
   BENCH_ROUTES?: string;
 }
