@@ -72,15 +72,17 @@ const flatten = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, ' ')
  * a long line; each word is at most 75 characters and holds whole UTF-8 characters, and the words
  * are folded onto continuation lines.
  */
-export function encodeHeaderValue(value: string, nameLength = 0): string {
+export function encodeHeaderValue(value: string, nameLength = 0, force = false): string {
   const flat = flatten(value);
-  if (/^[\x20-\x7e]*$/.test(flat) && !flat.includes('=?') && nameLength + 2 + flat.length <= 78) return flat;
+  if (!force && /^[\x20-\x7e]*$/.test(flat) && !flat.includes('=?') && nameLength + 2 + flat.length <= 78) return flat;
   const words: number[][] = [];
   let chunk: number[] = [];
-  // 45 bytes are 60 base64 characters: with "=?UTF-8?B?" and "?=" that is 72 ≤ 75.
+  // A word is "=?UTF-8?B?" + base64 + "?=" (12 + 4n characters). Continuation lines hold 45 bytes
+  // (60 characters, a 73-character line); the first shares its line with "Name: ".
+  const firstBytes = Math.max(3, Math.min(45, Math.floor((78 - nameLength - 2 - 12) / 4) * 3));
   for (const ch of flat) {
     const bytes = encoder.encode(ch);
-    if (chunk.length + bytes.length > 45) {
+    if (chunk.length + bytes.length > (words.length ? 45 : firstBytes)) {
       words.push(chunk.slice());
       chunk = [];
     }
@@ -103,7 +105,7 @@ function address(email: string, name?: string): string {
   const addr = flatten(email);
   if (!name) return addr;
   const display = flatten(name);
-  const shown = /^[A-Za-z0-9 !#$%&'*+\-/=?^_`{|}~.]*$/.test(display) ? `"${display}"` : encodeHeaderValue(display, 78);
+  const shown = /^[A-Za-z0-9 !#$%&'*+\-/=?^_`{|}~.]*$/.test(display) ? `"${display}"` : encodeHeaderValue(display, 'From'.length, true);
   return `${shown} <${addr}>`;
 }
 
@@ -125,7 +127,7 @@ export function buildMime(msg: MimeMessage): string {
     header('Date', mailDate(msg.date ?? new Date())),
     header('Message-ID', messageId),
     header('MIME-Version', '1.0'),
-    header('Content-Type', `multipart/alternative; boundary="${boundary}"`),
+    header('Content-Type', `multipart/alternative;${CRLF} boundary="${boundary}"`),
   ];
   return [
     ...headers,
