@@ -11,7 +11,7 @@ export default defineConfig(async () => {
         main: './workers/index.ts',
         wrangler: { configPath: './wrangler.toml' },
         miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations, IMPORT_RATE_LIMIT_PER_MINUTE: '1000' },
+          bindings: { TEST_MIGRATIONS: migrations, IMPORT_RATE_LIMIT_PER_MINUTE: '1000', LINK_SIGNING_KEY: 'test_link_signing_key_0123456789abcdef0123' },
         },
       }),
     ],

@@ -27,4 +27,6 @@ export interface Env {
   /** Multipart parts accepted per workspace per minute. */
   UPLOAD_PART_RATE_LIMIT_PER_MINUTE?: string;
   DEV_API_TOKEN?: string;
+  /** Secret (≥ 32 characters) that signs the links in completion emails; `wrangler secret put LINK_SIGNING_KEY`. */
+  LINK_SIGNING_KEY?: string;
 }

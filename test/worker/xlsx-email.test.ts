@@ -8,6 +8,7 @@ import { writeChunk } from '../../workers/write/write-chunk.ts';
 import { finalizeImport } from '../../workers/report/finalize.ts';
 import { coordinator } from '../../workers/progress/coordinator.ts';
 import type { Env } from '../../workers/env.ts';
+import { decodeMail } from '../mail.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -81,7 +82,8 @@ describe('completion email', () => {
     await writeChunk(mailEnv, workspaceId, created.id, 0);
     await finalizeImport(mailEnv, workspaceId, created.id);
     expect(sent).toHaveLength(1);
-    const mail = sent[0];
+    // A raw MIME message (text and HTML); miniflare's EmailMessage keeps it under this key.
+    const mail = { to: sent[0].to, ...decodeMail(sent[0]['EmailMessage::raw']) };
     expect(mail.to).toBe('ops@example.com');
     expect(mail.subject).toMatch(/mail\.csv/);
     expect(mail.subject).toMatch(/Spring/);
@@ -91,8 +93,8 @@ describe('completion email', () => {
     expect(mail.text).toMatch(/VARIABLE_REQUIRED: 1 row/);
     expect(mail.text).toMatch(/DUPLICATE_IN_FILE: 1 row/);
     expect(mail.text).toContain(`/imports/${created.id}`);
-    expect(mail.text).toContain(`/api/v1/imports/${created.id}/errors.csv`);
-    expect(mail.text).toContain(`/api/v1/imports/${created.id}/leads.csv`);
+    expect(mail.text).toContain(`/api/v1/links/imports/${created.id}/errors.csv?exp=`);
+    expect(mail.text).toContain(`/api/v1/links/imports/${created.id}/leads.csv?exp=`);
     expect(mail.text).not.toMatch(/Secret Name|14152000501/);
     // The real binding accepts the same message.
     await finalizeImport(env as Env, workspaceId, created.id);

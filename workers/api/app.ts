@@ -10,12 +10,15 @@ import { campaignRoutes } from './routes/campaigns.ts';
 import { importRoutes, campaignImportRoutes } from './routes/imports.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
 import { openApiDocument } from './openapi.ts';
+import { linkRoutes } from './routes/links.ts';
 
 const PUBLIC = new Set(['/api/v1/health', '/api/v1/openapi.json']);
 
 export const app = new Hono<AppEnv>()
   .basePath('/api/v1')
   .use(securityHeaders)
+  // Signed links carry their own authority (no token): mounted before the token check, which they never reach.
+  .route('/links', linkRoutes)
   .use(async (c, next) => (PUBLIC.has(c.req.path) ? next() : requireToken(c, next)))
   .route('/health', health)
   .get('/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)))

@@ -37,6 +37,11 @@ const returns = (description: string, ref: string) => ({ description, ...json(re
 const finished = returns(`The import, finished inline (${LIMITS.inlineMaxRows} rows or fewer)`, 'Import');
 const accepted = returns('The import, queued to run in the background', 'Import');
 const authed = { security: [{ bearer: [] }] };
+/** A signed link's query: HMAC-SHA-256 over the link's kind, import and expiry (valid 7 days; 403 LINK_INVALID or LINK_EXPIRED). */
+const signedParams = [
+  { name: 'exp', in: 'query', required: true, description: 'Expiry, unix seconds', schema: { type: 'integer' } },
+  { name: 'sig', in: 'query', required: true, description: 'Signature, hex', schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+];
 const notifyHeader = { name: 'X-Notify-Email', in: 'header', required: false, description: 'Where to send the completion email (preferred over the notifyEmail query parameter, which URL logs keep). Must be on the workspace allow-list (PUT /workspace/notify-emails).', schema: { type: 'string', format: 'email' } };
 
 export function openApiDocument(origin: string) {
@@ -164,6 +169,11 @@ export function openApiDocument(origin: string) {
           responses: { 200: { description: '{items: string[]}' }, 400: error, 413: error },
         },
       },
+      '/links/imports/{id}': {
+        get: { summary: 'Signed link (from the completion email, no token): the import resource with its campaign name and signed report and leads links', parameters: [idParam('id'), ...signedParams], responses: { 200: returns('The import', 'Import'), 403: error, 404: error } },
+      },
+      '/links/imports/{id}/errors.csv': { get: { summary: 'Signed link (no token): the error report', parameters: [idParam('id'), ...signedParams], responses: { 200: { description: 'CSV' }, 403: error, 404: error, 410: error } } },
+      '/links/imports/{id}/leads.csv': { get: { summary: 'Signed link (no token): the leads this import wrote', parameters: [idParam('id'), ...signedParams], responses: { 200: { description: 'CSV' }, 403: error, 404: error } } },
       '/imports/{id}/leads.csv': { get: { ...authed, parameters: [idParam('id')], summary: 'Leads this import wrote, in the sample file columns', responses: { 200: { description: 'CSV' }, 404: error } } },
     },
   };

@@ -1,21 +1,37 @@
-/** Sends the completion email through the send_email binding; a failure is logged, never fatal. */
+/**
+ * Sends the completion email through the send_email binding as a raw MIME message (text and HTML),
+ * which both Email Routing (verified destinations) and Email Service accept. A failure is logged,
+ * never fatal to the import.
+ */
+import { EmailMessage } from 'cloudflare:email';
 import type { Env } from '../env.ts';
 import type { ImportView } from '../../src/lib/import-view.ts';
 import { composeImportEmail } from './compose-email.ts';
+import { buildMime } from './mime.ts';
+import { importLinks } from '../links/urls.ts';
+import { linkSecret, LINK_SECRET_PROBLEM } from '../links/secret.ts';
+
+const DEFAULT_FROM = 'imports@example.com';
+
+/** The raw message (headers and body) and its envelope; `nowMs` fixes when the links expire. */
+export async function importEmailMessage(env: Env, to: string, view: ImportView, campaignName: string, nowMs = Date.now()) {
+  const secret = linkSecret(env);
+  if (!secret) throw new Error(LINK_SECRET_PROBLEM);
+  const from = env.EMAIL_FROM ?? DEFAULT_FROM;
+  const links = await importLinks(secret, env.APP_URL ?? 'http://127.0.0.1:8787', view.id, { nowMs });
+  const { subject, text, html } = composeImportEmail(view, campaignName, links);
+  return { from, to, raw: buildMime({ from, fromName: 'Lead import', to, subject, text, html }) };
+}
 
 export async function sendImportEmail(env: Env, to: string, view: ImportView, campaignName: string): Promise<boolean> {
   if (!env.EMAIL) return false;
-  const base = (env.APP_URL ?? 'http://127.0.0.1:8787').replace(/\/$/, '');
-  const { subject, text } = composeImportEmail(view, campaignName, {
-    importUrl: `${base}/imports/${view.id}`,
-    reportUrl: `${base}/api/v1/imports/${view.id}/errors.csv`,
-    leadsUrl: `${base}/api/v1/imports/${view.id}/leads.csv`,
-  });
   try {
-    await env.EMAIL.send({ from: env.EMAIL_FROM ?? 'imports@example.com', to, subject, text });
+    const { from, raw } = await importEmailMessage(env, to, view, campaignName);
+    await env.EMAIL.send(new EmailMessage(from, to, raw));
     return true;
   } catch (err) {
-    console.error(`import ${view.id}: notification email not sent (${err instanceof Error ? err.name : 'error'})`);
+    const why = err instanceof Error && err.message === LINK_SECRET_PROBLEM ? LINK_SECRET_PROBLEM : err instanceof Error ? err.name : 'error';
+    console.error(`import ${view.id}: notification email not sent (${why})`);
     return false;
   }
 }
