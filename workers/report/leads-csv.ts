@@ -1,0 +1,1 @@
+export * from '../export/leads-csv.ts';
