@@ -12,7 +12,6 @@ import { validateChunk } from '../../workers/revalidate/validate-chunk.ts';
 import { writeChunk } from '../../workers/write/write-chunk.ts';
 import { finalizeImport } from '../../workers/report/finalize.ts';
 import { coordinator } from '../../workers/coordinator/coordinator.ts';
-import { leadsStore } from '../../workers/leads/store.ts';
 import { keys } from '../../workers/chunk/keys.ts';
 
 const HEADERS = ['phone_number', 'customer_name'];

@@ -22,20 +22,6 @@ export const ChunkSchema = v.object({
   rows: v.pipe(v.array(SourceRowSchema), v.minLength(1), v.maxLength(LIMITS.chunkRows)),
 });
 
-/** Splits rows into chunks of LIMITS.chunkRows. */
-export function* toChunks(rows: Iterable<SourceRow>, size: number = LIMITS.chunkRows): Generator<Chunk> {
-  let index = 0;
-  let current: SourceRow[] = [];
-  for (const r of rows) {
-    current.push(r);
-    if (current.length >= size) {
-      yield { v: 1, index: index++, rows: current };
-      current = [];
-    }
-  }
-  if (current.length) yield { v: 1, index: index++, rows: current };
-}
-
 /**
  * A chunk's JSON text from its rows already encoded as JSON (each `{"row":…,"cells":[…]}`), so a
  * browser can build a chunk of thousands of rows without decoding them again.
