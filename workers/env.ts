@@ -1,5 +1,5 @@
 /** The Worker's bindings, as declared in wrangler.toml. */
-import type { ImportCoordinator } from './progress/import-coordinator.ts';
+import type { ImportCoordinator } from './coordinator/import-coordinator.ts';
 import type { ChunkMessage } from './queue/messages.ts';
 
 export interface Env {

@@ -1,12 +1,12 @@
 /** The Worker: the API on fetch, the import pipeline on queue, retention on a schedule. */
 import { app } from './api/app.ts';
 import { consumeBatch } from './queue/consumer.ts';
-import { runRetention } from './report/retention.ts';
+import { runRetention } from './retention/retention.ts';
 import type { Env } from './env.ts';
 import type { ChunkMessage } from './queue/messages.ts';
 import { hardenRuntime } from './security/harden.ts';
 
-export { ImportCoordinator } from './progress/import-coordinator.ts';
+export { ImportCoordinator } from './coordinator/import-coordinator.ts';
 
 hardenRuntime();
 

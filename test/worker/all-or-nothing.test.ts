@@ -11,7 +11,7 @@ import { csv, readReport, usNumbers } from './csv.ts';
 import { campaignLeads } from './leads-api.ts';
 import { validateChunk } from '../../workers/revalidate/validate-chunk.ts';
 import { writeChunk } from '../../workers/write/write-chunk.ts';
-import { coordinator } from '../../workers/progress/coordinator.ts';
+import { coordinator } from '../../workers/coordinator/coordinator.ts';
 import { leadsStore } from '../../workers/leads/store.ts';
 import { finalizeImport } from '../../workers/report/finalize.ts';
 
@@ -158,20 +158,20 @@ describe('ignoreErrors off: all or nothing', () => {
     const other = await api.post(`/campaigns/${campaign.id}/imports?fileName=o.csv&ignoreErrors=true`, csv([HEADERS, [phones[1_700]!, 'Other']]), { 'Content-Type': 'text/csv' });
     expect((await other.json<any>()).status).toBe('completed');
     await writeChunk(env, workspaceId, imp.id, 3);
-    expect((await coord.config()).phase).toBe('rollback');
+    expect((await coord.snapshot()).phase).toBe('rollback');
     // Chunk 0 is undone by its own write message, chunk 1 only after its dying write is redelivered;
     // every message arrives twice, and one undo's consumer dies after deleting, before recording.
     const w = (chunk: number) => ({ kind: 'write', workspaceId, importId: imp.id, chunk });
     const undoDies = { ...env, IMPORTS: coordinatorStubWithout('recordUndone') };
     expect(await deliver('lead-import-chunks', [w(0)], undoDies)).toEqual(['m0']);
-    expect((await coord.config()).phase).toBe('rollback');
+    expect((await coord.snapshot()).phase).toBe('rollback');
     expect(await deliver('lead-import-chunks', [w(0), w(0), w(2)])).toEqual([]);
     // Chunk 1's write still holds its lease: the rollback waits for it.
-    expect((await coord.config()).phase).toBe('rollback');
+    expect((await coord.snapshot()).phase).toBe('rollback');
     expect((await leadsOfImport(api, campaign.id, imp.id)).length).toBeGreaterThan(0);
     expect(await deliver('lead-import-chunks', [w(1), w(1)], env, 2)).toEqual([]);
     // Every chunk is undone. (This small-import coordinator leaves the last step to its driver, here the test.)
-    expect((await coord.config()).phase).toBe('finalize');
+    expect((await coord.snapshot()).phase).toBe('finalize');
     await finalizeImport(env, workspaceId, imp.id);
     const view = await api.json(api.get(`/imports/${imp.id}`));
     // Late redeliveries after the end write nothing back.

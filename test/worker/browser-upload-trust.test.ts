@@ -9,7 +9,7 @@ import worker from '../../workers/index.ts';
 import { seededCampaign, waitForEnd } from './helpers.ts';
 import { usNumbers } from './csv.ts';
 import { keys } from '../../workers/chunk/keys.ts';
-import { coordinator } from '../../workers/progress/coordinator.ts';
+import { coordinator } from '../../workers/coordinator/coordinator.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 
 const HEADERS = ['phone_number', 'customer_name'];
@@ -39,7 +39,7 @@ describe('browser upload: the server counts what it stores', () => {
     const over = await put(full, JSON.parse(chunkOf(full)).rows);
     expect(over.status).toBe(413);
     expect((await over.json<any>()).error.code).toBe('TOO_MANY_ROWS');
-    expect(await env.UPLOADS.head(keys.chunk((await coordinator(env, importId).config()).config.workspaceId, importId, full))).toBeNull();
+    expect(await env.UPLOADS.head(keys.chunk((await coordinator(env, importId).snapshot()).config.workspaceId, importId, full))).toBeNull();
   });
 
   it('runs 3,000 uploaded rows in the background although the client claimed 10 rows', async () => {

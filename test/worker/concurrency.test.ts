@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:test';
 import { seededCampaign, waitForEnd } from './helpers.ts';
 import { csv, usNumbers } from './csv.ts';
-import { limitImportCreation } from '../../workers/api/middleware/rate-limit.ts';
+import { limitImportCreation } from '../../workers/limits/rate-limit.ts';
 import { ApiError } from '../../workers/api/errors.ts';
 import type { Env } from '../../workers/env.ts';
 

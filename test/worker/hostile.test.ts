@@ -5,7 +5,7 @@ import worker from '../../workers/index.ts';
 import * as XLSX from 'xlsx';
 import { seededCampaign } from './helpers.ts';
 import { csv, usNumbers } from './csv.ts';
-import { purgeExpiredUploads } from '../../workers/report/retention.ts';
+import { purgeExpiredUploads } from '../../workers/retention/retention.ts';
 import { importPrefix } from '../../workers/chunk/keys.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

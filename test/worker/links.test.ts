@@ -9,7 +9,7 @@ import { decodeMail, type DecodedMail } from '../mail.ts';
 import { validateChunk } from '../../workers/revalidate/validate-chunk.ts';
 import { writeChunk } from '../../workers/write/write-chunk.ts';
 import { finalizeImport } from '../../workers/report/finalize.ts';
-import { coordinator } from '../../workers/progress/coordinator.ts';
+import { coordinator } from '../../workers/coordinator/coordinator.ts';
 import { sendImportEmail } from '../../workers/notify/send-email.ts';
 import { signedQuery } from '../../workers/links/sign.ts';
 import { app } from '../../workers/api/app.ts';

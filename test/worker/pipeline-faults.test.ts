@@ -11,8 +11,7 @@ import { usNumbers, readReport } from './csv.ts';
 import { validateChunk } from '../../workers/revalidate/validate-chunk.ts';
 import { writeChunk } from '../../workers/write/write-chunk.ts';
 import { finalizeImport } from '../../workers/report/finalize.ts';
-import { coordinator } from '../../workers/progress/coordinator.ts';
-import { leadsStore } from '../../workers/leads/store.ts';
+import { coordinator } from '../../workers/coordinator/coordinator.ts';
 import { keys } from '../../workers/chunk/keys.ts';
 
 const HEADERS = ['phone_number', 'customer_name'];
@@ -74,7 +73,7 @@ describe('exactly once', () => {
     const coord = coordinator(env, importId);
     await coord.seal(3);
     for (const c of [2, 0, 2, 1, 0]) await validateChunk(env, workspaceId, importId, c);
-    expect((await coord.config()).phase).toBe('write');
+    expect((await coord.snapshot()).phase).toBe('write');
     for (const c of [1, 2, 1, 0, 2]) await writeChunk(env, workspaceId, importId, c);
     await finalizeImport(env, workspaceId, importId);
     await finalizeImport(env, workspaceId, importId);
@@ -101,7 +100,7 @@ describe('exactly once', () => {
     await coord.seal(3);
     for (const c of [0, 1, 2]) await validateChunk(env, workspaceId, importId, c);
     for (const c of [0, 1, 2]) expect(await env.UPLOADS.head(keys.validated(workspaceId, importId, c)), `verdict ${c}`).toBeNull();
-    expect((await coord.config()).phase).toBe('finalize');
+    expect((await coord.snapshot()).phase).toBe('finalize');
     expect(await leadsOf(importId)).toHaveLength(598);
   });
 
@@ -130,7 +129,7 @@ describe('exactly once', () => {
     await validateChunk(env, workspaceId, importId, 1);
     expect(await validateChunk(env, workspaceId, importId, 0)).toEqual({ kind: 'write', chunks: [1, 2] });
     for (const c of [1, 2]) await writeChunk(env, workspaceId, importId, c);
-    expect((await coordinator(env, importId).config()).phase).toBe('finalize');
+    expect((await coordinator(env, importId).snapshot()).phase).toBe('finalize');
     expect(await leadsOf(importId)).toHaveLength(598);
   });
 

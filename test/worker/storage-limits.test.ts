@@ -10,7 +10,7 @@ import worker from '../../workers/index.ts';
 import { seededCampaign } from './helpers.ts';
 import { csv, usNumbers } from './csv.ts';
 import { importPrefix, keys } from '../../workers/chunk/keys.ts';
-import { coordinator } from '../../workers/progress/coordinator.ts';
+import { coordinator } from '../../workers/coordinator/coordinator.ts';
 import { reserveStorage, storageQuota, storageUsed } from '../../workers/quota/storage.ts';
 
 const DAY = 86_400_000;

@@ -6,7 +6,7 @@ import { seededCampaign } from './helpers.ts';
 import { validateChunk } from '../../workers/revalidate/validate-chunk.ts';
 import { writeChunk } from '../../workers/write/write-chunk.ts';
 import { finalizeImport } from '../../workers/report/finalize.ts';
-import { coordinator } from '../../workers/progress/coordinator.ts';
+import { coordinator } from '../../workers/coordinator/coordinator.ts';
 import type { Env } from '../../workers/env.ts';
 import { decodeMail } from '../mail.ts';
 

@@ -7,6 +7,5 @@ export const keys = {
   chunk: (ws: string, imp: string, n: number) => `${importPrefix(ws, imp)}chunks/${String(n).padStart(6, '0')}.json`,
   validated: (ws: string, imp: string, n: number) => `${importPrefix(ws, imp)}validated/${String(n).padStart(6, '0')}.json`,
   errors: (ws: string, imp: string, n: number) => `${importPrefix(ws, imp)}errors/${String(n).padStart(6, '0')}.json`,
-  source: (ws: string, imp: string) => `${importPrefix(ws, imp)}source`,
   report: (ws: string, imp: string) => `${importPrefix(ws, imp)}report.csv`,
 };

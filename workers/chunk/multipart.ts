@@ -11,7 +11,7 @@ import { newId } from '../db/ids.ts';
 import { ApiError } from '../api/errors.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import type { UploadKind } from './read-upload.ts';
-import { limitImportCreation, limitUploadCreation, limitUploadParts } from '../api/middleware/rate-limit.ts';
+import { limitImportCreation, limitUploadCreation, limitUploadParts } from '../limits/rate-limit.ts';
 import { releaseStorage, reserveStorage, unchargeStorage } from '../quota/storage.ts';
 
 export const MULTIPART = {

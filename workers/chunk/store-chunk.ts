@@ -2,8 +2,9 @@
 import type { Env } from '../env.ts';
 import type { Chunk } from '../../src/lib/chunk/format.ts';
 import { keys } from './keys.ts';
-import { coordinator } from '../progress/coordinator.ts';
+import { coordinator } from '../coordinator/coordinator.ts';
 import { sendWithRetry } from '../queue/send.ts';
+import { chunkMessages } from '../queue/messages.ts';
 import type { Admission } from './admit-chunk.ts';
 import { charged, putCharged } from '../quota/storage.ts';
 import { utf8Length } from '../../src/lib/text/utf8-length.ts';
@@ -13,7 +14,7 @@ export async function storeChunk(env: Env, workspaceId: string, importId: string
     httpMetadata: { contentType: 'application/json' },
   });
   await coordinator(env, importId).chunkStored(chunk.index, chunk.rows.length);
-  if (dispatch) await sendWithRetry(env.IMPORT_QUEUE, [{ kind: 'validate', workspaceId, importId, chunk: chunk.index }]);
+  if (dispatch) await sendWithRetry(env.IMPORT_QUEUE, chunkMessages('validate', { workspaceId, importId }, [chunk.index]));
 }
 
 /**
@@ -44,6 +45,6 @@ export async function storeUploadedChunk(env: Env, workspaceId: string, importId
 export async function dispatchValidation(env: Env, workspaceId: string, importId: string, count: number): Promise<void> {
   await sendWithRetry(
     env.IMPORT_QUEUE,
-    [...Array(count).keys()].map((chunk) => ({ kind: 'validate' as const, workspaceId, importId, chunk })),
+    chunkMessages('validate', { workspaceId, importId }, [...Array(count).keys()]),
   );
 }

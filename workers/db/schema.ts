@@ -98,7 +98,6 @@ export const imports = sqliteTable(
     errorCounts: text('error_counts', { mode: 'json' }).$type<Record<string, number>>().notNull(),
     failureCode: text('failure_code'),
     failureMessage: text('failure_message'),
-    chunkCount: integer('chunk_count').notNull().default(0),
     createdAt: text('created_at').notNull(),
     finishedAt: text('finished_at'),
     /** When the uploaded chunks were deleted (retention); the error report stays. */
@@ -114,7 +113,7 @@ export const imports = sqliteTable(
   ],
 );
 
-/** Sliding-window counters for rate limits (import creation per workspace). */
+/** Fixed-window counters for rate limits, one row per key and minute (workers/limits/rate-limit.ts). */
 export const rateLimits = sqliteTable(
   'rate_limits',
   {

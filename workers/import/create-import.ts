@@ -3,8 +3,8 @@ import type { Env } from '../env.ts';
 import { db } from '../db/client.ts';
 import { imports } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
-import { coordinator } from '../progress/coordinator.ts';
-import type { ImportConfig } from '../progress/import-coordinator.ts';
+import { coordinator } from '../coordinator/coordinator.ts';
+import type { ImportConfig } from '../coordinator/state.ts';
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
 
 export interface NewImport {

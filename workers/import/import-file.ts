@@ -12,7 +12,7 @@ import { openUpload, type UploadKind } from '../chunk/read-upload.ts';
 import { storeChunk } from '../chunk/store-chunk.ts';
 import { createImport } from './create-import.ts';
 import { runInline } from './run-inline.ts';
-import { coordinator } from '../progress/coordinator.ts';
+import { coordinator } from '../coordinator/coordinator.ts';
 import { fileError, toFileApiError } from '../api/file-errors.ts';
 import { checkColumns } from './check-columns.ts';
 import type { ImportView } from '../../src/lib/import-view.ts';

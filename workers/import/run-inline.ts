@@ -1,12 +1,12 @@
 /** Small imports (≤ 1000 rows) run every pass inside the request, through the same functions the queue runs. */
 import type { Env } from '../env.ts';
-import type { Next } from '../progress/import-coordinator.ts';
+import type { Next } from '../coordinator/state.ts';
 import type { ImportView } from '../../src/lib/import-view.ts';
-import { coordinator } from '../progress/coordinator.ts';
+import { coordinator } from '../coordinator/coordinator.ts';
 import { validateChunk } from '../revalidate/validate-chunk.ts';
 import { writeChunk } from '../write/write-chunk.ts';
 import { finalizeImport } from '../report/finalize.ts';
-import { failImport } from '../queue/consumer.ts';
+import { failImport } from './fail-import.ts';
 
 export async function runInline(env: Env, workspaceId: string, importId: string, chunkCount: number): Promise<ImportView> {
   try {

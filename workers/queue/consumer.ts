@@ -7,8 +7,9 @@ import type { Env } from '../env.ts';
 import type { ChunkMessage } from './messages.ts';
 import { validateChunk } from '../revalidate/validate-chunk.ts';
 import { writeChunk } from '../write/write-chunk.ts';
-import { finalizeImport, notifyEnded } from '../report/finalize.ts';
-import { coordinator } from '../progress/coordinator.ts';
+import { finalizeImport } from '../report/finalize.ts';
+import { failImport } from '../import/fail-import.ts';
+
 import { ChunkMissingError } from '../chunk/errors.ts';
 
 export const DEAD_LETTER_QUEUE = 'lead-import-dlq';
@@ -25,17 +26,6 @@ export async function runMessage(env: Env, m: ChunkMessage): Promise<void> {
       await finalizeImport(env, m.workspaceId, m.importId);
       return;
   }
-}
-
-/**
- * Ends an import as failed and tells its owner (an import with ignoreErrors off rolls back first;
- * `deadWrite` is the chunk of a write message that will not run again).
- */
-export async function failImport(env: Env, importId: string, code: string, message: string, deadWrite?: number): Promise<void> {
-  const coord = coordinator(env, importId);
-  const view = await coord.fail(code, message, deadWrite);
-  const { config } = await coord.config();
-  await notifyEnded(env, config, view);
 }
 
 export async function consumeBatch(batch: MessageBatch<ChunkMessage>, env: Env): Promise<void> {

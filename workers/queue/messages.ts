@@ -3,3 +3,18 @@ export type ChunkMessage =
   | { kind: 'validate'; workspaceId: string; importId: string; chunk: number }
   | { kind: 'write'; workspaceId: string; importId: string; chunk: number }
   | { kind: 'finalize'; workspaceId: string; importId: string };
+
+/** The import a message is about (an import's configuration is one). */
+export interface ImportRef {
+  workspaceId: string;
+  importId: string;
+}
+
+/** One validate or write message per chunk. */
+export function chunkMessages(kind: 'validate' | 'write', ref: ImportRef, chunks: readonly number[]): ChunkMessage[] {
+  return chunks.map((chunk) => ({ kind, workspaceId: ref.workspaceId, importId: ref.importId, chunk }));
+}
+
+export function finalizeMessage(ref: ImportRef): ChunkMessage {
+  return { kind: 'finalize', workspaceId: ref.workspaceId, importId: ref.importId };
+}

@@ -1,14 +1,14 @@
 /** Ends an import: writes its error report, marks it finished, sends the email. Safe to repeat. */
 import type { Env } from '../env.ts';
-import { coordinator } from '../progress/coordinator.ts';
+import { coordinator } from '../coordinator/coordinator.ts';
 import { isRunning, type ImportView } from '../../src/lib/import-view.ts';
 import { buildReport } from './build-report.ts';
 import { sendImportEmail } from '../notify/send-email.ts';
-import type { ImportConfig } from '../progress/import-coordinator.ts';
+import type { ImportConfig } from '../coordinator/state.ts';
 
 export async function finalizeImport(env: Env, workspaceId: string, importId: string): Promise<ImportView> {
   const coord = coordinator(env, importId);
-  const { config, status, chunkCount } = await coord.config();
+  const { config, status, chunkCount } = await coord.snapshot();
   if (!isRunning(status)) return coord.view();
   const report = await buildReport(env, workspaceId, importId, config.headers, chunkCount ?? 0);
   const view = await coord.complete(report);

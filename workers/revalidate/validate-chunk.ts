@@ -6,17 +6,18 @@
  */
 import type { Env } from '../env.ts';
 import { keys } from '../chunk/keys.ts';
-import { coordinator } from '../progress/coordinator.ts';
-import { phoneKey } from '../progress/phone-key.ts';
+import { coordinator } from '../coordinator/coordinator.ts';
+import { phoneKey } from '../../src/lib/dedupe/phone-key.ts';
 import { isRunning } from '../../src/lib/import-view.ts';
-import { countCodes, type ValidatedChunk } from './validated-chunk.ts';
-import { revalidateChunk } from './revalidate-rows.ts';
+import type { ValidatedChunk } from './validated-chunk.ts';
+import { countCodes } from './count-codes.ts';
+import { revalidateChunk } from './revalidate-chunk.ts';
 import { writeEntries } from '../write/write-entries.ts';
-import type { Next } from '../progress/import-coordinator.ts';
+import type { Next } from '../coordinator/state.ts';
 
 export async function validateChunk(env: Env, workspaceId: string, importId: string, index: number): Promise<Next> {
   const coord = coordinator(env, importId);
-  const { config, status } = await coord.config();
+  const { config, status } = await coord.snapshot();
   if (!isRunning(status)) return { kind: 'none' };
 
   const entries = await revalidateChunk(env, config, index);

@@ -1,6 +1,5 @@
 /** A chunk after server validation, as kept in R2 between the validate and write passes. */
 import type { NormalizedLead, RowError } from '../../src/lib/types.ts';
-import { addRowCodes } from '../../src/lib/validate/count-codes.ts';
 
 export interface ValidatedEntry {
   row: number;
@@ -12,9 +11,4 @@ export interface ValidatedEntry {
 export interface ValidatedChunk {
   index: number;
   entries: ValidatedEntry[];
-}
-
-export function countCodes(entries: { errors: RowError[] }[], into: Record<string, number> = {}) {
-  for (const e of entries) addRowCodes(e.errors, into);
-  return into;
 }

@@ -1,6 +1,6 @@
 /** Row validators per import, kept per isolate so a phone number is parsed once per import, not once per chunk. */
 import { createRowValidator } from '../../src/lib/validate/row.ts';
-import type { ImportConfig } from '../progress/import-coordinator.ts';
+import type { ImportConfig } from '../coordinator/state.ts';
 
 type RowValidator = ReturnType<typeof createRowValidator>;
 const cache = new Map<string, RowValidator>();

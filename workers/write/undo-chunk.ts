@@ -5,12 +5,12 @@
  * nothing, changes nothing.
  */
 import type { Env } from '../env.ts';
-import type { ImportConfig, Next } from '../progress/import-coordinator.ts';
+import type { ImportConfig, Next } from '../coordinator/state.ts';
 import { keys } from '../chunk/keys.ts';
-import { coordinator } from '../progress/coordinator.ts';
+import { coordinator } from '../coordinator/coordinator.ts';
 import { leadsStore } from '../leads/store.ts';
 import type { ValidatedChunk } from '../revalidate/validated-chunk.ts';
-import { revalidateChunk } from '../revalidate/revalidate-rows.ts';
+import { revalidateChunk } from '../revalidate/revalidate-chunk.ts';
 
 export async function undoChunk(env: Env, config: ImportConfig, index: number, phones?: string[]): Promise<Next> {
   const { workspaceId, importId } = config;

@@ -5,12 +5,12 @@
  */
 import type { Env } from '../env.ts';
 import { keys } from '../chunk/keys.ts';
-import { coordinator } from '../progress/coordinator.ts';
-import { phoneKey } from '../progress/phone-key.ts';
+import { coordinator } from '../coordinator/coordinator.ts';
+import { phoneKey } from '../../src/lib/dedupe/phone-key.ts';
 import { isRunning } from '../../src/lib/import-view.ts';
 import type { ValidatedChunk } from '../revalidate/validated-chunk.ts';
-import { revalidateChunk } from '../revalidate/revalidate-rows.ts';
-import type { Next } from '../progress/import-coordinator.ts';
+import { revalidateChunk } from '../revalidate/revalidate-chunk.ts';
+import type { Next } from '../coordinator/state.ts';
 import { writeEntries } from './write-entries.ts';
 import { undoChunk } from './undo-chunk.ts';
 
@@ -18,7 +18,7 @@ export type { ErrorPart } from './write-entries.ts';
 
 export async function writeChunk(env: Env, workspaceId: string, importId: string, index: number): Promise<Next> {
   const coord = coordinator(env, importId);
-  const { config, status, phase, rolledBack } = await coord.config();
+  const { config, status, phase, rolledBack } = await coord.snapshot();
   if (!config.ignoreErrors && (phase === 'write' || phase === 'rollback' || rolledBack)) {
     // All or nothing: the insert holds a lease on the chunk; once the import rolls back, a write
     // message undoes whatever its chunk may have written instead (redelivered, or sent to do so).

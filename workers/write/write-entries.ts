@@ -7,13 +7,14 @@
  * meanwhile rolls the whole import back (see the coordinator), starting with this chunk.
  */
 import type { Env } from '../env.ts';
-import type { ImportConfig, Next } from '../progress/import-coordinator.ts';
+import type { ImportConfig, Next } from '../coordinator/state.ts';
 import { keys } from '../chunk/keys.ts';
-import { coordinator } from '../progress/coordinator.ts';
+import { coordinator } from '../coordinator/coordinator.ts';
 import { leadsStore } from '../leads/store.ts';
 import { duplicateExisting, duplicateInFile } from '../../src/lib/validate/messages.ts';
-import { phoneColumn } from '../revalidate/phone-column.ts';
-import { countCodes, type ValidatedEntry } from '../revalidate/validated-chunk.ts';
+import { phoneColumnLabel } from '../../src/lib/map/phone-column.ts';
+import type { ValidatedEntry } from '../revalidate/validated-chunk.ts';
+import { countCodes } from '../revalidate/count-codes.ts';
 import { undoChunk } from './undo-chunk.ts';
 
 export interface ErrorPart {
@@ -31,7 +32,7 @@ export async function writeEntries(
   write: boolean,
 ): Promise<Next> {
   const { workspaceId, importId } = config;
-  const column = phoneColumn(config.headers, config.mapping);
+  const column = phoneColumnLabel(config.headers, config.mapping);
   const later = new Map<number, number>();
   for (let i = 0; i < laterFlat.length; i += 2) later.set(laterFlat[i]!, laterFlat[i + 1]!);
   const valid = entries.filter((e) => e.lead);

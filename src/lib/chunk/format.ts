@@ -32,20 +32,6 @@ export function rowOrderBreak(rows: readonly { row: number }[]): number {
   return -1;
 }
 
-/** Splits rows into chunks of LIMITS.chunkRows. */
-export function* toChunks(rows: Iterable<SourceRow>, size: number = LIMITS.chunkRows): Generator<Chunk> {
-  let index = 0;
-  let current: SourceRow[] = [];
-  for (const r of rows) {
-    current.push(r);
-    if (current.length >= size) {
-      yield { v: 1, index: index++, rows: current };
-      current = [];
-    }
-  }
-  if (current.length) yield { v: 1, index: index++, rows: current };
-}
-
 /**
  * A chunk's JSON text from its rows already encoded as JSON (each `{"row":…,"cells":[…]}`), so a
  * browser can build a chunk of thousands of rows without decoding them again.

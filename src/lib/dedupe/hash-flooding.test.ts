@@ -4,7 +4,7 @@
  * then walk the whole cluster: quadratic). Counted in probes, not time.
  */
 import { describe, expect, it } from 'vitest';
-import { phoneKey } from '../../../workers/progress/phone-key.ts';
+import { phoneKey } from './phone-key.ts';
 import { createPhoneNormalizer } from '../validate/phone.ts';
 import { createFirstOccurrenceIndex, type FirstOccurrenceIndex } from './in-file.ts';
 import { keyHash, type KeySeed } from './key-hash.ts';

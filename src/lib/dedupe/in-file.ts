@@ -2,6 +2,7 @@
 import type { RowError } from '../types.ts';
 import { duplicateInFile } from '../validate/messages.ts';
 import { keyHash, randomKeySeed, type KeySeed } from './key-hash.ts';
+import { phoneKey } from './phone-key.ts';
 
 export interface FirstOccurrenceIndex {
   /** Notes that `row` holds `e164`; keeps the lowest row number seen. Idempotent. */
@@ -14,7 +15,7 @@ export interface FirstOccurrenceIndex {
    * resolve each row with `firstOf(e164) !== row` (the minimum row wins).
    */
   check(e164: string, row: number): number | undefined;
-  /** `record` by the number's key: its E.164 digits as an integer (> 0, at most 15 digits). */
+  /** `record` by the number's key (see phone-key.ts). */
   recordKey(key: number, row: number): void;
   /** `firstOf` by the number's key. */
   firstOfKey(key: number): number | undefined;
@@ -51,10 +52,6 @@ export function createFirstOccurrenceIndex(options: FirstOccurrenceOptions = {})
 
   /** Keys that are not E.164 digits (never produced by the validator, but allowed) live in a Map. */
   const other = new Map<string, number>();
-  const keyOf = (e164: string): number => {
-    const n = /^\+?[1-9]\d{0,14}$/.test(e164) ? Number(e164.charCodeAt(0) === 43 ? e164.slice(1) : e164) : 0;
-    return n;
-  };
   /** The slot holding `key`, or the empty slot where it belongs. */
   const slotOf = (key: number, table: Float64Array): number => {
     const mask = table.length - 1;
@@ -94,7 +91,7 @@ export function createFirstOccurrenceIndex(options: FirstOccurrenceOptions = {})
     return keys[i] === 0 ? undefined : rows[i];
   };
   const record = (e164: string, row: number): void => {
-    const key = keyOf(e164);
+    const key = phoneKey(e164);
     if (key === 0) {
       const seen = other.get(e164);
       if (seen === undefined) count++;
@@ -104,7 +101,7 @@ export function createFirstOccurrenceIndex(options: FirstOccurrenceOptions = {})
     recordKey(key, row);
   };
   const firstOf = (e164: string): number | undefined => {
-    const key = keyOf(e164);
+    const key = phoneKey(e164);
     return key === 0 ? other.get(e164) : firstOfKey(key);
   };
   const validKey = (key: number) => {

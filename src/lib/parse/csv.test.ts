@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createCsvStream, readCsvBytes, readCsvText, type CsvOptions } from './csv.ts';
-import { FileReadError } from './errors.ts';
 import { fileError } from './expect-file-error.ts';
 import type { SourceRow } from '../types.ts';
 

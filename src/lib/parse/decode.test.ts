@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDecoder, decodeAll, decodeWindows1252, detectEncoding } from './decode.ts';
-import { FileReadError } from './errors.ts';
 import { fileError } from './expect-file-error.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

@@ -1,6 +1,7 @@
 /** Validate a row: primary phone, variables and secondary contacts, collecting every error of the row. */
 import { LIMITS } from '../limits.ts';
 import { columnLabel, isValidTarget, secondaryPhoneHeader, secondaryVariableHeader, PHONE_HEADER } from '../map/columns.ts';
+import { phoneColumnIndex, phoneColumnLabel } from '../map/phone-column.ts';
 import type {
   AssistantConfig,
   ColumnMapping,
@@ -54,16 +55,14 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
   const leadVariables = createVariableValidator(assistant.variables);
   const contactVariables = createVariableValidator(assistant.secondaryVariables);
 
-  let phoneIndex = -1;
+  const phoneIndex = phoneColumnIndex(headers, mapping);
   const variableIndex = new Map<string, number>();
   const secondaryPhoneIndex = new Map<number, number>();
   const secondaryVariableIndex = new Map<string, number>();
   const present = new Set<number>();
   mapping.columns.forEach((target, i) => {
     if (i >= headers.length || !isValidTarget(target, assistant)) return;
-    if (target.kind === 'phone') {
-      if (phoneIndex < 0) phoneIndex = i;
-    } else if (target.kind === 'variable') {
+    if (target.kind === 'variable') {
       if (!variableIndex.has(target.name)) variableIndex.set(target.name, i);
     } else if (target.kind === 'secondaryPhone') {
       present.add(target.index);
@@ -77,7 +76,7 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
 
   const column = (index: number, fallback: string): VariableColumn =>
     index >= 0 ? { index, header: columnLabel(headers, index) } : { index: -1, header: fallback };
-  const phoneHeader = phoneIndex >= 0 ? columnLabel(headers, phoneIndex) : PHONE_HEADER;
+  const phoneHeader = phoneColumnLabel(headers, mapping) ?? PHONE_HEADER;
   const leadColumns = assistant.variables.map((v) => column(variableIndex.get(v.name) ?? -1, v.name));
   const groups: SecondaryGroup[] = [];
   for (let n = 1; n <= LIMITS.maxSecondaryContacts; n++) {

@@ -16,8 +16,8 @@ import type { Context } from 'hono';
 import { jsonBody, limitBody, query } from '../validate.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { fileError, toFileApiError } from '../file-errors.ts';
-import { limitImportCreation } from '../middleware/rate-limit.ts';
-import { assertReportKept } from '../../report/retention.ts';
+import { limitImportCreation } from '../../limits/rate-limit.ts';
+import { assertReportKept } from '../../retention/retention.ts';
 import { PROGRESS_PROTOCOL, offeredProtocols } from '../../../src/lib/progress-protocol.ts';
 import { campaignWithAssistant } from './campaigns.ts';
 import { sizeLimit, type UploadKind } from '../../chunk/read-upload.ts';
@@ -29,10 +29,10 @@ import { checkColumns } from '../../import/check-columns.ts';
 import { createMultipart, uploadPart, completeMultipart, CompleteUploadSchema, MULTIPART } from '../../chunk/multipart.ts';
 import { createImport } from '../../import/create-import.ts';
 import { runInline } from '../../import/run-inline.ts';
-import { coordinator } from '../../progress/coordinator.ts';
+import { coordinator } from '../../coordinator/coordinator.ts';
 import { isRunning, type ImportView } from '../../../src/lib/import-view.ts';
 import { keys } from '../../chunk/keys.ts';
-import { leadsCsv } from '../../report/leads-csv.ts';
+import { leadsCsv } from '../../export/leads-csv.ts';
 import { BrowserImportSchema } from '../../../src/lib/schemas/browser-import.ts';
 import type { AppEnv } from '../app-env.ts';
 import type { Env } from '../../env.ts';
@@ -229,7 +229,7 @@ export const importRoutes = new Hono<AppEnv>()
     if (row.status !== 'queued') throw started();
     const coord = coordinator(c.env, row.id);
     // Early answer only: the coordinator checks the phase again, atomically, when it stores the chunk.
-    const { config, phase } = await coord.config();
+    const { config, phase } = await coord.snapshot();
     if (phase !== 'upload') throw started();
     let text = '';
     await limitChunkBody(c, async () => {
@@ -268,14 +268,14 @@ export const importRoutes = new Hono<AppEnv>()
     const { chunkCount } = c.req.valid('json');
     if (!isRunning(row.status)) return c.json(rowToView(row), 202);
     const coord = coordinator(c.env, row.id);
-    if ((await coord.config()).phase !== 'upload') return c.json(await coord.view(), 202);
+    if ((await coord.snapshot()).phase !== 'upload') return c.json(await coord.view(), 202);
     let view: ImportView;
     try {
       view = (await coord.seal(chunkCount)).view;
     } catch {
       throw new ApiError(409, 'CHUNKS_MISSING', `Not every one of the ${chunkCount} chunks has been uploaded; upload the missing ones and start again.`);
     }
-    if ((await coord.config()).config.inline) return c.json(await runInline(c.env, workspaceId, row.id, chunkCount), 201);
+    if ((await coord.snapshot()).config.inline) return c.json(await runInline(c.env, workspaceId, row.id, chunkCount), 201);
     await dispatchValidation(c.env, workspaceId, row.id, chunkCount);
     return c.json(view, 202);
   })

@@ -2,8 +2,8 @@
  * Fixed-window counters in D1, per workspace and per minute (429 RATE_LIMITED past the limit):
  * import creation, multipart upload creation, multipart parts. Retention prunes past windows.
  */
-import type { Env } from '../../env.ts';
-import { ApiError } from '../errors.ts';
+import type { Env } from '../env.ts';
+import { ApiError } from '../api/errors.ts';
 
 const WINDOW_MS = 60_000;
 

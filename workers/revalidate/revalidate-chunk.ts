@@ -1,15 +1,16 @@
 /**
  * The server's verdict on one chunk: re-reads it from R2, revalidates every row with the shared
  * core (the browser's verdicts are never trusted) and marks numbers the campaign already has from
- * other imports. Pure of side effects, so a write can recompute it when no stored verdict exists.
+ * other imports. It reads R2 and D1 but writes nothing, so a write pass can compute it again when
+ * no verdict was stored, and get the same answer.
  */
 import type { Env } from '../env.ts';
 import type { Chunk } from '../../src/lib/chunk/format.ts';
-import type { ImportConfig } from '../progress/import-coordinator.ts';
+import type { ImportConfig } from '../coordinator/state.ts';
 import { keys } from '../chunk/keys.ts';
 import { leadsStore } from '../leads/store.ts';
 import { duplicateExisting } from '../../src/lib/validate/messages.ts';
-import { phoneColumn } from './phone-column.ts';
+import { phoneColumnLabel } from '../../src/lib/map/phone-column.ts';
 import { validatorFor } from './validator-cache.ts';
 import type { ValidatedEntry } from './validated-chunk.ts';
 import { ChunkMissingError } from '../chunk/errors.ts';
@@ -31,7 +32,7 @@ export async function revalidateChunk(env: Env, config: ImportConfig, index: num
     importId,
   );
   if (existing.size) {
-    const column = phoneColumn(config.headers, config.mapping);
+    const column = phoneColumnLabel(config.headers, config.mapping);
     for (const e of valid) {
       if (existing.has(e.lead!.e164)) {
         e.errors.push(duplicateExisting(column));

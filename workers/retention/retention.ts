@@ -11,9 +11,9 @@
  */
 import type { Env } from '../env.ts';
 import { importPrefix, keys } from '../chunk/keys.ts';
-import { coordinator } from '../progress/coordinator.ts';
+import { coordinator } from '../coordinator/coordinator.ts';
 import { discardUpload } from '../chunk/multipart.ts';
-import { pruneRateLimits } from '../api/middleware/rate-limit.ts';
+import { pruneRateLimits } from '../limits/rate-limit.ts';
 import { releaseStorage, settleStorage } from '../quota/storage.ts';
 import { ApiError } from '../api/errors.ts';
 

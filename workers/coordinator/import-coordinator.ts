@@ -1,0 +1,305 @@
+/**
+ * One Durable Object per import: the calls the pipeline makes on it. It keeps the configuration
+ * and state (state.ts), the chunk ledger (chunk-ledger.ts) and the first-occurrence index
+ * (first-occurrences.ts); phases.ts decides every transition, and this class stores the result,
+ * sends the messages it names and publishes live progress. Every recording call is idempotent per
+ * chunk, so a redelivered message never counts twice.
+ *
+ * With ignoreErrors off, a write holds a lease on its chunk from before its insert until it is
+ * recorded; a rollback undoes a chunk only once no write of it can still land.
+ */
+import { DurableObject } from 'cloudflare:workers';
+import type { Env } from '../env.ts';
+import { isRunning, type ImportView } from '../../src/lib/import-view.ts';
+import { chunkMessages } from '../queue/messages.ts';
+import { Dispatcher } from './dispatcher.ts';
+import { ChunkLedger, LEASE } from './chunk-ledger.ts';
+import { FirstOccurrences } from './first-occurrences.ts';
+import { LiveProgress } from './live-progress.ts';
+import { alarmDelay, pendingMessages, watchdogVerdict, UPLOAD_IDLE_MS } from './watchdog.ts';
+import * as phases from './phases.ts';
+import { initialState, snapshotOf, toView, NOTHING_NEXT, type ImportConfig, type ImportSnapshot, type Next } from './state.ts';
+import { admitChunk, type Admission, type UploadedChunk } from '../chunk/admit-chunk.ts';
+import type { State, ValidationRecorded, ValidationResult, WriteLease, WriteResult } from './state.ts';
+
+export class ImportCoordinator extends DurableObject<Env> {
+  private readonly chunks: ChunkLedger;
+  private readonly firstRows: FirstOccurrences;
+  private readonly live: LiveProgress;
+  private readonly dispatch: Dispatcher;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.chunks = new ChunkLedger(ctx.storage.sql);
+    this.firstRows = new FirstOccurrences(ctx.storage.sql);
+    this.live = new LiveProgress(ctx, env);
+    this.dispatch = new Dispatcher(ctx.storage, env, this.chunks, this.firstRows);
+  }
+
+  /** Creates the import (idempotent). */
+  async init(config: ImportConfig): Promise<ImportView> {
+    if (await this.ctx.storage.get<ImportConfig>('config')) return this.view();
+    const state = initialState();
+    await this.ctx.storage.put({ config, state });
+    return toView(config, state);
+  }
+
+  async view(): Promise<ImportView> {
+    const { config, state } = await this.load();
+    return toView(config, state);
+  }
+
+  /** The configuration and where the import stands, as the passes read it before running. */
+  async snapshot(): Promise<ImportSnapshot> {
+    const { config, state } = await this.load();
+    return snapshotOf(config, state);
+  }
+
+  /** A chunk is in R2 (browser upload or headless split). */
+  async chunkStored(chunk: number, rows: number): Promise<void> {
+    this.chunks.stored(chunk, rows);
+    await this.ctx.storage.setAlarm(Date.now() + UPLOAD_IDLE_MS);
+  }
+
+  /**
+   * Stores a chunk the browser uploaded while nothing else runs on this object, so `seal` comes
+   * wholly before (the chunk is refused) or after (it is counted), never in between; its rows are
+   * checked against the other chunks' and the row limit (admit-chunk.ts), and the rows stored, not
+   * the client's count, decide inline or background.
+   */
+  async storeUploadedChunk(chunk: UploadedChunk): Promise<Admission> {
+    return this.ctx.blockConcurrencyWhile(async () => {
+      const { config, state } = await this.load();
+      if (state.phase !== 'upload' || !isRunning(state.status)) {
+        return { ok: false, code: 'IMPORT_STARTED', message: 'This import has already started; chunks can no longer be changed.' } as const;
+      }
+      const admitted = await admitChunk(this.ctx.storage.sql, this.env.UPLOADS, chunk);
+      if (!admitted.ok) return admitted;
+      await this.chunkStored(chunk.index, chunk.rows);
+      if (config.inline !== admitted.inline) {
+        config.inline = admitted.inline;
+        await this.ctx.storage.put('config', config);
+      }
+      return admitted;
+    });
+  }
+
+  /** The watchdog (watchdog.ts): re-sends the current phase's pending messages, or fails the import. */
+  async alarm(): Promise<void> {
+    const { config, state } = await this.load();
+    const verdict = watchdogVerdict(state);
+    if (verdict.kind === 'ended') return;
+    if (verdict.kind === 'fail') {
+      await this.fail(verdict.failure.code, verdict.failure.message);
+      return;
+    }
+    const messages = pendingMessages(this.chunks, config, state);
+    // The request that drove an inline import is gone: from now on the queue drives it.
+    await this.leaveInline(config);
+    await this.save(config, { ...state, redispatches: verdict.redispatches, dispatched: true });
+    await this.dispatch.send(messages);
+  }
+
+  /** Every chunk is stored: the import's size is known and validation can finish. */
+  async seal(chunkCount: number): Promise<{ view: ImportView; next: Next }> {
+    const { config, state } = await this.load();
+    if (state.phase !== 'upload') return { view: toView(config, state), next: NOTHING_NEXT };
+    const stored = this.chunks.storedTotals(chunkCount);
+    if (stored.chunks !== chunkCount) throw new Error(`expected ${chunkCount} chunks, have ${stored.chunks}`);
+    const { state: next, next: todo } = await this.dispatch.advance(config, phases.sealed(state, chunkCount, stored.rows));
+    return { view: await this.save(config, next), next: todo };
+  }
+
+  /**
+   * Records one validated chunk: its row counts and the valid numbers with their rows. With
+   * ignoreErrors on and every earlier chunk validated, the caller is told to write the chunk now
+   * (with its later occurrences); chunks validated earlier out of order that this one unblocks are
+   * sent to the queue to be written.
+   */
+  async recordValidation(chunk: number, result: ValidationResult): Promise<ValidationRecorded> {
+    const loaded = await this.load();
+    const { config } = loaded;
+    let state = loaded.state;
+    const row = this.chunks.get(chunk);
+    if (!row.validated && isRunning(state.status)) {
+      this.firstRows.record(result.phones);
+      this.chunks.markValidated(chunk);
+      state = phases.countValidation(state, result, this.chunks.validatedPrefix(state.validatedPrefix ?? 0));
+    }
+    let writeNow: ValidationRecorded['writeNow'] = null;
+    let unblocked: number[] = [];
+    if (phases.writesWhileValidating(state, config.ignoreErrors)) {
+      const prefix = state.validatedPrefix ?? 0;
+      if (!row.written && chunk < prefix) {
+        this.chunks.claim([chunk]);
+        writeNow = { later: this.firstRows.later(result.phones) };
+      }
+      // Chunks validated before an earlier one arrived waited for this moment: write them now. (In
+      // the write phase, advance has already sent theirs.)
+      if ((state.phase === 'upload' || state.phase === 'validate') && !config.inline) {
+        unblocked = this.chunks.waitingToWrite(prefix);
+        this.chunks.claim(unblocked);
+      }
+    }
+    const advanced = await this.dispatch.advance(config, state);
+    await this.save(config, advanced.state);
+    // After saving: if sending fails, the caller's retry finds the counts recorded and the watchdog
+    // re-sends every unwritten chunk, claimed or not.
+    if (unblocked.length) await this.dispatch.send(chunkMessages('write', config, unblocked));
+    return { next: advanced.next, writeNow };
+  }
+
+  /** Later occurrences among these [phoneKey, row] pairs, flat [row, firstRow, …] (see FirstOccurrences.later). */
+  async laterOccurrences(pairs: [number, number][]): Promise<number[]> {
+    return this.firstRows.later(pairs);
+  }
+
+  /** Records one written (or, on the report pass, checked) chunk. */
+  async recordWrite(chunk: number, result: WriteResult): Promise<Next> {
+    const loaded = await this.load();
+    let state = loaded.state;
+    const row = this.chunks.get(chunk);
+    if (!row.written) {
+      this.chunks.markWritten(chunk);
+      state = phases.countWrite(state, row.rows, result);
+    }
+    const advanced = isRunning(state.status) ? await this.dispatch.advance(loaded.config, state) : { state, next: NOTHING_NEXT };
+    await this.save(loaded.config, advanced.state);
+    return advanced.next;
+  }
+
+  /**
+   * A write of an import with ignoreErrors off asks before inserting. In the write phase the chunk's
+   * lease is taken (held until recordGuardedWrite). Once the import is rolling back, or has ended
+   * rolled back, the caller must instead undo whatever an earlier attempt at this chunk wrote.
+   */
+  async beginWrite(chunk: number): Promise<WriteLease> {
+    const { config, state } = await this.load();
+    const row = this.chunks.get(chunk);
+    if (state.phase === 'write' && isRunning(state.status)) {
+      this.chunks.takeLease(chunk);
+      return { write: true, undo: false };
+    }
+    if (!state.rollback) return { write: false, undo: false };
+    if (state.phase === 'rollback' && row.lease === LEASE.held) {
+      // This message's earlier attempt is over (a redelivery) or its duplicate is: undo it now.
+      this.chunks.releaseLease(chunk);
+      await this.save(config, state);
+    }
+    return { write: false, undo: row.lease !== LEASE.none };
+  }
+
+  /**
+   * Records a write of an import with ignoreErrors off and releases the chunk's lease. Rows the
+   * insert refused because another import wrote their numbers meanwhile (`conflicts`) start the
+   * rollback. `undo` tells the writer to delete this chunk's rows again, then call recordUndone.
+   */
+  async recordGuardedWrite(chunk: number, result: WriteResult & { conflicts: number }): Promise<{ next: Next; undo: boolean }> {
+    const { config, state } = await this.load();
+    if (this.chunks.get(chunk).lease === LEASE.held) this.chunks.releaseLease(chunk);
+    if (state.phase === 'write' && isRunning(state.status) && result.conflicts > 0) {
+      const rolling = await this.dispatch.startRollback(config, state, { code: 'WRITE_CONFLICT', message: '' }, chunk);
+      await this.save(config, rolling.state);
+      return { next: rolling.next, undo: true };
+    }
+    if (state.rollback) {
+      if (state.phase === 'rollback') await this.save(config, state);
+      return { next: NOTHING_NEXT, undo: true };
+    }
+    return { next: await this.recordWrite(chunk, result), undo: false };
+  }
+
+  /** A chunk's rows are deleted again: when every chunk that wrote is undone, the import fails (report first). */
+  async recordUndone(chunk: number): Promise<Next> {
+    const { config, state } = await this.load();
+    if (state.phase !== 'rollback') return NOTHING_NEXT;
+    this.chunks.markUndone(chunk);
+    const finished = await this.dispatch.finishRollbackIfDone(config, { ...state, redispatches: 0 });
+    await this.save(config, finished.state);
+    return finished.next;
+  }
+
+  /** The error report is in R2: the import ends (phases.completed says how). */
+  async complete(report: { rows: number; errorCounts: Record<string, number> } = { rows: 0, errorCounts: {} }): Promise<ImportView> {
+    const { config, state } = await this.load();
+    const ended = phases.completed(state, report, new Date().toISOString());
+    return ended ? this.save(config, ended) : toView(config, state);
+  }
+
+  /**
+   * Ends the import as failed with a reason (dead-lettered chunk, missing chunk, unreadable file).
+   * An import with ignoreErrors off that may have written rows rolls back first (`deadWrite`: the
+   * chunk of a write message that will not run again, whose lease is released).
+   */
+  async fail(code: string, message: string, deadWrite?: number): Promise<ImportView> {
+    const { config, state } = await this.load();
+    if (!isRunning(state.status)) return toView(config, state);
+    if (!phases.failureRollsBack(state, config.ignoreErrors)) return this.save(config, phases.failed(state, { code, message }, new Date().toISOString()));
+    if (deadWrite !== undefined) this.chunks.releaseLeaseIfHeld(deadWrite);
+    if (state.phase !== 'rollback') {
+      // The request or message that would drive an inline import is failing: the queue takes over.
+      await this.leaveInline(config);
+      return this.save(config, (await this.dispatch.startRollback(config, state, { code, message }, null)).state);
+    }
+    if (deadWrite !== undefined) await this.dispatch.send(chunkMessages('write', config, [deadWrite]));
+    return this.save(config, state);
+  }
+
+  /** Stops further chunks; what was written stays written and counted. */
+  async cancel(): Promise<{ view: ImportView; cancelled: boolean }> {
+    const { config, state } = await this.load();
+    const stopped = phases.cancelled(state, new Date().toISOString());
+    if (!stopped) return { view: toView(config, state), cancelled: false };
+    return { view: await this.save(config, stopped), cancelled: true };
+  }
+
+  /**
+   * Retention: deletes everything this object stores (configuration with the notify address and
+   * headers, counters, every valid number with its row) and its alarm. Refused (false) while the
+   * import runs; the import's D1 row keeps its counts.
+   */
+  async purge(): Promise<boolean> {
+    const state = await this.ctx.storage.get<State>('state');
+    if (state && isRunning(state.status)) return false;
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    this.firstRows.forget();
+    return true;
+  }
+
+  // Live progress: a WebSocket per watcher, hibernated between updates.
+  async fetch(request: Request): Promise<Response> {
+    return this.live.accept(request, () => this.view());
+  }
+
+  async webSocketMessage(ws: WebSocket): Promise<void> {
+    ws.send(JSON.stringify(await this.view()));
+  }
+
+  async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    this.live.close(ws, code);
+  }
+
+  private async load(): Promise<{ config: ImportConfig; state: State }> {
+    const [config, state] = await Promise.all([this.ctx.storage.get<ImportConfig>('config'), this.ctx.storage.get<State>('state')]);
+    if (!config || !state) throw new Error('import not initialised');
+    return { config, state };
+  }
+
+  /** Stores the state, re-arms the watchdog (every change does; an ended import needs none) and publishes it. */
+  private async save(config: ImportConfig, state: State): Promise<ImportView> {
+    await this.ctx.storage.put('state', state);
+    const delay = alarmDelay(state);
+    if (delay === null) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(Date.now() + delay);
+    const view = toView(config, state);
+    await this.live.publish(config.workspaceId, state.phase, view);
+    return view;
+  }
+
+  private async leaveInline(config: ImportConfig): Promise<void> {
+    if (!config.inline) return;
+    config.inline = false;
+    await this.ctx.storage.put('config', config);
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Live progress of one import: every change is sent to the WebSockets watching it (hibernated
+ * between updates) and copied to the import's D1 row, which listings read.
+ */
+import type { Env } from '../env.ts';
+import { isRunning, type ImportView } from '../../src/lib/import-view.ts';
+
+/** Copies an import's live state from its Durable Object to the D1 row that listings read. */
+export async function mirrorToD1(env: Env, workspaceId: string, view: ImportView): Promise<void> {
+  await env.DB.prepare(
+    `UPDATE imports SET status = ?1, total_rows = ?2, processed_rows = ?3, imported_rows = ?4, failed_rows = ?5,
+       error_counts = ?6, failure_code = ?7, failure_message = ?8, finished_at = ?9
+     WHERE id = ?10 AND workspace_id = ?11`,
+  )
+    .bind(
+      view.status,
+      view.totalRows,
+      view.processedRows,
+      view.importedRows,
+      view.failedRows,
+      JSON.stringify(view.errorCounts),
+      view.failure?.code ?? null,
+      view.failure?.message ?? null,
+      view.finishedAt,
+      view.id,
+      workspaceId,
+    )
+    .run();
+}
+
+export class LiveProgress {
+  /** When the D1 read model was last brought up to date, and with which status and phase. */
+  private mirrored: { at: number; status: string; phase: string } | null = null;
+
+  constructor(
+    private readonly ctx: DurableObjectState,
+    private readonly env: Env,
+  ) {}
+
+  /**
+   * Publishes a change. Listings read D1: a running import's counters are copied at most once a
+   * second (its own GET asks the Durable Object), every change of status or phase at once.
+   */
+  async publish(workspaceId: string, phase: string, view: ImportView): Promise<void> {
+    const now = Date.now();
+    const m = this.mirrored;
+    if (!m || m.status !== view.status || m.phase !== phase || now - m.at >= 1000 || !isRunning(view.status)) {
+      await mirrorToD1(this.env, workspaceId, view);
+      this.mirrored = { at: now, status: view.status, phase };
+    }
+    this.broadcast(view);
+  }
+
+  /** Accepts a watcher's WebSocket and sends it the current state (when there is one yet). */
+  async accept(request: Request, current: () => Promise<ImportView>): Promise<Response> {
+    if (request.headers.get('Upgrade') !== 'websocket') return new Response('expected a WebSocket', { status: 426 });
+    const pair = new WebSocketPair();
+    this.ctx.acceptWebSocket(pair[1]);
+    try {
+      pair[1].send(JSON.stringify(await current()));
+    } catch {
+      /* not initialised yet: the first update will come */
+    }
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+
+  /** A watcher left: close our end too. */
+  close(ws: WebSocket, code: number): void {
+    try {
+      ws.close(code, 'closing');
+    } catch {
+      /* already closed */
+    }
+  }
+
+  private broadcast(view: ImportView): void {
+    const text = JSON.stringify(view);
+    for (const ws of this.ctx.getWebSockets()) {
+      try {
+        ws.send(text);
+      } catch {
+        /* a closed socket is dropped by the runtime */
+      }
+    }
+  }
+}
