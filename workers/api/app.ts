@@ -10,6 +10,7 @@ import { campaignRoutes } from './routes/campaigns.ts';
 import { importRoutes, campaignImportRoutes } from './routes/imports.ts';
 import { openApiDocument } from './openapi.ts';
 import { benchRoutes } from './routes/bench.ts';
+import { suppressionRoutes } from './routes/suppressions.ts';
 
 const PUBLIC = new Set(['/api/v1/health', '/api/v1/openapi.json']);
 
@@ -23,6 +24,7 @@ export const app = new Hono<AppEnv>()
   .route('/campaigns', campaignRoutes)
   .route('/campaigns', campaignImportRoutes)
   .route('/imports', importRoutes)
+  .route('/', suppressionRoutes)
   .route('/_bench', benchRoutes)
   .notFound((c) => c.json(errorBody('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404))
   .onError(handleError);

@@ -22,7 +22,7 @@ export function keyToE164(key: number): string {
 const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
 
 /** Sorted, distinct keys of the E.164 numbers (anything else is skipped), packed little-endian. */
-export function packNumbers(e164s: Iterable<string>): Uint8Array {
+export function packNumbers(e164s: Iterable<string>): Uint8Array<ArrayBuffer> {
   const keys: number[] = [];
   for (const e164 of e164s) {
     const key = e164Key(e164);
@@ -35,7 +35,7 @@ export function packNumbers(e164s: Iterable<string>): Uint8Array {
 }
 
 /** Packs keys that are already sorted ascending and distinct (the Worker builds them that way). */
-export function packSortedKeys(keys: Float64Array): Uint8Array {
+export function packSortedKeys(keys: Float64Array): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(keys.length * PACKED_BYTES_PER_NUMBER);
   if (LITTLE_ENDIAN) {
     out.set(new Uint8Array(keys.buffer, keys.byteOffset, keys.byteLength));
