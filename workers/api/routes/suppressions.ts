@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { jsonBody, query } from '../validate.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { fileError } from '../file-errors.ts';
+import { fileError, toFileApiError } from '../file-errors.ts';
 import { LIMITS } from '../../../src/lib/limits.ts';
 import { formatBytes } from '../../../src/lib/parse/errors.ts';
 import { createEntryReader } from '../../../src/lib/suppression/entry.ts';
@@ -53,7 +53,9 @@ export const suppressionRoutes = new Hono<AppEnv>()
       throw fileError('FILE_TOO_LARGE', `The file is ${formatBytes(declared)}; the most a list upload accepts is ${formatBytes(LIMITS.maxCsvBytes)}.`);
     }
     if (declared === 0 || !c.req.raw.body) throw fileError('FILE_EMPTY', 'The request has no file in its body.');
-    const upload = await sniffUpload(c.req.raw.body, q.fileName);
+    const upload = await sniffUpload(c.req.raw.body, q.fileName).catch((err) => {
+      throw toFileApiError(err);
+    });
     if (upload.empty) throw fileError('FILE_EMPTY', 'The request has no file in its body.');
     if (declared > sizeLimit(upload.kind)) {
       throw fileError('FILE_TOO_LARGE', `The workbook is ${formatBytes(declared)}; the most an Excel upload accepts is ${formatBytes(sizeLimit(upload.kind))}. Save it as CSV to upload a larger list.`);
