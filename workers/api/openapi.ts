@@ -13,6 +13,7 @@ import { ChunkSchema } from '../../src/lib/chunk/format.ts';
 import { CompleteUploadSchema } from '../chunk/multipart.ts';
 import { ROW_ERROR_CODES, FILE_ERROR_CODES } from '../../src/lib/codes.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
+import { suppressionPaths } from '../suppression/openapi-paths.ts';
 
 const schema = (s: v.GenericSchema) => toJsonSchema(s, { typeMode: 'input', errorMode: 'ignore' });
 
@@ -98,6 +99,7 @@ export function openApiDocument(origin: string) {
       responses: { Error: returns('An error: {error: {code, message}}', 'Error') },
     },
     paths: {
+      ...suppressionPaths,
       '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'The OpenAPI document', content: { 'application/json': {} } } } } },
       '/health': { get: { summary: 'Health of the Worker and its bindings', responses: { 200: { description: 'ok' }, 503: { description: 'a binding does not answer' } } } },
       '/assistants': {

@@ -1,0 +1,79 @@
+/** valibot schemas of the suppression list's request bodies and queries (also the OpenAPI document). */
+import * as v from 'valibot';
+import { isSupportedCountry } from '../validate/phone.ts';
+import { MAX_REASON_LENGTH, parseExpiresAt } from './entry.ts';
+
+/** Numbers one JSON request may list; larger lists go through POST /suppressions/import. */
+export const MAX_NUMBERS_PER_REQUEST = 10_000;
+/** Entries of `invalid` returned inline by an import of a file; `invalidCount` has the total. */
+export const MAX_INVALID_SHOWN = 1_000;
+/** Longest phone number text accepted in a JSON request (characters). */
+const MAX_PHONE_INPUT = 100;
+
+export const DefaultCountrySchema = v.optional(
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.toUpperCase(),
+    v.regex(/^[A-Z]{2}$/, 'defaultCountry is an ISO 3166 alpha-2 code such as "US".'),
+    v.check((c) => isSupportedCountry(c), 'defaultCountry is not a country with phone numbers we know.'),
+  ),
+  'US',
+);
+
+export const AddSuppressionsSchema = v.object({
+  phoneNumbers: v.pipe(
+    v.array(
+      v.pipe(v.string('each phone number is a string.'), v.maxLength(MAX_PHONE_INPUT, `a phone number is at most ${MAX_PHONE_INPUT} characters.`)),
+      'phoneNumbers is an array of phone numbers (strings).',
+    ),
+    v.minLength(1, 'phoneNumbers is empty: list at least one number.'),
+    v.maxLength(
+      MAX_NUMBERS_PER_REQUEST,
+      `at most ${MAX_NUMBERS_PER_REQUEST.toLocaleString('en-US')} numbers per request; upload larger lists as a file to POST /api/v1/suppressions/import.`,
+    ),
+  ),
+  reason: v.optional(
+    v.nullable(
+      v.pipe(
+        v.string('reason is text.'),
+        v.trim(),
+        v.maxLength(MAX_REASON_LENGTH, `reason is at most ${MAX_REASON_LENGTH} characters.`),
+        v.transform((s) => s || null),
+      ),
+    ),
+    null,
+  ),
+  expiresAt: v.optional(
+    v.nullable(
+      v.pipe(
+        v.string('expiresAt is an ISO 8601 date or time, such as "2026-12-31" or "2026-12-31T18:00:00Z".'),
+        v.check((s) => parseExpiresAt(s) !== undefined, 'expiresAt is not a date: use ISO 8601, such as "2026-12-31" or "2026-12-31T18:00:00Z".'),
+        v.transform((s) => parseExpiresAt(s) ?? null),
+      ),
+    ),
+    null,
+  ),
+  defaultCountry: DefaultCountrySchema,
+});
+export type AddSuppressionsInput = v.InferOutput<typeof AddSuppressionsSchema>;
+
+export const ImportSuppressionsQuerySchema = v.object({
+  defaultCountry: DefaultCountrySchema,
+  /** Only its extension is used, to tell CSV from Excel when the body's type is not given. */
+  fileName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))),
+  sheet: v.optional(v.pipe(v.string(), v.maxLength(255))),
+});
+
+export const ListSuppressionsQuerySchema = v.object({
+  phoneNumber: v.optional(v.pipe(v.string(), v.maxLength(MAX_PHONE_INPUT, `phoneNumber is at most ${MAX_PHONE_INPUT} characters.`))),
+  defaultCountry: DefaultCountrySchema,
+  limit: v.optional(
+    v.pipe(v.string(), v.regex(/^\d+$/, 'limit must be a whole number.'), v.transform(Number), v.minValue(1, 'limit is at least 1.'), v.maxValue(1000, 'limit is at most 1000.')),
+    '100',
+  ),
+  cursor: v.optional(v.pipe(v.string(), v.regex(/^\+[1-9]\d{1,14}$/, 'cursor is the nextCursor of a previous page.'))),
+});
+
+/** DELETE /suppressions/{phoneNumber}: the number is E.164; a national one is read as `defaultCountry`'s. */
+export const DeleteSuppressionQuerySchema = v.object({ defaultCountry: DefaultCountrySchema });

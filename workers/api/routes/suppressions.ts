@@ -1,0 +1,96 @@
+/**
+ * The suppression (do-not-call) list of the token's workspace: add numbers, import a list file,
+ * look up and page, export as CSV, delete one, and the packed form for the browser preview.
+ * Mounted at the API root because `/suppressions.csv` sits beside `/suppressions`.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { jsonBody, query } from '../validate.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { fileError, toFileApiError } from '../file-errors.ts';
+import { LIMITS } from '../../../src/lib/limits.ts';
+import { formatBytes } from '../../../src/lib/parse/errors.ts';
+import { createEntryReader } from '../../../src/lib/suppression/entry.ts';
+import { AddSuppressionsSchema, DeleteSuppressionQuerySchema, ImportSuppressionsQuerySchema, ListSuppressionsQuerySchema } from '../../../src/lib/suppression/schemas.ts';
+import { sizeLimit } from '../../chunk/read-upload.ts';
+import { addNumbers } from '../../suppression/add-numbers.ts';
+import { importList } from '../../suppression/import-list.ts';
+import { suppressionStore } from '../../suppression/store.ts';
+import { suppressionsCsv } from '../../suppression/export-csv.ts';
+import { packedList } from '../../suppression/packed-list.ts';
+import { isSpreadsheetType, sniffUpload } from '../../suppression/upload-kind.ts';
+import type { AppEnv } from '../app-env.ts';
+
+/** Largest JSON body of POST /suppressions: 10,000 numbers of up to 100 characters, with room to spare. */
+const MAX_JSON_BYTES = 2 * 1024 * 1024;
+
+/** A number from a URL or query, normalised like a lead's; a specific 400 when it is not a number. */
+function normalizedOrThrow(text: string, defaultCountry: string): string {
+  const result = createEntryReader(defaultCountry).fromRequest(text, null, null);
+  if (!result.ok) throw new ApiError(400, result.invalid.code, result.invalid.message);
+  return result.entry.phone;
+}
+
+export const suppressionRoutes = new Hono<AppEnv>()
+  .post(
+    '/suppressions',
+    bodyLimit({
+      maxSize: MAX_JSON_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'BODY_TOO_LARGE', `The request body is larger than ${formatBytes(MAX_JSON_BYTES)}. Send at most 10,000 numbers per request, or upload the list to POST /api/v1/suppressions/import.`);
+      },
+    }),
+    jsonBody(AddSuppressionsSchema),
+    async (c) => c.json(await addNumbers(c.env, c.get('workspaceId'), c.req.valid('json'))),
+  )
+  .post('/suppressions/import', query(ImportSuppressionsQuerySchema), async (c) => {
+    const q = c.req.valid('query');
+    if (!isSpreadsheetType(c.req.header('content-type'))) {
+      throw fileError('FILE_UNSUPPORTED', `Bodies of type ${c.req.header('content-type')} are not supported. Upload the list as .csv, .xlsx or .xls.`);
+    }
+    const declared = Number(c.req.header('content-length') ?? NaN);
+    if (declared > LIMITS.maxCsvBytes) {
+      throw fileError('FILE_TOO_LARGE', `The file is ${formatBytes(declared)}; the most a list upload accepts is ${formatBytes(LIMITS.maxCsvBytes)}.`);
+    }
+    if (declared === 0 || !c.req.raw.body) throw fileError('FILE_EMPTY', 'The request has no file in its body.');
+    const upload = await sniffUpload(c.req.raw.body, q.fileName).catch((err) => {
+      throw toFileApiError(err);
+    });
+    if (upload.empty) throw fileError('FILE_EMPTY', 'The request has no file in its body.');
+    if (declared > sizeLimit(upload.kind)) {
+      throw fileError('FILE_TOO_LARGE', `The workbook is ${formatBytes(declared)}; the most an Excel upload accepts is ${formatBytes(sizeLimit(upload.kind))}. Save it as CSV to upload a larger list.`);
+    }
+    const result = await importList(c.env, c.get('workspaceId'), { body: upload.body, kind: upload.kind, defaultCountry: q.defaultCountry, sheet: q.sheet });
+    return c.json(result);
+  })
+  .get('/suppressions', query(ListSuppressionsQuerySchema), async (c) => {
+    const q = c.req.valid('query');
+    const phone = q.phoneNumber === undefined ? undefined : normalizedOrThrow(q.phoneNumber, q.defaultCountry);
+    return c.json(await suppressionStore(c.env, c.get('workspaceId')).list({ limit: q.limit, cursor: q.cursor, phone }));
+  })
+  .get('/suppressions.csv', (c) =>
+    c.body(suppressionsCsv(c.env, c.get('workspaceId')), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="suppressions.csv"',
+      'Cache-Control': 'no-store',
+    }),
+  )
+  .get('/suppressions/packed', async (c) => {
+    const at = new Date();
+    const packed = await packedList(c.env, c.get('workspaceId'), at);
+    const headers = {
+      ETag: packed.etag,
+      'Cache-Control': 'private, no-cache',
+      'X-Suppression-Count': String(packed.count),
+      'X-Suppression-Format': 'f64le-sorted-e164-digits',
+      'X-Suppression-As-Of': at.toISOString(),
+    };
+    const match = c.req.header('if-none-match');
+    if (match && match.split(',').some((t) => t.trim() === packed.etag || t.trim() === '*')) return c.body(null, 304, headers);
+    return c.body(packed.bytes, 200, { ...headers, 'Content-Type': 'application/octet-stream' });
+  })
+  .delete('/suppressions/:phoneNumber', query(DeleteSuppressionQuerySchema), async (c) => {
+    const phone = normalizedOrThrow(c.req.param('phoneNumber'), c.req.valid('query').defaultCountry);
+    if (!(await suppressionStore(c.env, c.get('workspaceId')).remove(phone))) throw notFound('Suppressed number');
+    return c.body(null, 204);
+  });

@@ -1,0 +1,112 @@
+/**
+ * POST /suppressions/import: an uploaded list (CSV streamed, Excel within its size limit, read by
+ * the same readers and limits as lead files) → numbers normalised like leads, listed in batches as
+ * the file arrives. The phone column is found by the lead files' mapping rules; optional `reason`
+ * and `expires_at` columns.
+ *
+ * Listing is written as the file streams, so a file refused part-way (too many rows, a cell too
+ * long, a damaged record) keeps what was listed before that point; the error's details say how
+ * much. Adding numbers to a do-not-call list is the safe direction to fail in.
+ */
+import type { Env } from '../env.ts';
+import { openUpload, type UploadKind } from '../chunk/read-upload.ts';
+import { checkColumns } from '../import/check-columns.ts';
+import { fileError, toFileApiError } from '../api/file-errors.ts';
+import { ApiError } from '../api/errors.ts';
+import { autoMap, columnLabel, normalizeHeader } from '../../src/lib/map/columns.ts';
+import { LIMITS } from '../../src/lib/limits.ts';
+import { formatCount } from '../../src/lib/parse/errors.ts';
+import type { AssistantConfig } from '../../src/lib/types.ts';
+import { createEntryReader, type SuppressionEntryInput } from '../../src/lib/suppression/entry.ts';
+import { MAX_INVALID_SHOWN } from '../../src/lib/suppression/schemas.ts';
+import { suppressionStore } from './store.ts';
+import type { AddResult } from './add-numbers.ts';
+
+/** A list has no variables: only the phone column is mapped by the lead files' rules. */
+const NO_VARIABLES: AssistantConfig = { variables: [], secondaryVariables: [] };
+/** Entries listed per statement: fewer round trips, each group's JSON still far under 2 MB. */
+const FLUSH_ENTRIES = 20_000;
+
+export interface ImportListResult extends AddResult {
+  /** Data rows read (blank lines are not rows). */
+  rows: number;
+}
+
+function columnIndex(headers: readonly string[], name: string): number | undefined {
+  const key = normalizeHeader(name);
+  const i = headers.findIndex((h) => normalizeHeader(h) === key);
+  return i >= 0 ? i : undefined;
+}
+
+export async function importList(
+  env: Env,
+  workspaceId: string,
+  input: { body: ReadableStream<Uint8Array>; kind: UploadKind; defaultCountry: string; sheet?: string },
+  now = new Date(),
+): Promise<ImportListResult> {
+  const store = suppressionStore(env, workspaceId);
+  const reader = createEntryReader(input.defaultCountry);
+  const result: ImportListResult = { added: 0, alreadyPresent: 0, invalid: [], invalidCount: 0, rows: 0 };
+  let pending: SuppressionEntryInput[] = [];
+  const flush = async () => {
+    if (!pending.length) return;
+    const valid = pending.length;
+    const entries = pending;
+    pending = [];
+    let added: number;
+    try {
+      ({ added } = await store.add(entries, now));
+    } catch {
+      // The database, not the file: retrying the same upload is safe (listed numbers count as already present).
+      throw new ApiError(503, 'STORAGE_UNAVAILABLE', 'The list could not be saved just now; nothing is wrong with the file. Upload it again in a moment.');
+    }
+    result.added += added;
+    result.alreadyPresent += valid - added;
+  };
+
+  try {
+    const upload = await openUpload(input.body, input.kind, { sheet: input.sheet });
+    const mapping = autoMap(upload.headers, NO_VARIABLES);
+    checkColumns(upload.headers, mapping, NO_VARIABLES);
+    const phoneIndex = mapping.columns.findIndex((t) => t.kind === 'phone');
+    const phoneHeader = columnLabel(upload.headers, phoneIndex);
+    const reasonIndex = columnIndex(upload.headers, 'reason');
+    const expiresIndex = columnIndex(upload.headers, 'expires_at');
+
+    for await (const batch of upload.rows) {
+      result.rows += batch.length;
+      if (result.rows > LIMITS.maxRows) {
+        throw fileError('TOO_MANY_ROWS', `The list has more than ${formatCount(LIMITS.maxRows)} rows. Split it into smaller files.`);
+      }
+      for (const row of batch) {
+        const cells = row.cells;
+        const entry = reader.fromRow(
+          row.row,
+          { header: phoneHeader, text: cells[phoneIndex] ?? '', numeric: row.numeric?.[phoneIndex] },
+          reasonIndex === undefined ? undefined : cells[reasonIndex],
+          expiresIndex === undefined ? undefined : { text: cells[expiresIndex] ?? '', numeric: row.numeric?.[expiresIndex] },
+        );
+        if (entry.ok) {
+          pending.push(entry.entry);
+        } else {
+          result.invalidCount++;
+          if (result.invalid.length < MAX_INVALID_SHOWN) result.invalid.push(entry.invalid);
+        }
+      }
+      if (pending.length >= FLUSH_ENTRIES) await flush();
+    }
+    await flush();
+    if (result.rows === 0) throw fileError('FILE_EMPTY', 'The list has a header row but no data rows.');
+    return result;
+  } catch (err) {
+    const apiErr = toFileApiError(err);
+    if (apiErr.status >= 500 || !(result.added || result.alreadyPresent)) throw apiErr;
+    const { rows: _rows, invalid: _invalid, ...counts } = result;
+    throw new ApiError(
+      apiErr.status,
+      apiErr.code,
+      `${apiErr.message} The ${formatCount(result.added + result.alreadyPresent)} valid numbers read before this point are on the list (${formatCount(result.added)} added).`,
+      { ...counts, partial: true },
+    );
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * The suppression list's part of the OpenAPI document, from the same valibot schemas that validate
+ * its requests. Spread into the document's `paths` (`...suppressionPaths`).
+ */
+import { toJsonSchema } from '@valibot/to-json-schema';
+import type * as v from 'valibot';
+import { LIMITS } from '../../src/lib/limits.ts';
+import {
+  AddSuppressionsSchema,
+  DeleteSuppressionQuerySchema,
+  ImportSuppressionsQuerySchema,
+  ListSuppressionsQuerySchema,
+  MAX_INVALID_SHOWN,
+  MAX_NUMBERS_PER_REQUEST,
+} from '../../src/lib/suppression/schemas.ts';
+import { SUPPRESSION_CSV_HEADERS } from './export-csv.ts';
+
+const schema = (s: v.GenericSchema) => toJsonSchema(s, { typeMode: 'input', errorMode: 'ignore' });
+
+function queryParams(s: v.GenericSchema) {
+  const json = schema(s) as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, prop]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: prop }));
+}
+
+const error = { $ref: '#/components/responses/Error' };
+const authed = { security: [{ bearer: [] }] };
+const ok = (description: string, properties: Record<string, unknown>) => ({
+  description,
+  content: { 'application/json': { schema: { type: 'object', properties } } },
+});
+
+const entry = {
+  type: 'object',
+  required: ['phoneNumber', 'reason', 'expiresAt', 'createdAt'],
+  properties: {
+    phoneNumber: { type: 'string', description: 'E.164' },
+    reason: { type: ['string', 'null'] },
+    expiresAt: { type: ['string', 'null'], format: 'date-time', description: 'null: never expires. Past: listed, but no longer applies.' },
+    createdAt: { type: 'string', format: 'date-time' },
+  },
+};
+
+const counts = {
+  added: { type: 'integer', description: 'Numbers newly listed (or an expired entry put back in force).' },
+  alreadyPresent: { type: 'integer', description: 'Valid numbers that were already listed, or repeated earlier in the same request or file.' },
+  invalid: {
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['input', 'code', 'message'],
+      properties: {
+        input: { type: 'string' },
+        code: { enum: ['PHONE_REQUIRED', 'PHONE_INVALID', 'EXPIRES_AT_INVALID', 'REASON_TOO_LONG'] },
+        message: { type: 'string' },
+        row: { type: 'integer', description: 'File import: 1-based data row.' },
+        index: { type: 'integer', description: 'JSON add: position in phoneNumbers.' },
+      },
+    },
+  },
+  invalidCount: { type: 'integer', description: 'Every refused input; added + alreadyPresent + invalidCount = inputs.' },
+};
+
+export const suppressionPaths = {
+  '/suppressions': {
+    post: {
+      ...authed,
+      summary: 'Add numbers to the workspace\'s do-not-call list',
+      description: `At most ${MAX_NUMBERS_PER_REQUEST.toLocaleString('en-US')} numbers, normalised like leads (national numbers read as defaultCountry, default US). An already listed number keeps its entry.`,
+      requestBody: { content: { 'application/json': { schema: schema(AddSuppressionsSchema) } } },
+      responses: { 200: ok('counts', counts), 400: error, 401: error, 413: error },
+    },
+    get: {
+      ...authed,
+      summary: 'The list in phone-number order, or the entry of one number (phoneNumber, normalised first)',
+      description: 'Expired entries are shown with their expiresAt; they no longer apply.',
+      parameters: queryParams(ListSuppressionsQuerySchema),
+      responses: { 200: ok('a page', { items: { type: 'array', items: entry }, nextCursor: { type: ['string', 'null'] } }), 400: error, 401: error },
+    },
+  },
+  '/suppressions/import': {
+    post: {
+      ...authed,
+      summary: 'Add the numbers of a CSV, XLSX or XLS list',
+      description:
+        `Body is the raw file (same readers and limits as lead files: CSV up to ${LIMITS.maxCsvBytes / 1048576} MB streamed, Excel up to ${LIMITS.maxExcelBytesServer / 1048576} MB, ${LIMITS.maxRows.toLocaleString('en-US')} rows). ` +
+        `The phone column is found like a lead file's; optional reason and expires_at (ISO 8601) columns. At most ${MAX_INVALID_SHOWN.toLocaleString('en-US')} invalid entries are returned, invalidCount has the total. ` +
+        'Numbers are listed as the file streams: a file refused part-way keeps what was listed before, and the error details give the counts.',
+      parameters: queryParams(ImportSuppressionsQuerySchema),
+      requestBody: {
+        content: {
+          'text/csv': { schema: { type: 'string' } },
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+          'application/vnd.ms-excel': { schema: { type: 'string', format: 'binary' } },
+        },
+      },
+      responses: { 200: ok('counts', { ...counts, rows: { type: 'integer' } }), 400: error, 401: error, 413: error, 415: error, 422: error, 503: error },
+    },
+  },
+  '/suppressions.csv': {
+    get: {
+      ...authed,
+      summary: `The whole list as CSV (${SUPPRESSION_CSV_HEADERS.join(', ')}), formula-safe; re-imports through /suppressions/import`,
+      responses: { 200: { description: 'CSV', content: { 'text/csv': {} } }, 401: error },
+    },
+  },
+  '/suppressions/packed': {
+    get: {
+      ...authed,
+      summary: 'The numbers in force now, packed for the browser',
+      description:
+        'Body: sorted ascending little-endian float64 values, each the digits of an E.164 number (8 bytes a number). Headers: X-Suppression-Count, ETag (send If-None-Match for a 304), X-Suppression-As-Of.',
+      responses: { 200: { description: 'packed numbers', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, 304: { description: 'unchanged' }, 401: error },
+    },
+  },
+  '/suppressions/{phoneNumber}': {
+    delete: {
+      ...authed,
+      summary: 'Remove a number from the list',
+      parameters: [{ name: 'phoneNumber', in: 'path', required: true, schema: { type: 'string' }, description: 'E.164, URL-encoded (%2B14155550132)' }, ...queryParams(DeleteSuppressionQuerySchema)],
+      responses: { 204: { description: 'removed' }, 400: error, 401: error, 404: error },
+    },
+  },
+};

@@ -1,0 +1,223 @@
+/**
+ * The one module that reads and writes the suppression (do-not-call) list. Its only inputs are the
+ * environment and the workspace, so moving a workspace's list to a database of its own (the pool
+ * of per-workspace D1 shards) is a change inside this file. Numbers travel to D1 as one JSON
+ * parameter per statement (json_each, driving the join: one primary-key probe per number), each
+ * parameter kept under D1's 2 MB per bound value counting UTF-8 bytes.
+ *
+ * An entry whose `expires_at` has passed does not apply: suppressedAmong, isSuppressed and the
+ * packed form ignore it; list() and the CSV export still show it (with its expiresAt) until it is
+ * deleted or listed again.
+ */
+import type { Env } from '../env.ts';
+
+/** One entry to add: an E.164 number, why, and until when (ISO 8601 UTC; null = never expires). */
+export interface SuppressionEntry {
+  phone: string;
+  reason: string | null;
+  expiresAt: string | null;
+}
+
+/** An entry as stored and shown. */
+export interface StoredSuppression {
+  phoneNumber: string;
+  reason: string | null;
+  expiresAt: string | null;
+  createdAt: string;
+}
+
+/** Bytes of JSON per bound parameter: D1 caps a bound value at 2 MB. */
+const MAX_PARAM_BYTES = 1_500_000;
+/** Rows read per statement when walking the whole list (packed form, CSV export). */
+const PAGE_ROWS = 20_000;
+
+function database(env: Env, _workspaceId: string): D1Database {
+  // Every workspace shares one D1 today; a per-workspace database is chosen here.
+  return env.DB;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const encoder = new TextEncoder();
+
+/** UTF-8 length of a string, without encoding the (usual) all-ASCII ones. */
+function utf8Bytes(s: string): number {
+  return NON_ASCII.test(s) ? encoder.encode(s).byteLength : s.length;
+}
+
+/** Splits items into JSON arrays whose UTF-8 size stays under MAX_PARAM_BYTES. */
+function jsonGroups<T>(items: readonly T[], encode: (t: T) => unknown): string[] {
+  const out: string[] = [];
+  let current: string[] = [];
+  let size = 2;
+  for (const item of items) {
+    const json = JSON.stringify(encode(item));
+    const bytes = utf8Bytes(json) + 1;
+    if (current.length && size + bytes > MAX_PARAM_BYTES) {
+      out.push('[' + current.join(',') + ']');
+      current = [];
+      size = 2;
+    }
+    current.push(json);
+    size += bytes;
+  }
+  if (current.length) out.push('[' + current.join(',') + ']');
+  return out;
+}
+
+/** An ISO instant as stored (`toISOString()`), so text comparison is time order. */
+const instant = (at: Date): string => at.toISOString();
+
+/**
+ * A conflicting entry is left alone (it counts as already present) unless it has expired and the
+ * new one is in force: listing an expired number again puts it back on the list.
+ */
+const ON_CONFLICT = `ON CONFLICT (workspace_id, phone) DO UPDATE SET
+  reason = excluded.reason, expires_at = excluded.expires_at, created_at = excluded.created_at
+  WHERE suppressions.expires_at IS NOT NULL AND suppressions.expires_at <= ?2
+    AND (excluded.expires_at IS NULL OR excluded.expires_at > ?2)`;
+
+/** Numbers of the workspace's list among `e164s` that apply at `at` (not expired). One index probe per number. */
+export async function suppressedAmong(env: Env, workspaceId: string, e164s: readonly string[], at: Date): Promise<Set<string>> {
+  const found = new Set<string>();
+  if (!e164s.length) return found;
+  const d1 = database(env, workspaceId);
+  for (const json of jsonGroups([...new Set(e164s)], (p) => p)) {
+    const { results } = await d1
+      // CROSS JOIN keeps json_each as the outer loop: one primary-key probe per number.
+      .prepare(
+        `SELECT s.phone FROM json_each(?3) AS j CROSS JOIN suppressions AS s
+         ON s.workspace_id = ?1 AND s.phone = j.value
+         WHERE s.expires_at IS NULL OR s.expires_at > ?2`,
+      )
+      .bind(workspaceId, instant(at), json)
+      .all<{ phone: string }>();
+    for (const r of results) found.add(r.phone);
+  }
+  return found;
+}
+
+/** Whether one number is on the workspace's list and in force at `at` (default now), e.g. for a lead in a listing. */
+export async function isSuppressed(env: Env, workspaceId: string, e164: string, at: Date = new Date()): Promise<boolean> {
+  return (await suppressedAmong(env, workspaceId, [e164], at)).has(e164);
+}
+
+export function suppressionStore(env: Env, workspaceId: string) {
+  const d1 = database(env, workspaceId);
+
+  return {
+    /**
+     * Lists numbers; returns how many entries were added (new, or an expired one put back in force).
+     * The rest of the distinct numbers were already listed. Repeats in `entries` count once, the
+     * first one wins.
+     */
+    async add(entries: readonly SuppressionEntry[], now: Date): Promise<{ added: number; distinct: number }> {
+      const seen = new Set<string>();
+      const distinct: SuppressionEntry[] = [];
+      for (const e of entries) {
+        if (seen.has(e.phone)) continue;
+        seen.add(e.phone);
+        distinct.push(e);
+      }
+      if (!distinct.length) return { added: 0, distinct: 0 };
+      const nowText = instant(now);
+      const first = distinct[0]!;
+      const uniform = distinct.every((e) => e.reason === first.reason && e.expiresAt === first.expiresAt);
+      const statements: D1PreparedStatement[] = uniform
+        ? // The common case (a JSON request, a file without reason/expiry columns): numbers only.
+          jsonGroups(distinct, (e) => e.phone).map((json) =>
+            d1
+              .prepare(
+                `INSERT INTO suppressions (workspace_id, phone, reason, expires_at, created_at)
+                 SELECT ?1, j.value, ?4, ?5, ?2 FROM json_each(?3) AS j WHERE true ${ON_CONFLICT}`,
+              )
+              .bind(workspaceId, nowText, json, first.reason, first.expiresAt),
+          )
+        : jsonGroups(distinct, (e) => [e.phone, e.reason, e.expiresAt]).map((json) =>
+            d1
+              .prepare(
+                `INSERT INTO suppressions (workspace_id, phone, reason, expires_at, created_at)
+                 SELECT ?1, j.value->>0, j.value->>1, j.value->>2, ?2 FROM json_each(?3) AS j WHERE true ${ON_CONFLICT}`,
+              )
+              .bind(workspaceId, nowText, json),
+          );
+      let added = 0;
+      // One transaction per call: an add is counted exactly when it is written.
+      for (const result of await d1.batch(statements)) added += result.meta.changes ?? 0;
+      return { added, distinct: distinct.length };
+    },
+
+    /** One page of entries in phone-number order (expired ones included), after `cursor` (the last number of the previous page). */
+    async list(opts: { limit: number; cursor?: string; phone?: string }): Promise<{ items: StoredSuppression[]; nextCursor: string | null }> {
+      if (opts.phone !== undefined) {
+        const row = await d1
+          .prepare('SELECT phone, reason, expires_at, created_at FROM suppressions WHERE workspace_id = ?1 AND phone = ?2')
+          .bind(workspaceId, opts.phone)
+          .first<SuppressionRow>();
+        return { items: row ? [toStored(row)] : [], nextCursor: null };
+      }
+      const { results } = await d1
+        .prepare(
+          `SELECT phone, reason, expires_at, created_at FROM suppressions
+           WHERE workspace_id = ?1 AND phone > ?2 ORDER BY phone LIMIT ?3`,
+        )
+        .bind(workspaceId, opts.cursor ?? '', opts.limit + 1)
+        .all<SuppressionRow>();
+      const page = results.slice(0, opts.limit);
+      return { items: page.map(toStored), nextCursor: results.length > opts.limit ? page[page.length - 1]!.phone : null };
+    },
+
+    /** Every entry (expired ones included) in phone-number order, in pages (for the CSV export). */
+    async *all(pageSize = PAGE_ROWS): AsyncGenerator<StoredSuppression[]> {
+      let after = '';
+      for (;;) {
+        const { results } = await d1
+          .prepare(
+            `SELECT phone, reason, expires_at, created_at FROM suppressions
+             WHERE workspace_id = ?1 AND phone > ?2 ORDER BY phone LIMIT ?3`,
+          )
+          .bind(workspaceId, after, pageSize)
+          .all<SuppressionRow>();
+        if (!results.length) return;
+        yield results.map(toStored);
+        if (results.length < pageSize) return;
+        after = results[results.length - 1]!.phone;
+      }
+    },
+
+    /** The numbers in force at `at`, in pages (for the packed form). */
+    async *activeNumbers(at: Date, pageSize = PAGE_ROWS): AsyncGenerator<string[]> {
+      let after = '';
+      const atText = instant(at);
+      for (;;) {
+        const { results } = await d1
+          .prepare(
+            `SELECT phone, expires_at FROM suppressions
+             WHERE workspace_id = ?1 AND phone > ?2 ORDER BY phone LIMIT ?3`,
+          )
+          .bind(workspaceId, after, pageSize)
+          .all<{ phone: string; expires_at: string | null }>();
+        if (!results.length) return;
+        yield results.filter((r) => r.expires_at === null || r.expires_at > atText).map((r) => r.phone);
+        if (results.length < pageSize) return;
+        after = results[results.length - 1]!.phone;
+      }
+    },
+
+    /** Removes a number from the list; false when it was not listed. */
+    async remove(phone: string): Promise<boolean> {
+      const result = await d1.prepare('DELETE FROM suppressions WHERE workspace_id = ?1 AND phone = ?2').bind(workspaceId, phone).run();
+      return (result.meta.changes ?? 0) > 0;
+    },
+  };
+}
+
+interface SuppressionRow {
+  phone: string;
+  reason: string | null;
+  expires_at: string | null;
+  created_at: string;
+}
+
+function toStored(r: SuppressionRow): StoredSuppression {
+  return { phoneNumber: r.phone, reason: r.reason, expiresAt: r.expires_at, createdAt: r.created_at };
+}
