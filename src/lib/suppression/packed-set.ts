@@ -4,14 +4,14 @@
  * a number (1M numbers = 8 MB). Looked up by binary search. Pure: no DOM or Workers APIs.
  */
 
+import { phoneKey } from '../dedupe/phone-key.ts';
+
 /** Bytes per number in the packed form. */
 export const PACKED_BYTES_PER_NUMBER = 8;
 
-const E164 = /^\+[1-9]\d{1,14}$/;
-
-/** The digits of an E.164 number as a double, or undefined for anything that is not E.164. */
+/** The digits of an E.164 number as a double (the same key as in-file dedupe), or undefined for anything that is not E.164. */
 export function e164Key(e164: string): number | undefined {
-  return E164.test(e164) ? Number(e164.slice(1)) : undefined;
+  return e164.charCodeAt(0) === 43 ? phoneKey(e164) || undefined : undefined;
 }
 
 /** The E.164 number a key stands for. */
