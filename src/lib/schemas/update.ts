@@ -6,7 +6,6 @@ import * as v from 'valibot';
 import { CampaignNameSchema, CountryCodeSchema } from './api.ts';
 import { AssistantNameSchema, VariableListSchema } from './assistant.ts';
 
-const atLeastOneField = (o: Record<string, unknown>) => Object.values(o).some((x) => x !== undefined);
 const NOTHING_TO_CHANGE = 'Send at least one field to change.';
 
 export const UpdateCampaignEntries = {
@@ -15,7 +14,7 @@ export const UpdateCampaignEntries = {
   defaultCountry: v.optional(v.nullable(CountryCodeSchema)),
 };
 
-export const UpdateCampaignSchema = v.pipe(v.object(UpdateCampaignEntries), v.check(atLeastOneField, NOTHING_TO_CHANGE));
+export const UpdateCampaignSchema = v.pipe(v.object(UpdateCampaignEntries), v.check((o) => Object.values(o).some((x) => x !== undefined), NOTHING_TO_CHANGE));
 export type UpdateCampaignInput = v.InferOutput<typeof UpdateCampaignSchema>;
 
 export const UpdateAssistantEntries = {
@@ -25,5 +24,5 @@ export const UpdateAssistantEntries = {
   secondaryVariables: v.optional(VariableListSchema),
 };
 
-export const UpdateAssistantSchema = v.pipe(v.object(UpdateAssistantEntries), v.check(atLeastOneField, NOTHING_TO_CHANGE));
+export const UpdateAssistantSchema = v.pipe(v.object(UpdateAssistantEntries), v.check((o) => Object.values(o).some((x) => x !== undefined), NOTHING_TO_CHANGE));
 export type UpdateAssistantInput = v.InferOutput<typeof UpdateAssistantSchema>;
