@@ -8,6 +8,7 @@ import {
   ListImportsQuerySchema,
   ListLeadsQuerySchema,
 } from '../../src/lib/schemas/api.ts';
+import { UpdateAssistantSchema, UpdateCampaignSchema } from '../../src/lib/schemas/update.ts';
 import { BrowserImportSchema } from '../../src/lib/schemas/browser-import.ts';
 import { ChunkSchema } from '../../src/lib/chunk/format.ts';
 import { CompleteUploadSchema } from '../chunk/multipart.ts';
@@ -60,6 +61,8 @@ export function openApiDocument(origin: string) {
       schemas: {
         CreateAssistant: schema(CreateAssistantSchema),
         CreateCampaign: schema(CreateCampaignSchema),
+        UpdateAssistant: schema(UpdateAssistantSchema),
+        UpdateCampaign: schema(UpdateCampaignSchema),
         BrowserImport: schema(BrowserImportSchema),
         CompleteUpload: schema(CompleteUploadSchema),
         Chunk: schema(ChunkSchema),
@@ -106,12 +109,18 @@ export function openApiDocument(origin: string) {
         post: { ...authed, summary: 'Create an assistant', requestBody: body('CreateAssistant'), responses: { 201: { description: 'created' }, 400: error, 401: error } },
         get: { ...authed, summary: 'List assistants', responses: { 200: { description: 'ok' }, 401: error } },
       },
-      '/assistants/{id}': { get: { ...authed, parameters: [idParam('id')], summary: 'One assistant', responses: { 200: { description: 'ok' }, 404: error } } },
+      '/assistants/{id}': {
+        get: { ...authed, parameters: [idParam('id')], summary: 'One assistant', responses: { 200: { description: 'ok' }, 404: error } },
+        patch: { ...authed, parameters: [idParam('id')], summary: 'Change an assistant\'s name or variables (the fields sent; a variable list replaces the previous one). Imports already created keep the variables they started with.', requestBody: body('UpdateAssistant'), responses: { 200: { description: 'The assistant, changed' }, 400: error, 404: error, 413: error } },
+      },
       '/campaigns': {
         post: { ...authed, summary: 'Create a campaign', requestBody: body('CreateCampaign'), responses: { 201: { description: 'created' }, 400: error, 404: error } },
         get: { ...authed, summary: 'List campaigns with lead counts', responses: { 200: { description: 'ok' } } },
       },
-      '/campaigns/{id}': { get: { ...authed, parameters: [idParam('id')], summary: 'One campaign', responses: { 200: { description: 'ok' }, 404: error } } },
+      '/campaigns/{id}': {
+        get: { ...authed, parameters: [idParam('id')], summary: 'One campaign', responses: { 200: { description: 'ok' }, 404: error } },
+        patch: { ...authed, parameters: [idParam('id')], summary: 'Change a campaign\'s name or default country (the fields sent; defaultCountry null removes it)', requestBody: body('UpdateCampaign'), responses: { 200: { description: 'The campaign, changed' }, 400: error, 404: error, 413: error } },
+      },
       '/campaigns/{id}/sample.csv': {
         get: { ...authed, parameters: [idParam('id')], summary: 'Sample file with the columns the campaign expects', responses: { 200: { description: 'CSV', content: { 'text/csv': {} } }, 404: error } },
       },

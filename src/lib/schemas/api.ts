@@ -5,17 +5,20 @@ import { LIMITS } from '../limits.ts';
 
 export { CreateAssistantSchema, VariableDefSchema } from './assistant.ts';
 
+/** A campaign's default country: national numbers in its files are read as this country's. */
+export const CountryCodeSchema = v.pipe(
+  v.string(),
+  v.toUpperCase(),
+  v.regex(/^[A-Z]{2}$/, 'defaultCountry is an ISO 3166 alpha-2 code such as "US".'),
+  v.check((c) => isSupportedCountry(c), 'defaultCountry is not a country with phone numbers we know.'),
+);
+
+export const CampaignNameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, 'name is required.'), v.maxLength(200, 'name is at most 200 characters.'));
+
 export const CreateCampaignSchema = v.object({
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'name is required.'), v.maxLength(200)),
+  name: CampaignNameSchema,
   assistantId: v.pipe(v.string(), v.minLength(1, 'assistantId is required.')),
-  defaultCountry: v.optional(
-    v.pipe(
-      v.string(),
-      v.toUpperCase(),
-      v.regex(/^[A-Z]{2}$/, 'defaultCountry is an ISO 3166 alpha-2 code such as "US".'),
-      v.check((c) => isSupportedCountry(c), 'defaultCountry is not a country with phone numbers we know.'),
-    ),
-  ),
+  defaultCountry: v.optional(CountryCodeSchema),
 });
 export type CreateCampaignInput = v.InferOutput<typeof CreateCampaignSchema>;
 

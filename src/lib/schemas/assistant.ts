@@ -36,14 +36,16 @@ export const VariableDefSchema = v.pipe(
 const uniqueNames = (defs: v.InferOutput<typeof VariableDefSchema>[]) =>
   new Set(defs.map((d) => d.name.toLowerCase())).size === defs.length;
 
-const VariableListSchema = v.pipe(
+export const VariableListSchema = v.pipe(
   v.array(VariableDefSchema),
   v.maxLength(50, 'At most 50 variables.'),
   v.check(uniqueNames, 'Variable names must be unique.'),
 );
 
+export const AssistantNameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, 'name is required.'), v.maxLength(200, 'name is at most 200 characters.'));
+
 export const CreateAssistantSchema = v.object({
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'name is required.'), v.maxLength(200)),
+  name: AssistantNameSchema,
   variables: VariableListSchema,
   secondaryVariables: v.optional(VariableListSchema, []),
 });

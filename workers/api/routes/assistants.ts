@@ -5,6 +5,7 @@ import { db } from '../../db/client.ts';
 import { assistants } from '../../db/schema.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 import { CreateAssistantSchema } from '../../../src/lib/schemas/api.ts';
+import { UpdateAssistantSchema } from '../../../src/lib/schemas/update.ts';
 import { jsonBody } from '../validate.ts';
 import { notFound } from '../errors.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -54,4 +55,20 @@ export const assistantRoutes = new Hono<AppEnv>()
     const row = await findAssistant(c.env.DB, c.get('workspaceId'), c.req.param('id'));
     if (!row) throw notFound('Assistant');
     return c.json(toAssistant(row));
+  })
+  /** Changes the name or the variables; imports already created keep the variables they started with. */
+  .patch('/:id', jsonBody(UpdateAssistantSchema), async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const row = await findAssistant(c.env.DB, workspaceId, c.req.param('id'));
+    if (!row) throw notFound('Assistant');
+    const body = c.req.valid('json');
+    const changes: Partial<AssistantRow> = {};
+    if (body.name !== undefined) changes.name = body.name;
+    if (body.variables !== undefined) changes.variables = body.variables;
+    if (body.secondaryVariables !== undefined) changes.secondaryVariables = body.secondaryVariables;
+    await db(c.env.DB)
+      .update(assistants)
+      .set(changes)
+      .where(and(eq(assistants.id, row.id), eq(assistants.workspaceId, workspaceId)));
+    return c.json(toAssistant({ ...row, ...changes }));
   });

@@ -5,6 +5,7 @@ import { db } from '../../db/client.ts';
 import { campaigns } from '../../db/schema.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 import { CreateCampaignSchema, ListLeadsQuerySchema } from '../../../src/lib/schemas/api.ts';
+import { UpdateCampaignSchema } from '../../../src/lib/schemas/update.ts';
 import { sampleCsv } from '../../../src/lib/sample/sample-csv.ts';
 import { leadCounts, leadsStore } from '../../leads/store.ts';
 import { jsonBody, query } from '../validate.ts';
@@ -101,4 +102,19 @@ export const campaignRoutes = new Hono<AppEnv>()
       })),
       nextCursor: page.nextCursor,
     });
+  })
+  /** Changes the fields sent (name, default country); the assistant stays. */
+  .patch('/:id', jsonBody(UpdateCampaignSchema), async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const row = await findCampaign(c.env.DB, workspaceId, c.req.param('id'));
+    if (!row) throw notFound('Campaign');
+    const body = c.req.valid('json');
+    const changes: Partial<CampaignRow> = {};
+    if (body.name !== undefined) changes.name = body.name;
+    if (body.defaultCountry !== undefined) changes.defaultCountry = body.defaultCountry;
+    await db(c.env.DB)
+      .update(campaigns)
+      .set(changes)
+      .where(and(eq(campaigns.id, row.id), eq(campaigns.workspaceId, workspaceId)));
+    return c.json(toCampaign({ ...row, ...changes }, await leadsStore(c.env, workspaceId, row.id).count()));
   });

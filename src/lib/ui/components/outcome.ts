@@ -1,0 +1,43 @@
+/** The parts of an import's outcome bar: imported rows, failed rows by reason, rows not imported or not done. */
+import { errorName } from '../../validate/error-names.ts';
+
+export interface OutcomeInput {
+  status: string;
+  totalRows: number;
+  importedRows: number;
+  failedRows: number;
+  errorCounts: Record<string, number>;
+}
+
+export interface OutcomePart {
+  key: string;
+  label: string;
+  /** Rows this part stands for (for a failure reason: rows with that problem). */
+  rows: number;
+  /** Share of the bar, 0..1. */
+  share: number;
+  tone: string;
+}
+
+const RUNNING = new Set(['queued', 'validating', 'importing']);
+
+/**
+ * A row can have several problems, so the failed rows' width is shared among the reasons in
+ * proportion to their counts; the legend gives each reason's exact count.
+ */
+export function outcomeParts(o: OutcomeInput): OutcomePart[] {
+  const total = Math.max(1, o.totalRows, o.importedRows + o.failedRows);
+  const parts: OutcomePart[] = [];
+  if (o.importedRows > 0) parts.push({ key: 'imported', label: 'Imported', rows: o.importedRows, share: o.importedRows / total, tone: 'var(--chart-ok)' });
+  const reasons = Object.entries(o.errorCounts).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+  const sum = reasons.reduce((s, [, n]) => s + n, 0);
+  reasons.forEach(([code, n], i) => {
+    parts.push({ key: code, label: errorName(code).name, rows: n, share: sum ? (o.failedRows * (n / sum)) / total : 0, tone: `var(--chart-${(i % 6) + 1})` });
+  });
+  if (reasons.length === 0 && o.failedRows > 0) parts.push({ key: 'failed', label: 'Failed', rows: o.failedRows, share: o.failedRows / total, tone: 'var(--chart-1)' });
+  const rest = total - o.importedRows - o.failedRows;
+  if (rest > 0 && o.totalRows > 0) {
+    parts.push({ key: 'rest', label: RUNNING.has(o.status) ? 'Not done yet' : 'Not imported', rows: rest, share: rest / total, tone: 'var(--neutral-bg)' });
+  }
+  return parts;
+}
