@@ -5,13 +5,15 @@ import { defineConfig } from 'vitest/config';
 // Worker tests: the real Worker in workerd with local D1, R2, Queues and Durable Objects.
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, 'drizzle'));
+  // Every leads shard (LEADS_0, LEADS_1 from wrangler.toml) gets the leads migrations in setup.
+  const leadsMigrations = await readD1Migrations(path.join(import.meta.dirname, 'drizzle-leads'));
   return {
     plugins: [
       cloudflareTest({
         main: './workers/index.ts',
         wrangler: { configPath: './wrangler.toml' },
         miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations, IMPORT_RATE_LIMIT_PER_MINUTE: '1000', LINK_SIGNING_KEY: 'test_link_signing_key_0123456789abcdef0123' },
+          bindings: { TEST_MIGRATIONS: migrations, TEST_LEADS_MIGRATIONS: leadsMigrations, IMPORT_RATE_LIMIT_PER_MINUTE: '1000', LINK_SIGNING_KEY: 'test_link_signing_key_0123456789abcdef0123', ADMIN_TOKEN: 'adm_test_secret' },
         },
       }),
     ],

@@ -1,5 +1,5 @@
 /**
- * Bench-only: the raw multi-row INSERT ceiling of the leads table, measured inside the Worker.
+ * Bench-only: the raw multi-row INSERT ceiling of the leads table (of the shard LEADS_0), measured inside the Worker.
  * Served at `POST /api/v1/_bench/insert-ceiling?rows=N` by the bench's own Worker (bench/worker.ts) only.
  *
  * Inserts `rows` synthetic leads into a throwaway campaign with multi-row INSERT statements of at

@@ -15,6 +15,7 @@ import { generateLeadsCsv } from './generate.ts';
 import { fmt, label, mb, runCore } from './core.ts';
 import { startDevServer, type DevServer } from '../test/browser/server.ts';
 import { writeBenchConfig } from './bench-config.ts';
+import { formatCampaignList, timeCampaignList, type CampaignListTiming } from './campaigns-list.ts';
 
 /** wrangler dev running the bench's own Worker (bench/worker.ts: the real one plus the raw-insert route). */
 export function startBenchServer(port: number, persistTo: string, cwd = process.cwd()): Promise<DevServer> {
@@ -79,7 +80,7 @@ function sampleWorkerd(root: number): { stop(): { peak: number; first: number; s
 function snapshot(): string {
   const root = process.cwd();
   const dir = mkdtempSync(join(tmpdir(), 'lead-bench-src-'));
-  for (const name of ['workers', 'src', 'scripts', 'drizzle', 'build', 'bench', 'static', 'wrangler.toml', 'package.json', 'tsconfig.json', '.dev.vars', '.dev.vars.example']) {
+  for (const name of ['workers', 'src', 'scripts', 'drizzle', 'drizzle-leads', 'build', 'bench', 'static', 'wrangler.toml', 'package.json', 'tsconfig.json', '.dev.vars', '.dev.vars.example']) {
     if (existsSync(join(root, name))) cpSync(join(root, name), join(dir, name), { recursive: true });
   }
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
@@ -98,6 +99,7 @@ export interface PipelineResult {
   importResource: Record<string, unknown>;
   countsAddUp: boolean;
   reloads: number;
+  campaignList: CampaignListTiming;
   workerd: { peak: number; first: number; samples: number };
   ceiling:
     | { mounted: false; reason: string }
@@ -165,6 +167,8 @@ export async function runPipeline(rows: number, opts: { phoneLibMsPerRow: number
     const n = (k: string) => Number(resource[k]);
     const countsAddUp = n('importedRows') + n('failedRows') === n('totalRows') && n('totalRows') === rows;
 
+    const campaignList = await timeCampaignList(server.url, auth);
+
     // The insert ceiling, in the same run, on the same dev server (throwaway campaign, rows deleted after).
     let ceiling: PipelineResult['ceiling'];
     const c = await fetch(`${server.url}/api/v1/_bench/insert-ceiling?rows=${rows}`, { method: 'POST', headers: auth });
@@ -196,6 +200,7 @@ export async function runPipeline(rows: number, opts: { phoneLibMsPerRow: number
       workerd: sampler.stop(),
       reloads: server.reloads() - reloadsAtStart,
       ceiling,
+      campaignList,
     };
   } finally {
     // wrangler's own lines (queue batches, reloads, errors), minus the progress polls, for diagnosis.
@@ -220,6 +225,7 @@ export function formatPipeline(r: PipelineResult): string[] {
   return [
     `pipeline ${label(r.rows)}: end-to-end ${fmt(r.rowsPerSec)} rows/s (${(r.ms / 1000).toFixed(1)} s, status ${r.status}) | ${ceilingText} | workerd peak rss ${mb(r.workerd.peak)} (idle ${mb(r.workerd.first)}, ${r.workerd.samples} samples; file ${mb(r.fileBytes)})${r.reloads ? ` | WARNING wrangler reloaded ${r.reloads}x during the run` : ''}`,
     `pipeline ${label(r.rows)} counts: total ${res.totalRows} imported ${res.importedRows} failed ${res.failedRows} -> ${r.countsAddUp ? 'add up' : 'DO NOT ADD UP'} | errorCounts ${JSON.stringify(res.errorCounts)}`,
+    formatCampaignList(label(r.rows), r.campaignList),
   ];
 }
 

@@ -19,7 +19,7 @@ const BENCH_PREFIX = '/api/v1/_bench/';
 const benchRoutes = new Hono<AppEnv>()
   .basePath('/api/v1/_bench')
   .use(requireToken)
-  .post('/insert-ceiling', async (c) => c.json(await insertCeiling(c.env.DB, Number(c.req.query('rows') ?? 100_000))))
+  .post('/insert-ceiling', async (c) => c.json(await insertCeiling(c.env.LEADS_0, Number(c.req.query('rows') ?? 100_000))))
   .notFound((c) => c.json(errorBody('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404))
   .onError(handleError);
 

@@ -6,12 +6,14 @@ import { generateToken } from '../workers/auth/tokens.ts';
 import { newId } from '../workers/db/ids.ts';
 import { runSql } from './d1.ts';
 import { workspaceSql } from './workspace-sql.ts';
+import { shardFor } from './place-workspace.ts';
 
 const args = process.argv.slice(2);
 const remote = args.includes('--remote');
 const name = args.find((a) => !a.startsWith('--')) ?? 'Workspace';
 const workspaceId = newId('ws');
 const token = generateToken();
-runSql(await workspaceSql(workspaceId, name, token, 'created by token:create'), remote);
-console.log(`Workspace ${name} (${workspaceId}) created${remote ? ' in the deployed database' : ' locally'}.`);
+const shard = shardFor(workspaceId, remote);
+runSql(await workspaceSql(workspaceId, name, token, 'created by token:create', shard), remote);
+console.log(`Workspace ${name} (${workspaceId}) created${remote ? ' in the deployed database' : ' locally'}, its leads on shard ${shard}.`);
 console.log(`API token (shown once, store it now): ${token}`);

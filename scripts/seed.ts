@@ -3,11 +3,16 @@
  * from .dev.vars, a demo assistant with the product page's example variables, a demo campaign,
  * and example.com on the list of addresses that may receive its import emails.
  */
-import { readFileSync, existsSync, copyFileSync } from 'node:fs';
+import { readFileSync, existsSync, copyFileSync, appendFileSync } from 'node:fs';
 import { runSql, sqlString } from './d1.ts';
 import { workspaceSql } from './workspace-sql.ts';
+import { shardFor } from './place-workspace.ts';
 
 if (!existsSync('.dev.vars')) copyFileSync('.dev.vars.example', '.dev.vars');
+// .dev.vars made before the admin routes existed lacks their token (npm run workspace:move needs it).
+if (!/^ADMIN_TOKEN=/m.test(readFileSync('.dev.vars', 'utf8'))) {
+  appendFileSync('.dev.vars', `\n${/^ADMIN_TOKEN=.*$/m.exec(readFileSync('.dev.vars.example', 'utf8'))![0]}\n`);
+}
 const token = /^DEV_API_TOKEN=(.+)$/m.exec(readFileSync('.dev.vars', 'utf8'))?.[1]?.trim();
 if (!token) throw new Error('.dev.vars has no DEV_API_TOKEN line');
 
@@ -23,7 +28,7 @@ const secondary = JSON.stringify([
 ]);
 runSql(
   [
-    await workspaceSql('ws_demo', 'Demo workspace', token, 'development token'),
+    await workspaceSql('ws_demo', 'Demo workspace', token, 'development token', shardFor('ws_demo')),
     `INSERT OR IGNORE INTO assistants (id, workspace_id, name, variables, secondary_variables, created_at) VALUES ('ast_demo', 'ws_demo', 'Demo sales assistant', ${sqlString(variables)}, ${sqlString(secondary)}, ${sqlString(now)});`,
     `INSERT OR IGNORE INTO notify_email_allow_list (workspace_id, entry, created_at) VALUES ('ws_demo', '@example.com', ${sqlString(now)});`,
     `INSERT OR IGNORE INTO campaigns (id, workspace_id, name, assistant_id, default_country, created_at) VALUES ('cmp_demo', 'ws_demo', 'Demo campaign', 'ast_demo', 'US', ${sqlString(now)});`,

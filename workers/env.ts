@@ -3,7 +3,16 @@ import type { ImportCoordinator } from './coordinator/import-coordinator.ts';
 import type { ChunkMessage } from './queue/messages.ts';
 
 export interface Env {
+  /** Workspaces, tokens, campaigns, imports, limits, and which leads shard holds each workspace. */
   DB: D1Database;
+  /** The leads pool (workers/leads): LEADS_0 … LEADS_{LEADS_SHARDS-1}, one D1 database each. */
+  LEADS_0: D1Database;
+  LEADS_1?: D1Database;
+  [shard: `LEADS_${number}`]: D1Database | undefined;
+  /** How many shards of the pool new workspaces may be placed on. */
+  LEADS_SHARDS?: string;
+  /** Bearer secret of the operator routes under /api/v1/admin (.dev.vars locally, a secret deployed). */
+  ADMIN_TOKEN?: string;
   UPLOADS: R2Bucket;
   IMPORT_QUEUE: Queue<ChunkMessage>;
   IMPORTS: DurableObjectNamespace<ImportCoordinator>;

@@ -3,7 +3,9 @@
  * seeded (used by the browser tests and the benchmarks).
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { d1Bindings } from '../../scripts/shards.ts';
 
 export interface DevServer {
   url: string;
@@ -30,7 +32,10 @@ export async function startDevServer(port: number, persistTo: string, opts: DevS
   rmSync(persistTo, { recursive: true, force: true });
   const env = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', WRANGLER_PERSIST_TO: persistTo };
   const config = opts.config ? ['--config', opts.config] : [];
-  execFileSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo, ...config], { env, stdio: 'ignore', cwd });
+  // DB and every leads shard (LEADS_0 … ) the config declares.
+  for (const binding of d1Bindings(readFileSync(join(cwd, opts.config ?? 'wrangler.toml'), 'utf8'))) {
+    execFileSync('npx', ['wrangler', 'd1', 'migrations', 'apply', binding, '--local', '--persist-to', persistTo, ...config], { env, stdio: 'ignore', cwd });
+  }
   const seeded = execFileSync('node', ['scripts/seed.ts'], { env, encoding: 'utf8', cwd });
   const token = /API token: (\S+)/.exec(seeded)![1]!;
   const vars = { APP_URL: `http://127.0.0.1:${port}`, ...opts.vars };

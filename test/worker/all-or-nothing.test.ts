@@ -14,6 +14,7 @@ import { writeChunk } from '../../workers/write/write-chunk.ts';
 import { coordinator } from '../../workers/coordinator/coordinator.ts';
 import { leadsStore } from '../../workers/leads/store.ts';
 import { finalizeImport } from '../../workers/report/finalize.ts';
+import { leadsDbOf } from './leads-db.ts';
 
 const HEADERS = ['phone_number', 'customer_name'];
 const CHUNK = 500;
@@ -124,13 +125,14 @@ describe('ignoreErrors off: all or nothing', () => {
     expect(await deliver('lead-import-chunks', [write(0), write(1)])).toEqual([]);
     expect(await leadsOfImport(api, campaign.id, imp.id)).toHaveLength(1_000);
     // Chunk 2's insert fails in D1 at every attempt (a real failure, injected by a trigger on one of its rows).
-    await env.DB.prepare(
+    const shard = await leadsDbOf(workspaceId);
+    await shard.prepare(
       `CREATE TRIGGER fail_chunk_2 BEFORE INSERT ON leads WHEN NEW.import_id = '${imp.id}' AND NEW.source_row = 1200 BEGIN SELECT RAISE(ABORT, 'injected'); END`,
     ).run();
     try {
       for (let attempt = 1; attempt <= 3; attempt++) expect(await deliver('lead-import-chunks', [write(2)], env, attempt)).toEqual(['m0']);
     } finally {
-      await env.DB.prepare('DROP TRIGGER fail_chunk_2').run();
+      await shard.prepare('DROP TRIGGER fail_chunk_2').run();
     }
     expect(await leadsOfImport(api, campaign.id, imp.id)).toHaveLength(1_000);
     // Its retries are spent: the dead-letter queue's consumer fails the import, which rolls back

@@ -6,6 +6,7 @@ import { csv, usNumbers } from './csv.ts';
 import { limitImportCreation } from '../../workers/limits/rate-limit.ts';
 import { ApiError } from '../../workers/api/errors.ts';
 import type { Env } from '../../workers/env.ts';
+import { leadsDbOfCampaign } from './leads-db.ts';
 
 describe('concurrency', () => {
   it('ten concurrent imports into the same and different campaigns', async () => {
@@ -40,7 +41,7 @@ describe('concurrency', () => {
     for (const [c, id] of campaigns.entries()) {
       const mine = views.filter((_, i) => i % 2 === c);
       const expected = new Set(sizes.flatMap((size, i) => (i % 2 === c ? usNumbers(size, i * 700) : [])));
-      const stats = await env.DB.prepare('SELECT count(*) AS n, count(DISTINCT phone) AS d FROM leads WHERE campaign_id = ?').bind(id).first<any>();
+      const stats = await (await leadsDbOfCampaign(id)).prepare('SELECT count(*) AS n, count(DISTINCT phone) AS d FROM leads WHERE campaign_id = ?').bind(id).first<any>();
       expect(stats).toEqual({ n: expected.size, d: expected.size });
       expect(mine.reduce((n, v) => n + v.importedRows, 0)).toBe(expected.size);
       const rows = mine.reduce((n, v) => n + v.totalRows, 0);

@@ -5,6 +5,7 @@ declare global {
   namespace Cloudflare {
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: { name: string; queries: string[] }[];
+      TEST_LEADS_MIGRATIONS: { name: string; queries: string[] }[];
     }
   }
 }

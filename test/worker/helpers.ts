@@ -2,6 +2,7 @@
 import { env, SELF } from 'cloudflare:test';
 import { generateToken, hashToken } from '../../workers/auth/tokens.ts';
 import { newId } from '../../workers/db/ids.ts';
+import { placeWorkspace } from '../../workers/leads/placement.ts';
 
 export async function createWorkspace(name = 'Test workspace'): Promise<{ workspaceId: string; token: string }> {
   const workspaceId = newId('ws');
@@ -19,6 +20,7 @@ export async function createWorkspace(name = 'Test workspace'): Promise<{ worksp
     // Import emails in tests go to example.com addresses.
     env.DB.prepare('INSERT INTO notify_email_allow_list (workspace_id, entry, created_at) VALUES (?1, ?2, ?3)').bind(workspaceId, '@example.com', now),
   ]);
+  await placeWorkspace(env, workspaceId);
   return { workspaceId, token };
 }
 

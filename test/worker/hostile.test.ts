@@ -7,6 +7,7 @@ import { seededCampaign } from './helpers.ts';
 import { csv, usNumbers } from './csv.ts';
 import { purgeExpiredUploads } from '../../workers/retention/retention.ts';
 import { importPrefix } from '../../workers/chunk/keys.ts';
+import { leadsDbOfCampaign } from './leads-db.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -79,7 +80,7 @@ describe('hostile input on the headless path', () => {
     const view = await api.json(api.get(`/imports/${body.error.details.importId}`));
     expect(view).toMatchObject({ status: 'failed', importedRows: 0, failure: { code: 'FILE_CORRUPT' } });
     await new Promise((r) => setTimeout(r, 1000));
-    const count = await env.DB.prepare('SELECT count(*) AS n FROM leads WHERE campaign_id = ?').bind(campaign.id).first<any>();
+    const count = await (await leadsDbOfCampaign(campaign.id)).prepare('SELECT count(*) AS n FROM leads WHERE campaign_id = ?').bind(campaign.id).first<any>();
     expect(count.n).toBe(0);
   });
 
@@ -92,7 +93,7 @@ describe('hostile input on the headless path', () => {
     const { waitForEnd } = await import('./helpers.ts');
     const view = await waitForEnd(api, (await res.json<any>()).id);
     expect(view).toMatchObject({ status: 'completed', importedRows: 60_001 });
-    const row = await env.DB.prepare("SELECT variables FROM leads WHERE campaign_id = ? AND phone = '+14159999998'").bind(campaign.id).first<any>();
+    const row = await (await leadsDbOfCampaign(campaign.id)).prepare("SELECT variables FROM leads WHERE campaign_id = ? AND phone = '+14159999998'").bind(campaign.id).first<any>();
     expect(JSON.parse(row.variables).customer_name).toBe('Müller');
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { env, SELF } from 'cloudflare:test';
 import { client, createWorkspace, seededCampaign, waitForEnd } from './helpers.ts';
 import { csv, readReport, usNumbers } from './csv.ts';
+import { leadsDbOfCampaign, leadsDbOfImport } from './leads-db.ts';
 
 const SEED_FILE = `phone_number,customer_name,company,budget_range,secondary_phone_1,secondary_phone_2
 +14155551234,John Smith,ABC Corp,10k-50k,+14155551235,+14155551236
@@ -156,7 +157,7 @@ describe('headless import, large file (queue)', () => {
     }
     expect(va.importedRows + vb.importedRows).toBe(9_000);
     expect((va.errorCounts.DUPLICATE_EXISTING ?? 0) + (vb.errorCounts.DUPLICATE_EXISTING ?? 0)).toBe(3_000);
-    const count = await env.DB.prepare('SELECT count(*) AS n, count(DISTINCT phone) AS d FROM leads WHERE campaign_id = ?').bind(campaign.id).first<any>();
+    const count = await (await leadsDbOfCampaign(campaign.id)).prepare('SELECT count(*) AS n, count(DISTINCT phone) AS d FROM leads WHERE campaign_id = ?').bind(campaign.id).first<any>();
     expect(count).toEqual({ n: 9_000, d: 9_000 });
   });
 
@@ -174,7 +175,7 @@ describe('headless import, large file (queue)', () => {
     await new Promise((r) => setTimeout(r, 1500));
     const view = await api.json(api.get(`/imports/${started.id}`));
     expect(view.status).toBe('cancelled');
-    const written = await env.DB.prepare('SELECT count(*) AS n FROM leads WHERE import_id = ?').bind(started.id).first<any>();
+    const written = await (await leadsDbOfImport(started.id)).prepare('SELECT count(*) AS n FROM leads WHERE import_id = ?').bind(started.id).first<any>();
     expect(view.importedRows).toBe(written.n);
     expect((await api.del(`/imports/${started.id}`)).status).toBe(409);
   });
@@ -264,7 +265,7 @@ describe('multipart upload (files past one request body)', () => {
     expect(done.status).toBe(202);
     const view = await waitForEnd(api, (await done.json<any>()).id, 120_000);
     expect(view).toMatchObject({ status: 'completed', totalRows: 30_000, importedRows: 30_000, failedRows: 0 });
-    const cut = await env.DB.prepare('SELECT phone, variables FROM leads WHERE import_id = ? AND source_row IN (1, 30000) ORDER BY source_row')
+    const cut = await (await leadsDbOfImport(view.id)).prepare('SELECT phone, variables FROM leads WHERE import_id = ? AND source_row IN (1, 30000) ORDER BY source_row')
       .bind(view.id)
       .all<any>();
     expect(cut.results.map((r: any) => r.phone)).toEqual([phones[0], phones[29_999]]);

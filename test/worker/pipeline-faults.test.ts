@@ -13,6 +13,8 @@ import { writeChunk } from '../../workers/write/write-chunk.ts';
 import { finalizeImport } from '../../workers/report/finalize.ts';
 import { coordinator } from '../../workers/coordinator/coordinator.ts';
 import { keys } from '../../workers/chunk/keys.ts';
+import { leadsDbOf, leadsDbOfImport } from './leads-db.ts';
+import { shardOf } from '../../workers/leads/placement.ts';
 
 const HEADERS = ['phone_number', 'customer_name'];
 
@@ -63,7 +65,7 @@ function envWhoseCoordinatorFails(method: string): typeof env {
 }
 
 async function leadsOf(importId: string) {
-  const { results } = await env.DB.prepare('SELECT phone, source_row FROM leads WHERE import_id = ? ORDER BY source_row').bind(importId).all<any>();
+  const { results } = await (await leadsDbOfImport(importId)).prepare('SELECT phone, source_row FROM leads WHERE import_id = ? ORDER BY source_row').bind(importId).all<any>();
   return results;
 }
 
@@ -211,27 +213,39 @@ describe('faults in the bindings', () => {
     let failures = 0;
     // The leads insert runs for real, then its transaction fails (as an overloaded D1 or a lost
     // connection would make it): nothing of it may stay.
-    const flakyDb = new Proxy(env.DB, {
+    const shardDb = await leadsDbOf(workspaceId);
+    const leadInserts = new WeakSet<object>();
+    const flakyDb = new Proxy(shardDb, {
       get(target, prop) {
         if (prop === 'prepare') {
           return (sql: string) => {
             const real = target.prepare(sql);
             if (!sql.trimStart().startsWith('INSERT INTO leads')) return real;
-            return {
-              bind: (...args: unknown[]) => ({
-                all: async () => {
-                  failures++;
-                  await target.batch([real.bind(...args), target.prepare('SELECT * FROM no_such_table')]);
-                },
-              }),
-            };
+            return new Proxy(real, {
+              get: (stmt, p) =>
+                p === 'bind'
+                  ? (...args: unknown[]) => {
+                      const bound = stmt.bind(...args);
+                      leadInserts.add(bound);
+                      return bound;
+                    }
+                  : Reflect.get(stmt, p).bind?.(stmt) ?? Reflect.get(stmt, p),
+            });
+          };
+        }
+        if (prop === 'batch') {
+          return async (statements: D1PreparedStatement[]) => {
+            if (!statements.some((s) => leadInserts.has(s))) return target.batch(statements);
+            failures++;
+            return target.batch([...statements, target.prepare('SELECT * FROM no_such_table')]);
           };
         }
         const value = Reflect.get(target, prop);
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
-    await expect(validateChunk({ ...env, DB: flakyDb }, workspaceId, importId, 0)).rejects.toThrow();
+    const binding = `LEADS_${await shardOf(env, workspaceId)}`;
+    await expect(validateChunk({ ...env, [binding]: flakyDb }, workspaceId, importId, 0)).rejects.toThrow();
     expect(failures).toBe(1);
     expect(await leadsOf(importId)).toHaveLength(0);
     for (const c of [0, 1, 2]) await validateChunk(env, workspaceId, importId, c);

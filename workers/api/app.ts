@@ -12,6 +12,7 @@ import { workspaceRoutes } from './routes/workspace.ts';
 import { openApiDocument } from './openapi.ts';
 import { linkRoutes } from './routes/links.ts';
 import { suppressionRoutes } from './routes/suppressions.ts';
+import { adminRoutes } from './routes/admin.ts';
 
 const PUBLIC = new Set(['/api/v1/health', '/api/v1/openapi.json']);
 
@@ -20,7 +21,8 @@ export const app = new Hono<AppEnv>()
   .use(securityHeaders)
   // Signed links carry their own authority (no token): mounted before the token check, which they never reach.
   .route('/links', linkRoutes)
-  .use(async (c, next) => (PUBLIC.has(c.req.path) ? next() : requireToken(c, next)))
+  // Admin routes check ADMIN_TOKEN themselves; workspace tokens never reach them.
+  .use(async (c, next) => (PUBLIC.has(c.req.path) || c.req.path.startsWith('/api/v1/admin/') ? next() : requireToken(c, next)))
   .route('/health', health)
   .get('/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)))
   .route('/assistants', assistantRoutes)
@@ -30,6 +32,7 @@ export const app = new Hono<AppEnv>()
   .route('/workspace', workspaceRoutes)
   // (Mounted at the root: it declares /suppressions and /suppressions.csv, which a /suppressions mount cannot.)
   .route('/', suppressionRoutes)
+  .route('/admin', adminRoutes)
   .notFound((c) => c.json(errorBody('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404))
   .onError(handleError);
 

@@ -9,6 +9,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -22,7 +23,7 @@ export function errorBody(code: string, message: string, details?: unknown) {
 
 /** Turns any thrown value into a JSON error; unknown errors are logged without user data and answered 500. */
 export function handleError(err: unknown, c: Context) {
-  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status, err.headers);
   if (err instanceof HTTPException && err.status < 500) {
     const message = /json/i.test(err.message) ? 'The request body is not valid JSON.' : err.message || 'The request is malformed.';
     return c.json(errorBody('VALIDATION_FAILED', message), err.status as ContentfulStatusCode);

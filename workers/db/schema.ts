@@ -49,32 +49,38 @@ export const campaigns = sqliteTable(
 );
 
 /**
- * Leads. The primary phone (E.164) is unique per campaign: the database decides races between
- * concurrent imports. Only two indexes, because each one costs a row written per lead.
+ * Which leads shard (`LEADS_<shard>`) holds a workspace's leads; the leads themselves live in
+ * the shards (workers/leads/schema.ts). Only workers/leads reads this.
  */
-export const leads = sqliteTable(
-  'leads',
+export const workspaceShards = sqliteTable(
+  'workspace_shards',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    workspaceId: text('workspace_id').notNull(),
-    campaignId: text('campaign_id').notNull(),
-    phone: text('phone').notNull(),
-    phoneCountry: text('phone_country'),
-    phoneType: text('phone_type'),
-    variables: text('variables').notNull(),
-    /**
-     * Secondary contacts in call order (position 1 is called right after the primary), as JSON
-     * `[{phoneNumber, phoneCountry, phoneType, variables}]`. Kept on the lead, not in a table of
-     * their own: a contact then costs no extra row written and no extra index entry, and every
-     * read that needs contacts reads them with their lead.
-     */
-    secondaryContacts: text('secondary_contacts').notNull().default('[]'),
-    importId: text('import_id'),
-    sourceRow: integer('source_row'),
-    createdAt: text('created_at').notNull(),
+    workspaceId: text('workspace_id').primaryKey(),
+    shard: integer('shard').notNull(),
+    placedAt: text('placed_at').notNull(),
   },
-  (t) => [uniqueIndex('leads_campaign_phone').on(t.campaignId, t.phone), index('leads_campaign').on(t.campaignId)],
+  (t) => [index('workspace_shards_shard').on(t.shard)],
 );
+
+/**
+ * A workspace being moved to another shard, one row per workspace while the move runs: every
+ * step reads its phase and cursor from here, so re-running the move after a crash continues it.
+ * New imports into the workspace are refused (503 WORKSPACE_MOVING) while a row exists.
+ */
+export const workspaceMoves = sqliteTable('workspace_moves', {
+  workspaceId: text('workspace_id').primaryKey(),
+  fromShard: integer('from_shard').notNull(),
+  toShard: integer('to_shard').notNull(),
+  /** draining → copying → verifying → flipped → deleting (then the row is deleted). */
+  phase: text('phase').$type<'draining' | 'copying' | 'verifying' | 'flipped' | 'deleting'>().notNull(),
+  /** Copy progress: the campaign being copied and the last source lead id copied of it. */
+  cursorCampaign: text('cursor_campaign'),
+  cursorId: integer('cursor_id').notNull().default(0),
+  copiedRows: integer('copied_rows').notNull().default(0),
+  startedAt: text('started_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  flippedAt: text('flipped_at'),
+});
 
 import type { ImportStatus } from '../../src/lib/import-view.ts';
 export type { ImportStatus };

@@ -5,6 +5,7 @@ import { imports } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
 import type { ImportConfig } from '../coordinator/state.ts';
+import { assertAcceptingImports } from '../leads/placement.ts';
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
 
 export interface NewImport {
@@ -22,6 +23,7 @@ export interface NewImport {
 }
 
 export async function createImport(env: Env, input: NewImport): Promise<ImportConfig> {
+  await assertAcceptingImports(env, input.workspaceId);
   const importId = newId('imp');
   const createdAt = nowIso();
   await db(env.DB).insert(imports).values({

@@ -33,6 +33,7 @@ import { coordinator } from '../../coordinator/coordinator.ts';
 import { isRunning, type ImportView } from '../../../src/lib/import-view.ts';
 import { keys } from '../../chunk/keys.ts';
 import { leadsCsv } from '../../export/leads-csv.ts';
+import { assertAcceptingImports } from '../../leads/placement.ts';
 import { BrowserImportSchema } from '../../../src/lib/schemas/browser-import.ts';
 import type { AppEnv } from '../app-env.ts';
 import type { Env } from '../../env.ts';
@@ -269,6 +270,7 @@ export const importRoutes = new Hono<AppEnv>()
     if (!isRunning(row.status)) return c.json(rowToView(row), 202);
     const coord = coordinator(c.env, row.id);
     if ((await coord.snapshot()).phase !== 'upload') return c.json(await coord.view(), 202);
+    await assertAcceptingImports(c.env, workspaceId);
     let view: ImportView;
     try {
       view = (await coord.seal(chunkCount)).view;
