@@ -39,6 +39,8 @@ const returns = (description: string, ref: string) => ({ description, ...json(re
 const finished = returns(`The import, finished inline (${LIMITS.inlineMaxRows} rows or fewer)`, 'Import');
 const accepted = returns('The import, queued to run in the background', 'Import');
 const authed = { security: [{ bearer: [] }] };
+/** Operator routes take ADMIN_TOKEN (a secret), never a workspace token; they answer 404 where none is set. */
+const admin = { security: [{ admin: [] }] };
 /** A signed link's query: HMAC-SHA-256 over the link's kind, import and expiry (valid 7 days; 403 LINK_INVALID or LINK_EXPIRED). */
 const signedParams = [
   { name: 'exp', in: 'query', required: true, description: 'Expiry, unix seconds', schema: { type: 'integer' } },
@@ -57,7 +59,7 @@ export function openApiDocument(origin: string) {
     },
     servers: [{ url: `${origin}/api/v1` }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, admin: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' } },
       schemas: {
         CreateAssistant: schema(CreateAssistantSchema),
         CreateCampaign: schema(CreateCampaignSchema),
@@ -185,6 +187,17 @@ export function openApiDocument(origin: string) {
       },
       '/links/imports/{id}/errors.csv': { get: { summary: 'Signed link (no token): the error report', parameters: [idParam('id'), ...signedParams], responses: { 200: { description: 'CSV' }, 403: error, 404: error, 410: error } } },
       '/links/imports/{id}/leads.csv': { get: { summary: 'Signed link (no token): the leads this import wrote', parameters: [idParam('id'), ...signedParams], responses: { 200: { description: 'CSV' }, 403: error, 404: error } } },
+      '/admin/shards': { get: { ...admin, summary: 'Operator: the leads shards with their workspaces and lead counts', responses: { 200: { description: '{items: [{shard, workspaces, leads}]}' }, 401: error, 404: error } } },
+      '/admin/workspaces/{id}/shard': { get: { ...admin, parameters: [idParam('id')], summary: "Operator: a workspace's shard and its move, if any", responses: { 200: { description: '{workspaceId, shard, move}' }, 401: error, 404: error } } },
+      '/admin/workspaces/{id}/move': {
+        post: {
+          ...admin,
+          parameters: [idParam('id')],
+          summary: 'Operator: move a workspace to another shard, one bounded step per call (drain, copy, verify, flip, delete); call again until done; safe to repeat after a crash',
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['toShard'], properties: { toShard: { type: 'integer', minimum: 0 }, drainSeconds: { type: 'integer' }, budgetSeconds: { type: 'integer' }, batchRows: { type: 'integer' } } } } } },
+          responses: { 200: { description: 'The move is done' }, 202: { description: 'The move made progress; call again' }, 400: error, 401: error, 404: error, 409: error },
+        },
+      },
       '/imports/{id}/leads.csv': { get: { ...authed, parameters: [idParam('id')], summary: 'Leads this import wrote, in the sample file columns', responses: { 200: { description: 'CSV' }, 404: error } } },
     },
   };
