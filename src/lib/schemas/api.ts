@@ -2,22 +2,50 @@
 import * as v from 'valibot';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { LIMITS } from '../limits.ts';
+import { CallingWindowSchema } from '../calling/calling-window.ts';
+import { BlockedPhoneTypesSchema } from '../calling/blocked-phone-types.ts';
 
 export { CreateAssistantSchema, VariableDefSchema } from './assistant.ts';
 
+const CampaignNameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, 'name is required.'), v.maxLength(200));
+const DefaultCountrySchema = v.pipe(
+  v.string(),
+  v.toUpperCase(),
+  v.regex(/^[A-Z]{2}$/, 'defaultCountry is an ISO 3166 alpha-2 code such as "US".'),
+  v.check((c) => isSupportedCountry(c), 'defaultCountry is not a country with phone numbers we know.'),
+);
+
 export const CreateCampaignSchema = v.object({
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'name is required.'), v.maxLength(200)),
+  name: CampaignNameSchema,
   assistantId: v.pipe(v.string(), v.minLength(1, 'assistantId is required.')),
-  defaultCountry: v.optional(
-    v.pipe(
-      v.string(),
-      v.toUpperCase(),
-      v.regex(/^[A-Z]{2}$/, 'defaultCountry is an ISO 3166 alpha-2 code such as "US".'),
-      v.check((c) => isSupportedCountry(c), 'defaultCountry is not a country with phone numbers we know.'),
-    ),
-  ),
+  defaultCountry: v.optional(DefaultCountrySchema),
+  /** When leads may be called, in their own time zones; default DEFAULT_CALLING_WINDOW. */
+  callingWindow: v.optional(CallingWindowSchema),
+  /** Phone types an import refuses (PHONE_TYPE_BLOCKED); default ["PREMIUM_RATE"]. */
+  blockedPhoneTypes: v.optional(BlockedPhoneTypesSchema),
 });
 export type CreateCampaignInput = v.InferOutput<typeof CreateCampaignSchema>;
+
+const UPDATABLE = ['name', 'defaultCountry', 'callingWindow', 'blockedPhoneTypes'] as const;
+
+/**
+ * PATCH /campaigns/{id}: the fields to change, each replaced whole (a calling window is given
+ * complete). A null defaultCountry clears it. Unknown fields are refused rather than ignored, so a
+ * misspelt setting is not silently dropped. Imports already started keep the settings they began with.
+ */
+export const UpdateCampaignSchema = v.pipe(
+  v.strictObject(
+    {
+      name: v.optional(CampaignNameSchema),
+      defaultCountry: v.optional(v.nullable(DefaultCountrySchema)),
+      callingWindow: v.optional(CallingWindowSchema),
+      blockedPhoneTypes: v.optional(BlockedPhoneTypesSchema),
+    },
+    (issue) => `Unknown field ${String(issue.path?.at(-1)?.key ?? '')}: a campaign update takes ${UPDATABLE.join(', ')}.`,
+  ),
+  v.check((body) => UPDATABLE.some((k) => body[k] !== undefined), `Give at least one of ${UPDATABLE.join(', ')}.`),
+);
+export type UpdateCampaignInput = v.InferOutput<typeof UpdateCampaignSchema>;
 
 const IntString = (min: number, max: number, fallback: number) =>
   v.optional(
