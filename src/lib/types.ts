@@ -76,6 +76,13 @@ export interface NormalizedPhone {
    */
   extension: string | null;
   /**
+   * Every candidate IANA zone of the number (libphonenumber's prefix table; the shared frozen array
+   * of its zone set, never a copy); empty only for non-geographic numbers.
+   */
+  timeZones: readonly string[];
+  /** The id of that zone set (src/lib/calling/time-zones.ts), -1 for none: leads and counts use it instead of names. */
+  zoneSetId: number;
+  /**
    * Set when the cell had to be repaired to be read: `'plus'` = Excel's lost leading `+` restored
    * (digits that are not a valid national number of the default country, read as international).
    * For the preview to show and count; the number itself is valid.
@@ -105,4 +112,6 @@ export interface ValidatedRow {
   row: number;
   lead?: NormalizedLead;
   errors: RowError[];
+  /** On a row rejected for other reasons, its primary number when that is valid (the preview shows its type and zones). */
+  primary?: NormalizedPhone;
 }

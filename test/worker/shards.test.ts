@@ -20,7 +20,7 @@ import type { NormalizedLead } from '../../src/lib/types.ts';
 
 type Api = ReturnType<typeof client>;
 
-const normalizedLead = (e164: string): NormalizedLead => ({ e164, country: 'US', extension: null, variables: { customer_name: 'Rolled' }, secondary: [] });
+const normalizedLead = (e164: string): NormalizedLead => ({ e164, country: 'US', extension: null, timeZones: ['America/New_York'], zoneSetId: -1, variables: { customer_name: 'Rolled' }, secondary: [] });
 
 const file = (phones: string[], name = 'X') => csv([['phone_number', 'customer_name'], ...phones.map((p) => [p, name])]);
 const importCsv = (api: Api, campaignId: string, text: string, ignoreErrors = true) =>

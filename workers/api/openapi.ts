@@ -13,6 +13,7 @@ import { BrowserImportSchema } from '../../src/lib/schemas/browser-import.ts';
 import { ChunkSchema } from '../../src/lib/chunk/format.ts';
 import { CompleteUploadSchema } from '../chunk/multipart.ts';
 import { ROW_ERROR_CODES, FILE_ERROR_CODES } from '../../src/lib/codes.ts';
+import { PHONE_TYPES } from '../../src/lib/calling/blocked-phone-types.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import { suppressionPaths } from '../suppression/openapi-paths.ts';
 
@@ -65,6 +66,23 @@ export function openApiDocument(origin: string) {
         CreateCampaign: schema(CreateCampaignSchema),
         UpdateAssistant: schema(UpdateAssistantSchema),
         UpdateCampaign: schema(UpdateCampaignSchema),
+        Campaign: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            name: { type: 'string' },
+            assistantId: { type: 'string' },
+            defaultCountry: { type: ['string', 'null'] },
+            callingWindow: {
+              type: 'object',
+              description: 'When leads may be called, in each of their time zones: local start and end (exclusive) and ISO weekdays (1 = Monday).',
+              properties: { start: { type: 'string', examples: ['08:00'] }, end: { type: 'string', examples: ['21:00'] }, days: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 7 } } },
+            },
+            blockedPhoneTypes: { type: 'array', items: { enum: [...PHONE_TYPES] }, description: 'Phone types an import refuses (PHONE_TYPE_BLOCKED, SECONDARY_PHONE_TYPE_BLOCKED).' },
+            leadCount: { type: 'integer' },
+            createdAt: { type: 'string', format: 'date-time' },
+          },
+        },
         BrowserImport: schema(BrowserImportSchema),
         CompleteUpload: schema(CompleteUploadSchema),
         Chunk: schema(ChunkSchema),
@@ -116,12 +134,18 @@ export function openApiDocument(origin: string) {
         patch: { ...authed, parameters: [idParam('id')], summary: 'Change an assistant\'s name or variables (the fields sent; a variable list replaces the previous one). Imports already created keep the variables they started with.', requestBody: body('UpdateAssistant'), responses: { 200: { description: 'The assistant, changed' }, 400: error, 404: error, 413: error } },
       },
       '/campaigns': {
-        post: { ...authed, summary: 'Create a campaign', requestBody: body('CreateCampaign'), responses: { 201: { description: 'created' }, 400: error, 404: error } },
+        post: { ...authed, summary: 'Create a campaign (calling window and blocked phone types optional)', requestBody: body('CreateCampaign'), responses: { 201: returns('The campaign', 'Campaign'), 400: error, 404: error } },
         get: { ...authed, summary: 'List campaigns with lead counts', responses: { 200: { description: 'ok' } } },
       },
       '/campaigns/{id}': {
-        get: { ...authed, parameters: [idParam('id')], summary: 'One campaign', responses: { 200: { description: 'ok' }, 404: error } },
-        patch: { ...authed, parameters: [idParam('id')], summary: 'Change a campaign\'s name or default country (the fields sent; defaultCountry null removes it)', requestBody: body('UpdateCampaign'), responses: { 200: { description: 'The campaign, changed' }, 400: error, 404: error, 413: error } },
+        get: { ...authed, parameters: [idParam('id')], summary: 'One campaign', responses: { 200: returns('The campaign', 'Campaign'), 404: error } },
+        patch: {
+          ...authed,
+          parameters: [idParam('id')],
+          summary: "Change a campaign's name, default country, calling window or blocked phone types (imports already created keep theirs)",
+          requestBody: body('UpdateCampaign'),
+          responses: { 200: returns('The campaign', 'Campaign'), 400: error, 404: error },
+        },
       },
       '/campaigns/{id}/sample.csv': {
         get: { ...authed, parameters: [idParam('id')], summary: 'Sample file with the columns the campaign expects', responses: { 200: { description: 'CSV', content: { 'text/csv': {} } }, 404: error } },

@@ -17,6 +17,11 @@ export interface ImportConfig {
   mapping: ColumnMapping;
   assistant: AssistantConfig;
   defaultCountry: string | null;
+  /**
+   * The campaign's blocked phone types when the import was created, so a settings change mid-import
+   * does not change its verdicts. Absent in imports created before it existed: DEFAULT_BLOCKED_PHONE_TYPES.
+   */
+  blockedPhoneTypes?: string[];
   createdAt: string;
   /** Inline imports are driven by the request; queued ones by messages the coordinator sends. */
   inline: boolean;

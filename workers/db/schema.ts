@@ -2,6 +2,8 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import type { VariableDef } from '../../src/lib/types.ts';
+import type { CallingWindow } from '../../src/lib/calling/calling-window.ts';
+import type { PhoneType } from '../../src/lib/calling/blocked-phone-types.ts';
 
 export const workspaces = sqliteTable('workspaces', {
   id: text('id').primaryKey(),
@@ -43,6 +45,16 @@ export const campaigns = sqliteTable(
     name: text('name').notNull(),
     assistantId: text('assistant_id').notNull().references(() => assistants.id),
     defaultCountry: text('default_country'),
+    /** When leads may be called, in their own time zones (src/lib/calling/calling-window.ts). */
+    callingWindow: text('calling_window', { mode: 'json' })
+      .$type<CallingWindow>()
+      .notNull()
+      .default(sql`'{"start":"08:00","end":"21:00","days":[1,2,3,4,5,6,7]}'`),
+    /** Phone types an import refuses (PHONE_TYPE_BLOCKED): libphonenumber-js type names. */
+    blockedPhoneTypes: text('blocked_phone_types', { mode: 'json' })
+      .$type<PhoneType[]>()
+      .notNull()
+      .default(sql`'["PREMIUM_RATE"]'`),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('campaigns_workspace').on(t.workspaceId)],

@@ -54,7 +54,8 @@ export const CallingWindowSchema = v.pipe(
     'callingWindow is an object {start: "HH:MM", end: "HH:MM", days: [1..7]}.',
   ),
   v.check(
-    (w) => minutesOf(w.end) > minutesOf(w.start),
+    // Only once both times are well formed: a malformed one already has its own message.
+    (w) => !HHMM.test(w.start) || !HHMM.test(w.end) || minutesOf(w.end) > minutesOf(w.start),
     'callingWindow.end must be later than callingWindow.start on the same day (windows across midnight are not supported).',
   ),
 );

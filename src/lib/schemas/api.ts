@@ -2,6 +2,8 @@
 import * as v from 'valibot';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { LIMITS } from '../limits.ts';
+import { CallingWindowSchema } from '../calling/calling-window.ts';
+import { BlockedPhoneTypesSchema } from '../calling/blocked-phone-types.ts';
 
 export { CreateAssistantSchema, VariableDefSchema } from './assistant.ts';
 
@@ -19,6 +21,10 @@ export const CreateCampaignSchema = v.object({
   name: CampaignNameSchema,
   assistantId: v.pipe(v.string(), v.minLength(1, 'assistantId is required.')),
   defaultCountry: v.optional(CountryCodeSchema),
+  /** When leads may be called, in their own time zones; default DEFAULT_CALLING_WINDOW. */
+  callingWindow: v.optional(CallingWindowSchema),
+  /** Phone types an import refuses (PHONE_TYPE_BLOCKED); default ["PREMIUM_RATE"]. */
+  blockedPhoneTypes: v.optional(BlockedPhoneTypesSchema),
 });
 export type CreateCampaignInput = v.InferOutput<typeof CreateCampaignSchema>;
 

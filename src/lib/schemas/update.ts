@@ -4,6 +4,8 @@
  */
 import * as v from 'valibot';
 import { CampaignNameSchema, CountryCodeSchema } from './api.ts';
+import { CallingWindowSchema } from '../calling/calling-window.ts';
+import { BlockedPhoneTypesSchema } from '../calling/blocked-phone-types.ts';
 import { AssistantNameSchema, VariableListSchema } from './assistant.ts';
 
 const NOTHING_TO_CHANGE = 'Send at least one field to change.';
@@ -12,9 +14,17 @@ export const UpdateCampaignEntries = {
   name: v.optional(CampaignNameSchema),
   /** null removes the default country (national numbers are then refused). */
   defaultCountry: v.optional(v.nullable(CountryCodeSchema)),
+  /** Given complete; imports already created keep the window they started with. */
+  callingWindow: v.optional(CallingWindowSchema),
+  blockedPhoneTypes: v.optional(BlockedPhoneTypesSchema),
 };
+const CAMPAIGN_FIELDS = Object.keys(UpdateCampaignEntries).join(', ');
 
-export const UpdateCampaignSchema = v.pipe(v.object(UpdateCampaignEntries), v.check((o) => Object.values(o).some((x) => x !== undefined), NOTHING_TO_CHANGE));
+/** Unknown fields are refused rather than ignored, so a misspelt setting is not silently dropped. */
+export const UpdateCampaignSchema = v.pipe(
+  v.strictObject(UpdateCampaignEntries, (issue) => `Unknown field ${String(issue.path?.at(-1)?.key ?? '')}: a campaign update takes ${CAMPAIGN_FIELDS}.`),
+  v.check((o) => Object.values(o).some((x) => x !== undefined), `${NOTHING_TO_CHANGE} Give at least one of ${CAMPAIGN_FIELDS}.`),
+);
 export type UpdateCampaignInput = v.InferOutput<typeof UpdateCampaignSchema>;
 
 export const UpdateAssistantEntries = {

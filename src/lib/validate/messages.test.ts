@@ -17,6 +17,8 @@ const built: Record<RowErrorCode, RowError> = {
   SECONDARY_SAME_AS_PRIMARY: m.secondarySameAsPrimary('secondary_phone_1', '+14155551234'),
   SECONDARY_DUPLICATE: m.secondaryDuplicate('secondary_phone_2', '+14155551235', 'secondary_phone_1'),
   SECONDARY_FIELDS_WITHOUT_PHONE: m.secondaryFieldsWithoutPhone('secondary_phone_1', ['secondary_1_name']),
+  PHONE_TYPE_BLOCKED: m.phoneTypeBlocked('phone_number', '+1 900 555 0123', 'PREMIUM_RATE'),
+  SECONDARY_PHONE_TYPE_BLOCKED: m.secondaryPhoneTypeBlocked('secondary_phone_1', '+1 800 555 0123', 'TOLL_FREE'),
 };
 
 describe('row error messages', () => {
@@ -37,6 +39,12 @@ describe('row error messages', () => {
     expect(built.DUPLICATE_IN_FILE.message).toContain('row 12');
     expect(built.SECONDARY_DUPLICATE.message).toContain('"secondary_phone_1"');
     expect(built.SECONDARY_FIELDS_WITHOUT_PHONE.message).toContain('"secondary_1_name"');
+    expect(built.PHONE_TYPE_BLOCKED.message).toBe(
+      'The phone number "+1 900 555 0123" in column "phone_number" is a premium-rate number (PREMIUM_RATE), which this campaign does not call.',
+    );
+    expect(built.PHONE_TYPE_BLOCKED.guidance).toBe("Remove the row, or allow premium-rate numbers in the campaign's settings.");
+    expect(built.SECONDARY_PHONE_TYPE_BLOCKED.message).toContain('a toll-free number (TOLL_FREE)');
+    expect(built.SECONDARY_PHONE_TYPE_BLOCKED.guidance).toContain('allow toll-free numbers');
   });
 
   it('shortens long values', () => {

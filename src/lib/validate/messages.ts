@@ -25,7 +25,33 @@ export const ROW_ERROR_GUIDANCE: Record<RowErrorCode, string> = {
   SECONDARY_DUPLICATE: 'Each number is called once: remove the repeated secondary number or replace it with a different one.',
   SECONDARY_FIELDS_WITHOUT_PHONE:
     "Add the secondary contact's phone number, or clear its other fields if there is no such contact.",
+  PHONE_TYPE_BLOCKED: "Remove the row or replace the number, or allow this type of number in the campaign's settings.",
+  SECONDARY_PHONE_TYPE_BLOCKED:
+    "Remove the secondary number or replace it, or allow this type of number in the campaign's settings.",
 };
+
+/** How each phone type reads in a sentence: "a premium-rate number". */
+const PHONE_TYPE_WORDS: Record<string, string> = {
+  MOBILE: 'a mobile number',
+  FIXED_LINE: 'a landline number',
+  FIXED_LINE_OR_MOBILE: 'a landline or mobile number',
+  VOIP: 'an internet (VoIP) number',
+  TOLL_FREE: 'a toll-free number',
+  PREMIUM_RATE: 'a premium-rate number',
+  SHARED_COST: 'a shared-cost number',
+  PERSONAL_NUMBER: 'a personal (follow-me) number',
+  PAGER: 'a pager number',
+  UAN: 'a company (UAN) number',
+  VOICEMAIL: 'a voicemail access number',
+};
+
+/** "a premium-rate number" for PREMIUM_RATE; the type name for one this table does not know. */
+export function phoneTypeWords(type: string): string {
+  return PHONE_TYPE_WORDS[type] ?? `a number of type ${type}`;
+}
+
+/** "premium-rate numbers": what the guidance tells the user to allow. */
+const phoneTypePlural = (type: string) => phoneTypeWords(type).replace(/^an? /, '').replace(/ number$/, ' numbers');
 
 const MAX_SHOWN = 60;
 
@@ -204,6 +230,24 @@ export function secondaryFieldsWithoutPhone(phoneColumn: string, filledColumns: 
     column: phoneColumn,
     message: `Column${filledColumns.length > 1 ? 's' : ''} ${list} ${filledColumns.length > 1 ? 'are' : 'is'} filled in but the secondary phone number "${phoneColumn}" is empty.`,
     guidance: ROW_ERROR_GUIDANCE.SECONDARY_FIELDS_WITHOUT_PHONE,
+  };
+}
+
+export function phoneTypeBlocked(column: string, value: string, type: string): RowError {
+  return {
+    code: 'PHONE_TYPE_BLOCKED',
+    column,
+    message: `The phone number ${quoteValue(value)} in column "${column}" is ${phoneTypeWords(type)} (${type}), which this campaign does not call.`,
+    guidance: `Remove the row, or allow ${phoneTypePlural(type)} in the campaign's settings.`,
+  };
+}
+
+export function secondaryPhoneTypeBlocked(column: string, value: string, type: string): RowError {
+  return {
+    code: 'SECONDARY_PHONE_TYPE_BLOCKED',
+    column,
+    message: `The secondary phone number ${quoteValue(value)} in column "${column}" is ${phoneTypeWords(type)} (${type}), which this campaign does not call.`,
+    guidance: `Remove the secondary number or replace it, or allow ${phoneTypePlural(type)} in the campaign's settings.`,
   };
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { getCountries, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/examples.mobile.json';
+import { zoneSetIdOf, zonesOfSet } from '../calling/time-zones.ts';
 import { describe, expect, it } from 'vitest';
 import { createPhoneNormalizer, isSupportedCountry, PHONE_CACHE_MAX, type PhoneResult } from './phone.ts';
 
@@ -233,7 +234,23 @@ describe('national formats with the default country', () => {
       country: 'DE',
       type: 'FIXED_LINE',
       extension: null,
+      timeZones: ['Europe/Berlin'],
+      zoneSetId: zoneSetIdOf('+4930123456', 'DE'),
     });
+  });
+
+  it('gives every number its time zones: the shared frozen array of its zone set', () => {
+    const phones = createPhoneNormalizer('US');
+    const la = ok(phones.normalize('(415) 555-0132 ext 12'));
+    expect(la).toMatchObject({ e164: '+14155550132', extension: '12', timeZones: ['America/Los_Angeles'] });
+    expect(la.timeZones).toBe(zonesOfSet(la.zoneSetId));
+    expect(Object.isFrozen(la.timeZones)).toBe(true);
+    // The fast path, the full parse and the lost-plus repair all carry them.
+    expect(ok(phones.normalize('+12125550123')).timeZones).toEqual(['America/New_York']);
+    expect(ok(phones.normalize('+1 (208) 555-0123')).timeZones).toEqual(['America/Boise', 'America/Los_Angeles']);
+    const repaired = ok(phones.normalize('33612345678'));
+    expect(repaired).toMatchObject({ recovered: 'plus', country: 'FR', timeZones: ['Europe/Paris'] });
+    expect(repaired.zoneSetId).toBe(zoneSetIdOf('+33612345678', 'FR'));
   });
 
   it('reads international numbers whatever the default country', () => {

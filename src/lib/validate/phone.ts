@@ -10,6 +10,7 @@ import {
   type CountryCode,
 } from 'libphonenumber-js/core';
 import type { NormalizedPhone } from '../types.ts';
+import { zoneSetIdOf, zonesOfSet } from '../calling/time-zones.ts';
 import { METADATA, countriesFor, countryFor, isValidNumber, metadata, numberType, planFor } from './phone-plans.ts';
 
 /** Why a phone cell was rejected. The first four are libphonenumber-js parse errors. */
@@ -81,7 +82,10 @@ function verdict(callingCode: string, nationalNumber: string, country: string | 
   const plan = planFor(country ?? callingCode);
   const type = numberType(plan, nationalNumber);
   if (isValidNumber(plan, nationalNumber, type)) {
-    const phone: NormalizedPhone = { e164: '+' + callingCode + nationalNumber, extension };
+    const e164 = '+' + callingCode + nationalNumber;
+    // One table walk per verdict, and verdicts are cached per cell text: never a second parse.
+    const zoneSetId = zoneSetIdOf(e164, country ?? null);
+    const phone: NormalizedPhone = { e164, extension, timeZones: zonesOfSet(zoneSetId), zoneSetId };
     if (country) phone.country = country;
     if (type) phone.type = type;
     return { ok: true, phone };

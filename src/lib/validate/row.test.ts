@@ -3,6 +3,7 @@ import { autoMap } from '../map/columns.ts';
 import type { AssistantConfig, SourceRow } from '../types.ts';
 import { createPhoneNormalizer } from './phone.ts';
 import { createRowValidator } from './row.ts';
+import { zoneSetIdOf } from '../calling/time-zones.ts';
 
 const assistant: AssistantConfig = {
   variables: [
@@ -41,9 +42,20 @@ describe('a valid row', () => {
         country: 'US',
         type: 'FIXED_LINE_OR_MOBILE',
         extension: null,
+        timeZones: ['America/Los_Angeles'],
+        zoneSetId: zoneSetIdOf('+14155551234', 'US'),
         variables: { customer_name: 'Ann', seats: 1200, vip: true, notes: null },
         secondary: [
-          { e164: '+447911123456', country: 'GG', type: 'MOBILE', extension: null, position: 1, variables: { name: 'Bob', role: null } },
+          {
+            e164: '+447911123456',
+            country: 'GG',
+            type: 'MOBILE',
+            extension: null,
+            timeZones: ['Europe/Guernsey', 'Europe/Isle_of_Man', 'Europe/London'],
+            zoneSetId: zoneSetIdOf('+447911123456', 'GG'),
+            position: 1,
+            variables: { name: 'Bob', role: null },
+          },
         ],
       },
     });
@@ -165,5 +177,35 @@ describe('secondary duplicates', () => {
       ['VARIABLE_REQUIRED', 'secondary_1_name'],
       ['SECONDARY_DUPLICATE', 'secondary_phone_2'],
     ]);
+  });
+});
+
+describe('blocked phone types', () => {
+  const headers = ['phone_number', 'customer_name', 'secondary_phone_1', 'secondary_1_name'];
+  const blockedBy = (blockedPhoneTypes?: readonly string[]) =>
+    createRowValidator({ assistant, headers, mapping: autoMap(headers, assistant), defaultCountry: 'US', ...(blockedPhoneTypes ? { blockedPhoneTypes } : {}) });
+
+  it('PHONE_TYPE_BLOCKED: premium-rate primary numbers are refused by default, keeping the number for the preview', () => {
+    const result = blockedBy().validate(row(['+1 900 555 0123', 'Ann']));
+    expect(result.errors.map((e) => [e.code, e.column])).toEqual([['PHONE_TYPE_BLOCKED', 'phone_number']]);
+    expect(result.errors[0]!.message).toContain('premium-rate number (PREMIUM_RATE)');
+    expect(result.lead).toBeUndefined();
+    expect(result.primary).toMatchObject({ e164: '+19005550123', type: 'PREMIUM_RATE' });
+  });
+
+  it('SECONDARY_PHONE_TYPE_BLOCKED: a blocked secondary number', () => {
+    const result = blockedBy().validate(row(['+14155551234', 'Ann', '900-555-0123', 'Bob']));
+    expect(result.errors.map((e) => [e.code, e.column])).toEqual([['SECONDARY_PHONE_TYPE_BLOCKED', 'secondary_phone_1']]);
+    expect(result.primary?.e164).toBe('+14155551234');
+  });
+
+  it("follows the campaign's list: nothing blocked, or other types", () => {
+    expect(blockedBy([]).validate(row(['+1 900 555 0123', 'Ann'])).lead?.type).toBe('PREMIUM_RATE');
+    const tollFree = blockedBy(['TOLL_FREE', 'PREMIUM_RATE']);
+    expect(tollFree.validate(row(['+1 800 555 0123', 'Ann'])).errors.map((e) => e.code)).toEqual(['PHONE_TYPE_BLOCKED']);
+    expect(tollFree.validate(row(['+1 415 555 1234', 'Ann'])).errors).toEqual([]);
+    // US geographic numbers are FIXED_LINE_OR_MOBILE: blocking FIXED_LINE alone does not catch them.
+    expect(blockedBy(['FIXED_LINE']).validate(row(['+1 415 555 1234', 'Ann'])).errors).toEqual([]);
+    expect(blockedBy(['FIXED_LINE']).validate(row(['+49 30 123456', 'Ann'])).errors.map((e) => e.code)).toEqual(['PHONE_TYPE_BLOCKED']);
   });
 });

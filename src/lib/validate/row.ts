@@ -13,11 +13,14 @@ import type {
 import {
   phoneInvalid,
   phoneRequired,
+  phoneTypeBlocked,
   secondaryDuplicate,
   secondaryFieldsWithoutPhone,
   secondaryPhoneInvalid,
+  secondaryPhoneTypeBlocked,
   secondarySameAsPrimary,
 } from './messages.ts';
+import { DEFAULT_BLOCKED_PHONE_TYPES } from '../calling/blocked-phone-types.ts';
 import { createPhoneNormalizer, type PhoneNormalizer } from './phone.ts';
 import { createVariableValidator, type VariableColumn } from './variables.ts';
 
@@ -31,6 +34,8 @@ export interface RowValidatorOptions {
   phoneNormalizer?: PhoneNormalizer;
   /** Cache bound of the normaliser made here (about 135 bytes an entry): keep it small in a Worker. */
   phoneCacheMax?: number;
+  /** Phone types the campaign does not call (its `blockedPhoneTypes`); default DEFAULT_BLOCKED_PHONE_TYPES. */
+  blockedPhoneTypes?: readonly string[];
 }
 
 export interface RowValidator {
@@ -52,6 +57,8 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
   const phones =
     options.phoneNormalizer ??
     createPhoneNormalizer(options.defaultCountry, options.phoneCacheMax === undefined ? {} : { cacheMax: options.phoneCacheMax });
+  const blocked = new Set<string>(options.blockedPhoneTypes ?? DEFAULT_BLOCKED_PHONE_TYPES);
+  const isBlocked = (type: string | undefined) => type !== undefined && blocked.has(type);
   const leadVariables = createVariableValidator(assistant.variables);
   const contactVariables = createVariableValidator(assistant.secondaryVariables);
 
@@ -104,6 +111,8 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
             ? phoneRequired(phoneHeader)
             : phoneInvalid(phoneHeader, phoneText.trim(), primary.reason, primary.country),
         );
+      } else if (isBlocked(primary.phone.type)) {
+        errors.push(phoneTypeBlocked(phoneHeader, phoneText.trim(), primary.phone.type!));
       }
       const variables = leadVariables.validate(cells, leadColumns, errors);
 
@@ -126,6 +135,8 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
           errors.push(secondaryPhoneInvalid(group.phoneHeader, text.trim(), result.reason, result.country));
         } else if (primary.ok && result.phone.e164 === primary.phone.e164) {
           errors.push(secondarySameAsPrimary(group.phoneHeader, text.trim()));
+        } else if (isBlocked(result.phone.type)) {
+          errors.push(secondaryPhoneTypeBlocked(group.phoneHeader, text.trim(), result.phone.type!));
         } else {
           const earlier = seenNumbers.indexOf(result.phone.e164);
           if (earlier >= 0) {
@@ -140,7 +151,8 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
           secondary.push({ ...result.phone, position: secondary.length + 1, variables: contactValues });
         }
       }
-      if (errors.length > 0 || !primary.ok) return { row: row.row, errors };
+      if (!primary.ok) return { row: row.row, errors };
+      if (errors.length > 0) return { row: row.row, errors, primary: primary.phone };
       return { row: row.row, lead: { ...primary.phone, variables, secondary }, errors };
     },
   };

@@ -2,8 +2,17 @@
 import { api } from '#lib/ui/api.ts';
 import type { AssistantConfig, VariableDef } from '#lib/types.ts';
 import type { Notices } from '#lib/ui/preview/session.svelte.ts';
+import type { CallingWindow } from '#lib/calling/calling-window.ts';
 
-export type Campaign = { id: string; name: string; assistantId: string; defaultCountry: string | null };
+/** A campaign as the API returns it, with the settings the preview applies (blocked types, calling window). */
+export type Campaign = {
+  id: string;
+  name: string;
+  assistantId: string;
+  defaultCountry: string | null;
+  callingWindow: CallingWindow;
+  blockedPhoneTypes: string[];
+};
 export type Assistant = { id: string; name: string; variables: VariableDef[]; secondaryVariables: VariableDef[] };
 
 export class CampaignChoice {

@@ -6,6 +6,8 @@ import { campaigns } from '../../db/schema.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 import { CreateCampaignSchema, ListLeadsQuerySchema } from '../../../src/lib/schemas/api.ts';
 import { UpdateCampaignSchema } from '../../../src/lib/schemas/update.ts';
+import { DEFAULT_CALLING_WINDOW } from '../../../src/lib/calling/calling-window.ts';
+import { DEFAULT_BLOCKED_PHONE_TYPES } from '../../../src/lib/calling/blocked-phone-types.ts';
 import { sampleCsv } from '../../../src/lib/sample/sample-csv.ts';
 import { leadCounts, leadsStore } from '../../leads/store.ts';
 import { jsonBody, query } from '../validate.ts';
@@ -20,6 +22,8 @@ const toCampaign = (c: CampaignRow, leadCount: number) => ({
   name: c.name,
   assistantId: c.assistantId,
   defaultCountry: c.defaultCountry,
+  callingWindow: c.callingWindow,
+  blockedPhoneTypes: c.blockedPhoneTypes,
   leadCount,
   createdAt: c.createdAt,
 });
@@ -53,6 +57,8 @@ export const campaignRoutes = new Hono<AppEnv>()
       name: body.name,
       assistantId: assistant.id,
       defaultCountry: body.defaultCountry ?? null,
+      callingWindow: body.callingWindow ?? { ...DEFAULT_CALLING_WINDOW, days: [...DEFAULT_CALLING_WINDOW.days] },
+      blockedPhoneTypes: body.blockedPhoneTypes ?? [...DEFAULT_BLOCKED_PHONE_TYPES],
       createdAt: nowIso(),
     };
     await db(c.env.DB).insert(campaigns).values(row);
@@ -74,6 +80,25 @@ export const campaignRoutes = new Hono<AppEnv>()
     const row = await findCampaign(c.env.DB, workspaceId, c.req.param('id'));
     if (!row) throw notFound('Campaign');
     return c.json(toCampaign(row, await leadsStore(c.env, workspaceId, row.id).count()));
+  })
+  /** Changes a campaign's name, default country, calling window or blocked phone types; imports already created keep theirs. */
+  .patch('/:id', jsonBody(UpdateCampaignSchema), async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const body = c.req.valid('json');
+    const row = await findCampaign(c.env.DB, workspaceId, c.req.param('id'));
+    if (!row) throw notFound('Campaign');
+    const changes: Partial<CampaignRow> = {};
+    if (body.name !== undefined) changes.name = body.name;
+    if (body.defaultCountry !== undefined) changes.defaultCountry = body.defaultCountry;
+    if (body.callingWindow !== undefined) changes.callingWindow = body.callingWindow;
+    if (body.blockedPhoneTypes !== undefined) changes.blockedPhoneTypes = body.blockedPhoneTypes;
+    await db(c.env.DB)
+      .update(campaigns)
+      .set(changes)
+      .where(and(eq(campaigns.id, row.id), eq(campaigns.workspaceId, workspaceId)))
+      .run();
+    const updated = { ...row, ...changes };
+    return c.json(toCampaign(updated, await leadsStore(c.env, workspaceId, row.id).count()));
   })
   .get('/:id/sample.csv', async (c) => {
     const { campaign, assistant } = await campaignWithAssistant(c.env.DB, c.get('workspaceId'), c.req.param('id'));
@@ -102,19 +127,4 @@ export const campaignRoutes = new Hono<AppEnv>()
       })),
       nextCursor: page.nextCursor,
     });
-  })
-  /** Changes the fields sent (name, default country); the assistant stays. */
-  .patch('/:id', jsonBody(UpdateCampaignSchema), async (c) => {
-    const workspaceId = c.get('workspaceId');
-    const row = await findCampaign(c.env.DB, workspaceId, c.req.param('id'));
-    if (!row) throw notFound('Campaign');
-    const body = c.req.valid('json');
-    const changes: Partial<CampaignRow> = {};
-    if (body.name !== undefined) changes.name = body.name;
-    if (body.defaultCountry !== undefined) changes.defaultCountry = body.defaultCountry;
-    await db(c.env.DB)
-      .update(campaigns)
-      .set(changes)
-      .where(and(eq(campaigns.id, row.id), eq(campaigns.workspaceId, workspaceId)));
-    return c.json(toCampaign({ ...row, ...changes }, await leadsStore(c.env, workspaceId, row.id).count()));
   });

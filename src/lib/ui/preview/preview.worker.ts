@@ -12,7 +12,11 @@ import { createPhoneNormalizer, type PhoneNormalizer } from '../../validate/phon
 import { duplicateError } from '../../dedupe/in-file.ts';
 import { addRowCodes } from '../../validate/count-codes.ts';
 import type { AssistantConfig, ColumnMapping, RowError, SourceRow } from '../../types.ts';
-import type { FromWorker, RowVerdict, Summary, ToWorker } from './protocol.ts';
+import type { CallingSettings, FromWorker, RowVerdict, Summary, ToWorker } from './protocol.ts';
+import { emptyFacts, FactStore, setFact } from './phone-facts.ts';
+import { readinessOf } from './readiness.ts';
+import { DEFAULT_CALLING_WINDOW } from '../../calling/calling-window.ts';
+import { DEFAULT_BLOCKED_PHONE_TYPES } from '../../calling/blocked-phone-types.ts';
 import { packRows, RowStore } from './row-store.ts';
 import { PreviewDuplicates } from './duplicates.ts';
 import { BATCH, readFile, type RowSink } from './read-file.ts';
@@ -26,6 +30,12 @@ let mapping: ColumnMapping = { columns: [] };
 let check: MappingCheck = { fileErrors: [], missingRequired: [], unknownColumns: [] };
 let validator: RowValidator | null = null;
 const rows = new RowStore();
+/** Per row: its primary number's country, type, zone set and extension. */
+const facts = new FactStore();
+let calling: CallingSettings = {
+  callingWindow: { ...DEFAULT_CALLING_WINDOW, days: [...DEFAULT_CALLING_WINDOW.days] },
+  blockedPhoneTypes: [...DEFAULT_BLOCKED_PHONE_TYPES],
+};
 /** Per row: its own errors (without DUPLICATE_IN_FILE). */
 let own: (RowError[] | null)[] = [];
 const duplicates = new PreviewDuplicates();
@@ -48,10 +58,13 @@ function setMapping(next: ColumnMapping): void {
   check = checkMapping(headers, mapping, assistant);
   validator = check.fileErrors.some((e) => e.code === 'NO_PHONE_COLUMN')
     ? null
-    : createRowValidator({ assistant, headers, mapping, phoneNormalizer: phones });
+    : createRowValidator({ assistant, headers, mapping, phoneNormalizer: phones, blockedPhoneTypes: calling.blockedPhoneTypes });
   mapGen++;
-  pool?.configure({ type: 'config', assistant, headers, mapping: validator ? mapping : null, defaultCountry });
+  pool?.configure(poolConfig());
 }
+
+const poolConfig = () =>
+  ({ type: 'config', assistant, headers, mapping: validator ? mapping : null, defaultCountry, blockedPhoneTypes: calling.blockedPhoneTypes }) as const;
 
 const phoneHeader = () => {
   const i = mapping.columns.findIndex((t) => t.kind === 'phone');
@@ -69,6 +82,7 @@ function applyAt(i: number, errors: RowError[] | null, e164: string | undefined)
 
 function validateAt(i: number): RowVerdict {
   const r = validateRows(validator, 1, () => rows.get(i));
+  facts.put(i, r.facts);
   return applyAt(i, r.errors[0]!, r.numbers[0] ?? undefined);
 }
 
@@ -87,12 +101,16 @@ function summarize(): Summary {
     invalidRows++;
     addRowCodes(v, errorCounts);
   }
-  return { totalRows: rows.length, invalidRows, errorCounts };
+  const readiness = readinessOf(facts, rows.length, (i) => !verdictOf(i), calling.callingWindow, new Date());
+  return { totalRows: rows.length, invalidRows, errorCounts, readiness };
 }
 
 /** Forgets every verdict; with `keepRows` (a remap) the rows stay. */
 function reset(keepRows = false): void {
-  if (!keepRows) rows.clear();
+  if (!keepRows) {
+    rows.clear();
+    facts.clear();
+  }
   own = [];
   duplicates.clear();
 }
@@ -110,7 +128,7 @@ function take(batch: SourceRow[]): void {
   if (start > 0 && !pool && poolSize() > 1) {
     // Started after the first rows are out, so loading the workers does not delay them.
     pool = createValidationPool(poolSize(), (message) => fail(new Error(message)));
-    pool.configure({ type: 'config', assistant, headers, mapping: validator ? mapping : null, defaultCountry });
+    pool.configure(poolConfig());
   }
   const answer = pool && start > 0 ? pool.validate(packed) : Promise.resolve(validateRows(validator, batch.length, (k) => batch[k]!));
   inflight++;
@@ -119,12 +137,13 @@ function take(batch: SourceRow[]): void {
     inflight--;
     if (myGen !== gen && myMap === mapGen) return; // another file was opened
     const verdicts: RowVerdict[] = new Array(batch.length);
+    if (myMap === mapGen) facts.put(start, result.facts);
     for (let k = 0; k < batch.length; k++) {
       // Under an older mapping these rows were already revalidated by the remap.
       verdicts[k] = myMap === mapGen ? applyAt(start + k, result.errors[k]!, result.numbers[k] ?? undefined) : verdictOf(start + k);
     }
     // Copied, not transferred: this worker keeps the batch too.
-    post({ type: 'rows', start, packed, verdicts, gen });
+    post({ type: 'rows', start, packed, verdicts, facts: facts.slice(start, start + batch.length), gen });
   });
 }
 
@@ -153,6 +172,7 @@ const sink: RowSink = {
 async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
   assistant = msg.assistant;
   defaultCountry = msg.defaultCountry;
+  calling = msg.calling;
   phones = createPhoneNormalizer(msg.defaultCountry);
   headers = [];
   reset();
@@ -178,7 +198,7 @@ function remap(next: ColumnMapping): void {
     const end = Math.min(rows.length, start + BATCH);
     const verdicts: RowVerdict[] = [];
     for (let i = start; i < end; i++) verdicts.push(validateAt(i));
-    post({ type: 'verdicts', start, verdicts, gen });
+    post({ type: 'verdicts', start, verdicts, facts: facts.slice(start, end), gen });
   }
   if (!reading) post({ type: 'done', summary: summarize(), gen, check });
 }
@@ -189,9 +209,12 @@ function edit(index: number, column: number, value: string): void {
   if (!validator) return;
   const result = validator.validate(edited);
   own[index] = result.errors.length ? result.errors : null;
+  const one = emptyFacts(1);
+  setFact(one, 0, result.lead ?? result.primary);
+  facts.put(index, one);
   const affected = duplicates.change(index, result.lead?.e164);
   const changes = affected.map((i) => ({ index: i, verdict: verdictOf(i) }));
-  post({ type: 'updated', changes, summary: summarize() });
+  post({ type: 'updated', changes, edited: { index, facts: one }, summary: summarize() });
 }
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {

@@ -2,10 +2,19 @@
 import type { AssistantConfig, ColumnMapping, FileError, RowError } from '../../types.ts';
 import type { MappingCheck } from '../../map/columns.ts';
 import type { PackedRows } from './row-store.ts';
+import type { PhoneFacts } from './phone-facts.ts';
+import type { Readiness } from './readiness.ts';
+import type { CallingWindow } from '../../calling/calling-window.ts';
+
+/** The campaign's settings the preview applies: blocked types decide rows, the window the callable counts. */
+export interface CallingSettings {
+  callingWindow: CallingWindow;
+  blockedPhoneTypes: string[];
+}
 
 /** Main thread → worker. */
 export type ToWorker =
-  | { type: 'open'; file: File; sheet?: string; assistant: AssistantConfig; defaultCountry?: string }
+  | { type: 'open'; file: File; sheet?: string; assistant: AssistantConfig; defaultCountry?: string; calling: CallingSettings }
   | { type: 'map'; mapping: ColumnMapping }
   | { type: 'edit'; index: number; column: number; value: string };
 
@@ -16,15 +25,17 @@ export interface Summary {
   totalRows: number;
   invalidRows: number;
   errorCounts: Record<string, number>;
+  /** Line types and callable counts (see readiness.ts). */
+  readiness: Readiness;
 }
 
 /** Worker → main thread. `gen` is the validation generation (bumped on every remap). */
 export type FromWorker =
   | { type: 'sheets'; sheetNames: string[]; sheet: string }
   | { type: 'headers'; headers: string[]; mapping: ColumnMapping; check: MappingCheck }
-  | { type: 'rows'; start: number; packed: PackedRows; verdicts: RowVerdict[]; gen: number }
+  | { type: 'rows'; start: number; packed: PackedRows; verdicts: RowVerdict[]; facts: PhoneFacts; gen: number }
   | { type: 'progress'; bytesRead: number; totalBytes: number; rowsRead: number }
-  | { type: 'verdicts'; start: number; verdicts: RowVerdict[]; gen: number }
+  | { type: 'verdicts'; start: number; verdicts: RowVerdict[]; facts: PhoneFacts; gen: number }
   | { type: 'done'; summary: Summary; gen: number; check: MappingCheck }
-  | { type: 'updated'; changes: { index: number; verdict: RowVerdict }[]; summary: Summary }
+  | { type: 'updated'; changes: { index: number; verdict: RowVerdict }[]; edited: { index: number; facts: PhoneFacts }; summary: Summary }
   | { type: 'failed'; error: FileError };

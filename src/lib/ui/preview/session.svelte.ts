@@ -5,7 +5,9 @@
  * counter are bumped when they change.
  */
 import { startPreviewWorker, type PreviewWorker } from './client.ts';
-import type { FromWorker, RowVerdict, Summary } from './protocol.ts';
+import type { CallingSettings, FromWorker, RowVerdict, Summary } from './protocol.ts';
+import { FactStore } from './phone-facts.ts';
+import { filterPositions, rowMatches, type ReadinessFilter } from './readiness-filter.ts';
 import { RowStore } from './row-store.ts';
 import { RowPositions, type GridPositions } from './row-positions.ts';
 import type { MappingCheck } from '../../map/columns.ts';
@@ -33,8 +35,12 @@ export class PreviewSession {
   version = $state(0);
   parsing = $state(false);
   onlyErrors = $state(false);
+  /** Only rows of one line type, or leads callable at one time (null: no such filter). */
+  readinessFilter = $state<ReadinessFilter | null>(null);
   readonly rows = new RowStore();
   readonly verdicts: RowVerdict[] = [];
+  /** Per row: the primary number's country, type, zone set and extension (typed arrays). */
+  readonly facts = new FactStore();
 
   private positions = new RowPositions();
   private gridVersion = $state(0);
@@ -45,7 +51,11 @@ export class PreviewSession {
   /** The positions the grid shows. */
   readonly visible: GridPositions = $derived.by(() => {
     void this.gridVersion;
-    return this.positions.view(this.onlyErrors, this.verdicts);
+    const base = this.positions.view(this.onlyErrors, this.verdicts);
+    const filter = this.readinessFilter;
+    if (!filter) return base;
+    const when = this.summary?.readiness.when ?? {};
+    return filterPositions(base, (i) => rowMatches(filter, i, this.facts, this.verdicts, when));
   });
   readonly firstRow = $derived(this.rowCount > 0 ? this.rows.get(0) : null);
   /** Problems of the whole file that stop the import (no phone column, a column used twice…). */
@@ -56,7 +66,9 @@ export class PreviewSession {
   }
 
   /** Reads a file (or another sheet of it) in a fresh worker. */
-  open(file: File, assistant: AssistantConfig, defaultCountry: string | undefined, sheet?: string): void {
+  open(file: File, assistant: AssistantConfig, campaign: { defaultCountry: string | null } & CallingSettings, sheet?: string): void {
+    const defaultCountry = campaign.defaultCountry ?? undefined;
+    const calling: CallingSettings = { callingWindow: campaign.callingWindow, blockedPhoneTypes: campaign.blockedPhoneTypes };
     this.notices.error = null;
     this.file = file;
     if (!sheet) this.sheetNames = [];
@@ -66,13 +78,15 @@ export class PreviewSession {
     // A fresh worker per file: a file still being read must not mix its rows into the next one.
     this.worker?.stop();
     this.worker = startPreviewWorker(this.onWorker);
-    this.worker.send({ type: 'open', file, sheet, assistant: $state.snapshot(assistant), defaultCountry });
+    this.worker.send({ type: 'open', file, sheet, assistant: $state.snapshot(assistant), defaultCountry, calling: $state.snapshot(calling) });
   }
 
   /** Forgets the file's rows and verdicts (another campaign, another file). */
   reset(): void {
     this.rows.clear();
     this.verdicts.length = 0;
+    this.facts.clear();
+    this.readinessFilter = null;
     this.positions.clear();
     this.refreshGrid();
     this.headers = [];
@@ -121,6 +135,7 @@ export class PreviewSession {
         break;
       case 'rows':
         this.rows.add(msg.packed);
+        this.facts.put(msg.start, msg.facts);
         for (let k = 0; k < msg.verdicts.length; k++) {
           const v = msg.verdicts[k]!;
           this.verdicts[msg.start + k] = v;
@@ -135,6 +150,7 @@ export class PreviewSession {
         if (msg.gen < this.gen) break;
         this.gen = msg.gen;
         for (let k = 0; k < msg.verdicts.length; k++) this.verdicts[msg.start + k] = msg.verdicts[k]!;
+        this.facts.put(msg.start, msg.facts);
         this.changed();
         break;
       case 'progress':
@@ -149,6 +165,7 @@ export class PreviewSession {
         break;
       case 'updated':
         for (const ch of msg.changes) this.verdicts[ch.index] = ch.verdict;
+        this.facts.put(msg.edited.index, msg.edited.facts);
         this.summary = msg.summary;
         this.changed();
         this.notices.status = `Row revalidated: ${count(msg.summary.invalidRows)} rows with errors.`;

@@ -1,12 +1,13 @@
 /**
  * Validates a batch of rows the way the preview needs it: per row its own errors (null when none)
- * and its primary number when valid. Duplicates are left to the preview worker, which resolves
+ * and its primary number when valid, with that number's facts (phone-facts.ts). Duplicates are left to the preview worker, which resolves
  * them in file order. Used by the pool's workers and by the preview worker itself, so both answer
  * alike.
  */
 import type { RowValidator } from '../../validate/row.ts';
 import type { SourceRow } from '../../types.ts';
 import type { PoolResult } from './validation-pool.ts';
+import { emptyFacts, setFact } from './phone-facts.ts';
 
 export type RowsVerdicts = Omit<PoolResult, 'id'>;
 
@@ -14,6 +15,7 @@ export type RowsVerdicts = Omit<PoolResult, 'id'>;
 export function validateRows(validator: RowValidator | null, count: number, rowAt: (k: number) => SourceRow): RowsVerdicts {
   const errors: PoolResult['errors'] = new Array(count);
   const numbers: PoolResult['numbers'] = new Array(count);
+  const facts = emptyFacts(count);
   for (let k = 0; k < count; k++) {
     if (!validator) {
       errors[k] = null;
@@ -23,6 +25,7 @@ export function validateRows(validator: RowValidator | null, count: number, rowA
     const result = validator.validate(rowAt(k));
     errors[k] = result.errors.length ? result.errors : null;
     numbers[k] = result.lead?.e164 ?? null;
+    setFact(facts, k, result.lead ?? result.primary);
   }
-  return { errors, numbers };
+  return { errors, numbers, facts };
 }

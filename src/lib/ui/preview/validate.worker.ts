@@ -20,9 +20,16 @@ self.onmessage = (event: MessageEvent<PoolRequest>) => {
       phones = createPhoneNormalizer(msg.defaultCountry);
       country = msg.defaultCountry;
     }
-    validator = msg.mapping ? createRowValidator({ assistant: msg.assistant, headers: msg.headers, mapping: msg.mapping, phoneNormalizer: phones }) : null;
+    validator = msg.mapping ? createRowValidator({
+          assistant: msg.assistant,
+          headers: msg.headers,
+          mapping: msg.mapping,
+          phoneNormalizer: phones,
+          blockedPhoneTypes: msg.blockedPhoneTypes,
+        }) : null;
     return;
   }
-  const { errors, numbers } = validateRows(validator, msg.packed.rowNumbers.length, (k) => unpackRow(msg.packed, k));
-  (self as unknown as Worker).postMessage({ id: msg.id, errors, numbers } satisfies PoolResult);
+  const { errors, numbers, facts } = validateRows(validator, msg.packed.rowNumbers.length, (k) => unpackRow(msg.packed, k));
+  const transfer = [facts.zoneSets.buffer, facts.types.buffer, facts.countries.buffer];
+  (self as unknown as Worker).postMessage({ id: msg.id, errors, numbers, facts } satisfies PoolResult, transfer);
 };

@@ -7,9 +7,10 @@
  */
 import type { AssistantConfig, ColumnMapping, RowError } from '../../types.ts';
 import type { PackedRows } from './row-store.ts';
+import type { PhoneFacts } from './phone-facts.ts';
 
 export type PoolRequest =
-  | { type: 'config'; assistant: AssistantConfig; headers: string[]; mapping: ColumnMapping | null; defaultCountry?: string }
+  | { type: 'config'; assistant: AssistantConfig; headers: string[]; mapping: ColumnMapping | null; defaultCountry?: string; blockedPhoneTypes: string[] }
   | { type: 'validate'; id: number; packed: PackedRows };
 
 /** Per row of the batch: its own errors (null when none) and its primary number when valid. */
@@ -17,6 +18,8 @@ export interface PoolResult {
   id: number;
   errors: (RowError[] | null)[];
   numbers: (string | null)[];
+  /** Each row's primary number: country, type, zone set, extension (also on rows with other errors). */
+  facts: PhoneFacts;
 }
 
 export interface ValidationPool {

@@ -1,0 +1,2 @@
+ALTER TABLE `campaigns` ADD `calling_window` text DEFAULT '{"start":"08:00","end":"21:00","days":[1,2,3,4,5,6,7]}' NOT NULL;--> statement-breakpoint
+ALTER TABLE `campaigns` ADD `blocked_phone_types` text DEFAULT '["PREMIUM_RATE"]' NOT NULL;
