@@ -11,6 +11,7 @@ import { importRoutes, campaignImportRoutes } from './routes/imports.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
 import { openApiDocument } from './openapi.ts';
 import { linkRoutes } from './routes/links.ts';
+import { campaignMappingRoutes, mappingRoutes } from './routes/mappings.ts';
 
 const PUBLIC = new Set(['/api/v1/health', '/api/v1/openapi.json']);
 
@@ -27,6 +28,8 @@ export const app = new Hono<AppEnv>()
   .route('/campaigns', campaignImportRoutes)
   .route('/imports', importRoutes)
   .route('/workspace', workspaceRoutes)
+  .route('/campaigns', campaignMappingRoutes)
+  .route('/mappings', mappingRoutes)
   .notFound((c) => c.json(errorBody('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404))
   .onError(handleError);
 
