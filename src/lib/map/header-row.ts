@@ -74,15 +74,6 @@ export function detectHeaderRow(rows: readonly (readonly string[])[], assistant:
   return { index: first, reason: 'first-row' };
 }
 
-/** What the wizard shows about the header row: which row, and why. */
-export function describeHeaderRow(choice: HeaderRowChoice): string {
-  const row = choice.index + 1;
-  const skipped = choice.index === 0 ? '' : ` — the ${choice.index === 1 ? 'line' : `${choice.index} lines`} above it ${choice.index === 1 ? 'is' : 'are'} skipped`;
-  return `Header found on row ${row}${skipped}.`;
-}
-
-/** The most a `headerRow` may be (a header further down is not a header). */
-export const MAX_HEADER_ROW = 1_000;
 
 /**
  * The parsers' header option: detection, or the row the user named (1-based file row). `onChoice`

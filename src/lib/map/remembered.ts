@@ -48,7 +48,8 @@ export function targetsToSave(mapping: ColumnMapping, headers: readonly string[]
  * most recent mapping with the same header row (this campaign's first, then the workspace's);
  * otherwise, per header, the target of the most recent mapping that had that header (again this
  * campaign's first), when the assistant still has it. Other columns are matched automatically,
- * except to a destination a remembered column already takes. Null when nothing applies.
+ * except to a destination a remembered column already takes. Null when nothing applies, or when
+ * headers in common give what automatic matching gives anyway.
  */
 export function rememberMapping(
   headers: readonly string[],
@@ -109,5 +110,7 @@ export function rememberMapping(
     const t = auto.columns[i] ?? { kind: 'ignore' };
     if (!place(i, t)) columns[i] = { kind: 'ignore' };
   });
+  // Headers in common that change nothing are not worth naming a source for.
+  if (!exact && JSON.stringify(columns) === JSON.stringify(auto.columns)) return null;
   return { mapping: { columns }, source: sourceOf(source), match: exact ? 'exact' : 'overlap', remembered };
 }
