@@ -13,6 +13,7 @@ import { openApiDocument } from './openapi.ts';
 import { linkRoutes } from './routes/links.ts';
 import { suppressionRoutes } from './routes/suppressions.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { campaignMappingRoutes, mappingRoutes } from './routes/mappings.ts';
 
 const PUBLIC = new Set(['/api/v1/health', '/api/v1/openapi.json']);
 
@@ -33,6 +34,8 @@ export const app = new Hono<AppEnv>()
   // (Mounted at the root: it declares /suppressions and /suppressions.csv, which a /suppressions mount cannot.)
   .route('/', suppressionRoutes)
   .route('/admin', adminRoutes)
+  .route('/campaigns', campaignMappingRoutes)
+  .route('/mappings', mappingRoutes)
   .notFound((c) => c.json(errorBody('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404))
   .onError(handleError);
 

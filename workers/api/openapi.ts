@@ -12,6 +12,7 @@ import { UpdateAssistantSchema, UpdateCampaignSchema } from '../../src/lib/schem
 import { BrowserImportSchema } from '../../src/lib/schemas/browser-import.ts';
 import { ChunkSchema } from '../../src/lib/chunk/format.ts';
 import { CompleteUploadSchema } from '../chunk/multipart.ts';
+import { MatchMappingSchema } from './routes/mappings.ts';
 import { ROW_ERROR_CODES, FILE_ERROR_CODES } from '../../src/lib/codes.ts';
 import { PHONE_TYPES } from '../../src/lib/calling/blocked-phone-types.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
@@ -197,6 +198,25 @@ export function openApiDocument(origin: string) {
         delete: { ...authed, parameters: [idParam('id')], summary: 'Cancel a running import', responses: { 200: returns('The import, cancelled', 'Import'), 404: error, 409: error } },
       },
       '/imports/{id}/errors.csv': { get: { ...authed, parameters: [idParam('id')], summary: 'Error report: original columns, error_row, error_codes, error_messages', responses: { 200: { description: 'CSV' }, 404: error, 410: error } } },
+      '/campaigns/{id}/mappings/match': {
+        post: {
+          ...authed,
+          summary: 'The mapping a file with these headers gets in this campaign: a remembered one (same headers first, else per header from the most recent mapping that had it, this campaign before the workspace) or automatic matching',
+          parameters: [idParam('id')],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(MatchMappingSchema) } } },
+          responses: {
+            200: { description: "{mapping: {columns}, source: {id, fileName, savedAt, scope: 'campaign'|'workspace'} | null, match: 'exact'|'overlap'|null, remembered: number[] (columns taken from the saved mapping), suggested: number[] (columns proposed as secondary phones)}" },
+            400: error,
+            404: error,
+          },
+        },
+      },
+      '/mappings': {
+        get: { ...authed, summary: 'Remembered column mappings of the workspace (the 50 most recent), saved when an import is created', responses: { 200: { description: '{items: [{id, campaignId, fileName, headers, mapping: {columns}, savedAt}]}' }, 401: error } },
+      },
+      '/mappings/{id}': {
+        delete: { ...authed, summary: 'Forget a remembered mapping', parameters: [idParam('id')], responses: { 204: { description: 'Forgotten' }, 404: error } },
+      },
       '/workspace/notify-emails': {
         get: { ...authed, summary: 'Who may receive import emails: addresses and @domains', responses: { 200: { description: '{items: string[]}' }, 401: error } },
         put: {

@@ -34,6 +34,7 @@ export interface UploadOptions {
   notifyEmail?: string;
   fileName?: string;
   sheet?: string;
+  headerRow?: number;
   kind: UploadKind;
 }
 

@@ -6,7 +6,7 @@
  * chunk of tens of MB that the consumer then holds several times over).
  */
 import { createDecoder } from '../../src/lib/parse/decode.ts';
-import { createCsvStream } from '../../src/lib/parse/csv.ts';
+import { createCsvStream, type HeaderPick } from '../../src/lib/parse/csv.ts';
 import { readWorkbook } from '../../src/lib/parse/xlsx.ts';
 import { FileReadError, formatBytes } from '../../src/lib/parse/errors.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
@@ -58,11 +58,12 @@ async function readAll(body: ReadableStream<Uint8Array>, limit: number): Promise
   return out;
 }
 
-export async function openUpload(body: ReadableStream<Uint8Array>, kind: UploadKind, opts: { sheet?: string } = {}): Promise<UploadReader> {
+/** `header` chooses the header row (map/header-row.ts's headerPick); without it, the first non-blank row. */
+export async function openUpload(body: ReadableStream<Uint8Array>, kind: UploadKind, opts: { sheet?: string; header?: HeaderPick } = {}): Promise<UploadReader> {
   if (kind !== 'csv') {
     const bytes = await readAll(body, sizeLimit(kind));
     if (!bytes.length) throw new FileReadError('FILE_EMPTY', 'The file is empty.');
-    const book = readWorkbook(bytes, { sheet: opts.sheet, maxUncompressedBytes: LIMITS.maxXlsxUncompressedBytesServer });
+    const book = readWorkbook(bytes, { sheet: opts.sheet, maxUncompressedBytes: LIMITS.maxXlsxUncompressedBytesServer, header: opts.header });
     async function* rows() {
       const cutter = createChunkCutter();
       for (const r of book.rows) {
@@ -77,7 +78,7 @@ export async function openUpload(body: ReadableStream<Uint8Array>, kind: UploadK
 
   const reader = body.getReader();
   const decoder = createDecoder();
-  const csv = createCsvStream();
+  const csv = createCsvStream({ header: opts.header });
   let size = 0;
   let ended = false;
   const cutter = createChunkCutter();

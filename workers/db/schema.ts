@@ -195,3 +195,29 @@ export const suppressions = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.phone] })],
 );
+
+/**
+ * Column mappings people confirmed (workers/mappings/store.ts), remembered per campaign and offered
+ * across the workspace to the next file with the same or overlapping headers. One row per campaign
+ * and header set (saving again replaces it); the most recent few per workspace are kept.
+ */
+export const savedMappings = sqliteTable(
+  'saved_mappings',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    campaignId: text('campaign_id').notNull(),
+    fileName: text('file_name').notNull(),
+    /** The headers' normalised names in order, joined: equal keys are the same header row. */
+    headerKey: text('header_key').notNull(),
+    /** The headers as written, in file order. */
+    headers: text('headers', { mode: 'json' }).$type<string[]>().notNull(),
+    /** One target per header (a ColumnTarget), in file order. */
+    targets: text('targets', { mode: 'json' }).$type<import('../../src/lib/types.ts').ColumnTarget[]>().notNull(),
+    savedAt: text('saved_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('saved_mappings_campaign_headers').on(t.workspaceId, t.campaignId, t.headerKey),
+    index('saved_mappings_workspace_saved').on(t.workspaceId, t.savedAt),
+  ],
+);

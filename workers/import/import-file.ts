@@ -7,6 +7,9 @@
 import type { Env } from '../env.ts';
 import type { AssistantConfig, SourceRow } from '../../src/lib/types.ts';
 import { autoMap } from '../../src/lib/map/columns.ts';
+import { headerPick, type HeaderRowChoice } from '../../src/lib/map/header-row.ts';
+import type { MappingSource } from '../../src/lib/map/remembered.ts';
+import { matchMapping, rememberQuietly } from '../mappings/store.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import { openUpload, type UploadKind } from '../chunk/read-upload.ts';
 import { storeChunk } from '../chunk/store-chunk.ts';
@@ -21,26 +24,44 @@ export interface ImportFileInput {
   workspaceId: string;
   campaign: { id: string; defaultCountry: string | null };
   assistant: { variables: AssistantConfig['variables']; secondaryVariables: AssistantConfig['secondaryVariables'] };
-  options: { ignoreErrors: boolean; notifyEmail?: string; fileName?: string; sheet?: string };
+  options: { ignoreErrors: boolean; notifyEmail?: string; fileName?: string; sheet?: string; headerRow?: number };
   kind: UploadKind;
   body: ReadableStream<Uint8Array>;
 }
 
-export async function importFile(env: Env, input: ImportFileInput): Promise<{ status: 201 | 202; view: ImportView & { unknownColumns: string[] } }> {
+/** What the headless answer adds to the import: columns that go nowhere, the header row taken, and the remembered mapping applied. */
+export interface ImportFileExtras {
+  unknownColumns: string[];
+  /** The 1-based file row taken as the header (blank lines counted). */
+  headerRow: number;
+  mappingSource: MappingSource | null;
+}
+
+export async function importFile(env: Env, input: ImportFileInput): Promise<{ status: 201 | 202; view: ImportView & ImportFileExtras }> {
   const { workspaceId, campaign, options } = input;
   const assistant: AssistantConfig = { variables: input.assistant.variables, secondaryVariables: input.assistant.secondaryVariables };
   let importId: string | null = null;
   try {
-    const upload = await openUpload(input.body, input.kind, { sheet: options.sheet });
-    const mapping = autoMap(upload.headers, assistant);
+    const taken: HeaderRowChoice = { index: 0, reason: 'first-row' };
+    const pick = headerPick(assistant, { headerRow: options.headerRow, onChoice: (choice) => Object.assign(taken, choice) });
+    const upload = await openUpload(input.body, input.kind, { sheet: options.sheet, header: pick });
+    // A mapping remembered for these headers (this campaign's first, then the workspace's) wins over automatic matching.
+    const remembered = await matchMapping(env, workspaceId, campaign.id, upload.headers, assistant);
+    const mapping = remembered?.mapping ?? autoMap(upload.headers, assistant);
     const check = checkColumns(upload.headers, mapping, assistant);
+    const fileName = options.fileName ?? `upload.${input.kind}`;
+    const extras = (): ImportFileExtras => ({
+      unknownColumns: check.unknownColumns,
+      headerRow: taken.index + 1,
+      mappingSource: remembered?.source ?? null,
+    });
     const start = async (inline: boolean) => {
       const config = await createImport(env, {
         workspaceId,
         campaignId: campaign.id,
         assistant,
         defaultCountry: campaign.defaultCountry,
-        fileName: options.fileName ?? `upload.${input.kind}`,
+        fileName,
         source: 'api',
         ignoreErrors: options.ignoreErrors,
         notifyEmail: options.notifyEmail ?? null,
@@ -49,6 +70,7 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
         inline,
       });
       importId = config.importId;
+      await rememberQuietly(env, { workspaceId, campaignId: campaign.id, fileName, headers: upload.headers, mapping });
       return config.importId;
     };
 
@@ -72,15 +94,14 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
       await storeChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: batch }, true);
     }
     if (total === 0) throw fileError('FILE_EMPTY', 'The file has a header row but no data rows.');
-    const unknownColumns = check.unknownColumns;
     if (!importId) {
       const inline = total <= LIMITS.inlineMaxRows;
       const id = await start(inline);
       await storeChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: first! }, !inline);
-      if (inline) return { status: 201, view: { ...(await runInline(env, workspaceId, id, chunkIndex)), unknownColumns } };
+      if (inline) return { status: 201, view: { ...(await runInline(env, workspaceId, id, chunkIndex)), ...extras() } };
     }
     const { view } = await coordinator(env, importId!).seal(chunkIndex);
-    return { status: 202, view: { ...view, unknownColumns } };
+    return { status: 202, view: { ...view, ...extras() } };
   } catch (err) {
     const apiErr = toFileApiError(err, importId ? { importId } : undefined);
     if (importId) await coordinator(env, importId).fail(apiErr.code, apiErr.message);

@@ -11,7 +11,12 @@ export const REPORT_HEADERS = ['error_row', 'error_codes', 'error_messages'] as 
 export const PHONE_SYNONYMS = [
   'phone', 'phone number', 'phonenumber', 'mobile', 'mobile phone', 'mobile number', 'cell', 'cell phone',
   'tel', 'telephone', 'number', 'contact number', 'primary phone', 'msisdn',
+  'work phone', 'home phone', 'office phone', 'business phone', 'direct dial', 'direct line', 'direct phone',
+  'landline', 'other phone', 'alternate phone', 'alternative phone', 'secondary phone', 'cell number',
+  'telephone number', 'mobile phone number', 'phone 2', 'mobile 2',
 ] as const;
+/** Synonyms too vague to propose a second phone column on their own ("Number" may be anything). */
+const VAGUE_PHONE_SYNONYMS = new Set(['number']);
 
 export const secondaryPhoneHeader = (n: number): string => `secondary_phone_${n}`;
 export const secondaryVariableHeader = (n: number, name: string): string => `secondary_${n}_${name}`;
@@ -95,6 +100,20 @@ function targetsByHeader(assistant: AssistantConfig): Map<string, ColumnTarget> 
 
 /** Proposes a mapping: exact header names, then normalised names, then phone synonyms. */
 export function autoMap(headers: readonly string[], assistant: AssistantConfig): ColumnMapping {
+  return autoMapWithSuggestions(headers, assistant).mapping;
+}
+
+export interface AutoMapping {
+  mapping: ColumnMapping;
+  /**
+   * Columns sent to a secondary phone only because their header is a phone synonym (a second
+   * "Mobile" beside "Phone Number"): applied, and shown to the user as suggestions to confirm or undo.
+   */
+  suggested: number[];
+}
+
+/** autoMap, also telling which columns are suggested secondary phones. */
+export function autoMapWithSuggestions(headers: readonly string[], assistant: AssistantConfig): AutoMapping {
   const exact = targetsByHeader(assistant);
   const normalized = new Map<string, ColumnTarget>();
   for (const [header, target] of exact) {
@@ -114,12 +133,30 @@ export function autoMap(headers: readonly string[], assistant: AssistantConfig):
   };
   headers.forEach((h, i) => assign(i, exact.get(h.trim())));
   headers.forEach((h, i) => assign(i, normalized.get(normalizeHeader(h))));
+  const synonyms = new Set<string>(PHONE_SYNONYMS.map(normalizeHeader));
   if (!used.has('phone')) {
-    const synonyms = new Set<string>(PHONE_SYNONYMS.map(normalizeHeader));
     const first = headers.findIndex((h, i) => !columns[i] && synonyms.has(normalizeHeader(h)));
     if (first >= 0) assign(first, { kind: 'phone' });
   }
-  return { columns: columns.map((target) => target ?? { kind: 'ignore' }) };
+  const suggested: number[] = [];
+  // Further phone-like columns become secondary contacts, unless a contact needs variables no column gives.
+  if (used.has('phone') && !secondaryNeedsVariables(assistant)) {
+    headers.forEach((h, i) => {
+      const name = normalizeHeader(h);
+      if (columns[i] || !synonyms.has(name) || VAGUE_PHONE_SYNONYMS.has(name)) return;
+      let n = 1;
+      while (n <= LIMITS.maxSecondaryContacts && used.has(`sp:${n}`)) n++;
+      if (n > LIMITS.maxSecondaryContacts) return;
+      assign(i, { kind: 'secondaryPhone', index: n });
+      suggested.push(i);
+    });
+  }
+  return { mapping: { columns: columns.map((target) => target ?? { kind: 'ignore' }) }, suggested };
+}
+
+/** A secondary contact must carry a required variable without a default: a bare phone column would fail every row. */
+function secondaryNeedsVariables(assistant: AssistantConfig): boolean {
+  return assistant.secondaryVariables.some((v) => v.required === true && (v.default === undefined || v.default === null || v.default === ''));
 }
 
 export interface MappingCheck {

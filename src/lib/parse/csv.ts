@@ -25,7 +25,25 @@ export interface CsvOptions {
   maxRecordLength?: number;
   /** Testing only: the delimiter sample size. */
   sampleChars?: number;
+  /** How the header row is chosen; without it, the first non-blank record is the header. */
+  header?: HeaderPick;
 }
+
+/**
+ * Chooses the header among the first records of a file (a title line or a blank line may come
+ * before it). Records above the header are skipped and not counted as data rows.
+ */
+export interface HeaderPick {
+  /** Non-blank records gathered before choosing (fewer when the file ends first). */
+  nonBlankRows: number;
+  /** Records gathered at least, blank ones counted: for a header named by its file row. */
+  minRows?: number;
+  /** Index of the header among the gathered records (blank ones included, so index + 1 is the file row). */
+  choose(records: string[][]): number;
+}
+
+/** Records gathered at most while looking for the header (blank lines included). */
+export const HEADER_SCAN_MAX_RECORDS = 1_000;
 
 export interface CsvStream {
   /** Parses one more piece of text; returns the data rows completed by it (blank records are not returned). */
@@ -78,6 +96,9 @@ export function createCsvStream(opts: CsvOptions = {}): CsvStream {
   let records = 0;
   let emitted = 0;
   let ended = false;
+  /** Records read while the header is being chosen (opts.header). */
+  let scanned: string[][] | null = opts.header ? [] : null;
+  let scannedNonBlank = 0;
 
   function detect(final: boolean): boolean {
     if (!final && head.length < sampleChars) return false;
@@ -148,6 +169,17 @@ export function createCsvStream(opts: CsvOptions = {}): CsvStream {
   /** Takes one record: the header while there is none, else a data row (blank ones only counted). */
   function take(cells: string[], out: SourceRow[]): void {
     for (let i = 0; i < cells.length; i++) cells[i] = stripNeutraliser(cells[i]!);
+    takeRecord(cells, out);
+  }
+
+  function takeRecord(cells: string[], out: SourceRow[]): void {
+    if (scanned !== null && opts.header) {
+      scanned.push(cells);
+      if (!isBlank(cells)) scannedNonBlank++;
+      const enough = scannedNonBlank >= opts.header.nonBlankRows && scanned.length >= (opts.header.minRows ?? 0);
+      if (enough || scanned.length >= HEADER_SCAN_MAX_RECORDS) chooseHeader(out);
+      return;
+    }
     if (headers === null) {
       if (isBlank(cells)) return;
       const names = cells.map((c) => c.trim());
@@ -177,6 +209,15 @@ export function createCsvStream(opts: CsvOptions = {}): CsvStream {
     cells.length = n;
     for (let i = n; i < width; i++) cells.push('');
     out.push({ row, cells });
+  }
+
+  /** The header chosen among the records gathered: the ones above it are dropped, the ones below become data rows. */
+  function chooseHeader(out: SourceRow[]): void {
+    const records = scanned!;
+    scanned = null;
+    if (records.length === 0) return;
+    const index = opts.header!.choose(records);
+    for (let i = Math.max(0, index); i < records.length; i++) takeRecord(records[i]!, out);
   }
 
   function cellTooLong(where: string, column: number): FileReadError {
@@ -213,6 +254,11 @@ export function createCsvStream(opts: CsvOptions = {}): CsvStream {
         head = '';
       }
       const rows = feed(text, true);
+      if (scanned !== null) {
+        const before = rows.length;
+        chooseHeader(rows);
+        emitted += rows.length - before;
+      }
       if (headers === null) {
         throw new FileReadError('FILE_EMPTY', 'The file is empty: it has no header row and no data rows.');
       }

@@ -7,6 +7,7 @@ import { OLE_MAGIC, sniffFileKind, startsWith, unsupportedFileError } from './fi
 import { sanitiseXls } from './xls-rebuild.ts';
 import { corruptWorkbook, OPEN_AND_RESAVE, passwordProtected } from './workbook-errors.ts';
 import { checkZip } from './zip-guard.ts';
+import { HEADER_SCAN_MAX_RECORDS, type HeaderPick } from './csv.ts';
 
 export { sniffFileKind, unsupportedFileError, type FileKind } from './file-kind.ts';
 
@@ -18,6 +19,8 @@ export interface WorkbookOptions {
   maxCellLength?: number;
   /** Largest total the workbook's zip entries may expand to (zip bomb guard). */
   maxUncompressedBytes?: number;
+  /** How the header row is chosen (rows given from the sheet's first row); without it, the first row with text. */
+  header?: HeaderPick;
 }
 
 export interface WorkbookRows {
@@ -82,6 +85,7 @@ function readSheet(bytes: Uint8Array, opts: WorkbookOptions): WorkbookRows {
     }
   }
   if (headerIndex < 0) throw new FileReadError('FILE_EMPTY', `The sheet "${name}" is empty: it has no header row and no data rows.`);
+  if (opts.header) headerIndex = chooseHeaderRow(grid, firstColumn, opts.header);
 
   const headerCells = grid[headerIndex] ?? [];
   const headers: string[] = [];
@@ -132,6 +136,22 @@ function readSheet(bytes: Uint8Array, opts: WorkbookOptions): WorkbookRows {
     throw new FileReadError('FILE_EMPTY', `The sheet "${name}" has a header row but no data rows. Add at least one lead below the header and upload again.`);
   }
   return { sheetNames, sheet: name, headers, rows };
+}
+
+/** The header row chosen among the sheet's first rows (as text from the first used column; blank rows as []). */
+function chooseHeaderRow(grid: ReturnType<typeof denseRows>, firstColumn: number, header: HeaderPick): number {
+  const records: string[][] = [];
+  let nonBlank = 0;
+  for (let r = 0; r < grid.length && records.length < HEADER_SCAN_MAX_RECORDS; r++) {
+    if (nonBlank >= header.nonBlankRows && records.length >= (header.minRows ?? 0)) break;
+    const cells = grid[r] ?? [];
+    const texts: string[] = [];
+    for (let c = firstColumn; c < cells.length; c++) texts.push(cells[c] ? cellText(cells[c]) : '');
+    if (texts.some((t) => !isBlankText(t))) nonBlank++;
+    records.push(texts);
+  }
+  const index = header.choose(records);
+  return index >= 0 && grid[index] ? index : grid.findIndex((cells) => cells?.some((c) => c && !isBlankText(cellText(c))));
 }
 
 // ---- Reading through SheetJS ----------------------------------------------------------------

@@ -79,6 +79,10 @@ export const CreateImportQuerySchema = v.object({
   notifyEmail: v.optional(NotifyEmailSchema),
   fileName: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(255))),
   sheet: v.optional(v.pipe(v.string(), v.maxLength(255))),
+  /** The file row (1-based, blank lines counted) holding the column names; found when absent. */
+  headerRow: v.optional(
+    v.pipe(v.string(), v.regex(/^\d+$/, 'headerRow must be a whole number.'), v.transform(Number), v.minValue(1, 'headerRow is counted from 1.'), v.maxValue(1000, 'headerRow must be within the first 1000 rows.')),
+  ),
 });
 
 export const ListImportsQuerySchema = v.object({

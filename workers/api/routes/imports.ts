@@ -25,6 +25,7 @@ import { storeUploadedChunk, dispatchValidation } from '../../chunk/store-chunk.
 import type { Admission } from '../../chunk/admit-chunk.ts';
 import { requireAllowedNotifyEmail } from '../../notify/allow-list.ts';
 import { importFile } from '../../import/import-file.ts';
+import { rememberQuietly } from '../../mappings/store.ts';
 import { checkColumns } from '../../import/check-columns.ts';
 import { createMultipart, uploadPart, completeMultipart, CompleteUploadSchema, MULTIPART } from '../../chunk/multipart.ts';
 import { createImport } from '../../import/create-import.ts';
@@ -209,6 +210,8 @@ export const importRoutes = new Hono<AppEnv>()
       // Nothing is stored yet; each stored chunk re-decides from the rows stored (see admit-chunk).
       inline: true,
     });
+    // The mapping the user confirmed in the wizard is offered again for the next file with these headers.
+    await rememberQuietly(c.env, { workspaceId, campaignId: campaign.id, fileName: body.fileName, headers: body.headers, mapping });
     const view = await coordinator(c.env, config.importId).view();
     return c.json({ ...view, unknownColumns: check.unknownColumns, chunkRows: LIMITS.chunkRows, maxChunkBytes: LIMITS.maxChunkBytes }, 201);
   })

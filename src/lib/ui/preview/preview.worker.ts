@@ -6,13 +6,14 @@
  * order (duplicates.ts), from the numbers the validation found.
  */
 import { isFileReadError } from '../../parse/errors.ts';
-import { autoMap, checkMapping, columnLabel, type MappingCheck } from '../../map/columns.ts';
+import { autoMapWithSuggestions, checkMapping, columnLabel, type MappingCheck } from '../../map/columns.ts';
+import { headerPick } from '../../map/header-row.ts';
 import { createRowValidator, type RowValidator } from '../../validate/row.ts';
 import { createPhoneNormalizer, type PhoneNormalizer } from '../../validate/phone.ts';
 import { duplicateError } from '../../dedupe/in-file.ts';
 import { addRowCodes } from '../../validate/count-codes.ts';
 import type { AssistantConfig, ColumnMapping, RowError, SourceRow } from '../../types.ts';
-import type { CallingSettings, FromWorker, RowVerdict, Summary, ToWorker } from './protocol.ts';
+import type { CallingSettings, FromWorker, HeaderRowInfo, RowVerdict, Summary, ToWorker } from './protocol.ts';
 import { emptyFacts, FactStore, setFact } from './phone-facts.ts';
 import { readinessOf } from './readiness.ts';
 import { DEFAULT_CALLING_WINDOW } from '../../calling/calling-window.ts';
@@ -29,6 +30,8 @@ let headers: string[] = [];
 let mapping: ColumnMapping = { columns: [] };
 let check: MappingCheck = { fileErrors: [], missingRequired: [], unknownColumns: [] };
 let validator: RowValidator | null = null;
+/** The header row the reader took (set by the parser's header option before `begin`). */
+let headerRow: HeaderRowInfo | undefined;
 const rows = new RowStore();
 /** Per row: its primary number's country, type, zone set and extension. */
 const facts = new FactStore();
@@ -158,8 +161,9 @@ const sink: RowSink = {
   },
   begin(h) {
     headers = h;
-    setMapping(autoMap(headers, assistant));
-    post({ type: 'headers', headers, mapping, check });
+    const auto = autoMapWithSuggestions(headers, assistant);
+    setMapping(auto.mapping);
+    post({ type: 'headers', headers, mapping, check, headerRow, suggested: auto.suggested });
   },
   take,
   /** Keeps at most a few batches in the pool at once, so memory stays bounded and order cheap. */
@@ -182,12 +186,27 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
   pool = null;
   reading = true;
   try {
-    await readFile(msg.file, msg.sheet, sink);
+    headerRow = undefined;
+    const header = headerPick(assistant, {
+      headerRow: msg.headerRow,
+      onChoice: (choice, records) => (headerRow = headerRowInfo(choice.index, choice.reason, records)),
+    });
+    await readFile(msg.file, msg.sheet, sink, header);
     await settled;
   } finally {
     reading = false;
   }
   post({ type: 'done', summary: summarize(), gen, check });
+}
+
+/** What the wizard shows of the header row: which one, and the first rows to choose from (shortened). */
+function headerRowInfo(index: number, reason: HeaderRowInfo['reason'], records: string[][]): HeaderRowInfo {
+  const candidates: HeaderRowInfo['candidates'] = [];
+  records.forEach((cells, i) => {
+    const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+    if (filled.length && candidates.length < 20) candidates.push({ row: i + 1, cells: filled.slice(0, 6).map((c) => (c.length > 40 ? `${c.slice(0, 39)}…` : c)) });
+  });
+  return { row: index + 1, reason, candidates };
 }
 
 function remap(next: ColumnMapping): void {

@@ -4,7 +4,7 @@
  * validates them; the first batch is small so the first rows show at once.
  */
 import { createDecoder } from '../../parse/decode.ts';
-import { createCsvStream } from '../../parse/csv.ts';
+import { createCsvStream, type HeaderPick } from '../../parse/csv.ts';
 import { readWorkbook, sniffFileKind, unsupportedFileError } from '../../parse/xlsx.ts';
 import { LIMITS } from '../../limits.ts';
 import type { SourceRow } from '../../types.ts';
@@ -24,22 +24,22 @@ export interface RowSink {
   post(message: FromWorker): void;
 }
 
-/** Reads `file` into `sink`; a file too large is reported (a 'failed' message), not thrown. */
-export async function readFile(file: File, sheet: string | undefined, sink: RowSink): Promise<void> {
+/** Reads `file` into `sink` (`header` chooses the header row); a file too large is reported (a 'failed' message), not thrown. */
+export async function readFile(file: File, sheet: string | undefined, sink: RowSink, header?: HeaderPick): Promise<void> {
   const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
   const kind = sniffFileKind(head, file.name);
-  if (kind === 'xlsx' || kind === 'xls') await readExcel(file, sheet, sink);
-  else if (kind === 'csv') await readCsv(file, sink);
+  if (kind === 'xlsx' || kind === 'xls') await readExcel(file, sheet, sink, header);
+  else if (kind === 'csv') await readCsv(file, sink, header);
   else throw unsupportedFileError(head, file.name);
 }
 
-async function readCsv(file: File, sink: RowSink): Promise<void> {
+async function readCsv(file: File, sink: RowSink, header?: HeaderPick): Promise<void> {
   if (file.size > LIMITS.maxCsvBytes) {
     sink.post({ type: 'failed', error: { code: 'FILE_TOO_LARGE', message: `The file is larger than ${LIMITS.maxCsvBytes / 1048576} MB.` } });
     return;
   }
   const decoder = createDecoder({ sniffBytes: 64 * 1024 });
-  const csv = createCsvStream();
+  const csv = createCsvStream({ header });
   const reader = file.stream().getReader();
   let bytesRead = 0;
   let pending: SourceRow[] = [];
@@ -76,12 +76,12 @@ async function readCsv(file: File, sink: RowSink): Promise<void> {
   flush(true);
 }
 
-async function readExcel(file: File, sheet: string | undefined, sink: RowSink): Promise<void> {
+async function readExcel(file: File, sheet: string | undefined, sink: RowSink, header?: HeaderPick): Promise<void> {
   if (file.size > LIMITS.maxExcelBytesBrowser) {
     sink.post({ type: 'failed', error: { code: 'FILE_TOO_LARGE', message: `The workbook is larger than ${LIMITS.maxExcelBytesBrowser / 1048576} MB. Save it as CSV to import it.` } });
     return;
   }
-  const wb = readWorkbook(new Uint8Array(await file.arrayBuffer()), { sheet });
+  const wb = readWorkbook(new Uint8Array(await file.arrayBuffer()), { sheet, header });
   sink.post({ type: 'sheets', sheetNames: wb.sheetNames, sheet: wb.sheet });
   sink.begin(wb.headers);
   for (let i = 0; i < wb.rows.length; i += i === 0 ? FIRST_BATCH : BATCH) {

@@ -5,13 +5,20 @@
  * counter are bumped when they change.
  */
 import { startPreviewWorker, type PreviewWorker } from './client.ts';
-import type { CallingSettings, FromWorker, RowVerdict, Summary } from './protocol.ts';
+import type { CallingSettings, FromWorker, HeaderRowInfo, RowVerdict, Summary } from './protocol.ts';
 import { FactStore } from './phone-facts.ts';
 import { filterPositions, rowMatches, type ReadinessFilter } from './readiness-filter.ts';
 import { RowStore } from './row-store.ts';
 import { RowPositions, type GridPositions } from './row-positions.ts';
 import type { MappingCheck } from '../../map/columns.ts';
 import type { AssistantConfig, ColumnMapping, ColumnTarget } from '../../types.ts';
+
+/** A remembered mapping for the file's headers (POST /campaigns/{id}/mappings/match). */
+export interface RememberedAnswer {
+  mapping: ColumnMapping;
+  source: { id: string; fileName: string; savedAt: string; scope: 'campaign' | 'workspace' } | null;
+  suggested: number[];
+}
 
 /** Where the session reports problems and what it is doing (shown by the page). */
 export interface Notices {
@@ -37,6 +44,14 @@ export class PreviewSession {
   onlyErrors = $state(false);
   /** Only rows of one line type, or leads callable at one time (null: no such filter). */
   readinessFilter = $state<ReadinessFilter | null>(null);
+  /** The file row taken as the header, and the rows the user may take instead. */
+  headerRow = $state<HeaderRowInfo | null>(null);
+  /** Columns proposed as secondary phones (applied; the user confirms or undoes each). */
+  suggested = $state<number[]>([]);
+  /** Where the mapping came from when it was remembered from an earlier file; null for automatic matching. */
+  mappingSource = $state<RememberedAnswer['source']>(null);
+  /** Looks up a remembered mapping for the file's headers; set by the step that knows the campaign. */
+  remember: ((headers: string[]) => Promise<RememberedAnswer | null>) | null = null;
   readonly rows = new RowStore();
   readonly verdicts: RowVerdict[] = [];
   /** Per row: the primary number's country, type, zone set and extension (typed arrays). */
@@ -47,6 +62,10 @@ export class PreviewSession {
   private gen = 0;
   private worker: PreviewWorker | null = null;
   private notices: Notices;
+  /** Automatic matching of the current headers (what "reset" goes back to). */
+  private automatic: { mapping: ColumnMapping; suggested: number[] } | null = null;
+  private opened: { assistant: AssistantConfig; campaign: { defaultCountry: string | null } & CallingSettings; sheet?: string } | null = null;
+  private opens = 0;
 
   /** The positions the grid shows. */
   readonly visible: GridPositions = $derived.by(() => {
@@ -66,9 +85,11 @@ export class PreviewSession {
   }
 
   /** Reads a file (or another sheet of it) in a fresh worker. */
-  open(file: File, assistant: AssistantConfig, campaign: { defaultCountry: string | null } & CallingSettings, sheet?: string): void {
+  open(file: File, assistant: AssistantConfig, campaign: { defaultCountry: string | null } & CallingSettings, sheet?: string, headerRow?: number): void {
     const defaultCountry = campaign.defaultCountry ?? undefined;
     const calling: CallingSettings = { callingWindow: campaign.callingWindow, blockedPhoneTypes: campaign.blockedPhoneTypes };
+    this.opened = { assistant: $state.snapshot(assistant), campaign: { defaultCountry: campaign.defaultCountry, ...$state.snapshot(calling) }, sheet };
+    this.opens++;
     this.notices.error = null;
     this.file = file;
     if (!sheet) this.sheetNames = [];
@@ -78,7 +99,26 @@ export class PreviewSession {
     // A fresh worker per file: a file still being read must not mix its rows into the next one.
     this.worker?.stop();
     this.worker = startPreviewWorker(this.onWorker);
-    this.worker.send({ type: 'open', file, sheet, assistant: $state.snapshot(assistant), defaultCountry, calling: $state.snapshot(calling) });
+    this.worker.send({ type: 'open', file, sheet, assistant: $state.snapshot(assistant), defaultCountry, calling: $state.snapshot(calling), headerRow });
+  }
+
+  /** Reads the file again with another row (1-based file row) as its header. */
+  chooseHeaderRow(row: number): void {
+    if (!this.file || !this.opened) return;
+    this.open(this.file, this.opened.assistant, this.opened.campaign, this.opened.sheet, row);
+  }
+
+  /** Back to automatic matching (forgets the remembered mapping for this file, not the saved one). */
+  resetMapping(): void {
+    if (!this.automatic) return;
+    this.mappingSource = null;
+    this.suggested = this.automatic.suggested;
+    this.applyMapping(this.automatic.mapping);
+  }
+
+  /** The user keeps a suggested column where it goes. */
+  confirmSuggestion(column: number): void {
+    this.suggested = this.suggested.filter((c) => c !== column);
   }
 
   /** Forgets the file's rows and verdicts (another campaign, another file). */
@@ -90,6 +130,10 @@ export class PreviewSession {
     this.positions.clear();
     this.refreshGrid();
     this.headers = [];
+    this.headerRow = null;
+    this.suggested = [];
+    this.mappingSource = null;
+    this.automatic = null;
     this.check = null;
     this.summary = null;
     this.progress = null;
@@ -101,7 +145,12 @@ export class PreviewSession {
   setTarget(column: number, target: ColumnTarget): void {
     const columns = this.mapping.columns.slice();
     columns[column] = target;
-    this.mapping = { columns };
+    this.suggested = this.suggested.filter((c) => c !== column);
+    this.applyMapping({ columns });
+  }
+
+  private applyMapping(mapping: ColumnMapping): void {
+    this.mapping = mapping;
     this.summary = null;
     this.notices.status = 'Revalidating with the new mapping…';
     this.worker?.send({ type: 'map', mapping: $state.snapshot(this.mapping) });
@@ -132,6 +181,10 @@ export class PreviewSession {
         this.headers = msg.headers;
         this.mapping = msg.mapping;
         this.check = msg.check;
+        this.headerRow = msg.headerRow ?? null;
+        this.suggested = msg.suggested ?? [];
+        this.automatic = { mapping: msg.mapping, suggested: this.suggested };
+        void this.applyRemembered(msg.headers);
         break;
       case 'rows':
         this.rows.add(msg.packed);
@@ -176,6 +229,16 @@ export class PreviewSession {
         break;
     }
   };
+
+  /** Applies the mapping remembered for these headers, if any (the file may have changed meanwhile). */
+  private async applyRemembered(headers: string[]): Promise<void> {
+    const opens = this.opens;
+    const answer = await this.remember?.(headers).catch(() => null);
+    if (!answer?.source || opens !== this.opens || answer.mapping.columns.length !== headers.length) return;
+    this.mappingSource = answer.source;
+    this.suggested = answer.suggested;
+    this.applyMapping(answer.mapping);
+  }
 
   /** Verdicts changed out of file order. */
   private changed(): void {

@@ -1,0 +1,82 @@
+/**
+ * The wizard's mapping step on a CRM export: the header found below a title line (and another row
+ * chosen), "Mobile" suggested as secondary_phone_1, and the confirmed mapping remembered for the
+ * next file with the same headers, with its source and a reset.
+ */
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launch, SCREENSHOTS } from './browser.ts';
+
+let context: BrowserContext;
+let campaignId = '';
+const base = () => inject('baseUrl');
+const authed = (path: string, init: RequestInit = {}) =>
+  fetch(`${base()}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${inject('token')}`, 'Content-Type': 'application/json', ...init.headers } });
+
+beforeAll(async () => {
+  const res = await authed('/campaigns', { method: 'POST', body: JSON.stringify({ name: `Mapping test ${Date.now()}`, assistantId: 'ast_demo', defaultCountry: 'US' }) });
+  expect(res.status).toBe(201);
+  campaignId = ((await res.json()) as { id: string }).id;
+  context = await launch();
+});
+afterAll(async () => {
+  await context?.close();
+});
+
+const HEADER = 'customer_name,Phone Number,Mobile,Firma';
+const file = (rows: string[], title = true) => Buffer.from([...(title ? ['Leads export — November', ''] : []), HEADER, ...rows].join('\r\n'));
+
+async function pickFile(page: Page, name: string, buffer: Buffer, rows: RegExp): Promise<void> {
+  await page.goto(`${base()}/import?campaign=${campaignId}#token=${inject('token')}`);
+  await page.getByText('Columns the assistant').waitFor({ timeout: 30_000 });
+  await page.locator('#file').setInputFiles({ name, mimeType: 'text/csv', buffer });
+  await page.getByText(rows).first().waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Next: match columns' }).click();
+}
+
+it('finds the header below a title, suggests Mobile as a secondary phone, and remembers the confirmed mapping', async () => {
+  const page = await context.newPage();
+  await pickFile(page, 'leads-nov.csv', file(['Ann,+14155552301,+14155552302,Acme', 'Bo,+14155552303,,Beta']), /2 rows read, 0 with errors/);
+
+  await expect.poll(() => page.getByTestId('header-row').innerText()).toMatch(/Header found on row 3 — the 2 lines above it are skipped/);
+  expect(await page.getByLabel('Header row').inputValue()).toBe('3');
+  expect(await page.getByLabel('Phone Number', { exact: true }).inputValue()).toBe('phone');
+  expect(await page.getByLabel('Mobile', { exact: true }).inputValue()).toBe('sp:1');
+  await page.getByText('Suggested: another phone number column').waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/mapping-1-found.png`, fullPage: true });
+
+  // Another header row re-reads the file: the title has no phone column.
+  await page.getByLabel('Header row').selectOption('1');
+  await page.getByText(/No phone number column/i).first().waitFor({ timeout: 30_000 });
+  await page.getByLabel('Header row').selectOption('3');
+  await expect.poll(() => page.getByLabel('Mobile', { exact: true }).inputValue(), { timeout: 30_000 }).toBe('sp:1');
+
+  await page.getByRole('button', { name: 'Keep' }).click();
+  expect(await page.getByText('Suggested: another phone number column').count()).toBe(0);
+  await page.getByLabel('Firma', { exact: true }).selectOption('v:company');
+  await page.getByRole('button', { name: 'Next: preview' }).click();
+  await page.getByRole('button', { name: /^Import .*leads$/ }).click();
+  await page.waitForURL(/\/imports\/[^/]+$/, { timeout: 60_000 });
+  await page.locator('[data-testid="import-status"]', { hasText: 'completed' }).waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId('imported').textContent()).toBe('2');
+
+  const leads = (await (await authed(`/campaigns/${campaignId}/leads`)).json()) as { items: { phoneNumber: string; variables: Record<string, unknown>; secondaryContacts: { phoneNumber: string }[] }[] };
+  const ann = leads.items.find((l) => l.phoneNumber === '+14155552301')!;
+  expect(ann.secondaryContacts.map((s) => s.phoneNumber)).toEqual(['+14155552302']);
+  expect(ann.variables.company).toBe('Acme');
+
+  // The next file with the same headers starts from the mapping confirmed above.
+  await pickFile(page, 'leads-dec.csv', file(['Cy,+14155552304,,Gamma'], false), /1 row read/);
+  await expect.poll(() => page.getByTestId('mapping-source').innerText(), { timeout: 30_000 }).toMatch(/as in leads-nov\.csv, \d{1,2} [A-Z][a-z]{2}/);
+  expect(await page.getByLabel('Firma', { exact: true }).inputValue()).toBe('v:company');
+  expect(await page.getByLabel('Mobile', { exact: true }).inputValue()).toBe('sp:1');
+  expect(await page.getByText('Suggested: another phone number column').count()).toBe(0);
+  await page.screenshot({ path: `${SCREENSHOTS}/mapping-2-remembered.png`, fullPage: true });
+
+  // Reset: automatic matching again.
+  await page.getByRole('button', { name: 'Reset to automatic matching' }).click();
+  expect(await page.getByLabel('Firma', { exact: true }).inputValue()).toBe('ignore');
+  expect(await page.getByTestId('mapping-source').count()).toBe(0);
+  await page.getByText('Suggested: another phone number column').waitFor();
+  await page.close();
+});
