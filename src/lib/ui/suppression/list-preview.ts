@@ -9,7 +9,7 @@ import { autoMap, checkMapping, columnLabel, normalizeHeader } from '../../map/c
 import { createEntryReader, type InvalidSuppression } from '../../suppression/entry.ts';
 import { createReportWriter, REPORT_BOM } from '../../report/error-report.ts';
 import { LIMITS } from '../../limits.ts';
-import type { AssistantConfig, FileError, RowErrorCode, SourceRow } from '../../types.ts';
+import type { AssistantConfig, FileError, RowError, SourceRow } from '../../types.ts';
 
 /** A list has no variables: only the phone column is mapped. */
 const NO_VARIABLES: AssistantConfig = { variables: [], secondaryVariables: [] };
@@ -88,7 +88,7 @@ export function createListPreview(headers: string[], defaultCountry: string): Li
           invalidRows++;
           shown.problem = { code: invalid.code, message: invalid.message };
           if (firstInvalid.length < PREVIEW_ROWS) firstInvalid.push(shown);
-          reportLines.push(writer.line(row, [{ code: invalid.code as RowErrorCode, message: invalid.message, guidance: '' }]));
+          reportLines.push(writer.line(row, [{ code: invalid.code as RowError['code'], message: invalid.message, guidance: '' }]));
         }
         if (firstRows.length < PREVIEW_ROWS) firstRows.push(shown);
       }
