@@ -219,6 +219,9 @@ describe('suppression list page', () => {
       expect(overflow, `page scrolls sideways at ${size.width}px`).toBeLessThanOrEqual(0);
       await axe(page, `${size.width}x${size.height}`);
       await page.screenshot({ path: `${SCREENSHOTS}/suppressions-${size.width}x${size.height}.png`, fullPage: true });
+      await page.locator('section[aria-labelledby="upload-title"]').screenshot({ path: `${SCREENSHOTS}/suppressions-upload-${size.width}x${size.height}.png` });
+      await page.locator('section[aria-labelledby="list-title"]').screenshot({ path: `${SCREENSHOTS}/suppressions-list-${size.width}x${size.height}.png` });
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `${SCREENSHOTS}/suppressions-${size.width}x${size.height}-top.png` });
       await page.getByRole('button', { name: `Remove ${(await page.getByTestId('suppression-row').first().getByRole('cell').first().textContent())!}` }).click();
       await page.getByRole('dialog').waitFor();
