@@ -50,3 +50,22 @@ export async function errorMessage(res: { json(): Promise<unknown>; status: numb
   const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
   return body?.error?.message ?? `${failed} (HTTP ${res.status}).`;
 }
+
+/** A request with the token and any method and body (raw file uploads, which the RPC client does not type). */
+export function authedRequest(token: string, path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('Authorization', `Bearer ${token}`);
+  return fetch(new URL(path, location.origin), { ...init, headers });
+}
+
+/** Saves a file built in the browser (a Blob) under `fileName`, as a download. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,107 @@
+/**
+ * What an uploaded suppression list would do, worked out in the browser before it is sent: the
+ * phone column found by the lead files' mapping rules, and each row read by the same entry reader
+ * as the server's import (phone normalised like leads, optional `reason` and `expires_at`), so the
+ * rows flagged here are the rows the server refuses. Keeps the first rows, the first refused rows
+ * and the report lines of every refused row; not the whole file.
+ */
+import { autoMap, checkMapping, columnLabel, normalizeHeader } from '../../map/columns.ts';
+import { createEntryReader, type InvalidSuppression } from '../../suppression/entry.ts';
+import { createReportWriter, REPORT_BOM } from '../../report/error-report.ts';
+import { LIMITS } from '../../limits.ts';
+import type { AssistantConfig, FileError, RowError, SourceRow } from '../../types.ts';
+
+/** A list has no variables: only the phone column is mapped. */
+const NO_VARIABLES: AssistantConfig = { variables: [], secondaryVariables: [] };
+/** Rows of the file shown before upload, and refused rows listed. */
+export const PREVIEW_ROWS = 100;
+
+export interface PreviewRow {
+  row: number;
+  cells: string[];
+  /** Why the server will refuse the row; absent for a row that will be listed. */
+  problem?: { code: string; message: string };
+}
+
+export interface ListPreviewSummary {
+  headers: string[];
+  /** Index of the column read as the phone number, -1 when none was found. */
+  phoneColumn: number;
+  phoneColumnLabel: string | null;
+  reasonColumn: number | null;
+  expiresColumn: number | null;
+  /** Problems with the file as a whole (no phone column, duplicate columns, too many rows). */
+  fileErrors: FileError[];
+  rows: number;
+  invalidRows: number;
+  firstRows: PreviewRow[];
+  firstInvalid: PreviewRow[];
+}
+
+export interface ListPreview {
+  take(batch: SourceRow[]): void;
+  summary(): ListPreviewSummary;
+  /** The refused rows as CSV (the file's columns, then error_row, error_codes, error_messages), or null when there are none. */
+  report(): string | null;
+}
+
+function columnIndex(headers: readonly string[], name: string): number | null {
+  const key = normalizeHeader(name);
+  const i = headers.findIndex((h) => normalizeHeader(h) === key);
+  return i >= 0 ? i : null;
+}
+
+export function createListPreview(headers: string[], defaultCountry: string): ListPreview {
+  const mapping = autoMap(headers, NO_VARIABLES);
+  const fileErrors = [...checkMapping(headers, mapping, NO_VARIABLES).fileErrors];
+  const phoneColumn = mapping.columns.findIndex((t) => t.kind === 'phone');
+  const phoneHeader = phoneColumn >= 0 ? columnLabel(headers, phoneColumn) : null;
+  const reasonColumn = columnIndex(headers, 'reason');
+  const expiresColumn = columnIndex(headers, 'expires_at');
+  const reader = createEntryReader(defaultCountry);
+  const writer = createReportWriter(headers);
+  const reportLines: string[] = [];
+  const firstRows: PreviewRow[] = [];
+  const firstInvalid: PreviewRow[] = [];
+  let rows = 0;
+  let invalidRows = 0;
+
+  const verdict = (row: SourceRow): InvalidSuppression | null => {
+    if (phoneColumn < 0) return null;
+    const cells = row.cells;
+    const result = reader.fromRow(
+      row.row,
+      { header: phoneHeader!, text: cells[phoneColumn] ?? '', numeric: row.numeric?.[phoneColumn] },
+      reasonColumn === null ? undefined : cells[reasonColumn],
+      expiresColumn === null ? undefined : { text: cells[expiresColumn] ?? '', numeric: row.numeric?.[expiresColumn] },
+    );
+    return result.ok ? null : result.invalid;
+  };
+
+  return {
+    take(batch) {
+      for (const row of batch) {
+        rows++;
+        const invalid = verdict(row);
+        const shown: PreviewRow = { row: row.row, cells: row.cells };
+        if (invalid) {
+          invalidRows++;
+          shown.problem = { code: invalid.code, message: invalid.message };
+          if (firstInvalid.length < PREVIEW_ROWS) firstInvalid.push(shown);
+          reportLines.push(writer.line(row, [{ code: invalid.code as RowError['code'], message: invalid.message, guidance: '' }]));
+        }
+        if (firstRows.length < PREVIEW_ROWS) firstRows.push(shown);
+      }
+    },
+    summary() {
+      const errors = [...fileErrors];
+      if (rows > LIMITS.maxRows) {
+        errors.push({ code: 'TOO_MANY_ROWS', message: `The list has ${rows.toLocaleString('en-US')} rows; at most ${LIMITS.maxRows.toLocaleString('en-US')} are accepted. Split it into smaller files.` });
+      }
+      return { headers, phoneColumn, phoneColumnLabel: phoneHeader, reasonColumn, expiresColumn, fileErrors: errors, rows, invalidRows, firstRows, firstInvalid };
+    },
+    report() {
+      return reportLines.length ? REPORT_BOM + writer.header + reportLines.join('') : null;
+    },
+  };
+}

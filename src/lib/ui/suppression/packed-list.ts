@@ -1,0 +1,94 @@
+/**
+ * The workspace's suppression list in the browser, in its packed form (GET /api/v1/suppressions/packed:
+ * sorted little-endian doubles, 8 bytes a number, ~8 MB for 1M numbers). Kept in memory with its
+ * ETag; a refetch sends If-None-Match and a 304 keeps the bytes already here. One cache per page.
+ */
+import { createPackedSet, type PackedSet } from '../../suppression/packed-set.ts';
+
+export interface PackedList {
+  set: PackedSet;
+  /** The packed bytes; not to be transferred (the cache keeps using them): transfer a `copyBytes()` instead. */
+  bytes: ArrayBuffer;
+  etag: string | null;
+  /** When the server built it (expired entries left out as of then). */
+  asOf: string | null;
+}
+
+/** Error of a fetch the server refused or could not answer; `status` 0 when the network failed. */
+export class PackedListError extends Error {
+  override name = 'PackedListError';
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface PackedListCache {
+  /** The list, fetched at the first call and revalidated (If-None-Match) at each later one. Concurrent calls share one request. */
+  get(token: string): Promise<PackedList>;
+  /** The list last fetched, without asking the server; null before the first fetch. */
+  peek(): PackedList | null;
+  /** Forgets the list (e.g. after signing out). */
+  clear(): void;
+}
+
+type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+/** A PackedSet over bytes received elsewhere, e.g. a copy transferred to the preview worker. */
+export function packedSetFromBuffer(buffer: ArrayBuffer): PackedSet {
+  return createPackedSet(new Uint8Array(buffer));
+}
+
+/** A copy of the list's bytes to transfer to a worker (postMessage(…, [copy])) while the cache keeps its own. */
+export function copyBytes(list: PackedList): ArrayBuffer {
+  return list.bytes.slice(0);
+}
+
+export function createPackedListCache(fetchImpl: Fetch = (input, init) => fetch(input, init), path = '/api/v1/suppressions/packed'): PackedListCache {
+  let cached: (PackedList & { token: string }) | null = null;
+  let inflight: { token: string; promise: Promise<PackedList> } | null = null;
+
+  async function load(token: string): Promise<PackedList> {
+    const previous = cached?.token === token ? cached : null;
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+    if (previous?.etag) headers['If-None-Match'] = previous.etag;
+    let res: Response;
+    try {
+      res = await fetchImpl(path, { headers, cache: 'no-store' });
+    } catch {
+      throw new PackedListError('The suppression list could not be fetched: the server could not be reached.', 0);
+    }
+    if (res.status === 304 && previous) return previous;
+    if (!res.ok) {
+      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+      throw new PackedListError(body?.error?.message ?? `The suppression list could not be fetched (HTTP ${res.status}).`, res.status);
+    }
+    const bytes = await res.arrayBuffer();
+    let set: PackedSet;
+    try {
+      set = packedSetFromBuffer(bytes);
+    } catch (e) {
+      throw new PackedListError(e instanceof Error ? e.message : 'The suppression list arrived damaged.', res.status);
+    }
+    cached = { token, set, bytes, etag: res.headers.get('etag'), asOf: res.headers.get('x-suppression-as-of') };
+    return cached;
+  }
+
+  return {
+    get(token) {
+      if (inflight?.token === token) return inflight.promise;
+      const promise = load(token).finally(() => {
+        if (inflight?.promise === promise) inflight = null;
+      });
+      inflight = { token, promise };
+      return promise;
+    },
+    peek: () => cached,
+    clear() {
+      cached = null;
+      inflight = null;
+    },
+  };
+}
