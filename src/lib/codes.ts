@@ -12,6 +12,9 @@ export const ROW_ERROR_CODES = [
   'SECONDARY_SAME_AS_PRIMARY',
   'SECONDARY_DUPLICATE',
   'SECONDARY_FIELDS_WITHOUT_PHONE',
+  // The workspace's suppression (do-not-call) list.
+  'SUPPRESSED',
+  'SECONDARY_SUPPRESSED',
 ] as const;
 export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
 

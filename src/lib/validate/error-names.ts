@@ -18,6 +18,8 @@ export const ROW_ERROR_NAMES: Record<RowErrorCode, string> = {
   SECONDARY_SAME_AS_PRIMARY: 'Secondary number same as main number',
   SECONDARY_DUPLICATE: 'Secondary number repeated',
   SECONDARY_FIELDS_WITHOUT_PHONE: 'Secondary contact without a number',
+  SUPPRESSED: 'On the do-not-call list',
+  SECONDARY_SUPPRESSED: 'Secondary number on the do-not-call list',
 };
 
 export const FILE_ERROR_NAMES: Record<FileErrorCode, string> = {

@@ -17,6 +17,8 @@ const built: Record<RowErrorCode, RowError> = {
   SECONDARY_SAME_AS_PRIMARY: m.secondarySameAsPrimary('secondary_phone_1', '+14155551234'),
   SECONDARY_DUPLICATE: m.secondaryDuplicate('secondary_phone_2', '+14155551235', 'secondary_phone_1'),
   SECONDARY_FIELDS_WITHOUT_PHONE: m.secondaryFieldsWithoutPhone('secondary_phone_1', ['secondary_1_name']),
+  SUPPRESSED: m.suppressed('phone_number'),
+  SECONDARY_SUPPRESSED: m.secondarySuppressed('secondary_phone_1', '+14155551235'),
 };
 
 describe('row error messages', () => {

@@ -8,6 +8,9 @@ const PHONE_FORMAT = 'Use international format with the country code, e.g. +1415
 const SCIENTIFIC_GUIDANCE =
   'Excel turned this number into scientific notation and dropped digits: format the column as Text, then re-enter or re-export the numbers.';
 
+const SUPPRESSED_GUIDANCE =
+  "This person asked not to be called: the number is on your workspace's do-not-call list. Remove the row, or remove the number from the suppression list if that was a mistake.";
+
 /** Default correction guidance per row error code (some builders refine it). */
 export const ROW_ERROR_GUIDANCE: Record<RowErrorCode, string> = {
   PHONE_REQUIRED: `Fill in the lead's phone number. ${PHONE_FORMAT}`,
@@ -25,6 +28,9 @@ export const ROW_ERROR_GUIDANCE: Record<RowErrorCode, string> = {
   SECONDARY_DUPLICATE: 'Each number is called once: remove the repeated secondary number or replace it with a different one.',
   SECONDARY_FIELDS_WITHOUT_PHONE:
     "Add the secondary contact's phone number, or clear its other fields if there is no such contact.",
+  // The workspace's suppression (do-not-call) list.
+  SUPPRESSED: SUPPRESSED_GUIDANCE,
+  SECONDARY_SUPPRESSED: SUPPRESSED_GUIDANCE,
 };
 
 const MAX_SHOWN = 60;
@@ -204,6 +210,29 @@ export function secondaryFieldsWithoutPhone(phoneColumn: string, filledColumns: 
     column: phoneColumn,
     message: `Column${filledColumns.length > 1 ? 's' : ''} ${list} ${filledColumns.length > 1 ? 'are' : 'is'} filled in but the secondary phone number "${phoneColumn}" is empty.`,
     guidance: ROW_ERROR_GUIDANCE.SECONDARY_FIELDS_WITHOUT_PHONE,
+  };
+}
+
+// ── The workspace's suppression (do-not-call) list ──
+
+/** The row's main number is on the workspace's suppression list (an entry in force). */
+export function suppressed(column?: string): RowError {
+  const error: RowError = {
+    code: 'SUPPRESSED',
+    message: "This phone number is on the workspace's do-not-call (suppression) list.",
+    guidance: ROW_ERROR_GUIDANCE.SUPPRESSED,
+  };
+  if (column !== undefined) error.column = column;
+  return error;
+}
+
+/** A secondary contact's number is on the workspace's suppression list. */
+export function secondarySuppressed(column: string, value: string): RowError {
+  return {
+    code: 'SECONDARY_SUPPRESSED',
+    column,
+    message: `The secondary phone number ${quoteValue(value)} in column "${column}" is on the workspace's do-not-call (suppression) list.`,
+    guidance: ROW_ERROR_GUIDANCE.SECONDARY_SUPPRESSED,
   };
 }
 
