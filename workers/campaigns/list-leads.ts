@@ -9,6 +9,7 @@ import type { Env } from '../env.ts';
 import { leadsStore, type StoredLead } from '../leads/store.ts';
 import { suppressedAmong } from '../suppression/store.ts';
 import { isCallableAt } from '../../src/lib/calling/callable.ts';
+import type { CallingWindow } from '../../src/lib/calling/calling-window.ts';
 import { zoneSetCallability } from '../../src/lib/calling/callable-summary.ts';
 import { campaignCallingWindow } from './calling-window.ts';
 import { callableZoneSets } from './callable-zone-sets.ts';
@@ -20,8 +21,16 @@ export interface LeadsPageQuery {
   callableAt?: string;
 }
 
-export async function listCampaignLeads(env: Env, workspaceId: string, campaignId: string, q: LeadsPageQuery, now: Date = new Date()) {
-  const window = await campaignCallingWindow(env, workspaceId, campaignId);
+export interface LeadsPageOptions {
+  /** The instant `suppressed` and `nextCallableAt` refer to (default: now). */
+  now?: Date;
+  /** A calling window instead of the campaign's (tests of windows the campaign cannot yet store). */
+  window?: Readonly<CallingWindow>;
+}
+
+export async function listCampaignLeads(env: Env, workspaceId: string, campaignId: string, q: LeadsPageQuery, opts: LeadsPageOptions = {}) {
+  const now = opts.now ?? new Date();
+  const window = opts.window ?? (await campaignCallingWindow(env, workspaceId, campaignId));
   const store = leadsStore(env, workspaceId, campaignId);
   let page: { items: StoredLead[]; nextCursor: string | null };
   if (q.callableAt !== undefined) {
