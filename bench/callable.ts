@@ -1,14 +1,14 @@
 /**
  * `GET /campaigns/{id}/leads?callableAt=` on a campaign of N leads (default 1M), on the bench's
  * dev server (port 8817 unless BENCH_PORT): seeds the demo campaign through the real leads store
- * (bench/seed-leads.ts), then times a page of 100 at instants where most, some and few of the
+ * (bench/seed-leads.ts; numbers in blocks by region, as lists come), then times a page of 100 at instants where most, some and few of the
  * zone sets are callable, from the client (HTTP, best and median of 7) and inside the Worker for
  * the two query plans (per-zone-set merge on (campaign_id, phone_zone_set, id), and a scan of
  * (campaign_id, id) filtering on the set). Also prints rows written per lead.
  *
  *   node bench/callable.ts [rows]
  */
-import { mkdtempSync, cpSync, existsSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, cpSync, existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBenchServer } from './pipeline.ts';
@@ -30,6 +30,8 @@ function snapshot(): string {
     if (existsSync(join(root, name))) cpSync(join(root, name), join(dir, name), { recursive: true });
   }
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  // wrangler dev needs the assets folder; this bench reads the API only.
+  if (!existsSync(join(dir, 'build'))) (mkdirSync(join(dir, 'build')), writeFileSync(join(dir, 'build', 'index.html'), ''));
   return dir;
 }
 
@@ -46,7 +48,7 @@ process.once('SIGINT', () => (stop(), process.exit(130)));
 try {
   const t0 = performance.now();
   for (let from = 0; from < rows; from += 50_000) {
-    const res = await fetch(`${server.url}/api/v1/_bench/seed-leads?campaignId=cmp_demo&from=${from}&rows=${Math.min(50_000, rows - from)}`, { method: 'POST', headers: auth });
+    const res = await fetch(`${server.url}/api/v1/_bench/seed-leads?campaignId=cmp_demo&from=${from}&rows=${Math.min(50_000, rows - from)}&total=${rows}`, { method: 'POST', headers: auth });
     if (!res.ok) throw new Error(`seed answered ${res.status}: ${(await res.text()).slice(0, 500)}`);
   }
   const leadCount = ((await (await fetch(`${server.url}/api/v1/campaigns/cmp_demo`, { headers: auth })).json()) as { leadCount: number }).leadCount;
