@@ -11,6 +11,7 @@ import { requireToken } from '../workers/api/middleware/auth.ts';
 import type { Env } from '../workers/env.ts';
 import type { ChunkMessage } from '../workers/queue/messages.ts';
 import { insertCeiling } from './insert-ceiling.ts';
+import { compareCallable, rowsWrittenPerLead, seedLeads } from './seed-leads.ts';
 
 export { ImportCoordinator } from '../workers/index.ts';
 
@@ -20,6 +21,11 @@ const benchRoutes = new Hono<AppEnv>()
   .basePath('/api/v1/_bench')
   .use(requireToken)
   .post('/insert-ceiling', async (c) => c.json(await insertCeiling(c.env.LEADS_0, Number(c.req.query('rows') ?? 100_000))))
+  .post('/seed-leads', async (c) => c.json(await seedLeads(c.env, c.get('workspaceId'), c.req.query('campaignId') ?? '', Number(c.req.query('from') ?? 0), Number(c.req.query('rows') ?? 0), Number(c.req.query('total') ?? c.req.query('rows') ?? 0))))
+  .get('/rows-written-per-lead', async (c) => c.json({ rowsWrittenPerLead: await rowsWrittenPerLead(c.env, c.get('workspaceId')) }))
+  .get('/callable-compare', async (c) =>
+    c.json(await compareCallable(c.env, c.get('workspaceId'), c.req.query('campaignId') ?? '', new Date(c.req.query('at') ?? ''), Number(c.req.query('limit') ?? 100), c.req.query('cursor') ? Number(c.req.query('cursor')) : undefined)),
+  )
   .notFound((c) => c.json(errorBody('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404))
   .onError(handleError);
 

@@ -14,6 +14,9 @@ export const ROW_ERROR_CODES = [
   'SECONDARY_FIELDS_WITHOUT_PHONE',
   'PHONE_TYPE_BLOCKED',
   'SECONDARY_PHONE_TYPE_BLOCKED',
+  // The workspace's suppression (do-not-call) list.
+  'SUPPRESSED',
+  'SECONDARY_SUPPRESSED',
 ] as const;
 export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
 

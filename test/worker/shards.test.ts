@@ -14,7 +14,7 @@ import { chooseShard } from '../../workers/leads/choose-shard.ts';
 import { shardDb } from '../../workers/leads/shards.ts';
 import { leadsStore } from '../../workers/leads/store.ts';
 import { moveWorkspace } from '../../workers/leads/move.ts';
-import { campaignDigest } from '../../workers/leads/checksum.ts';
+import { campaignDigest, suppressionDigest } from '../../workers/leads/checksum.ts';
 import { WorkspaceMovingError } from '../../workers/leads/errors.ts';
 import type { NormalizedLead } from '../../src/lib/types.ts';
 
@@ -54,6 +54,12 @@ async function counts(api: Api, workspaceId: string, campaignId: string) {
   const one = (await api.json(api.get(`/campaigns/${campaignId}`))).leadCount;
   const real = (await (await leadsDbOf(workspaceId)).prepare('SELECT count(*) AS n FROM leads WHERE campaign_id = ?1').bind(campaignId).first<{ n: number }>())!.n;
   return { listed, one, real };
+}
+
+async function expectMoving(res: Promise<Response>) {
+  const r = await res;
+  expect(r.status).toBe(503);
+  expect((await r.json<any>()).error.code).toBe('WORKSPACE_MOVING');
 }
 
 async function rowsOfWorkspaceOn(shard: number, workspaceId: string) {
@@ -209,6 +215,38 @@ describe('leads shards', () => {
     const again = await (await importCsv(api, campaign.id, file(usNumbers(20, 2_590)))).json<any>();
     expect(again).toMatchObject({ status: 'completed', importedRows: 10, errorCounts: { DUPLICATE_EXISTING: 10 } });
     expect(await counts(api, workspaceId, campaign.id)).toEqual({ listed: 2_610, one: 2_610, real: 2_610 });
+  });
+
+  it('carries the suppression list along, verified, resuming after a crash; writes to it are fenced mid-move', async () => {
+    const { api, campaign, workspaceId } = await seededCampaign();
+    await importCsv(api, campaign.id, file(usNumbers(30, 90_000)));
+    const listed = usNumbers(2_300, 100_000);
+    for (let i = 0; i < listed.length; i += 1_000) {
+      expect((await api.json(api.post('/suppressions', { phoneNumbers: listed.slice(i, i + 1_000), reason: 'asked', ...(i === 0 ? { expiresAt: '2099-01-01T00:00:00Z' } : {}) }))).added).toBe(Math.min(1_000, listed.length - i));
+    }
+    // A lead whose number is listed: flagged before and after the move.
+    expect((await api.json(api.post('/suppressions', { phoneNumbers: [usNumbers(1, 90_000)[0]] }))).added).toBe(1);
+    const from = await shardOf(env, workspaceId);
+    const to = 1 - from;
+    const before = await suppressionDigest(shardDb(env, from), workspaceId);
+    expect(before.count).toBe(2_301);
+
+    // Crash after the leads' copy batch, then copy part of the list within a tiny budget.
+    await expect(moveWorkspace(env, workspaceId, to, { batchRows: 500, drainMs: 0, crashAfterCopyBatches: 1 })).rejects.toThrow(/simulated crash/);
+    // Mid-move the list is fenced: adding or removing a number is refused, retryably, and changes nothing.
+    await expectMoving(api.post('/suppressions', { phoneNumbers: ['+14155550999'] }));
+    await expectMoving(api.del(`/suppressions/${encodeURIComponent(listed[5]!)}`));
+
+    await moveUntilDone(workspaceId, to, { batchRows: 500 });
+    expect(await shardOf(env, workspaceId)).toBe(to);
+    expect(await suppressionDigest(shardDb(env, to), workspaceId)).toEqual(before);
+    expect((await suppressionDigest(shardDb(env, from), workspaceId)).count).toBe(0);
+    expect((await api.json(api.get(`/suppressions?phoneNumber=${encodeURIComponent(listed[5]!)}`))).items).toHaveLength(1);
+    expect((await campaignLeads(api, campaign.id)).filter((l) => l.suppressed).map((l) => l.phoneNumber)).toEqual([usNumbers(1, 90_000)[0]]);
+    // Imports on the new shard still meet the list.
+    const view = await (await importCsv(api, campaign.id, file(listed.slice(0, 3)))).json<any>();
+    expect(view).toMatchObject({ importedRows: 0, errorCounts: { SUPPRESSED: 3 } });
+    expect((await api.json(api.post('/suppressions', { phoneNumbers: ['+14155550999'] }))).added).toBe(1);
   });
 
   it('refuses the admin routes without the admin token', async () => {

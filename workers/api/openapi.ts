@@ -50,6 +50,33 @@ const signedParams = [
 ];
 const notifyHeader = { name: 'X-Notify-Email', in: 'header', required: false, description: 'Where to send the completion email (preferred over the notifyEmail query parameter, which URL logs keep). Must be on the workspace allow-list (PUT /workspace/notify-emails).', schema: { type: 'string', format: 'email' } };
 
+/** What every stored number carries (the lead's primary, and each secondary contact). */
+const phoneFields = {
+  phoneNumber: { type: 'string', description: 'E.164' },
+  phoneCountry: { type: ['string', 'null'], description: 'ISO 3166 alpha-2' },
+  phoneType: { type: ['string', 'null'], description: "libphonenumber-js's type: MOBILE, FIXED_LINE, FIXED_LINE_OR_MOBILE, VOIP, TOLL_FREE, PREMIUM_RATE, …" },
+  phoneTimeZones: { type: 'array', items: { type: 'string' }, description: 'Every candidate IANA time zone of the number' },
+  phoneExtension: { type: ['string', 'null'], description: 'Extension dialled after the number connects' },
+};
+const variablesField = { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } };
+const leadSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    ...phoneFields,
+    variables: variablesField,
+    secondaryContacts: { type: 'array', items: { type: 'object', properties: { ...phoneFields, variables: variablesField } } },
+    suppressed: { type: 'boolean', description: "The primary number is on the workspace's suppression list now (an entry not expired)" },
+    nextCallableAt: {
+      type: ['string', 'null'],
+      format: 'date-time',
+      description: "The earliest instant from now, within 7 days, at which the lead may be called (inside the campaign's calling window in every zone, not suppressed); null when never",
+    },
+    importId: { type: ['string', 'null'] },
+    createdAt: { type: 'string', format: 'date-time' },
+  },
+};
+
 export function openApiDocument(origin: string) {
   return {
     openapi: '3.1.0',
@@ -101,6 +128,8 @@ export function openApiDocument(origin: string) {
             },
           },
         },
+        Lead: leadSchema,
+        LeadPage: { type: 'object', required: ['items', 'nextCursor'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Lead' } }, nextCursor: { type: ['string', 'null'] } } },
         Import: {
           type: 'object',
           properties: {
@@ -124,6 +153,7 @@ export function openApiDocument(origin: string) {
     },
     paths: {
       ...suppressionPaths,
+      // Operator routes (ADMIN_TOKEN, not a workspace token): leads shards and workspace moves.
       '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'The OpenAPI document', content: { 'application/json': {} } } } } },
       '/health': { get: { summary: 'Health of the Worker and its bindings', responses: { 200: { description: 'ok' }, 503: { description: 'a binding does not answer' } } } },
       '/assistants': {
@@ -152,7 +182,7 @@ export function openApiDocument(origin: string) {
         get: { ...authed, parameters: [idParam('id')], summary: 'Sample file with the columns the campaign expects', responses: { 200: { description: 'CSV', content: { 'text/csv': {} } }, 404: error } },
       },
       '/campaigns/{id}/leads': {
-        get: { ...authed, parameters: [idParam('id'), ...queryParams(ListLeadsQuerySchema)], summary: 'Leads of a campaign, secondary contacts in call order', responses: { 200: { description: 'ok' }, 404: error } },
+        get: { ...authed, parameters: [idParam('id'), ...queryParams(ListLeadsQuerySchema)], summary: 'Leads of a campaign, secondary contacts in call order; with callableAt, only those that may be called at that instant', responses: { 200: returns('A page of leads', 'LeadPage'), 400: error, 404: error } },
       },
       '/campaigns/{id}/imports': {
         post: {

@@ -177,24 +177,7 @@ export const notifyEmailAllowList = sqliteTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.entry] })],
 );
 
-// ── Suppression list (do-not-call) ─────────────────────────────────────────────────────────────
-// Read and written only through workers/suppression/store.ts, which alone knows where it lives.
-
-/**
- * Numbers a workspace must never call, in E.164. `expires_at` (ISO 8601 UTC, null = never) ends
- * the entry's effect without deleting it. The primary key is the only index: one lookup per number.
- */
-export const suppressions = sqliteTable(
-  'suppressions',
-  {
-    workspaceId: text('workspace_id').notNull(),
-    phone: text('phone').notNull(),
-    reason: text('reason'),
-    expiresAt: text('expires_at'),
-    createdAt: text('created_at').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.phone] })],
-);
+// The suppression list (do-not-call) lives on the leads shards (workers/leads/schema.ts).
 
 /**
  * Column mappings people confirmed (workers/mappings/store.ts), remembered per campaign and offered

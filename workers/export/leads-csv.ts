@@ -1,4 +1,4 @@
-/** leads.csv: the leads one import wrote, streamed in the sample file's columns so it re-imports as is. */
+/** leads.csv: the leads one import wrote, streamed in the sample file's columns so it re-imports as is (extensions included). */
 import type { Env } from '../env.ts';
 import type { AssistantConfig, VariableValue } from '../../src/lib/types.ts';
 import { leadsStore } from '../leads/store.ts';
@@ -6,6 +6,8 @@ import { escapeCsvCell } from '../../src/lib/report/csv-cell.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 
 const cell = (v: VariableValue | undefined) => escapeCsvCell(v === null || v === undefined ? '' : String(v));
+/** A number with its extension written the way the phone normaliser reads it back (`+14155550177 ext. 12`). */
+const phoneCell = (phone: string, extension: string | null) => escapeCsvCell(extension ? `${phone} ext. ${extension}` : phone);
 
 export function leadsCsv(env: Env, workspaceId: string, campaignId: string, importId: string, assistant: AssistantConfig): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -31,10 +33,10 @@ export function leadsCsv(env: Env, workspaceId: string, campaignId: string, impo
         return;
       }
       for (const lead of next.value) {
-        const cells = [escapeCsvCell(lead.phoneNumber), ...assistant.variables.map((v) => cell(lead.variables[v.name]))];
+        const cells = [phoneCell(lead.phoneNumber, lead.phoneExtension), ...assistant.variables.map((v) => cell(lead.variables[v.name]))];
         for (let n = 0; n < used; n++) {
           const s = lead.secondaryContacts[n];
-          cells.push(s ? escapeCsvCell(s.phoneNumber) : '', ...assistant.secondaryVariables.map((v) => (s ? cell(s.variables[v.name]) : '')));
+          cells.push(s ? phoneCell(s.phoneNumber, s.phoneExtension) : '', ...assistant.secondaryVariables.map((v) => (s ? cell(s.variables[v.name]) : '')));
         }
         lines.push(cells.join(',') + '\r\n');
       }

@@ -18,6 +18,31 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
+function add(digest: CampaignDigest, content: string): void {
+  const h = fnv1a(content);
+  digest.count++;
+  digest.sum = (digest.sum + h) >>> 0;
+  digest.xor = (digest.xor ^ h) >>> 0;
+}
+
+/** Reads a workspace's suppression list on one shard in pages and digests it. */
+export async function suppressionDigest(d1: D1Database, workspaceId: string, pageSize = 5_000): Promise<CampaignDigest> {
+  const digest: CampaignDigest = { count: 0, sum: 0, xor: 0 };
+  let after = '';
+  for (;;) {
+    const { results } = await d1
+      .prepare(
+        `SELECT phone, json_array(phone, reason, expires_at, created_at) AS content
+         FROM suppressions WHERE workspace_id = ?1 AND phone > ?2 ORDER BY phone LIMIT ?3`,
+      )
+      .bind(workspaceId, after, pageSize)
+      .all<{ phone: string; content: string }>();
+    for (const r of results) add(digest, r.content);
+    if (results.length < pageSize) return digest;
+    after = results[results.length - 1]!.phone;
+  }
+}
+
 /** Reads every lead of the campaign in pages and digests it. */
 export async function campaignDigest(d1: D1Database, workspaceId: string, campaignId: string, pageSize = 5_000): Promise<CampaignDigest> {
   const digest: CampaignDigest = { count: 0, sum: 0, xor: 0 };
@@ -25,17 +50,12 @@ export async function campaignDigest(d1: D1Database, workspaceId: string, campai
   for (;;) {
     const { results } = await d1
       .prepare(
-        `SELECT id, json_array(phone, phone_country, phone_type, variables, secondary_contacts, import_id, source_row, created_at) AS content
+        `SELECT id, json_array(phone, phone_country, phone_type, phone_extension, phone_zone_set, variables, secondary_contacts, import_id, source_row, created_at) AS content
          FROM leads WHERE campaign_id = ?1 AND workspace_id = ?2 AND id > ?3 ORDER BY id LIMIT ?4`,
       )
       .bind(campaignId, workspaceId, after, pageSize)
       .all<{ id: number; content: string }>();
-    for (const r of results) {
-      const h = fnv1a(r.content);
-      digest.count++;
-      digest.sum = (digest.sum + h) >>> 0;
-      digest.xor = (digest.xor ^ h) >>> 0;
-    }
+    for (const r of results) add(digest, r.content);
     if (results.length < pageSize) return digest;
     after = results[results.length - 1]!.id;
   }

@@ -5,11 +5,13 @@
  *   draining   new imports are refused (503 WORKSPACE_MOVING); running imports may finish
  *   copying    the old shard is fenced (writes refused in their own transaction), leads are copied
  *              campaign by campaign in id order; a re-copied batch inserts nothing twice
- *              (ON CONFLICT DO NOTHING) and its counter adds only the rows it inserted
+ *              (ON CONFLICT DO NOTHING) and its counter adds only the rows it inserted; then the
+ *              workspace's suppression list, in phone order, resuming after the last number copied
  *   verifying  per campaign: count and checksum equal on both shards, counters equal the counts;
+ *              the suppression list: count and checksum equal;
  *              then the placement flips (reads and writes go to the new shard)
  *   flipped    waits out the isolates' placement cache, so no reader still uses the old shard
- *   deleting   the old rows and counters are deleted in slices; the fence stays (a stale writer
+ *   deleting   the old rows, counters and suppression entries are deleted in slices; the fence stays (a stale writer
  *              meets it and re-reads the placement); the move's row is deleted: done
  *
  * Each call works until its time budget runs out and returns where it stands; the caller
@@ -21,7 +23,7 @@ import { RUNNING } from '../../src/lib/import-view.ts';
 import { shardCount, shardDb } from './shards.ts';
 import { placeWorkspace, forgetPlacement, PLACEMENT_CACHE_MS } from './placement.ts';
 import { paramGroups } from './param-groups.ts';
-import { campaignDigest, type CampaignDigest } from './checksum.ts';
+import { campaignDigest, suppressionDigest, type CampaignDigest } from './checksum.ts';
 import { COUNTER_ADD_CHANGES } from './store.ts';
 
 export type MovePhase = 'draining' | 'copying' | 'verifying' | 'flipped' | 'deleting';
@@ -59,7 +61,10 @@ interface MoveRow {
   flipped_at: string | null;
 }
 
-const LEAD_COLUMNS = 'phone, phone_country, phone_type, variables, secondary_contacts, import_id, source_row, created_at';
+const LEAD_COLUMNS = 'phone, phone_country, phone_type, phone_extension, phone_zone_set, variables, secondary_contacts, import_id, source_row, created_at';
+const LEAD_VALUES = LEAD_COLUMNS.split(', ')
+  .map((_, i) => `j.value->>${i}`)
+  .join(', ');
 
 export async function moveWorkspace(env: Env, workspaceId: string, toShard: number, opts: MoveOptions = {}): Promise<MoveStatus> {
   const deadline = Date.now() + (opts.budgetMs ?? 20_000);
@@ -122,6 +127,8 @@ export async function moveWorkspace(env: Env, workspaceId: string, toShard: numb
       case 'copying': {
         const campaignId = move.cursor_campaign;
         if (campaignId === null) {
+          // The leads are copied; the suppression list follows (it resumes where the copy stands).
+          if (!(await copySuppressions(from, to, workspaceId, batchRows, deadline))) return status();
           await save({ phase: 'verifying' });
           break;
         }
@@ -134,7 +141,7 @@ export async function moveWorkspace(env: Env, workspaceId: string, toShard: numb
             to
               .prepare(
                 `INSERT INTO leads (workspace_id, campaign_id, ${LEAD_COLUMNS})
-                 SELECT ?1, ?2, j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5, j.value->>6, j.value->>7
+                 SELECT ?1, ?2, ${LEAD_VALUES}
                  FROM json_each(?3) AS j WHERE true
                  ON CONFLICT (campaign_id, phone) DO NOTHING`,
               )
@@ -174,6 +181,7 @@ export async function moveWorkspace(env: Env, workspaceId: string, toShard: numb
       case 'deleting': {
         const campaignId = await nextCampaign(from, workspaceId, '');
         if (campaignId === null) {
+          if (!(await deleteSuppressions(from, workspaceId, deadline))) return status();
           await env.DB.prepare('DELETE FROM workspace_moves WHERE workspace_id = ?1').bind(workspaceId).run();
           return status({ phase: 'done' });
         }
@@ -215,8 +223,62 @@ async function nextCampaign(d1: D1Database, workspaceId: string, after: string):
   return row?.campaign_id ?? null;
 }
 
-/** Every campaign: same count and checksum on both shards, and the new shard's counter equal to its count. */
+/**
+ * Copies the workspace's suppression list in phone order, resuming after the greatest number the
+ * new shard already holds (a re-run copies nothing twice: ON CONFLICT DO NOTHING). The old shard
+ * is fenced, so the list does not change meanwhile. True when the whole list is copied.
+ */
+async function copySuppressions(from: D1Database, to: D1Database, workspaceId: string, batchRows: number, deadline: number): Promise<boolean> {
+  const last = await to.prepare('SELECT max(phone) AS phone FROM suppressions WHERE workspace_id = ?1').bind(workspaceId).first<{ phone: string | null }>();
+  let after = last?.phone ?? '';
+  while (Date.now() < deadline) {
+    const { results } = await from
+      .prepare(`SELECT ${SUPPRESSION_COLUMNS} FROM suppressions WHERE workspace_id = ?1 AND phone > ?2 ORDER BY phone LIMIT ?3`)
+      .bind(workspaceId, after, batchRows)
+      .all<Record<string, unknown> & { phone: string }>();
+    if (!results.length) return true;
+    await to.batch(
+      paramGroups(results, (r) => SUPPRESSION_COLUMNS.split(', ').map((c) => r[c])).map((json) =>
+        to
+          .prepare(
+            `INSERT INTO suppressions (workspace_id, ${SUPPRESSION_COLUMNS})
+             SELECT ?1, j.value->>0, j.value->>1, j.value->>2, j.value->>3 FROM json_each(?2) AS j WHERE true
+             ON CONFLICT (workspace_id, phone) DO NOTHING`,
+          )
+          .bind(workspaceId, json),
+      ),
+    );
+    if (results.length < batchRows) return true;
+    after = results[results.length - 1]!.phone;
+  }
+  return false;
+}
+
+const SUPPRESSION_COLUMNS = 'phone, reason, expires_at, created_at';
+
+/** Deletes the workspace's suppression list on the old shard in slices; true when none is left. */
+async function deleteSuppressions(from: D1Database, workspaceId: string, deadline: number): Promise<boolean> {
+  const slice = 5_000;
+  while (Date.now() < deadline) {
+    const result = await from
+      .prepare('DELETE FROM suppressions WHERE workspace_id = ?1 AND phone IN (SELECT phone FROM suppressions WHERE workspace_id = ?1 LIMIT ?2)')
+      .bind(workspaceId, slice)
+      .run();
+    if ((result.meta.changes ?? 0) < slice) return true;
+  }
+  return false;
+}
+
+/** Every campaign: same count and checksum on both shards, and the new shard's counter equal to its count; the same for the suppression list. */
 async function verify(from: D1Database, to: D1Database, workspaceId: string): Promise<NonNullable<MoveStatus['verified']>> {
+  const [a, b] = await Promise.all([suppressionDigest(from, workspaceId), suppressionDigest(to, workspaceId)]);
+  if (a.count !== b.count || a.sum !== b.sum || a.xor !== b.xor) {
+    throw new ApiError(
+      500,
+      'MOVE_VERIFY_FAILED',
+      `The suppression list's copy differs from the original (${a.count} numbers, ${b.count} copied); the placement was not changed.`,
+    );
+  }
   const out: NonNullable<MoveStatus['verified']> = [];
   for (let c = await nextCampaign(from, workspaceId, ''); c !== null; c = await nextCampaign(from, workspaceId, c)) {
     const [a, b, counter] = await Promise.all([

@@ -24,6 +24,11 @@ export async function shardOf(env: Env, workspaceId: string): Promise<number> {
   return shard;
 }
 
+/** The D1 database holding a workspace's leads and suppression list (its shard). */
+export async function workspaceDb(env: Env, workspaceId: string): Promise<D1Database> {
+  return shardDb(env, await shardOf(env, workspaceId));
+}
+
 /** Forgets the cached placement (a write met a fence: the workspace moved or is moving). */
 export function forgetPlacement(workspaceId: string): void {
   cache.delete(workspaceId);

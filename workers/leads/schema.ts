@@ -18,10 +18,18 @@ export const leads = sqliteTable(
     phone: text('phone').notNull(),
     phoneCountry: text('phone_country'),
     phoneType: text('phone_type'),
+    /** The extension dialled after the number connects (`ext 12` → "12"); not part of the number. */
+    phoneExtension: text('phone_extension'),
+    /**
+     * The primary number's zone-set id (zoneSetIdOf, src/lib/calling/time-zones.ts): a few hundred
+     * distinct values stand for the number's candidate time zones. Ids are meaningful for the
+     * shard's `zone_data_version` (shard_meta); null for leads written before zones were kept.
+     */
+    phoneZoneSet: integer('phone_zone_set'),
     variables: text('variables').notNull(),
     /**
      * Secondary contacts in call order (position 1 is called right after the primary), as JSON
-     * `[{phoneNumber, phoneCountry, phoneType, variables}]`. Kept on the lead, not in a table of
+     * `[{phoneNumber, phoneCountry, phoneType, phoneExtension, phoneZoneSet, variables}]`. Kept on the lead, not in a table of
      * their own: a contact then costs no extra row written and no extra index entry, and every
      * read that needs contacts reads them with their lead.
      */
@@ -30,8 +38,41 @@ export const leads = sqliteTable(
     sourceRow: integer('source_row'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [uniqueIndex('leads_campaign_phone').on(t.campaignId, t.phone), index('leads_campaign').on(t.campaignId)],
+  (t) => [
+    uniqueIndex('leads_campaign_phone').on(t.campaignId, t.phone),
+    // Pages of a campaign in id order (listing, exports, moves): (campaign_id, id).
+    index('leads_campaign').on(t.campaignId),
+    // Pages of the leads callable at an instant: per allowed zone set, in id order ((campaign_id, phone_zone_set, id)).
+    index('leads_campaign_zone_set').on(t.campaignId, t.phoneZoneSet),
+  ],
 );
+
+/**
+ * Numbers a workspace must never call (the suppression list), in E.164, kept on the workspace's
+ * shard next to its leads so listings can exclude them in the same query. `expires_at` (ISO 8601
+ * UTC, null = never) ends the entry's effect without deleting it. The primary key is the only
+ * index: one lookup per number.
+ */
+export const suppressions = sqliteTable(
+  'suppressions',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    phone: text('phone').notNull(),
+    reason: text('reason'),
+    expiresAt: text('expires_at'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.phone] })],
+);
+
+/**
+ * Facts about the shard's stored data, one row per key: `zone_data_version` is the
+ * ZONE_DATA_VERSION whose zone-set ids the leads' `phone_zone_set` hold.
+ */
+export const shardMeta = sqliteTable('shard_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
 
 /**
  * Leads per campaign, changed in the same batch (one transaction) as every insert and delete of

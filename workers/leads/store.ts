@@ -10,17 +10,31 @@
 import type { Env } from '../env.ts';
 import type { NormalizedLead, VariableValue } from '../../src/lib/types.ts';
 import { paramGroups as groups } from './param-groups.ts';
-import { shardOf, forgetPlacement } from './placement.ts';
-import { shardDb } from './shards.ts';
-import { WorkspaceMovingError } from './errors.ts';
+import { workspaceDb } from './placement.ts';
+import { FENCED, NOT_FENCED, checkFence } from './fence.ts';
+import { ZONE_DATA_VERSION, zoneSetIdOf, zonesOfSet } from '../../src/lib/calling/time-zones.ts';
 
-export interface StoredLead {
-  id: string;
-  phoneNumber: string;
+/** What every stored number carries next to its E.164 form. */
+export interface StoredPhoneFields {
   phoneCountry: string | null;
   phoneType: string | null;
+  /** Every candidate IANA zone of the number (empty only for non-geographic numbers). */
+  phoneTimeZones: readonly string[];
+  phoneExtension: string | null;
+}
+
+export interface StoredContact extends StoredPhoneFields {
+  phoneNumber: string;
   variables: Record<string, VariableValue>;
-  secondaryContacts: { phoneNumber: string; phoneCountry: string | null; phoneType: string | null; variables: Record<string, VariableValue> }[];
+}
+
+export interface StoredLead extends StoredPhoneFields {
+  id: string;
+  phoneNumber: string;
+  /** The zone-set id of the primary number (NO_ZONE_SET when it has no zone), for callability. */
+  phoneZoneSet: number;
+  variables: Record<string, VariableValue>;
+  secondaryContacts: StoredContact[];
   importId: string | null;
   createdAt: string;
 }
@@ -31,29 +45,59 @@ export interface LeadToWrite {
   lead: NormalizedLead;
 }
 
-async function database(env: Env, workspaceId: string): Promise<D1Database> {
-  return shardDb(env, await shardOf(env, workspaceId));
-}
+const database = workspaceDb;
 
 /** Adds the previous statement's changed rows (`changes()`, same batch) to a campaign's counter; ?3 is +1 or -1. */
 export const COUNTER_ADD_CHANGES = `INSERT INTO campaign_counters (workspace_id, campaign_id, leads) VALUES (?1, ?2, ?3 * changes())
   ON CONFLICT (workspace_id, campaign_id) DO UPDATE SET leads = leads + excluded.leads`;
-const NOT_FENCED = 'NOT EXISTS (SELECT 1 FROM workspace_fences WHERE workspace_id = ?1)';
-const FENCED = 'SELECT EXISTS (SELECT 1 FROM workspace_fences WHERE workspace_id = ?1) AS fenced';
+/** Records which zone data the shard's zone-set ids refer to (the first writer sets it). */
+const ZONE_VERSION_META = `INSERT INTO shard_meta (key, value) VALUES ('zone_data_version', ?1) ON CONFLICT (key) DO NOTHING`;
+const READ_ZONE_VERSION = `SELECT value FROM shard_meta WHERE key = 'zone_data_version'`;
 
-/** Throws (and forgets the cached placement) when a write batch found the workspace fenced: it wrote nothing. */
-function checkFence(workspaceId: string, result: D1Result<unknown>): void {
-  if ((result.results[0] as { fenced?: number } | undefined)?.fenced) {
-    forgetPlacement(workspaceId);
-    throw new WorkspaceMovingError();
-  }
+/** One secondary contact as stored in the lead's JSON. */
+interface EncodedContact {
+  phoneNumber: string;
+  phoneCountry: string | null;
+  phoneType: string | null;
+  phoneExtension?: string | null;
+  phoneZoneSet?: number;
+  variables: Record<string, VariableValue>;
 }
 
-/** One lead as the insert statement reads it: [phone, country, type, variables, contacts, row]. */
+/** One lead as the insert statement reads it: [phone, country, type, extension, zone set, variables, contacts, row]. */
 function encodeLead(row: number, lead: NormalizedLead): unknown[] {
-  const contacts = lead.secondary.map((s) => ({ phoneNumber: s.e164, phoneCountry: s.country ?? null, phoneType: s.type ?? null, variables: s.variables }));
-  return [lead.e164, lead.country ?? null, lead.type ?? null, JSON.stringify(lead.variables), JSON.stringify(contacts), row];
+  const contacts: EncodedContact[] = lead.secondary.map((s) => ({
+    phoneNumber: s.e164,
+    phoneCountry: s.country ?? null,
+    phoneType: s.type ?? null,
+    phoneExtension: s.extension ?? null,
+    phoneZoneSet: zoneSetIdOf(s.e164, s.country ?? null),
+    variables: s.variables,
+  }));
+  return [
+    lead.e164,
+    lead.country ?? null,
+    lead.type ?? null,
+    lead.extension ?? null,
+    zoneSetIdOf(lead.e164, lead.country ?? null),
+    JSON.stringify(lead.variables),
+    JSON.stringify(contacts),
+    row,
+  ];
 }
+
+const LEAD_SELECT = 'l.id, l.phone, l.phone_country, l.phone_type, l.phone_extension, l.phone_zone_set, l.variables, l.secondary_contacts, l.import_id, l.created_at';
+
+/** Whether the shard's stored zone-set ids belong to this build's zone data (else zones are recomputed from the numbers). */
+function zoneIdsCurrent(meta: D1Result<unknown>): boolean {
+  const row = meta.results[0] as { value?: string } | undefined;
+  return row?.value === ZONE_DATA_VERSION;
+}
+
+/** A campaign's suppression condition on lead alias `l`: its primary number is listed and in force at ?at. */
+const notSuppressed = (workspaceParam: string, atParam: string, alias = 'l') =>
+  `NOT EXISTS (SELECT 1 FROM suppressions AS s WHERE s.workspace_id = ${workspaceParam} AND s.phone = ${alias}.phone
+     AND (s.expires_at IS NULL OR s.expires_at > ${atParam}))`;
 
 export function leadsStore(env: Env, workspaceId: string, campaignId: string) {
   let resolved: Promise<D1Database> | undefined;
@@ -94,17 +138,18 @@ export function leadsStore(env: Env, workspaceId: string, campaignId: string) {
       const d1 = await shard();
       const written = new Set<number>();
       for (const leadJson of groups(rows, ({ row, lead }) => encodeLead(row, lead))) {
-        const [inserted, , fence] = await d1.batch([
+        const [inserted, , , fence] = await d1.batch([
           d1
             .prepare(
-              `INSERT INTO leads (workspace_id, campaign_id, phone, phone_country, phone_type, variables, secondary_contacts, import_id, source_row, created_at)
-               SELECT ?1, ?2, j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4, ?3, j.value->>5, ?4
+              `INSERT INTO leads (workspace_id, campaign_id, phone, phone_country, phone_type, phone_extension, phone_zone_set, variables, secondary_contacts, import_id, source_row, created_at)
+               SELECT ?1, ?2, j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5, j.value->>6, ?3, j.value->>7, ?4
                FROM json_each(?5) AS j WHERE ${NOT_FENCED}
                ON CONFLICT (campaign_id, phone) DO NOTHING
                RETURNING source_row AS row`,
             )
             .bind(workspaceId, campaignId, importId, createdAt, leadJson),
           d1.prepare(COUNTER_ADD_CHANGES).bind(workspaceId, campaignId, 1),
+          d1.prepare(ZONE_VERSION_META).bind(ZONE_DATA_VERSION),
           d1.prepare(FENCED).bind(workspaceId),
         ]);
         checkFence(workspaceId, fence!);
@@ -161,16 +206,73 @@ export function leadsStore(env: Env, workspaceId: string, campaignId: string) {
 
     /** One page of leads, newest id last, with secondary contacts in call order. */
     async list(limit: number, cursor?: number): Promise<{ items: StoredLead[]; nextCursor: string | null }> {
-      const { results } = await (await shard())
-        .prepare(
-          `SELECT id, phone, phone_country, phone_type, variables, secondary_contacts, import_id, created_at FROM leads
-           WHERE campaign_id = ?1 AND workspace_id = ?2 AND id > ?3 ORDER BY id LIMIT ?4`,
-        )
-        .bind(campaignId, workspaceId, cursor ?? 0, limit + 1)
-        .all<LeadRow>();
-      const page = results.slice(0, limit);
-      const items = page.map(toStoredLead);
-      return { items, nextCursor: results.length > limit ? String(page[page.length - 1]!.id) : null };
+      const d1 = await shard();
+      const [meta, page] = await d1.batch([
+        d1.prepare(READ_ZONE_VERSION),
+        d1
+          .prepare(`SELECT ${LEAD_SELECT} FROM leads AS l WHERE l.campaign_id = ?1 AND l.workspace_id = ?2 AND l.id > ?3 ORDER BY l.id LIMIT ?4`)
+          .bind(campaignId, workspaceId, cursor ?? 0, limit + 1),
+      ]);
+      return toPage(page!.results as LeadRow[], limit, zoneIdsCurrent(meta!));
+    },
+
+    /**
+     * One page (id order) of the leads whose primary number is in one of `zoneSets` and is not on
+     * the workspace's suppression list in force at `at`. Per allowed zone set the index
+     * (campaign_id, phone_zone_set, id) yields at most limit + 1 ids after the cursor, and those
+     * are merged: the cost is bounded by the number of allowed sets times the page, whatever the
+     * campaign's size. Zone-set ids are only trusted when they belong to this build's zone data;
+     * the caller re-checks every lead (fail closed).
+     */
+    async listInZoneSets(
+      zoneSets: readonly number[],
+      at: Date,
+      limit: number,
+      cursor?: number,
+    ): Promise<{ items: StoredLead[]; nextCursor: string | null }> {
+      if (!zoneSets.length) return { items: [], nextCursor: null };
+      const d1 = await shard();
+      const [meta, page] = await d1.batch([
+        d1.prepare(READ_ZONE_VERSION),
+        d1
+          .prepare(
+            // json_each drives; per set, a correlated IN picks the first ids of that set from the index.
+            `SELECT ${LEAD_SELECT} FROM json_each(?5) AS j CROSS JOIN leads AS l ON l.id IN (
+               SELECT i.id FROM leads AS i
+               WHERE i.campaign_id = ?1 AND i.phone_zone_set = j.value AND i.id > ?3 AND i.workspace_id = ?2
+                 AND ${notSuppressed('?2', '?6', 'i')}
+               ORDER BY i.id LIMIT ?4)
+             ORDER BY l.id LIMIT ?4`,
+          )
+          .bind(campaignId, workspaceId, cursor ?? 0, limit + 1, JSON.stringify(zoneSets), at.toISOString()),
+      ]);
+      return toPage(page!.results as LeadRow[], limit, zoneIdsCurrent(meta!));
+    },
+
+    /**
+     * The same page by a scan of the campaign in id order, filtering on the zone set: cheap when
+     * most leads are allowed, a scan of the whole campaign when few are. Kept for the benchmark's
+     * comparison (bench/callable.ts); listings use listInZoneSets.
+     */
+    async listInZoneSetsByScan(
+      zoneSets: readonly number[],
+      at: Date,
+      limit: number,
+      cursor?: number,
+    ): Promise<{ items: StoredLead[]; nextCursor: string | null }> {
+      const d1 = await shard();
+      const [meta, page] = await d1.batch([
+        d1.prepare(READ_ZONE_VERSION),
+        d1
+          .prepare(
+            `SELECT ${LEAD_SELECT} FROM leads AS l INDEXED BY leads_campaign
+             WHERE l.campaign_id = ?1 AND l.workspace_id = ?2 AND l.id > ?3
+               AND l.phone_zone_set IN (SELECT value FROM json_each(?5)) AND ${notSuppressed('?2', '?6')}
+             ORDER BY l.id LIMIT ?4`,
+          )
+          .bind(campaignId, workspaceId, cursor ?? 0, limit + 1, JSON.stringify(zoneSets), at.toISOString()),
+      ]);
+      return toPage(page!.results as LeadRow[], limit, zoneIdsCurrent(meta!));
     },
 
     /** Every lead one import wrote, in file order, in pages (for leads.csv). */
@@ -180,13 +282,14 @@ export function leadsStore(env: Env, workspaceId: string, campaignId: string) {
       for (;;) {
         const { results } = await d1
           .prepare(
-            `SELECT id, phone, phone_country, phone_type, variables, secondary_contacts, import_id, created_at FROM leads
-             WHERE campaign_id = ?1 AND workspace_id = ?2 AND import_id = ?3 AND id > ?4 ORDER BY id LIMIT ?5`,
+            `SELECT ${LEAD_SELECT} FROM leads AS l
+             WHERE l.campaign_id = ?1 AND l.workspace_id = ?2 AND l.import_id = ?3 AND l.id > ?4 ORDER BY l.id LIMIT ?5`,
           )
           .bind(campaignId, workspaceId, importId, after, pageSize)
           .all<LeadRow>();
         if (!results.length) return;
-        yield results.map(toStoredLead);
+        // leads.csv shows no zones: the ids need not be checked against the zone data.
+        yield results.map((r) => toStoredLead(r, false));
         after = results[results.length - 1]!.id;
       }
     },
@@ -211,20 +314,44 @@ interface LeadRow {
   phone: string;
   phone_country: string | null;
   phone_type: string | null;
+  phone_extension: string | null;
+  phone_zone_set: number | null;
   variables: string;
   secondary_contacts: string;
   import_id: string | null;
   created_at: string;
 }
 
-function toStoredLead(r: LeadRow): StoredLead {
+function toPage(results: LeadRow[], limit: number, idsCurrent: boolean): { items: StoredLead[]; nextCursor: string | null } {
+  const page = results.slice(0, limit);
+  return { items: page.map((r) => toStoredLead(r, idsCurrent)), nextCursor: results.length > limit ? String(page[page.length - 1]!.id) : null };
+}
+
+/** A stored zone-set id when it refers to this build's zone data, else the number's set computed again (~200 ns). */
+function zoneSetOf(stored: number | null | undefined, idsCurrent: boolean, phone: string, country: string | null): number {
+  return idsCurrent && typeof stored === 'number' ? stored : zoneSetIdOf(phone, country);
+}
+
+function toStoredLead(r: LeadRow, idsCurrent: boolean): StoredLead {
+  const zoneSet = zoneSetOf(r.phone_zone_set, idsCurrent, r.phone, r.phone_country);
+  const contacts = JSON.parse(r.secondary_contacts) as EncodedContact[];
   return {
     id: String(r.id),
     phoneNumber: r.phone,
     phoneCountry: r.phone_country,
     phoneType: r.phone_type,
+    phoneTimeZones: zonesOfSet(zoneSet),
+    phoneExtension: r.phone_extension,
+    phoneZoneSet: zoneSet,
     variables: JSON.parse(r.variables),
-    secondaryContacts: JSON.parse(r.secondary_contacts),
+    secondaryContacts: contacts.map((c) => ({
+      phoneNumber: c.phoneNumber,
+      phoneCountry: c.phoneCountry,
+      phoneType: c.phoneType,
+      phoneTimeZones: zonesOfSet(zoneSetOf(c.phoneZoneSet, idsCurrent, c.phoneNumber, c.phoneCountry)),
+      phoneExtension: c.phoneExtension ?? null,
+      variables: c.variables,
+    })),
     importId: r.import_id,
     createdAt: r.created_at,
   };

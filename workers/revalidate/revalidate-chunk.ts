@@ -14,6 +14,7 @@ import { phoneColumnLabel } from '../../src/lib/map/phone-column.ts';
 import { validatorFor } from './validator-cache.ts';
 import type { ValidatedEntry } from './validated-chunk.ts';
 import { ChunkMissingError } from '../chunk/errors.ts';
+import { markSuppressed } from './suppressed.ts';
 
 export async function revalidateChunk(env: Env, config: ImportConfig, index: number): Promise<ValidatedEntry[]> {
   const { workspaceId, importId } = config;
@@ -25,6 +26,7 @@ export async function revalidateChunk(env: Env, config: ImportConfig, index: num
     const v = validator.validate(source);
     return v.lead ? { row: v.row, cells: source.cells, lead: v.lead, errors: [] } : { row: v.row, cells: source.cells, errors: v.errors };
   });
+  await markSuppressed(env, config, entries);
   const valid = entries.filter((e) => e.lead);
   // Leads this import already wrote (a chunk run again) are not "existing": the insert counts them as written.
   const existing = await leadsStore(env, workspaceId, config.campaignId).existing(

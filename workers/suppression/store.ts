@@ -1,7 +1,8 @@
 /**
  * The one module that reads and writes the suppression (do-not-call) list. Its only inputs are the
- * environment and the workspace, so moving a workspace's list to a database of its own (the pool
- * of per-workspace D1 shards) is a change inside this file. Numbers travel to D1 as one JSON
+ * environment and the workspace: the list lives on the workspace's leads shard (workers/leads
+ * resolves which), next to its leads, so listings exclude listed numbers in the same query and a
+ * move carries the list along. Writes check the move fence in their own transaction. Numbers travel to D1 as one JSON
  * parameter per statement (json_each, driving the join: one primary-key probe per number), each
  * parameter kept under D1's 2 MB per bound value counting UTF-8 bytes.
  *
@@ -10,6 +11,8 @@
  * deleted or listed again.
  */
 import type { Env } from '../env.ts';
+import { workspaceDb } from '../leads/placement.ts';
+import { FENCED, NOT_FENCED, checkFence } from '../leads/fence.ts';
 
 /** One entry to add: an E.164 number, why, and until when (ISO 8601 UTC; null = never expires). */
 export interface SuppressionEntry {
@@ -31,10 +34,7 @@ const MAX_PARAM_BYTES = 1_500_000;
 /** Rows read per statement when walking the whole list (packed form, CSV export). */
 const PAGE_ROWS = 20_000;
 
-function database(env: Env, _workspaceId: string): D1Database {
-  // Every workspace shares one D1 today; a per-workspace database is chosen here.
-  return env.DB;
-}
+const database = workspaceDb;
 
 const NON_ASCII = /[^\x00-\x7f]/;
 const encoder = new TextEncoder();
@@ -80,7 +80,7 @@ const ON_CONFLICT = `ON CONFLICT (workspace_id, phone) DO UPDATE SET
 export async function suppressedAmong(env: Env, workspaceId: string, e164s: readonly string[], at: Date): Promise<Set<string>> {
   const found = new Set<string>();
   if (!e164s.length) return found;
-  const d1 = database(env, workspaceId);
+  const d1 = await database(env, workspaceId);
   for (const json of jsonGroups([...new Set(e164s)], (p) => p)) {
     const { results } = await d1
       // CROSS JOIN keeps json_each as the outer loop: one primary-key probe per number.
@@ -102,7 +102,8 @@ export async function isSuppressed(env: Env, workspaceId: string, e164: string, 
 }
 
 export function suppressionStore(env: Env, workspaceId: string) {
-  const d1 = database(env, workspaceId);
+  let resolved: Promise<D1Database> | undefined;
+  const shard = () => (resolved ??= database(env, workspaceId));
 
   return {
     /**
@@ -119,6 +120,7 @@ export function suppressionStore(env: Env, workspaceId: string) {
         distinct.push(e);
       }
       if (!distinct.length) return { added: 0, distinct: 0 };
+      const d1 = await shard();
       const nowText = instant(now);
       const first = distinct[0]!;
       const uniform = distinct.every((e) => e.reason === first.reason && e.expiresAt === first.expiresAt);
@@ -128,7 +130,7 @@ export function suppressionStore(env: Env, workspaceId: string) {
             d1
               .prepare(
                 `INSERT INTO suppressions (workspace_id, phone, reason, expires_at, created_at)
-                 SELECT ?1, j.value, ?4, ?5, ?2 FROM json_each(?3) AS j WHERE true ${ON_CONFLICT}`,
+                 SELECT ?1, j.value, ?4, ?5, ?2 FROM json_each(?3) AS j WHERE ${NOT_FENCED} ${ON_CONFLICT}`,
               )
               .bind(workspaceId, nowText, json, first.reason, first.expiresAt),
           )
@@ -136,18 +138,21 @@ export function suppressionStore(env: Env, workspaceId: string) {
             d1
               .prepare(
                 `INSERT INTO suppressions (workspace_id, phone, reason, expires_at, created_at)
-                 SELECT ?1, j.value->>0, j.value->>1, j.value->>2, ?2 FROM json_each(?3) AS j WHERE true ${ON_CONFLICT}`,
+                 SELECT ?1, j.value->>0, j.value->>1, j.value->>2, ?2 FROM json_each(?3) AS j WHERE ${NOT_FENCED} ${ON_CONFLICT}`,
               )
               .bind(workspaceId, nowText, json),
           );
       let added = 0;
-      // One transaction per call: an add is counted exactly when it is written.
-      for (const result of await d1.batch(statements)) added += result.meta.changes ?? 0;
+      // One transaction per call: an add is counted exactly when it is written, and refused whole when fenced by a move.
+      const results = await d1.batch([...statements, d1.prepare(FENCED).bind(workspaceId)]);
+      checkFence(workspaceId, results.pop()!);
+      for (const result of results) added += result.meta.changes ?? 0;
       return { added, distinct: distinct.length };
     },
 
     /** One page of entries in phone-number order (expired ones included), after `cursor` (the last number of the previous page). */
     async list(opts: { limit: number; cursor?: string; phone?: string }): Promise<{ items: StoredSuppression[]; nextCursor: string | null }> {
+      const d1 = await shard();
       if (opts.phone !== undefined) {
         const row = await d1
           .prepare('SELECT phone, reason, expires_at, created_at FROM suppressions WHERE workspace_id = ?1 AND phone = ?2')
@@ -168,6 +173,7 @@ export function suppressionStore(env: Env, workspaceId: string) {
 
     /** Every entry (expired ones included) in phone-number order, in pages (for the CSV export). */
     async *all(pageSize = PAGE_ROWS): AsyncGenerator<StoredSuppression[]> {
+      const d1 = await shard();
       let after = '';
       for (;;) {
         const { results } = await d1
@@ -186,6 +192,7 @@ export function suppressionStore(env: Env, workspaceId: string) {
 
     /** The numbers in force at `at`, in pages (for the packed form). */
     async *activeNumbers(at: Date, pageSize = PAGE_ROWS): AsyncGenerator<string[]> {
+      const d1 = await shard();
       let after = '';
       const atText = instant(at);
       for (;;) {
@@ -205,8 +212,13 @@ export function suppressionStore(env: Env, workspaceId: string) {
 
     /** Removes a number from the list; false when it was not listed. */
     async remove(phone: string): Promise<boolean> {
-      const result = await d1.prepare('DELETE FROM suppressions WHERE workspace_id = ?1 AND phone = ?2').bind(workspaceId, phone).run();
-      return (result.meta.changes ?? 0) > 0;
+      const d1 = await shard();
+      const [result, fence] = await d1.batch([
+        d1.prepare(`DELETE FROM suppressions WHERE workspace_id = ?1 AND phone = ?2 AND ${NOT_FENCED}`).bind(workspaceId, phone),
+        d1.prepare(FENCED).bind(workspaceId),
+      ]);
+      checkFence(workspaceId, fence!);
+      return (result!.meta.changes ?? 0) > 0;
     },
   };
 }

@@ -37,6 +37,15 @@ const IntString = (min: number, max: number, fallback: number) =>
 export const ListLeadsQuerySchema = v.object({
   limit: IntString(1, 500, 50),
   cursor: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'cursor is the nextCursor of a previous page.'))),
+  /** Only the leads that may be called at this instant (not suppressed, inside the campaign's window in every zone of the number). */
+  callableAt: v.optional(
+    v.pipe(
+      v.string(),
+      v.isoTimestamp('callableAt is an ISO 8601 instant with its offset, such as 2026-03-09T15:00:00Z.'),
+      v.check((s) => !Number.isNaN(Date.parse(s)), 'callableAt is an ISO 8601 instant with its offset, such as 2026-03-09T15:00:00Z.'),
+      v.description('ISO 8601 instant: only leads callable then (not suppressed, inside the calling window in every zone of the primary number).'),
+    ),
+  ),
 });
 
 export const BoolString = v.optional(

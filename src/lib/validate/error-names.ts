@@ -20,6 +20,8 @@ export const ROW_ERROR_NAMES: Record<RowErrorCode, string> = {
   SECONDARY_FIELDS_WITHOUT_PHONE: 'Secondary contact without a number',
   PHONE_TYPE_BLOCKED: 'Line type this campaign does not call',
   SECONDARY_PHONE_TYPE_BLOCKED: 'Secondary line type this campaign does not call',
+  SUPPRESSED: 'On the do-not-call list',
+  SECONDARY_SUPPRESSED: 'Secondary number on the do-not-call list',
 };
 
 export const FILE_ERROR_NAMES: Record<FileErrorCode, string> = {

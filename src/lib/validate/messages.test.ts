@@ -19,6 +19,8 @@ const built: Record<RowErrorCode, RowError> = {
   SECONDARY_FIELDS_WITHOUT_PHONE: m.secondaryFieldsWithoutPhone('secondary_phone_1', ['secondary_1_name']),
   PHONE_TYPE_BLOCKED: m.phoneTypeBlocked('phone_number', '+1 900 555 0123', 'PREMIUM_RATE'),
   SECONDARY_PHONE_TYPE_BLOCKED: m.secondaryPhoneTypeBlocked('secondary_phone_1', '+1 800 555 0123', 'TOLL_FREE'),
+  SUPPRESSED: m.suppressed('phone_number'),
+  SECONDARY_SUPPRESSED: m.secondarySuppressed('secondary_phone_1', '+14155551235'),
 };
 
 describe('row error messages', () => {

@@ -8,6 +8,9 @@ const PHONE_FORMAT = 'Use international format with the country code, e.g. +1415
 const SCIENTIFIC_GUIDANCE =
   'Excel turned this number into scientific notation and dropped digits: format the column as Text, then re-enter or re-export the numbers.';
 
+const SUPPRESSED_GUIDANCE =
+  "This person asked not to be called: the number is on your workspace's do-not-call list. Remove the row, or remove the number from the suppression list if that was a mistake.";
+
 /** Default correction guidance per row error code (some builders refine it). */
 export const ROW_ERROR_GUIDANCE: Record<RowErrorCode, string> = {
   PHONE_REQUIRED: `Fill in the lead's phone number. ${PHONE_FORMAT}`,
@@ -28,6 +31,9 @@ export const ROW_ERROR_GUIDANCE: Record<RowErrorCode, string> = {
   PHONE_TYPE_BLOCKED: "Remove the row or replace the number, or allow this type of number in the campaign's settings.",
   SECONDARY_PHONE_TYPE_BLOCKED:
     "Remove the secondary number or replace it, or allow this type of number in the campaign's settings.",
+  // The workspace's suppression (do-not-call) list.
+  SUPPRESSED: SUPPRESSED_GUIDANCE,
+  SECONDARY_SUPPRESSED: SUPPRESSED_GUIDANCE,
 };
 
 /** How each phone type reads in a sentence: "a premium-rate number". */
@@ -248,6 +254,29 @@ export function secondaryPhoneTypeBlocked(column: string, value: string, type: s
     column,
     message: `The secondary phone number ${quoteValue(value)} in column "${column}" is ${phoneTypeWords(type)} (${type}), which this campaign does not call.`,
     guidance: `Remove the secondary number or replace it, or allow ${phoneTypePlural(type)} in the campaign's settings.`,
+  };
+}
+
+// ── The workspace's suppression (do-not-call) list ──
+
+/** The row's main number is on the workspace's suppression list (an entry in force). */
+export function suppressed(column?: string): RowError {
+  const error: RowError = {
+    code: 'SUPPRESSED',
+    message: "This phone number is on the workspace's do-not-call (suppression) list.",
+    guidance: ROW_ERROR_GUIDANCE.SUPPRESSED,
+  };
+  if (column !== undefined) error.column = column;
+  return error;
+}
+
+/** A secondary contact's number is on the workspace's suppression list. */
+export function secondarySuppressed(column: string, value: string): RowError {
+  return {
+    code: 'SECONDARY_SUPPRESSED',
+    column,
+    message: `The secondary phone number ${quoteValue(value)} in column "${column}" is on the workspace's do-not-call (suppression) list.`,
+    guidance: ROW_ERROR_GUIDANCE.SECONDARY_SUPPRESSED,
   };
 }
 

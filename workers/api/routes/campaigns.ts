@@ -10,6 +10,7 @@ import { DEFAULT_CALLING_WINDOW } from '../../../src/lib/calling/calling-window.
 import { DEFAULT_BLOCKED_PHONE_TYPES } from '../../../src/lib/calling/blocked-phone-types.ts';
 import { sampleCsv } from '../../../src/lib/sample/sample-csv.ts';
 import { leadCounts, leadsStore } from '../../leads/store.ts';
+import { listCampaignLeads } from '../../campaigns/list-leads.ts';
 import { jsonBody, query } from '../validate.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { findAssistant } from './assistants.ts';
@@ -113,18 +114,17 @@ export const campaignRoutes = new Hono<AppEnv>()
     const row = await findCampaign(c.env.DB, workspaceId, c.req.param('id'));
     if (!row) throw notFound('Campaign');
     const q = c.req.valid('query');
-    const page = await leadsStore(c.env, workspaceId, row.id).list(q.limit, q.cursor ? Number(q.cursor) : undefined);
-    return c.json({
-      items: page.items.map((l) => ({
-        id: l.id,
-        phoneNumber: l.phoneNumber,
-        phoneCountry: l.phoneCountry,
-        phoneType: l.phoneType,
-        variables: l.variables,
-        secondaryContacts: l.secondaryContacts,
-        importId: l.importId,
-        createdAt: l.createdAt,
-      })),
-      nextCursor: page.nextCursor,
-    });
+    return c.json(
+      await listCampaignLeads(
+        c.env,
+        workspaceId,
+        row.id,
+        {
+          limit: q.limit,
+          ...(q.cursor ? { cursor: Number(q.cursor) } : {}),
+          ...(q.callableAt !== undefined ? { callableAt: q.callableAt } : {}),
+        },
+        { window: row.callingWindow },
+      ),
+    );
   });
