@@ -13,6 +13,7 @@ import { openApiDocument } from './openapi.ts';
 import { linkRoutes } from './routes/links.ts';
 import { suppressionRoutes } from './routes/suppressions.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { existingLeadsRoutes } from './routes/existing-leads.ts';
 
 const PUBLIC = new Set(['/api/v1/health', '/api/v1/openapi.json']);
 
@@ -28,6 +29,7 @@ export const app = new Hono<AppEnv>()
   .route('/assistants', assistantRoutes)
   .route('/campaigns', campaignRoutes)
   .route('/campaigns', campaignImportRoutes)
+  .route('/campaigns', existingLeadsRoutes)
   .route('/imports', importRoutes)
   .route('/workspace', workspaceRoutes)
   // (Mounted at the root: it declares /suppressions and /suppressions.csv, which a /suppressions mount cannot.)

@@ -5,6 +5,7 @@
  * Creation and parts are rate-limited per workspace, every part is charged to the workspace's
  * storage quota before it is stored, and an upload that fails at `complete` is discarded whole.
  */
+import type { OnExisting } from '../../src/lib/import-view.ts';
 import * as v from 'valibot';
 import type { Env } from '../env.ts';
 import { newId } from '../db/ids.ts';
@@ -34,6 +35,7 @@ export interface UploadOptions {
   notifyEmail?: string;
   fileName?: string;
   sheet?: string;
+  onExisting?: OnExisting;
   kind: UploadKind;
 }
 

@@ -15,13 +15,13 @@ import { runInline } from './run-inline.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
 import { fileError, toFileApiError } from '../api/file-errors.ts';
 import { checkColumns } from './check-columns.ts';
-import type { ImportView } from '../../src/lib/import-view.ts';
+import type { ImportView, OnExisting } from '../../src/lib/import-view.ts';
 
 export interface ImportFileInput {
   workspaceId: string;
   campaign: { id: string; defaultCountry: string | null };
   assistant: { variables: AssistantConfig['variables']; secondaryVariables: AssistantConfig['secondaryVariables'] };
-  options: { ignoreErrors: boolean; notifyEmail?: string; fileName?: string; sheet?: string };
+  options: { ignoreErrors: boolean; onExisting?: OnExisting; notifyEmail?: string; fileName?: string; sheet?: string };
   kind: UploadKind;
   body: ReadableStream<Uint8Array>;
 }
@@ -43,6 +43,7 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
         fileName: options.fileName ?? `upload.${input.kind}`,
         source: 'api',
         ignoreErrors: options.ignoreErrors,
+        onExisting: options.onExisting,
         notifyEmail: options.notifyEmail ?? null,
         headers: upload.headers,
         mapping,

@@ -38,11 +38,11 @@ async function database(env: Env, workspaceId: string): Promise<D1Database> {
 /** Adds the previous statement's changed rows (`changes()`, same batch) to a campaign's counter; ?3 is +1 or -1. */
 export const COUNTER_ADD_CHANGES = `INSERT INTO campaign_counters (workspace_id, campaign_id, leads) VALUES (?1, ?2, ?3 * changes())
   ON CONFLICT (workspace_id, campaign_id) DO UPDATE SET leads = leads + excluded.leads`;
-const NOT_FENCED = 'NOT EXISTS (SELECT 1 FROM workspace_fences WHERE workspace_id = ?1)';
-const FENCED = 'SELECT EXISTS (SELECT 1 FROM workspace_fences WHERE workspace_id = ?1) AS fenced';
+export const NOT_FENCED = 'NOT EXISTS (SELECT 1 FROM workspace_fences WHERE workspace_id = ?1)';
+export const FENCED = 'SELECT EXISTS (SELECT 1 FROM workspace_fences WHERE workspace_id = ?1) AS fenced';
 
 /** Throws (and forgets the cached placement) when a write batch found the workspace fenced: it wrote nothing. */
-function checkFence(workspaceId: string, result: D1Result<unknown>): void {
+export function checkFence(workspaceId: string, result: D1Result<unknown>): void {
   if ((result.results[0] as { fenced?: number } | undefined)?.fenced) {
     forgetPlacement(workspaceId);
     throw new WorkspaceMovingError();
@@ -50,7 +50,7 @@ function checkFence(workspaceId: string, result: D1Result<unknown>): void {
 }
 
 /** One lead as the insert statement reads it: [phone, country, type, variables, contacts, row]. */
-function encodeLead(row: number, lead: NormalizedLead): unknown[] {
+export function encodeLead(row: number, lead: NormalizedLead): unknown[] {
   const contacts = lead.secondary.map((s) => ({ phoneNumber: s.e164, phoneCountry: s.country ?? null, phoneType: s.type ?? null, variables: s.variables }));
   return [lead.e164, lead.country ?? null, lead.type ?? null, JSON.stringify(lead.variables), JSON.stringify(contacts), row];
 }

@@ -26,6 +26,8 @@ export async function revalidateChunk(env: Env, config: ImportConfig, index: num
     return v.lead ? { row: v.row, cells: source.cells, lead: v.lead, errors: [] } : { row: v.row, cells: source.cells, errors: v.errors };
   });
   const valid = entries.filter((e) => e.lead);
+  // Under `update` and `fill` a number the campaign has is not an error: the write pass merges it.
+  if ((config.onExisting ?? 'skip') !== 'skip') return entries;
   // Leads this import already wrote (a chunk run again) are not "existing": the insert counts them as written.
   const existing = await leadsStore(env, workspaceId, config.campaignId).existing(
     valid.map((e) => e.lead!.e164),

@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { LIMITS } from '../limits.ts';
+import { ON_EXISTING } from '../import-view.ts';
 
 export { CreateAssistantSchema, VariableDefSchema } from './assistant.ts';
 
@@ -67,15 +68,31 @@ export const NotifyEmailListSchema = v.object({
   ),
 });
 
+/** What an import does with a number the campaign already has: skip it (DUPLICATE_EXISTING), update the lead, or fill its empty variables. */
+export const OnExistingPicklist = v.picklist(ON_EXISTING, 'onExisting is skip, update or fill.');
+export const OnExistingSchema = v.optional(OnExistingPicklist, 'skip');
+
 export const CreateImportQuerySchema = v.object({
   ignoreErrors: BoolString,
   /** Also accepted as the X-Notify-Email header, which URL logs do not keep. */
   notifyEmail: v.optional(NotifyEmailSchema),
   fileName: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(255))),
   sheet: v.optional(v.pipe(v.string(), v.maxLength(255))),
+  onExisting: OnExistingSchema,
 });
 
 export const ListImportsQuerySchema = v.object({
   campaignId: v.optional(v.string()),
   limit: IntString(1, 200, 50),
+});
+
+/** Numbers one existing-leads lookup accepts (the browser asks in batches of this size). */
+export const MAX_EXISTING_LOOKUP = 10_000;
+
+/** POST /campaigns/{id}/leads/existing: which of these numbers the campaign already has. */
+export const ExistingLeadsSchema = v.object({
+  phoneNumbers: v.pipe(
+    v.array(v.pipe(v.string(), v.regex(/^\+[1-9]\d{6,14}$/, 'phoneNumbers are E.164 numbers such as "+14155550132".'))),
+    v.maxLength(MAX_EXISTING_LOOKUP, `At most ${MAX_EXISTING_LOOKUP} numbers per request.`),
+  ),
 });
