@@ -141,9 +141,10 @@ describe('undo', () => {
         // The step runs, then the consumer dies before sending the next: the message is retried.
         expect(await deliver('lead-import-chunks', [message], dying)).toEqual(['m0']);
       }
-      expect(await deliver('lead-import-chunks', [message, message], stepEnv)).toEqual([]);
+      // Delivered twice at once (two consumers): the same step runs concurrently.
+      expect(await Promise.all([deliver('lead-import-chunks', [message], stepEnv), deliver('lead-import-chunks', [message], stepEnv)])).toEqual([[], []]);
       const mid = await api.json(api.get(`/imports/${upd.id}`));
-      if (mid.status === 'undoing') expect(mid.undoneRows).toBeLessThan(2_000);
+      if (mid.status === 'undoing') expect(mid.undoneRows).toBeLessThanOrEqual(2_000);
       expect(steps).toBeLessThan(60);
     }
     expect(steps).toBeGreaterThan(4);
