@@ -14,6 +14,7 @@ import { deleteExpiredChanges } from '../../workers/retention/retention.ts';
 import { coordinator } from '../../workers/coordinator/coordinator.ts';
 import { validateChunk } from '../../workers/revalidate/validate-chunk.ts';
 import { leadsDbOf } from './leads-db.ts';
+import { upsertLeads } from '../../workers/leads/update.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -163,24 +164,46 @@ describe('undo', () => {
     const { api, campaign } = await seededCampaign();
     const phones = usNumbers(1_500, 934_000);
     await importRows(api, campaign.id, rows(phones, 'O', 'Orig'));
-    const post = (company: string) =>
-      api.post(`/campaigns/${campaign.id}/imports?fileName=${company}.csv&ignoreErrors=true&onExisting=update`, csv([['phone_number', 'customer_name', 'company'], ...phones.map((p, i) => [p, `O${i}`, company])]), { 'Content-Type': 'text/csv' });
-    const started = await Promise.all([post('A'), post('B')]);
+    // A sets the company, B the budget: an update computed from a stale read would lose the other's.
+    const post = (column: string, value: string) =>
+      api.post(`/campaigns/${campaign.id}/imports?fileName=${value}.csv&ignoreErrors=true&onExisting=update`, csv([['phone_number', 'customer_name', column], ...phones.map((p, i) => [p, `O${i}`, value])]), { 'Content-Type': 'text/csv' });
+    const started = await Promise.all([post('company', 'A'), post('budget_range', 'B')]);
     const [va, vb] = await Promise.all(started.map(async (r) => waitForEnd(api, (await r.json<any>()).id, 150_000)));
     for (const v of [va, vb]) expect(v).toMatchObject({ status: 'completed', createdRows: 0, updatedRows: 1_500 });
-    const companies = [...(await leadsByPhone(api, campaign.id)).values()].map((l) => l.variables.company);
-    expect(companies.every((c) => c === 'A' || c === 'B')).toBe(true);
-    // Undo A, then B: where A was applied last, A's undo restores B's value, then B's undo the
-    // original; where B came last, A's undo is skipped and B's undo restores A's value. So a
-    // lost or doubled update would show in these counts.
+    for (const lead of (await leadsByPhone(api, campaign.id)).values()) expect(lead.variables).toMatchObject({ company: 'A', budget_range: 'B' });
+    // Undo A, then B: where A was applied last, A's undo restores the original company, then B's
+    // undo the original budget; where B came last, A's undo is skipped and B's undo restores the
+    // budget only. So a lost or doubled update would show in these counts.
     const ua = await undo(api, va.id);
     const ub = await undo(api, vb.id);
     expect(ua.undoneRows + ua.undoSkippedRows).toBe(1_500);
     expect(ub).toMatchObject({ undoneRows: 1_500, undoSkippedRows: 0 });
-    const final = [...(await leadsByPhone(api, campaign.id)).values()].map((l) => l.variables.company);
-    expect(final.filter((c) => c === 'A')).toHaveLength(ua.undoSkippedRows);
-    expect(final.filter((c) => c === 'Orig')).toHaveLength(ua.undoneRows);
+    const final = [...(await leadsByPhone(api, campaign.id)).values()].map((l) => l.variables);
+    expect(final.every((v) => v.budget_range === 'unknown')).toBe(true);
+    expect(final.filter((v) => v.company === 'A')).toHaveLength(ua.undoSkippedRows);
+    expect(final.filter((v) => v.company === 'Orig')).toHaveLength(ua.undoneRows);
     expect(await leadCount(api, campaign.id)).toBe(1_500);
+  });
+
+  it('two writers merging into the same leads at the same moment: each update lands once, on top of the other', async () => {
+    const { api, campaign, workspaceId } = await seededCampaign();
+    const phones = usNumbers(1_000, 937_000);
+    await importRows(api, campaign.id, rows(phones, 'O', 'Orig'));
+    // Both read the leads before either applies (one isolate, interleaved at every await): the
+    // second to apply finds the versions moved, reads again and merges on top.
+    const rowsOf = (variables: Record<string, string>) =>
+      phones.map((e164, i) => ({ row: i + 1, lead: { e164, country: 'US', extension: null, variables: { customer_name: `O${i}`, ...variables }, secondary: [] }, provided: new Set(['customer_name', ...Object.keys(variables)]) }));
+    const now = new Date().toISOString();
+    const [a, b] = await Promise.all([
+      upsertLeads(env, workspaceId, campaign.id, 'imp_writer_a', rowsOf({ company: 'A' }), 'update', now),
+      upsertLeads(env, workspaceId, campaign.id, 'imp_writer_b', rowsOf({ budget_range: 'B' }), 'update', now),
+    ]);
+    expect([a.created.size, a.updated.size, b.created.size, b.updated.size]).toEqual([0, 1_000, 0, 1_000]);
+    for (const lead of (await leadsByPhone(api, campaign.id)).values()) expect(lead.variables).toMatchObject({ company: 'A', budget_range: 'B' });
+    // Applying again (a redelivery) changes nothing and still reports every row as updated.
+    const again = await upsertLeads(env, workspaceId, campaign.id, 'imp_writer_a', rowsOf({ company: 'A2' }), 'update', now);
+    expect(again.updated.size).toBe(1_000);
+    for (const lead of (await leadsByPhone(api, campaign.id)).values()) expect(lead.variables.company).toBe('A');
   });
 
   it('ignoreErrors off: a failure after updates were written rolls them back to their previous values', async () => {
