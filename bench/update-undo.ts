@@ -7,7 +7,7 @@
  *
  *   node bench/update-undo.ts 1000000
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateLeadsCsv } from './generate.ts';
@@ -23,6 +23,8 @@ async function main(rows: number) {
   const body = new TextEncoder().encode(g.text);
   const persistTo = mkdtempSync(join(tmpdir(), 'lead-bench-undo-state-'));
   const cwd = snapshot();
+  // Only the API is measured: an unbuilt UI needs no more than an empty assets folder.
+  if (!existsSync(join(cwd, 'build'))) mkdirSync(join(cwd, 'build'));
   const server = await startBenchServer(PORT, persistTo, cwd);
   const auth = { Authorization: `Bearer ${server.token}` };
   const api = async (method: string, path: string, payload?: BodyInit, headers: Record<string, string> = {}): Promise<{ status: number; body: Resource }> => {
