@@ -187,6 +187,10 @@ export function openApiDocument(origin: string) {
           responses: { 200: { description: '{existing: string[]}', content: { 'application/json': { schema: { type: 'object', properties: { existing: { type: 'array', items: { type: 'string' } } } } } } }, 400: error, 404: error, 413: error },
         },
       },
+      // Operator routes (Bearer ADMIN_TOKEN, not a workspace token; 404 when no ADMIN_TOKEN is set).
+      '/admin/shards': { get: { summary: 'Operator: leads and workspaces per leads shard', responses: { 200: { description: '{items: [{shard, leads, workspaces}]}' }, 401: error, 404: error } } },
+      '/admin/workspaces/{id}/shard': { get: { summary: 'Operator: the shard a workspace is placed on, and its move if one runs', parameters: [idParam('id')], responses: { 200: { description: 'ok' }, 401: error, 404: error } } },
+      '/admin/workspaces/{id}/move': { post: { summary: 'Operator: move a workspace to another shard, one bounded step per call (npm run workspace:move calls it until done)', parameters: [idParam('id')], requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } }, responses: { 200: { description: 'Where the move stands' }, 400: error, 401: error, 404: error, 409: error, 503: error } } },
       '/imports/{id}/undo': {
         post: {
           ...authed,
