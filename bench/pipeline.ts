@@ -77,7 +77,7 @@ function sampleWorkerd(root: number): { stop(): { peak: number; first: number; s
  * the Worker on every edit, and a reload in the middle of an import stalls it, so the bench runs a
  * snapshot taken at its start (node_modules is linked, not copied).
  */
-function snapshot(): string {
+export function snapshot(): string {
   const root = process.cwd();
   const dir = mkdtempSync(join(tmpdir(), 'lead-bench-src-'));
   for (const name of ['workers', 'src', 'scripts', 'drizzle', 'drizzle-leads', 'build', 'bench', 'static', 'wrangler.toml', 'package.json', 'tsconfig.json', '.dev.vars', '.dev.vars.example']) {

@@ -27,6 +27,10 @@ export interface Env {
   IMPORT_RATE_LIMIT_PER_MINUTE?: string;
   /** Days an import's error report is kept after it ends (errors.csv answers 410 afterwards). */
   REPORT_RETENTION_DAYS?: string;
+  /** Days an ended import can be undone: its change records are deleted afterwards (default 30). */
+  UNDO_RETENTION_DAYS?: string;
+  /** Leads one undo step handles (default 5,000; tests lower it to see many steps). */
+  UNDO_STEP_ROWS?: string;
   /** Hours a multipart upload may sit idle (no part, no complete) before its parts are deleted. */
   UPLOAD_RETENTION_HOURS?: string;
   /** Bytes a workspace may hold in R2 (uploaded chunks, multipart parts, error reports). */

@@ -14,6 +14,7 @@ import { linkRoutes } from './routes/links.ts';
 import { suppressionRoutes } from './routes/suppressions.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { campaignMappingRoutes, mappingRoutes } from './routes/mappings.ts';
+import { existingLeadsRoutes } from './routes/existing-leads.ts';
 
 const PUBLIC = new Set(['/api/v1/health', '/api/v1/openapi.json']);
 
@@ -29,6 +30,7 @@ export const app = new Hono<AppEnv>()
   .route('/assistants', assistantRoutes)
   .route('/campaigns', campaignRoutes)
   .route('/campaigns', campaignImportRoutes)
+  .route('/campaigns', existingLeadsRoutes)
   .route('/imports', importRoutes)
   .route('/workspace', workspaceRoutes)
   // (Mounted at the root: it declares /suppressions and /suppressions.csv, which a /suppressions mount cannot.)

@@ -5,6 +5,7 @@ import {
   CreateAssistantSchema,
   CreateCampaignSchema,
   CreateImportQuerySchema,
+  ExistingLeadsSchema,
   ListImportsQuerySchema,
   ListLeadsQuerySchema,
 } from '../../src/lib/schemas/api.ts';
@@ -17,6 +18,7 @@ import { ROW_ERROR_CODES, FILE_ERROR_CODES } from '../../src/lib/codes.ts';
 import { PHONE_TYPES } from '../../src/lib/calling/blocked-phone-types.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import { suppressionPaths } from '../suppression/openapi-paths.ts';
+import { IMPORT_STATUSES, ON_EXISTING } from '../../src/lib/import-view.ts';
 
 const schema = (s: v.GenericSchema) => toJsonSchema(s, { typeMode: 'input', errorMode: 'ignore' });
 
@@ -114,6 +116,7 @@ export function openApiDocument(origin: string) {
         BrowserImport: schema(BrowserImportSchema),
         CompleteUpload: schema(CompleteUploadSchema),
         Chunk: schema(ChunkSchema),
+        ExistingLeads: schema(ExistingLeadsSchema),
         Error: {
           type: 'object',
           required: ['error'],
@@ -136,12 +139,17 @@ export function openApiDocument(origin: string) {
             id: { type: 'string' },
             campaignId: { type: 'string' },
             fileName: { type: 'string' },
-            status: { enum: ['queued', 'validating', 'importing', 'completed', 'failed', 'cancelled'] },
+            status: { enum: [...IMPORT_STATUSES] },
             ignoreErrors: { type: 'boolean' },
+            onExisting: { enum: [...ON_EXISTING], description: 'What the import did with numbers the campaign already had: skip (DUPLICATE_EXISTING), update, or fill empty variables' },
             totalRows: { type: 'integer' },
             processedRows: { type: 'integer' },
-            importedRows: { type: 'integer' },
+            importedRows: { type: 'integer', description: 'createdRows + updatedRows' },
+            createdRows: { type: 'integer', description: 'Rows that became new leads' },
+            updatedRows: { type: 'integer', description: 'Rows that updated (or filled) a lead the campaign already had' },
             failedRows: { type: 'integer' },
+            undoneRows: { type: 'integer', description: 'Undo: leads deleted or restored so far' },
+            undoSkippedRows: { type: 'integer', description: 'Undo: leads left as they are because a later import changed them (undo-report.csv)' },
             errorCounts: { type: 'object', propertyNames: { enum: [...ROW_ERROR_CODES] }, additionalProperties: { type: 'integer' } },
             failure: { type: ['object', 'null'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
             createdAt: { type: 'string', format: 'date-time' },
@@ -227,6 +235,26 @@ export function openApiDocument(origin: string) {
         get: { ...authed, parameters: [idParam('id')], summary: 'One import', responses: { 200: returns('The import', 'Import'), 404: error } },
         delete: { ...authed, parameters: [idParam('id')], summary: 'Cancel a running import', responses: { 200: returns('The import, cancelled', 'Import'), 404: error, 409: error } },
       },
+      '/campaigns/{id}/leads/existing': {
+        post: {
+          ...authed,
+          summary: 'Which of these E.164 numbers (at most 10,000) the campaign already has: the preview counts rows that will create, update or fill',
+          parameters: [idParam('id')],
+          requestBody: body('ExistingLeads'),
+          responses: { 200: { description: '{existing: string[]}', content: { 'application/json': { schema: { type: 'object', properties: { existing: { type: 'array', items: { type: 'string' } } } } } } }, 400: error, 404: error, 413: error },
+        },
+      },
+      // Operator routes (Bearer ADMIN_TOKEN, not a workspace token; 404 when no ADMIN_TOKEN is set).
+      '/imports/{id}/undo': {
+        post: {
+          ...authed,
+          summary: 'Undo an ended import: delete the leads it created, give the leads it updated their previous values back; a lead a later import changed is left and listed in undo-report.csv',
+          description: 'Status goes undoing → undone; progress in undoneRows. Possible for UNDO_RETENTION_DAYS (30) after the import ended, then 410 UNDO_EXPIRED.',
+          parameters: [idParam('id')],
+          responses: { 200: returns('The import, already undone', 'Import'), 202: returns('The import, being undone (or undone, for a small one)', 'Import'), 404: error, 409: error, 410: error },
+        },
+      },
+      '/imports/{id}/undo-report.csv': { get: { ...authed, parameters: [idParam('id')], summary: 'Leads the undo left as they were: phone_number, reason (changed_later or deleted), changed_by_import', responses: { 200: { description: 'CSV' }, 404: error, 410: error } } },
       '/imports/{id}/errors.csv': { get: { ...authed, parameters: [idParam('id')], summary: 'Error report: original columns, error_row, error_codes, error_messages', responses: { 200: { description: 'CSV' }, 404: error, 410: error } } },
       '/campaigns/{id}/mappings/match': {
         post: {

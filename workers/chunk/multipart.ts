@@ -5,6 +5,7 @@
  * Creation and parts are rate-limited per workspace, every part is charged to the workspace's
  * storage quota before it is stored, and an upload that fails at `complete` is discarded whole.
  */
+import type { OnExisting } from '../../src/lib/import-view.ts';
 import * as v from 'valibot';
 import type { Env } from '../env.ts';
 import { newId } from '../db/ids.ts';
@@ -35,6 +36,7 @@ export interface UploadOptions {
   fileName?: string;
   sheet?: string;
   headerRow?: number;
+  onExisting?: OnExisting;
   kind: UploadKind;
 }
 

@@ -9,8 +9,8 @@ import { isRunning, type ImportView } from '../../src/lib/import-view.ts';
 export async function mirrorToD1(env: Env, workspaceId: string, view: ImportView): Promise<void> {
   await env.DB.prepare(
     `UPDATE imports SET status = ?1, total_rows = ?2, processed_rows = ?3, imported_rows = ?4, failed_rows = ?5,
-       error_counts = ?6, failure_code = ?7, failure_message = ?8, finished_at = ?9
-     WHERE id = ?10 AND workspace_id = ?11`,
+       error_counts = ?6, failure_code = ?7, failure_message = ?8, finished_at = ?9, created_rows = ?12, updated_rows = ?13
+     WHERE id = ?10 AND workspace_id = ?11 AND status NOT IN ('undoing', 'undone')`,
   )
     .bind(
       view.status,
@@ -24,6 +24,8 @@ export async function mirrorToD1(env: Env, workspaceId: string, view: ImportView
       view.finishedAt,
       view.id,
       workspaceId,
+      view.createdRows,
+      view.updatedRows,
     )
     .run();
 }

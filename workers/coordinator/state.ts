@@ -4,7 +4,7 @@
  * types from here, not from the Durable Object's class.
  */
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
-import type { ImportStatus, ImportView } from '../../src/lib/import-view.ts';
+import type { ImportStatus, ImportView, OnExisting } from '../../src/lib/import-view.ts';
 
 export interface ImportConfig {
   importId: string;
@@ -12,6 +12,8 @@ export interface ImportConfig {
   campaignId: string;
   fileName: string;
   ignoreErrors: boolean;
+  /** What to do with a number the campaign already has (absent in imports created before the option: skip). */
+  onExisting?: OnExisting;
   notifyEmail: string | null;
   headers: string[];
   mapping: ColumnMapping;
@@ -47,6 +49,9 @@ export interface State {
   validatedRows: number;
   processedRows: number;
   importedRows: number;
+  /** importedRows = createdRows + updatedRows (absent in states stored before updates: all created). */
+  createdRows?: number;
+  updatedRows?: number;
   failedRows: number;
   invalidRows: number;
   recordedPhones: number;
@@ -103,6 +108,9 @@ export interface ValidationResult {
 /** Counts of one written (or reported) chunk. */
 export interface WriteResult {
   imported: number;
+  /** imported = created + updated. */
+  created: number;
+  updated: number;
   failed: number;
   errorCounts: Record<string, number>;
 }
@@ -118,6 +126,8 @@ export function initialState(): State {
     validatedRows: 0,
     processedRows: 0,
     importedRows: 0,
+    createdRows: 0,
+    updatedRows: 0,
     failedRows: 0,
     invalidRows: 0,
     recordedPhones: 0,
@@ -138,11 +148,16 @@ export function toView(config: ImportConfig, state: State): ImportView {
     fileName: config.fileName,
     status: state.status,
     ignoreErrors: config.ignoreErrors,
+    onExisting: config.onExisting ?? 'skip',
     totalRows: state.totalRows,
     validatedRows: state.validatedRows,
     processedRows: state.processedRows,
     importedRows: state.importedRows,
+    createdRows: state.createdRows ?? state.importedRows - (state.updatedRows ?? 0),
+    updatedRows: state.updatedRows ?? 0,
     failedRows: state.failedRows,
+    undoneRows: 0,
+    undoSkippedRows: 0,
     errorCounts: state.errorCounts,
     failure: state.failure,
     createdAt: config.createdAt,

@@ -98,6 +98,22 @@ import type { ImportStatus } from '../../src/lib/import-view.ts';
 export type { ImportStatus };
 
 /** One import: options, file metadata and the counters mirrored from its Durable Object. */
+/**
+ * The duplicate policy an import ran with, what it created and updated, and its undo: rows undone
+ * so far, rows the undo left alone (changed by a later import), and when the undo began and ended.
+ * `changes_deleted_at`: retention deleted the records undo needs (UNDO_RETENTION_DAYS after the end).
+ */
+const importUndoColumns = {
+  onExisting: text('on_existing').$type<'skip' | 'update' | 'fill'>().notNull().default('skip'),
+  createdRows: integer('created_rows').notNull().default(0),
+  updatedRows: integer('updated_rows').notNull().default(0),
+  undoneRows: integer('undone_rows').notNull().default(0),
+  undoSkippedRows: integer('undo_skipped_rows').notNull().default(0),
+  undoStartedAt: text('undo_started_at'),
+  undoFinishedAt: text('undo_finished_at'),
+  changesDeletedAt: text('changes_deleted_at'),
+};
+
 export const imports = sqliteTable(
   'imports',
   {
@@ -122,12 +138,14 @@ export const imports = sqliteTable(
     purgedAt: text('purged_at'),
     /** When the error report was deleted (retention, REPORT_RETENTION_DAYS); errors.csv answers 410 from then on. */
     reportDeletedAt: text('report_deleted_at'),
+    ...importUndoColumns,
   },
   (t) => [
     index('imports_workspace_campaign').on(t.workspaceId, t.campaignId),
     // Retention's two hourly queries read only the imports still waiting for each step.
     index('imports_chunks_to_purge').on(t.finishedAt).where(sql`purged_at IS NULL`),
     index('imports_reports_to_delete').on(t.finishedAt).where(sql`report_deleted_at IS NULL`),
+    index('imports_changes_to_delete').on(t.finishedAt).where(sql`changes_deleted_at IS NULL`),
   ],
 );
 

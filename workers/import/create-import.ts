@@ -9,6 +9,7 @@ import { coordinator } from '../coordinator/coordinator.ts';
 import type { ImportConfig } from '../coordinator/state.ts';
 import { assertAcceptingImports } from '../leads/placement.ts';
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
+import type { OnExisting } from '../../src/lib/import-view.ts';
 
 export interface NewImport {
   workspaceId: string;
@@ -18,6 +19,7 @@ export interface NewImport {
   fileName: string;
   source: 'api' | 'browser';
   ignoreErrors: boolean;
+  onExisting?: OnExisting;
   notifyEmail: string | null;
   headers: string[];
   mapping: ColumnMapping;
@@ -47,6 +49,7 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
     source: input.source,
     status: 'queued',
     ignoreErrors: input.ignoreErrors,
+    onExisting: input.onExisting ?? 'skip',
     notifyEmail: input.notifyEmail,
     errorCounts: {},
     createdAt,
@@ -57,6 +60,7 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
     campaignId: input.campaignId,
     fileName: input.fileName,
     ignoreErrors: input.ignoreErrors,
+    onExisting: input.onExisting ?? 'skip',
     notifyEmail: input.notifyEmail,
     headers: input.headers,
     mapping: input.mapping,

@@ -18,13 +18,13 @@ import { runInline } from './run-inline.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
 import { fileError, toFileApiError } from '../api/file-errors.ts';
 import { checkColumns } from './check-columns.ts';
-import type { ImportView } from '../../src/lib/import-view.ts';
+import type { ImportView, OnExisting } from '../../src/lib/import-view.ts';
 
 export interface ImportFileInput {
   workspaceId: string;
   campaign: { id: string; defaultCountry: string | null };
   assistant: { variables: AssistantConfig['variables']; secondaryVariables: AssistantConfig['secondaryVariables'] };
-  options: { ignoreErrors: boolean; notifyEmail?: string; fileName?: string; sheet?: string; headerRow?: number };
+  options: { ignoreErrors: boolean; onExisting?: OnExisting; notifyEmail?: string; fileName?: string; sheet?: string; headerRow?: number };
   kind: UploadKind;
   body: ReadableStream<Uint8Array>;
 }
@@ -64,6 +64,7 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
         fileName,
         source: 'api',
         ignoreErrors: options.ignoreErrors,
+        onExisting: options.onExisting,
         notifyEmail: options.notifyEmail ?? null,
         headers: upload.headers,
         mapping,

@@ -61,7 +61,7 @@ interface MoveRow {
   flipped_at: string | null;
 }
 
-const LEAD_COLUMNS = 'phone, phone_country, phone_type, phone_extension, phone_zone_set, variables, secondary_contacts, import_id, source_row, created_at';
+const LEAD_COLUMNS = 'phone, phone_country, phone_type, phone_extension, phone_zone_set, variables, secondary_contacts, import_id, source_row, created_at, version, updated_import_id';
 const LEAD_VALUES = LEAD_COLUMNS.split(', ')
   .map((_, i) => `j.value->>${i}`)
   .join(', ');

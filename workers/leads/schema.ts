@@ -6,6 +6,17 @@
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 
 /**
+ * What makes an update exact and undoable: `version` goes up by one with every update (an update
+ * applies only where the version is still the one its change record captured), and
+ * `updated_import_id` names the last import that updated the lead (the undo report's
+ * changed_by_import). A lead created by an import and never changed since has version 1.
+ */
+const leadVersionColumns = {
+  version: integer('version').notNull().default(1),
+  updatedImportId: text('updated_import_id'),
+};
+
+/**
  * Leads. The primary phone (E.164) is unique per campaign: the database decides races between
  * concurrent imports. Only two indexes, because each one costs a row written per lead.
  */
@@ -37,6 +48,7 @@ export const leads = sqliteTable(
     importId: text('import_id'),
     sourceRow: integer('source_row'),
     createdAt: text('created_at').notNull(),
+    ...leadVersionColumns,
   },
   (t) => [
     uniqueIndex('leads_campaign_phone').on(t.campaignId, t.phone),
@@ -97,4 +109,53 @@ export const campaignCounters = sqliteTable(
 export const workspaceFences = sqliteTable('workspace_fences', {
   workspaceId: text('workspace_id').primaryKey(),
   since: text('since').notNull(),
+});
+
+/**
+ * One record per lead an import updated (kind 'updated', written in the same transaction as the
+ * update, with the values the lead had before it) and per lead an undo had to leave alone (kind
+ * 'created' or 'updated', with `skip_reason`). Keyed by import first: an import's records are read
+ * in lead order and deleted together when their lifetime (UNDO_RETENTION_DAYS) ends. A redelivered
+ * update finds its record and applies nothing twice; `batch` marks the records one statement
+ * inserted, so the update that follows touches only those.
+ */
+export const leadChanges = sqliteTable(
+  'lead_changes',
+  {
+    importId: text('import_id').notNull(),
+    leadId: integer('lead_id').notNull(),
+    kind: text('kind').$type<'created' | 'updated'>().notNull(),
+    phone: text('phone').notNull(),
+    beforeVariables: text('before_variables'),
+    beforeContacts: text('before_contacts'),
+    beforeVersion: integer('before_version'),
+    beforeUpdatedImportId: text('before_updated_import_id'),
+    afterVersion: integer('after_version').notNull(),
+    batch: text('batch'),
+    createdAt: text('created_at').notNull(),
+    /** Set once undone (restored, deleted, or left alone): an undo step never runs twice on one record. */
+    undoneAt: text('undone_at'),
+    /** Why an undo left the lead as it is: 'changed_later' (by `skipped_by`) or 'deleted'. */
+    skipReason: text('skip_reason'),
+    skippedBy: text('skipped_by'),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.leadId] })],
+);
+
+/**
+ * Where the undo of one import stands, advanced in the same transaction as each bounded step:
+ * cursors over the leads it created and the records of those it updated, and the counts so far.
+ * A redelivered step finds its cursor moved and counts nothing twice.
+ */
+export const undoRuns = sqliteTable('undo_runs', {
+  importId: text('import_id').primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  campaignId: text('campaign_id').notNull(),
+  createdCursor: integer('created_cursor').notNull().default(0),
+  createdDone: integer('created_done').notNull().default(0),
+  updatedCursor: integer('updated_cursor').notNull().default(0),
+  updatedDone: integer('updated_done').notNull().default(0),
+  undone: integer('undone').notNull().default(0),
+  skipped: integer('skipped').notNull().default(0),
+  startedAt: text('started_at').notNull(),
 });

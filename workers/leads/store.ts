@@ -64,8 +64,8 @@ interface EncodedContact {
   variables: Record<string, VariableValue>;
 }
 
-/** One lead as the insert statement reads it: [phone, country, type, extension, zone set, variables, contacts, row]. */
-function encodeLead(row: number, lead: NormalizedLead): unknown[] {
+/** A lead's secondary contacts as stored: JSON, in call order. */
+export function encodeContacts(lead: NormalizedLead): string {
   const contacts: EncodedContact[] = lead.secondary.map((s) => ({
     phoneNumber: s.e164,
     phoneCountry: s.country ?? null,
@@ -74,6 +74,11 @@ function encodeLead(row: number, lead: NormalizedLead): unknown[] {
     phoneZoneSet: zoneSetIdOf(s.e164, s.country ?? null),
     variables: s.variables,
   }));
+  return JSON.stringify(contacts);
+}
+
+/** One lead as the insert statement reads it: [phone, country, type, extension, zone set, variables, contacts, row]. */
+export function encodeLead(row: number, lead: NormalizedLead): unknown[] {
   return [
     lead.e164,
     lead.country ?? null,
@@ -81,7 +86,7 @@ function encodeLead(row: number, lead: NormalizedLead): unknown[] {
     lead.extension ?? null,
     zoneSetIdOf(lead.e164, lead.country ?? null),
     JSON.stringify(lead.variables),
-    JSON.stringify(contacts),
+    encodeContacts(lead),
     row,
   ];
 }

@@ -9,6 +9,7 @@ import { validateChunk } from '../revalidate/validate-chunk.ts';
 import { writeChunk } from '../write/write-chunk.ts';
 import { finalizeImport } from '../report/finalize.ts';
 import { failImport } from '../import/fail-import.ts';
+import { continueUndo } from '../undo/run-undo.ts';
 
 import { ChunkMissingError } from '../chunk/errors.ts';
 
@@ -25,6 +26,9 @@ export async function runMessage(env: Env, m: ChunkMessage): Promise<void> {
     case 'finalize':
       await finalizeImport(env, m.workspaceId, m.importId);
       return;
+    case 'undo':
+      await continueUndo(env, m.workspaceId, m.importId);
+      return;
   }
 }
 
@@ -33,6 +37,12 @@ export async function consumeBatch(batch: MessageBatch<ChunkMessage>, env: Env):
   for (const msg of batch.messages) {
     const m = msg.body;
     if (deadLetters) {
+      if (m.kind === 'undo') {
+        // The import is not failed: its undo stays "undoing", and asking for it again resumes it.
+        console.error(`import ${m.importId}: an undo step kept failing; POST /imports/{id}/undo resumes it`);
+        msg.ack();
+        continue;
+      }
       const what = m.kind === 'finalize' ? 'the error report' : `rows of part ${m.chunk + 1} of the file`;
       await failImport(env, m.importId, 'PROCESSING_FAILED', `We could not process ${what} after several attempts. Nothing was imported twice; retry the import.`, deadWrite(m));
       msg.ack();

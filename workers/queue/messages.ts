@@ -2,7 +2,9 @@
 export type ChunkMessage =
   | { kind: 'validate'; workspaceId: string; importId: string; chunk: number }
   | { kind: 'write'; workspaceId: string; importId: string; chunk: number }
-  | { kind: 'finalize'; workspaceId: string; importId: string };
+  | { kind: 'finalize'; workspaceId: string; importId: string }
+  /** One bounded step of an import's undo (workers/undo); it sends the next one until the undo is done. */
+  | { kind: 'undo'; workspaceId: string; importId: string };
 
 /** The import a message is about (an import's configuration is one). */
 export interface ImportRef {
@@ -17,4 +19,8 @@ export function chunkMessages(kind: 'validate' | 'write', ref: ImportRef, chunks
 
 export function finalizeMessage(ref: ImportRef): ChunkMessage {
   return { kind: 'finalize', workspaceId: ref.workspaceId, importId: ref.importId };
+}
+
+export function undoMessage(ref: ImportRef): ChunkMessage {
+  return { kind: 'undo', workspaceId: ref.workspaceId, importId: ref.importId };
 }

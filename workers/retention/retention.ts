@@ -5,6 +5,8 @@
  *   (default 7) after it ends; its error report stays.
  * - Its error report is deleted REPORT_RETENTION_DAYS (default 30) after it ends; errors.csv then
  *   answers 410 REPORT_EXPIRED. The import's D1 row (its counts) stays.
+ * - The change records that make an import undoable (workers/leads/changes.ts) are deleted
+ *   UNDO_RETENTION_DAYS (default 30) after it ends; undo then answers 410 UNDO_EXPIRED.
  * - A multipart upload idle for UPLOAD_RETENTION_HOURS (default 24) is aborted and deleted.
  * - Rate-limit counters of ended windows are deleted.
  * Each deletion releases the bytes it freed from the workspace's storage quota.
@@ -16,6 +18,8 @@ import { discardUpload } from '../chunk/multipart.ts';
 import { pruneRateLimits } from '../limits/rate-limit.ts';
 import { releaseStorage, settleStorage } from '../quota/storage.ts';
 import { ApiError } from '../api/errors.ts';
+import { deleteChanges } from '../leads/changes.ts';
+import { undoRetentionDays } from '../undo/request-undo.ts';
 
 /**
  * Items per query; a step goes on until none is left or MAX_PER_RUN is reached (an import costs
@@ -42,6 +46,8 @@ export interface RetentionRun {
   reportsDeleted: number;
   uploadsDiscarded: number;
   rateLimitRows: number;
+  /** Imports whose change records were deleted (their undo lifetime is over). */
+  changeRecords: number;
 }
 
 /** Every step, each on its own: one failing (an R2 hiccup) does not stop the others. */
@@ -51,8 +57,9 @@ export async function runRetention(env: Env, now = Date.now()): Promise<Retentio
     reportsDeleted: () => deleteExpiredReports(env, now),
     uploadsDiscarded: () => discardIdleUploads(env, now),
     rateLimitRows: () => pruneRateLimits(env, now),
+    changeRecords: () => deleteExpiredChanges(env, now),
   };
-  const run = { chunkObjects: 0, reportsDeleted: 0, uploadsDiscarded: 0, rateLimitRows: 0 };
+  const run = { chunkObjects: 0, reportsDeleted: 0, uploadsDiscarded: 0, rateLimitRows: 0, changeRecords: 0 };
   const failed: string[] = [];
   for (const [name, step] of Object.entries(steps) as [keyof RetentionRun, () => Promise<number>][]) {
     try {
@@ -162,6 +169,25 @@ export async function deleteExpiredReports(env: Env, now = Date.now(), page = PA
 /** The coordinator refuses while its import runs; D1 says it ended, so that is only logged. */
 async function purgeCoordinator(env: Env, importId: string): Promise<void> {
   if (!(await coordinator(env, importId).purge())) console.warn('retention: a coordinator still reports its import running; its storage is kept');
+}
+
+/**
+ * Imports ended more than UNDO_RETENTION_DAYS ago: their change records on the leads shard are
+ * deleted (in bounded statements), after which undo answers 410. An import still being undone keeps
+ * them until its undo ends. Returns the number of imports handled.
+ */
+export async function deleteExpiredChanges(env: Env, now = Date.now(), page = PAGE): Promise<number> {
+  const cutoff = new Date(now - undoRetentionDays(env) * DAY_MS).toISOString();
+  return forEachDue(endedImports(env, "changes_deleted_at IS NULL AND status <> 'undoing'", cutoff), async (imp) => {
+    // 20 statements of 5,000 records each per import and run; the next run goes on.
+    for (let i = 0; i < 20; i++) {
+      if ((await deleteChanges(env, imp.workspace_id, imp.id)) < 5_000) {
+        await env.DB.prepare('UPDATE imports SET changes_deleted_at = ?1 WHERE id = ?2').bind(new Date(now).toISOString(), imp.id).run();
+        return 1;
+      }
+    }
+    return 0;
+  }, page);
 }
 
 /** Multipart uploads with no part and no completion for UPLOAD_RETENTION_HOURS are discarded. */

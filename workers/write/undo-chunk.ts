@@ -1,14 +1,16 @@
 /**
- * Rollback of one chunk of an import with ignoreErrors off: deletes the leads this import wrote for
- * the chunk's numbers (one bounded statement per chunk, whatever the import's size), then tells the
- * coordinator. Deleting is keyed by this import's id, so running it twice, or for a chunk that wrote
- * nothing, changes nothing.
+ * Rollback of one chunk of an import with ignoreErrors off: deletes the leads this import created
+ * for the chunk's numbers and gives the leads it updated their previous values back (bounded
+ * statements per chunk, whatever the import's size), then tells the coordinator. Both are keyed by
+ * this import's id and its change records, so running it twice, or for a chunk that wrote nothing,
+ * changes nothing.
  */
 import type { Env } from '../env.ts';
 import type { ImportConfig, Next } from '../coordinator/state.ts';
 import { keys } from '../chunk/keys.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
 import { leadsStore } from '../leads/store.ts';
+import { rollbackLeads } from '../leads/undo.ts';
 import type { ValidatedChunk } from '../revalidate/validated-chunk.ts';
 import { revalidateChunk } from '../revalidate/revalidate-chunk.ts';
 
@@ -20,6 +22,7 @@ export async function undoChunk(env: Env, config: ImportConfig, index: number, p
     const entries = stored ? (await stored.json<ValidatedChunk>()).entries : await revalidateChunk(env, config, index);
     phones = entries.filter((e) => e.lead).map((e) => e.lead!.e164);
   }
-  await leadsStore(env, workspaceId, config.campaignId).remove(importId, phones);
+  if ((config.onExisting ?? 'skip') === 'skip') await leadsStore(env, workspaceId, config.campaignId).remove(importId, phones);
+  else await rollbackLeads(env, workspaceId, config.campaignId, importId, phones, new Date().toISOString());
   return coordinator(env, importId).recordUndone(index);
 }

@@ -3,8 +3,10 @@
  * comes from the coordinator, so delivery order does not matter), writes those leads to D1 (the
  * unique index settles races with concurrent imports), stores the chunk's rejected rows for the
  * error report and records the chunk's counts. With `write` false (the report pass of an import
- * that will not be written) it only reports. With ignoreErrors off, a number another import wrote
- * meanwhile rolls the whole import back (see the coordinator), starting with this chunk.
+ * that will not be written) it only reports. Under `skip`, a number already in the campaign is
+ * DUPLICATE_EXISTING, and with ignoreErrors off a number another import wrote meanwhile rolls the
+ * whole import back (see the coordinator), starting with this chunk; under `update` and `fill` the
+ * existing lead takes the row (workers/leads/update.ts).
  */
 import type { Env } from '../env.ts';
 import type { ImportConfig, Next } from '../coordinator/state.ts';
@@ -16,6 +18,8 @@ import { phoneColumnLabel } from '../../src/lib/map/phone-column.ts';
 import type { ValidatedEntry } from '../revalidate/validated-chunk.ts';
 import { countCodes } from '../revalidate/count-codes.ts';
 import { undoChunk } from './undo-chunk.ts';
+import { upsertLeads } from '../leads/update.ts';
+import { providedVariables } from './provided-variables.ts';
 
 export interface ErrorPart {
   index: number;
@@ -49,8 +53,16 @@ export async function writeEntries(
     }
   }
   let imported = 0;
+  let updated = 0;
   let conflicts = 0;
-  if (write && toWrite.length) {
+  const policy = config.onExisting ?? 'skip';
+  if (write && toWrite.length && policy !== 'skip') {
+    const cells = new Map(valid.map((e) => [e.row, e.cells]));
+    const rows = toWrite.map((w) => ({ ...w, provided: providedVariables(config.mapping, cells.get(w.row) ?? []) }));
+    const result = await upsertLeads(env, workspaceId, config.campaignId, importId, rows, policy, new Date().toISOString());
+    imported = result.created.size + result.updated.size;
+    updated = result.updated.size;
+  } else if (write && toWrite.length) {
     const written = await leadsStore(env, workspaceId, config.campaignId).insert(importId, toWrite, new Date().toISOString());
     imported = written.size;
     if (written.size < toWrite.length) {
@@ -71,7 +83,7 @@ export async function writeEntries(
     const part: ErrorPart = { index, rows: rejected.map((e) => ({ row: e.row, cells: e.cells, errors: e.errors })) };
     await env.UPLOADS.put(errorsKey, JSON.stringify(part));
   }
-  const result = { imported, failed: rejected.length, errorCounts: countCodes(newErrors) };
+  const result = { imported, created: imported - updated, updated, failed: rejected.length, errorCounts: countCodes(newErrors) };
   const coord = coordinator(env, importId);
   if (!write || config.ignoreErrors) return coord.recordWrite(index, result);
 

@@ -4,6 +4,7 @@ import { isSupportedCountry } from 'libphonenumber-js/max';
 import { LIMITS } from '../limits.ts';
 import { CallingWindowSchema } from '../calling/calling-window.ts';
 import { BlockedPhoneTypesSchema } from '../calling/blocked-phone-types.ts';
+import { ON_EXISTING } from '../import-view.ts';
 
 export { CreateAssistantSchema, VariableDefSchema } from './assistant.ts';
 
@@ -82,6 +83,10 @@ export const NotifyEmailListSchema = v.object({
   ),
 });
 
+/** What an import does with a number the campaign already has: skip it (DUPLICATE_EXISTING), update the lead, or fill its empty variables. */
+export const OnExistingPicklist = v.picklist(ON_EXISTING, 'onExisting is skip, update or fill.');
+export const OnExistingSchema = v.optional(OnExistingPicklist, 'skip');
+
 export const CreateImportQuerySchema = v.object({
   ignoreErrors: BoolString,
   /** Also accepted as the X-Notify-Email header, which URL logs do not keep. */
@@ -92,9 +97,21 @@ export const CreateImportQuerySchema = v.object({
   headerRow: v.optional(
     v.pipe(v.string(), v.regex(/^\d+$/, 'headerRow must be a whole number.'), v.transform(Number), v.minValue(1, 'headerRow is counted from 1.'), v.maxValue(1000, 'headerRow must be within the first 1000 rows.')),
   ),
+  onExisting: OnExistingSchema,
 });
 
 export const ListImportsQuerySchema = v.object({
   campaignId: v.optional(v.string()),
   limit: IntString(1, 200, 50),
+});
+
+/** Numbers one existing-leads lookup accepts (the browser asks in batches of this size). */
+export const MAX_EXISTING_LOOKUP = 10_000;
+
+/** POST /campaigns/{id}/leads/existing: which of these numbers the campaign already has. */
+export const ExistingLeadsSchema = v.object({
+  phoneNumbers: v.pipe(
+    v.array(v.pipe(v.string(), v.regex(/^\+[1-9]\d{6,14}$/, 'phoneNumbers are E.164 numbers such as "+14155550132".'))),
+    v.maxLength(MAX_EXISTING_LOOKUP, `At most ${MAX_EXISTING_LOOKUP} numbers per request.`),
+  ),
 });

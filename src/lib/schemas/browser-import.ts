@@ -1,7 +1,7 @@
 /** valibot schema of the browser's "create import" body: the header and mapping it already checked. */
 import * as v from 'valibot';
 import { LIMITS } from '../limits.ts';
-import { NotifyEmailSchema } from './api.ts';
+import { NotifyEmailSchema, OnExistingPicklist } from './api.ts';
 
 const TargetSchema = v.variant('kind', [
   v.object({ kind: v.literal('phone') }),
@@ -25,4 +25,6 @@ export const BrowserImportSchema = v.object({
   totalRows: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.maxRows))),
   ignoreErrors: v.optional(v.boolean(), false),
   notifyEmail: v.optional(NotifyEmailSchema),
+  /** skip (the default), update or fill: see the README, "Update and undo". */
+  onExisting: v.optional(OnExistingPicklist),
 });

@@ -36,6 +36,8 @@ import { keys } from '../../chunk/keys.ts';
 import { leadsCsv } from '../../export/leads-csv.ts';
 import { assertAcceptingImports } from '../../leads/placement.ts';
 import { BrowserImportSchema } from '../../../src/lib/schemas/browser-import.ts';
+import { requestUndo } from '../../undo/request-undo.ts';
+import { undoReportCsv } from '../../undo/undo-report.ts';
 import type { AppEnv } from '../app-env.ts';
 import type { Env } from '../../env.ts';
 
@@ -48,11 +50,16 @@ export function rowToView(r: ImportRow): ImportView {
     fileName: r.fileName,
     status: r.status,
     ignoreErrors: r.ignoreErrors,
+    onExisting: r.onExisting,
     totalRows: r.totalRows,
     validatedRows: r.processedRows,
     processedRows: r.processedRows,
     importedRows: r.importedRows,
+    createdRows: r.createdRows,
+    updatedRows: r.updatedRows,
     failedRows: r.failedRows,
+    undoneRows: r.undoneRows,
+    undoSkippedRows: r.undoSkippedRows,
     errorCounts: r.errorCounts,
     failure: r.failureCode ? { code: r.failureCode, message: r.failureMessage ?? '' } : null,
     createdAt: r.createdAt,
@@ -204,6 +211,7 @@ export const importRoutes = new Hono<AppEnv>()
       fileName: body.fileName,
       source: 'browser',
       ignoreErrors: body.ignoreErrors,
+      onExisting: body.onExisting,
       notifyEmail: body.notifyEmail ?? null,
       headers: body.headers,
       mapping,
@@ -312,6 +320,28 @@ export const importRoutes = new Hono<AppEnv>()
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${safeName(row.fileName)}-errors.csv"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  })
+  /** Undo: deletes the leads the import created and restores the ones it updated (202; 200 once undone). */
+  .post('/:id/undo', async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const row = await findImport(c.env, workspaceId, c.req.param('id'));
+    const status = await requestUndo(c.env, row);
+    return c.json(rowToView(await findImport(c.env, workspaceId, row.id)), status);
+  })
+  /** The leads an undo left as they were, because a later import changed them. */
+  .get('/:id/undo-report.csv', async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const row = await findImport(c.env, workspaceId, c.req.param('id'));
+    if (row.changesDeletedAt) throw new ApiError(410, 'UNDO_EXPIRED', "This import's change records have been deleted (their lifetime is over), and its undo report with them.");
+    if (row.status !== 'undoing' && row.status !== 'undone') throw new ApiError(404, 'REPORT_NOT_READY', 'This import has not been undone.');
+    return new Response(undoReportCsv(c.env, workspaceId, row.id), {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${safeName(row.fileName)}-undo-report.csv"`,
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
       },

@@ -1,0 +1,20 @@
+/**
+ * `POST /campaigns/{id}/leads/existing`: which of up to 10,000 E.164 numbers the campaign already
+ * has, so the browser's preview can count the rows that will create, update or fill, in batches,
+ * without downloading the campaign.
+ */
+import { Hono } from 'hono';
+import { ExistingLeadsSchema } from '../../../src/lib/schemas/api.ts';
+import { jsonBody } from '../validate.ts';
+import { notFound } from '../errors.ts';
+import { findCampaign } from './campaigns.ts';
+import { existingNumbers } from '../../leads/update.ts';
+import type { AppEnv } from '../app-env.ts';
+
+export const existingLeadsRoutes = new Hono<AppEnv>().post('/:id/leads/existing', jsonBody(ExistingLeadsSchema), async (c) => {
+  const workspaceId = c.get('workspaceId');
+  const campaign = await findCampaign(c.env.DB, workspaceId, c.req.param('id'));
+  if (!campaign) throw notFound('Campaign');
+  const existing = await existingNumbers(c.env, workspaceId, campaign.id, c.req.valid('json').phoneNumbers);
+  return c.json({ existing });
+});

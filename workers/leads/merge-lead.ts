@@ -1,0 +1,29 @@
+/**
+ * What an existing lead becomes under the duplicate policy (pure): `update` takes the row's
+ * non-empty cells (an empty cell never blanks a value) and, when the row has any secondary phone,
+ * its secondary contacts instead of the old list; `fill` sets only variables empty on the lead,
+ * and secondary contacts only when the lead has none. An assistant default never overwrites a value
+ * the lead has; it may fill an empty one, as it would on a new lead.
+ */
+import type { VariableValue } from '../../src/lib/types.ts';
+
+export type MergePolicy = 'update' | 'fill';
+
+type Variables = Record<string, VariableValue>;
+
+const isEmpty = (v: VariableValue | undefined) => v === null || v === undefined || v === '';
+
+/** The merged variables, and the new secondary contacts (JSON) or null to keep the lead's. */
+export function mergeLead(
+  policy: MergePolicy,
+  existing: { variables: Variables; contactCount: number },
+  row: { variables: Variables; provided: ReadonlySet<string>; contactsJson: string; contactCount: number },
+): { variables: Variables; contactsJson: string | null } {
+  const variables: Variables = { ...existing.variables };
+  for (const [name, value] of Object.entries(row.variables)) {
+    if (policy === 'update' && row.provided.has(name)) variables[name] = value;
+    else if (isEmpty(variables[name]) && !isEmpty(value)) variables[name] = value;
+  }
+  const replaceContacts = row.contactCount > 0 && (policy === 'update' || existing.contactCount === 0);
+  return { variables, contactsJson: replaceContacts ? row.contactsJson : null };
+}

@@ -1,0 +1,55 @@
+/**
+ * `POST /imports/{id}/undo`: refused while the import runs (409 IMPORT_RUNNING) and once its change
+ * records' lifetime is over (410 UNDO_EXPIRED); an import already undone answers 200, one being
+ * undone 202 with where it stands (and its undo resumes, should its messages have been lost).
+ */
+import type { Env } from '../env.ts';
+import { ApiError } from '../api/errors.ts';
+import { isRunning, type ImportStatus } from '../../src/lib/import-view.ts';
+import { nowIso } from '../db/ids.ts';
+import { runUndo } from './run-undo.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Days an ended import can be undone (its change records are kept that long): UNDO_RETENTION_DAYS, default 30. */
+export function undoRetentionDays(env: Env): number {
+  const n = Number(env.UNDO_RETENTION_DAYS);
+  return Number.isFinite(n) && n >= 0 ? n : 30;
+}
+
+export interface UndoableImport {
+  id: string;
+  workspaceId: string;
+  campaignId: string;
+  status: ImportStatus;
+  importedRows: number;
+  finishedAt: string | null;
+  changesDeletedAt: string | null;
+}
+
+/** Marks the import `undoing` and runs or queues its undo; returns the HTTP status to answer with. */
+export async function requestUndo(env: Env, imp: UndoableImport, now = Date.now()): Promise<200 | 202> {
+  if (imp.status === 'undone') return 200;
+  if (isRunning(imp.status)) {
+    throw new ApiError(409, 'IMPORT_RUNNING', 'The import is still running: cancel it or wait for it to end, then undo it.');
+  }
+  const days = undoRetentionDays(env);
+  const expired = imp.changesDeletedAt !== null || (imp.finishedAt !== null && Date.parse(imp.finishedAt) + days * DAY_MS < now);
+  if (expired && imp.status !== 'undoing') {
+    throw new ApiError(
+      410,
+      'UNDO_EXPIRED',
+      `This import ended more than ${days} days ago: the records of what it changed are kept ${days} days, so it can no longer be undone.`,
+    );
+  }
+  if (imp.status !== 'undoing') {
+    // Compare-and-set: of two concurrent requests, one marks it; both then run the (idempotent) undo.
+    await env.DB.prepare(
+      `UPDATE imports SET status = 'undoing', undo_started_at = coalesce(undo_started_at, ?1) WHERE id = ?2 AND workspace_id = ?3 AND status = ?4`,
+    )
+      .bind(nowIso(), imp.id, imp.workspaceId, imp.status)
+      .run();
+  }
+  await runUndo(env, imp);
+  return 202;
+}
