@@ -9,7 +9,7 @@ import { db } from '../../db/client.ts';
 import { imports } from '../../db/schema.ts';
 import { CreateImportQuerySchema, ListImportsQuerySchema, NotifyEmailSchema } from '../../../src/lib/schemas/api.ts';
 import { ChunkSchema, rowOrderBreak, type Chunk } from '../../../src/lib/chunk/format.ts';
-import { autoMap, checkMapping } from '../../../src/lib/map/columns.ts';
+import { autoMap } from '../../../src/lib/map/columns.ts';
 import { LIMITS } from '../../../src/lib/limits.ts';
 import type { AssistantConfig, ColumnMapping } from '../../../src/lib/types.ts';
 import type { Context } from 'hono';
