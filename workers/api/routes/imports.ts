@@ -15,7 +15,7 @@ import type { AssistantConfig, ColumnMapping } from '../../../src/lib/types.ts';
 import type { Context } from 'hono';
 import { jsonBody, limitBody, query } from '../validate.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { fileError, toFileApiError } from '../file-errors.ts';
+import { fileError } from '../file-errors.ts';
 import { limitImportCreation } from '../../limits/rate-limit.ts';
 import { assertReportKept } from '../../retention/retention.ts';
 import { PROGRESS_PROTOCOL, offeredProtocols } from '../../../src/lib/progress-protocol.ts';
@@ -274,12 +274,8 @@ export const importRoutes = new Hono<AppEnv>()
     const coord = coordinator(c.env, row.id);
     if ((await coord.snapshot()).phase !== 'upload') return c.json(await coord.view(), 202);
     await assertAcceptingImports(c.env, workspaceId);
-    let view: ImportView;
-    try {
-      view = (await coord.seal(chunkCount)).view;
-    } catch {
-      throw new ApiError(409, 'CHUNKS_MISSING', `Not every one of the ${chunkCount} chunks has been uploaded; upload the missing ones and start again.`);
-    }
+    const { view, missingChunks } = await coord.seal(chunkCount);
+    if (missingChunks) throw new ApiError(409, 'CHUNKS_MISSING', `Not every one of the ${chunkCount} chunks has been uploaded; upload the missing ones and start again.`);
     if ((await coord.snapshot()).config.inline) return c.json(await runInline(c.env, workspaceId, row.id, chunkCount), 201);
     await dispatchValidation(c.env, workspaceId, row.id, chunkCount);
     return c.json(view, 202);
