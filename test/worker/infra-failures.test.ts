@@ -24,7 +24,8 @@ function failing<T extends object>(target: T, method: string, message: string): 
 async function fetchWith(faulty: typeof env, token: string, method: string, path: string, body: string, type: string): Promise<Response> {
   const ctx = createExecutionContext();
   const res = await worker.fetch(
-    new Request(`http://example.com/api/v1${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': type }, body }),
+    // The Worker's fetch is typed for requests from the edge (with their cf properties); this one is built here.
+    new Request(`http://example.com/api/v1${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': type }, body }) as Request<unknown, IncomingRequestCfProperties>,
     faulty,
     ctx,
   );
