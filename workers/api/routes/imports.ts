@@ -8,7 +8,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { db } from '../../db/client.ts';
 import { imports } from '../../db/schema.ts';
 import { CreateImportQuerySchema, ListImportsQuerySchema, NotifyEmailSchema } from '../../../src/lib/schemas/api.ts';
-import { ChunkSchema, rowOrderBreak, type Chunk } from '../../../src/lib/chunk/format.ts';
+import { ChunkSchema, rowOrderBreak } from '../../../src/lib/chunk/format.ts';
 import { autoMap } from '../../../src/lib/map/columns.ts';
 import { LIMITS } from '../../../src/lib/limits.ts';
 import type { AssistantConfig, ColumnMapping } from '../../../src/lib/types.ts';
@@ -247,7 +247,7 @@ export const importRoutes = new Hono<AppEnv>()
     }
     const result = v.safeParse(ChunkSchema, parsed);
     if (!result.success) throw new ApiError(400, 'VALIDATION_FAILED', `The chunk is malformed: ${v.getDotPath(result.issues[0]) ?? ''} ${result.issues[0].message}`.trim());
-    const chunk = result.output as Chunk;
+    const chunk = result.output;
     if (chunk.index !== index) throw new ApiError(400, 'VALIDATION_FAILED', 'The chunk index does not match the URL.');
     if (chunk.rows.some((r) => r.cells.length > config.headers.length)) throw new ApiError(400, 'VALIDATION_FAILED', 'A row has more cells than the file has columns.');
     const broken = rowOrderBreak(chunk.rows);
