@@ -6,7 +6,8 @@
 import { Hono } from 'hono';
 import worker from '../workers/index.ts';
 import type { AppEnv } from '../workers/api/app-env.ts';
-import { handleError, errorBody } from '../workers/api/errors.ts';
+import { errorBody } from '../workers/api/errors.ts';
+import { handleError } from '../workers/api/handle-error.ts';
 import { requireToken } from '../workers/api/middleware/auth.ts';
 import type { Env } from '../workers/env.ts';
 import type { ChunkMessage } from '../workers/queue/messages.ts';

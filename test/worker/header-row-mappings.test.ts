@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:test';
 import * as XLSX from 'xlsx';
-import { client, createWorkspace, seededCampaign, waitForEnd } from './helpers.ts';
+import { client, createWorkspace, seededCampaign } from './helpers.ts';
 import { csv, readReport } from './csv.ts';
 import { campaignLeads } from './leads-api.ts';
 import { MAX_SAVED_MAPPINGS, saveMapping } from '../../workers/mappings/store.ts';

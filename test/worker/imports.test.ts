@@ -1,6 +1,6 @@
 /** The import pipeline through the real Worker: R2 chunks, the queue, the coordinator DO and D1. */
 import { describe, expect, it } from 'vitest';
-import { env, SELF } from 'cloudflare:test';
+import { SELF } from 'cloudflare:test';
 import { client, createWorkspace, seededCampaign, waitForEnd } from './helpers.ts';
 import { csv, readReport, usNumbers } from './csv.ts';
 import { leadsDbOfCampaign, leadsDbOfImport } from './leads-db.ts';

@@ -4,7 +4,6 @@ import { env, createExecutionContext, createMessageBatch } from 'cloudflare:test
 import worker from '../../workers/index.ts';
 import { seededCampaign, waitForEnd } from './helpers.ts';
 import { csv, usNumbers } from './csv.ts';
-import { keys } from '../../workers/chunk/keys.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -21,13 +20,14 @@ it('logs no phone numbers or names through imports, failures and retries', async
   const res = await api.post(`/campaigns/${campaign.id}/imports?fileName=p.csv&ignoreErrors=true`, file, { 'Content-Type': 'text/csv' });
   const view = await waitForEnd(api, (await res.json<any>()).id);
   expect(view.status).toBe('completed');
-  // A failing message (its verdict deleted) and a bad request, to make the error paths log.
-  await env.UPLOADS.delete(keys.validated(workspaceId, view.id, 0));
+  // A message whose import does not exist fails in the consumer, and a file without a phone column
+  // is refused: both error paths run (and the consumer's logs its failure) while names are around.
   const batch = createMessageBatch('lead-import-chunks', [{ id: 'x', timestamp: new Date(), attempts: 1, body: { kind: 'write', workspaceId, importId: 'imp_missing', chunk: 0 } }]);
   await worker.queue!(batch as any, env, createExecutionContext());
-  await api.post(`/campaigns/${campaign.id}/imports?fileName=q.csv`, 'name\r\nSecretname1\r\n', { 'Content-Type': 'text/csv' });
+  const refused = await api.post(`/campaigns/${campaign.id}/imports?fileName=q.csv`, 'name\r\nSecretname1\r\n', { 'Content-Type': 'text/csv' });
+  expect(refused.status).toBe(422);
   const all = lines.join('\n');
-  expect(lines.length).toBeGreaterThan(0);
+  expect(all).toMatch(/import imp_missing: write failed/);
   expect(all).not.toMatch(/\+?1415\d{7}/);
   expect(all).not.toMatch(/Secretname|Hiddenperson|not a phone/);
 });

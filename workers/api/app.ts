@@ -1,7 +1,8 @@
 /** The Hono API v1: routes, auth, errors. `AppType` gives the UI a typed RPC client. */
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env.ts';
-import { handleError, errorBody } from './errors.ts';
+import { errorBody } from './errors.ts';
+import { handleError } from './handle-error.ts';
 import { requireToken } from './middleware/auth.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { health } from './routes/health.ts';

@@ -9,7 +9,8 @@ import type { OnExisting } from '../../src/lib/import-view.ts';
 import * as v from 'valibot';
 import type { Env } from '../env.ts';
 import { newId } from '../db/ids.ts';
-import { ApiError } from '../api/errors.ts';
+import { FileReadError } from '../../src/lib/parse/errors.ts';
+import { UploadRefusedError } from './errors.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import type { UploadKind } from './read-upload.ts';
 import { limitImportCreation, limitUploadCreation, limitUploadParts } from '../limits/rate-limit.ts';
@@ -51,15 +52,15 @@ const fileKey = (ws: string, id: string) => `${uploadPrefix(ws, id)}file`;
 const metaKey = (ws: string, id: string) => `${uploadPrefix(ws, id)}meta.json`;
 
 async function meta(env: Env, workspaceId: string, campaignId: string, uploadId: string): Promise<UploadMeta> {
-  if (!/^upl_[a-z0-9]{20}$/.test(uploadId)) throw new ApiError(404, 'NOT_FOUND', 'Upload not found.');
+  if (!/^upl_[a-z0-9]{20}$/.test(uploadId)) throw new UploadRefusedError('NOT_FOUND', 'Upload not found.');
   const object = await env.UPLOADS.get(metaKey(workspaceId, uploadId));
   const m = object ? await object.json<UploadMeta>() : null;
-  if (!m || m.campaignId !== campaignId) throw new ApiError(404, 'NOT_FOUND', 'Upload not found.');
+  if (!m || m.campaignId !== campaignId) throw new UploadRefusedError('NOT_FOUND', 'Upload not found.');
   return m;
 }
 
 export async function createMultipart(env: Env, workspaceId: string, campaignId: string, options: UploadOptions) {
-  if (options.kind !== 'csv') throw new ApiError(415, 'FILE_UNSUPPORTED', 'Multipart uploads take CSV files; send Excel workbooks to /imports directly.');
+  if (options.kind !== 'csv') throw new FileReadError('FILE_UNSUPPORTED', 'Multipart uploads take CSV files; send Excel workbooks to /imports directly.');
   await limitUploadCreation(env, workspaceId);
   const uploadId = newId('upl');
   // Registers the upload with the quota (so retention finds it if it is abandoned); refused when
@@ -73,7 +74,7 @@ export async function createMultipart(env: Env, workspaceId: string, campaignId:
 
 export async function uploadPart(env: Env, workspaceId: string, campaignId: string, uploadId: string, partNumber: number, body: ReadableStream, length: number) {
   const m = await meta(env, workspaceId, campaignId, uploadId);
-  if (partNumber < 1 || partNumber > MULTIPART.maxParts) throw new ApiError(400, 'VALIDATION_FAILED', `partNumber must be between 1 and ${MULTIPART.maxParts}.`);
+  if (partNumber < 1 || partNumber > MULTIPART.maxParts) throw new UploadRefusedError('VALIDATION_FAILED', `partNumber must be between 1 and ${MULTIPART.maxParts}.`);
   await limitUploadParts(env, workspaceId);
   await reserveStorage(env, workspaceId, uploadId, length);
   try {
@@ -102,17 +103,16 @@ export async function completeMultipart(env: Env, workspaceId: string, campaignI
     try {
       await env.UPLOADS.resumeMultipartUpload(key, m.r2UploadId).complete([...parts].sort((a, b) => a.partNumber - b.partNumber));
     } catch {
-      throw new ApiError(
-        400,
+      throw new UploadRefusedError(
         'UPLOAD_INCOMPLETE',
         'The parts listed do not complete the upload (upload every part and list each with the etag it returned). The upload was discarded; start a new one.',
       );
     }
     const object = await env.UPLOADS.get(key);
-    if (!object) throw new ApiError(404, 'NOT_FOUND', 'Upload not found.');
+    if (!object) throw new UploadRefusedError('NOT_FOUND', 'Upload not found.');
     if (object.size > LIMITS.maxCsvBytes) {
       await object.body.cancel();
-      throw new ApiError(413, 'FILE_TOO_LARGE', `The file is larger than ${LIMITS.maxCsvBytes / 1048576} MB; the upload was discarded.`);
+      throw new FileReadError('FILE_TOO_LARGE', `The file is larger than ${LIMITS.maxCsvBytes / 1048576} MB; the upload was discarded.`);
     }
     return {
       options: m.options,

@@ -8,7 +8,7 @@
 import { createDecoder } from '../../src/lib/parse/decode.ts';
 import { createCsvStream, type HeaderPick } from '../../src/lib/parse/csv.ts';
 import { readWorkbook } from '../../src/lib/parse/xlsx.ts';
-import { FileReadError, formatBytes } from '../../src/lib/parse/errors.ts';
+import { FileReadError, formatBytes, isFileReadError } from '../../src/lib/parse/errors.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import type { SourceRow } from '../../src/lib/types.ts';
 import { rowJsonBytes } from './row-bytes.ts';
@@ -32,6 +32,20 @@ const tooLarge = (limit: number) =>
 
 export function sizeLimit(kind: UploadKind): number {
   return kind === 'csv' ? LIMITS.maxCsvBytes : LIMITS.maxExcelBytesServer;
+}
+
+/**
+ * Runs a reader (CSV, workbook) on the file's content: its own crash means a file it cannot make
+ * sense of, FILE_CORRUPT. Only what runs here may blame the file; reading the body (the request,
+ * an R2 object) and storing the chunks stay outside, so their failures are never the file's.
+ */
+function parsing<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (isFileReadError(err)) throw err;
+    throw new FileReadError('FILE_CORRUPT', 'The file could not be read. It may be damaged or not the type its name says; save it again as .csv or .xlsx and retry.');
+  }
 }
 
 /** Reads at most `limit` bytes of a stream, refusing more before buffering it. */
@@ -63,11 +77,14 @@ export async function openUpload(body: ReadableStream<Uint8Array>, kind: UploadK
   if (kind !== 'csv') {
     const bytes = await readAll(body, sizeLimit(kind));
     if (!bytes.length) throw new FileReadError('FILE_EMPTY', 'The file is empty.');
-    const book = readWorkbook(bytes, { sheet: opts.sheet, maxUncompressedBytes: LIMITS.maxXlsxUncompressedBytesServer, header: opts.header });
+    const book = parsing(() => readWorkbook(bytes, { sheet: opts.sheet, maxUncompressedBytes: LIMITS.maxXlsxUncompressedBytesServer, header: opts.header }));
     async function* rows() {
       const cutter = createChunkCutter();
-      for (const r of book.rows) {
-        const full = cutter.add(r);
+      const iterator = book.rows[Symbol.iterator]();
+      for (;;) {
+        const next = parsing(() => iterator.next());
+        if (next.done) break;
+        const full = cutter.add(next.value);
         if (full) yield full;
       }
       const last = cutter.flush();
@@ -98,8 +115,10 @@ export async function openUpload(body: ReadableStream<Uint8Array>, kind: UploadK
     const { done, value } = await reader.read();
     if (done) {
       ended = true;
-      push(decoder.end());
-      take(csv.end());
+      parsing(() => {
+        push(decoder.end());
+        take(csv.end());
+      });
       const last = cutter.flush();
       if (last) ready.push(last);
       return;
@@ -109,8 +128,10 @@ export async function openUpload(body: ReadableStream<Uint8Array>, kind: UploadK
       await reader.cancel();
       throw tooLarge(LIMITS.maxCsvBytes);
     }
-    const text = decoder.push(value);
-    if (text) push(text);
+    parsing(() => {
+      const text = decoder.push(value);
+      if (text) push(text);
+    });
   };
 
   while (!csv.headers && !ended) await pump();

@@ -100,12 +100,12 @@ export class ImportCoordinator extends DurableObject<Env> {
     await this.dispatch.send(messages);
   }
 
-  /** Every chunk is stored: the import's size is known and validation can finish. */
-  async seal(chunkCount: number): Promise<{ view: ImportView; next: Next }> {
+  /** Every chunk is stored: the import's size is known and validation can finish. `missingChunks` when some are not stored (nothing changes then). */
+  async seal(chunkCount: number): Promise<{ view: ImportView; next: Next; missingChunks?: number }> {
     const { config, state } = await this.load();
     if (state.phase !== 'upload') return { view: toView(config, state), next: NOTHING_NEXT };
     const stored = this.chunks.storedTotals(chunkCount);
-    if (stored.chunks !== chunkCount) throw new Error(`expected ${chunkCount} chunks, have ${stored.chunks}`);
+    if (stored.chunks !== chunkCount) return { view: toView(config, state), next: NOTHING_NEXT, missingChunks: chunkCount - stored.chunks };
     const { state: next, next: todo } = await this.dispatch.advance(config, phases.sealed(state, chunkCount, stored.rows));
     return { view: await this.save(config, next), next: todo };
   }

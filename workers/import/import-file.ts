@@ -16,7 +16,9 @@ import { storeChunk } from '../chunk/store-chunk.ts';
 import { createImport } from './create-import.ts';
 import { runInline } from './run-inline.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
-import { fileError, toFileApiError } from '../api/file-errors.ts';
+import { FileReadError, formatCount, isFileReadError } from '../../src/lib/parse/errors.ts';
+import { ImportUnavailableError } from './errors.ts';
+import { Refusal } from '../refusal.ts';
 import { checkColumns } from './check-columns.ts';
 import type { ImportView, OnExisting } from '../../src/lib/import-view.ts';
 
@@ -82,7 +84,7 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
     let first: SourceRow[] | null = null;
     for await (const batch of upload.rows) {
       total += batch.length;
-      if (total > LIMITS.maxRows) throw fileError('TOO_MANY_ROWS', `The file has more than ${LIMITS.maxRows.toLocaleString('en-US')} rows. Split it into smaller files.`);
+      if (total > LIMITS.maxRows) throw new FileReadError('TOO_MANY_ROWS', `The file has more than ${formatCount(LIMITS.maxRows)} rows. Split it into smaller files.`);
       if (!importId && !first) {
         first = batch;
         continue;
@@ -94,18 +96,30 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
       }
       await storeChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: batch }, true);
     }
-    if (total === 0) throw fileError('FILE_EMPTY', 'The file has a header row but no data rows.');
+    if (total === 0) throw new FileReadError('FILE_EMPTY', 'The file has a header row but no data rows.');
     if (!importId) {
       const inline = total <= LIMITS.inlineMaxRows;
       const id = await start(inline);
       await storeChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: first! }, !inline);
       if (inline) return { status: 201, view: { ...(await runInline(env, workspaceId, id, chunkIndex)), ...extras() } };
     }
-    const { view } = await coordinator(env, importId!).seal(chunkIndex);
+    const { view, missingChunks } = await coordinator(env, importId!).seal(chunkIndex);
+    // Every chunk was stored above: one missing now is a store that lost it, not the file's fault.
+    if (missingChunks) throw new Error(`${missingChunks} chunks missing at seal`);
     return { status: 202, view: { ...view, ...extras() } };
   } catch (err) {
-    const apiErr = toFileApiError(err, importId ? { importId } : undefined);
-    if (importId) await coordinator(env, importId).fail(apiErr.code, apiErr.message);
-    throw apiErr;
+    // Only the readers' errors are the file's fault; anything else is a store that failed (openUpload
+    // turns a parser's own crash into FILE_CORRUPT before it gets here).
+    const failure = isFileReadError(err)
+      ? new FileReadError(err.code, err.message, importId ? { importId } : err.details)
+      : err instanceof Refusal
+        ? err
+        : new ImportUnavailableError(err, importId);
+    if (importId) {
+      const code = failure instanceof ImportUnavailableError ? 'SERVICE_UNAVAILABLE' : failure.code;
+      // The store that failed may be the coordinator itself: the original failure is the answer either way.
+      await coordinator(env, importId).fail(code, failure.message).catch(() => {});
+    }
+    throw failure;
   }
 }

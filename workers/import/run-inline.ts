@@ -10,7 +10,10 @@ import { failImport } from './fail-import.ts';
 
 export async function runInline(env: Env, workspaceId: string, importId: string, chunkCount: number): Promise<ImportView> {
   try {
-    let next: Next = (await coordinator(env, importId).seal(chunkCount)).next;
+    const sealed = await coordinator(env, importId).seal(chunkCount);
+    // The caller stored every chunk: one missing here is a store that lost it, and the import fails.
+    if (sealed.missingChunks) throw new Error(`${sealed.missingChunks} chunks missing at seal`);
+    let next: Next = sealed.next;
     const queue: Next[] = [];
     for (let i = 0; i < chunkCount; i++) queue.push(await validateChunk(env, workspaceId, importId, i));
     queue.push(next);

@@ -28,7 +28,8 @@ export function hmacKey(secret: string): Promise<CryptoKey> {
  * payload splits into (kind, id, exp) one way only and no two links share a signature.
  */
 export function linkPayload(kind: LinkKind, importId: string, exp: number): Uint8Array<ArrayBuffer> {
-  return encoder.encode(`lead-import link v1\n${kind}\n${importId}\n${exp}`);
+  // A copy typed on an ArrayBuffer: workers-types' TextEncoder says ArrayBufferLike, WebCrypto wants ArrayBuffer.
+  return new Uint8Array(encoder.encode(`lead-import link v1\n${kind}\n${importId}\n${exp}`));
 }
 
 export async function signLink(secret: string, kind: LinkKind, importId: string, exp: number): Promise<string> {

@@ -1,13 +1,6 @@
 /** The chunk: a slice of the file's rows as stored in R2, the unit a queue message names. */
 import * as v from 'valibot';
 import { LIMITS } from '../limits.ts';
-import type { SourceRow } from '../types.ts';
-
-export interface Chunk {
-  v: 1;
-  index: number;
-  rows: SourceRow[];
-}
 
 const SourceRowSchema = v.object({
   row: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.maxRows * 2)),
@@ -21,6 +14,9 @@ export const ChunkSchema = v.object({
   index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)),
   rows: v.pipe(v.array(SourceRowSchema), v.minLength(1), v.maxLength(LIMITS.chunkRows)),
 });
+
+/** A chunk as stored and validated: the schema's output, so a parsed chunk needs no cast. */
+export type Chunk = v.InferOutput<typeof ChunkSchema>;
 
 /**
  * Where a chunk's row numbers break file order: each row's number must be above the previous

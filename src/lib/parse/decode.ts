@@ -22,7 +22,7 @@ export function detectEncoding(head: Uint8Array, isWholeFile = false): Encoding 
   const utf16 = bomlessUtf16(head);
   if (utf16) return utf16;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !isWholeFile });
+    new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(head, { stream: !isWholeFile });
     return 'utf-8';
   } catch {
     return 'windows-1252';

@@ -4,9 +4,12 @@ import type { FileError } from '../types.ts';
 
 export class FileReadError extends Error {
   readonly code: FileErrorCode;
+  /** What the API adds to the error (e.g. every file-level problem of a mapping, or the import it ended). */
+  readonly details?: unknown;
 
-  constructor(code: FileErrorCode, message: string) {
+  constructor(code: FileErrorCode, message: string, details?: unknown) {
     super(message);
+    if (details !== undefined) this.details = details;
     this.name = 'FileReadError';
     this.code = code;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FILE_ERROR_CODES, ROW_ERROR_CODES, type RowErrorCode } from '../codes.ts';
+import { FILE_ERROR_CODES, ROW_ERROR_CODES, type FileErrorCode, type RowErrorCode } from '../codes.ts';
 import type { RowError } from '../types.ts';
 import * as m from './messages.ts';
 import type { PhoneFailureReason } from './phone.ts';
@@ -23,13 +23,33 @@ const built: Record<RowErrorCode, RowError> = {
   SECONDARY_SUPPRESSED: m.secondarySuppressed('secondary_phone_1', '+14155551235'),
 };
 
+/** For each code: what the message must name (the problem, with its column or value) and what the guidance must tell the user to do. */
+const EXPECTED: Record<RowErrorCode, { message: RegExp; guidance: RegExp }> = {
+  PHONE_REQUIRED: { message: /phone number \(column "phone_number"\) is empty/, guidance: /Fill in the lead's phone number.*\+14155551234/ },
+  PHONE_INVALID: { message: /"\(415\) 555" in column "Phone" has too few digits/, guidance: /international format with the country code/ },
+  DUPLICATE_IN_FILE: { message: /Duplicate of row 12/, guidance: /Only the first occurrence is imported/ },
+  DUPLICATE_EXISTING: { message: /already belongs to a lead in this campaign/, guidance: /not imported again.*Remove the row/ },
+  VARIABLE_REQUIRED: { message: /"customer_name" \(column "Customer Name"\) is empty/, guidance: /Fill in a value.*or give the variable a default/ },
+  VARIABLE_NOT_NUMBER: { message: /"twelve" in column "seats" is not a number/, guidance: /Enter a plain number/ },
+  VARIABLE_NOT_BOOLEAN: { message: /"maybe" in column "opted_in" is not true or false/, guidance: /Enter true or false/ },
+  VARIABLE_TOO_LONG: { message: /column "notes" is 120 characters long; at most 100/, guidance: /Shorten the text/ },
+  SECONDARY_PHONE_INVALID: { message: /secondary phone number "n\/a" in column "secondary_phone_1" is not a phone number/, guidance: /international format/ },
+  SECONDARY_SAME_AS_PRIMARY: { message: /"\+14155551234" in column "secondary_phone_1" is the lead's main phone number/, guidance: /Remove it, or replace it/ },
+  SECONDARY_DUPLICATE: { message: /"secondary_phone_2" repeats the number in column "secondary_phone_1"/, guidance: /remove the repeated secondary number/ },
+  SECONDARY_FIELDS_WITHOUT_PHONE: { message: /"secondary_1_name" is filled in but the secondary phone number "secondary_phone_1" is empty/, guidance: /Add the secondary contact's phone number/ },
+  PHONE_TYPE_BLOCKED: { message: /premium-rate number \(PREMIUM_RATE\)/, guidance: /allow premium-rate numbers in the campaign's settings/ },
+  SECONDARY_PHONE_TYPE_BLOCKED: { message: /"secondary_phone_1" is a toll-free number/, guidance: /allow toll-free numbers/ },
+  SUPPRESSED: { message: /on the workspace's do-not-call \(suppression\) list/, guidance: /asked not to be called.*Remove the row, or remove the number from the suppression list/ },
+  SECONDARY_SUPPRESSED: { message: /"\+14155551235" in column "secondary_phone_1" is on the workspace's do-not-call/, guidance: /asked not to be called/ },
+};
+
 describe('row error messages', () => {
-  it.each(ROW_ERROR_CODES.map((c) => [c]))('%s has a builder with message, guidance and code', (code) => {
+  it.each(ROW_ERROR_CODES.map((c) => [c]))('%s: the message names the problem, the guidance says what to do', (code) => {
     const error = built[code];
     expect(error.code).toBe(code);
-    expect(error.message.length).toBeGreaterThan(10);
-    expect(error.guidance.length).toBeGreaterThan(10);
-    expect(m.ROW_ERROR_GUIDANCE[code].length).toBeGreaterThan(10);
+    expect(error.message).toMatch(EXPECTED[code].message);
+    expect(error.guidance).toMatch(EXPECTED[code].guidance);
+    expect(m.ROW_ERROR_GUIDANCE[code]).toMatch(/^[A-Z].*[.]$/);
   });
 
   it('names the column and the value where useful', () => {
@@ -74,10 +94,22 @@ describe('row error messages', () => {
   });
 });
 
+/** Each file-level message: the problem, then what to do about it. */
+const FILE_EXPECTED: Record<FileErrorCode, RegExp> = {
+  FILE_UNSUPPORTED: /not supported\. Upload a CSV \(\.csv\) or Excel/,
+  FILE_CORRUPT: /could not be read.*save it again as CSV or Excel/,
+  FILE_EMPTY: /has no leads\. Put the column names in the first row/,
+  FILE_TOO_LARGE: /too large\. Split it into smaller files/,
+  NO_PHONE_COLUMN: /No phone number column was found\. Name the column "phone_number"/,
+  DUPLICATE_COLUMN: /same name or go to the same field\. Rename or remove one/,
+  TOO_MANY_COLUMNS: /too many columns; at most 200 .*Remove the columns/,
+  TOO_MANY_ROWS: /too many rows; at most 1,048,576 .*Split it/,
+};
+
 describe('file error messages', () => {
   it.each(FILE_ERROR_CODES.map((c) => [c]))('%s has a message with and without detail', (code) => {
     expect(m.fileErrorMessage(code)).toMatchObject({ code });
-    expect(m.fileErrorMessage(code).message.length).toBeGreaterThan(20);
+    expect(m.fileErrorMessage(code).message).toMatch(FILE_EXPECTED[code]);
     expect(m.fileErrorMessage(code, 'DETAIL').message).toContain('DETAIL');
   });
 });

@@ -8,14 +8,14 @@ import { and, desc, eq } from 'drizzle-orm';
 import { db } from '../../db/client.ts';
 import { imports } from '../../db/schema.ts';
 import { CreateImportQuerySchema, ListImportsQuerySchema, NotifyEmailSchema } from '../../../src/lib/schemas/api.ts';
-import { ChunkSchema, rowOrderBreak, type Chunk } from '../../../src/lib/chunk/format.ts';
-import { autoMap, checkMapping } from '../../../src/lib/map/columns.ts';
+import { ChunkSchema, rowOrderBreak } from '../../../src/lib/chunk/format.ts';
+import { autoMap } from '../../../src/lib/map/columns.ts';
 import { LIMITS } from '../../../src/lib/limits.ts';
 import type { AssistantConfig, ColumnMapping } from '../../../src/lib/types.ts';
 import type { Context } from 'hono';
 import { jsonBody, limitBody, query } from '../validate.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { fileError, toFileApiError } from '../file-errors.ts';
+import { fileError } from '../file-errors.ts';
 import { limitImportCreation } from '../../limits/rate-limit.ts';
 import { assertReportKept } from '../../retention/retention.ts';
 import { PROGRESS_PROTOCOL, offeredProtocols } from '../../../src/lib/progress-protocol.ts';
@@ -255,7 +255,7 @@ export const importRoutes = new Hono<AppEnv>()
     }
     const result = v.safeParse(ChunkSchema, parsed);
     if (!result.success) throw new ApiError(400, 'VALIDATION_FAILED', `The chunk is malformed: ${v.getDotPath(result.issues[0]) ?? ''} ${result.issues[0].message}`.trim());
-    const chunk = result.output as Chunk;
+    const chunk = result.output;
     if (chunk.index !== index) throw new ApiError(400, 'VALIDATION_FAILED', 'The chunk index does not match the URL.');
     if (chunk.rows.some((r) => r.cells.length > config.headers.length)) throw new ApiError(400, 'VALIDATION_FAILED', 'A row has more cells than the file has columns.');
     const broken = rowOrderBreak(chunk.rows);
@@ -282,12 +282,8 @@ export const importRoutes = new Hono<AppEnv>()
     const coord = coordinator(c.env, row.id);
     if ((await coord.snapshot()).phase !== 'upload') return c.json(await coord.view(), 202);
     await assertAcceptingImports(c.env, workspaceId);
-    let view: ImportView;
-    try {
-      view = (await coord.seal(chunkCount)).view;
-    } catch {
-      throw new ApiError(409, 'CHUNKS_MISSING', `Not every one of the ${chunkCount} chunks has been uploaded; upload the missing ones and start again.`);
-    }
+    const { view, missingChunks } = await coord.seal(chunkCount);
+    if (missingChunks) throw new ApiError(409, 'CHUNKS_MISSING', `Not every one of the ${chunkCount} chunks has been uploaded; upload the missing ones and start again.`);
     if ((await coord.snapshot()).config.inline) return c.json(await runInline(c.env, workspaceId, row.id, chunkCount), 201);
     await dispatchValidation(c.env, workspaceId, row.id, chunkCount);
     return c.json(view, 202);
