@@ -46,6 +46,8 @@ async function zoneCampaign() {
 describe('number fields on the lead resource', () => {
   it('carries country, type, time zones and extension on the lead and each secondary contact', async () => {
     const { api, campaign } = await seededCampaign();
+    // Premium-rate numbers are blocked by default; this campaign takes every type so the field shows.
+    expect((await api.patch(`/campaigns/${campaign.id}`, { blockedPhoneTypes: [] })).status).toBe(200);
     await importCsv(
       api,
       campaign.id,

@@ -39,6 +39,7 @@ export function client(token: string) {
     get: (path: string) => call('GET', path),
     post: (path: string, body?: unknown, headers?: Record<string, string>) => call('POST', path, body, headers),
     put: (path: string, body?: unknown, headers?: Record<string, string>) => call('PUT', path, body, headers),
+    patch: (path: string, body?: unknown, headers?: Record<string, string>) => call('PATCH', path, body, headers),
     del: (path: string) => call('DELETE', path),
     async json<T = any>(res: Response | Promise<Response>): Promise<T> {
       return (await res).json() as Promise<T>;
