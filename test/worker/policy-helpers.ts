@@ -19,8 +19,12 @@ export async function importRows(api: Api, campaignId: string, rows: string[][],
 }
 
 /** The campaign's leads by primary number. */
+/**
+ * The campaign's leads by number, as stored: `nextCallableAt` is left out because it is computed
+ * from the moment of the request (a lead callable now answers "now"), not stored with the lead.
+ */
 export async function leadsByPhone(api: Api, campaignId: string): Promise<Map<string, any>> {
-  return new Map((await campaignLeads(api, campaignId)).map((l) => [l.phoneNumber, l]));
+  return new Map((await campaignLeads(api, campaignId)).map(({ nextCallableAt: _computed, ...l }) => [l.phoneNumber, l]));
 }
 
 /** The campaign's lead counter, as GET /campaigns shows it. */
