@@ -53,10 +53,15 @@ export class ExistingCheck {
     }
   }
 
-  /** Stops a running check (another file, another campaign, the step left). */
+  /** Stops a running check (its answer would be stale). */
   cancel(): void {
     this.controller?.abort();
     this.controller = null;
-    if (this.state === 'checking') this.state = 'idle';
+  }
+
+  /** Stops and forgets the counts (the rows are being read or revalidated, the step is left). */
+  reset(): void {
+    this.cancel();
+    this.state = 'idle';
   }
 }
