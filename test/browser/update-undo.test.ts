@@ -51,10 +51,11 @@ async function axe(page: Page, where: string) {
   expect(scan.violations.map((v) => `${where} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 }
 
-async function shoot(page: Page, name: string) {
+/** The whole page at both sizes; a modal dialog only within the viewport its backdrop covers. */
+async function shoot(page: Page, name: string, fullPage = true) {
   for (const [w, h] of [[1280, 800], [390, 844]] as const) {
     await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `${SCREENSHOTS}/update-undo-${name}-${w}.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/update-undo-${name}-${w}.png`, fullPage });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
 }
@@ -87,7 +88,7 @@ async function undo(page: Page, screenshots?: string): Promise<void> {
   await dialog.waitFor();
   if (screenshots) {
     await axe(page, 'undo dialog:');
-    await shoot(page, `${screenshots}-dialog`);
+    await shoot(page, `${screenshots}-dialog`, false);
   }
   await dialog.getByRole('button', { name: 'Undo import' }).click();
   try {
