@@ -58,3 +58,10 @@ describe('importAction with the numbers already in the campaign', () => {
     expect(importAction(3, 0, true, splitByPolicy(3, 3, 'skip'))).toMatchObject({ reportOnly: true, label: 'Get the error report (nothing to import)' });
   });
 });
+
+describe('importAction notes', () => {
+  it('keeps the plain note when nothing is in the campaign, and details it when rows update', () => {
+    expect(importAction(4, 2, true, splitByPolicy(2, 0, 'update')).note).toMatch(/^The 2 rows without errors will be imported\. The 2 rows with errors will be skipped/);
+    expect(importAction(4, 1, true, splitByPolicy(3, 1, 'update')).note).toMatch(/^The 3 rows without errors will be imported: 2 leads will be added to the campaign and 1 lead already in it updated\./);
+  });
+});

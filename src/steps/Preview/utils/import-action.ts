@@ -54,7 +54,7 @@ export function importAction(totalRows: number, invalidRows: number, ignoreError
     const skipping = [invalidRows ? `The ${rows(invalidRows)} with errors` : '', skipped ? `the ${already}` : ''].filter(Boolean).join(' and ');
     return {
       label: `Import ${leads(good)}${parts ? `: ${parts};` : ','} skip ${rows(failing)}`,
-      note: `The ${rows(good)} without errors will be imported: ${what(existing, good)}. ${skipping.charAt(0).toUpperCase()}${skipping.slice(1)} will be skipped and listed in an error report${invalidRows ? ' you can fix and import again' : ''}.`,
+      note: `The ${rows(good)} without errors will be imported${parts ? `: ${what(existing, good)}` : ''}. ${skipping.charAt(0).toUpperCase()}${skipping.slice(1)} will be skipped and listed in an error report${invalidRows ? ' you can fix and import again' : ''}.`,
       reportOnly: false,
     };
   }
