@@ -241,7 +241,7 @@ describe('the wizard and the import page', () => {
     await page.goto(`${base()}/imports/${id}`);
     const figure = page.getByRole('figure', { name: 'Outcome of the 5 rows' });
     await figure.waitFor({ timeout: 30_000 });
-    expect((await figure.getByRole('listitem').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual(['Imported: 3 rows', 'Phone number not valid: 1 row', 'Same number earlier in the file: 1 row']);
+    expect((await figure.getByRole('listitem').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual(['Created: 3 rows', 'Phone number not valid: 1 row', 'Same number earlier in the file: 1 row']);
     // The coloured bar is decoration; its widths follow the counts.
     const widths = await figure.locator('.bar > span').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().width)));
     expect(widths).toHaveLength(3);

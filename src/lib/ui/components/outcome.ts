@@ -1,10 +1,13 @@
-/** The parts of an import's outcome bar: imported rows, failed rows by reason, rows not imported or not done. */
+/** The parts of an import's outcome bar: created and updated rows, failed rows by reason, rows not imported or not done. */
 import { errorName } from '../../validate/error-names.ts';
 
 export interface OutcomeInput {
   status: string;
   totalRows: number;
   importedRows: number;
+  /** New leads and leads updated (or filled) among the imported rows; without them the bar shows "Imported". */
+  createdRows?: number;
+  updatedRows?: number;
   failedRows: number;
   errorCounts: Record<string, number>;
 }
@@ -28,7 +31,14 @@ const RUNNING = new Set(['queued', 'validating', 'importing']);
 export function outcomeParts(o: OutcomeInput): OutcomePart[] {
   const total = Math.max(1, o.totalRows, o.importedRows + o.failedRows);
   const parts: OutcomePart[] = [];
-  if (o.importedRows > 0) parts.push({ key: 'imported', label: 'Imported', rows: o.importedRows, share: o.importedRows / total, tone: 'var(--chart-ok)' });
+  const updated = o.updatedRows ?? 0;
+  if (updated > 0) {
+    const created = Math.max(0, o.importedRows - updated);
+    if (created > 0) parts.push({ key: 'created', label: 'Created', rows: created, share: created / total, tone: 'var(--chart-ok)' });
+    parts.push({ key: 'updated', label: 'Updated', rows: updated, share: updated / total, tone: 'var(--chart-updated)' });
+  } else if (o.importedRows > 0) {
+    parts.push({ key: 'imported', label: o.createdRows === undefined ? 'Imported' : 'Created', rows: o.importedRows, share: o.importedRows / total, tone: 'var(--chart-ok)' });
+  }
   const reasons = Object.entries(o.errorCounts).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   const sum = reasons.reduce((s, [, n]) => s + n, 0);
   reasons.forEach(([code, n], i) => {

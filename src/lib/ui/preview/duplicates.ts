@@ -44,6 +44,11 @@ export class PreviewDuplicates {
     return first === i ? undefined : first;
   }
 
+  /** Row `i`'s valid primary number, if any. */
+  numberAt(i: number): string | undefined {
+    return this.numbers[i];
+  }
+
   /** Position of the first row holding `e164`. */
   firstOf(e164: string): number | undefined {
     const first = this.overrides.get(e164);

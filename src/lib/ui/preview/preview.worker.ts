@@ -236,12 +236,23 @@ function edit(index: number, column: number, value: string): void {
   post({ type: 'updated', changes, edited: { index, facts: one }, summary: summarize() });
 }
 
+/** The primary numbers of the rows that would be imported (no errors), in file order. */
+function validNumbers(): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const n = duplicates.numberAt(i);
+    if (n !== undefined && !verdictOf(i)) out.push(n);
+  }
+  return out;
+}
+
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
   try {
     if (msg.type === 'open') await open(msg);
     else if (msg.type === 'map') remap(msg.mapping);
     else if (msg.type === 'edit') edit(msg.index, msg.column, msg.value);
+    else if (msg.type === 'numbers') post({ type: 'numbers', id: msg.id, numbers: validNumbers() });
   } catch (e) {
     fail(e);
   }

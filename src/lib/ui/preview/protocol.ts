@@ -17,7 +17,9 @@ export interface CallingSettings {
 export type ToWorker =
   | { type: 'open'; file: File; sheet?: string; assistant: AssistantConfig; defaultCountry?: string; calling: CallingSettings; headerRow?: number }
   | { type: 'map'; mapping: ColumnMapping }
-  | { type: 'edit'; index: number; column: number; value: string };
+  | { type: 'edit'; index: number; column: number; value: string }
+  /** The valid rows' primary numbers (E.164), answered with 'numbers' and the same id. */
+  | { type: 'numbers'; id: number };
 
 /** Which row of the file was taken as the header, and the first rows the user may take instead. */
 export interface HeaderRowInfo {
@@ -48,4 +50,5 @@ export type FromWorker =
   | { type: 'verdicts'; start: number; verdicts: RowVerdict[]; facts: PhoneFacts; gen: number }
   | { type: 'done'; summary: Summary; gen: number; check: MappingCheck }
   | { type: 'updated'; changes: { index: number; verdict: RowVerdict }[]; edited: { index: number; facts: PhoneFacts }; summary: Summary }
-  | { type: 'failed'; error: FileError };
+  | { type: 'failed'; error: FileError }
+  | { type: 'numbers'; id: number; numbers: string[] };

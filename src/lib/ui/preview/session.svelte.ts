@@ -98,6 +98,8 @@ export class PreviewSession {
     this.notices.status = 'Reading the file…';
     // A fresh worker per file: a file still being read must not mix its rows into the next one.
     this.worker?.stop();
+    for (const resolve of this.numberRequests.values()) resolve([]);
+    this.numberRequests.clear();
     this.worker = startPreviewWorker(this.onWorker);
     this.worker.send({ type: 'open', file, sheet, assistant: $state.snapshot(assistant), defaultCountry, calling: $state.snapshot(calling), headerRow });
   }
@@ -166,6 +168,20 @@ export class PreviewSession {
     this.worker?.stop();
   }
 
+  private numberRequests = new Map<number, (numbers: string[]) => void>();
+  private numberRequestId = 0;
+
+  /** The valid rows' primary numbers (E.164), as the worker has them now; [] when another file replaces this one first. */
+  validNumbers(): Promise<string[]> {
+    const worker = this.worker;
+    if (!worker) return Promise.resolve([]);
+    const id = ++this.numberRequestId;
+    return new Promise((resolve) => {
+      this.numberRequests.set(id, resolve);
+      worker.send({ type: 'numbers', id });
+    });
+  }
+
   private refreshGrid(): void {
     this.positions.grow(this.rows.length);
     this.gridVersion++;
@@ -222,6 +238,10 @@ export class PreviewSession {
         this.summary = msg.summary;
         this.changed();
         this.notices.status = `Row revalidated: ${count(msg.summary.invalidRows)} rows with errors.`;
+        break;
+      case 'numbers':
+        this.numberRequests.get(msg.id)?.(msg.numbers);
+        this.numberRequests.delete(msg.id);
         break;
       case 'failed':
         this.parsing = false;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importAction } from '../utils/import-action.ts';
+import { splitByPolicy } from '#lib/ui/preview/existing.ts';
 
 describe('importAction', () => {
   it('says the import imports nothing when rows have errors and ignore errors is off', () => {
@@ -19,5 +20,48 @@ describe('importAction', () => {
 
   it('imports every row when none has an error', () => {
     expect(importAction(6000, 0, false)).toMatchObject({ label: 'Import 6,000 leads', reportOnly: false });
+  });
+});
+
+describe('importAction with the numbers already in the campaign', () => {
+  it('splits the leads into created and updated under "Update"', () => {
+    const a = importAction(8, 0, false, splitByPolicy(8, 3, 'update'));
+    expect(a).toMatchObject({ label: 'Import 8 leads: create 5, update 3', reportOnly: false });
+    expect(a.note).toBe('Every row is ready: 5 leads will be added to the campaign and 3 leads already in it updated.');
+  });
+
+  it('says fill under "Fill in blanks", and keeps the skipped rows with errors', () => {
+    expect(importAction(8, 0, true, splitByPolicy(8, 2, 'fill')).label).toBe('Import 8 leads: create 6, fill 2');
+    expect(importAction(12, 4, true, splitByPolicy(8, 3, 'update')).label).toBe('Import 8 leads: create 5, update 3; skip 4 rows');
+  });
+
+  it('reads like before when nothing is in the campaign yet', () => {
+    expect(importAction(8, 0, false, splitByPolicy(8, 0, 'update')).label).toBe('Import 8 leads');
+    expect(importAction(8, 0, false, splitByPolicy(8, 0, 'skip')).label).toBe('Import 8 leads');
+  });
+
+  it('under "Skip" with ignore errors on, skips the rows already in the campaign', () => {
+    const a = importAction(10, 2, true, splitByPolicy(8, 3, 'skip'));
+    expect(a).toMatchObject({ label: 'Import 5 leads, skip 5 rows', reportOnly: false });
+    expect(a.note).toMatch(/the 3 rows already in the campaign will be skipped/);
+  });
+
+  it('under "Skip" with ignore errors off, says the rows already in the campaign fail the import', () => {
+    const a = importAction(8, 0, false, splitByPolicy(8, 3, 'skip'));
+    expect(a.reportOnly).toBe(true);
+    expect(a.label).toMatch(/nothing is imported/);
+    expect(a.note).toMatch(/3 rows already in the campaign are errors under "Skip", so nothing will be imported/);
+    expect(a.note).toMatch(/choose "Update" or "Fill in blanks", or turn on "Ignore errors"/);
+  });
+
+  it('nothing to import when every valid row is already in the campaign under "Skip"', () => {
+    expect(importAction(3, 0, true, splitByPolicy(3, 3, 'skip'))).toMatchObject({ reportOnly: true, label: 'Get the error report (nothing to import)' });
+  });
+});
+
+describe('importAction notes', () => {
+  it('keeps the plain note when nothing is in the campaign, and details it when rows update', () => {
+    expect(importAction(4, 2, true, splitByPolicy(2, 0, 'update')).note).toMatch(/^The 2 rows without errors will be imported\. The 2 rows with errors will be skipped/);
+    expect(importAction(4, 1, true, splitByPolicy(3, 1, 'update')).note).toMatch(/^The 3 rows without errors will be imported: 2 leads will be added to the campaign and 1 lead already in it updated\./);
   });
 });

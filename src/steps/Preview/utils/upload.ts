@@ -7,6 +7,7 @@
 import { api, errorMessage } from '#lib/ui/api.ts';
 import { encodeChunk } from '#lib/chunk/format.ts';
 import type { ColumnMapping } from '#lib/types.ts';
+import type { OnExisting } from '#lib/import-view.ts';
 
 export interface ImportRequest {
   campaignId: string;
@@ -14,6 +15,8 @@ export interface ImportRequest {
   headers: string[];
   mapping: ColumnMapping;
   ignoreErrors: boolean;
+  /** What rows whose number the campaign already has do (default skip). */
+  onExisting?: OnExisting;
   notifyEmail?: string;
 }
 
