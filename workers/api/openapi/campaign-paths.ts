@@ -1,5 +1,5 @@
 /** The OpenAPI paths of assistants, campaigns, their sample file, leads and remembered mappings. */
-import { ExistingLeadsSchema, ListLeadsQuerySchema } from '../../../src/lib/schemas/api.ts';
+import { ListLeadsQuerySchema } from '../../../src/lib/schemas/api.ts';
 import { MatchMappingSchema } from '../routes/mappings.ts';
 import { authed, body, error, idParam, queryParams, returns, schema } from './shared-parts.ts';
 
