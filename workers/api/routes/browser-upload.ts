@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { ChunkSchema, rowOrderBreak, type Chunk } from '../../../src/lib/chunk/format.ts';
 import { autoMap } from '../../../src/lib/map/columns.ts';
 import { LIMITS } from '../../../src/lib/limits.ts';
-import type { AssistantConfig, ColumnMapping } from '../../../src/lib/types.ts';
+import type { AssistantConfig } from '../../../src/lib/types.ts';
 import { jsonBody, limitBody } from '../validate.ts';
 import { ApiError } from '../errors.ts';
 import { limitImportCreation } from '../../limits/rate-limit.ts';
@@ -67,7 +67,7 @@ export const browserUploadRoutes = new Hono<AppEnv>()
     const body = c.req.valid('json');
     const { campaign, assistant } = await campaignWithAssistant(c.env.DB, workspaceId, body.campaignId);
     const assistantConfig: AssistantConfig = { variables: assistant.variables, secondaryVariables: assistant.secondaryVariables };
-    const mapping = (body.mapping as ColumnMapping | undefined) ?? autoMap(body.headers, assistantConfig);
+    const mapping = body.mapping ?? autoMap(body.headers, assistantConfig);
     if (mapping.columns.length !== body.headers.length) throw new ApiError(400, 'VALIDATION_FAILED', 'mapping.columns must have one entry per header.');
     const check = checkColumns(body.headers, mapping, assistantConfig);
     await requireAllowedNotifyEmail(c.env, workspaceId, body.notifyEmail);
