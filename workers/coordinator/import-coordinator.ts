@@ -1,7 +1,7 @@
 /**
  * One Durable Object per import: the calls the pipeline makes on it. It keeps the configuration
- * and state (state.ts, stored by stored-import.ts), the chunk ledger (chunk-ledger.ts) and the first-occurrence index
- * (first-occurrences.ts); phases.ts decides every transition, and this class stores the result,
+ * and state (state.ts, stored by stored-import.ts), the chunk ledger (chunk-ledger.ts) and the
+ * first-occurrence index (first-occurrences.ts); phases.ts decides every transition, and this class stores the result,
  * sends the messages it names and publishes live progress. Every recording call is idempotent per
  * chunk, so a redelivered message never counts twice.
  *
