@@ -2,26 +2,19 @@
  * Shared types of the import core: what a parsed row, a column mapping, a validated lead and an
  * error look like. Pure data, used by the browser worker, the API and the queue consumer alike.
  */
+import type * as v from 'valibot';
 import type { RowErrorCode, FileErrorCode } from './codes.ts';
+import type { AssistantConfigSchema, VariableDefSchema } from './schemas/assistant.ts';
+import type { ColumnMappingSchema, ColumnTargetSchema } from './schemas/mapping.ts';
 
-export type VariableType = 'text' | 'number' | 'boolean';
 export type VariableValue = string | number | boolean | null;
 
-/** One variable of an assistant's call script, as configured. */
-export interface VariableDef {
-  name: string;
-  type: VariableType;
-  required?: boolean;
-  default?: string | number | boolean | null;
-  maxLength?: number;
-  description?: string;
-}
+/** One variable of an assistant's call script, as configured (schemas/assistant.ts). */
+export type VariableDef = v.InferOutput<typeof VariableDefSchema>;
+export type VariableType = VariableDef['type'];
 
 /** What the assistant expects of a lead: its variables and those of each secondary contact. */
-export interface AssistantConfig {
-  variables: VariableDef[];
-  secondaryVariables: VariableDef[];
-}
+export type AssistantConfig = v.InferOutput<typeof AssistantConfigSchema>;
 
 /**
  * One data record of the uploaded file. `row` is the 1-based data row number in the file
@@ -35,19 +28,11 @@ export interface SourceRow {
   numeric?: Record<number, number>;
 }
 
-/** Where a column of the file goes. */
-export type ColumnTarget =
-  | { kind: 'phone' }
-  | { kind: 'variable'; name: string }
-  | { kind: 'secondaryPhone'; index: number }
-  | { kind: 'secondaryVariable'; index: number; name: string }
-  | { kind: 'ignore' }
-  | { kind: 'reportColumn' };
+/** Where a column of the file goes (schemas/mapping.ts). */
+export type ColumnTarget = v.InferOutput<typeof ColumnTargetSchema>;
 
 /** One target per header, in the file's column order. A user may override any entry. */
-export interface ColumnMapping {
-  columns: ColumnTarget[];
-}
+export type ColumnMapping = v.InferOutput<typeof ColumnMappingSchema>;
 
 export interface RowError {
   code: RowErrorCode;

@@ -74,28 +74,35 @@ async function readAll(body: ReadableStream<Uint8Array>, limit: number): Promise
 
 /** `header` chooses the header row (map/header-row.ts's headerPick); without it, the first non-blank row. */
 export async function openUpload(body: ReadableStream<Uint8Array>, kind: UploadKind, opts: { sheet?: string; header?: HeaderPick } = {}): Promise<UploadReader> {
-  if (kind !== 'csv') {
-    const bytes = await readAll(body, sizeLimit(kind));
-    if (!bytes.length) throw new FileReadError('FILE_EMPTY', 'The file is empty.');
-    const book = parsing(() => readWorkbook(bytes, { sheet: opts.sheet, maxUncompressedBytes: LIMITS.maxXlsxUncompressedBytesServer, header: opts.header }));
-    async function* rows() {
-      const cutter = createChunkCutter();
-      const iterator = book.rows[Symbol.iterator]();
-      for (;;) {
-        const next = parsing(() => iterator.next());
-        if (next.done) break;
-        const full = cutter.add(next.value);
-        if (full) yield full;
-      }
-      const last = cutter.flush();
-      if (last) yield last;
-    }
-    return { headers: book.headers, sheet: book.sheet, rows: rows() };
-  }
+  if (kind !== 'csv') return openWorkbook(body, kind, opts);
+  return openCsv(body, opts.header);
+}
 
+/** A workbook, read whole within its size limit, its rows cut into chunks. */
+async function openWorkbook(body: ReadableStream<Uint8Array>, kind: UploadKind, opts: { sheet?: string; header?: HeaderPick }): Promise<UploadReader> {
+  const bytes = await readAll(body, sizeLimit(kind));
+  if (!bytes.length) throw new FileReadError('FILE_EMPTY', 'The file is empty.');
+  const book = parsing(() => readWorkbook(bytes, { sheet: opts.sheet, maxUncompressedBytes: LIMITS.maxXlsxUncompressedBytesServer, header: opts.header }));
+  async function* rows() {
+    const cutter = createChunkCutter();
+    const iterator = book.rows[Symbol.iterator]();
+    for (;;) {
+      const next = parsing(() => iterator.next());
+      if (next.done) break;
+      const full = cutter.add(next.value);
+      if (full) yield full;
+    }
+    const last = cutter.flush();
+    if (last) yield last;
+  }
+  return { headers: book.headers, sheet: book.sheet, rows: rows() };
+}
+
+/** A CSV, decoded and parsed as it streams in (never held whole), its rows cut into chunks. */
+async function openCsv(body: ReadableStream<Uint8Array>, header: HeaderPick | undefined): Promise<UploadReader> {
   const reader = body.getReader();
   const decoder = createDecoder();
-  const csv = createCsvStream({ header: opts.header });
+  const csv = createCsvStream({ header });
   let size = 0;
   let ended = false;
   const cutter = createChunkCutter();

@@ -1,7 +1,7 @@
 /**
  * One Durable Object per import: the calls the pipeline makes on it. It keeps the configuration
- * and state (state.ts), the chunk ledger (chunk-ledger.ts) and the first-occurrence index
- * (first-occurrences.ts); phases.ts decides every transition, and this class stores the result,
+ * and state (state.ts, stored by stored-import.ts), the chunk ledger (chunk-ledger.ts) and the
+ * first-occurrence index (first-occurrences.ts); phases.ts decides every transition, and this class stores the result,
  * sends the messages it names and publishes live progress. Every recording call is idempotent per
  * chunk, so a redelivered message never counts twice.
  *
@@ -16,7 +16,8 @@ import { Dispatcher } from './dispatcher.ts';
 import { ChunkLedger, LEASE } from './chunk-ledger.ts';
 import { FirstOccurrences } from './first-occurrences.ts';
 import { LiveProgress } from './live-progress.ts';
-import { alarmDelay, pendingMessages, watchdogVerdict, UPLOAD_IDLE_MS } from './watchdog.ts';
+import { StoredImport } from './stored-import.ts';
+import { pendingMessages, watchdogVerdict, UPLOAD_IDLE_MS } from './watchdog.ts';
 import * as phases from './phases.ts';
 import { initialState, snapshotOf, toView, NOTHING_NEXT, type ImportConfig, type ImportSnapshot, type Next } from './state.ts';
 import { admitChunk, type Admission, type UploadedChunk } from '../chunk/admit-chunk.ts';
@@ -27,6 +28,7 @@ export class ImportCoordinator extends DurableObject<Env> {
   private readonly firstRows: FirstOccurrences;
   private readonly live: LiveProgress;
   private readonly dispatch: Dispatcher;
+  private readonly stored: StoredImport;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -34,6 +36,7 @@ export class ImportCoordinator extends DurableObject<Env> {
     this.firstRows = new FirstOccurrences(ctx.storage.sql);
     this.live = new LiveProgress(ctx, env);
     this.dispatch = new Dispatcher(ctx.storage, env, this.chunks, this.firstRows);
+    this.stored = new StoredImport(ctx.storage, this.live);
   }
 
   /** Creates the import (idempotent). */
@@ -45,13 +48,13 @@ export class ImportCoordinator extends DurableObject<Env> {
   }
 
   async view(): Promise<ImportView> {
-    const { config, state } = await this.load();
+    const { config, state } = await this.stored.load();
     return toView(config, state);
   }
 
   /** The configuration and where the import stands, as the passes read it before running. */
   async snapshot(): Promise<ImportSnapshot> {
-    const { config, state } = await this.load();
+    const { config, state } = await this.stored.load();
     return snapshotOf(config, state);
   }
 
@@ -69,7 +72,7 @@ export class ImportCoordinator extends DurableObject<Env> {
    */
   async storeUploadedChunk(chunk: UploadedChunk): Promise<Admission> {
     return this.ctx.blockConcurrencyWhile(async () => {
-      const { config, state } = await this.load();
+      const { config, state } = await this.stored.load();
       if (state.phase !== 'upload' || !isRunning(state.status)) {
         return { ok: false, code: 'IMPORT_STARTED', message: 'This import has already started; chunks can no longer be changed.' } as const;
       }
@@ -86,7 +89,7 @@ export class ImportCoordinator extends DurableObject<Env> {
 
   /** The watchdog (watchdog.ts): re-sends the current phase's pending messages, or fails the import. */
   async alarm(): Promise<void> {
-    const { config, state } = await this.load();
+    const { config, state } = await this.stored.load();
     const verdict = watchdogVerdict(state);
     if (verdict.kind === 'ended') return;
     if (verdict.kind === 'fail') {
@@ -95,19 +98,19 @@ export class ImportCoordinator extends DurableObject<Env> {
     }
     const messages = pendingMessages(this.chunks, config, state);
     // The request that drove an inline import is gone: from now on the queue drives it.
-    await this.leaveInline(config);
-    await this.save(config, { ...state, redispatches: verdict.redispatches, dispatched: true });
+    await this.stored.leaveInline(config);
+    await this.stored.save(config, { ...state, redispatches: verdict.redispatches, dispatched: true });
     await this.dispatch.send(messages);
   }
 
   /** Every chunk is stored: the import's size is known and validation can finish. `missingChunks` when some are not stored (nothing changes then). */
   async seal(chunkCount: number): Promise<{ view: ImportView; next: Next; missingChunks?: number }> {
-    const { config, state } = await this.load();
+    const { config, state } = await this.stored.load();
     if (state.phase !== 'upload') return { view: toView(config, state), next: NOTHING_NEXT };
     const stored = this.chunks.storedTotals(chunkCount);
     if (stored.chunks !== chunkCount) return { view: toView(config, state), next: NOTHING_NEXT, missingChunks: chunkCount - stored.chunks };
     const { state: next, next: todo } = await this.dispatch.advance(config, phases.sealed(state, chunkCount, stored.rows));
-    return { view: await this.save(config, next), next: todo };
+    return { view: await this.stored.save(config, next), next: todo };
   }
 
   /**
@@ -117,7 +120,7 @@ export class ImportCoordinator extends DurableObject<Env> {
    * sent to the queue to be written.
    */
   async recordValidation(chunk: number, result: ValidationResult): Promise<ValidationRecorded> {
-    const loaded = await this.load();
+    const loaded = await this.stored.load();
     const { config } = loaded;
     let state = loaded.state;
     const row = this.chunks.get(chunk);
@@ -142,7 +145,7 @@ export class ImportCoordinator extends DurableObject<Env> {
       }
     }
     const advanced = await this.dispatch.advance(config, state);
-    await this.save(config, advanced.state);
+    await this.stored.save(config, advanced.state);
     // After saving: if sending fails, the caller's retry finds the counts recorded and the watchdog
     // re-sends every unwritten chunk, claimed or not.
     if (unblocked.length) await this.dispatch.send(chunkMessages('write', config, unblocked));
@@ -156,7 +159,7 @@ export class ImportCoordinator extends DurableObject<Env> {
 
   /** Records one written (or, on the report pass, checked) chunk. */
   async recordWrite(chunk: number, result: WriteResult): Promise<Next> {
-    const loaded = await this.load();
+    const loaded = await this.stored.load();
     let state = loaded.state;
     const row = this.chunks.get(chunk);
     if (!row.written) {
@@ -164,7 +167,7 @@ export class ImportCoordinator extends DurableObject<Env> {
       state = phases.countWrite(state, row.rows, result);
     }
     const advanced = isRunning(state.status) ? await this.dispatch.advance(loaded.config, state) : { state, next: NOTHING_NEXT };
-    await this.save(loaded.config, advanced.state);
+    await this.stored.save(loaded.config, advanced.state);
     return advanced.next;
   }
 
@@ -174,7 +177,7 @@ export class ImportCoordinator extends DurableObject<Env> {
    * rolled back, the caller must instead undo whatever an earlier attempt at this chunk wrote.
    */
   async beginWrite(chunk: number): Promise<WriteLease> {
-    const { config, state } = await this.load();
+    const { config, state } = await this.stored.load();
     const row = this.chunks.get(chunk);
     if (state.phase === 'write' && isRunning(state.status)) {
       this.chunks.takeLease(chunk);
@@ -184,7 +187,7 @@ export class ImportCoordinator extends DurableObject<Env> {
     if (state.phase === 'rollback' && row.lease === LEASE.held) {
       // This message's earlier attempt is over (a redelivery) or its duplicate is: undo it now.
       this.chunks.releaseLease(chunk);
-      await this.save(config, state);
+      await this.stored.save(config, state);
     }
     return { write: false, undo: row.lease !== LEASE.none };
   }
@@ -195,15 +198,15 @@ export class ImportCoordinator extends DurableObject<Env> {
    * rollback. `undo` tells the writer to delete this chunk's rows again, then call recordUndone.
    */
   async recordGuardedWrite(chunk: number, result: WriteResult & { conflicts: number }): Promise<{ next: Next; undo: boolean }> {
-    const { config, state } = await this.load();
+    const { config, state } = await this.stored.load();
     if (this.chunks.get(chunk).lease === LEASE.held) this.chunks.releaseLease(chunk);
     if (state.phase === 'write' && isRunning(state.status) && result.conflicts > 0) {
       const rolling = await this.dispatch.startRollback(config, state, { code: 'WRITE_CONFLICT', message: '' }, chunk);
-      await this.save(config, rolling.state);
+      await this.stored.save(config, rolling.state);
       return { next: rolling.next, undo: true };
     }
     if (state.rollback) {
-      if (state.phase === 'rollback') await this.save(config, state);
+      if (state.phase === 'rollback') await this.stored.save(config, state);
       return { next: NOTHING_NEXT, undo: true };
     }
     return { next: await this.recordWrite(chunk, result), undo: false };
@@ -211,19 +214,19 @@ export class ImportCoordinator extends DurableObject<Env> {
 
   /** A chunk's rows are deleted again: when every chunk that wrote is undone, the import fails (report first). */
   async recordUndone(chunk: number): Promise<Next> {
-    const { config, state } = await this.load();
+    const { config, state } = await this.stored.load();
     if (state.phase !== 'rollback') return NOTHING_NEXT;
     this.chunks.markUndone(chunk);
     const finished = await this.dispatch.finishRollbackIfDone(config, { ...state, redispatches: 0 });
-    await this.save(config, finished.state);
+    await this.stored.save(config, finished.state);
     return finished.next;
   }
 
   /** The error report is in R2: the import ends (phases.completed says how). */
   async complete(report: { rows: number; errorCounts: Record<string, number> } = { rows: 0, errorCounts: {} }): Promise<ImportView> {
-    const { config, state } = await this.load();
+    const { config, state } = await this.stored.load();
     const ended = phases.completed(state, report, new Date().toISOString());
-    return ended ? this.save(config, ended) : toView(config, state);
+    return ended ? this.stored.save(config, ended) : toView(config, state);
   }
 
   /**
@@ -232,25 +235,25 @@ export class ImportCoordinator extends DurableObject<Env> {
    * chunk of a write message that will not run again, whose lease is released).
    */
   async fail(code: string, message: string, deadWrite?: number): Promise<ImportView> {
-    const { config, state } = await this.load();
+    const { config, state } = await this.stored.load();
     if (!isRunning(state.status)) return toView(config, state);
-    if (!phases.failureRollsBack(state, config.ignoreErrors)) return this.save(config, phases.failed(state, { code, message }, new Date().toISOString()));
+    if (!phases.failureRollsBack(state, config.ignoreErrors)) return this.stored.save(config, phases.failed(state, { code, message }, new Date().toISOString()));
     if (deadWrite !== undefined) this.chunks.releaseLeaseIfHeld(deadWrite);
     if (state.phase !== 'rollback') {
       // The request or message that would drive an inline import is failing: the queue takes over.
-      await this.leaveInline(config);
-      return this.save(config, (await this.dispatch.startRollback(config, state, { code, message }, null)).state);
+      await this.stored.leaveInline(config);
+      return this.stored.save(config, (await this.dispatch.startRollback(config, state, { code, message }, null)).state);
     }
     if (deadWrite !== undefined) await this.dispatch.send(chunkMessages('write', config, [deadWrite]));
-    return this.save(config, state);
+    return this.stored.save(config, state);
   }
 
   /** Stops further chunks; what was written stays written and counted. */
   async cancel(): Promise<{ view: ImportView; cancelled: boolean }> {
-    const { config, state } = await this.load();
+    const { config, state } = await this.stored.load();
     const stopped = phases.cancelled(state, new Date().toISOString());
     if (!stopped) return { view: toView(config, state), cancelled: false };
-    return { view: await this.save(config, stopped), cancelled: true };
+    return { view: await this.stored.save(config, stopped), cancelled: true };
   }
 
   /**
@@ -278,28 +281,5 @@ export class ImportCoordinator extends DurableObject<Env> {
 
   async webSocketClose(ws: WebSocket, code: number): Promise<void> {
     this.live.close(ws, code);
-  }
-
-  private async load(): Promise<{ config: ImportConfig; state: State }> {
-    const [config, state] = await Promise.all([this.ctx.storage.get<ImportConfig>('config'), this.ctx.storage.get<State>('state')]);
-    if (!config || !state) throw new Error('import not initialised');
-    return { config, state };
-  }
-
-  /** Stores the state, re-arms the watchdog (every change does; an ended import needs none) and publishes it. */
-  private async save(config: ImportConfig, state: State): Promise<ImportView> {
-    await this.ctx.storage.put('state', state);
-    const delay = alarmDelay(state);
-    if (delay === null) await this.ctx.storage.deleteAlarm();
-    else await this.ctx.storage.setAlarm(Date.now() + delay);
-    const view = toView(config, state);
-    await this.live.publish(config.workspaceId, state.phase, view);
-    return view;
-  }
-
-  private async leaveInline(config: ImportConfig): Promise<void> {
-    if (!config.inline) return;
-    config.inline = false;
-    await this.ctx.storage.put('config', config);
   }
 }

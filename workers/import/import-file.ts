@@ -108,18 +108,25 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
     if (missingChunks) throw new Error(`${missingChunks} chunks missing at seal`);
     return { status: 202, view: { ...view, ...extras() } };
   } catch (err) {
-    // Only the readers' errors are the file's fault; anything else is a store that failed (openUpload
-    // turns a parser's own crash into FILE_CORRUPT before it gets here).
-    const failure = isFileReadError(err)
-      ? new FileReadError(err.code, err.message, importId ? { importId } : err.details)
-      : err instanceof Refusal
-        ? err
-        : new ImportUnavailableError(err, importId);
-    if (importId) {
-      const code = failure instanceof ImportUnavailableError ? 'SERVICE_UNAVAILABLE' : failure.code;
-      // The store that failed may be the coordinator itself: the original failure is the answer either way.
-      await coordinator(env, importId).fail(code, failure.message).catch(() => {});
-    }
-    throw failure;
+    throw await failureOf(env, err, importId);
   }
+}
+
+/**
+ * What a failed import of a file answers, the import (if created) failed with it. Only the readers'
+ * errors are the file's fault; anything else is a store that failed (openUpload turns a parser's
+ * own crash into FILE_CORRUPT before it gets here).
+ */
+async function failureOf(env: Env, err: unknown, importId: string | null): Promise<Error> {
+  const failure = isFileReadError(err)
+    ? new FileReadError(err.code, err.message, importId ? { importId } : err.details)
+    : err instanceof Refusal
+      ? err
+      : new ImportUnavailableError(err, importId);
+  if (importId) {
+    const code = failure instanceof ImportUnavailableError ? 'SERVICE_UNAVAILABLE' : failure.code;
+    // The store that failed may be the coordinator itself: the original failure is the answer either way.
+    await coordinator(env, importId).fail(code, failure.message).catch(() => {});
+  }
+  return failure;
 }

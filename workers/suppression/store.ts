@@ -106,48 +106,10 @@ export function suppressionStore(env: Env, workspaceId: string) {
   const shard = () => (resolved ??= database(env, workspaceId));
 
   return {
-    /**
-     * Lists numbers; returns how many entries were added (new, or an expired one put back in force).
-     * The rest of the distinct numbers were already listed. Repeats in `entries` count once, the
-     * first one wins.
-     */
+    /** Lists numbers; returns how many entries were added (see addEntries). */
     async add(entries: readonly SuppressionEntry[], now: Date): Promise<{ added: number; distinct: number }> {
-      const seen = new Set<string>();
-      const distinct: SuppressionEntry[] = [];
-      for (const e of entries) {
-        if (seen.has(e.phone)) continue;
-        seen.add(e.phone);
-        distinct.push(e);
-      }
-      if (!distinct.length) return { added: 0, distinct: 0 };
-      const d1 = await shard();
-      const nowText = instant(now);
-      const first = distinct[0]!;
-      const uniform = distinct.every((e) => e.reason === first.reason && e.expiresAt === first.expiresAt);
-      const statements: D1PreparedStatement[] = uniform
-        ? // The common case (a JSON request, a file without reason/expiry columns): numbers only.
-          jsonGroups(distinct, (e) => e.phone).map((json) =>
-            d1
-              .prepare(
-                `INSERT INTO suppressions (workspace_id, phone, reason, expires_at, created_at)
-                 SELECT ?1, j.value, ?4, ?5, ?2 FROM json_each(?3) AS j WHERE ${NOT_FENCED} ${ON_CONFLICT}`,
-              )
-              .bind(workspaceId, nowText, json, first.reason, first.expiresAt),
-          )
-        : jsonGroups(distinct, (e) => [e.phone, e.reason, e.expiresAt]).map((json) =>
-            d1
-              .prepare(
-                `INSERT INTO suppressions (workspace_id, phone, reason, expires_at, created_at)
-                 SELECT ?1, j.value->>0, j.value->>1, j.value->>2, ?2 FROM json_each(?3) AS j WHERE ${NOT_FENCED} ${ON_CONFLICT}`,
-              )
-              .bind(workspaceId, nowText, json),
-          );
-      let added = 0;
-      // One transaction per call: an add is counted exactly when it is written, and refused whole when fenced by a move.
-      const results = await d1.batch([...statements, d1.prepare(FENCED).bind(workspaceId)]);
-      checkFence(workspaceId, results.pop()!);
-      for (const result of results) added += result.meta.changes ?? 0;
-      return { added, distinct: distinct.length };
+      if (!entries.length) return { added: 0, distinct: 0 };
+      return addEntries(await shard(), workspaceId, entries, now);
     },
 
     /** One page of entries in phone-number order (expired ones included), after `cursor` (the last number of the previous page). */
@@ -173,40 +135,14 @@ export function suppressionStore(env: Env, workspaceId: string) {
 
     /** Every entry (expired ones included) in phone-number order, in pages (for the CSV export). */
     async *all(pageSize = PAGE_ROWS): AsyncGenerator<StoredSuppression[]> {
-      const d1 = await shard();
-      let after = '';
-      for (;;) {
-        const { results } = await d1
-          .prepare(
-            `SELECT phone, reason, expires_at, created_at FROM suppressions
-             WHERE workspace_id = ?1 AND phone > ?2 ORDER BY phone LIMIT ?3`,
-          )
-          .bind(workspaceId, after, pageSize)
-          .all<SuppressionRow>();
-        if (!results.length) return;
-        yield results.map(toStored);
-        if (results.length < pageSize) return;
-        after = results[results.length - 1]!.phone;
-      }
+      for await (const rows of phonePages<SuppressionRow>(await shard(), workspaceId, 'phone, reason, expires_at, created_at', pageSize)) yield rows.map(toStored);
     },
 
     /** The numbers in force at `at`, in pages (for the packed form). */
     async *activeNumbers(at: Date, pageSize = PAGE_ROWS): AsyncGenerator<string[]> {
-      const d1 = await shard();
-      let after = '';
       const atText = instant(at);
-      for (;;) {
-        const { results } = await d1
-          .prepare(
-            `SELECT phone, expires_at FROM suppressions
-             WHERE workspace_id = ?1 AND phone > ?2 ORDER BY phone LIMIT ?3`,
-          )
-          .bind(workspaceId, after, pageSize)
-          .all<{ phone: string; expires_at: string | null }>();
-        if (!results.length) return;
-        yield results.filter((r) => r.expires_at === null || r.expires_at > atText).map((r) => r.phone);
-        if (results.length < pageSize) return;
-        after = results[results.length - 1]!.phone;
+      for await (const rows of phonePages<{ phone: string; expires_at: string | null }>(await shard(), workspaceId, 'phone, expires_at', pageSize)) {
+        yield rows.filter((r) => r.expires_at === null || r.expires_at > atText).map((r) => r.phone);
       }
     },
 
@@ -221,6 +157,64 @@ export function suppressionStore(env: Env, workspaceId: string) {
       return (result!.meta.changes ?? 0) > 0;
     },
   };
+}
+
+/**
+ * Lists numbers; returns how many entries were added (new, or an expired one put back in force).
+ * The rest of the distinct numbers were already listed. Repeats in `entries` count once, the
+ * first one wins.
+ */
+async function addEntries(d1: D1Database, workspaceId: string, entries: readonly SuppressionEntry[], now: Date): Promise<{ added: number; distinct: number }> {
+  const seen = new Set<string>();
+  const distinct: SuppressionEntry[] = [];
+  for (const e of entries) {
+    if (seen.has(e.phone)) continue;
+    seen.add(e.phone);
+    distinct.push(e);
+  }
+  if (!distinct.length) return { added: 0, distinct: 0 };
+  const nowText = instant(now);
+  const first = distinct[0]!;
+  const uniform = distinct.every((e) => e.reason === first.reason && e.expiresAt === first.expiresAt);
+  const statements: D1PreparedStatement[] = uniform
+    ? // The common case (a JSON request, a file without reason/expiry columns): numbers only.
+      jsonGroups(distinct, (e) => e.phone).map((json) =>
+        d1
+          .prepare(
+            `INSERT INTO suppressions (workspace_id, phone, reason, expires_at, created_at)
+             SELECT ?1, j.value, ?4, ?5, ?2 FROM json_each(?3) AS j WHERE ${NOT_FENCED} ${ON_CONFLICT}`,
+          )
+          .bind(workspaceId, nowText, json, first.reason, first.expiresAt),
+      )
+    : jsonGroups(distinct, (e) => [e.phone, e.reason, e.expiresAt]).map((json) =>
+        d1
+          .prepare(
+            `INSERT INTO suppressions (workspace_id, phone, reason, expires_at, created_at)
+             SELECT ?1, j.value->>0, j.value->>1, j.value->>2, ?2 FROM json_each(?3) AS j WHERE ${NOT_FENCED} ${ON_CONFLICT}`,
+          )
+          .bind(workspaceId, nowText, json),
+      );
+  let added = 0;
+  // One transaction per call: an add is counted exactly when it is written, and refused whole when fenced by a move.
+  const results = await d1.batch([...statements, d1.prepare(FENCED).bind(workspaceId)]);
+  checkFence(workspaceId, results.pop()!);
+  for (const result of results) added += result.meta.changes ?? 0;
+  return { added, distinct: distinct.length };
+}
+
+/** Rows of the workspace's list (expired entries included) in phone order, `pageSize` at a time. */
+async function* phonePages<R extends { phone: string }>(d1: D1Database, workspaceId: string, columns: string, pageSize: number): AsyncGenerator<R[]> {
+  let after = '';
+  for (;;) {
+    const { results } = await d1
+      .prepare(`SELECT ${columns} FROM suppressions WHERE workspace_id = ?1 AND phone > ?2 ORDER BY phone LIMIT ?3`)
+      .bind(workspaceId, after, pageSize)
+      .all<R>();
+    if (!results.length) return;
+    yield results;
+    if (results.length < pageSize) return;
+    after = results[results.length - 1]!.phone;
+  }
 }
 
 interface SuppressionRow {

@@ -7,14 +7,8 @@
  */
 import * as v from 'valibot';
 
-export interface CallingWindow {
-  /** Local time the window opens, "HH:MM" (00:00–23:59). */
-  start: string;
-  /** Local time the window closes, exclusive, "HH:MM" (00:01–24:00). */
-  end: string;
-  /** ISO weekdays on which the window opens: 1 = Monday … 7 = Sunday. */
-  days: number[];
-}
+/** start, end (exclusive) and days as CallingWindowSchema checks them. */
+export type CallingWindow = v.InferOutput<typeof CallingWindowSchema>;
 
 export const DEFAULT_CALLING_WINDOW: Readonly<CallingWindow> = Object.freeze({
   start: '08:00',
@@ -35,8 +29,11 @@ const Time = (field: string) =>
 export const CallingWindowSchema = v.pipe(
   v.object(
     {
+      /** Local time the window opens, "HH:MM" (00:00–23:59). */
       start: Time('callingWindow.start'),
+      /** Local time the window closes, exclusive, "HH:MM" (00:01–24:00). */
       end: Time('callingWindow.end'),
+      /** ISO weekdays on which the window opens: 1 = Monday … 7 = Sunday. */
       days: v.pipe(
         v.array(
           v.pipe(

@@ -1,7 +1,8 @@
 /** Duplicates within one file: the first occurrence (lowest row number) of each number wins. */
 import type { RowError } from '../types.ts';
 import { duplicateInFile } from '../validate/messages.ts';
-import { keyHash, randomKeySeed, type KeySeed } from './key-hash.ts';
+import { randomKeySeed, type KeySeed } from './key-hash.ts';
+import { createKeyTable } from './key-table.ts';
 import { phoneKey } from './phone-key.ts';
 
 export interface FirstOccurrenceIndex {
@@ -42,67 +43,18 @@ export interface FirstOccurrenceOptions {
  * only decides where keys sit, never what the table answers.
  */
 export function createFirstOccurrenceIndex(options: FirstOccurrenceOptions = {}): FirstOccurrenceIndex {
-  const [seed0, seed1] = options.seed ?? randomKeySeed();
-  let capacity = 1 << 12;
-  let shift = 32 - 12; // slot = the hash's top log2(capacity) bits
-  let keys = new Float64Array(capacity); // 0 = empty slot (no E.164 number is 0)
-  let rows = new Int32Array(capacity);
-  let count = 0;
-  let probes = 0;
-
+  const table = createKeyTable(options.seed ?? randomKeySeed());
   /** Keys that are not E.164 digits (never produced by the validator, but allowed) live in a Map. */
   const other = new Map<string, number>();
-  /** The slot holding `key`, or the empty slot where it belongs. */
-  const slotOf = (key: number, table: Float64Array): number => {
-    const mask = table.length - 1;
-    let i = keyHash(key, seed0, seed1) >>> shift;
-    for (;;) {
-      probes++;
-      const k = table[i]!;
-      if (k === 0 || k === key) return i;
-      i = (i + 1) & mask;
-    }
-  };
-  const grow = () => {
-    const oldKeys = keys;
-    const oldRows = rows;
-    capacity *= 2;
-    shift--;
-    keys = new Float64Array(capacity);
-    rows = new Int32Array(capacity);
-    for (let i = 0; i < oldKeys.length; i++) {
-      const k = oldKeys[i]!;
-      if (k === 0) continue;
-      const j = slotOf(k, keys);
-      keys[j] = k;
-      rows[j] = oldRows[i]!;
-    }
-  };
-  const recordKey = (key: number, row: number): void => {
-    const i = slotOf(key, keys);
-    if (keys[i] === 0) {
-      keys[i] = key;
-      rows[i] = row;
-      if (++count * 2 > capacity) grow();
-    } else if (row < rows[i]!) rows[i] = row;
-  };
-  const firstOfKey = (key: number): number | undefined => {
-    const i = slotOf(key, keys);
-    return keys[i] === 0 ? undefined : rows[i];
-  };
   const record = (e164: string, row: number): void => {
     const key = phoneKey(e164);
-    if (key === 0) {
-      const seen = other.get(e164);
-      if (seen === undefined) count++;
-      if (seen === undefined || row < seen) other.set(e164, row);
-      return;
-    }
-    recordKey(key, row);
+    if (key !== 0) return table.record(key, row);
+    const seen = other.get(e164);
+    if (seen === undefined || row < seen) other.set(e164, row);
   };
   const firstOf = (e164: string): number | undefined => {
     const key = phoneKey(e164);
-    return key === 0 ? other.get(e164) : firstOfKey(key);
+    return key === 0 ? other.get(e164) : table.firstOf(key);
   };
   const validKey = (key: number) => {
     if (!(Number.isSafeInteger(key) && key > 0)) throw new RangeError(`not a phone key: ${key}`);
@@ -112,11 +64,11 @@ export function createFirstOccurrenceIndex(options: FirstOccurrenceOptions = {})
     firstOf,
     recordKey(key, row) {
       validKey(key);
-      recordKey(key, row);
+      table.record(key, row);
     },
     firstOfKey(key) {
       validKey(key);
-      return firstOfKey(key);
+      return table.firstOf(key);
     },
     check(e164, row) {
       record(e164, row);
@@ -124,10 +76,10 @@ export function createFirstOccurrenceIndex(options: FirstOccurrenceOptions = {})
       return min < row ? min : undefined;
     },
     get size() {
-      return count;
+      return table.size + other.size;
     },
     get probes() {
-      return probes;
+      return table.probes;
     },
   };
 }

@@ -52,73 +52,69 @@ export interface DecoderOptions {
  */
 export function createDecoder(opts: DecoderOptions = {}): StreamDecoder {
   const sniffBytes = Math.max(4, opts.sniffBytes ?? DEFAULT_SNIFF_BYTES);
-  let encoding: Encoding | null = null;
   let pending: Uint8Array[] = [];
   let pendingLength = 0;
-  let utf8: TextDecoder | null = null;
-  /** True while every byte decoded as UTF-8 so far was ASCII. */
-  let asciiSoFar = true;
-  /** UTF-16: the odd byte left over from the previous piece, or -1. */
-  let carry = -1;
-  let decodedBytes = 0;
+  let body: BodyDecoder | null = null;
 
+  /** Chooses the encoding on the bytes collected so far and decodes them. */
   function begin(final: boolean): string {
     const head = concat(pending, pendingLength);
     pending = [];
     pendingLength = 0;
     const bom = bomEncoding(head);
     if (bom && bom.encoding !== 'utf-8') {
-      encoding = bom.encoding;
-      return decodeMore(head.subarray(bom.length), final);
+      body = createBodyDecoder(bom.encoding, 0);
+      return body.decode(head.subarray(bom.length), final);
     }
     const utf16 = bom ? null : bomlessUtf16(head);
     if (utf16) {
-      encoding = utf16;
-      return decodeMore(head, final);
+      body = createBodyDecoder(utf16, 0);
+      return body.decode(head, final);
     }
-    const body = bom ? head.subarray(bom.length) : head;
-    assertText(body);
-    decodedBytes = head.length;
-    utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-    try {
-      const text = utf8.decode(body, { stream: !final });
-      encoding = 'utf-8';
-      asciiSoFar = isAscii(body);
-      return text;
-    } catch {
-      encoding = 'windows-1252';
-      utf8 = null;
-      return decodeWindows1252(body);
-    }
+    const rest = bom ? head.subarray(bom.length) : head;
+    assertText(rest);
+    // UTF-8 unless the head is not valid UTF-8 (then Windows-1252: see createBodyDecoder).
+    body = createBodyDecoder('utf-8', head.length - rest.length);
+    return body.decode(rest, final);
   }
 
-  function decodeMore(bytes: Uint8Array, final: boolean): string {
-    switch (encoding) {
-      case 'utf-8':
-        return decodeUtf8(bytes, final);
-      case 'windows-1252':
-        decodedBytes += bytes.length;
-        return decodeWindows1252(bytes);
-      default: {
-        let input = bytes;
-        if (carry >= 0) {
-          input = new Uint8Array(bytes.length + 1);
-          input[0] = carry;
-          input.set(bytes, 1);
-          carry = -1;
-        }
-        if (input.length % 2 === 1) {
-          carry = input[input.length - 1]!;
-          input = input.subarray(0, input.length - 1);
-        }
-        if (final && carry >= 0) {
-          throw new FileReadError('FILE_CORRUPT', 'The file ends in the middle of a character: it looks cut off. Upload the complete file again.');
-        }
-        decodedBytes += input.length;
-        return decodeUtf16(input, encoding === 'utf-16le');
+  return {
+    push(bytes: Uint8Array): string {
+      if (body === null) {
+        if (bytes.length === 0) return '';
+        pending.push(bytes);
+        pendingLength += bytes.length;
+        return pendingLength < sniffBytes ? '' : begin(false);
       }
-    }
-  }
+      return body.decode(bytes, false);
+    },
+    end(): string {
+      if (body === null) return begin(true);
+      return body.decode(new Uint8Array(0), true);
+    },
+    get encoding() {
+      return body === null ? null : body.encoding;
+    },
+  };
+}
+
+interface BodyDecoder {
+  decode(bytes: Uint8Array, final: boolean): string;
+  readonly encoding: Encoding;
+}
+
+/**
+ * Decodes the bytes after the encoding is chosen. UTF-8 switches to Windows-1252 at an invalid
+ * sequence while everything decoded so far was ASCII (both read ASCII alike), and otherwise
+ * throws FILE_CORRUPT. `offset`: bytes already consumed (a BOM), counted in that message.
+ */
+function createBodyDecoder(chosen: Encoding, offset: number): BodyDecoder {
+  let encoding = chosen;
+  let utf8: TextDecoder | null = encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : null;
+  /** True while every byte decoded as UTF-8 so far was ASCII. */
+  let asciiSoFar = true;
+  let decodedBytes = offset;
+  const utf16 = createUtf16Pieces();
 
   function decodeUtf8(bytes: Uint8Array, final: boolean): string {
     const decoder = utf8 as TextDecoder;
@@ -143,22 +139,46 @@ export function createDecoder(opts: DecoderOptions = {}): StreamDecoder {
   }
 
   return {
-    push(bytes: Uint8Array): string {
-      if (encoding === null) {
-        if (bytes.length === 0) return '';
-        pending.push(bytes);
-        pendingLength += bytes.length;
-        return pendingLength < sniffBytes ? '' : begin(false);
+    decode(bytes: Uint8Array, final: boolean): string {
+      switch (encoding) {
+        case 'utf-8':
+          return decodeUtf8(bytes, final);
+        case 'windows-1252':
+          decodedBytes += bytes.length;
+          return decodeWindows1252(bytes);
+        default: {
+          const even = utf16(bytes, final);
+          decodedBytes += even.length;
+          return decodeUtf16(even, encoding === 'utf-16le');
+        }
       }
-      return decodeMore(bytes, false);
-    },
-    end(): string {
-      if (encoding === null) return begin(true);
-      return decodeMore(new Uint8Array(0), true);
     },
     get encoding() {
       return encoding;
     },
+  };
+}
+
+/** UTF-16 in pieces of any length: the whole code units of each piece; an odd last byte waits for the next piece. */
+function createUtf16Pieces(): (bytes: Uint8Array, final: boolean) => Uint8Array {
+  /** The odd byte left over from the previous piece, or -1. */
+  let carry = -1;
+  return (bytes, final) => {
+    let input = bytes;
+    if (carry >= 0) {
+      input = new Uint8Array(bytes.length + 1);
+      input[0] = carry;
+      input.set(bytes, 1);
+      carry = -1;
+    }
+    if (input.length % 2 === 1) {
+      carry = input[input.length - 1]!;
+      input = input.subarray(0, input.length - 1);
+    }
+    if (final && carry >= 0) {
+      throw new FileReadError('FILE_CORRUPT', 'The file ends in the middle of a character: it looks cut off. Upload the complete file again.');
+    }
+    return input;
   };
 }
 

@@ -70,20 +70,9 @@ function readSheet(bytes: Uint8Array, opts: WorkbookOptions): WorkbookRows {
 
   const grid = denseRows(ws);
   const where = sheetNames.length > 1 ? ` in sheet "${name}"` : '';
-  let headerIndex = -1;
-  let firstColumn = Infinity;
-  for (let r = 0; r < grid.length; r++) {
-    const cells = grid[r];
-    if (!cells) continue;
-    // The header is the first row with text; the first column the leftmost with text in any row.
-    for (let c = 0; c < Math.min(cells.length, firstColumn); c++) {
-      if (!isBlankText(cellText(cells[c]))) {
-        firstColumn = c;
-        if (headerIndex < 0) headerIndex = r;
-        break;
-      }
-    }
-  }
+  const area = usedArea(grid);
+  const firstColumn = area.firstColumn;
+  let headerIndex = area.headerIndex;
   if (headerIndex < 0) throw new FileReadError('FILE_EMPTY', `The sheet "${name}" is empty: it has no header row and no data rows.`);
   if (opts.header) headerIndex = chooseHeaderRow(grid, firstColumn, opts.header);
 
@@ -98,44 +87,78 @@ function readSheet(bytes: Uint8Array, opts: WorkbookOptions): WorkbookRows {
   if (longHeader >= 0) throw cellTooLong(`the header row${where}`, `number ${longHeader + 1}`, maxCellLength);
 
   const rows: SourceRow[] = [];
+  const limits: SheetLimits = { name, where, maxRows, maxColumns, maxCellLength };
   for (let r = headerIndex + 1; r < grid.length; r++) {
     const cells = grid[r];
     if (!cells) continue;
-    const row = r - headerIndex;
-    const values: string[] = [];
-    let numeric: Record<number, number> | undefined;
-    let width = 0;
-    for (let c = firstColumn; c < cells.length; c++) {
-      const cell = cells[c];
-      if (!cell) continue;
-      const text = cellText(cell);
-      const i = c - firstColumn;
-      if (text.length > maxCellLength) throw cellTooLong(`row ${row}${where}`, headers[i] ? `"${headers[i]}"` : `number ${i + 1}`, maxCellLength);
-      values[i] = text;
-      if (!isBlankText(text)) width = i + 1;
-      if (cell.t === 'n' && typeof cell.v === 'number') (numeric ??= {})[i] = cell.v;
-    }
-    if (width === 0) continue;
-    if (row > maxRows) {
-      throw new FileReadError('TOO_MANY_ROWS', `The sheet "${name}" has more than ${formatCount(maxRows)} data rows (the limit). Split it into smaller files and import each one.`);
-    }
-    if (width > maxColumns) {
-      throw new FileReadError('TOO_MANY_COLUMNS', `Row ${row}${where} has ${formatCount(width)} columns; at most ${formatCount(maxColumns)} are allowed.`);
-    }
-    const length = Math.max(width, headers.length);
-    const out: string[] = new Array(length);
-    for (let i = 0; i < length; i++) out[i] = values[i] ?? '';
-    const source: SourceRow = { row, cells: out };
-    if (numeric) {
-      for (const key of Object.keys(numeric)) if (Number(key) >= length) delete numeric[Number(key)];
-      if (Object.keys(numeric).length > 0) source.numeric = numeric;
-    }
-    rows.push(source);
+    const source = dataRow(cells, r - headerIndex, firstColumn, headers, limits);
+    if (source) rows.push(source);
   }
   if (rows.length === 0) {
     throw new FileReadError('FILE_EMPTY', `The sheet "${name}" has a header row but no data rows. Add at least one lead below the header and upload again.`);
   }
   return { sheetNames, sheet: name, headers, rows };
+}
+
+/** The header is the first row with text; the first column the leftmost with text in any row (-1 and Infinity in an empty sheet). */
+function usedArea(grid: ReturnType<typeof denseRows>): { headerIndex: number; firstColumn: number } {
+  let headerIndex = -1;
+  let firstColumn = Infinity;
+  for (let r = 0; r < grid.length; r++) {
+    const cells = grid[r];
+    if (!cells) continue;
+    for (let c = 0; c < Math.min(cells.length, firstColumn); c++) {
+      if (!isBlankText(cellText(cells[c]))) {
+        firstColumn = c;
+        if (headerIndex < 0) headerIndex = r;
+        break;
+      }
+    }
+  }
+  return { headerIndex, firstColumn };
+}
+
+interface SheetLimits {
+  /** The sheet's name, and how messages name it (empty in a one-sheet workbook). */
+  name: string;
+  where: string;
+  maxRows: number;
+  maxColumns: number;
+  maxCellLength: number;
+}
+
+/** One data row of the sheet (`row`: its 1-based number below the header) as text cells, with numeric values kept; null when blank. */
+function dataRow(cells: NonNullable<ReturnType<typeof denseRows>[number]>, row: number, firstColumn: number, headers: string[], limits: SheetLimits): SourceRow | null {
+  const { name, where, maxRows, maxColumns, maxCellLength } = limits;
+  const values: string[] = [];
+  let numeric: Record<number, number> | undefined;
+  let width = 0;
+  for (let c = firstColumn; c < cells.length; c++) {
+    const cell = cells[c];
+    if (!cell) continue;
+    const text = cellText(cell);
+    const i = c - firstColumn;
+    if (text.length > maxCellLength) throw cellTooLong(`row ${row}${where}`, headers[i] ? `"${headers[i]}"` : `number ${i + 1}`, maxCellLength);
+    values[i] = text;
+    if (!isBlankText(text)) width = i + 1;
+    if (cell.t === 'n' && typeof cell.v === 'number') (numeric ??= {})[i] = cell.v;
+  }
+  if (width === 0) return null;
+  if (row > maxRows) {
+    throw new FileReadError('TOO_MANY_ROWS', `The sheet "${name}" has more than ${formatCount(maxRows)} data rows (the limit). Split it into smaller files and import each one.`);
+  }
+  if (width > maxColumns) {
+    throw new FileReadError('TOO_MANY_COLUMNS', `Row ${row}${where} has ${formatCount(width)} columns; at most ${formatCount(maxColumns)} are allowed.`);
+  }
+  const length = Math.max(width, headers.length);
+  const out: string[] = new Array(length);
+  for (let i = 0; i < length; i++) out[i] = values[i] ?? '';
+  const source: SourceRow = { row, cells: out };
+  if (numeric) {
+    for (const key of Object.keys(numeric)) if (Number(key) >= length) delete numeric[Number(key)];
+    if (Object.keys(numeric).length > 0) source.numeric = numeric;
+  }
+  return source;
 }
 
 /** The header row chosen among the sheet's first rows (as text from the first used column; blank rows as []). */

@@ -44,9 +44,14 @@ export const VariableListSchema = v.pipe(
 
 export const AssistantNameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, 'name is required.'), v.maxLength(200, 'name is at most 200 characters.'));
 
-export const CreateAssistantSchema = v.object({
-  name: AssistantNameSchema,
+/** What the assistant expects of a lead: its variables and those of each secondary contact. */
+export const AssistantConfigSchema = v.object({
   variables: VariableListSchema,
   secondaryVariables: v.optional(VariableListSchema, []),
+});
+
+export const CreateAssistantSchema = v.object({
+  name: AssistantNameSchema,
+  ...AssistantConfigSchema.entries,
 });
 export type CreateAssistantInput = v.InferOutput<typeof CreateAssistantSchema>;

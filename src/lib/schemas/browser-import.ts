@@ -2,25 +2,14 @@
 import * as v from 'valibot';
 import { LIMITS } from '../limits.ts';
 import { NotifyEmailSchema, OnExistingPicklist } from './api.ts';
+import { ColumnMappingSchema } from './mapping.ts';
 
-const TargetSchema = v.variant('kind', [
-  v.object({ kind: v.literal('phone') }),
-  v.object({ kind: v.literal('variable'), name: v.pipe(v.string(), v.maxLength(64)) }),
-  v.object({ kind: v.literal('secondaryPhone'), index: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.maxSecondaryContacts)) }),
-  v.object({
-    kind: v.literal('secondaryVariable'),
-    index: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.maxSecondaryContacts)),
-    name: v.pipe(v.string(), v.maxLength(64)),
-  }),
-  v.object({ kind: v.literal('ignore') }),
-  v.object({ kind: v.literal('reportColumn') }),
-]);
 
 export const BrowserImportSchema = v.object({
   campaignId: v.string(),
   fileName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(255)),
   headers: v.pipe(v.array(v.pipe(v.string(), v.maxLength(LIMITS.maxCellLength))), v.minLength(1), v.maxLength(LIMITS.maxColumns)),
-  mapping: v.optional(v.object({ columns: v.array(TargetSchema) })),
+  mapping: v.optional(ColumnMappingSchema),
   /** The client's count, for its own display only: the server counts the rows it stores. */
   totalRows: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.maxRows))),
   ignoreErrors: v.optional(v.boolean(), false),
@@ -28,3 +17,4 @@ export const BrowserImportSchema = v.object({
   /** skip (the default), update or fill: see the README, "Update and undo". */
   onExisting: v.optional(OnExistingPicklist),
 });
+export type BrowserImportBody = v.InferOutput<typeof BrowserImportSchema>;

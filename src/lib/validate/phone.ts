@@ -191,26 +191,17 @@ export function createPhoneNormalizer(defaultCountry?: string, options: PhoneNor
     if (national?.ok) return national;
     if (digits[0] !== '0' && digits.length <= 15 && digits.length >= lostPlusMinDigits) {
       const asInternational = international('+' + digits);
-      if (asInternational.ok) {
-        const phone: NormalizedPhone = { ...asInternational.phone, recovered: 'plus' };
-        if (country && phone.country !== country) phone.countryDiffersFromDefault = true;
-        return { ok: true, phone };
-      }
+      if (asInternational.ok) return lostPlusRecovered(asInternational.phone, country);
     }
     return national ?? { ok: false, code: 'invalid', reason: 'NO_COUNTRY_CODE' };
   };
 
   const compute = (text: string, numericRaw: number | undefined): PhoneResult => {
-    let t = text.trim();
+    const trimmed = text.trim();
+    if (trimmed === '') return EMPTY;
+    if (E164.test(trimmed)) return international(trimmed);
+    const t = unwrapPhoneText(trimmed);
     if (t === '') return EMPTY;
-    if (E164.test(t)) return international(t);
-    const excelText = EXCEL_TEXT_FORMULA.exec(t);
-    if (excelText) t = excelText[1]!.trim();
-    if (t.startsWith("'")) t = t.slice(1).trimStart();
-    if (t.slice(0, 4).toLowerCase() === 'tel:') t = t.slice(4).trimStart();
-    if (t === '') return EMPTY;
-    // `.0` would otherwise read as a separator and a tenth digit: 4155550179.0 → +41 555 501 790 (Swiss).
-    if (t.charCodeAt(t.length - 1) === 48 /* 0 */) t = FLOAT_ARTEFACT.exec(t)?.[1] ?? t;
     if (SCIENTIFIC.test(t)) {
       if (numericRaw !== undefined && Number.isSafeInteger(numericRaw) && numericRaw > 0) {
         return digitsOnly(String(numericRaw));
@@ -237,4 +228,24 @@ export function createPhoneNormalizer(defaultCountry?: string, options: PhoneNor
     },
     fastE164,
   };
+}
+
+/** A cell's text without what spreadsheets and links wrap numbers in: ="…", a leading ', tel:, a trailing .0. */
+function unwrapPhoneText(trimmed: string): string {
+  let t = trimmed;
+  const excelText = EXCEL_TEXT_FORMULA.exec(t);
+  if (excelText) t = excelText[1]!.trim();
+  if (t.startsWith("'")) t = t.slice(1).trimStart();
+  if (t.slice(0, 4).toLowerCase() === 'tel:') t = t.slice(4).trimStart();
+  if (t === '') return t;
+  // `.0` would otherwise read as a separator and a tenth digit: 4155550179.0 → +41 555 501 790 (Swiss).
+  if (t.charCodeAt(t.length - 1) === 48 /* 0 */) t = FLOAT_ARTEFACT.exec(t)?.[1] ?? t;
+  return t;
+}
+
+/** A number read as international after Excel dropped its `+`, marked so (and when its country is not the default). */
+function lostPlusRecovered(parsed: NormalizedPhone, country: string | undefined): PhoneResult {
+  const phone: NormalizedPhone = { ...parsed, recovered: 'plus' };
+  if (country && phone.country !== country) phone.countryDiffersFromDefault = true;
+  return { ok: true, phone };
 }

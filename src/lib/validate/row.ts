@@ -51,17 +51,8 @@ interface SecondaryGroup {
   fieldIndexes: number[];
 }
 
-/** Builds the per-import row validator from the (checked) mapping. */
-export function createRowValidator(options: RowValidatorOptions): RowValidator {
-  const { assistant, headers, mapping } = options;
-  const phones =
-    options.phoneNormalizer ??
-    createPhoneNormalizer(options.defaultCountry, options.phoneCacheMax === undefined ? {} : { cacheMax: options.phoneCacheMax });
-  const blocked = new Set<string>(options.blockedPhoneTypes ?? DEFAULT_BLOCKED_PHONE_TYPES);
-  const isBlocked = (type: string | undefined) => type !== undefined && blocked.has(type);
-  const leadVariables = createVariableValidator(assistant.variables);
-  const contactVariables = createVariableValidator(assistant.secondaryVariables);
-
+/** Where the validator finds each field: the phone column, the lead's variables, each secondary contact's columns. */
+function columnsOf(headers: readonly string[], mapping: ColumnMapping, assistant: AssistantConfig) {
   const phoneIndex = phoneColumnIndex(headers, mapping);
   const variableIndex = new Map<string, number>();
   const secondaryPhoneIndex = new Map<number, number>();
@@ -98,6 +89,22 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
       fieldIndexes: variables.filter((c) => c.index >= 0).map((c) => c.index),
     });
   }
+
+  return { phoneIndex, phoneHeader, leadColumns, groups };
+}
+
+/** Builds the per-import row validator from the (checked) mapping. */
+export function createRowValidator(options: RowValidatorOptions): RowValidator {
+  const { assistant, headers, mapping } = options;
+  const phones =
+    options.phoneNormalizer ??
+    createPhoneNormalizer(options.defaultCountry, options.phoneCacheMax === undefined ? {} : { cacheMax: options.phoneCacheMax });
+  const blocked = new Set<string>(options.blockedPhoneTypes ?? DEFAULT_BLOCKED_PHONE_TYPES);
+  const isBlocked = (type: string | undefined) => type !== undefined && blocked.has(type);
+  const leadVariables = createVariableValidator(assistant.variables);
+  const contactVariables = createVariableValidator(assistant.secondaryVariables);
+
+  const { phoneIndex, phoneHeader, leadColumns, groups } = columnsOf(headers, mapping, assistant);
 
   return {
     validate(row: SourceRow): ValidatedRow {

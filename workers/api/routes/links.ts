@@ -13,7 +13,8 @@ import { isRunning } from '../../../src/lib/import-view.ts';
 import { keys } from '../../chunk/keys.ts';
 import { leadsCsv } from '../../export/leads-csv.ts';
 import { campaignWithAssistant } from './campaigns.ts';
-import { rowToView } from './imports.ts';
+import { rowToView } from './import-row.ts';
+import { csvDownload } from './csv-download.ts';
 import { verifyLink } from '../../links/verify.ts';
 import { linkSecret, LINK_SECRET_PROBLEM } from '../../links/secret.ts';
 import { signedQuery, type LinkKind } from '../../links/sign.ts';
@@ -37,21 +38,6 @@ async function linkedImport(c: Context<AppEnv>, kind: LinkKind): Promise<{ row: 
   return { row, secret, exp: check.exp };
 }
 
-function downloadName(fileName: string): string {
-  return fileName.replace(/\.[A-Za-z0-9]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 80) || 'import';
-}
-
-function csv(body: ReadableStream | null, fileName: string, suffix: string): Response {
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${downloadName(fileName)}-${suffix}.csv"`,
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
-}
-
 export const linkRoutes = new Hono<AppEnv>()
   /** The import page's data: the import resource, its campaign's name, and signed download links expiring with the page link. */
   .get('/imports/:id', async (c) => {
@@ -69,10 +55,10 @@ export const linkRoutes = new Hono<AppEnv>()
     const { row } = await linkedImport(c, 'errors');
     const object = await c.env.UPLOADS.get(keys.report(row.workspaceId, row.id));
     if (!object) throw new ApiError(404, 'REPORT_NOT_READY', isRunning(row.status) ? 'The error report is written when the import ends.' : 'This import has no error report.');
-    return csv(object.body, row.fileName, 'errors');
+    return csvDownload(object.body, row.fileName, 'errors');
   })
   .get('/imports/:id/leads.csv', async (c) => {
     const { row } = await linkedImport(c, 'leads');
     const { assistant } = await campaignWithAssistant(c.env.DB, row.workspaceId, row.campaignId);
-    return csv(leadsCsv(c.env, row.workspaceId, row.campaignId, row.id, { variables: assistant.variables, secondaryVariables: assistant.secondaryVariables }), row.fileName, 'leads');
+    return csvDownload(leadsCsv(c.env, row.workspaceId, row.campaignId, row.id, { variables: assistant.variables, secondaryVariables: assistant.secondaryVariables }), row.fileName, 'leads');
   });

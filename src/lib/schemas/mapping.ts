@@ -1,0 +1,18 @@
+/** valibot schemas of a column mapping: where each column of the file goes (the types in types.ts derive from them). */
+import * as v from 'valibot';
+import { LIMITS } from '../limits.ts';
+
+const SecondaryIndexSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.maxSecondaryContacts));
+
+/** Where a column of the file goes. */
+export const ColumnTargetSchema = v.variant('kind', [
+  v.object({ kind: v.literal('phone') }),
+  v.object({ kind: v.literal('variable'), name: v.pipe(v.string(), v.maxLength(64)) }),
+  v.object({ kind: v.literal('secondaryPhone'), index: SecondaryIndexSchema }),
+  v.object({ kind: v.literal('secondaryVariable'), index: SecondaryIndexSchema, name: v.pipe(v.string(), v.maxLength(64)) }),
+  v.object({ kind: v.literal('ignore') }),
+  v.object({ kind: v.literal('reportColumn') }),
+]);
+
+/** One target per header, in the file's column order. */
+export const ColumnMappingSchema = v.object({ columns: v.array(ColumnTargetSchema) });

@@ -1,0 +1,34 @@
+/** Default correction guidance per row error code, and the phrases the messages share. */
+import type { RowErrorCode } from '../codes.ts';
+
+export const PHONE_FORMAT = 'Use international format with the country code, e.g. +14155551234.';
+export const SCIENTIFIC_GUIDANCE =
+  'Excel turned this number into scientific notation and dropped digits: format the column as Text, then re-enter or re-export the numbers.';
+
+const SUPPRESSED_GUIDANCE =
+  "This person asked not to be called: the number is on your workspace's do-not-call list. Remove the row, or remove the number from the suppression list if that was a mistake.";
+
+/** Default correction guidance per row error code (some builders refine it). */
+export const ROW_ERROR_GUIDANCE: Record<RowErrorCode, string> = {
+  PHONE_REQUIRED: `Fill in the lead's phone number. ${PHONE_FORMAT}`,
+  PHONE_INVALID: PHONE_FORMAT,
+  DUPLICATE_IN_FILE:
+    'Only the first occurrence is imported. Remove this row, or correct the number if it belongs to someone else.',
+  DUPLICATE_EXISTING:
+    'This lead is already in the campaign and was not imported again. Remove the row, or correct the number if it belongs to someone else.',
+  VARIABLE_REQUIRED: 'Fill in a value for every lead, or give the variable a default in the assistant settings.',
+  VARIABLE_NOT_NUMBER: 'Enter a plain number such as 42, -3.5 or 1,250.75 (no currency signs, units or words).',
+  VARIABLE_NOT_BOOLEAN: 'Enter true or false (yes/no, y/n and 1/0 also work).',
+  VARIABLE_TOO_LONG: 'Shorten the text to the maximum length, or raise the limit in the assistant settings.',
+  SECONDARY_PHONE_INVALID: PHONE_FORMAT,
+  SECONDARY_SAME_AS_PRIMARY: "Remove it, or replace it with a different number: the lead's main number is always called first.",
+  SECONDARY_DUPLICATE: 'Each number is called once: remove the repeated secondary number or replace it with a different one.',
+  SECONDARY_FIELDS_WITHOUT_PHONE:
+    "Add the secondary contact's phone number, or clear its other fields if there is no such contact.",
+  PHONE_TYPE_BLOCKED: "Remove the row or replace the number, or allow this type of number in the campaign's settings.",
+  SECONDARY_PHONE_TYPE_BLOCKED:
+    "Remove the secondary number or replace it, or allow this type of number in the campaign's settings.",
+  // The workspace's suppression (do-not-call) list.
+  SUPPRESSED: SUPPRESSED_GUIDANCE,
+  SECONDARY_SUPPRESSED: SUPPRESSED_GUIDANCE,
+};

@@ -1,0 +1,112 @@
+/** The OpenAPI document's components: the request schemas (from valibot) and the resources it answers with. */
+import {
+  CreateAssistantSchema,
+  CreateCampaignSchema,
+  ExistingLeadsSchema,
+} from '../../../src/lib/schemas/api.ts';
+import { UpdateAssistantSchema, UpdateCampaignSchema } from '../../../src/lib/schemas/update.ts';
+import { BrowserImportSchema } from '../../../src/lib/schemas/browser-import.ts';
+import { ChunkSchema } from '../../../src/lib/chunk/format.ts';
+import { CompleteUploadSchema } from '../../chunk/multipart.ts';
+import { ROW_ERROR_CODES, FILE_ERROR_CODES } from '../../../src/lib/codes.ts';
+import { PHONE_TYPES } from '../../../src/lib/calling/blocked-phone-types.ts';
+import { IMPORT_STATUSES, ON_EXISTING } from '../../../src/lib/import-view.ts';
+import { returns, schema } from './shared-parts.ts';
+
+/** What every stored number carries (the lead's primary, and each secondary contact). */
+const phoneFields = {
+  phoneNumber: { type: 'string', description: 'E.164' },
+  phoneCountry: { type: ['string', 'null'], description: 'ISO 3166 alpha-2' },
+  phoneType: { type: ['string', 'null'], description: "libphonenumber-js's type: MOBILE, FIXED_LINE, FIXED_LINE_OR_MOBILE, VOIP, TOLL_FREE, PREMIUM_RATE, …" },
+  phoneTimeZones: { type: 'array', items: { type: 'string' }, description: 'Every candidate IANA time zone of the number' },
+  phoneExtension: { type: ['string', 'null'], description: 'Extension dialled after the number connects' },
+};
+const variablesField = { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } };
+const leadSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    ...phoneFields,
+    variables: variablesField,
+    secondaryContacts: { type: 'array', items: { type: 'object', properties: { ...phoneFields, variables: variablesField } } },
+    suppressed: { type: 'boolean', description: "The primary number is on the workspace's suppression list now (an entry not expired)" },
+    nextCallableAt: {
+      type: ['string', 'null'],
+      format: 'date-time',
+      description: "The earliest instant from now, within 7 days, at which the lead may be called (inside the campaign's calling window in every zone, not suppressed); null when never",
+    },
+    importId: { type: ['string', 'null'] },
+    createdAt: { type: 'string', format: 'date-time' },
+  },
+};
+
+export const components = {
+  securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, admin: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' } },
+  schemas: {
+    CreateAssistant: schema(CreateAssistantSchema),
+    CreateCampaign: schema(CreateCampaignSchema),
+    UpdateAssistant: schema(UpdateAssistantSchema),
+    UpdateCampaign: schema(UpdateCampaignSchema),
+    Campaign: {
+      type: 'object',
+      properties: {
+        id: { type: 'string' },
+        name: { type: 'string' },
+        assistantId: { type: 'string' },
+        defaultCountry: { type: ['string', 'null'] },
+        callingWindow: {
+          type: 'object',
+          description: 'When leads may be called, in each of their time zones: local start and end (exclusive) and ISO weekdays (1 = Monday).',
+          properties: { start: { type: 'string', examples: ['08:00'] }, end: { type: 'string', examples: ['21:00'] }, days: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 7 } } },
+        },
+        blockedPhoneTypes: { type: 'array', items: { enum: [...PHONE_TYPES] }, description: 'Phone types an import refuses (PHONE_TYPE_BLOCKED, SECONDARY_PHONE_TYPE_BLOCKED).' },
+        leadCount: { type: 'integer' },
+        createdAt: { type: 'string', format: 'date-time' },
+      },
+    },
+    BrowserImport: schema(BrowserImportSchema),
+    CompleteUpload: schema(CompleteUploadSchema),
+    Chunk: schema(ChunkSchema),
+    ExistingLeads: schema(ExistingLeadsSchema),
+    Error: {
+      type: 'object',
+      required: ['error'],
+      properties: {
+        error: {
+          type: 'object',
+          required: ['code', 'message'],
+          properties: {
+            code: { type: 'string', examples: ['VALIDATION_FAILED', 'NOT_FOUND', 'UNAUTHORIZED', ...FILE_ERROR_CODES] },
+            message: { type: 'string' },
+          },
+        },
+      },
+    },
+    Lead: leadSchema,
+    LeadPage: { type: 'object', required: ['items', 'nextCursor'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Lead' } }, nextCursor: { type: ['string', 'null'] } } },
+    Import: {
+      type: 'object',
+      properties: {
+        id: { type: 'string' },
+        campaignId: { type: 'string' },
+        fileName: { type: 'string' },
+        status: { enum: [...IMPORT_STATUSES] },
+        ignoreErrors: { type: 'boolean' },
+        onExisting: { enum: [...ON_EXISTING], description: 'What the import did with numbers the campaign already had: skip (DUPLICATE_EXISTING), update, or fill empty variables' },
+        totalRows: { type: 'integer' },
+        processedRows: { type: 'integer' },
+        importedRows: { type: 'integer', description: 'createdRows + updatedRows' },
+        createdRows: { type: 'integer', description: 'Rows that became new leads' },
+        updatedRows: { type: 'integer', description: 'Rows that updated (or filled) a lead the campaign already had' },
+        failedRows: { type: 'integer' },
+        undoneRows: { type: 'integer', description: 'Undo: leads deleted or restored so far' },
+        undoSkippedRows: { type: 'integer', description: 'Undo: leads left as they are because a later import changed them (undo-report.csv)' },
+        errorCounts: { type: 'object', propertyNames: { enum: [...ROW_ERROR_CODES] }, additionalProperties: { type: 'integer' } },
+        failure: { type: ['object', 'null'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
+        createdAt: { type: 'string', format: 'date-time' },
+        finishedAt: { type: ['string', 'null'], format: 'date-time' },
+      },
+    },
+  },
+  responses: { Error: returns('An error: {error: {code, message}}', 'Error') },
+};

@@ -1,0 +1,19 @@
+/**
+ * Live progress over a WebSocket. Browsers offer the subprotocols `lead-import.v1` and
+ * `bearer.<token>` (checked by the auth middleware); the answer selects `lead-import.v1`.
+ */
+import { Hono } from 'hono';
+import { ApiError } from '../errors.ts';
+import { PROGRESS_PROTOCOL, offeredProtocols } from '../../../src/lib/progress-protocol.ts';
+import { coordinator } from '../../coordinator/coordinator.ts';
+import { findImport } from './import-row.ts';
+import type { AppEnv } from '../app-env.ts';
+
+export const progressSocketRoutes = new Hono<AppEnv>()
+  .get('/:id/progress', async (c) => {
+    const row = await findImport(c.env, c.get('workspaceId'), c.req.param('id'));
+    if (c.req.header('upgrade') !== 'websocket') throw new ApiError(426, 'UPGRADE_REQUIRED', 'Connect with a WebSocket.');
+    const res = await coordinator(c.env, row.id).fetch(new Request('https://import/progress', { headers: { Upgrade: 'websocket' } }));
+    if (res.status !== 101 || !res.webSocket || !offeredProtocols(c.req.header('sec-websocket-protocol')).includes(PROGRESS_PROTOCOL)) return res;
+    return new Response(null, { status: 101, webSocket: res.webSocket, headers: { 'Sec-WebSocket-Protocol': PROGRESS_PROTOCOL } });
+  });

@@ -1,0 +1,111 @@
+/** Reading a campaign's leads: existing numbers, pages (all, or callable by zone set), an import's leads. */
+import { paramGroups as groups } from './param-groups.ts';
+import { LEAD_SELECT, READ_ZONE_VERSION, toPage, toStoredLead, zoneIdsCurrent, type LeadPage, type LeadRow, type StoredLead } from './stored-lead.ts';
+import type { CampaignShard } from './campaign-shard.ts';
+
+/** A campaign's suppression condition on lead alias `l`: its primary number is listed and in force at ?at. */
+const notSuppressed = (workspaceParam: string, atParam: string, alias = 'l') =>
+  `NOT EXISTS (SELECT 1 FROM suppressions AS s WHERE s.workspace_id = ${workspaceParam} AND s.phone = ${alias}.phone
+     AND (s.expires_at IS NULL OR s.expires_at > ${atParam}))`;
+
+/** Which of these E.164 numbers the campaign already has from other imports than `exceptImportId`. */
+export async function existingPhones({ d1, campaignId }: CampaignShard, phones: string[], exceptImportId: string | null): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const json of groups(phones, (p) => p)) {
+    const { results } = await d1
+      // CROSS JOIN keeps json_each as the outer loop: one index probe per number, never a scan per number.
+      .prepare('SELECT l.phone FROM json_each(?2) AS j CROSS JOIN leads AS l ON l.campaign_id = ?1 AND l.phone = j.value WHERE l.import_id IS NOT ?3')
+      .bind(campaignId, json, exceptImportId)
+      .all<{ phone: string }>();
+    for (const r of results) found.add(r.phone);
+  }
+  return found;
+}
+
+/** The most secondary contacts any lead of this import has (the width of leads.csv). */
+export async function maxContacts({ d1, workspaceId, campaignId }: CampaignShard, importId: string): Promise<number> {
+  const row = await d1
+    .prepare(
+      `SELECT coalesce(max(json_array_length(secondary_contacts)), 0) AS n FROM leads
+       WHERE campaign_id = ?1 AND workspace_id = ?2 AND import_id = ?3`,
+    )
+    .bind(campaignId, workspaceId, importId)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+/** One page of leads, newest id last, with secondary contacts in call order. */
+export async function listLeads({ d1, workspaceId, campaignId }: CampaignShard, limit: number, cursor?: number): Promise<LeadPage> {
+  const [meta, page] = await d1.batch([
+    d1.prepare(READ_ZONE_VERSION),
+    d1
+      .prepare(`SELECT ${LEAD_SELECT} FROM leads AS l WHERE l.campaign_id = ?1 AND l.workspace_id = ?2 AND l.id > ?3 ORDER BY l.id LIMIT ?4`)
+      .bind(campaignId, workspaceId, cursor ?? 0, limit + 1),
+  ]);
+  return toPage(page!.results as LeadRow[], limit, zoneIdsCurrent(meta!));
+}
+
+/**
+ * One page (id order) of the leads whose primary number is in one of `zoneSets` and is not on
+ * the workspace's suppression list in force at `at`. Per allowed zone set the index
+ * (campaign_id, phone_zone_set, id) yields at most limit + 1 ids after the cursor, and those
+ * are merged: the cost is bounded by the number of allowed sets times the page, whatever the
+ * campaign's size. Zone-set ids are only trusted when they belong to this build's zone data;
+ * the caller re-checks every lead (fail closed).
+ */
+export async function listInZoneSets({ d1, workspaceId, campaignId }: CampaignShard, zoneSets: readonly number[], at: Date, limit: number, cursor?: number): Promise<LeadPage> {
+  if (!zoneSets.length) return { items: [], nextCursor: null };
+  const [meta, page] = await d1.batch([
+    d1.prepare(READ_ZONE_VERSION),
+    d1
+      .prepare(
+        // json_each drives; per set, a correlated IN picks the first ids of that set from the index.
+        `SELECT ${LEAD_SELECT} FROM json_each(?5) AS j CROSS JOIN leads AS l ON l.id IN (
+           SELECT i.id FROM leads AS i
+           WHERE i.campaign_id = ?1 AND i.phone_zone_set = j.value AND i.id > ?3 AND i.workspace_id = ?2
+             AND ${notSuppressed('?2', '?6', 'i')}
+           ORDER BY i.id LIMIT ?4)
+         ORDER BY l.id LIMIT ?4`,
+      )
+      .bind(campaignId, workspaceId, cursor ?? 0, limit + 1, JSON.stringify(zoneSets), at.toISOString()),
+  ]);
+  return toPage(page!.results as LeadRow[], limit, zoneIdsCurrent(meta!));
+}
+
+/**
+ * The same page by a scan of the campaign in id order, filtering on the zone set: cheap when
+ * most leads are allowed, a scan of the whole campaign when few are. Kept for the benchmark's
+ * comparison (bench/callable.ts); listings use listInZoneSets.
+ */
+export async function listInZoneSetsByScan({ d1, workspaceId, campaignId }: CampaignShard, zoneSets: readonly number[], at: Date, limit: number, cursor?: number): Promise<LeadPage> {
+  const [meta, page] = await d1.batch([
+    d1.prepare(READ_ZONE_VERSION),
+    d1
+      .prepare(
+        `SELECT ${LEAD_SELECT} FROM leads AS l INDEXED BY leads_campaign
+         WHERE l.campaign_id = ?1 AND l.workspace_id = ?2 AND l.id > ?3
+           AND l.phone_zone_set IN (SELECT value FROM json_each(?5)) AND ${notSuppressed('?2', '?6')}
+         ORDER BY l.id LIMIT ?4`,
+      )
+      .bind(campaignId, workspaceId, cursor ?? 0, limit + 1, JSON.stringify(zoneSets), at.toISOString()),
+  ]);
+  return toPage(page!.results as LeadRow[], limit, zoneIdsCurrent(meta!));
+}
+
+/** Every lead one import wrote, in file order, in pages (for leads.csv). */
+export async function* leadsByImport({ d1, workspaceId, campaignId }: CampaignShard, importId: string, pageSize: number): AsyncGenerator<StoredLead[]> {
+  let after = 0;
+  for (;;) {
+    const { results } = await d1
+      .prepare(
+        `SELECT ${LEAD_SELECT} FROM leads AS l
+         WHERE l.campaign_id = ?1 AND l.workspace_id = ?2 AND l.import_id = ?3 AND l.id > ?4 ORDER BY l.id LIMIT ?5`,
+      )
+      .bind(campaignId, workspaceId, importId, after, pageSize)
+      .all<LeadRow>();
+    if (!results.length) return;
+    // leads.csv shows no zones: the ids need not be checked against the zone data.
+    yield results.map((r) => toStoredLead(r, false));
+    after = results[results.length - 1]!.id;
+  }
+}

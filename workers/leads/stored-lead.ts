@@ -1,0 +1,137 @@
+/** A lead as stored on a shard, and as read back: columns, secondary contacts (JSON), zone sets. */
+import type { NormalizedLead, VariableValue } from '../../src/lib/types.ts';
+import { ZONE_DATA_VERSION, zoneSetIdOf, zonesOfSet } from '../../src/lib/calling/time-zones.ts';
+
+/** What every stored number carries next to its E.164 form. */
+export interface StoredPhoneFields {
+  phoneCountry: string | null;
+  phoneType: string | null;
+  /** Every candidate IANA zone of the number (empty only for non-geographic numbers). */
+  phoneTimeZones: readonly string[];
+  phoneExtension: string | null;
+}
+
+export interface StoredContact extends StoredPhoneFields {
+  phoneNumber: string;
+  variables: Record<string, VariableValue>;
+}
+
+export interface StoredLead extends StoredPhoneFields {
+  id: string;
+  phoneNumber: string;
+  /** The zone-set id of the primary number (NO_ZONE_SET when it has no zone), for callability. */
+  phoneZoneSet: number;
+  variables: Record<string, VariableValue>;
+  secondaryContacts: StoredContact[];
+  importId: string | null;
+  createdAt: string;
+}
+
+/** A lead to write, with the data row it came from. */
+export interface LeadToWrite {
+  row: number;
+  lead: NormalizedLead;
+}
+
+/** Records which zone data the shard's zone-set ids refer to (the first writer sets it). */
+export const ZONE_VERSION_META = `INSERT INTO shard_meta (key, value) VALUES ('zone_data_version', ?1) ON CONFLICT (key) DO NOTHING`;
+export const READ_ZONE_VERSION = `SELECT value FROM shard_meta WHERE key = 'zone_data_version'`;
+
+/** One secondary contact as stored in the lead's JSON. */
+interface EncodedContact {
+  phoneNumber: string;
+  phoneCountry: string | null;
+  phoneType: string | null;
+  phoneExtension?: string | null;
+  phoneZoneSet?: number;
+  variables: Record<string, VariableValue>;
+}
+
+/** A lead's secondary contacts as stored: JSON, in call order. */
+export function encodeContacts(lead: NormalizedLead): string {
+  const contacts: EncodedContact[] = lead.secondary.map((s) => ({
+    phoneNumber: s.e164,
+    phoneCountry: s.country ?? null,
+    phoneType: s.type ?? null,
+    phoneExtension: s.extension ?? null,
+    phoneZoneSet: zoneSetIdOf(s.e164, s.country ?? null),
+    variables: s.variables,
+  }));
+  return JSON.stringify(contacts);
+}
+
+/** One lead as the insert statement reads it: [phone, country, type, extension, zone set, variables, contacts, row]. */
+export function encodeLead(row: number, lead: NormalizedLead): unknown[] {
+  return [
+    lead.e164,
+    lead.country ?? null,
+    lead.type ?? null,
+    lead.extension ?? null,
+    zoneSetIdOf(lead.e164, lead.country ?? null),
+    JSON.stringify(lead.variables),
+    encodeContacts(lead),
+    row,
+  ];
+}
+
+export const LEAD_SELECT = 'l.id, l.phone, l.phone_country, l.phone_type, l.phone_extension, l.phone_zone_set, l.variables, l.secondary_contacts, l.import_id, l.created_at';
+
+/** Whether the shard's stored zone-set ids belong to this build's zone data (else zones are recomputed from the numbers). */
+export function zoneIdsCurrent(meta: D1Result<unknown>): boolean {
+  const row = meta.results[0] as { value?: string } | undefined;
+  return row?.value === ZONE_DATA_VERSION;
+}
+
+export interface LeadPage {
+  items: StoredLead[];
+  nextCursor: string | null;
+}
+
+export interface LeadRow {
+  id: number;
+  phone: string;
+  phone_country: string | null;
+  phone_type: string | null;
+  phone_extension: string | null;
+  phone_zone_set: number | null;
+  variables: string;
+  secondary_contacts: string;
+  import_id: string | null;
+  created_at: string;
+}
+
+/** The first `limit` of `results` (one more was read to tell whether a next page exists). */
+export function toPage(results: LeadRow[], limit: number, idsCurrent: boolean): LeadPage {
+  const page = results.slice(0, limit);
+  return { items: page.map((r) => toStoredLead(r, idsCurrent)), nextCursor: results.length > limit ? String(page[page.length - 1]!.id) : null };
+}
+
+/** A stored zone-set id when it refers to this build's zone data, else the number's set computed again (~200 ns). */
+function zoneSetOf(stored: number | null | undefined, idsCurrent: boolean, phone: string, country: string | null): number {
+  return idsCurrent && typeof stored === 'number' ? stored : zoneSetIdOf(phone, country);
+}
+
+export function toStoredLead(r: LeadRow, idsCurrent: boolean): StoredLead {
+  const zoneSet = zoneSetOf(r.phone_zone_set, idsCurrent, r.phone, r.phone_country);
+  const contacts = JSON.parse(r.secondary_contacts) as EncodedContact[];
+  return {
+    id: String(r.id),
+    phoneNumber: r.phone,
+    phoneCountry: r.phone_country,
+    phoneType: r.phone_type,
+    phoneTimeZones: zonesOfSet(zoneSet),
+    phoneExtension: r.phone_extension,
+    phoneZoneSet: zoneSet,
+    variables: JSON.parse(r.variables),
+    secondaryContacts: contacts.map((c) => ({
+      phoneNumber: c.phoneNumber,
+      phoneCountry: c.phoneCountry,
+      phoneType: c.phoneType,
+      phoneTimeZones: zonesOfSet(zoneSetOf(c.phoneZoneSet, idsCurrent, c.phoneNumber, c.phoneCountry)),
+      phoneExtension: c.phoneExtension ?? null,
+      variables: c.variables,
+    })),
+    importId: r.import_id,
+    createdAt: r.created_at,
+  };
+}
