@@ -17,7 +17,18 @@ export interface CallingSettings {
 export type ToWorker =
   | { type: 'open'; file: File; sheet?: string; assistant: AssistantConfig; defaultCountry?: string; calling: CallingSettings; headerRow?: number }
   | { type: 'map'; mapping: ColumnMapping }
-  | { type: 'edit'; index: number; column: number; value: string };
+  | { type: 'edit'; index: number; column: number; value: string }
+  /** The workspace's suppression list (packed, transferred), or why it could not be had; sent once per worker. */
+  | { type: 'suppressions'; bytes: ArrayBuffer | null; error: string | null };
+
+/** Whether the preview checked the rows against the workspace's suppression (do-not-call) list. */
+export type SuppressionCheck =
+  /** `listed`: numbers on the list; `rows`: rows flagged SUPPRESSED or SECONDARY_SUPPRESSED. */
+  | { state: 'checked'; listed: number; rows: number }
+  /** The list could not be fetched: the rows were not checked (the server still is). */
+  | { state: 'unavailable'; message: string }
+  /** No list was asked for. */
+  | { state: 'off' };
 
 /** Which row of the file was taken as the header, and the first rows the user may take instead. */
 export interface HeaderRowInfo {
@@ -37,6 +48,7 @@ export interface Summary {
   errorCounts: Record<string, number>;
   /** Line types and callable counts (see readiness.ts). */
   readiness: Readiness;
+  suppression: SuppressionCheck;
 }
 
 /** Worker → main thread. `gen` is the validation generation (bumped on every remap). */
