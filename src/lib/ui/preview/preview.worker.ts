@@ -116,7 +116,7 @@ function listedErrors(i: number, e164: string | undefined, secondaries: readonly
 function applyAt(i: number, errors: RowError[] | null, e164: string | undefined, secondaries?: readonly string[]): RowVerdict {
   own[i] = errors ?? listedErrors(i, e164, secondaries);
   const earlier = duplicates.add(i, e164);
-  return earlier === undefined ? errors : duplicateOf(earlier);
+  return earlier === undefined ? (own[i] ?? null) : duplicateOf(earlier);
 }
 
 function validateAt(i: number): RowVerdict {
