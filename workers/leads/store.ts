@@ -13,6 +13,7 @@ import type { CampaignShard } from './campaign-shard.ts';
 import type { LeadPage, LeadToWrite, StoredLead } from './stored-lead.ts';
 import { countLeads } from './counters.ts';
 import { insertLeads, removeLeads } from './write-leads.ts';
+import { zoneSetCounts } from './zone-set-counts.ts';
 import { existingPhones, leadsByImport, listInZoneSets, listInZoneSetsByScan, listLeads, maxContacts } from './read-leads.ts';
 
 export type { LeadPage, LeadToWrite, StoredContact, StoredLead, StoredPhoneFields } from './stored-lead.ts';
@@ -43,6 +44,8 @@ export function leadsStore(env: Env, workspaceId: string, campaignId: string) {
     /** The same page by a scan of the campaign (the benchmark's comparison). */
     listInZoneSetsByScan: async (zoneSets: readonly number[], at: Date, limit: number, cursor?: number): Promise<LeadPage> =>
       listInZoneSetsByScan(await shard(), zoneSets, at, limit, cursor),
+    /** Leads per set of time zones, suppressed ones left out (see zone-set-counts.ts). */
+    zoneSetCounts: async (at: Date = new Date()) => zoneSetCounts(await shard(), at),
     /** Every lead one import wrote, in file order, in pages (for leads.csv). */
     async *byImport(importId: string, pageSize = 1000): AsyncGenerator<StoredLead[]> {
       yield* leadsByImport(await shard(), importId, pageSize);

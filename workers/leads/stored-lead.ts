@@ -107,7 +107,7 @@ export function toPage(results: LeadRow[], limit: number, idsCurrent: boolean): 
 }
 
 /** A stored zone-set id when it refers to this build's zone data, else the number's set computed again (~200 ns). */
-function zoneSetOf(stored: number | null | undefined, idsCurrent: boolean, phone: string, country: string | null): number {
+export function zoneSetOf(stored: number | null | undefined, idsCurrent: boolean, phone: string, country: string | null): number {
   return idsCurrent && typeof stored === 'number' ? stored : zoneSetIdOf(phone, country);
 }
 

@@ -109,6 +109,13 @@ export const campaignRoutes = new Hono<AppEnv>()
       'Content-Disposition': `attachment; filename="${name}-sample.csv"`,
     });
   })
+  // The leads' time-zone sets with their counts (one GROUP BY on the shard): the campaign page's callable-by-hour chart.
+  .get('/:id/leads/zone-sets', async (c) => {
+    const workspaceId = c.get('workspaceId');
+    const row = await findCampaign(c.env.DB, workspaceId, c.req.param('id'));
+    if (!row) throw notFound('Campaign');
+    return c.json({ items: await leadsStore(c.env, workspaceId, row.id).zoneSetCounts() });
+  })
   .get('/:id/leads', query(ListLeadsQuerySchema), async (c) => {
     const workspaceId = c.get('workspaceId');
     const row = await findCampaign(c.env.DB, workspaceId, c.req.param('id'));

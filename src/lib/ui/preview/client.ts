@@ -2,7 +2,8 @@
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 export interface PreviewWorker {
-  send(msg: ToWorker): void;
+  /** `transfer`: buffers handed over to the worker (the page keeps no copy). */
+  send(msg: ToWorker, transfer?: Transferable[]): void;
   stop(): void;
 }
 
@@ -11,7 +12,7 @@ export function startPreviewWorker(onMessage: (msg: FromWorker) => void): Previe
   worker.onmessage = (e: MessageEvent<FromWorker>) => onMessage(e.data);
   worker.onerror = (e) => onMessage({ type: 'failed', error: { code: 'FILE_CORRUPT', message: `The preview stopped: ${e.message}` } });
   return {
-    send: (msg) => worker.postMessage(msg),
+    send: (msg, transfer = []) => worker.postMessage(msg, transfer),
     stop: () => worker.terminate(),
   };
 }

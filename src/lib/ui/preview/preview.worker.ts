@@ -3,7 +3,9 @@
  * row with the shared core, sending rows and verdicts to the page in batches. It keeps its own
  * copy of the rows, packed as the page keeps them (one JSON text per batch, not a million small
  * objects), so that remapping and cell edits revalidate here. Duplicates are resolved in file
- * order (duplicates.ts), from the numbers the validation found.
+ * order (duplicates.ts), from the numbers the validation found. The workspace's suppression list
+ * arrives once, transferred from the page, and is checked here after validation
+ * (suppression-check.ts): one copy of it, a binary search per valid number.
  */
 import { isFileReadError } from '../../parse/errors.ts';
 import { autoMapWithSuggestions, checkMapping, columnLabel, type MappingCheck } from '../../map/columns.ts';
@@ -13,7 +15,7 @@ import { createPhoneNormalizer, type PhoneNormalizer } from '../../validate/phon
 import { duplicateError } from '../../dedupe/in-file.ts';
 import { addRowCodes } from '../../validate/count-codes.ts';
 import type { AssistantConfig, ColumnMapping, RowError, SourceRow } from '../../types.ts';
-import type { CallingSettings, FromWorker, HeaderRowInfo, RowVerdict, Summary, ToWorker } from './protocol.ts';
+import type { CallingSettings, FromWorker, HeaderRowInfo, RowVerdict, Summary, SuppressionCheck, ToWorker } from './protocol.ts';
 import { emptyFacts, FactStore, setFact } from './phone-facts.ts';
 import { readinessOf } from './readiness.ts';
 import { DEFAULT_CALLING_WINDOW } from '../../calling/calling-window.ts';
@@ -23,6 +25,9 @@ import { PreviewDuplicates } from './duplicates.ts';
 import { BATCH, readFile, type RowSink } from './read-file.ts';
 import { validateRows } from './validate-rows.ts';
 import { createValidationPool, poolSize, type ValidationPool } from './validation-pool.ts';
+import { suppressionColumns, suppressionErrors, type SuppressionColumns } from './suppression-check.ts';
+import { packedSetFromBuffer } from '../suppression/packed-list.ts';
+import type { PackedSet } from '../../suppression/packed-set.ts';
 
 let assistant: AssistantConfig = { variables: [], secondaryVariables: [] };
 let phones: PhoneNormalizer = createPhoneNormalizer();
@@ -53,6 +58,27 @@ let mapGen = 0;
 /** Batches handed to the pool, settled strictly in file order. */
 let settled: Promise<void> = Promise.resolve();
 let inflight = 0;
+/** The suppression list (null until it arrives, or when it could not be had) and what the summary says of it. */
+let listed: PackedSet | null = null;
+let listCheck: SuppressionCheck = { state: 'off' };
+let columns: SuppressionColumns = { primary: undefined, secondaries: [] };
+let listArrivedNow: () => void = () => {};
+/** Verdicts wait for the list (the page sends it, or why it has none, once per worker), so none is shown unchecked. */
+const listArrived = new Promise<void>((resolve) => (listArrivedNow = resolve));
+
+function receiveList(bytes: ArrayBuffer | null, error: string | null): void {
+  if (bytes) {
+    try {
+      listed = packedSetFromBuffer(bytes);
+      listCheck = { state: 'checked', listed: listed.size, rows: 0 };
+    } catch (e) {
+      listCheck = { state: 'unavailable', message: e instanceof Error ? e.message : 'The suppression list arrived damaged.' };
+    }
+  } else if (error) {
+    listCheck = { state: 'unavailable', message: error };
+  }
+  listArrivedNow();
+}
 
 const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
@@ -62,6 +88,7 @@ function setMapping(next: ColumnMapping): void {
   validator = check.fileErrors.some((e) => e.code === 'NO_PHONE_COLUMN')
     ? null
     : createRowValidator({ assistant, headers, mapping, phoneNormalizer: phones, blockedPhoneTypes: calling.blockedPhoneTypes });
+  columns = suppressionColumns(headers, mapping, assistant);
   mapGen++;
   pool?.configure(poolConfig());
 }
@@ -76,17 +103,26 @@ const phoneHeader = () => {
 
 const duplicateOf = (earlier: number): RowVerdict => [duplicateError(rows.rowNumber(earlier), phoneHeader())];
 
-/** Records row i's own errors and number; returns its verdict in file order (duplicates resolved against earlier rows). */
-function applyAt(i: number, errors: RowError[] | null, e164: string | undefined): RowVerdict {
-  own[i] = errors;
+/** A valid row's suppression errors (null when it has other errors, or none of its numbers is listed). */
+function listedErrors(i: number, e164: string | undefined, secondaries: readonly string[] | undefined, cells?: readonly string[]): RowError[] | null {
+  if (!listed?.size || e164 === undefined) return null;
+  return suppressionErrors(listed, e164, secondaries, () => cells ?? rows.get(i).cells, columns);
+}
+
+/**
+ * Records row i's own errors and number; returns its verdict in file order (duplicates resolved
+ * against earlier rows). A suppressed number still counts as the file's first occurrence, as on the server.
+ */
+function applyAt(i: number, errors: RowError[] | null, e164: string | undefined, secondaries?: readonly string[]): RowVerdict {
+  own[i] = errors ?? listedErrors(i, e164, secondaries);
   const earlier = duplicates.add(i, e164);
-  return earlier === undefined ? errors : duplicateOf(earlier);
+  return earlier === undefined ? (own[i] ?? null) : duplicateOf(earlier);
 }
 
 function validateAt(i: number): RowVerdict {
   const r = validateRows(validator, 1, () => rows.get(i));
   facts.put(i, r.facts);
-  return applyAt(i, r.errors[0]!, r.numbers[0] ?? undefined);
+  return applyAt(i, r.errors[0]!, r.numbers[0] ?? undefined, r.secondaries[0]);
 }
 
 /** The verdict of row i from its own errors and the duplicate index. */
@@ -98,14 +134,17 @@ function verdictOf(i: number): RowVerdict {
 function summarize(): Summary {
   const errorCounts: Record<string, number> = {};
   let invalidRows = 0;
+  let suppressedRows = 0;
   for (let i = 0; i < rows.length; i++) {
     const v = verdictOf(i);
     if (!v) continue;
     invalidRows++;
     addRowCodes(v, errorCounts);
+    if (listed && v.some((e) => e.code === 'SUPPRESSED' || e.code === 'SECONDARY_SUPPRESSED')) suppressedRows++;
   }
+  const suppression: SuppressionCheck = listCheck.state === 'checked' ? { ...listCheck, rows: suppressedRows } : listCheck;
   const readiness = readinessOf(facts, rows.length, (i) => !verdictOf(i), calling.callingWindow, new Date());
-  return { totalRows: rows.length, invalidRows, errorCounts, readiness };
+  return { totalRows: rows.length, invalidRows, errorCounts, readiness, suppression };
 }
 
 /** Forgets every verdict; with `keepRows` (a remap) the rows stay. */
@@ -137,13 +176,14 @@ function take(batch: SourceRow[]): void {
   inflight++;
   settled = settled.then(async () => {
     const result = await answer;
+    await listArrived;
     inflight--;
     if (myGen !== gen && myMap === mapGen) return; // another file was opened
     const verdicts: RowVerdict[] = new Array(batch.length);
     if (myMap === mapGen) facts.put(start, result.facts);
     for (let k = 0; k < batch.length; k++) {
       // Under an older mapping these rows were already revalidated by the remap.
-      verdicts[k] = myMap === mapGen ? applyAt(start + k, result.errors[k]!, result.numbers[k] ?? undefined) : verdictOf(start + k);
+      verdicts[k] = myMap === mapGen ? applyAt(start + k, result.errors[k]!, result.numbers[k] ?? undefined, result.secondaries[k]) : verdictOf(start + k);
     }
     // Copied, not transferred: this worker keeps the batch too.
     post({ type: 'rows', start, packed, verdicts, facts: facts.slice(start, start + batch.length), gen });
@@ -209,7 +249,8 @@ function headerRowInfo(index: number, reason: HeaderRowInfo['reason'], records: 
   return { row: index + 1, reason, candidates };
 }
 
-function remap(next: ColumnMapping): void {
+async function remap(next: ColumnMapping): Promise<void> {
+  await listArrived;
   gen++;
   setMapping(next);
   reset(true);
@@ -222,12 +263,15 @@ function remap(next: ColumnMapping): void {
   if (!reading) post({ type: 'done', summary: summarize(), gen, check });
 }
 
-function edit(index: number, column: number, value: string): void {
+async function edit(index: number, column: number, value: string): Promise<void> {
+  await listArrived;
   if (index < 0 || index >= rows.length) return;
   const edited = rows.setCell(index, column, value);
   if (!validator) return;
   const result = validator.validate(edited);
-  own[index] = result.errors.length ? result.errors : null;
+  own[index] = result.errors.length
+    ? result.errors
+    : listedErrors(index, result.lead?.e164, result.lead?.secondary.map((s) => s.e164), edited.cells);
   const one = emptyFacts(1);
   setFact(one, 0, result.lead ?? result.primary);
   facts.put(index, one);
@@ -250,8 +294,9 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
   try {
     if (msg.type === 'open') await open(msg);
-    else if (msg.type === 'map') remap(msg.mapping);
-    else if (msg.type === 'edit') edit(msg.index, msg.column, msg.value);
+    else if (msg.type === 'map') await remap(msg.mapping);
+    else if (msg.type === 'edit') await edit(msg.index, msg.column, msg.value);
+    else if (msg.type === 'suppressions') receiveList(msg.bytes, msg.error);
     else if (msg.type === 'numbers') post({ type: 'numbers', id: msg.id, numbers: validNumbers() });
   } catch (e) {
     fail(e);

@@ -19,7 +19,18 @@ export type ToWorker =
   | { type: 'map'; mapping: ColumnMapping }
   | { type: 'edit'; index: number; column: number; value: string }
   /** The valid rows' primary numbers (E.164), answered with 'numbers' and the same id. */
-  | { type: 'numbers'; id: number };
+  | { type: 'numbers'; id: number }
+  /** The workspace's suppression list (packed, transferred), or why it could not be had; sent once per worker. */
+  | { type: 'suppressions'; bytes: ArrayBuffer | null; error: string | null };
+
+/** Whether the preview checked the rows against the workspace's suppression (do-not-call) list. */
+export type SuppressionCheck =
+  /** `listed`: numbers on the list; `rows`: rows flagged SUPPRESSED or SECONDARY_SUPPRESSED. */
+  | { state: 'checked'; listed: number; rows: number }
+  /** The list could not be fetched: the rows were not checked (the server still is). */
+  | { state: 'unavailable'; message: string }
+  /** No list was asked for. */
+  | { state: 'off' };
 
 /** Which row of the file was taken as the header, and the first rows the user may take instead. */
 export interface HeaderRowInfo {
@@ -39,6 +50,7 @@ export interface Summary {
   errorCounts: Record<string, number>;
   /** Line types and callable counts (see readiness.ts). */
   readiness: Readiness;
+  suppression: SuppressionCheck;
 }
 
 /** Worker → main thread. `gen` is the validation generation (bumped on every remap). */

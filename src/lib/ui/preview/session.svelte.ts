@@ -27,6 +27,8 @@ export interface Notices {
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
+/** How long the preview waits for the suppression list before showing rows unchecked (the server still checks). */
+const LIST_TIMEOUT_MS = 20_000;
 
 export class PreviewSession {
   file = $state<File | null>(null);
@@ -52,6 +54,8 @@ export class PreviewSession {
   mappingSource = $state<RememberedAnswer['source']>(null);
   /** Looks up a remembered mapping for the file's headers; set by the step that knows the campaign. */
   remember: ((headers: string[]) => Promise<RememberedAnswer | null>) | null = null;
+  /** Fetches the workspace's packed suppression list (its bytes are transferred to the worker); null checks no list. */
+  suppressions: (() => Promise<ArrayBuffer>) | null = null;
   readonly rows = new RowStore();
   readonly verdicts: RowVerdict[] = [];
   /** Per row: the primary number's country, type, zone set and extension (typed arrays). */
@@ -102,6 +106,27 @@ export class PreviewSession {
     this.numberRequests.clear();
     this.worker = startPreviewWorker(this.onWorker);
     this.worker.send({ type: 'open', file, sheet, assistant: $state.snapshot(assistant), defaultCountry, calling: $state.snapshot(calling), headerRow });
+    void this.sendSuppressions(this.worker);
+  }
+
+  /** Hands the suppression list to the worker (which waits for it before showing verdicts), or why there is none. */
+  private async sendSuppressions(worker: PreviewWorker): Promise<void> {
+    if (!this.suppressions) {
+      worker.send({ type: 'suppressions', bytes: null, error: null });
+      return;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('The suppression list took too long to arrive.')), LIST_TIMEOUT_MS);
+    });
+    try {
+      const bytes = await Promise.race([this.suppressions(), late]);
+      worker.send({ type: 'suppressions', bytes, error: null }, [bytes]);
+    } catch (e) {
+      worker.send({ type: 'suppressions', bytes: null, error: e instanceof Error ? e.message : String(e) });
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Reads the file again with another row (1-based file row) as its header. */

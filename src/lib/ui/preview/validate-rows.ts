@@ -1,6 +1,6 @@
 /**
  * Validates a batch of rows the way the preview needs it: per row its own errors (null when none)
- * and its primary number when valid, with that number's facts (phone-facts.ts). Duplicates are left to the preview worker, which resolves
+ * and its primary number when valid (and its secondary numbers, for the suppression check), with that number's facts (phone-facts.ts). Duplicates are left to the preview worker, which resolves
  * them in file order. Used by the pool's workers and by the preview worker itself, so both answer
  * alike.
  */
@@ -16,6 +16,7 @@ export function validateRows(validator: RowValidator | null, count: number, rowA
   const errors: PoolResult['errors'] = new Array(count);
   const numbers: PoolResult['numbers'] = new Array(count);
   const facts = emptyFacts(count);
+  const secondaries: Record<number, string[]> = {};
   for (let k = 0; k < count; k++) {
     if (!validator) {
       errors[k] = null;
@@ -26,6 +27,8 @@ export function validateRows(validator: RowValidator | null, count: number, rowA
     errors[k] = result.errors.length ? result.errors : null;
     numbers[k] = result.lead?.e164 ?? null;
     setFact(facts, k, result.lead ?? result.primary);
+    const contacts = result.lead?.secondary;
+    if (contacts?.length) secondaries[k] = contacts.map((s) => s.e164);
   }
-  return { errors, numbers, facts };
+  return { errors, numbers, facts, secondaries };
 }

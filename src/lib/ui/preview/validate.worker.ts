@@ -29,7 +29,7 @@ self.onmessage = (event: MessageEvent<PoolRequest>) => {
         }) : null;
     return;
   }
-  const { errors, numbers, facts } = validateRows(validator, msg.packed.rowNumbers.length, (k) => unpackRow(msg.packed, k));
+  const { errors, numbers, facts, secondaries } = validateRows(validator, msg.packed.rowNumbers.length, (k) => unpackRow(msg.packed, k));
   const transfer = [facts.zoneSets.buffer, facts.types.buffer, facts.countries.buffer];
-  (self as unknown as Worker).postMessage({ id: msg.id, errors, numbers, facts } satisfies PoolResult, transfer);
+  (self as unknown as Worker).postMessage({ id: msg.id, errors, numbers, facts, secondaries } satisfies PoolResult, transfer);
 };

@@ -20,6 +20,8 @@ export interface PoolResult {
   numbers: (string | null)[];
   /** Each row's primary number: country, type, zone set, extension (also on rows with other errors). */
   facts: PhoneFacts;
+  /** Rows (by position in the batch) whose lead has secondary contacts: their numbers, in contact order. Sparse. */
+  secondaries: Record<number, string[]>;
 }
 
 export interface ValidationPool {

@@ -92,3 +92,11 @@ export function createPackedListCache(fetchImpl: Fetch = (input, init) => fetch(
     },
   };
 }
+
+/**
+ * The list's bytes, fetched once, to transfer to a worker: nothing here keeps them, so after the
+ * transfer the page holds no copy (the worker keeps the only one). Throws a PackedListError.
+ */
+export async function fetchPackedBytes(token: string, fetchImpl?: Fetch): Promise<ArrayBuffer> {
+  return (await createPackedListCache(fetchImpl).get(token)).bytes;
+}

@@ -1,0 +1,59 @@
+/**
+ * The suppression (do-not-call) list in the preview: the same verdicts the server gives at import
+ * (workers/revalidate/suppressed.ts), from the packed list the preview worker holds. Only rows that
+ * are otherwise valid are checked, as on the server: a listed primary gives SUPPRESSED (naming the
+ * phone column), each listed secondary SECONDARY_SUPPRESSED (naming its column and cell).
+ */
+import type { AssistantConfig, ColumnMapping, RowError } from '../../types.ts';
+import { phoneColumnLabel } from '../../map/phone-column.ts';
+import { columnLabel } from '../../map/column-label.ts';
+import { isValidTarget, secondaryPhoneHeader } from '../../map/columns.ts';
+import { secondarySuppressed, suppressed } from '../../validate/messages.ts';
+
+/** What the messages name: the phone column, and the secondary phone columns (the first of each N) in N order. */
+export interface SuppressionColumns {
+  primary: string | undefined;
+  secondaries: { index: number; label: string }[];
+}
+
+/** Anything that answers whether an E.164 number is listed (a PackedSet). */
+export interface Listed {
+  has(e164: string): boolean;
+  readonly size: number;
+}
+
+export function suppressionColumns(headers: readonly string[], mapping: ColumnMapping, assistant: AssistantConfig): SuppressionColumns {
+  const byN = new Map<number, number>();
+  mapping.columns.forEach((target, i) => {
+    if (i >= headers.length || target.kind !== 'secondaryPhone' || !isValidTarget(target, assistant)) return;
+    if (!byN.has(target.index)) byN.set(target.index, i);
+  });
+  const secondaries = [...byN].sort((a, b) => a[0] - b[0]).map(([, index]) => ({ index, label: columnLabel(headers, index) }));
+  return { primary: phoneColumnLabel(headers, mapping), secondaries };
+}
+
+/**
+ * The suppression errors of a valid row: its primary number `e164`, its secondary contacts' numbers
+ * in contact order, and its cells (read only when a secondary is listed). Null when none is listed.
+ */
+export function suppressionErrors(
+  listed: Listed,
+  e164: string,
+  secondaries: readonly string[] | undefined,
+  cells: () => readonly string[],
+  columns: SuppressionColumns,
+): RowError[] | null {
+  let errors: RowError[] | null = null;
+  if (listed.has(e164)) errors = [suppressed(columns.primary)];
+  if (!secondaries) return errors;
+  for (let p = 0; p < secondaries.length; p++) {
+    const number = secondaries[p]!;
+    if (!listed.has(number)) continue;
+    const row = cells();
+    // Contacts are numbered over the filled secondary phone columns, in column-number order.
+    const filled = columns.secondaries.filter((c) => (row[c.index] ?? '').trim() !== '');
+    const column = filled[p];
+    (errors ??= []).push(secondarySuppressed(column?.label ?? secondaryPhoneHeader(p + 1), column ? (row[column.index] ?? '').trim() : number));
+  }
+  return errors;
+}

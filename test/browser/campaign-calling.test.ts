@@ -1,0 +1,177 @@
+/**
+ * The campaign page and settings against `wrangler dev`: each lead's country, line type, time
+ * zones, extension, do-not-call badge and next call; the "Callable now" and "Only suppressed"
+ * filters; the chart of leads callable at each hour of today (checked against isCallableAt for the
+ * page's own hours); axe-clean and screenshotted at 1280x800 and 390x844. The settings page edits
+ * the calling window and blocked types with the API's messages, and shows the server's refusal.
+ */
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launch, SCREENSHOTS } from './browser.ts';
+import { isCallableAt } from '../../src/lib/calling/callable.ts';
+import { zonesOfSet, zoneSetIdOf } from '../../src/lib/calling/time-zones.ts';
+
+let context: BrowserContext;
+let campaignId = '';
+const WINDOW = { start: '09:00', end: '09:30', days: [1, 2, 3, 4, 5, 6, 7] };
+const NY = '+12125550160';
+const LA = '+14155550161';
+const BOISE_OR_LA = '+12083001234'; // America/Boise and America/Los_Angeles: never inside 09:00–09:30 in both
+const BERLIN = '+4930901821';
+const NY_EXT = '+12125550162';
+const LISTED = '+12125550163';
+const NUMBERS = [NY, LA, BOISE_OR_LA, BERLIN, NY_EXT, LISTED];
+
+const api = (path: string, init: RequestInit = {}) =>
+  fetch(`${inject('baseUrl')}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${inject('token')}`, ...(init.headers ?? {}) } });
+
+beforeAll(async () => {
+  const res = await api('/campaigns', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: `Calling page ${Date.now()}`, assistantId: 'ast_demo', defaultCountry: 'US', callingWindow: WINDOW }),
+  });
+  expect(res.status).toBe(201);
+  campaignId = ((await res.json()) as { id: string }).id;
+  const file = ['phone_number,customer_name', ...NUMBERS.map((n, i) => `${n === NY_EXT ? `${n} ext 12` : n},Lead ${i}`)].join('\n');
+  const imported = await api(`/campaigns/${campaignId}/imports?fileName=calling.csv&ignoreErrors=true`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: file });
+  expect(imported.status, await imported.clone().text()).toBe(201);
+  expect(((await imported.json()) as { importedRows: number }).importedRows).toBe(6);
+  const listed = await api('/suppressions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ phoneNumbers: [LISTED] }) });
+  expect(listed.status).toBe(200);
+  context = await launch();
+});
+afterAll(async () => {
+  await context?.close();
+});
+
+async function axe(page: Page, where: string) {
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(scan.violations.map((v) => `${where} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+}
+
+const row = (page: Page, phone: string) => page.locator(`tr[data-lead="${phone}"]`);
+const shownLeads = async (page: Page) => (await page.locator('tr[data-lead]').evaluateAll((els) => els.map((e) => e.getAttribute('data-lead')!))).sort();
+
+async function openCampaign(page: Page): Promise<void> {
+  await page.goto(`${inject('baseUrl')}/#token=${inject('token')}`);
+  await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
+  await page.goto(`${inject('baseUrl')}/campaigns/${campaignId}`);
+  await row(page, NY).waitFor({ timeout: 30_000 });
+}
+
+it('shows each number\'s facts, the do-not-call badge and the next call, and filters', async () => {
+  const page = await context.newPage();
+  await openCampaign(page);
+  const fact = (phone: string, name: string) => row(page, phone).locator(`[data-fact="${name}"]`);
+  expect((await fact(NY, 'country').innerText()).trim()).toBe('US');
+  expect(await fact(NY, 'type').locator('[title]').getAttribute('title')).toBe('FIXED_LINE_OR_MOBILE');
+  expect((await fact(NY, 'type').innerText()).trim()).toBe('Landline or mobile');
+  expect((await fact(BERLIN, 'country').innerText()).trim()).toBe('DE');
+  expect((await fact(NY, 'zones').locator('[title]').innerText()).trim()).toBe('Eastern');
+  const spanning = fact(BOISE_OR_LA, 'zones');
+  expect((await spanning.locator('[title]').innerText()).trim()).toMatch(/^\w+ \+1 more$/);
+  expect(await spanning.locator('[title]').getAttribute('title')).toMatch(/America\/Boise.*America\/Los_Angeles|America\/Los_Angeles.*America\/Boise/);
+  expect(await spanning.locator('.sr-only').textContent()).toMatch(/America\/Boise/);
+  expect((await fact(NY_EXT, 'extension').innerText()).trim()).toBe('12');
+  expect((await fact(NY, 'extension').innerText()).trim()).toBe('');
+  // Suppressed: a badge, and never called.
+  expect(await row(page, LISTED).getByTestId('suppressed').count()).toBe(1);
+  expect(await row(page, NY).getByTestId('suppressed').count()).toBe(0);
+  expect((await fact(LISTED, 'next').innerText()).trim()).toBe('not called (do-not-call list)');
+  expect((await fact(BOISE_OR_LA, 'next').innerText()).trim()).toBe('never under this window');
+  expect((await fact(NY, 'next').innerText()).trim()).toMatch(/^(callable now|next at .+)$/);
+
+  await page.getByLabel('Only suppressed').check();
+  await expect.poll(() => shownLeads(page)).toEqual([LISTED]);
+  await page.getByLabel('Only suppressed').uncheck();
+  await expect.poll(() => shownLeads(page)).toEqual([...NUMBERS].sort());
+
+  // "Callable now" asks the server for that instant: the page shows exactly what the API answers for it.
+  const asked = page.waitForRequest((r) => r.url().includes('callableAt='));
+  await page.getByLabel('Callable now').check();
+  const at = new URL((await asked).url()).searchParams.get('callableAt')!;
+  const expected = (((await (await api(`/campaigns/${campaignId}/leads?limit=100&callableAt=${encodeURIComponent(at)}`)).json()) as { items: { phoneNumber: string }[] }).items)
+    .map((l) => l.phoneNumber)
+    .sort();
+  expect(expected).not.toContain(LISTED);
+  expect(expected).not.toContain(BOISE_OR_LA);
+  if (expected.length) await expect.poll(() => shownLeads(page)).toEqual(expected);
+  else await page.getByText('No lead may be called now').waitFor();
+  await page.close();
+});
+
+it('charts the leads callable at each hour of today under the window, with a table, axe-clean at both sizes', async () => {
+  const page = await context.newPage();
+  await openCampaign(page);
+  const chart = page.getByTestId('hourly-chart');
+  await chart.waitFor();
+  expect(await chart.locator('figcaption').innerText()).toMatch(/Leads callable at each hour of today .*09:00–09:30, every day/);
+  await chart.getByText('Show as a table').click();
+  const cells = await chart.locator('tbody td.num').allInnerTexts();
+  expect(cells).toHaveLength(24);
+  // The page's own hours (its time zone), checked here with the same rule, one weight per lead.
+  const hours = await page.evaluate(() => {
+    const d = new Date();
+    return Array.from({ length: 24 }, (_, h) => new Date(d.getFullYear(), d.getMonth(), d.getDate(), h).toISOString());
+  });
+  const zones = NUMBERS.filter((n) => n !== LISTED).map((n) => zonesOfSet(zoneSetIdOf(n, null)));
+  const expected = hours.map((iso) => String(zones.filter((z) => isCallableAt(z, WINDOW, new Date(iso))).length));
+  expect(cells).toEqual(expected);
+  expect(cells.reduce((n, c) => n + Number(c), 0)).toBe(4); // NY ×2, LA, Berlin: one hour each; Boise/LA never
+  await axe(page, 'campaign 1280');
+  await page.screenshot({ path: `${SCREENSHOTS}/campaign-calling-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SCREENSHOTS}/campaign-calling-390.png`, fullPage: true });
+  await axe(page, 'campaign 390');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.close();
+});
+
+it('edits the calling window and blocked types with the API\'s messages, and shows the server\'s refusal', async () => {
+  const page = await context.newPage();
+  await page.goto(`${inject('baseUrl')}/#token=${inject('token')}`);
+  await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
+  await page.goto(`${inject('baseUrl')}/campaigns/${campaignId}/settings`);
+  await page.getByLabel('From').waitFor({ timeout: 30_000 });
+  expect(await page.getByLabel('From').inputValue()).toBe('09:00');
+  expect(await page.getByLabel('Until', { exact: true }).inputValue()).toBe('09:30');
+  expect(await page.getByLabel('Premium-rate (PREMIUM_RATE)').isChecked()).toBe(true);
+  await page.getByText('"Landline or mobile" (FIXED_LINE_OR_MOBILE) is what US and Canadian numbers are').waitFor();
+
+  // The schema's own messages, before anything is sent.
+  await page.getByLabel('From').fill('18:00');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByText('callingWindow.end must be later than callingWindow.start on the same day').waitFor();
+  await page.getByLabel('From').fill('10:00');
+  for (const d of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']) await page.getByLabel(d).uncheck();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByText('callingWindow.days needs at least one day').waitFor();
+
+  for (const d of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) await page.getByLabel(d).check();
+  await page.getByLabel('Until', { exact: true }).fill('18:00');
+  await page.getByLabel('Toll-free (TOLL_FREE)').check();
+  await page.screenshot({ path: `${SCREENSHOTS}/campaign-settings-1280.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByText('Saved.').waitFor();
+  const saved = (await (await api(`/campaigns/${campaignId}`)).json()) as { callingWindow: unknown; blockedPhoneTypes: string[] };
+  expect(saved.callingWindow).toEqual({ start: '10:00', end: '18:00', days: [1, 2, 3, 4, 5] });
+  expect(saved.blockedPhoneTypes).toEqual(['TOLL_FREE', 'PREMIUM_RATE']);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await axe(page, 'settings 390');
+  await page.screenshot({ path: `${SCREENSHOTS}/campaign-settings-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await axe(page, 'settings 1280');
+
+  // The server's refusal is shown as it says it.
+  await page.route('**/api/v1/campaigns/*', (route) =>
+    route.request().method() === 'PATCH'
+      ? route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: 'The server refused this window.' } }) })
+      : route.continue(),
+  );
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('alert').filter({ hasText: 'The server refused this window.' }).waitFor();
+  await page.close();
+});
