@@ -75,7 +75,7 @@ async function attempt(prefixes: string[], fn: () => Promise<void>): Promise<voi
 }
 
 const started = performance.now();
-say(`bench: node ${process.version}, ${cpus().length} cpus (${cpus()[0]?.model ?? '?'}), seeded files, ${new Date().toISOString()}, ${quick ? '--quick' : 'full'} run, parts: ${[...selected].join(', ')}`);
+say(`bench: node ${process.version}, ${cpus().length} cpus (${cpus()[0]?.model ?? '?'}), seeded files, ${new Date().toISOString()}, ${quick ? '--quick' : rowsFlag ? `--rows=${rowsFlag}` : 'full'} run, parts: ${[...selected].join(', ')}`);
 console.log('bench: peak rss = process.resourceUsage().maxRSS of a fresh child process per measurement (whole process, Node itself included; "node floor" = a child that only loads the modules); workerd rss = sum of `ps` RSS of the workerd processes under wrangler dev, sampled every 200 ms');
 
 for (const rows of coreSizes) {
