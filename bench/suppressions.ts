@@ -12,7 +12,7 @@
  */
 import { generateLeadsCsv, mulberry32, type GeneratedFile } from './generate.ts';
 import { fmt, label, resultLine, secs, type PartOutput } from './report.ts';
-import { apiClient, countsAddUp, importCsv, withBenchServer, type Api, type Resource } from './server.ts';
+import { apiClient, countsAddUp, importCsv, warmUp, withBenchServer, type Api, type Resource } from './server.ts';
 import { createPhoneNormalizer } from '../src/lib/validate/phone.ts';
 import { generateToken } from '../workers/auth/tokens.ts';
 import { querySql, runSql } from '../scripts/d1.ts';
@@ -144,6 +144,7 @@ export async function runSuppressionParts(rows: number, parts: { list: boolean; 
 
     const campaignId = await campaignLike(demoApi, listApi);
     const body = new TextEncoder().encode(g.text);
+    await warmUp(demoApi, new TextEncoder().encode(generateLeadsCsv(5_000).text));
     const without = await importCsv(demoApi, 'cmp_demo', body, `import without list ${n}`);
     const withList = await importCsv(listApi, campaignId, body, `import with list ${n}`);
     const ratio = withList.ms / without.ms;

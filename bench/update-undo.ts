@@ -9,7 +9,7 @@
  */
 import { generateLeadsCsv } from './generate.ts';
 import { label, resultLine, secs, type PartOutput } from './report.ts';
-import { apiClient, countsAddUp, importCsv, waitForImport, withBenchServer, type Api } from './server.ts';
+import { apiClient, countsAddUp, importCsv, waitForImport, warmUp, withBenchServer, type Api } from './server.ts';
 
 async function undoImport(api: Api, id: string, what: string) {
   const t0 = performance.now();
@@ -27,6 +27,7 @@ export async function runUpdateUndo(rows: number, parts: { update: boolean; undo
     const { body: demo } = await api('GET', '/campaigns/cmp_demo');
     const { status, body: campaign } = await api('POST', '/campaigns', JSON.stringify({ name: 'Bench update', assistantId: demo.assistantId, defaultCountry: demo.defaultCountry ?? 'US' }), { 'Content-Type': 'application/json' });
     if (status !== 201 && status !== 200) throw new Error(`POST /campaigns answered ${status}: ${JSON.stringify(campaign).slice(0, 500)}`);
+    await warmUp(api, new TextEncoder().encode(generateLeadsCsv(5_000).text));
     const create = await importCsv(api, campaign.id, body, `create ${n}`, '&onExisting=skip');
     const out: { update?: PartOutput; undo?: PartOutput } = {};
     let updateId: string | undefined;
