@@ -56,6 +56,7 @@ const MB = 1024 * 1024;
 
 /** Installed before any page script: long tasks, worker message times, the file-chosen time, DOM milestones. */
 const INIT = `(() => {
+  const COUNTS = 'section[aria-labelledby="s3"] p.sr-only';
   const b = (window.__bench = { longTasks: [], chosenAt: null, firstRowsAt: null, doneAt: null, gridRowAt: null, countsAt: null, lastRowsAt: null, rowsSeen: 0 });
   window.__longTasks = b.longTasks;
   try {
@@ -81,7 +82,7 @@ const INIT = `(() => {
   const poll = () => {
     if (b.chosenAt !== null) {
       if (b.gridRowAt === null && document.querySelector('[role="region"][aria-label^="Preview of the file"] [aria-label^="Row "]')) b.gridRowAt = performance.now();
-      if (b.countsAt === null && document.querySelector('p.counts')) b.countsAt = performance.now();
+      if (b.countsAt === null && [...document.querySelectorAll(COUNTS)].some((p) => / rows: [\d,]+ ready, /.test(p.textContent || ''))) b.countsAt = performance.now();
     }
     if (b.countsAt === null) requestAnimationFrame(poll);
   };
@@ -218,8 +219,12 @@ async function preview(server: { url: string; token: string }, rows: number, pat
     await clickButton('Next: match columns');
     await page.waitForFunction(() => [...document.querySelectorAll('button')].some((x) => x.textContent?.trim() === 'Next: preview'), null, { timeout, polling: 10 });
     await clickButton('Next: preview');
-    await page.waitForFunction(() => (window as unknown as { __bench: BenchState }).__bench.countsAt !== null, null, { timeout, polling: 100 });
-    const counts = (await page.locator('p.counts').innerText()).replace(/\s+/g, ' ');
+    await page.waitForFunction(() => (window as unknown as { __bench: BenchState }).__bench.countsAt !== null, null, { timeout, polling: 100 }).catch(async (e: Error) => {
+      const text = await page.evaluate(() => document.querySelector('main')?.textContent?.replace(/\s+/g, ' ').slice(0, 600) ?? '').catch(() => '');
+      throw new Error(`${e.message.split('\n')[0]} waiting for the preview's counts; the page shows: ${text}`);
+    });
+    // The preview's counts line ("N rows: … ready, … with errors."), shown once the worker is done.
+    const counts = ((await page.locator('section[aria-labelledby="s3"] p.sr-only').filter({ hasText: ' ready, ' }).first().textContent()) ?? '').replace(/\s+/g, ' ');
     const mem = await sampler.stop();
     const b = await page.evaluate(() => (window as unknown as { __bench: BenchState }).__bench);
     if (b.chosenAt === null || b.firstRowsAt === null || b.countsAt === null) throw new Error(`missing timestamps: ${JSON.stringify({ ...b, longTasks: b.longTasks.length })}`);
