@@ -82,7 +82,7 @@ const INIT = `(() => {
   const poll = () => {
     if (b.chosenAt !== null) {
       if (b.gridRowAt === null && document.querySelector('[role="region"][aria-label^="Preview of the file"] [aria-label^="Row "]')) b.gridRowAt = performance.now();
-      if (b.countsAt === null && [...document.querySelectorAll(COUNTS)].some((p) => / rows: [\d,]+ ready, /.test(p.textContent || ''))) b.countsAt = performance.now();
+      if (b.countsAt === null && [...document.querySelectorAll(COUNTS)].some((p) => / rows: [0-9,]+ ready, /.test(p.textContent || ''))) b.countsAt = performance.now();
     }
     if (b.countsAt === null) requestAnimationFrame(poll);
   };
