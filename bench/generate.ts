@@ -42,6 +42,10 @@ export interface GeneratedFile {
   rows: number;
   /** Every non-empty phone cell (primary and secondaries), in file order. */
   phones: string[];
+  /** Each row's primary phone cell as written (unquoted; '' when empty). */
+  primaries: string[];
+  /** 1 where the row's primary is a valid number seen nowhere earlier in the file (no planted error or repeat). */
+  freshPrimary: Uint8Array;
   /** What the generator meant: cells made invalid on purpose, rows repeating an earlier number. */
   planted: { invalidPrimary: number; emptyPrimary: number; invalidSecondary: number; duplicateRows: number; secondaryFilled: number };
 }
@@ -171,6 +175,8 @@ export function generateLeadsCsv(rows: number, seed = 42): GeneratedFile {
   lines[0] = HEADERS.join(',');
   const validCountry = new Uint8Array(rows);
   const validNational: string[] = [];
+  const primaries: string[] = new Array(rows);
+  const freshPrimary = new Uint8Array(rows);
 
   const secondary = (out: string[]): void => {
     if (rnd() < 0.5) {
@@ -209,7 +215,9 @@ export function generateLeadsCsv(rows: number, seed = 42): GeneratedFile {
       validCountry[validNational.length] = c;
       validNational.push(nat);
       phone = format(c, nat);
+      freshPrimary[i] = 1;
     }
+    primaries[i] = phone;
     if (phone !== '') phones.push(phone);
     const name = rnd() < 0.003 ? '' : rnd() < 0.1 ? `${pick(LAST)}, ${pick(FIRST)}` : `${pick(FIRST)} ${pick(LAST)}`;
     const company = rnd() < 0.2 ? '' : pick(COMPANY) + pick(SUFFIX);
@@ -218,7 +226,7 @@ export function generateLeadsCsv(rows: number, seed = 42): GeneratedFile {
     secondary(out);
     lines[i + 1] = out.join(',');
   }
-  return { text: lines.join('\r\n') + '\r\n', rows, phones, planted };
+  return { text: lines.join('\r\n') + '\r\n', rows, phones, primaries, freshPrimary, planted };
 }
 
 export function toBytes(text: string): Uint8Array {

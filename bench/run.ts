@@ -1,45 +1,132 @@
 /**
- * `npm run bench`: core throughput (Node) and end-to-end pipeline (wrangler dev) on generated files
- * of 100k and 1M rows (seed 42). `--quick` runs 100k only; `--core-only` skips the pipeline.
- * Every result line starts with `core <size>:` or `pipeline <size>:` so it can be grepped.
+ * `npm run bench`: every performance figure the product asks for, each with its target, on
+ * generated files (fixed seeds), in one run. Parts, in order (each API part starts its own
+ * `wrangler dev` on a free port and stops it; a part that fails prints FAILED and the run goes on):
+ *
+ *   core              validation core rows/s vs the phone library alone (Node), peak memory
+ *   timezones         the time-zone lookup's share of the core's time
+ *   pipeline          headless import end-to-end vs the local one-thread ceiling
+ *   suppressions      suppression list import, numbers/s        } one server
+ *   suppressed-import lead import against the list vs an empty one }
+ *   campaigns-list    GET /campaigns with N leads vs none          } one server, N leads seeded once
+ *   callable          ?callableAt= page of 100 from N leads        }
+ *   update            update import vs the same file into an empty campaign } one server
+ *   undo              undo of the update and of the create import           }
+ *   browser           the wizard's preview in Chromium, with an N-number suppression list
+ *
+ *   node bench/run.ts            # 1M rows (core and pipeline also at 100k); ~20 minutes on 2 cores
+ *   node bench/run.ts --quick    # 100k rows, no browser
+ *   node bench/run.ts --only=core,pipeline   # just these parts (--rows=N to pick another size)
+ *
+ * Every result line starts with `<part> <size>:` (`timezones:` alone) and ends with
+ * `target … → met` or `→ NOT MET`; the summary at the end repeats them.
  */
 import { cpus } from 'node:os';
-import { formatCore, label, runCore } from './core.ts';
+import { formatCore, phoneLibMsPerRow, runCore } from './core.ts';
+import { runTimezones } from './timezones.ts';
 import { formatPipeline, runPipeline } from './pipeline.ts';
+import { runSuppressionParts } from './suppressions.ts';
+import { runSeeded } from './callable.ts';
+import { runUpdateUndo } from './update-undo.ts';
+import { browserBench, formatBrowserBench } from './browser.ts';
+import { label, secs, type PartOutput } from './report.ts';
 
-const args = new Set(process.argv.slice(2));
-const sizes = args.has('--quick') ? [100_000] : [100_000, 1_000_000];
+const PARTS = ['core', 'timezones', 'pipeline', 'suppressions', 'suppressed-import', 'campaigns-list', 'callable', 'update', 'undo', 'browser'] as const;
+type Part = (typeof PARTS)[number];
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const quick = argv.includes('--quick');
+const unknown = argv.filter((a) => !/^--(quick|only=.*|rows=\d+)$/.test(a));
+const only = flag('only')?.split(',').map((s) => s.trim()).filter(Boolean);
+const badParts = (only ?? []).filter((p) => !(PARTS as readonly string[]).includes(p));
+if (unknown.length || badParts.length) {
+  console.error(`usage: node bench/run.ts [--quick] [--only=${PARTS.join(',')}] [--rows=N]\nunknown: ${[...unknown, ...badParts].join(' ')}`);
+  process.exit(2);
+}
+const selected = new Set<Part>((only as Part[] | undefined) ?? PARTS.filter((p) => !(quick && p === 'browser')));
+const want = (p: Part) => selected.has(p);
+const rowsFlag = flag('rows');
+/** The size of every part; core and pipeline also run at 100k in the full run. */
+const size = rowsFlag ? Number(rowsFlag) : quick ? 100_000 : 1_000_000;
+const coreSizes = rowsFlag || quick ? [size] : [100_000, size];
+
 const lines: string[] = [];
+let failures = 0;
 const say = (line: string) => {
   lines.push(line);
   console.log(line);
 };
-
-say(`bench: node ${process.version}, ${cpus().length} cpus (${cpus()[0]?.model ?? '?'}), seed 42, ${new Date().toISOString()}`);
-say('bench: peak rss = process.resourceUsage().maxRSS of a fresh child process per measurement (whole process, Node itself included; "node floor" = a child that only loads the modules); workerd rss = sum of `ps` RSS of the workerd processes under wrangler dev, sampled every 200 ms');
-let failed = false;
-for (const rows of sizes) {
-  let phoneLibMsPerRow: number | undefined;
+const print = (out: PartOutput | undefined) => {
+  for (const line of out?.results ?? []) say(line);
+  for (const line of out?.details ?? []) console.log(`    ${line}`);
+};
+/** Runs one part (or one server shared by several); on failure each of `prefixes` prints FAILED. */
+async function attempt(prefixes: string[], fn: () => Promise<void>): Promise<void> {
+  const t0 = performance.now();
   try {
-    const core = await runCore(rows);
-    phoneLibMsPerRow = core.phoneLibMsPerRow;
-    for (const line of formatCore(core)) say(line);
+    await fn();
   } catch (e) {
-    failed = true;
-    say(`core ${label(rows)}: FAILED ${(e as Error).message.split('\n')[0]}`);
+    failures++;
+    for (const p of prefixes) say(`${p}: FAILED ${(e as Error).message.split('\n')[0]}`);
     console.error(e);
   }
-  if (args.has('--core-only')) continue;
-  try {
-    const p = await runPipeline(rows, { phoneLibMsPerRow: phoneLibMsPerRow ?? NaN });
-    for (const line of formatPipeline(p)) say(line);
-    if (!p.countsAddUp || p.status !== 'completed') failed = true;
-  } catch (e) {
-    failed = true;
-    say(`pipeline ${label(rows)}: FAILED ${(e as Error).message.split('\n')[0]}`);
-    console.error(e);
+  console.log(`    (${prefixes.join(', ')}: ${secs(performance.now() - t0)})`);
+}
+
+const started = performance.now();
+say(`bench: node ${process.version}, ${cpus().length} cpus (${cpus()[0]?.model ?? '?'}), seeded files, ${new Date().toISOString()}, ${quick ? '--quick' : rowsFlag ? `--rows=${rowsFlag}` : 'full'} run, parts: ${[...selected].join(', ')}`);
+console.log('bench: peak rss = process.resourceUsage().maxRSS of a fresh child process per measurement (whole process, Node itself included; "node floor" = a child that only loads the modules); workerd rss = sum of `ps` RSS of the workerd processes under wrangler dev, sampled every 200 ms');
+
+for (const rows of coreSizes) {
+  const n = label(rows);
+  let phoneLib: number | undefined;
+  if (want('core')) {
+    await attempt([`core ${n}`], async () => {
+      const core = await runCore(rows);
+      phoneLib = core.phoneLibMsPerRow;
+      print(formatCore(core));
+    });
+  }
+  if (want('pipeline')) {
+    await attempt([`pipeline ${n}`], async () => {
+      print(formatPipeline(await runPipeline(rows, { phoneLibMsPerRow: phoneLib ?? phoneLibMsPerRow(rows) })));
+    });
   }
 }
-console.log('\n--- summary ---');
-for (const line of lines) if (/^(core|pipeline) \S+:/.test(line)) console.log(line);
-process.exitCode = failed ? 1 : 0;
+const n = label(size);
+if (want('timezones')) await attempt(['timezones'], async () => print(await runTimezones(size)));
+if (want('suppressions') || want('suppressed-import')) {
+  const prefixes = [...(want('suppressions') ? [`suppressions ${n}`] : []), ...(want('suppressed-import') ? [`suppressed-import ${n}`] : [])];
+  await attempt(prefixes, async () => {
+    const out = await runSuppressionParts(size, { list: want('suppressions'), leadImport: want('suppressed-import') });
+    print(out.list);
+    print(out.leadImport);
+  });
+}
+if (want('campaigns-list') || want('callable')) {
+  const prefixes = [...(want('campaigns-list') ? [`campaigns-list ${n}`] : []), ...(want('callable') ? [`callable ${n}`] : [])];
+  await attempt(prefixes, async () => {
+    const out = await runSeeded(size, { campaignsList: want('campaigns-list'), callable: want('callable') });
+    print(out.campaignsList);
+    print(out.callable);
+  });
+}
+if (want('update') || want('undo')) {
+  const prefixes = [...(want('update') ? [`update ${n}`] : []), ...(want('undo') ? [`undo ${n}`] : [])];
+  await attempt(prefixes, async () => {
+    const out = await runUpdateUndo(size, { update: want('update'), undo: want('undo') });
+    print(out.update);
+    print(out.undo);
+  });
+}
+if (want('browser')) await attempt([`browser ${n}`], async () => print(formatBrowserBench(await browserBench(size))));
+
+const results = lines.filter((l) => !l.startsWith('bench:'));
+const notMet = results.filter((l) => l.endsWith('NOT MET')).length;
+const failedLines = results.filter((l) => /^[^:]+: FAILED /.test(l)).length;
+console.log(`\n--- summary (${secs(performance.now() - started)}) ---`);
+console.log(lines[0]);
+for (const line of results) console.log(line);
+console.log(`${results.length - notMet - failedLines} met, ${notMet} NOT MET, ${failedLines} FAILED`);
+process.exitCode = failures ? 1 : 0;

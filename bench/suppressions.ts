@@ -1,22 +1,29 @@
 /**
- * Suppression list import through `wrangler dev`: POST a generated list (default 1,048,576 numbers,
- * fixed seed; 80% E.164, 20% US national format, ~0.5% invalid, ~1% repeats) to
- * /api/v1/suppressions/import and print numbers/s (request start → answer), with the phone
- * normaliser's own rate on the same cells in this process for comparison.
+ * The suppression list on one dev server, two parts:
+ *  - suppressions: an N-number list (fixed seed; 80% E.164, 20% US national format, ~0.5% invalid,
+ *    ~1% repeats, and 5% of the lead file's rows' primary numbers) POSTed to
+ *    /api/v1/suppressions/import: numbers/s, request start → answer; target ≥ 50k numbers/s;
+ *  - suppressed-import: the N-row lead file imported headless into the demo workspace (empty list),
+ *    then the same file into a second workspace that holds the list, each on its own (fresh) leads
+ *    shard; end-to-end times compared, target: with the list at most 1.2x without. The rows the
+ *    list takes out must show as SUPPRESSED and the counts add up.
  *
- *   node bench/suppressions.ts [numbers] [--port 8809]
+ *   node bench/suppressions.ts [rows]
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { mulberry32 } from './generate.ts';
-import { startDevServer } from '../test/browser/server.ts';
+import { generateLeadsCsv, mulberry32, type GeneratedFile } from './generate.ts';
+import { fmt, label, resultLine, secs, type PartOutput } from './report.ts';
+import { apiClient, countsAddUp, importCsv, warmUp, withBenchServer, type Api, type Resource } from './server.ts';
 import { createPhoneNormalizer } from '../src/lib/validate/phone.ts';
+import { generateToken } from '../workers/auth/tokens.ts';
+import { querySql, runSql } from '../scripts/d1.ts';
+import { workspaceSql } from '../scripts/workspace-sql.ts';
 
 const AREA_CODES = [212, 213, 305, 312, 415, 503, 602, 617, 646, 702, 713, 206];
+/** Every LISTED_EVERY-th row with a fresh valid primary number has that number on the list (5%). */
+const LISTED_EVERY = 20;
 
-/** The list as CSV text, and how many of its numbers are meant to be invalid or repeated. */
-export function generateSuppressionCsv(n: number, seed = 15): { text: string; cells: string[]; invalid: number; repeats: number } {
+/** A generated list as cells, and how many of its numbers are meant to be invalid or repeated. */
+export function generateSuppressionCells(n: number, seed = 15): { cells: string[]; invalid: number; repeats: number } {
   const rand = mulberry32(seed);
   const cells: string[] = [];
   let invalid = 0;
@@ -38,77 +45,132 @@ export function generateSuppressionCsv(n: number, seed = 15): { text: string; ce
     const line = String(Math.floor(rand() * 10_000)).padStart(4, '0');
     cells.push(rand() < 0.8 ? `+1${area}${exchange}${line}` : `(${area}) ${exchange}-${line}`);
   }
-  return { text: 'phone_number\n' + cells.join('\n') + '\n', cells, invalid, repeats };
+  return { cells, invalid, repeats };
 }
 
-/** The Worker's sources copied aside, so an edit elsewhere does not reload wrangler mid-run. */
-function snapshot(): string {
-  const root = process.cwd();
-  const dir = mkdtempSync(join(tmpdir(), 'supp-bench-src-'));
-  for (const name of ['workers', 'src', 'scripts', 'drizzle', 'build', 'bench', 'wrangler.toml', 'package.json', 'tsconfig.json', '.dev.vars', '.dev.vars.example']) {
-    if (existsSync(join(root, name))) cpSync(join(root, name), join(dir, name), { recursive: true });
+const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/**
+ * An n-number list for the lead file `g`: the primary numbers of every 20th row whose primary is a
+ * fresh valid number (distinct by construction), spread through generated numbers.
+ */
+export function suppressionListFor(g: GeneratedFile, n: number): { text: string; fromFile: number } {
+  const fromFileCells: string[] = [];
+  let fresh = 0;
+  for (let i = 0; i < g.rows && fromFileCells.length < n; i++) {
+    if (g.freshPrimary[i] && fresh++ % LISTED_EVERY === 0) fromFileCells.push(g.primaries[i]!);
   }
-  // wrangler dev needs the assets folder to exist; the bench does not need the UI.
-  if (!existsSync(join(dir, 'build'))) {
-    mkdirSync(join(dir, 'build'));
-    writeFileSync(join(dir, 'build', 'index.html'), '<!doctype html><title>bench</title>');
-  }
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  return dir;
+  const filler = generateSuppressionCells(n - fromFileCells.length).cells;
+  const every = Math.max(1, Math.floor(n / Math.max(1, fromFileCells.length)));
+  const out: string[] = ['phone_number'];
+  for (let i = 0, f = 0, k = 0; i < n; i++) out.push(csvCell(i % every === 0 && k < fromFileCells.length ? fromFileCells[k++]! : (filler[f++] ?? fromFileCells[k++]!)));
+  return { text: out.join('\n') + '\n', fromFile: fromFileCells.length };
 }
 
-async function main() {
-  const args = process.argv.slice(2);
-  const portAt = args.indexOf('--port');
-  const port = portAt >= 0 ? Number(args[portAt + 1]) : 8809;
-  const n = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--port') ?? 1_048_576);
+/** POSTs a list; numbers/s from request start to the answer. */
+export async function importList(api: Api, text: string): Promise<{ ms: number; result: Resource }> {
+  const body = new TextEncoder().encode(text);
+  const t0 = performance.now();
+  const { status, body: result } = await api('POST', '/suppressions/import', body, { 'Content-Type': 'text/csv' });
+  const ms = performance.now() - t0;
+  if (status !== 200) throw new Error(`suppression import answered ${status}: ${JSON.stringify(result).slice(0, 1000)}`);
+  return { ms, result };
+}
 
-  const list = generateSuppressionCsv(n);
-  const body = new TextEncoder().encode(list.text);
-
-  // The normaliser alone on the same cells (one Node thread): the part of the work that is the phone library.
-  const phones = createPhoneNormalizer('US');
-  const t = performance.now();
-  for (const cell of list.cells) phones.normalize(cell);
-  const normaliseRate = (list.cells.length / (performance.now() - t)) * 1000;
-
-  const cwd = snapshot();
-  const persistTo = mkdtempSync(join(tmpdir(), 'supp-bench-state-'));
-  process.stderr.write(`  [suppressions ${n}] starting wrangler dev on port ${port}\n`);
-  const server = await startDevServer(port, persistTo, { cwd });
-  const stop = async () => {
-    await server.stop();
-    rmSync(persistTo, { recursive: true, force: true });
-    rmSync(cwd, { recursive: true, force: true });
-  };
-  process.once('SIGINT', () => void stop().then(() => process.exit(130)));
+/** A second workspace with the demo's assistant and a campaign, on the leads shard the demo is not on. */
+async function secondWorkspace(api: Api, persistTo: string): Promise<{ token: string; shard: number }> {
+  const saved = process.env.WRANGLER_PERSIST_TO;
+  process.env.WRANGLER_PERSIST_TO = persistTo;
   try {
-    process.stderr.write(`  [suppressions ${n}] posting ${(body.length / 1048576).toFixed(1)} MB\n`);
-    const t0 = performance.now();
-    const res = await fetch(`${server.url}/api/v1/suppressions/import`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'text/csv' },
-      body,
-    });
-    const result = (await res.json()) as Record<string, number>;
-    const ms = performance.now() - t0;
-    if (!res.ok) throw new Error(`import answered ${res.status}: ${JSON.stringify(result).slice(0, 2000)}`);
-
-    const t1 = performance.now();
-    const packed = await fetch(`${server.url}/api/v1/suppressions/packed`, { headers: { Authorization: `Bearer ${server.token}` } });
-    const packedBytes = (await packed.arrayBuffer()).byteLength;
-    const packedMs = performance.now() - t1;
-
-    const countsAddUp = result.added! + result.alreadyPresent! + result.invalidCount! === n;
-    console.log(`suppression list import, ${n.toLocaleString('en-US')} numbers (${(body.length / 1048576).toFixed(1)} MB CSV), wrangler dev:`);
-    console.log(`  ${fmt((n / ms) * 1000)} numbers/s  (${(ms / 1000).toFixed(1)} s; added ${result.added}, alreadyPresent ${result.alreadyPresent}, invalid ${result.invalidCount}; counts add up: ${countsAddUp})`);
-    console.log(`  phone normaliser alone (Node, same cells): ${fmt(normaliseRate)} numbers/s`);
-    console.log(`  GET /suppressions/packed: ${(packedBytes / 1048576).toFixed(1)} MB, ${packed.headers.get('X-Suppression-Count')} numbers in ${(packedMs / 1000).toFixed(2)} s`);
+    const [demo] = querySql<{ shard: number }>(`SELECT shard FROM workspace_shards WHERE workspace_id = 'ws_demo'`);
+    const shard = demo?.shard === 0 ? 1 : 0;
+    const token = generateToken();
+    runSql(await workspaceSql('ws_bench_list', 'Bench (with a suppression list)', token, 'bench', shard));
+    return { token, shard };
   } finally {
-    await stop();
+    if (saved === undefined) delete process.env.WRANGLER_PERSIST_TO;
+    else process.env.WRANGLER_PERSIST_TO = saved;
   }
 }
 
-const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+async function campaignLike(from: Api, to: Api): Promise<string> {
+  const { body: demo } = await from('GET', '/campaigns/cmp_demo');
+  const { body: assistant } = await from('GET', `/assistants/${demo.assistantId}`);
+  const a = await to('POST', '/assistants', JSON.stringify({ name: assistant.name, variables: assistant.variables, secondaryVariables: assistant.secondaryVariables }), { 'Content-Type': 'application/json' });
+  if (a.status !== 201) throw new Error(`POST /assistants answered ${a.status}: ${JSON.stringify(a.body).slice(0, 500)}`);
+  const c = await to('POST', '/campaigns', JSON.stringify({ name: 'Bench with list', assistantId: a.body.id, defaultCountry: demo.defaultCountry ?? 'US' }), { 'Content-Type': 'application/json' });
+  if (c.status !== 201) throw new Error(`POST /campaigns answered ${c.status}: ${JSON.stringify(c.body).slice(0, 500)}`);
+  return c.body.id;
+}
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+export async function runSuppressionParts(rows: number, parts: { list: boolean; leadImport: boolean }): Promise<{ list?: PartOutput; leadImport?: PartOutput }> {
+  const n = label(rows);
+  const g = generateLeadsCsv(rows);
+  const list = suppressionListFor(g, rows);
+  return withBenchServer(`suppressions ${n}`, async (server, state) => {
+    const demoApi = apiClient(server);
+    const out: { list?: PartOutput; leadImport?: PartOutput } = {};
+    // The list goes into a second workspace when the lead import is compared, so the demo's stays empty.
+    let listApi = demoApi;
+    let shard: number | undefined;
+    if (parts.leadImport) {
+      const second = await secondWorkspace(demoApi, state.persistTo);
+      listApi = apiClient(server, second.token);
+      shard = second.shard;
+    }
+    const { ms, result } = await importList(listApi, list.text);
+    const rate = (rows / ms) * 1000;
+    const listAddsUp = Number(result.added) + Number(result.alreadyPresent) + Number(result.invalidCount) === rows;
+    if (parts.list) {
+      // The phone normaliser alone on the same cells (one Node thread): the phone library's share of the work.
+      const phones = createPhoneNormalizer('US');
+      const cells = list.text.split('\n').slice(1, -1);
+      const t = performance.now();
+      for (const cell of cells) phones.normalize(cell);
+      const normaliseRate = (cells.length / (performance.now() - t)) * 1000;
+      out.list = {
+        results: [
+          resultLine(
+            `suppressions ${n}`,
+            `list import ${fmt(rate)} numbers/s (${secs(ms)} for ${fmt(rows)} numbers; added ${result.added}, already present ${result.alreadyPresent}, invalid ${result.invalidCount}: counts ${listAddsUp ? 'add up' : 'DO NOT ADD UP'})`,
+            '>= 50,000 numbers/s, counts add up',
+            rate >= 50_000 && listAddsUp,
+          ),
+        ],
+        details: [`suppressions ${n}: phone normaliser alone (Node, same cells) ${fmt(normaliseRate)} numbers/s`],
+      };
+    }
+    if (!parts.leadImport) return out;
+
+    const campaignId = await campaignLike(demoApi, listApi);
+    const body = new TextEncoder().encode(g.text);
+    await warmUp(demoApi, new TextEncoder().encode(generateLeadsCsv(5_000).text));
+    const without = await importCsv(demoApi, 'cmp_demo', body, `import without list ${n}`);
+    const withList = await importCsv(listApi, campaignId, body, `import with list ${n}`);
+    const ratio = withList.ms / without.ms;
+    const codes = (withList.r.errorCounts ?? {}) as Record<string, number>;
+    const suppressedCodes = (codes.SUPPRESSED ?? 0) + (codes.SECONDARY_SUPPRESSED ?? 0);
+    // Rows the list took out: imported without it, not with it; each must carry a suppression code.
+    const takenOut = Number(without.r.importedRows) - Number(withList.r.importedRows);
+    const ok = countsAddUp(without.r, rows) && countsAddUp(withList.r, rows) && takenOut > 0 && takenOut <= suppressedCodes && !(without.r.errorCounts ?? {}).SUPPRESSED;
+    out.leadImport = {
+      results: [
+        resultLine(
+          `suppressed-import ${n}`,
+          `${n}-row import against a ${n}-number list ${secs(withList.ms)} vs against an empty list ${secs(without.ms)} | ratio ${ratio.toFixed(2)} | ${fmt(codes.SUPPRESSED ?? 0)} rows SUPPRESSED (${list.fromFile} of the file's numbers listed), counts ${ok ? 'add up' : 'DO NOT ADD UP'}`,
+          'ratio <= 1.2, counts add up',
+          ratio <= 1.2 && ok,
+        ),
+      ],
+      details: [
+        `suppressed-import ${n}: without list (shard of ws_demo): imported ${without.r.importedRows}, failed ${without.r.failedRows} | with list (shard ${shard}): imported ${withList.r.importedRows}, failed ${withList.r.failedRows}, SUPPRESSED ${codes.SUPPRESSED ?? 0}, SECONDARY_SUPPRESSED ${codes.SECONDARY_SUPPRESSED ?? 0}; imported without − with = ${takenOut}`,
+      ],
+    };
+    return out;
+  });
+}
+
+if (import.meta.main) {
+  const out = await runSuppressionParts(Number(process.argv[2] ?? 1_000_000), { list: true, leadImport: true });
+  for (const p of [out.list, out.leadImport]) for (const line of [...(p?.results ?? []), ...(p?.details ?? [])]) console.log(line);
+}

@@ -1,52 +1,43 @@
 /**
- * Time-zone lookups per second: zoneSetIdOf over 1M random valid numbers (the validation core
- * calls it once per number), against a plain loop over the same strings as the ceiling.
+ * Time zones in the validation core (the core always computes them, once per valid number): in a
+ * fresh child process, the core over the generated file (best of two runs), then the lookup alone
+ * (zoneSetIdOf + zonesOfSet) over the same file's valid numbers (best of three). Without time zones
+ * the core would take its time minus the lookups', so "rows/s with / rows/s without" is
+ * (core − lookups) / core; target at least 0.9.
  *
- *   node bench/timezones.ts [count]
+ *   node bench/timezones.ts [rows]
  */
-import { getCountries, getExampleNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import examples from 'libphonenumber-js/examples.mobile.json';
-import { zoneSetIdOf, timeZonesOf } from '../src/lib/calling/time-zones.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { prepareFiles, runChild } from './core.ts';
+import { fmt, label, resultLine, type PartOutput } from './report.ts';
 
-const count = Number(process.argv[2] ?? 1_000_000);
-
-// Valid numbers: each country's example number with random last digits, kept when still valid.
-let seed = 14;
-const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-const pool: { e164: string; country: string }[] = [];
-const countries = getCountries();
-const weights: CountryCode[] = ['US', 'US', 'US', 'US', 'CA', 'GB', 'DE', 'FR', 'BR', 'IN', 'MX', 'AU'];
-while (pool.length < 20_000) {
-  const country = random() < 0.6 ? weights[Math.floor(random() * weights.length)]! : countries[Math.floor(random() * countries.length)]!;
-  const example = getExampleNumber(country, examples)?.number;
-  if (!example) continue;
-  const keep = example.length - 4;
-  let candidate = example.slice(0, keep);
-  for (let i = keep; i < example.length; i++) candidate += Math.floor(random() * 10);
-  const pn = parsePhoneNumberFromString(candidate);
-  if (pn?.isValid() && pn.country) pool.push({ e164: pn.number, country: pn.country });
+export async function runTimezones(rows: number): Promise<PartOutput> {
+  const dir = mkdtempSync(join(tmpdir(), 'lead-bench-tz-'));
+  try {
+    const files = prepareFiles(rows, dir);
+    const r = runChild('timezones', files.csv);
+    if (r.rows !== rows) throw new Error(`the core read ${r.rows} rows, expected ${rows}`);
+    const { lookups, lookupMs } = r.extra as { lookups: number; lookupMs: number };
+    const ratio = (r.ms - lookupMs) / r.ms;
+    return {
+      results: [
+        resultLine(
+          'timezones',
+          `${fmt((lookups / lookupMs) * 1000)} lookups/s (${((lookupMs * 1e6) / lookups).toFixed(0)} ns each) over the ${label(rows)}-row file's ${fmt(lookups)} valid numbers | core ${((r.ms * 1000) / rows).toFixed(2)} us/row with time zones, lookups ${((lookupMs * 1000) / rows).toFixed(2)} us/row | core rows/s with time zones at ${ratio.toFixed(3)} of without`,
+          'ratio >= 0.9',
+          ratio >= 0.9,
+        ),
+      ],
+      details: [`timezones: core ${fmt(r.ms)} ms (best of 2), lookups ${fmt(lookupMs)} ms (best of 3), child peak rss ${(r.maxRss / 1e6).toFixed(0)} MB`],
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
-const numbers = Array.from({ length: count }, () => pool[Math.floor(random() * pool.length)]!);
 
-const buildStart = performance.now();
-timeZonesOf('+12015550123', 'US'); // the first call decodes the table and builds the trie
-console.log(JSON.stringify({ tableBuildMs: Number((performance.now() - buildStart).toFixed(2)) }));
-let sink = 0;
-for (let round = 0; round < 3; round++) {
-  const t0 = performance.now();
-  for (const n of numbers) sink += n.e164.charCodeAt(n.e164.length - 1) + n.country.length;
-  const loopMs = performance.now() - t0;
-  const t1 = performance.now();
-  for (const n of numbers) sink += zoneSetIdOf(n.e164, n.country);
-  const lookupMs = performance.now() - t1;
-  console.log(
-    JSON.stringify({
-      round,
-      numbers: count,
-      lookupsPerSecond: Math.round(count / (lookupMs / 1000)),
-      nsPerLookup: Number(((lookupMs * 1e6) / count).toFixed(1)),
-      emptyLoopNsPerNumber: Number(((loopMs * 1e6) / count).toFixed(1)),
-    }),
-  );
+if (import.meta.main) {
+  const out = await runTimezones(Number(process.argv[2] ?? 1_000_000));
+  for (const line of [...out.results, ...out.details]) console.log(line);
 }
-if (sink === 0.5) console.log(sink); // keeps the loops from being optimised away
