@@ -78,7 +78,7 @@ export async function importList(api: Api, text: string): Promise<{ ms: number; 
 }
 
 /** A second workspace with the demo's assistant and a campaign, on the leads shard the demo is not on. */
-async function secondWorkspace(api: Api, persistTo: string): Promise<{ token: string; shard: number }> {
+async function secondWorkspace(_api: Api, persistTo: string): Promise<{ token: string; shard: number }> {
   const saved = process.env.WRANGLER_PERSIST_TO;
   process.env.WRANGLER_PERSIST_TO = persistTo;
   try {
