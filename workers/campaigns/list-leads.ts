@@ -11,7 +11,6 @@ import { suppressedAmong } from '../suppression/store.ts';
 import { isCallableAt } from '../../src/lib/calling/callable.ts';
 import type { CallingWindow } from '../../src/lib/calling/calling-window.ts';
 import { zoneSetCallability } from '../../src/lib/calling/callable-summary.ts';
-import { campaignCallingWindow } from './calling-window.ts';
 import { callableZoneSets } from './callable-zone-sets.ts';
 
 export interface LeadsPageQuery {
@@ -22,15 +21,15 @@ export interface LeadsPageQuery {
 }
 
 export interface LeadsPageOptions {
+  /** The campaign's calling window (the caller has the campaign's row). */
+  window: Readonly<CallingWindow>;
   /** The instant `suppressed` and `nextCallableAt` refer to (default: now). */
   now?: Date;
-  /** A calling window instead of the campaign's (tests of windows the campaign cannot yet store). */
-  window?: Readonly<CallingWindow>;
 }
 
-export async function listCampaignLeads(env: Env, workspaceId: string, campaignId: string, q: LeadsPageQuery, opts: LeadsPageOptions = {}) {
+export async function listCampaignLeads(env: Env, workspaceId: string, campaignId: string, q: LeadsPageQuery, opts: LeadsPageOptions) {
   const now = opts.now ?? new Date();
-  const window = opts.window ?? (await campaignCallingWindow(env, workspaceId, campaignId));
+  const window = opts.window;
   const store = leadsStore(env, workspaceId, campaignId);
   let page: { items: StoredLead[]; nextCursor: string | null };
   if (q.callableAt !== undefined) {

@@ -54,10 +54,15 @@ export function encodeContacts(lead: NormalizedLead): string {
     phoneCountry: s.country ?? null,
     phoneType: s.type ?? null,
     phoneExtension: s.extension ?? null,
-    phoneZoneSet: zoneSetIdOf(s.e164, s.country ?? null),
+    phoneZoneSet: zoneSetOfNumber(s),
     variables: s.variables,
   }));
   return JSON.stringify(contacts);
+}
+
+/** The number's zone set as the normaliser found it; looked up again only for a lead built without one (tests, the bench's seeding). */
+function zoneSetOfNumber(n: { e164: string; country?: string | null; zoneSetId?: number }): number {
+  return n.zoneSetId !== undefined && n.zoneSetId >= 0 ? n.zoneSetId : zoneSetIdOf(n.e164, n.country ?? null);
 }
 
 /** One lead as the insert statement reads it: [phone, country, type, extension, zone set, variables, contacts, row]. */
@@ -67,7 +72,7 @@ export function encodeLead(row: number, lead: NormalizedLead): unknown[] {
     lead.country ?? null,
     lead.type ?? null,
     lead.extension ?? null,
-    zoneSetIdOf(lead.e164, lead.country ?? null),
+    zoneSetOfNumber(lead),
     JSON.stringify(lead.variables),
     encodeContacts(lead),
     row,

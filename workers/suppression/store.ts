@@ -13,6 +13,7 @@
 import type { Env } from '../env.ts';
 import { workspaceDb } from '../leads/placement.ts';
 import { FENCED, NOT_FENCED, checkFence } from '../leads/fence.ts';
+import { paramGroups } from '../leads/param-groups.ts';
 
 /** One entry to add: an E.164 number, why, and until when (ISO 8601 UTC; null = never expires). */
 export interface SuppressionEntry {
@@ -29,40 +30,10 @@ export interface StoredSuppression {
   createdAt: string;
 }
 
-/** Bytes of JSON per bound parameter: D1 caps a bound value at 2 MB. */
-const MAX_PARAM_BYTES = 1_500_000;
 /** Rows read per statement when walking the whole list (packed form, CSV export). */
 const PAGE_ROWS = 20_000;
 
 const database = workspaceDb;
-
-const NON_ASCII = /[^\x00-\x7f]/;
-const encoder = new TextEncoder();
-
-/** UTF-8 length of a string, without encoding the (usual) all-ASCII ones. */
-function utf8Bytes(s: string): number {
-  return NON_ASCII.test(s) ? encoder.encode(s).byteLength : s.length;
-}
-
-/** Splits items into JSON arrays whose UTF-8 size stays under MAX_PARAM_BYTES. */
-function jsonGroups<T>(items: readonly T[], encode: (t: T) => unknown): string[] {
-  const out: string[] = [];
-  let current: string[] = [];
-  let size = 2;
-  for (const item of items) {
-    const json = JSON.stringify(encode(item));
-    const bytes = utf8Bytes(json) + 1;
-    if (current.length && size + bytes > MAX_PARAM_BYTES) {
-      out.push('[' + current.join(',') + ']');
-      current = [];
-      size = 2;
-    }
-    current.push(json);
-    size += bytes;
-  }
-  if (current.length) out.push('[' + current.join(',') + ']');
-  return out;
-}
 
 /** An ISO instant as stored (`toISOString()`), so text comparison is time order. */
 const instant = (at: Date): string => at.toISOString();
@@ -81,7 +52,7 @@ export async function suppressedAmong(env: Env, workspaceId: string, e164s: read
   const found = new Set<string>();
   if (!e164s.length) return found;
   const d1 = await database(env, workspaceId);
-  for (const json of jsonGroups([...new Set(e164s)], (p) => p)) {
+  for (const json of paramGroups([...new Set(e164s)], (p) => p)) {
     const { results } = await d1
       // CROSS JOIN keeps json_each as the outer loop: one primary-key probe per number.
       .prepare(
@@ -178,7 +149,7 @@ async function addEntries(d1: D1Database, workspaceId: string, entries: readonly
   const uniform = distinct.every((e) => e.reason === first.reason && e.expiresAt === first.expiresAt);
   const statements: D1PreparedStatement[] = uniform
     ? // The common case (a JSON request, a file without reason/expiry columns): numbers only.
-      jsonGroups(distinct, (e) => e.phone).map((json) =>
+      paramGroups(distinct, (e) => e.phone).map((json) =>
         d1
           .prepare(
             `INSERT INTO suppressions (workspace_id, phone, reason, expires_at, created_at)
@@ -186,7 +157,7 @@ async function addEntries(d1: D1Database, workspaceId: string, entries: readonly
           )
           .bind(workspaceId, nowText, json, first.reason, first.expiresAt),
       )
-    : jsonGroups(distinct, (e) => [e.phone, e.reason, e.expiresAt]).map((json) =>
+    : paramGroups(distinct, (e) => [e.phone, e.reason, e.expiresAt]).map((json) =>
         d1
           .prepare(
             `INSERT INTO suppressions (workspace_id, phone, reason, expires_at, created_at)

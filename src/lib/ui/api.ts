@@ -27,21 +27,14 @@ export function api(token: string) {
 
 /** A GET with the token, for responses the RPC client does not type (CSV files). */
 export function authedFetch(token: string, path: string): Promise<Response> {
-  return fetch(new URL(path, location.origin), { headers: { Authorization: `Bearer ${token}` } });
+  return authedRequest(token, path);
 }
 
 /** Downloads an authenticated file through a blob URL; returns an error message, or null on success. */
 export async function downloadFile(token: string, path: string, fileName: string): Promise<string | null> {
   const res = await authedFetch(token, path);
   if (!res.ok) return errorMessage(res, 'The download failed');
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(await res.blob(), fileName);
   return null;
 }
 

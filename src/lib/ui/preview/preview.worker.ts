@@ -5,7 +5,7 @@
  * objects), so that remapping and cell edits revalidate here. Duplicates are resolved in file
  * order (duplicates.ts), from the numbers the validation found. The workspace's suppression list
  * arrives once, transferred from the page, and is checked here after validation
- * (suppression-check.ts): one copy of it, a binary search per valid number.
+ * (src/lib/validate/suppression.ts): one copy of it, a binary search per valid number.
  */
 import { isFileReadError } from '../../parse/errors.ts';
 import { autoMapWithSuggestions, checkMapping, columnLabel, type MappingCheck } from '../../map/columns.ts';
@@ -25,7 +25,7 @@ import { PreviewDuplicates } from './duplicates.ts';
 import { BATCH, readFile, type RowSink } from './read-file.ts';
 import { validateRows } from './validate-rows.ts';
 import { createValidationPool, poolSize, type ValidationPool } from './validation-pool.ts';
-import { suppressionColumns, suppressionErrors, type SuppressionColumns } from './suppression-check.ts';
+import { suppressionColumns, suppressionErrors, type SuppressionColumns } from '../../validate/suppression.ts';
 import { packedSetFromBuffer } from '../suppression/packed-list.ts';
 import type { PackedSet } from '../../suppression/packed-set.ts';
 

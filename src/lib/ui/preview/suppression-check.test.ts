@@ -3,7 +3,7 @@ import { createPackedSet, packNumbers } from '../../suppression/packed-set.ts';
 import { createRowValidator } from '../../validate/row.ts';
 import { secondarySuppressed, suppressed } from '../../validate/messages.ts';
 import type { AssistantConfig, ColumnMapping } from '../../types.ts';
-import { suppressionColumns, suppressionErrors } from './suppression-check.ts';
+import { suppressionColumns, suppressionErrors } from '../../validate/suppression.ts';
 import { validateRows } from './validate-rows.ts';
 
 const assistant: AssistantConfig = { variables: [], secondaryVariables: [] };

@@ -1,14 +1,15 @@
 /**
- * The suppression (do-not-call) list in the preview: the same verdicts the server gives at import
- * (workers/revalidate/suppressed.ts), from the packed list the preview worker holds. Only rows that
- * are otherwise valid are checked, as on the server: a listed primary gives SUPPRESSED (naming the
- * phone column), each listed secondary SECONDARY_SUPPRESSED (naming its column and cell).
+ * The suppression (do-not-call) verdicts of a row, for the server's validate pass
+ * (workers/revalidate/suppressed.ts, list looked up in D1) and the preview (the packed list its
+ * worker holds) alike. Only rows that are otherwise valid are checked: a listed primary gives
+ * SUPPRESSED (naming the phone column), each listed secondary SECONDARY_SUPPRESSED (naming its
+ * column and cell).
  */
-import type { AssistantConfig, ColumnMapping, RowError } from '../../types.ts';
-import { phoneColumnLabel } from '../../map/phone-column.ts';
-import { columnLabel } from '../../map/column-label.ts';
-import { isValidTarget, secondaryPhoneHeader } from '../../map/columns.ts';
-import { secondarySuppressed, suppressed } from '../../validate/messages.ts';
+import type { AssistantConfig, ColumnMapping, RowError } from '../types.ts';
+import { phoneColumnLabel } from '../map/phone-column.ts';
+import { columnLabel } from '../map/column-label.ts';
+import { isValidTarget, secondaryPhoneHeader } from '../map/columns.ts';
+import { secondarySuppressed, suppressed } from './messages.ts';
 
 /** What the messages name: the phone column, and the secondary phone columns (the first of each N) in N order. */
 export interface SuppressionColumns {
