@@ -222,3 +222,50 @@ export const savedMappings = sqliteTable(
     index('saved_mappings_workspace_saved').on(t.workspaceId, t.savedAt),
   ],
 );
+
+/**
+ * A suppression list file imported in the background (POST /suppressions/import with
+ * `Prefer: respond-async`; workers/suppression/list-import): the request reads the file into chunks
+ * in R2 and queues them; each chunk's outcome is one row of suppression_import_chunks, so the
+ * counts are sums over those rows and a redelivered chunk is recognised and not counted twice.
+ */
+export const suppressionImports = sqliteTable(
+  'suppression_imports',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    /** running → completed | failed. */
+    status: text('status').$type<'running' | 'completed' | 'failed'>().notNull(),
+    fileName: text('file_name').notNull(),
+    defaultCountry: text('default_country').notNull(),
+    /** The file's header row, as written (the report repeats it). */
+    headers: text('headers', { mode: 'json' }).$type<string[]>().notNull(),
+    /** Data rows in the file and the chunks they were cut into; null while the file is still being read. */
+    totalRows: integer('total_rows'),
+    chunkCount: integer('chunk_count'),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    createdAt: text('created_at').notNull(),
+    finishedAt: text('finished_at'),
+    /** When retention deleted what the import kept in R2 (its report); null before. */
+    purgedAt: text('purged_at'),
+  },
+  (t) => [index('suppression_imports_workspace_created').on(t.workspaceId, t.createdAt), index('suppression_imports_finished').on(t.finishedAt)],
+);
+
+/** One processed chunk of a background list import: what it listed and how many of its rows were not numbers. */
+export const suppressionImportChunks = sqliteTable(
+  'suppression_import_chunks',
+  {
+    importId: text('import_id').notNull(),
+    chunk: integer('chunk').notNull(),
+    rows: integer('rows').notNull(),
+    added: integer('added').notNull(),
+    alreadyPresent: integer('already_present').notNull(),
+    invalidCount: integer('invalid_count').notNull(),
+    /** The chunk's first rows that were not numbers ({input, code, message, row}), at most MAX_INVALID_SHOWN. */
+    invalidSample: text('invalid_sample', { mode: 'json' }).$type<import('../../src/lib/suppression/entry.ts').InvalidSuppression[]>().notNull(),
+    finishedAt: text('finished_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.chunk] })],
+);

@@ -10,6 +10,8 @@ import { writeChunk } from '../write/write-chunk.ts';
 import { finalizeImport } from '../report/finalize.ts';
 import { failImport } from '../import/fail-import.ts';
 import { continueUndo } from '../undo/run-undo.ts';
+import { processListChunk } from '../suppression/list-import/process-chunk.ts';
+import { failListImport } from '../suppression/list-import/view.ts';
 
 import { ChunkMissingError } from '../chunk/errors.ts';
 
@@ -29,6 +31,9 @@ export async function runMessage(env: Env, m: ChunkMessage): Promise<void> {
     case 'undo':
       await continueUndo(env, m.workspaceId, m.importId);
       return;
+    case 'list-chunk':
+      await processListChunk(env, m.workspaceId, m.importId, m.chunk);
+      return;
   }
 }
 
@@ -43,6 +48,11 @@ export async function consumeBatch(batch: MessageBatch<ChunkMessage>, env: Env):
         msg.ack();
         continue;
       }
+      if (m.kind === 'list-chunk') {
+        await failListImport(env, m.importId, 'PROCESSING_FAILED', `We could not list the numbers of part ${m.chunk + 1} of the file after several attempts. Numbers listed so far stay listed; upload the file again to list the rest (numbers already listed are counted once).`);
+        msg.ack();
+        continue;
+      }
       const what = m.kind === 'finalize' ? 'the error report' : `rows of part ${m.chunk + 1} of the file`;
       await failImport(env, m.importId, 'PROCESSING_FAILED', `We could not process ${what} after several attempts. Nothing was imported twice; retry the import.`, deadWrite(m));
       msg.ack();
@@ -52,6 +62,11 @@ export async function consumeBatch(batch: MessageBatch<ChunkMessage>, env: Env):
       await runMessage(env, m);
       msg.ack();
     } catch (err) {
+      if (err instanceof ChunkMissingError && m.kind === 'list-chunk') {
+        await failListImport(env, m.importId, 'CHUNK_MISSING', err.message);
+        msg.ack();
+        continue;
+      }
       if (err instanceof ChunkMissingError) {
         await failImport(env, m.importId, 'CHUNK_MISSING', err.message, deadWrite(m));
         msg.ack();

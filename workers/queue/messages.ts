@@ -4,7 +4,9 @@ export type ChunkMessage =
   | { kind: 'write'; workspaceId: string; importId: string; chunk: number }
   | { kind: 'finalize'; workspaceId: string; importId: string }
   /** One bounded step of an import's undo (workers/undo); it sends the next one until the undo is done. */
-  | { kind: 'undo'; workspaceId: string; importId: string };
+  | { kind: 'undo'; workspaceId: string; importId: string }
+  /** One chunk of a suppression list imported in the background (workers/suppression/list-import). */
+  | { kind: 'list-chunk'; workspaceId: string; importId: string; chunk: number };
 
 /** The import a message is about (an import's configuration is one). */
 export interface ImportRef {
@@ -23,4 +25,9 @@ export function finalizeMessage(ref: ImportRef): ChunkMessage {
 
 export function undoMessage(ref: ImportRef): ChunkMessage {
   return { kind: 'undo', workspaceId: ref.workspaceId, importId: ref.importId };
+}
+
+/** One message per chunk of a background list import, chunks 0..count-1. */
+export function listChunkMessages(ref: ImportRef, count: number): ChunkMessage[] {
+  return [...Array(count).keys()].map((chunk) => ({ kind: 'list-chunk', workspaceId: ref.workspaceId, importId: ref.importId, chunk }));
 }

@@ -7,6 +7,8 @@
  *   answers 410 REPORT_EXPIRED. The import's D1 row (its counts) stays.
  * - The change records that make an import undoable (workers/leads/changes.ts) are deleted
  *   UNDO_RETENTION_DAYS (default 30) after it ends; undo then answers 410 UNDO_EXPIRED.
+ * - A background suppression list import's R2 objects (its report of rows that were not numbers,
+ *   chunks a failed one left) are deleted REPORT_RETENTION_DAYS after it ends; its counts stay.
  * - A multipart upload idle for UPLOAD_RETENTION_HOURS (default 24) is aborted and deleted.
  * - Rate-limit counters of ended windows are deleted.
  * Each deletion releases the bytes it freed from the workspace's storage quota.
@@ -20,6 +22,7 @@ import { releaseStorage, settleStorage } from '../quota/storage.ts';
 import { ApiError } from '../api/errors.ts';
 import { deleteChanges } from '../leads/changes.ts';
 import { undoRetentionDays } from '../undo/request-undo.ts';
+import { listImportPrefix } from '../suppression/list-import/keys.ts';
 
 /**
  * Items per query; a step goes on until none is left or MAX_PER_RUN is reached (an import costs
@@ -48,6 +51,8 @@ export interface RetentionRun {
   rateLimitRows: number;
   /** Imports whose change records were deleted (their undo lifetime is over). */
   changeRecords: number;
+  /** Ended suppression list imports whose R2 objects were deleted. */
+  listImports: number;
 }
 
 /** Every step, each on its own: one failing (an R2 hiccup) does not stop the others. */
@@ -58,8 +63,9 @@ export async function runRetention(env: Env, now = Date.now()): Promise<Retentio
     uploadsDiscarded: () => discardIdleUploads(env, now),
     rateLimitRows: () => pruneRateLimits(env, now),
     changeRecords: () => deleteExpiredChanges(env, now),
+    listImports: () => purgeEndedListImports(env, now),
   };
-  const run = { chunkObjects: 0, reportsDeleted: 0, uploadsDiscarded: 0, rateLimitRows: 0, changeRecords: 0 };
+  const run = { chunkObjects: 0, reportsDeleted: 0, uploadsDiscarded: 0, rateLimitRows: 0, changeRecords: 0, listImports: 0 };
   const failed: string[] = [];
   for (const [name, step] of Object.entries(steps) as [keyof RetentionRun, () => Promise<number>][]) {
     try {
@@ -187,6 +193,28 @@ export async function deleteExpiredChanges(env: Env, now = Date.now(), page = PA
       }
     }
     return 0;
+  }, page);
+}
+
+/**
+ * Suppression list imports ended more than REPORT_RETENTION_DAYS ago: everything under their R2
+ * prefix is deleted and its bytes released; the report then answers 410. Returns the imports handled.
+ */
+export async function purgeEndedListImports(env: Env, now = Date.now(), page = PAGE): Promise<number> {
+  const cutoff = new Date(now - reportRetentionDays(env) * DAY_MS).toISOString();
+  const select = async (limit: number, offset: number) =>
+    (
+      await env.DB.prepare(
+        `SELECT id, workspace_id FROM suppression_imports WHERE finished_at IS NOT NULL AND finished_at < ?1 AND purged_at IS NULL ORDER BY finished_at, id LIMIT ?2 OFFSET ?3`,
+      )
+        .bind(cutoff, limit, offset)
+        .all<Ended>()
+    ).results;
+  return forEachDue(select, async (job) => {
+    await deletePrefix(env, listImportPrefix(job.workspace_id, job.id));
+    await releaseStorage(env, job.workspace_id, job.id);
+    await env.DB.prepare('UPDATE suppression_imports SET purged_at = ?1 WHERE id = ?2').bind(new Date(now).toISOString(), job.id).run();
+    return 1;
   }, page);
 }
 

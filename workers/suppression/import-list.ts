@@ -10,32 +10,21 @@
  */
 import type { Env } from '../env.ts';
 import { openUpload, type UploadKind } from '../chunk/read-upload.ts';
-import { checkColumns } from '../import/check-columns.ts';
 import { fileError, toFileApiError } from '../api/file-errors.ts';
 import { ApiError } from '../api/errors.ts';
-import { autoMap, columnLabel, normalizeHeader } from '../../src/lib/map/columns.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import { formatCount } from '../../src/lib/parse/errors.ts';
-import type { AssistantConfig } from '../../src/lib/types.ts';
 import { createEntryReader, type SuppressionEntryInput } from '../../src/lib/suppression/entry.ts';
 import { MAX_INVALID_SHOWN } from '../../src/lib/suppression/schemas.ts';
 import { suppressionStore } from './store.ts';
 import type { AddResult } from './add-numbers.ts';
-
-/** A list has no variables: only the phone column is mapped by the lead files' rules. */
-const NO_VARIABLES: AssistantConfig = { variables: [], secondaryVariables: [] };
+import { listColumns, rowEntry } from './list-columns.ts';
 /** Entries listed per statement: fewer round trips, each group's JSON still far under 2 MB. */
 const FLUSH_ENTRIES = 20_000;
 
 export interface ImportListResult extends AddResult {
   /** Data rows read (blank lines are not rows). */
   rows: number;
-}
-
-function columnIndex(headers: readonly string[], name: string): number | undefined {
-  const key = normalizeHeader(name);
-  const i = headers.findIndex((h) => normalizeHeader(h) === key);
-  return i >= 0 ? i : undefined;
 }
 
 export async function importList(
@@ -66,12 +55,7 @@ export async function importList(
 
   try {
     const upload = await openUpload(input.body, input.kind, { sheet: input.sheet });
-    const mapping = autoMap(upload.headers, NO_VARIABLES);
-    checkColumns(upload.headers, mapping, NO_VARIABLES);
-    const phoneIndex = mapping.columns.findIndex((t) => t.kind === 'phone');
-    const phoneHeader = columnLabel(upload.headers, phoneIndex);
-    const reasonIndex = columnIndex(upload.headers, 'reason');
-    const expiresIndex = columnIndex(upload.headers, 'expires_at');
+    const cols = listColumns(upload.headers);
 
     for await (const batch of upload.rows) {
       result.rows += batch.length;
@@ -79,13 +63,7 @@ export async function importList(
         throw fileError('TOO_MANY_ROWS', `The list has more than ${formatCount(LIMITS.maxRows)} rows. Split it into smaller files.`);
       }
       for (const row of batch) {
-        const cells = row.cells;
-        const entry = reader.fromRow(
-          row.row,
-          { header: phoneHeader, text: cells[phoneIndex] ?? '', numeric: row.numeric?.[phoneIndex] },
-          reasonIndex === undefined ? undefined : cells[reasonIndex],
-          expiresIndex === undefined ? undefined : { text: cells[expiresIndex] ?? '', numeric: row.numeric?.[expiresIndex] },
-        );
+        const entry = rowEntry(reader, cols, row);
         if (entry.ok) {
           pending.push(entry.entry);
         } else {

@@ -14,6 +14,7 @@ import {
   MAX_NUMBERS_PER_REQUEST,
 } from '../../src/lib/suppression/schemas.ts';
 import { SUPPRESSION_CSV_HEADERS } from './export-csv.ts';
+import { INVALID_SHOWN } from './list-import/view.ts';
 
 const schema = (s: v.GenericSchema) => toJsonSchema(s, { typeMode: 'input', errorMode: 'ignore' });
 
@@ -60,6 +61,24 @@ const counts = {
   invalidCount: { type: 'integer', description: 'Every refused input; added + alreadyPresent + invalidCount = inputs.' },
 };
 
+const listImport = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    status: { enum: ['running', 'completed', 'failed'] },
+    fileName: { type: 'string' },
+    defaultCountry: { type: 'string' },
+    totalRows: { type: ['integer', 'null'], description: 'Data rows in the file.' },
+    rows: { type: 'integer', description: 'Rows checked and listed so far; equals totalRows when completed.' },
+    ...counts,
+    invalid: { ...counts.invalid, description: `The first ${INVALID_SHOWN} rows that were not numbers; all of them are in errorReportUrl.` },
+    error: { type: ['object', 'null'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
+    errorReportUrl: { type: ['string', 'null'], description: 'Once ended, when some rows were not numbers.' },
+    createdAt: { type: 'string', format: 'date-time' },
+    finishedAt: { type: ['string', 'null'], format: 'date-time' },
+  },
+};
+
 export const suppressionPaths = {
   '/suppressions': {
     post: {
@@ -84,8 +103,13 @@ export const suppressionPaths = {
       description:
         `Body is the raw file (same readers and limits as lead files: CSV up to ${LIMITS.maxCsvBytes / 1048576} MB streamed, Excel up to ${LIMITS.maxExcelBytesServer / 1048576} MB, ${LIMITS.maxRows.toLocaleString('en-US')} rows). ` +
         `The phone column is found like a lead file's; optional reason and expires_at (ISO 8601) columns. At most ${MAX_INVALID_SHOWN.toLocaleString('en-US')} invalid entries are returned, invalidCount has the total. ` +
-        'Numbers are listed as the file streams: a file refused part-way keeps what was listed before, and the error details give the counts.',
-      parameters: queryParams(ImportSuppressionsQuerySchema),
+        'Numbers are listed as the file streams: a file refused part-way keeps what was listed before, and the error details give the counts. ' +
+        'With the header `Prefer: respond-async` the list is imported in the background instead: the file is read and checked in the request (a file refused then lists nothing), ' +
+        'the answer is 202 with the list import (Location: /api/v1/suppressions/imports/{id}), and its progress and counts are followed there.',
+      parameters: [
+        ...queryParams(ImportSuppressionsQuerySchema),
+        { name: 'Prefer', in: 'header', required: false, schema: { type: 'string', enum: ['respond-async'] }, description: 'respond-async: import in the background (202).' },
+      ],
       requestBody: {
         content: {
           'text/csv': { schema: { type: 'string' } },
@@ -93,7 +117,34 @@ export const suppressionPaths = {
           'application/vnd.ms-excel': { schema: { type: 'string', format: 'binary' } },
         },
       },
-      responses: { 200: ok('counts', { ...counts, rows: { type: 'integer' } }), 400: error, 401: error, 413: error, 415: error, 422: error, 503: error },
+      responses: {
+        200: ok('counts', { ...counts, rows: { type: 'integer' } }),
+        202: { description: 'a background list import (Prefer: respond-async)', content: { 'application/json': { schema: listImport } } },
+        400: error,
+        401: error,
+        413: error,
+        415: error,
+        422: error,
+        503: error,
+        507: error,
+      },
+    },
+  },
+  '/suppressions/imports/{id}': {
+    get: {
+      ...authed,
+      summary: 'A background list import: its progress (rows of totalRows) and counts',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { 200: { description: 'the list import', content: { 'application/json': { schema: listImport } } }, 401: error, 404: error },
+    },
+  },
+  '/suppressions/imports/{id}/errors.csv': {
+    get: {
+      ...authed,
+      summary: 'The rows of a list import that were not numbers, as CSV',
+      description: 'The file\'s columns plus error_row, error_codes and error_messages, in file order, formula-safe: fix the rows and upload the file again. 409 while the import runs; 410 once the report has expired.',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { 200: { description: 'CSV', content: { 'text/csv': {} } }, 401: error, 404: error, 409: error, 410: error },
     },
   },
   '/suppressions.csv': {

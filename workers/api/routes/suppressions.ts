@@ -19,12 +19,20 @@ import { suppressionStore } from '../../suppression/store.ts';
 import { suppressionsCsv } from '../../suppression/export-csv.ts';
 import { packedList } from '../../suppression/packed-list.ts';
 import { isSpreadsheetType, sniffUpload } from '../../suppression/upload-kind.ts';
+import { startListImport } from '../../suppression/list-import/start.ts';
+import { listImportView } from '../../suppression/list-import/view.ts';
+import { listImportReport } from '../../suppression/list-import/report.ts';
 import type { AppEnv } from '../app-env.ts';
 
 /** Largest JSON body of POST /suppressions: 10,000 numbers of up to 100 characters, with room to spare. */
 const MAX_JSON_BYTES = 2 * 1024 * 1024;
 
 /** A number from a URL or query, normalised like a lead's; a specific 400 when it is not a number. */
+/** `Prefer: respond-async` (RFC 7240): the client asks for a background import it can follow. */
+function prefersAsync(prefer: string | undefined): boolean {
+  return !!prefer && prefer.split(',').some((p) => p.split(';')[0]!.trim().toLowerCase() === 'respond-async');
+}
+
 function normalizedOrThrow(text: string, defaultCountry: string): string {
   const result = createEntryReader(defaultCountry).fromRequest(text, null, null);
   if (!result.ok) throw new ApiError(400, result.invalid.code, result.invalid.message);
@@ -60,9 +68,25 @@ export const suppressionRoutes = new Hono<AppEnv>()
     if (declared > sizeLimit(upload.kind)) {
       throw fileError('FILE_TOO_LARGE', `The workbook is ${formatBytes(declared)}; the most an Excel upload accepts is ${formatBytes(sizeLimit(upload.kind))}. Save it as CSV to upload a larger list.`);
     }
-    const result = await importList(c.env, c.get('workspaceId'), { body: upload.body, kind: upload.kind, defaultCountry: q.defaultCountry, sheet: q.sheet });
-    return c.json(result);
+    const input = { body: upload.body, kind: upload.kind, defaultCountry: q.defaultCountry, sheet: q.sheet };
+    if (prefersAsync(c.req.header('prefer'))) {
+      const view = await startListImport(c.env, c.get('workspaceId'), { ...input, fileName: q.fileName });
+      return c.json(view, 202, { Location: `/api/v1/suppressions/imports/${view.id}`, 'Preference-Applied': 'respond-async' });
+    }
+    return c.json(await importList(c.env, c.get('workspaceId'), input));
   })
+  .get('/suppressions/imports/:id', async (c) => {
+    const view = await listImportView(c.env, c.get('workspaceId'), c.req.param('id'));
+    if (!view) throw notFound('List import');
+    return c.json(view, 200, { 'Cache-Control': 'no-store' });
+  })
+  .get('/suppressions/imports/:id/errors.csv', async (c) =>
+    c.body(await listImportReport(c.env, c.get('workspaceId'), c.req.param('id')), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="suppression-import-errors.csv"',
+      'Cache-Control': 'no-store',
+    }),
+  )
   .get('/suppressions', query(ListSuppressionsQuerySchema), async (c) => {
     const q = c.req.valid('query');
     const phone = q.phoneNumber === undefined ? undefined : normalizedOrThrow(q.phoneNumber, q.defaultCountry);

@@ -1,0 +1,84 @@
+/**
+ * Starts a background list import (POST /suppressions/import with `Prefer: respond-async`): the file
+ * is read in the request (CSV streamed, Excel within its limit, the lead files' readers and limits),
+ * its rows stored in R2 in chunks, and each chunk queued; the queue lists the numbers
+ * (process-chunk.ts). A file refused while it is read (too many rows, damaged) lists nothing: its
+ * chunks are queued only once the whole file has been read.
+ */
+import type { Env } from '../../env.ts';
+import { newId } from '../../db/ids.ts';
+import { openUpload, type UploadKind } from '../../chunk/read-upload.ts';
+import { ApiError } from '../../api/errors.ts';
+import { toFileApiError } from '../../api/file-errors.ts';
+import { putCharged, releaseStorage } from '../../quota/storage.ts';
+import { sendWithRetry } from '../../queue/send.ts';
+import { listChunkMessages } from '../../queue/messages.ts';
+import { LIMITS } from '../../../src/lib/limits.ts';
+import { FileReadError, formatCount, isFileReadError } from '../../../src/lib/parse/errors.ts';
+import { listColumns } from '../list-columns.ts';
+import { listImportKeys, listImportPrefix } from './keys.ts';
+import { failListImport, listImportView, type ListImportView } from './view.ts';
+
+export interface ListImportInput {
+  body: ReadableStream<Uint8Array>;
+  kind: UploadKind;
+  defaultCountry: string;
+  fileName?: string;
+  sheet?: string;
+}
+
+export async function startListImport(env: Env, workspaceId: string, input: ListImportInput): Promise<ListImportView> {
+  const id = newId('sli');
+  let created = false;
+  try {
+    const upload = await openUpload(input.body, input.kind, { sheet: input.sheet });
+    // Column problems (no phone column, two of them) are answered before anything is stored.
+    listColumns(upload.headers);
+    await env.DB.prepare(
+      `INSERT INTO suppression_imports (id, workspace_id, status, file_name, default_country, headers, created_at)
+       VALUES (?1, ?2, 'running', ?3, ?4, ?5, ?6)`,
+    )
+      .bind(id, workspaceId, input.fileName ?? `list.${input.kind}`, input.defaultCountry, JSON.stringify(upload.headers), new Date().toISOString())
+      .run();
+    created = true;
+
+    let chunks = 0;
+    let total = 0;
+    for await (const rows of upload.rows) {
+      total += rows.length;
+      if (total > LIMITS.maxRows) throw new FileReadError('TOO_MANY_ROWS', `The list has more than ${formatCount(LIMITS.maxRows)} rows. Split it into smaller files.`);
+      await putCharged(env, workspaceId, id, listImportKeys.chunk(workspaceId, id, chunks), JSON.stringify({ v: 1, index: chunks, rows }), {
+        httpMetadata: { contentType: 'application/json' },
+      });
+      chunks++;
+    }
+    if (total === 0) throw new FileReadError('FILE_EMPTY', 'The list has a header row but no data rows.');
+    await env.DB.prepare('UPDATE suppression_imports SET total_rows = ?2, chunk_count = ?3 WHERE id = ?1').bind(id, total, chunks).run();
+    await sendWithRetry(env.IMPORT_QUEUE, listChunkMessages({ workspaceId, importId: id }, chunks));
+    return (await listImportView(env, workspaceId, id))!;
+  } catch (err) {
+    // Only the readers blame the file; a store that failed is ours, and the upload can simply be retried.
+    const answer =
+      err instanceof ApiError || isFileReadError(err)
+        ? toFileApiError(err)
+        : new ApiError(503, 'STORAGE_UNAVAILABLE', 'The list could not be stored just now; nothing is wrong with the file. Upload it again in a moment.');
+    if (created) {
+      await failListImport(env, id, answer.code, answer.message).catch(() => {});
+      await deleteChunks(env, workspaceId, id)
+        .then(() => releaseStorage(env, workspaceId, id))
+        .catch(() => {});
+    }
+    throw answer;
+  }
+}
+
+/** The chunks of an import that will not run (retention takes whatever this misses). */
+async function deleteChunks(env: Env, workspaceId: string, id: string): Promise<void> {
+  const prefix = listImportPrefix(workspaceId, id) + 'chunks/';
+  let cursor: string | undefined;
+  do {
+    const page = await env.UPLOADS.list({ prefix, cursor });
+    if (page.objects.length) await env.UPLOADS.delete(page.objects.map((o) => o.key));
+    cursor = page.truncated ? page.cursor : undefined;
+  } while (cursor);
+}
