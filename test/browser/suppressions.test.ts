@@ -100,8 +100,14 @@ describe('suppression list page', () => {
     const page = await openPage();
     const csv = ['Name,Mobile,reason', `Al,${fileA},moved`, 'Bo,=HYPERLINK("http://x"),', `Cy,628 903 ${fileB.slice(-4)},asked`].join('\n');
     let uploads = 0;
+    let polls = 0;
     page.on('request', (r) => {
-      if (r.url().includes('/api/v1/suppressions/import')) uploads++;
+      if (r.method() === 'POST' && r.url().includes('/api/v1/suppressions/import?')) {
+        uploads++;
+        // Imported in the background, its progress followed.
+        expect(r.headers()['prefer']).toBe('respond-async');
+      }
+      if (r.method() === 'GET' && r.url().includes('/api/v1/suppressions/imports/')) polls++;
     });
     await page.getByLabel(/CSV or Excel file/).setInputFiles({ name: `dnc-${tag}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const summary = page.getByTestId('preview-summary');
@@ -113,6 +119,10 @@ describe('suppression list page', () => {
     expect(await rows.getByRole('row').nth(2).getByRole('cell').last().textContent()).toMatch(/^The phone number "=HYPERLINK\("http:\/\/x"\)" in column "Mobile" /);
     const bad = page.getByRole('table', { name: /Rows that are not valid numbers/ });
     expect(await bad.getByRole('row').nth(1).getByRole('cell').allTextContents()).toEqual(['2', '=HYPERLINK("http://x")', expect.stringMatching(/^The phone number .* in column "Mobile" .*Reason code: NOT_A_NUMBER\.$/)]);
+    // The rows to fix can be had before anything is sent.
+    const [early] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download these rows (CSV)' }).click()]);
+    expect(early.suggestedFilename()).toBe(`dnc-${tag}-not-numbers.csv`);
+    expect(readFileSync((await early.path())!, 'utf8')).toMatch(/^\uFEFF"Name","Mobile","reason","error_row","error_codes","error_messages"\r\n"Bo","'=HYPERLINK/);
     // Nothing was sent yet.
     expect(uploads).toBe(0);
     expect(await listed(fileA)).toBe(false);
@@ -124,6 +134,7 @@ describe('suppression list page', () => {
     await uploaded.waitFor({ timeout: 30_000 });
     expect(await uploaded.textContent()).toMatch(/Uploaded: 2 added, 0 already on the list, 1 row not numbers\./);
     expect(uploads).toBe(1);
+    expect(polls).toBeGreaterThan(0);
     expect(await listed(fileA)).toBe(true);
     expect(await listed(fileB)).toBe(true);
 
@@ -229,5 +240,25 @@ describe('suppression list page', () => {
       await page.screenshot({ path: `${SCREENSHOTS}/suppressions-dialog-${size.width}x${size.height}.png` });
       await page.close();
     }
+  });
+
+  // Last: it lists 6,000 numbers, which the tests above do not expect on the list.
+  it('uploads a list of several chunks in the background, showing its progress, then its counts', async () => {
+    const page = await openPage();
+    const rows = ['phone_number'];
+    for (let i = 0; i < 6_000; i++) rows.push(num(905 + Math.floor(i / 10_000), i % 10_000));
+    await page.getByLabel(/CSV or Excel file/).setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    await page.getByTestId('preview-summary').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Add 6,000 numbers to the list' }).click();
+    // The import answers while the queue still works: the progress shows first, the counts at the end.
+    await page.getByText(/Listing the numbers: [\d,]+ of 6,000 rows \(\d+%\)/).waitFor({ timeout: 30_000 });
+    const uploaded = page.getByTestId('upload-result');
+    await uploaded.waitFor({ timeout: 60_000 });
+    expect(await uploaded.textContent()).toMatch(/Uploaded: [\d,]+ added, [\d,]+ already on the list, 0 rows not numbers\./);
+    const [added, already] = (await uploaded.textContent())!.match(/Uploaded: ([\d,]+) added, ([\d,]+) already/)!.slice(1).map((n) => Number(n.replaceAll(',', '')));
+    // A rerun of the suite finds them listed already: together they are every row.
+    expect(added! + already!).toBe(6_000);
+    expect(await listed(num(905, 5_999))).toBe(true);
+    await page.close();
   });
 });
