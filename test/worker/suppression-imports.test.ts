@@ -14,6 +14,9 @@ import { processListChunk } from '../../workers/suppression/list-import/process-
 import { purgeEndedListImports } from '../../workers/retention/retention.ts';
 import { storageUsed } from '../../workers/quota/storage.ts';
 import { suppressedAmong } from '../../workers/suppression/store.ts';
+import { limitListImports } from '../../workers/limits/rate-limit.ts';
+import { ApiError } from '../../workers/api/errors.ts';
+import type { Env } from '../../workers/env.ts';
 
 const ASYNC = { 'Content-Type': 'text/csv', Prefer: 'respond-async' };
 
@@ -174,5 +177,16 @@ describe('POST /suppressions/import with Prefer: respond-async', () => {
     const res = await api.post('/suppressions/import', csv([['phone'], ['+14152000001']]), { 'Content-Type': 'text/csv' });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ added: 1, alreadyPresent: 0, invalidCount: 0, rows: 1 });
+  });
+
+  it('rate-limits list files per workspace, on a counter of their own', async () => {
+    const { workspaceId } = await workspace();
+    const limited = { ...(env as Env), IMPORT_RATE_LIMIT_PER_MINUTE: '2' };
+    await limitListImports(limited, workspaceId);
+    await limitListImports(limited, workspaceId);
+    const err = await limitListImports(limited, workspaceId).catch((e) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect([err.status, err.code]).toEqual([429, 'RATE_LIMITED']);
+    expect(err.message).toContain('list files');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Fixed-window counters in D1, per workspace and per minute (429 RATE_LIMITED past the limit):
- * import creation, multipart upload creation, multipart parts. Retention prunes past windows.
+ * import creation, suppression list files, multipart upload creation, multipart parts. Retention prunes past windows.
  */
 import type { Env } from '../env.ts';
 import { ApiError } from '../api/errors.ts';
@@ -27,6 +27,12 @@ async function countAction(env: Env, key: string, limit: number, message: string
 export async function limitImportCreation(env: Env, workspaceId: string): Promise<void> {
   const limit = perMinute(env.IMPORT_RATE_LIMIT_PER_MINUTE, 60);
   await countAction(env, `imports:${workspaceId}`, limit, `At most ${limit} imports can be started per minute. Try again in a minute.`);
+}
+
+/** List files (POST /suppressions/import, inline or in the background) count like imports, on their own counter. */
+export async function limitListImports(env: Env, workspaceId: string): Promise<void> {
+  const limit = perMinute(env.IMPORT_RATE_LIMIT_PER_MINUTE, 60);
+  await countAction(env, `list-imports:${workspaceId}`, limit, `At most ${limit} list files can be imported per minute. Try again in a minute.`);
 }
 
 export async function limitUploadCreation(env: Env, workspaceId: string): Promise<void> {

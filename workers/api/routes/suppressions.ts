@@ -19,6 +19,7 @@ import { suppressionStore } from '../../suppression/store.ts';
 import { suppressionsCsv } from '../../suppression/export-csv.ts';
 import { packedList } from '../../suppression/packed-list.ts';
 import { isSpreadsheetType, sniffUpload } from '../../suppression/upload-kind.ts';
+import { limitListImports } from '../../limits/rate-limit.ts';
 import { startListImport } from '../../suppression/list-import/start.ts';
 import { listImportView } from '../../suppression/list-import/view.ts';
 import { listImportReport } from '../../suppression/list-import/report.ts';
@@ -61,6 +62,7 @@ export const suppressionRoutes = new Hono<AppEnv>()
       throw fileError('FILE_TOO_LARGE', `The file is ${formatBytes(declared)}; the most a list upload accepts is ${formatBytes(LIMITS.maxCsvBytes)}.`);
     }
     if (declared === 0 || !c.req.raw.body) throw fileError('FILE_EMPTY', 'The request has no file in its body.');
+    await limitListImports(c.env, c.get('workspaceId'));
     const upload = await sniffUpload(c.req.raw.body, q.fileName).catch((err) => {
       throw toFileApiError(err);
     });
