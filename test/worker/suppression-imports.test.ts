@@ -7,6 +7,9 @@
 import { env } from 'cloudflare:test';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mutate } from '../mutate.ts';
+import { FILE_ERROR_CODES } from '../../src/lib/codes.ts';
 import { client, createWorkspace } from './helpers.ts';
 import { csv, readReport, usNumbers } from './csv.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
@@ -188,5 +191,28 @@ describe('POST /suppressions/import with Prefer: respond-async', () => {
     expect(err).toBeInstanceOf(ApiError);
     expect([err.status, err.code]).toEqual([429, 'RATE_LIMITED']);
     expect(err.message).toContain('list files');
+  });
+
+  it('fuzz: random bytes and mutations of a list end as a clean 4xx or a completed import whose counts add up', async () => {
+    const { api } = await workspace();
+    const allowed = new Set<string>([...FILE_ERROR_CODES, 'VALIDATION_FAILED']);
+    const base = new TextEncoder().encode(csv([['phone_number', 'reason', 'expires_at'], ['+14152000001', 'asked', '2099-01-01'], ['(415) 200-0002', '', ''], ['nope', 'x', 'soon']]));
+    const send = async (body: Uint8Array) => {
+      const res = await api.post('/suppressions/import?fileName=f.csv', body, ASYNC);
+      const json = await res.json<any>();
+      if (res.status === 202) {
+        const view = await waitForList(api, json.id);
+        expect(view.status).toBe('completed');
+        expect(view.added + view.alreadyPresent + view.invalidCount).toBe(view.totalRows);
+        expect(view.rows).toBe(view.totalRows);
+      } else {
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+        expect(allowed.has(json.error.code), json.error.code).toBe(true);
+        expect(json.error.message).not.toMatch(/\n\s+at /);
+      }
+    };
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 1_500 }), send), { numRuns: 20 });
+    await fc.assert(fc.asyncProperty(mutate(base, 10), send), { numRuns: 30 });
   });
 });
