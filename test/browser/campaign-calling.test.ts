@@ -1,7 +1,7 @@
 /**
  * The campaign page and settings against `wrangler dev`: each lead's country, line type, time
  * zones, extension, do-not-call badge and next call; the "Callable now" and "Only suppressed"
- * filters; the chart of leads callable at each hour of today (checked against isCallableAt for the
+ * filters (both answered by the server); the chart of leads callable at each hour of today (checked against isCallableAt for the
  * page's own hours); axe-clean and screenshotted at 1280x800 and 390x844. The settings page edits
  * the calling window and blocked types with the API's messages, and shows the server's refusal.
  */
@@ -83,7 +83,10 @@ it('shows each number\'s facts, the do-not-call badge and the next call, and fil
   expect((await fact(BOISE_OR_LA, 'next').innerText()).trim()).toBe('never under this window');
   expect((await fact(NY, 'next').innerText()).trim()).toMatch(/^(callable now|next at .+)$/);
 
+  // "Only suppressed" asks the server too (?suppressed=true): every suppressed lead, not only those loaded.
+  const askedSuppressed = page.waitForRequest((r) => r.url().includes('suppressed=true'));
   await page.getByLabel('Only suppressed').check();
+  await askedSuppressed;
   await expect.poll(() => shownLeads(page)).toEqual([LISTED]);
   await page.getByLabel('Only suppressed').uncheck();
   await expect.poll(() => shownLeads(page)).toEqual([...NUMBERS].sort());

@@ -3,7 +3,7 @@
  * zones and extension, each lead with `suppressed` (its primary number is on the workspace's list
  * now) and `nextCallableAt` (the first instant within 7 days at which it may be called under the
  * campaign's window; null when never or suppressed). With `callableAt`, only the leads that may be
- * called at that instant.
+ * called at that instant; with `suppressed`, only the leads on the list.
  */
 import type { Env } from '../env.ts';
 import { leadsStore, type StoredLead } from '../leads/store.ts';
@@ -18,6 +18,8 @@ export interface LeadsPageQuery {
   cursor?: number;
   /** ISO instant: only leads callable then. */
   callableAt?: string;
+  /** Only leads on the suppression list now (pages may be short; see listSuppressedLeads). */
+  suppressed?: boolean;
 }
 
 export interface LeadsPageOptions {
@@ -38,6 +40,8 @@ export async function listCampaignLeads(env: Env, workspaceId: string, campaignI
     // Fail closed: every lead is checked against its own zones again (they are recomputed when the
     // shard's stored zone-set ids belong to older zone data).
     page.items = page.items.filter((l) => isCallableAt(l.phoneTimeZones, window, at));
+  } else if (q.suppressed) {
+    page = await store.listSuppressed(now, q.limit, q.cursor);
   } else {
     page = await store.list(q.limit, q.cursor);
   }

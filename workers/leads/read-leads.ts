@@ -72,6 +72,38 @@ export async function listInZoneSets({ d1, workspaceId, campaignId }: CampaignSh
   return toPage(page!.results as LeadRow[], limit, zoneIdsCurrent(meta!));
 }
 
+/** Leads one request of the suppressed filter looks at, at most: its cost is bounded however few are listed. */
+export const SUPPRESSED_SCAN = 10_000;
+
+/**
+ * One page (id order) of the leads whose primary number is on the workspace's suppression list in
+ * force at `at`. A request looks at the next `scan` leads after the cursor (one primary-key probe
+ * each) and no further: when few leads are listed a page can be short or empty, and `nextCursor`
+ * (the last lead looked at) says where the next request goes on; null once the campaign's end is
+ * reached.
+ */
+export async function listSuppressedLeads({ d1, workspaceId, campaignId }: CampaignShard, at: Date, limit: number, cursor?: number, scan = SUPPRESSED_SCAN): Promise<LeadPage> {
+  const windowEnd = 'SELECT id FROM leads WHERE campaign_id = ?1 AND id > ?2 ORDER BY id LIMIT 1 OFFSET ?3';
+  const [meta, end, page] = await d1.batch([
+    d1.prepare(READ_ZONE_VERSION),
+    d1.prepare(windowEnd).bind(campaignId, cursor ?? 0, scan - 1),
+    d1
+      .prepare(
+        `SELECT ${LEAD_SELECT} FROM leads AS l INDEXED BY leads_campaign
+         WHERE l.campaign_id = ?1 AND l.workspace_id = ?2 AND l.id > ?3
+           AND l.id <= coalesce((SELECT id FROM leads WHERE campaign_id = ?1 AND id > ?3 ORDER BY id LIMIT 1 OFFSET ?6), 9223372036854775807)
+           AND NOT ${notSuppressed('?2', '?5')}
+         ORDER BY l.id LIMIT ?4`,
+      )
+      .bind(campaignId, workspaceId, cursor ?? 0, limit + 1, at.toISOString(), scan - 1),
+  ]);
+  const result = toPage(page!.results as LeadRow[], limit, zoneIdsCurrent(meta!));
+  const last = (end!.results[0] as { id: number } | undefined)?.id;
+  // A full page ends at its last lead; a short one at the window's end, if the window was full.
+  if (result.nextCursor === null && last !== undefined) result.nextCursor = String(last);
+  return result;
+}
+
 /**
  * The same page by a scan of the campaign in id order, filtering on the zone set: cheap when
  * most leads are allowed, a scan of the whole campaign when few are. Kept for the benchmark's

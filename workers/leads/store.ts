@@ -14,7 +14,7 @@ import type { LeadPage, LeadToWrite, StoredLead } from './stored-lead.ts';
 import { countLeads } from './counters.ts';
 import { insertLeads, removeLeads } from './write-leads.ts';
 import { zoneSetCounts } from './zone-set-counts.ts';
-import { existingPhones, leadsByImport, listInZoneSets, listInZoneSetsByScan, listLeads, maxContacts } from './read-leads.ts';
+import { existingPhones, leadsByImport, listInZoneSets, listInZoneSetsByScan, listLeads, listSuppressedLeads, maxContacts } from './read-leads.ts';
 
 export type { LeadPage, LeadToWrite, StoredContact, StoredLead, StoredPhoneFields } from './stored-lead.ts';
 export { encodeContacts, encodeLead } from './stored-lead.ts';
@@ -41,6 +41,8 @@ export function leadsStore(env: Env, workspaceId: string, campaignId: string) {
     /** One page of the leads callable in these zone sets at `at` (see listInZoneSets). */
     listInZoneSets: async (zoneSets: readonly number[], at: Date, limit: number, cursor?: number): Promise<LeadPage> =>
       listInZoneSets(await shard(), zoneSets, at, limit, cursor),
+    /** One page of the leads whose number is on the suppression list at `at` (see listSuppressedLeads: pages may be short). */
+    listSuppressed: async (at: Date, limit: number, cursor?: number, scan?: number): Promise<LeadPage> => listSuppressedLeads(await shard(), at, limit, cursor, scan),
     /** The same page by a scan of the campaign (the benchmark's comparison). */
     listInZoneSetsByScan: async (zoneSets: readonly number[], at: Date, limit: number, cursor?: number): Promise<LeadPage> =>
       listInZoneSetsByScan(await shard(), zoneSets, at, limit, cursor),

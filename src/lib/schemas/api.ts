@@ -47,6 +47,16 @@ export const ListLeadsQuerySchema = v.object({
       v.description('ISO 8601 instant: only leads callable then (not suppressed, inside the calling window in every zone of the primary number).'),
     ),
   ),
+  /** Only the leads whose primary number is on the workspace's suppression list now. */
+  suppressed: v.optional(
+    v.pipe(
+      v.string(),
+      v.picklist(['true', 'false'], 'suppressed is true or false.'),
+      v.description(
+        'true: only leads whose primary number is on the do-not-call list now. A request looks at the next 10,000 leads after the cursor, so a page can be short or empty while nextCursor is not null: follow it until null.',
+      ),
+    ),
+  ),
 });
 
 export const BoolString = v.optional(

@@ -121,6 +121,9 @@ export const campaignRoutes = new Hono<AppEnv>()
     const row = await findCampaign(c.env.DB, workspaceId, c.req.param('id'));
     if (!row) throw notFound('Campaign');
     const q = c.req.valid('query');
+    if (q.callableAt !== undefined && q.suppressed === 'true') {
+      throw new ApiError(400, 'VALIDATION_FAILED', 'callableAt lists the leads that may be called, and a suppressed lead never may: ask for one or the other.');
+    }
     return c.json(
       await listCampaignLeads(
         c.env,
@@ -130,6 +133,7 @@ export const campaignRoutes = new Hono<AppEnv>()
           limit: q.limit,
           ...(q.cursor ? { cursor: Number(q.cursor) } : {}),
           ...(q.callableAt !== undefined ? { callableAt: q.callableAt } : {}),
+          ...(q.suppressed === 'true' ? { suppressed: true } : {}),
         },
         { window: row.callingWindow },
       ),
