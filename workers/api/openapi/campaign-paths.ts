@@ -33,7 +33,7 @@ export const campaignPaths = {
     get: { ...authed, parameters: [idParam('id')], summary: "How many of the campaign's leads hold each set of time zones (suppressed leads left out): {items: [{zones, count}]}, for the callable-by-hour chart", responses: { 200: { description: '{items: [{zones: string[], count: number}]}' }, 404: error } },
   },
   '/campaigns/{id}/leads': {
-    get: { ...authed, parameters: [idParam('id'), ...queryParams(ListLeadsQuerySchema)], summary: 'Leads of a campaign, secondary contacts in call order; with callableAt, only those that may be called at that instant', responses: { 200: returns('A page of leads', 'LeadPage'), 400: error, 404: error } },
+    get: { ...authed, parameters: [idParam('id'), ...queryParams(ListLeadsQuerySchema)], summary: 'Leads of a campaign, secondary contacts in call order; with callableAt, only those that may be called at that instant; with suppressed=true, only those on the do-not-call list', responses: { 200: returns('A page of leads', 'LeadPage'), 400: error, 404: error } },
   },
   '/campaigns/{id}/leads/existing': {
     post: {
