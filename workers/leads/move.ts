@@ -2,16 +2,19 @@
  * Moves a workspace's leads to another shard, step by step, each step keyed by the move's state in
  * DB (workspace_moves) so that re-running after a crash at any point finishes the move:
  *
- *   draining   new imports are refused (503 WORKSPACE_MOVING); running imports may finish
+ *   draining   new imports and undos are refused (503 WORKSPACE_MOVING); running imports may
+ *              finish (for up to drainMs), running undos always do
  *   copying    the old shard is fenced (writes refused in their own transaction), leads are copied
  *              campaign by campaign in id order; a re-copied batch inserts nothing twice
  *              (ON CONFLICT DO NOTHING) and its counter adds only the rows it inserted; then the
  *              workspace's suppression list, in phone order, resuming after the last number copied
+ *   copying-changes  the change records and undo runs of the workspace's imports (move-changes.ts),
+ *              import by import, so an import stays undoable after the move
  *   verifying  per campaign: count and checksum equal on both shards, counters equal the counts;
- *              the suppression list: count and checksum equal;
+ *              the suppression list: count and checksum equal; each import's change records: count equal;
  *              then the placement flips (reads and writes go to the new shard)
  *   flipped    waits out the isolates' placement cache, so no reader still uses the old shard
- *   deleting   the old rows, counters and suppression entries are deleted in slices; the fence stays (a stale writer
+ *   deleting   the old rows, counters, suppression entries and change records are deleted in slices; the fence stays (a stale writer
  *              meets it and re-reads the placement); the move's row is deleted: done
  *
  * Each call works until its time budget runs out and returns where it stands; the caller
@@ -25,8 +28,9 @@ import { placeWorkspace, forgetPlacement, PLACEMENT_CACHE_MS } from './placement
 import type { CampaignDigest } from './checksum.ts';
 import { copyLeadBatch, copySuppressions, deleteLeadSlice, deleteSuppressions, fenceOldShard, nextCampaign } from './move-steps.ts';
 import { verifyCopy } from './move-verify.ts';
+import { copyChangeBatch, deleteChangesOnOldShard, nextImportWithChanges, undoingImports, verifyChanges } from './move-changes.ts';
 
-export type MovePhase = 'draining' | 'copying' | 'verifying' | 'flipped' | 'deleting';
+export type MovePhase = 'draining' | 'copying' | 'copying-changes' | 'verifying' | 'flipped' | 'deleting';
 
 export interface MoveOptions {
   /** Wall time this call may spend before answering where the move stands. */
@@ -89,6 +93,9 @@ export async function moveWorkspace(env: Env, workspaceId: string, toShard: numb
   while (Date.now() < deadline) {
     switch (move.phase) {
       case 'draining': {
+        // An undo walks its records by old lead id: it finishes before the copy starts, however long.
+        const undoing = await undoingImports(env, workspaceId);
+        if (undoing > 0) return status({ runningImports: undoing });
         const running = await runningImports(env, workspaceId);
         if (running > 0 && Date.now() - Date.parse(move.started_at) < (opts.drainMs ?? 120_000)) {
           return status({ runningImports: running });
@@ -102,7 +109,7 @@ export async function moveWorkspace(env: Env, workspaceId: string, toShard: numb
         if (campaignId === null) {
           // The leads are copied; the suppression list follows (it resumes where the copy stands).
           if (!(await copySuppressions(from, to, workspaceId, batchRows, deadline))) return status();
-          await save({ phase: 'verifying' });
+          await save({ phase: 'copying-changes', cursor_campaign: (await nextImportWithChanges(env, workspaceId, ''))?.id ?? null, cursor_id: 0 });
           break;
         }
         const copied = await copyLeadBatch(from, to, workspaceId, campaignId, move.cursor_id, batchRows);
@@ -114,8 +121,22 @@ export async function moveWorkspace(env: Env, workspaceId: string, toShard: numb
         else await save({ cursor_campaign: await nextCampaign(from, workspaceId, campaignId), cursor_id: 0, copied_rows: move.copied_rows + copied.rows });
         break;
       }
+      case 'copying-changes': {
+        // cursor_campaign holds the import being copied here, cursor_id its last old lead id copied.
+        const importId = move.cursor_campaign;
+        if (importId === null) {
+          await save({ phase: 'verifying' });
+          break;
+        }
+        const imp = await env.DB.prepare('SELECT id, campaign_id FROM imports WHERE id = ?1').bind(importId).first<{ id: string; campaign_id: string }>();
+        const copied = imp ? await copyChangeBatch(from, to, { id: imp.id, campaignId: imp.campaign_id }, move.cursor_id, batchRows) : { rows: 0, lastLeadId: 0 };
+        if (copied.rows === batchRows) await save({ cursor_id: copied.lastLeadId });
+        else await save({ cursor_campaign: (await nextImportWithChanges(env, workspaceId, importId))?.id ?? null, cursor_id: 0 });
+        break;
+      }
       case 'verifying': {
         verified = await verifyCopy(from, to, workspaceId);
+        await verifyChanges(env, from, to, workspaceId);
         move = { ...move, phase: 'flipped', flipped_at: await flipPlacement(env, workspaceId, move.to_shard) };
         break;
       }
@@ -135,6 +156,7 @@ export async function moveWorkspace(env: Env, workspaceId: string, toShard: numb
           break;
         }
         if (!(await deleteSuppressions(from, workspaceId, deadline))) return status();
+        if (!(await deleteChangesOnOldShard(env, from, workspaceId, deadline))) return status();
         await env.DB.prepare('DELETE FROM workspace_moves WHERE workspace_id = ?1').bind(workspaceId).run();
         return status({ phase: 'done' });
       }

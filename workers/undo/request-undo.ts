@@ -1,5 +1,6 @@
 /**
- * `POST /imports/{id}/undo`: refused while the import runs (409 IMPORT_RUNNING) and once its change
+ * `POST /imports/{id}/undo`: refused while the import runs (409 IMPORT_RUNNING), while the
+ * workspace's leads are being moved (503 WORKSPACE_MOVING, retryable), and once its change
  * records' lifetime is over (410 UNDO_EXPIRED); an import already undone answers 200, one being
  * undone 202 with where it stands (and its undo resumes, should its messages have been lost).
  */
@@ -8,6 +9,7 @@ import { ApiError } from '../api/errors.ts';
 import { isRunning, type ImportStatus } from '../../src/lib/import-view.ts';
 import { nowIso } from '../db/ids.ts';
 import { runUndo } from './run-undo.ts';
+import { assertAcceptingImports } from '../leads/placement.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -33,6 +35,8 @@ export async function requestUndo(env: Env, imp: UndoableImport, now = Date.now(
   if (isRunning(imp.status)) {
     throw new ApiError(409, 'IMPORT_RUNNING', 'The import is still running: cancel it or wait for it to end, then undo it.');
   }
+  // An undo walks the records on the workspace's shard: none starts while its leads are being moved.
+  if (imp.status !== 'undoing') await assertAcceptingImports(env, imp.workspaceId);
   const days = undoRetentionDays(env);
   const expired = imp.changesDeletedAt !== null || (imp.finishedAt !== null && Date.parse(imp.finishedAt) + days * DAY_MS < now);
   if (expired && imp.status !== 'undoing') {

@@ -1,0 +1,134 @@
+/**
+ * A move's part for undo: the change records of the workspace's imports (lead_changes: a lead's
+ * values before an import updated it) and their undo runs go to the new shard with the leads, so an
+ * import stays undoable, exactly, after its workspace moved. Leads get new ids on the new shard:
+ * a record's lead is found again by its campaign and number (unique per campaign). A record whose
+ * lead no longer exists (deleted by an earlier undo) keeps its place under the negated old id, so
+ * an undo still reports it as deleted.
+ *
+ * Imports are walked in id order, each one's records in old lead id order; a re-copied batch
+ * inserts nothing twice (ON CONFLICT DO NOTHING on import and new lead id, the mapping being the
+ * same each time). Undo runs are copied as they are: the move waits for running undos before it
+ * fences, so every run copied is finished.
+ */
+import type { Env } from '../env.ts';
+import { ApiError } from '../api/errors.ts';
+import { paramGroups } from './param-groups.ts';
+
+const CHANGE_COLUMNS = [
+  'kind',
+  'phone',
+  'before_variables',
+  'before_contacts',
+  'before_version',
+  'before_updated_import_id',
+  'after_version',
+  'batch',
+  'created_at',
+  'undone_at',
+  'skip_reason',
+  'skipped_by',
+] as const;
+const UNDO_RUN_COLUMNS = ['workspace_id', 'campaign_id', 'created_cursor', 'created_done', 'updated_cursor', 'updated_done', 'undone', 'skipped', 'started_at'] as const;
+/** Records deleted from the old shard per statement. */
+const DELETE_SLICE = 5_000;
+
+export interface ImportRef {
+  id: string;
+  campaignId: string;
+}
+
+/** The workspace's next import after `after` (id order) whose change records are still kept. */
+export async function nextImportWithChanges(env: Env, workspaceId: string, after: string): Promise<ImportRef | null> {
+  const row = await env.DB.prepare(
+    'SELECT id, campaign_id FROM imports WHERE workspace_id = ?1 AND id > ?2 AND changes_deleted_at IS NULL ORDER BY id LIMIT 1',
+  )
+    .bind(workspaceId, after)
+    .first<{ id: string; campaign_id: string }>();
+  return row ? { id: row.id, campaignId: row.campaign_id } : null;
+}
+
+/**
+ * Copies one batch of an import's change records after old lead id `afterLeadId`; returns the
+ * records read and the last old lead id. A batch shorter than `batchRows` ends the import's records,
+ * and its undo run (if any) is copied with it.
+ */
+export async function copyChangeBatch(
+  from: D1Database,
+  to: D1Database,
+  imp: ImportRef,
+  afterLeadId: number,
+  batchRows: number,
+): Promise<{ rows: number; lastLeadId: number }> {
+  const { results } = await from
+    .prepare(`SELECT lead_id, ${CHANGE_COLUMNS.join(', ')} FROM lead_changes WHERE import_id = ?1 AND lead_id > ?2 ORDER BY lead_id LIMIT ?3`)
+    .bind(imp.id, afterLeadId, batchRows)
+    .all<Record<string, unknown> & { lead_id: number }>();
+  const statements = paramGroups(results, (r) => [r.lead_id, ...CHANGE_COLUMNS.map((c) => r[c])]).map((json) =>
+    to
+      .prepare(
+        `INSERT INTO lead_changes (import_id, lead_id, ${CHANGE_COLUMNS.join(', ')})
+         SELECT ?1, coalesce((SELECT l.id FROM leads AS l WHERE l.campaign_id = ?2 AND l.phone = j.value->>2), -(j.value->>0)),
+                ${CHANGE_COLUMNS.map((_, i) => `j.value->>${i + 1}`).join(', ')}
+         FROM json_each(?3) AS j WHERE true
+         ON CONFLICT (import_id, lead_id) DO NOTHING`,
+      )
+      .bind(imp.id, imp.campaignId, json),
+  );
+  if (results.length < batchRows) {
+    const run = await from.prepare(`SELECT ${UNDO_RUN_COLUMNS.join(', ')} FROM undo_runs WHERE import_id = ?1`).bind(imp.id).first<Record<string, unknown>>();
+    if (run) {
+      statements.push(
+        to
+          .prepare(
+            `INSERT INTO undo_runs (import_id, ${UNDO_RUN_COLUMNS.join(', ')}) VALUES (?1, ${UNDO_RUN_COLUMNS.map((_, i) => `?${i + 2}`).join(', ')})
+             ON CONFLICT (import_id) DO NOTHING`,
+          )
+          .bind(imp.id, ...UNDO_RUN_COLUMNS.map((c) => run[c] ?? null)),
+      );
+    }
+  }
+  if (statements.length) await to.batch(statements);
+  return { rows: results.length, lastLeadId: results.length ? results[results.length - 1]!.lead_id : afterLeadId };
+}
+
+/** Before the flip: every import's change records and undo run are on the new shard, as many as on the old. */
+export async function verifyChanges(env: Env, from: D1Database, to: D1Database, workspaceId: string): Promise<void> {
+  const count = async (d1: D1Database, importId: string) =>
+    (await d1.prepare('SELECT count(*) AS n, (SELECT count(*) FROM undo_runs WHERE import_id = ?1) AS runs FROM lead_changes WHERE import_id = ?1').bind(importId).first<{ n: number; runs: number }>())!;
+  for (let imp = await nextImportWithChanges(env, workspaceId, ''); imp !== null; imp = await nextImportWithChanges(env, workspaceId, imp.id)) {
+    const [a, b] = await Promise.all([count(from, imp.id), count(to, imp.id)]);
+    if (a.n !== b.n || a.runs !== b.runs) {
+      throw new ApiError(
+        500,
+        'MOVE_VERIFY_FAILED',
+        `Import ${imp.id}: its undo records' copy differs from the original (${a.n} records, ${b.n} copied); the placement was not changed.`,
+      );
+    }
+  }
+}
+
+/**
+ * Deletes the workspace's change records and undo runs from the old shard, a slice at a time;
+ * true when none is left. Imports whose records retention already deleted have none to delete.
+ */
+export async function deleteChangesOnOldShard(env: Env, from: D1Database, workspaceId: string, deadline: number): Promise<boolean> {
+  for (let imp = await nextImportWithChanges(env, workspaceId, ''); imp !== null; ) {
+    if (Date.now() >= deadline) return false;
+    const result = await from
+      .prepare('DELETE FROM lead_changes WHERE rowid IN (SELECT rowid FROM lead_changes WHERE import_id = ?1 LIMIT ?2)')
+      .bind(imp.id, DELETE_SLICE)
+      .run();
+    if ((result.meta.changes ?? 0) < DELETE_SLICE) {
+      await from.prepare('DELETE FROM undo_runs WHERE import_id = ?1').bind(imp.id).run();
+      imp = await nextImportWithChanges(env, workspaceId, imp.id);
+    }
+  }
+  return true;
+}
+
+/** Imports of the workspace being undone now (a move waits for them: an undo's cursor is in old lead ids). */
+export async function undoingImports(env: Env, workspaceId: string): Promise<number> {
+  const row = await env.DB.prepare("SELECT count(*) AS n FROM imports WHERE workspace_id = ?1 AND status = 'undoing'").bind(workspaceId).first<{ n: number }>();
+  return row?.n ?? 0;
+}
