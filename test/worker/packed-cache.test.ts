@@ -10,6 +10,7 @@ import { createPackedSet } from '../../src/lib/suppression/packed-set.ts';
 import { packedCacheKey } from '../../workers/suppression/packed-list.ts';
 import { moveWorkspace } from '../../workers/leads/move.ts';
 import { shardOf } from '../../workers/leads/placement.ts';
+import { suppressionStore } from '../../workers/suppression/store.ts';
 
 async function workspace() {
   const ws = await createWorkspace();
@@ -150,6 +151,22 @@ describe('GET /suppressions/packed from its cache', () => {
     const away = await packed(token, etagHome);
     expect(away.headers.get('etag')).not.toBe(etagHome);
     expect((await numbers(away)).has('+14152000002')).toBe(true);
+  });
+
+  it('reads the list in force in pages, with the earliest expiry still to come, expired entries skipped at page ends too', async () => {
+    const { api, workspaceId } = await workspace();
+    const phones = Array.from({ length: 8 }, (_, i) => `+1415200000${i}`);
+    await api.json(api.post('/suppressions', { phoneNumbers: phones.filter((_, i) => i % 3 === 0) }));
+    await api.json(api.post('/suppressions', { phoneNumbers: phones.filter((_, i) => i % 3 === 1), expiresAt: '2020-01-01T00:00:00.000Z' }));
+    await api.json(api.post('/suppressions', { phoneNumbers: [phones[2]!], expiresAt: '2099-01-01T00:00:00.000Z' }));
+    await api.json(api.post('/suppressions', { phoneNumbers: [phones[5]!], expiresAt: '2098-01-01T00:00:00.000Z' }));
+    const pages: { phones: string[]; nextExpiry: string | null }[] = [];
+    for await (const page of suppressionStore(env, workspaceId).activeNumbers(new Date(), 3)) pages.push(page);
+    expect(pages).toEqual([
+      { phones: [phones[0], phones[2]], nextExpiry: '2099-01-01T00:00:00.000Z' },
+      { phones: [phones[3], phones[5]], nextExpiry: '2098-01-01T00:00:00.000Z' },
+      { phones: [phones[6]], nextExpiry: null },
+    ]);
   });
 
   it('keeps the cache outside the prefix of the workspace imports', () => {
