@@ -10,6 +10,9 @@ const LEAD_VALUES = LEAD_COLUMNS.split(', ')
   .map((_, i) => `j.value->>${i}`)
   .join(', ');
 const SUPPRESSION_COLUMNS = 'phone, reason, expires_at, created_at';
+/** Sets a fresh random version of the workspace's (?1) suppression list (workers/suppression/packed-list.ts). */
+const NEW_LIST_VERSION = `INSERT INTO suppression_list_versions (workspace_id, version) VALUES (?1, lower(hex(randomblob(8))))
+  ON CONFLICT (workspace_id) DO UPDATE SET version = excluded.version`;
 /** Rows deleted from the old shard per statement. */
 const DELETE_SLICE = 5_000;
 
@@ -68,6 +71,9 @@ export async function copyLeadBatch(
  * is fenced, so the list does not change meanwhile. True when the whole list is copied.
  */
 export async function copySuppressions(from: D1Database, to: D1Database, workspaceId: string, batchRows: number, deadline: number): Promise<boolean> {
+  // A fresh list version on the new shard: a packed list cached before the move (or during an
+  // earlier stay here) never matches the list as copied.
+  await to.prepare(NEW_LIST_VERSION).bind(workspaceId).run();
   const last = await to.prepare('SELECT max(phone) AS phone FROM suppressions WHERE workspace_id = ?1').bind(workspaceId).first<{ phone: string | null }>();
   let after = last?.phone ?? '';
   while (Date.now() < deadline) {
@@ -113,7 +119,10 @@ export async function deleteSuppressions(from: D1Database, workspaceId: string, 
       .prepare('DELETE FROM suppressions WHERE workspace_id = ?1 AND phone IN (SELECT phone FROM suppressions WHERE workspace_id = ?1 LIMIT ?2)')
       .bind(workspaceId, DELETE_SLICE)
       .run();
-    if ((result.meta.changes ?? 0) < DELETE_SLICE) return true;
+    if ((result.meta.changes ?? 0) < DELETE_SLICE) {
+      await from.prepare('DELETE FROM suppression_list_versions WHERE workspace_id = ?1').bind(workspaceId).run();
+      return true;
+    }
   }
   return false;
 }

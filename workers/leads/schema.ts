@@ -159,3 +159,15 @@ export const undoRuns = sqliteTable('undo_runs', {
   skipped: integer('skipped').notNull().default(0),
   startedAt: text('started_at').notNull(),
 });
+
+/**
+ * The identity of a workspace's suppression list on this shard: a random token set anew in the
+ * same transaction as every write that changes the list (and by a move that copies it here), so
+ * the packed form cached in R2 (workers/suppression/packed-list.ts) is known current by reading
+ * one row. Random, not a counter: a workspace that moves away and back must never meet a value
+ * that stood for other contents. No row reads as "none" (the list never changed on this shard).
+ */
+export const suppressionListVersions = sqliteTable('suppression_list_versions', {
+  workspaceId: text('workspace_id').primaryKey(),
+  version: text('version').notNull(),
+});

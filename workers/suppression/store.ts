@@ -4,14 +4,16 @@
  * resolves which), next to its leads, so listings exclude listed numbers in the same query and a
  * move carries the list along. Writes check the move fence in their own transaction. Numbers travel to D1 as one JSON
  * parameter per statement (json_each, driving the join: one primary-key probe per number), each
- * parameter kept under D1's 2 MB per bound value counting UTF-8 bytes.
+ * parameter kept under D1's 2 MB per bound value counting UTF-8 bytes. Every write that changes
+ * the list sets a fresh list version in its own transaction (BUMP_LIST_VERSION).
  *
  * An entry whose `expires_at` has passed does not apply: suppressedAmong, isSuppressed and the
  * packed form ignore it; list() and the CSV export still show it (with its expiresAt) until it is
  * deleted or listed again.
  */
 import type { Env } from '../env.ts';
-import { workspaceDb } from '../leads/placement.ts';
+import { shardOf } from '../leads/placement.ts';
+import { shardDb } from '../leads/shards.ts';
 import { FENCED, NOT_FENCED, checkFence } from '../leads/fence.ts';
 import { paramGroups } from '../leads/param-groups.ts';
 
@@ -30,10 +32,26 @@ export interface StoredSuppression {
   createdAt: string;
 }
 
-/** Rows read per statement when walking the whole list (packed form, CSV export). */
+/** Rows read per statement when walking the whole list (CSV export). */
 const PAGE_ROWS = 20_000;
+/** Numbers per page of activeNumbers: joined, at most 17 bytes each, well under D1's 2 MB per value. */
+const ACTIVE_PAGE_ROWS = 50_000;
 
-const database = workspaceDb;
+/**
+ * Sets a fresh random list version (schema.ts, suppression_list_versions) when the statement just
+ * before it in the batch changed a row: the packed form cached from the older version is then
+ * rebuilt. Part of the write's own transaction, so no change is ever seen under an old version.
+ */
+export const BUMP_LIST_VERSION = `INSERT INTO suppression_list_versions (workspace_id, version)
+  SELECT ?1, lower(hex(randomblob(8))) WHERE changes() > 0
+  ON CONFLICT (workspace_id) DO UPDATE SET version = excluded.version`;
+
+/** The version of a list that never changed on its shard. */
+export const NO_LIST_VERSION = 'none';
+
+async function database(env: Env, workspaceId: string): Promise<D1Database> {
+  return shardDb(env, await shardOf(env, workspaceId));
+}
 
 /** An ISO instant as stored (`toISOString()`), so text comparison is time order. */
 const instant = (at: Date): string => at.toISOString();
@@ -73,8 +91,9 @@ export async function isSuppressed(env: Env, workspaceId: string, e164: string, 
 }
 
 export function suppressionStore(env: Env, workspaceId: string) {
-  let resolved: Promise<D1Database> | undefined;
-  const shard = () => (resolved ??= database(env, workspaceId));
+  let placed: Promise<number> | undefined;
+  const shardNo = () => (placed ??= shardOf(env, workspaceId));
+  const shard = async () => shardDb(env, await shardNo());
 
   return {
     /** Lists numbers; returns how many entries were added (see addEntries). */
@@ -109,19 +128,50 @@ export function suppressionStore(env: Env, workspaceId: string) {
       for await (const rows of phonePages<SuppressionRow>(await shard(), workspaceId, 'phone, reason, expires_at, created_at', pageSize)) yield rows.map(toStored);
     },
 
-    /** The numbers in force at `at`, in pages (for the packed form). */
-    async *activeNumbers(at: Date, pageSize = PAGE_ROWS): AsyncGenerator<string[]> {
+    /**
+     * The numbers in force at `at`, in pages (for the packed form), each page with the earliest
+     * expiry among them (null when none of them expires): the list changes on its own then. A page
+     * comes back from D1 as one row (its numbers joined), not one row per number: most of the cost
+     * of reading a million numbers is per row returned.
+     */
+    async *activeNumbers(at: Date, pageSize = ACTIVE_PAGE_ROWS): AsyncGenerator<{ phones: string[]; nextExpiry: string | null }> {
+      const d1 = await shard();
       const atText = instant(at);
-      for await (const rows of phonePages<{ phone: string; expires_at: string | null }>(await shard(), workspaceId, 'phone, expires_at', pageSize)) {
-        yield rows.filter((r) => r.expires_at === null || r.expires_at > atText).map((r) => r.phone);
+      let after = '';
+      for (;;) {
+        const page = await d1
+          .prepare(
+            `SELECT count(*) AS n, max(phone) AS last,
+               group_concat(CASE WHEN expires_at IS NULL OR expires_at > ?3 THEN phone END) AS phones,
+               min(CASE WHEN expires_at > ?3 THEN expires_at END) AS next_expiry
+             FROM (SELECT phone, expires_at FROM suppressions WHERE workspace_id = ?1 AND phone > ?2 ORDER BY phone LIMIT ?4)`,
+          )
+          .bind(workspaceId, after, atText, pageSize)
+          .first<{ n: number; last: string | null; phones: string | null; next_expiry: string | null }>();
+        if (!page?.n) return;
+        // E.164 numbers hold no comma (group_concat's separator).
+        yield { phones: page.phones ? page.phones.split(',') : [], nextExpiry: page.next_expiry };
+        if (page.n < pageSize) return;
+        after = page.last!;
       }
+    },
+
+    /**
+     * Which shard holds the list (its binding name) and the list's version there: together they
+     * change whenever the list's contents do, other than by an entry expiring.
+     */
+    async version(): Promise<{ shard: string; version: string }> {
+      const n = await shardNo();
+      const row = await shardDb(env, n).prepare('SELECT version FROM suppression_list_versions WHERE workspace_id = ?1').bind(workspaceId).first<{ version: string }>();
+      return { shard: `LEADS_${n}`, version: row?.version ?? NO_LIST_VERSION };
     },
 
     /** Removes a number from the list; false when it was not listed. */
     async remove(phone: string): Promise<boolean> {
       const d1 = await shard();
-      const [result, fence] = await d1.batch([
+      const [result, , fence] = await d1.batch([
         d1.prepare(`DELETE FROM suppressions WHERE workspace_id = ?1 AND phone = ?2 AND ${NOT_FENCED}`).bind(workspaceId, phone),
+        d1.prepare(BUMP_LIST_VERSION).bind(workspaceId),
         d1.prepare(FENCED).bind(workspaceId),
       ]);
       checkFence(workspaceId, fence!);
@@ -166,10 +216,12 @@ async function addEntries(d1: D1Database, workspaceId: string, entries: readonly
           .bind(workspaceId, nowText, json),
       );
   let added = 0;
-  // One transaction per call: an add is counted exactly when it is written, and refused whole when fenced by a move.
-  const results = await d1.batch([...statements, d1.prepare(FENCED).bind(workspaceId)]);
+  // One transaction per call: an add is counted exactly when it is written, and refused whole when
+  // fenced by a move. Each insert is followed by the version bump that sees its changes().
+  const bump = () => d1.prepare(BUMP_LIST_VERSION).bind(workspaceId);
+  const results = await d1.batch([...statements.flatMap((s) => [s, bump()]), d1.prepare(FENCED).bind(workspaceId)]);
   checkFence(workspaceId, results.pop()!);
-  for (const result of results) added += result.meta.changes ?? 0;
+  for (let i = 0; i < results.length; i += 2) added += results[i]!.meta.changes ?? 0;
   return { added, distinct: distinct.length };
 }
 

@@ -103,7 +103,9 @@ export const suppressionRoutes = new Hono<AppEnv>()
   )
   .get('/suppressions/packed', async (c) => {
     const at = new Date();
-    const packed = await packedList(c.env, c.get('workspaceId'), at);
+    const match = c.req.header('if-none-match');
+    const notModified = (etag: string) => !!match && match.split(',').some((t) => t.trim() === etag || t.trim() === '*');
+    const packed = await packedList(c.env, c.get('workspaceId'), at, notModified);
     const headers = {
       ETag: packed.etag,
       'Cache-Control': 'private, no-cache',
@@ -111,9 +113,8 @@ export const suppressionRoutes = new Hono<AppEnv>()
       'X-Suppression-Format': 'f64le-sorted-e164-digits',
       'X-Suppression-As-Of': at.toISOString(),
     };
-    const match = c.req.header('if-none-match');
-    if (match && match.split(',').some((t) => t.trim() === packed.etag || t.trim() === '*')) return c.body(null, 304, headers);
-    return c.body(packed.bytes, 200, { ...headers, 'Content-Type': 'application/octet-stream' });
+    if (!packed.body) return c.body(null, 304, headers);
+    return c.body(packed.body, 200, { ...headers, 'Content-Type': 'application/octet-stream' });
   })
   .delete('/suppressions/:phoneNumber', query(DeleteSuppressionQuerySchema), async (c) => {
     const phone = normalizedOrThrow(c.req.param('phoneNumber'), c.req.valid('query').defaultCountry);

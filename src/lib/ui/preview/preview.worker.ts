@@ -5,7 +5,9 @@
  * objects), so that remapping and cell edits revalidate here. Duplicates are resolved in file
  * order (duplicates.ts), from the numbers the validation found. The workspace's suppression list
  * arrives once, transferred from the page, and is checked here after validation
- * (src/lib/validate/suppression.ts): one copy of it, a binary search per valid number.
+ * (src/lib/validate/suppression.ts): one copy of it, a binary search per valid number. Rows do not
+ * wait for it: until it arrives the summary says it is being checked, and when it does the rows
+ * already shown are checked and their changed verdicts sent (preview-verdicts.ts).
  */
 import { isFileReadError } from '../../parse/errors.ts';
 import { autoMapWithSuggestions, checkMapping, columnLabel, type MappingCheck } from '../../map/columns.ts';
@@ -13,21 +15,19 @@ import { headerPick } from '../../map/header-row.ts';
 import { createRowValidator, type RowValidator } from '../../validate/row.ts';
 import { createPhoneNormalizer, type PhoneNormalizer } from '../../validate/phone.ts';
 import { duplicateError } from '../../dedupe/in-file.ts';
-import { addRowCodes } from '../../validate/count-codes.ts';
-import type { AssistantConfig, ColumnMapping, RowError, SourceRow } from '../../types.ts';
+import type { AssistantConfig, ColumnMapping, SourceRow } from '../../types.ts';
 import type { CallingSettings, FromWorker, HeaderRowInfo, RowVerdict, Summary, SuppressionCheck, ToWorker } from './protocol.ts';
 import { emptyFacts, FactStore, setFact } from './phone-facts.ts';
 import { readinessOf } from './readiness.ts';
 import { DEFAULT_CALLING_WINDOW } from '../../calling/calling-window.ts';
 import { DEFAULT_BLOCKED_PHONE_TYPES } from '../../calling/blocked-phone-types.ts';
 import { packRows, RowStore } from './row-store.ts';
-import { PreviewDuplicates } from './duplicates.ts';
+import { PreviewVerdicts } from './preview-verdicts.ts';
 import { BATCH, readFile, type RowSink } from './read-file.ts';
 import { validateRows } from './validate-rows.ts';
 import { createValidationPool, poolSize, type ValidationPool } from './validation-pool.ts';
-import { suppressionColumns, suppressionErrors, type SuppressionColumns } from '../../validate/suppression.ts';
+import { suppressionColumns } from '../../validate/suppression.ts';
 import { packedSetFromBuffer } from '../suppression/packed-list.ts';
-import type { PackedSet } from '../../suppression/packed-set.ts';
 
 let assistant: AssistantConfig = { variables: [], secondaryVariables: [] };
 let phones: PhoneNormalizer = createPhoneNormalizer();
@@ -44,12 +44,15 @@ let calling: CallingSettings = {
   callingWindow: { ...DEFAULT_CALLING_WINDOW, days: [...DEFAULT_CALLING_WINDOW.days] },
   blockedPhoneTypes: [...DEFAULT_BLOCKED_PHONE_TYPES],
 };
-/** Per row: its own errors (without DUPLICATE_IN_FILE). */
-let own: (RowError[] | null)[] = [];
-const duplicates = new PreviewDuplicates();
+const verdicts = new PreviewVerdicts(
+  (i) => rows.get(i).cells,
+  (earlier) => [duplicateError(rows.rowNumber(earlier), phoneHeader())],
+);
 let gen = 0;
 /** True while a file is still being read: a remap then leaves the final 'done' to the reader. */
 let reading = false;
+/** True once the open file's 'done' (with its summary) was sent: later changes then send a new summary. */
+let summarized = false;
 let defaultCountry: string | undefined;
 /** Validation workers (several cores); null validates here. */
 let pool: ValidationPool | null = null;
@@ -58,26 +61,32 @@ let mapGen = 0;
 /** Batches handed to the pool, settled strictly in file order. */
 let settled: Promise<void> = Promise.resolve();
 let inflight = 0;
-/** The suppression list (null until it arrives, or when it could not be had) and what the summary says of it. */
-let listed: PackedSet | null = null;
-let listCheck: SuppressionCheck = { state: 'off' };
-let columns: SuppressionColumns = { primary: undefined, secondaries: [] };
-let listArrivedNow: () => void = () => {};
-/** Verdicts wait for the list (the page sends it, or why it has none, once per worker), so none is shown unchecked. */
-const listArrived = new Promise<void>((resolve) => (listArrivedNow = resolve));
+/**
+ * What the summary says of the suppression list: being checked until the page sends it (or why it
+ * has none, or that it checks none), once per worker.
+ */
+let listCheck: SuppressionCheck = { state: 'checking' };
+/** Suppression verdicts changed by a late list, sent at most this many a message. */
+const LISTED_BATCH = 5_000;
 
 function receiveList(bytes: ArrayBuffer | null, error: string | null): void {
+  let changes: { index: number; verdict: RowVerdict }[] = [];
   if (bytes) {
     try {
-      listed = packedSetFromBuffer(bytes);
+      const listed = packedSetFromBuffer(bytes);
       listCheck = { state: 'checked', listed: listed.size, rows: 0 };
+      changes = verdicts.receiveList(listed);
     } catch (e) {
       listCheck = { state: 'unavailable', message: e instanceof Error ? e.message : 'The suppression list arrived damaged.' };
     }
-  } else if (error) {
-    listCheck = { state: 'unavailable', message: error };
+  } else {
+    listCheck = error ? { state: 'unavailable', message: error } : { state: 'off' };
   }
-  listArrivedNow();
+  // A file still being read gets its summary with its 'done'.
+  for (let k = 0; k < changes.length || k === 0; k += LISTED_BATCH) {
+    const last = k + LISTED_BATCH >= changes.length;
+    post({ type: 'listed', changes: changes.slice(k, k + LISTED_BATCH), summary: last && summarized ? summarize() : null, gen });
+  }
 }
 
 const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
@@ -88,7 +97,7 @@ function setMapping(next: ColumnMapping): void {
   validator = check.fileErrors.some((e) => e.code === 'NO_PHONE_COLUMN')
     ? null
     : createRowValidator({ assistant, headers, mapping, phoneNormalizer: phones, blockedPhoneTypes: calling.blockedPhoneTypes });
-  columns = suppressionColumns(headers, mapping, assistant);
+  verdicts.configure(suppressionColumns(headers, mapping, assistant));
   mapGen++;
   pool?.configure(poolConfig());
 }
@@ -101,49 +110,16 @@ const phoneHeader = () => {
   return i >= 0 ? columnLabel(headers, i) : undefined;
 };
 
-const duplicateOf = (earlier: number): RowVerdict => [duplicateError(rows.rowNumber(earlier), phoneHeader())];
-
-/** A valid row's suppression errors (null when it has other errors, or none of its numbers is listed). */
-function listedErrors(i: number, e164: string | undefined, secondaries: readonly string[] | undefined, cells?: readonly string[]): RowError[] | null {
-  if (!listed?.size || e164 === undefined) return null;
-  return suppressionErrors(listed, e164, secondaries, () => cells ?? rows.get(i).cells, columns);
-}
-
-/**
- * Records row i's own errors and number; returns its verdict in file order (duplicates resolved
- * against earlier rows). A suppressed number still counts as the file's first occurrence, as on the server.
- */
-function applyAt(i: number, errors: RowError[] | null, e164: string | undefined, secondaries?: readonly string[]): RowVerdict {
-  own[i] = errors ?? listedErrors(i, e164, secondaries);
-  const earlier = duplicates.add(i, e164);
-  return earlier === undefined ? (own[i] ?? null) : duplicateOf(earlier);
-}
-
 function validateAt(i: number): RowVerdict {
   const r = validateRows(validator, 1, () => rows.get(i));
   facts.put(i, r.facts);
-  return applyAt(i, r.errors[0]!, r.numbers[0] ?? undefined, r.secondaries[0]);
-}
-
-/** The verdict of row i from its own errors and the duplicate index. */
-function verdictOf(i: number): RowVerdict {
-  const earlier = duplicates.earlierOf(i);
-  return earlier === undefined ? (own[i] ?? null) : duplicateOf(earlier);
+  return verdicts.apply(i, r.errors[0]!, r.numbers[0] ?? undefined, r.secondaries[0]);
 }
 
 function summarize(): Summary {
-  const errorCounts: Record<string, number> = {};
-  let invalidRows = 0;
-  let suppressedRows = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const v = verdictOf(i);
-    if (!v) continue;
-    invalidRows++;
-    addRowCodes(v, errorCounts);
-    if (listed && v.some((e) => e.code === 'SUPPRESSED' || e.code === 'SECONDARY_SUPPRESSED')) suppressedRows++;
-  }
+  const { invalidRows, errorCounts, suppressedRows } = verdicts.counts(rows.length);
   const suppression: SuppressionCheck = listCheck.state === 'checked' ? { ...listCheck, rows: suppressedRows } : listCheck;
-  const readiness = readinessOf(facts, rows.length, (i) => !verdictOf(i), calling.callingWindow, new Date());
+  const readiness = readinessOf(facts, rows.length, (i) => !verdicts.verdictOf(i), calling.callingWindow, new Date());
   return { totalRows: rows.length, invalidRows, errorCounts, readiness, suppression };
 }
 
@@ -153,8 +129,7 @@ function reset(keepRows = false): void {
     rows.clear();
     facts.clear();
   }
-  own = [];
-  duplicates.clear();
+  verdicts.clear();
 }
 
 /** Adds parsed rows, has them validated (in the pool when there is one) and posts them in file order. */
@@ -176,17 +151,16 @@ function take(batch: SourceRow[]): void {
   inflight++;
   settled = settled.then(async () => {
     const result = await answer;
-    await listArrived;
     inflight--;
     if (myGen !== gen && myMap === mapGen) return; // another file was opened
-    const verdicts: RowVerdict[] = new Array(batch.length);
+    const out: RowVerdict[] = new Array(batch.length);
     if (myMap === mapGen) facts.put(start, result.facts);
     for (let k = 0; k < batch.length; k++) {
       // Under an older mapping these rows were already revalidated by the remap.
-      verdicts[k] = myMap === mapGen ? applyAt(start + k, result.errors[k]!, result.numbers[k] ?? undefined, result.secondaries[k]) : verdictOf(start + k);
+      out[k] = myMap === mapGen ? verdicts.apply(start + k, result.errors[k]!, result.numbers[k] ?? undefined, result.secondaries[k]) : verdicts.verdictOf(start + k);
     }
     // Copied, not transferred: this worker keeps the batch too.
-    post({ type: 'rows', start, packed, verdicts, facts: facts.slice(start, start + batch.length), gen });
+    post({ type: 'rows', start, packed, verdicts: out, facts: facts.slice(start, start + batch.length), gen });
   });
 }
 
@@ -221,6 +195,7 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
   headers = [];
   reset();
   gen++;
+  summarized = false;
   await settled;
   pool?.stop();
   pool = null;
@@ -237,6 +212,7 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
     reading = false;
   }
   post({ type: 'done', summary: summarize(), gen, check });
+  summarized = true;
 }
 
 /** What the wizard shows of the header row: which one, and the first rows to choose from (shortened). */
@@ -249,55 +225,40 @@ function headerRowInfo(index: number, reason: HeaderRowInfo['reason'], records: 
   return { row: index + 1, reason, candidates };
 }
 
-async function remap(next: ColumnMapping): Promise<void> {
-  await listArrived;
+function remap(next: ColumnMapping): void {
   gen++;
   setMapping(next);
   reset(true);
   for (let start = 0; start < rows.length; start += BATCH) {
     const end = Math.min(rows.length, start + BATCH);
-    const verdicts: RowVerdict[] = [];
-    for (let i = start; i < end; i++) verdicts.push(validateAt(i));
-    post({ type: 'verdicts', start, verdicts, facts: facts.slice(start, end), gen });
+    const out: RowVerdict[] = [];
+    for (let i = start; i < end; i++) out.push(validateAt(i));
+    post({ type: 'verdicts', start, verdicts: out, facts: facts.slice(start, end), gen });
   }
   if (!reading) post({ type: 'done', summary: summarize(), gen, check });
 }
 
-async function edit(index: number, column: number, value: string): Promise<void> {
-  await listArrived;
+function edit(index: number, column: number, value: string): void {
   if (index < 0 || index >= rows.length) return;
   const edited = rows.setCell(index, column, value);
   if (!validator) return;
   const result = validator.validate(edited);
-  own[index] = result.errors.length
-    ? result.errors
-    : listedErrors(index, result.lead?.e164, result.lead?.secondary.map((s) => s.e164), edited.cells);
   const one = emptyFacts(1);
   setFact(one, 0, result.lead ?? result.primary);
   facts.put(index, one);
-  const affected = duplicates.change(index, result.lead?.e164);
-  const changes = affected.map((i) => ({ index: i, verdict: verdictOf(i) }));
+  const changes = verdicts.edit(index, result.errors, result.lead?.e164, result.lead?.secondary.map((s) => s.e164), edited.cells);
   post({ type: 'updated', changes, edited: { index, facts: one }, summary: summarize() });
 }
 
-/** The primary numbers of the rows that would be imported (no errors), in file order. */
-function validNumbers(): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const n = duplicates.numberAt(i);
-    if (n !== undefined && !verdictOf(i)) out.push(n);
-  }
-  return out;
-}
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
   try {
     if (msg.type === 'open') await open(msg);
-    else if (msg.type === 'map') await remap(msg.mapping);
-    else if (msg.type === 'edit') await edit(msg.index, msg.column, msg.value);
+    else if (msg.type === 'map') remap(msg.mapping);
+    else if (msg.type === 'edit') edit(msg.index, msg.column, msg.value);
     else if (msg.type === 'suppressions') receiveList(msg.bytes, msg.error);
-    else if (msg.type === 'numbers') post({ type: 'numbers', id: msg.id, numbers: validNumbers() });
+    else if (msg.type === 'numbers') post({ type: 'numbers', id: msg.id, numbers: verdicts.validNumbers(rows.length) });
   } catch (e) {
     fail(e);
   }

@@ -27,6 +27,8 @@ export type ToWorker =
 export type SuppressionCheck =
   /** `listed`: numbers on the list; `rows`: rows flagged SUPPRESSED or SECONDARY_SUPPRESSED. */
   | { state: 'checked'; listed: number; rows: number }
+  /** The list has not arrived yet: rows shown so far are not checked against it (the import waits). */
+  | { state: 'checking' }
   /** The list could not be fetched: the rows were not checked (the server still is). */
   | { state: 'unavailable'; message: string }
   /** No list was asked for. */
@@ -62,5 +64,10 @@ export type FromWorker =
   | { type: 'verdicts'; start: number; verdicts: RowVerdict[]; facts: PhoneFacts; gen: number }
   | { type: 'done'; summary: Summary; gen: number; check: MappingCheck }
   | { type: 'updated'; changes: { index: number; verdict: RowVerdict }[]; edited: { index: number; facts: PhoneFacts }; summary: Summary }
+  /**
+   * The suppression list arrived (or why it will not): verdicts of rows already sent that it
+   * changed, and, when the file was read already, the new summary (else the final 'done' has it).
+   */
+  | { type: 'listed'; changes: { index: number; verdict: RowVerdict }[]; summary: Summary | null; gen: number }
   | { type: 'failed'; error: FileError }
   | { type: 'numbers'; id: number; numbers: string[] };

@@ -27,7 +27,9 @@ export interface Notices {
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
-/** How long the preview waits for the suppression list before showing rows unchecked (the server still checks). */
+const readStatus = (s: Summary) =>
+  `${count(s.totalRows)} ${s.totalRows === 1 ? 'row' : 'rows'} read, ${count(s.invalidRows)} with errors${s.suppression.state === 'checking' ? '; checking them against the do-not-call list…' : '.'}`;
+/** How long the preview waits for the suppression list before saying it could not check it (the server still checks). */
 const LIST_TIMEOUT_MS = 20_000;
 
 export class PreviewSession {
@@ -109,7 +111,7 @@ export class PreviewSession {
     void this.sendSuppressions(this.worker);
   }
 
-  /** Hands the suppression list to the worker (which waits for it before showing verdicts), or why there is none. */
+  /** Hands the suppression list to the worker (which checks the rows it has shown when it arrives), or why there is none. */
   private async sendSuppressions(worker: PreviewWorker): Promise<void> {
     if (!this.suppressions) {
       worker.send({ type: 'suppressions', bytes: null, error: null });
@@ -255,7 +257,16 @@ export class PreviewSession {
         this.check = msg.check;
         this.parsing = false;
         this.refreshGrid();
-        this.notices.status = `${count(msg.summary.totalRows)} ${msg.summary.totalRows === 1 ? 'row' : 'rows'} read, ${count(msg.summary.invalidRows)} with errors.`;
+        this.notices.status = readStatus(msg.summary);
+        break;
+      case 'listed':
+        if (msg.gen < this.gen) break;
+        for (const ch of msg.changes) this.verdicts[ch.index] = ch.verdict;
+        if (msg.summary) {
+          this.summary = msg.summary;
+          this.notices.status = readStatus(msg.summary);
+        }
+        if (msg.changes.length) this.changed();
         break;
       case 'updated':
         for (const ch of msg.changes) this.verdicts[ch.index] = ch.verdict;

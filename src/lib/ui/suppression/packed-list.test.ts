@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { packNumbers } from '../../suppression/packed-set.ts';
-import { copyBytes, createPackedListCache, packedSetFromBuffer, PackedListError } from './packed-list.ts';
+import { copyBytes, createPackedListCache, packedSetFromBuffer, PackedListError, transferableList } from './packed-list.ts';
 
 type Call = { path: string; headers: Record<string, string> };
 
@@ -102,5 +102,25 @@ describe('packed suppression list cache', () => {
     expect(copy.byteLength).toBe(0);
     expect(list.set.has('+33142685300')).toBe(true);
     expect(packedSetFromBuffer(copyBytes(list)).has('+33142685300')).toBe(true);
+  });
+
+  it('hands the preview a copy from the request started when the page opened, then revalidates for the next file', async () => {
+    const server = fakeServer(['+14155550100', '+14155550101']);
+    const cache = createPackedListCache(server.fetchImpl);
+    const prefetch = cache.get('good');
+    const forPreview = transferableList(cache, 'good');
+    const bytes = await forPreview();
+    expect(server.calls).toHaveLength(1);
+    expect(await prefetch).toBe(cache.peek());
+    expect(bytes).not.toBe(cache.peek()!.bytes);
+    expect(packedSetFromBuffer(bytes).has('+14155550101')).toBe(true);
+    // Transferring the copy away leaves the cache's own bytes intact.
+    structuredClone(bytes, { transfer: [bytes] });
+    expect(cache.peek()!.set.has('+14155550101')).toBe(true);
+
+    const again = await forPreview();
+    expect(server.calls).toHaveLength(2);
+    expect(server.calls[1]!.headers['If-None-Match']).toBe('"v1"');
+    expect(packedSetFromBuffer(again).size).toBe(2);
   });
 });

@@ -94,9 +94,10 @@ export function createPackedListCache(fetchImpl: Fetch = (input, init) => fetch(
 }
 
 /**
- * The list's bytes, fetched once, to transfer to a worker: nothing here keeps them, so after the
- * transfer the page holds no copy (the worker keeps the only one). Throws a PackedListError.
+ * The list's bytes to transfer to a worker, from the page's cache: revalidated (a 304 costs the
+ * server no list read), or the request already in flight (a fetch started when the page opened)
+ * awaited. The cache keeps its own bytes for the next file. Throws a PackedListError.
  */
-export async function fetchPackedBytes(token: string, fetchImpl?: Fetch): Promise<ArrayBuffer> {
-  return (await createPackedListCache(fetchImpl).get(token)).bytes;
+export function transferableList(cache: PackedListCache, token: string): () => Promise<ArrayBuffer> {
+  return async () => copyBytes(await cache.get(token));
 }

@@ -1,0 +1,175 @@
+/**
+ * GET /suppressions/packed served from its R2 cache: a 304 reads no list (the cached object's
+ * builtAt and upload time stay), every change of the list (add, delete, an entry expiring, a move
+ * between shards) gives a new ETag and bytes that show it, and no workspace is ever served another's.
+ */
+import { env, SELF } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { client, createWorkspace } from './helpers.ts';
+import { createPackedSet } from '../../src/lib/suppression/packed-set.ts';
+import { packedCacheKey } from '../../workers/suppression/packed-list.ts';
+import { moveWorkspace } from '../../workers/leads/move.ts';
+import { shardOf } from '../../workers/leads/placement.ts';
+import { suppressionStore } from '../../workers/suppression/store.ts';
+
+async function workspace() {
+  const ws = await createWorkspace();
+  return { ...ws, api: client(ws.token) };
+}
+
+function packed(token: string, etag?: string): Promise<Response> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+  if (etag) headers['If-None-Match'] = etag;
+  return SELF.fetch('http://example.com/api/v1/suppressions/packed', { headers });
+}
+
+async function numbers(res: Response) {
+  expect(res.status).toBe(200);
+  return createPackedSet(new Uint8Array(await res.arrayBuffer()));
+}
+
+/** What the cache holds for the workspace: when it was built and uploaded (a rebuild changes both). */
+async function cached(workspaceId: string) {
+  const head = await env.UPLOADS.head(packedCacheKey(workspaceId));
+  return head && { builtAt: head.customMetadata?.builtAt, uploaded: head.uploaded.getTime(), etag: head.customMetadata?.etag };
+}
+
+async function moveTo(workspaceId: string, to: number) {
+  for (let i = 0; i < 50; i++) if ((await moveWorkspace(env, workspaceId, to, { drainMs: 0, batchRows: 500 })).phase === 'done') return;
+  throw new Error('move did not finish');
+}
+
+describe('GET /suppressions/packed from its cache', () => {
+  it('answers an unchanged list with a 304 and the same ETag without rebuilding it; a plain GET is served from the cache', async () => {
+    const { api, token, workspaceId } = await workspace();
+    await api.json(api.post('/suppressions', { phoneNumbers: ['+14152000001', '+442079460958'] }));
+    const first = await packed(token);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect((await numbers(first)).size).toBe(2);
+    const built = await cached(workspaceId);
+    expect(built).toMatchObject({ etag });
+
+    await new Promise((r) => setTimeout(r, 20));
+    const again = await packed(token, etag);
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(again.headers.get('X-Suppression-Count')).toBe('2');
+    expect(again.headers.get('X-Suppression-Format')).toBe('f64le-sorted-e164-digits');
+    expect(await cached(workspaceId)).toEqual(built);
+
+    const plain = await packed(token);
+    expect(plain.headers.get('etag')).toBe(etag);
+    expect(plain.headers.get('content-type')).toBe('application/octet-stream');
+    const set = await numbers(plain);
+    expect([set.has('+14152000001'), set.has('+442079460958'), set.size]).toEqual([true, true, 2]);
+    expect(await cached(workspaceId)).toEqual(built);
+  });
+
+  it('gives a new ETag after an add (the number in the bytes), none after an add of numbers already listed, and a new one after a delete', async () => {
+    const { api, token } = await workspace();
+    await api.json(api.post('/suppressions', { phoneNumbers: ['+14152000001'] }));
+    const e1 = (await packed(token)).headers.get('etag')!;
+
+    expect(await api.json(api.post('/suppressions', { phoneNumbers: ['+14152000001'] }))).toMatchObject({ added: 0 });
+    expect((await packed(token, e1)).status).toBe(304);
+
+    await api.json(api.post('/suppressions', { phoneNumbers: ['+14152000002'] }));
+    const added = await packed(token, e1);
+    const e2 = added.headers.get('etag')!;
+    expect(e2).not.toBe(e1);
+    expect(added.headers.get('X-Suppression-Count')).toBe('2');
+    expect((await numbers(added)).has('+14152000002')).toBe(true);
+
+    expect((await api.del('/suppressions/%2B14152000001')).status).toBe(204);
+    const removed = await packed(token, e2);
+    expect(removed.headers.get('etag')).not.toBe(e2);
+    expect(removed.headers.get('etag')).not.toBe(e1);
+    const set = await numbers(removed);
+    expect([set.has('+14152000001'), set.has('+14152000002'), set.size]).toEqual([false, true, 1]);
+  });
+
+  it('rebuilds the list once an entry has expired since the cache was built', async () => {
+    const { api, token, workspaceId } = await workspace();
+    const soon = new Date(Date.now() + 1_500).toISOString();
+    await api.json(api.post('/suppressions', { phoneNumbers: ['+14152000001'], expiresAt: soon }));
+    await api.json(api.post('/suppressions', { phoneNumbers: ['+14152000002'] }));
+    const before = await packed(token);
+    const etag = before.headers.get('etag')!;
+    expect((await numbers(before)).has('+14152000001')).toBe(true);
+    const built = await cached(workspaceId);
+
+    await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(soon) - Date.now()) + 50));
+    const after = await packed(token, etag);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect(after.headers.get('X-Suppression-Count')).toBe('1');
+    const set = await numbers(after);
+    expect([set.has('+14152000001'), set.has('+14152000002')]).toEqual([false, true]);
+    expect((await cached(workspaceId))!.builtAt).not.toBe(built!.builtAt);
+    // Nothing else expires: the rebuilt list is served from the cache from now on.
+    const rebuilt = await cached(workspaceId);
+    expect((await packed(token, after.headers.get('etag')!)).status).toBe(304);
+    expect(await cached(workspaceId)).toEqual(rebuilt);
+  });
+
+  it("never serves a workspace another's cached list, nor accepts another's ETag", async () => {
+    const a = await workspace();
+    const b = await workspace();
+    await a.api.json(a.api.post('/suppressions', { phoneNumbers: ['+14152000001', '+14152000002'] }));
+    const etagA = (await packed(a.token)).headers.get('etag')!;
+    // B has never written a list: its version is "none", and so is that of any workspace like it.
+    const c = await workspace();
+    const etagC = (await packed(c.token)).headers.get('etag')!;
+
+    const resB = await packed(b.token, `${etagA}, ${etagC}`);
+    expect(resB.status).toBe(200);
+    expect(resB.headers.get('X-Suppression-Count')).toBe('0');
+    expect((await numbers(resB)).size).toBe(0);
+    expect((await cached(b.workspaceId))!.etag).not.toBe(etagA);
+    expect((await cached(a.workspaceId))!.etag).toBe(etagA);
+  });
+
+  it('moving the workspace away and back never brings back the list cached before the moves', async () => {
+    const { api, token, workspaceId } = await workspace();
+    await api.json(api.post('/suppressions', { phoneNumbers: ['+14152000001', '+14152000002'] }));
+    const home = await shardOf(env, workspaceId);
+    const etag = (await packed(token)).headers.get('etag')!;
+
+    await moveTo(workspaceId, 1 - home);
+    // Changed on the other shard (no packed list asked for there), then moved home again.
+    expect((await api.del('/suppressions/%2B14152000001')).status).toBe(204);
+    await moveTo(workspaceId, home);
+    expect(await shardOf(env, workspaceId)).toBe(home);
+    const back = await packed(token, etag);
+    expect(back.headers.get('etag')).not.toBe(etag);
+    const set = await numbers(back);
+    expect([set.has('+14152000001'), set.has('+14152000002'), set.size]).toEqual([false, true, 1]);
+
+    // Moved away again: the same numbers on the other shard, under a new ETag.
+    const etagHome = back.headers.get('etag')!;
+    await moveTo(workspaceId, 1 - home);
+    const away = await packed(token, etagHome);
+    expect(away.headers.get('etag')).not.toBe(etagHome);
+    expect((await numbers(away)).has('+14152000002')).toBe(true);
+  });
+
+  it('reads the list in force in pages, with the earliest expiry still to come, expired entries skipped at page ends too', async () => {
+    const { api, workspaceId } = await workspace();
+    const phones = Array.from({ length: 8 }, (_, i) => `+1415200000${i}`);
+    await api.json(api.post('/suppressions', { phoneNumbers: phones.filter((_, i) => i % 3 === 0) }));
+    await api.json(api.post('/suppressions', { phoneNumbers: phones.filter((_, i) => i % 3 === 1), expiresAt: '2020-01-01T00:00:00.000Z' }));
+    await api.json(api.post('/suppressions', { phoneNumbers: [phones[2]!], expiresAt: '2099-01-01T00:00:00.000Z' }));
+    await api.json(api.post('/suppressions', { phoneNumbers: [phones[5]!], expiresAt: '2098-01-01T00:00:00.000Z' }));
+    const pages: { phones: string[]; nextExpiry: string | null }[] = [];
+    for await (const page of suppressionStore(env, workspaceId).activeNumbers(new Date(), 3)) pages.push(page);
+    expect(pages).toEqual([
+      { phones: [phones[0], phones[2]], nextExpiry: '2099-01-01T00:00:00.000Z' },
+      { phones: [phones[3], phones[5]], nextExpiry: '2098-01-01T00:00:00.000Z' },
+      { phones: [phones[6]], nextExpiry: null },
+    ]);
+  });
+
+  it('keeps the cache outside the prefix of the workspace imports', () => {
+    expect(packedCacheKey('ws_x').startsWith('ws/')).toBe(false);
+  });
+});
