@@ -14,6 +14,7 @@ import { client, createWorkspace } from './helpers.ts';
 import { csv, readReport, usNumbers } from './csv.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import { processListChunk } from '../../workers/suppression/list-import/process-chunk.ts';
+import { packedCacheKey } from '../../workers/suppression/packed-list.ts';
 import { purgeEndedListImports } from '../../workers/retention/retention.ts';
 import { storageUsed } from '../../workers/quota/storage.ts';
 import { suppressedAmong } from '../../workers/suppression/store.ts';
@@ -111,6 +112,13 @@ describe('POST /suppressions/import with Prefer: respond-async', () => {
     expect(done).toMatchObject({ status: 'completed', added: 50, alreadyPresent: 0, invalidCount: 1, rows: 51 });
     await processListChunk(env, workspaceId, started.id, 0);
     expect(await api.json(api.get(`/suppressions/imports/${started.id}`))).toEqual(done);
+    // The import's end built the packed list for the next preview: the first request is served from it.
+    const cached = await env.UPLOADS.head(packedCacheKey(workspaceId));
+    expect(cached?.customMetadata?.count).toBe('50');
+    const packed = await api.get('/suppressions/packed');
+    expect(packed.headers.get('etag')).toBe(cached!.customMetadata!.etag);
+    expect((await env.UPLOADS.head(packedCacheKey(workspaceId)))!.uploaded.getTime()).toBe(cached!.uploaded.getTime());
+    await packed.arrayBuffer();
   });
 
   it('reads an XLSX workbook in the background too', async () => {

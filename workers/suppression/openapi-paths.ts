@@ -159,7 +159,9 @@ export const suppressionPaths = {
       ...authed,
       summary: 'The numbers in force now, packed for the browser',
       description:
-        'Body: sorted ascending little-endian float64 values, each the digits of an E.164 number (8 bytes a number). Headers: X-Suppression-Count, ETag (send If-None-Match for a 304), X-Suppression-As-Of.',
+        'Body: sorted ascending little-endian float64 values, each the digits of an E.164 number (8 bytes a number). Headers: X-Suppression-Count, ETag, X-Suppression-As-Of. ' +
+        'The ETag is an opaque strong validator, not a hash of the bytes: it changes whenever the list does (a number added or deleted, an entry expiring, the workspace moving to another database). ' +
+        'With If-None-Match the server answers 304 without reading the list (the packed form is kept built between changes).',
       responses: { 200: { description: 'packed numbers', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, 304: { description: 'unchanged' }, 401: error },
     },
   },

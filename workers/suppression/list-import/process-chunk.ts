@@ -15,6 +15,7 @@ import { createReportWriter } from '../../../src/lib/report/error-report.ts';
 import { createEntryReader, type InvalidSuppression, type SuppressionEntryInput } from '../../../src/lib/suppression/entry.ts';
 import type { RowError, SourceRow } from '../../../src/lib/types.ts';
 import { suppressionStore } from '../store.ts';
+import { packedList } from '../packed-list.ts';
 import { listColumns, rowEntry } from '../list-columns.ts';
 import { listImportKeys } from './keys.ts';
 import { INVALID_SHOWN, listImportRow } from './view.ts';
@@ -65,7 +66,7 @@ export async function processListChunk(env: Env, workspaceId: string, importId: 
     });
   }
   const now = new Date().toISOString();
-  await env.DB.batch([
+  const [, completed] = await env.DB.batch([
     env.DB.prepare(
       `INSERT INTO suppression_import_chunks (import_id, chunk, rows, added, already_present, invalid_count, invalid_sample, finished_at)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING`,
@@ -78,4 +79,6 @@ export async function processListChunk(env: Env, workspaceId: string, importId: 
   // The rows are listed and recorded: the chunk is not needed again.
   await env.UPLOADS.delete(key);
   await unchargeStorage(env, workspaceId, importId, stored);
+  // The last chunk builds the packed list's cache once, so the next preview does not wait for it.
+  if ((completed!.meta.changes ?? 0) > 0) await packedList(env, workspaceId, new Date()).catch(() => {});
 }
