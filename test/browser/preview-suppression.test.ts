@@ -75,7 +75,7 @@ it('flags the listed primary and secondary numbers with the server messages, the
 
   const readiness = page.getByRole('region', { name: 'Calling readiness' });
   expect((await readiness.locator('.dnc').innerText()).trim()).toBe('2 on the do-not-call list');
-  await readiness.getByText(/Checked against the \d+ numbers? on your workspace's list/).waitFor();
+  await readiness.getByText(/Checked against the [\d,]+ numbers? on your workspace's list/).waitFor();
   await page.screenshot({ path: `${SCREENSHOTS}/preview-suppression.png`, fullPage: true });
 
   // A cell edit is checked against the list too: the clean row given a listed number is flagged.
