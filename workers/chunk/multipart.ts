@@ -5,6 +5,7 @@
  * Creation and parts are rate-limited per workspace, every part is charged to the workspace's
  * storage quota before it is stored, and an upload that fails at `complete` is discarded whole.
  */
+import { deletePrefix } from './delete-prefix.ts';
 import type { OnExisting } from '../../src/lib/import-view.ts';
 import * as v from 'valibot';
 import type { Env } from '../env.ts';
@@ -144,11 +145,6 @@ export async function discardUpload(env: Env, workspaceId: string, uploadId: str
       /* already completed or aborted */
     }
   }
-  let cursor: string | undefined;
-  do {
-    const list = await env.UPLOADS.list({ prefix, cursor });
-    if (list.objects.length) await env.UPLOADS.delete(list.objects.map((o) => o.key));
-    cursor = list.truncated ? list.cursor : undefined;
-  } while (cursor);
+  await deletePrefix(env, prefix);
   await releaseStorage(env, workspaceId, uploadId);
 }

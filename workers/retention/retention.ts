@@ -23,6 +23,7 @@ import { ApiError } from '../api/errors.ts';
 import { deleteChanges } from '../leads/changes.ts';
 import { undoRetentionDays } from '../undo/request-undo.ts';
 import { listImportPrefix } from '../suppression/list-import/keys.ts';
+import { deletePrefix } from '../chunk/delete-prefix.ts';
 
 /**
  * Items per query; a step goes on until none is left or MAX_PER_RUN is reached (an import costs
@@ -120,20 +121,6 @@ function endedImports(env: Env, where: string, cutoff: string) {
         .bind(cutoff, limit, offset)
         .all<Ended>()
     ).results;
-}
-
-async function deletePrefix(env: Env, prefix: string): Promise<number> {
-  let deleted = 0;
-  let cursor: string | undefined;
-  do {
-    const list = await env.UPLOADS.list({ prefix, cursor });
-    if (list.objects.length) {
-      await env.UPLOADS.delete(list.objects.map((o) => o.key));
-      deleted += list.objects.length;
-    }
-    cursor = list.truncated ? list.cursor : undefined;
-  } while (cursor);
-  return deleted;
 }
 
 /**

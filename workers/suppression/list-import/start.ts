@@ -17,6 +17,7 @@ import { LIMITS } from '../../../src/lib/limits.ts';
 import { FileReadError, formatCount, isFileReadError } from '../../../src/lib/parse/errors.ts';
 import { listColumns } from '../list-columns.ts';
 import { listImportKeys, listImportPrefix } from './keys.ts';
+import { deletePrefix } from '../../chunk/delete-prefix.ts';
 import { failListImport, listImportView, type ListImportView } from './view.ts';
 
 export interface ListImportInput {
@@ -64,21 +65,11 @@ export async function startListImport(env: Env, workspaceId: string, input: List
         : new ApiError(503, 'STORAGE_UNAVAILABLE', 'The list could not be stored just now; nothing is wrong with the file. Upload it again in a moment.');
     if (created) {
       await failListImport(env, id, answer.code, answer.message).catch(() => {});
-      await deleteChunks(env, workspaceId, id)
+      // Its chunks will not run (retention takes whatever this misses).
+      await deletePrefix(env, listImportPrefix(workspaceId, id))
         .then(() => releaseStorage(env, workspaceId, id))
         .catch(() => {});
     }
     throw answer;
   }
-}
-
-/** The chunks of an import that will not run (retention takes whatever this misses). */
-async function deleteChunks(env: Env, workspaceId: string, id: string): Promise<void> {
-  const prefix = listImportPrefix(workspaceId, id) + 'chunks/';
-  let cursor: string | undefined;
-  do {
-    const page = await env.UPLOADS.list({ prefix, cursor });
-    if (page.objects.length) await env.UPLOADS.delete(page.objects.map((o) => o.key));
-    cursor = page.truncated ? page.cursor : undefined;
-  } while (cursor);
 }
