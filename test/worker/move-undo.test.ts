@@ -97,4 +97,30 @@ describe('undo across a workspace move', () => {
     expect(await undo(api, imp.id)).toMatchObject({ status: 'undone', undoneRows: 3 });
     expect(await leadCount(api, campaign.id)).toBe(0);
   });
+
+  it('a record whose lead is gone is never pointed at a later lead with the same number, through two moves', async () => {
+    const { api, workspaceId, campaign } = await seededCampaign();
+    const [p] = usNumbers(1, 962_000);
+    const created = await importRows(api, campaign.id, rows([p!], 'C'));
+    const updated = await importRows(api, campaign.id, rows([p!], 'U'), { onExisting: 'update' });
+    await undo(api, updated.id);
+    await undo(api, created.id);
+    // A later import creates a lead with the same number: a different lead.
+    await importRows(api, campaign.id, rows([p!], 'D'));
+    const home = await shardOf(env, workspaceId);
+    const away = home === 0 ? 1 : 0;
+    const recordOf = async (shard: number) =>
+      (await shardDb(env, shard).prepare('SELECT lead_id FROM lead_changes WHERE import_id = ?1').bind(updated.id).all<{ lead_id: number }>()).results.map((r) => r.lead_id);
+    const [old] = await recordOf(home);
+    expect(old).toBeGreaterThan(0);
+    await moveUntilDone(workspaceId, away);
+    expect(await recordOf(away)).toEqual([-old!]);
+    await moveUntilDone(workspaceId, home);
+    expect(await recordOf(home)).toEqual([-old!]);
+    const leads = await leadsByPhone(api, campaign.id);
+    expect(leads.get(p!)!.variables.customer_name).toBe('D0');
+    // Asking again for the undone import changes nothing.
+    expect((await api.post(`/imports/${updated.id}/undo`)).status).toBe(200);
+    expect((await leadsByPhone(api, campaign.id)).get(p!)!.variables.customer_name).toBe('D0');
+  });
 });

@@ -1,12 +1,15 @@
 /**
  * A move's part for undo: the change records of the workspace's imports (lead_changes: a lead's
  * values before an import updated it) and their undo runs go to the new shard with the leads, so an
- * import stays undoable, exactly, after its workspace moved. Leads get new ids on the new shard:
- * a record's lead is found again by its campaign and number (unique per campaign). A record whose
- * lead no longer exists (deleted by an earlier undo) keeps its place under the negated old id, so
- * an undo still reports it as deleted.
+ * import stays undoable, exactly, after its workspace moved. Leads get new ids on the new shard: a
+ * record whose lead still exists on the old shard is pointed at that lead's copy, found by its
+ * campaign and number (unique per campaign, and the number of a lead never changes). A record
+ * whose lead no longer exists (deleted by an undo) is never pointed at a lead again, not even at a
+ * later lead with the same number: it keeps a negative id (the old id negated; negative ids stay
+ * negative through later moves), so an undo still reports it as deleted and touches nothing.
  *
- * Imports are walked in id order, each one's records in old lead id order; a re-copied batch
+ * Imports are walked in id order, each one's records in old lead id order from CHANGES_START
+ * (below every id, negative ones included); a re-copied batch
  * inserts nothing twice (ON CONFLICT DO NOTHING on import and new lead id, the mapping being the
  * same each time). Undo runs are copied as they are: the move waits for running undos before it
  * fences, so every run copied is finished.
@@ -30,6 +33,8 @@ const CHANGE_COLUMNS = [
   'skipped_by',
 ] as const;
 const UNDO_RUN_COLUMNS = ['workspace_id', 'campaign_id', 'created_cursor', 'created_done', 'updated_cursor', 'updated_done', 'undone', 'skipped', 'started_at'] as const;
+/** Where the copy of an import's records starts: below every lead id, the negative ones of records whose lead is gone included. */
+export const CHANGES_START = -Number.MAX_SAFE_INTEGER;
 /** Records deleted from the old shard per statement. */
 const DELETE_SLICE = 5_000;
 
@@ -60,16 +65,21 @@ export async function copyChangeBatch(
   afterLeadId: number,
   batchRows: number,
 ): Promise<{ rows: number; lastLeadId: number }> {
+  // `alive`: the record's own lead is still on the old shard (so its copy is on the new one).
   const { results } = await from
-    .prepare(`SELECT lead_id, ${CHANGE_COLUMNS.join(', ')} FROM lead_changes WHERE import_id = ?1 AND lead_id > ?2 ORDER BY lead_id LIMIT ?3`)
+    .prepare(
+      `SELECT c.lead_id, EXISTS (SELECT 1 FROM leads AS l WHERE l.id = c.lead_id AND l.phone = c.phone) AS alive, ${CHANGE_COLUMNS.map((col) => `c.${col}`).join(', ')}
+       FROM lead_changes AS c WHERE c.import_id = ?1 AND c.lead_id > ?2 ORDER BY c.lead_id LIMIT ?3`,
+    )
     .bind(imp.id, afterLeadId, batchRows)
-    .all<Record<string, unknown> & { lead_id: number }>();
-  const statements = paramGroups(results, (r) => [r.lead_id, ...CHANGE_COLUMNS.map((c) => r[c])]).map((json) =>
+    .all<Record<string, unknown> & { lead_id: number; alive: number }>();
+  const statements = paramGroups(results, (r) => [r.lead_id, r.alive, ...CHANGE_COLUMNS.map((c) => r[c])]).map((json) =>
     to
       .prepare(
         `INSERT INTO lead_changes (import_id, lead_id, ${CHANGE_COLUMNS.join(', ')})
-         SELECT ?1, coalesce((SELECT l.id FROM leads AS l WHERE l.campaign_id = ?2 AND l.phone = j.value->>2), -(j.value->>0)),
-                ${CHANGE_COLUMNS.map((_, i) => `j.value->>${i + 1}`).join(', ')}
+         SELECT ?1,
+                CASE WHEN j.value->>1 THEN (SELECT l.id FROM leads AS l WHERE l.campaign_id = ?2 AND l.phone = j.value->>3) ELSE -abs(j.value->>0) END,
+                ${CHANGE_COLUMNS.map((_, i) => `j.value->>${i + 2}`).join(', ')}
          FROM json_each(?3) AS j WHERE true
          ON CONFLICT (import_id, lead_id) DO NOTHING`,
       )

@@ -28,7 +28,7 @@ import { placeWorkspace, forgetPlacement, PLACEMENT_CACHE_MS } from './placement
 import type { CampaignDigest } from './checksum.ts';
 import { copyLeadBatch, copySuppressions, deleteLeadSlice, deleteSuppressions, fenceOldShard, nextCampaign } from './move-steps.ts';
 import { verifyCopy } from './move-verify.ts';
-import { copyChangeBatch, deleteChangesOnOldShard, nextImportWithChanges, undoingImports, verifyChanges } from './move-changes.ts';
+import { CHANGES_START, copyChangeBatch, deleteChangesOnOldShard, nextImportWithChanges, undoingImports, verifyChanges } from './move-changes.ts';
 
 export type MovePhase = 'draining' | 'copying' | 'copying-changes' | 'verifying' | 'flipped' | 'deleting';
 
@@ -109,7 +109,7 @@ export async function moveWorkspace(env: Env, workspaceId: string, toShard: numb
         if (campaignId === null) {
           // The leads are copied; the suppression list follows (it resumes where the copy stands).
           if (!(await copySuppressions(from, to, workspaceId, batchRows, deadline))) return status();
-          await save({ phase: 'copying-changes', cursor_campaign: (await nextImportWithChanges(env, workspaceId, ''))?.id ?? null, cursor_id: 0 });
+          await save({ phase: 'copying-changes', cursor_campaign: (await nextImportWithChanges(env, workspaceId, ''))?.id ?? null, cursor_id: CHANGES_START });
           break;
         }
         const copied = await copyLeadBatch(from, to, workspaceId, campaignId, move.cursor_id, batchRows);
@@ -129,9 +129,9 @@ export async function moveWorkspace(env: Env, workspaceId: string, toShard: numb
           break;
         }
         const imp = await env.DB.prepare('SELECT id, campaign_id FROM imports WHERE id = ?1').bind(importId).first<{ id: string; campaign_id: string }>();
-        const copied = imp ? await copyChangeBatch(from, to, { id: imp.id, campaignId: imp.campaign_id }, move.cursor_id, batchRows) : { rows: 0, lastLeadId: 0 };
+        const copied = imp ? await copyChangeBatch(from, to, { id: imp.id, campaignId: imp.campaign_id }, move.cursor_id, batchRows) : { rows: 0, lastLeadId: CHANGES_START };
         if (copied.rows === batchRows) await save({ cursor_id: copied.lastLeadId });
-        else await save({ cursor_campaign: (await nextImportWithChanges(env, workspaceId, importId))?.id ?? null, cursor_id: 0 });
+        else await save({ cursor_campaign: (await nextImportWithChanges(env, workspaceId, importId))?.id ?? null, cursor_id: CHANGES_START });
         break;
       }
       case 'verifying': {
