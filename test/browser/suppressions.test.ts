@@ -243,7 +243,7 @@ describe('suppression list page', () => {
   });
 
   // Last: it lists 6,000 numbers, which the tests above do not expect on the list.
-  it('uploads a list of several chunks in the background, showing its progress, then its counts', async () => {
+  it('uploads a 6,000-row list in the background, showing its progress, then its counts', async () => {
     const page = await openPage();
     const rows = ['phone_number'];
     for (let i = 0; i < 6_000; i++) rows.push(num(906, i));

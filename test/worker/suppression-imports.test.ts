@@ -12,7 +12,7 @@ import { mutate } from '../mutate.ts';
 import { FILE_ERROR_CODES } from '../../src/lib/codes.ts';
 import { client, createWorkspace } from './helpers.ts';
 import { csv, readReport, usNumbers } from './csv.ts';
-import { LIMITS } from '../../src/lib/limits.ts';
+import { LIST_CHUNK_ROWS } from '../../workers/suppression/list-import/start.ts';
 import { processListChunk } from '../../workers/suppression/list-import/process-chunk.ts';
 import { packedCacheKey } from '../../workers/suppression/packed-list.ts';
 import { purgeEndedListImports } from '../../workers/retention/retention.ts';
@@ -61,7 +61,8 @@ function bigList(n: number): { text: string; bad: number[]; repeats: number } {
 describe('POST /suppressions/import with Prefer: respond-async', () => {
   it('answers 202 at once, lists every chunk in the background, counts add up, and reports the rows that were not numbers', async () => {
     const { api, workspaceId } = await workspace();
-    const n = LIMITS.chunkRows * 2 + 1234;
+    // Three stored chunks (the reader's 5,000-row batches joined up to LIST_CHUNK_ROWS).
+    const n = LIST_CHUNK_ROWS * 2 + 1234;
     const { text, bad, repeats } = bigList(n);
     const res = await api.post('/suppressions/import?fileName=dnc.csv', text, ASYNC);
     const started = await res.json<any>();
