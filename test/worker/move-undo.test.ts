@@ -123,4 +123,23 @@ describe('undo across a workspace move', () => {
     expect((await api.post(`/imports/${updated.id}/undo`)).status).toBe(200);
     expect((await leadsByPhone(api, campaign.id)).get(p!)!.variables.customer_name).toBe('D0');
   });
+
+  it('a background list import holds the move in draining, and list files are refused while the list moves', async () => {
+    const { api, workspaceId } = await seededCampaign();
+    const to = (await shardOf(env, workspaceId)) === 0 ? 1 : 0;
+    const started = await api.json(api.post('/suppressions/import', 'phone\r\n+14152000001\r\n', { 'Content-Type': 'text/csv', Prefer: 'respond-async' }));
+    for (let i = 0; i < 100 && (await api.json(api.get(`/suppressions/imports/${started.id}`))).status === 'running'; i++) await new Promise((r) => setTimeout(r, 100));
+    await env.DB.prepare("UPDATE suppression_imports SET status = 'running' WHERE id = ?1").bind(started.id).run();
+    const held = await moveWorkspace(env, workspaceId, to, { drainMs: 60_000, budgetMs: 1_000 });
+    expect(held).toMatchObject({ phase: 'draining', runningImports: 1 });
+    for (const headers of [{ 'Content-Type': 'text/csv' }, { 'Content-Type': 'text/csv', Prefer: 'respond-async' }] as Record<string, string>[]) {
+      const refused = await api.post('/suppressions/import', 'phone\r\n+14152000002\r\n', headers);
+      expect(refused.status).toBe(503);
+      expect((await refused.json<any>()).error.code).toBe('WORKSPACE_MOVING');
+    }
+    await env.DB.prepare("UPDATE suppression_imports SET status = 'completed' WHERE id = ?1").bind(started.id).run();
+    await moveUntilDone(workspaceId, to);
+    const items = (await api.json(api.get('/suppressions'))).items.map((i: any) => i.phoneNumber);
+    expect(items).toEqual(['+14152000001']);
+  });
 });

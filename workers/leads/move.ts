@@ -2,8 +2,8 @@
  * Moves a workspace's leads to another shard, step by step, each step keyed by the move's state in
  * DB (workspace_moves) so that re-running after a crash at any point finishes the move:
  *
- *   draining   new imports and undos are refused (503 WORKSPACE_MOVING); running imports may
- *              finish (for up to drainMs), running undos always do
+ *   draining   new imports, list files and undos are refused (503 WORKSPACE_MOVING); running
+ *              imports and list imports may finish (for up to drainMs), running undos always do
  *   copying    the old shard is fenced (writes refused in their own transaction), leads are copied
  *              campaign by campaign in id order; a re-copied batch inserts nothing twice
  *              (ON CONFLICT DO NOTHING) and its counter adds only the rows it inserted; then the
@@ -219,8 +219,12 @@ export async function readMove(env: Env, workspaceId: string): Promise<MoveRow |
   return env.DB.prepare('SELECT * FROM workspace_moves WHERE workspace_id = ?1').bind(workspaceId).first<MoveRow>();
 }
 
+/** Imports still running, and suppression list imports still listing in the background. */
 async function runningImports(env: Env, workspaceId: string): Promise<number> {
-  const row = await env.DB.prepare('SELECT count(*) AS n FROM imports WHERE workspace_id = ?1 AND status IN (SELECT value FROM json_each(?2))')
+  const row = await env.DB.prepare(
+    `SELECT (SELECT count(*) FROM imports WHERE workspace_id = ?1 AND status IN (SELECT value FROM json_each(?2)))
+          + (SELECT count(*) FROM suppression_imports WHERE workspace_id = ?1 AND status = 'running') AS n`,
+  )
     .bind(workspaceId, JSON.stringify(RUNNING))
     .first<{ n: number }>();
   return row?.n ?? 0;

@@ -20,6 +20,7 @@ import { suppressionsCsv } from '../../suppression/export-csv.ts';
 import { packedList } from '../../suppression/packed-list.ts';
 import { isSpreadsheetType, sniffUpload } from '../../suppression/upload-kind.ts';
 import { limitListImports } from '../../limits/rate-limit.ts';
+import { assertAcceptingImports } from '../../leads/placement.ts';
 import { startListImport } from '../../suppression/list-import/start.ts';
 import { listImportView } from '../../suppression/list-import/view.ts';
 import { listImportReport } from '../../suppression/list-import/report.ts';
@@ -63,6 +64,8 @@ export const suppressionRoutes = new Hono<AppEnv>()
     }
     if (declared === 0 || !c.req.raw.body) throw fileError('FILE_EMPTY', 'The request has no file in its body.');
     await limitListImports(c.env, c.get('workspaceId'));
+    // Numbers are written as the file is read: not while the workspace's list is being moved.
+    await assertAcceptingImports(c.env, c.get('workspaceId'));
     const upload = await sniffUpload(c.req.raw.body, q.fileName).catch((err) => {
       throw toFileApiError(err);
     });
