@@ -86,9 +86,15 @@ describe('undo across a workspace move', () => {
     const to = (await shardOf(env, workspaceId)) === 0 ? 1 : 0;
 
     await env.DB.prepare("UPDATE imports SET status = 'undoing' WHERE id = ?1").bind(imp.id).run();
-    const held = await moveWorkspace(env, workspaceId, to, { drainMs: 0, budgetMs: 2_000 });
+    const held = await moveWorkspace(env, workspaceId, to, { drainMs: 60_000, budgetMs: 2_000 });
     expect(held).toMatchObject({ phase: 'draining', runningImports: 1 });
+    // An undo that outlasts the drain time calls the move off instead of keeping imports out.
+    const err = await moveWorkspace(env, workspaceId, to, { drainMs: 0, budgetMs: 2_000 }).catch((e) => e);
+    expect([err.status, err.code]).toEqual([409, 'UNDO_RUNNING']);
+    expect(err.message).toContain(imp.id);
+    expect(await env.DB.prepare('SELECT 1 FROM workspace_moves WHERE workspace_id = ?1').bind(workspaceId).first()).toBeNull();
     await env.DB.prepare("UPDATE imports SET status = 'completed' WHERE id = ?1").bind(imp.id).run();
+    expect((await moveWorkspace(env, workspaceId, to, { drainMs: 60_000, budgetMs: 0 })).phase).toBe('draining');
 
     const refused = await api.post(`/imports/${imp.id}/undo`);
     expect(refused.status).toBe(503);

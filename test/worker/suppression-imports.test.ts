@@ -224,4 +224,20 @@ describe('POST /suppressions/import with Prefer: respond-async', () => {
     await fc.assert(fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 1_500 }), send), { numRuns: 20 });
     await fc.assert(fc.asyncProperty(mutate(base, 10), send), { numRuns: 30 });
   });
+
+  it('an upload whose request died while reading the file is failed by retention, and what it stored is deleted', async () => {
+    const { workspaceId, api } = await workspace();
+    const id = 'sli_interrupted0000000000';
+    const created = new Date(Date.now() - 2 * 3_600_000).toISOString();
+    await env.DB.prepare(
+      `INSERT INTO suppression_imports (id, workspace_id, status, file_name, default_country, headers, created_at) VALUES (?1, ?2, 'running', 'x.csv', 'US', '["phone"]', ?3)`,
+    )
+      .bind(id, workspaceId, created)
+      .run();
+    await env.UPLOADS.put(`ws/${workspaceId}/suppression-imports/${id}/chunks/000000.json`, '{"v":1,"index":0,"rows":[]}');
+    await purgeEndedListImports(env);
+    const view = await api.json(api.get(`/suppressions/imports/${id}`));
+    expect(view).toMatchObject({ status: 'failed', error: { code: 'UPLOAD_INTERRUPTED' } });
+    expect((await env.UPLOADS.list({ prefix: `ws/${workspaceId}/suppression-imports/${id}/` })).objects).toEqual([]);
+  });
 });

@@ -137,8 +137,8 @@ export async function deleteChangesOnOldShard(env: Env, from: D1Database, worksp
   return true;
 }
 
-/** Imports of the workspace being undone now (a move waits for them: an undo's cursor is in old lead ids). */
-export async function undoingImports(env: Env, workspaceId: string): Promise<number> {
-  const row = await env.DB.prepare("SELECT count(*) AS n FROM imports WHERE workspace_id = ?1 AND status = 'undoing'").bind(workspaceId).first<{ n: number }>();
-  return row?.n ?? 0;
+/** Ids of the workspace's imports being undone now (a move waits for them: an undo's cursor is in old lead ids). */
+export async function undoingImports(env: Env, workspaceId: string): Promise<string[]> {
+  const { results } = await env.DB.prepare("SELECT id FROM imports WHERE workspace_id = ?1 AND status = 'undoing' ORDER BY id").bind(workspaceId).all<{ id: string }>();
+  return results.map((r) => r.id);
 }

@@ -93,13 +93,24 @@ export async function moveWorkspace(env: Env, workspaceId: string, toShard: numb
   while (Date.now() < deadline) {
     switch (move.phase) {
       case 'draining': {
-        // An undo walks its records by old lead id: it finishes before the copy starts, however long.
+        const waited = Date.now() - Date.parse(move.started_at);
+        const drainMs = opts.drainMs ?? 120_000;
+        // An undo walks its records by old lead id: it must end before the copy starts. One that has
+        // not ended within the drain time (it may be stuck, waiting to be asked again) calls the
+        // move off rather than keeping the workspace closed to imports.
         const undoing = await undoingImports(env, workspaceId);
-        if (undoing > 0) return status({ runningImports: undoing });
-        const running = await runningImports(env, workspaceId);
-        if (running > 0 && Date.now() - Date.parse(move.started_at) < (opts.drainMs ?? 120_000)) {
-          return status({ runningImports: running });
+        if (undoing.length) {
+          if (waited < drainMs) return status({ runningImports: undoing.length });
+          await env.DB.prepare("DELETE FROM workspace_moves WHERE workspace_id = ?1 AND phase = 'draining'").bind(workspaceId).run();
+          throw new ApiError(
+            409,
+            'UNDO_RUNNING',
+            `The undo of import ${undoing[0]} did not end within ${Math.round(drainMs / 1000)} s, so the move was called off (nothing was copied; imports are accepted again). ` +
+              'Let the undo finish (POST /api/v1/imports/{id}/undo resumes a stuck one), then start the move again.',
+          );
         }
+        const running = await runningImports(env, workspaceId);
+        if (running > 0 && waited < drainMs) return status({ runningImports: running });
         await fenceOldShard(from, to, workspaceId);
         await save({ phase: 'copying', cursor_campaign: await nextCampaign(from, workspaceId, ''), cursor_id: 0 });
         break;

@@ -33,6 +33,8 @@ import { deletePrefix } from '../chunk/delete-prefix.ts';
 const PAGE = 50;
 const MAX_PER_RUN = 100;
 const DAY_MS = 86_400_000;
+/** A list upload still reading its file after this long has died with its request. */
+const LIST_UPLOAD_TIMEOUT_MS = 3_600_000;
 
 type Ended = { id: string; workspace_id: string };
 
@@ -167,11 +169,13 @@ async function purgeCoordinator(env: Env, importId: string): Promise<void> {
 /**
  * Imports ended more than UNDO_RETENTION_DAYS ago: their change records on the leads shard are
  * deleted (in bounded statements), after which undo answers 410. An import still being undone keeps
- * them until its undo ends. Returns the number of imports handled.
+ * them until its undo ends, and a workspace being moved until its move ends. Returns the number of imports handled.
  */
 export async function deleteExpiredChanges(env: Env, now = Date.now(), page = PAGE): Promise<number> {
   const cutoff = new Date(now - undoRetentionDays(env) * DAY_MS).toISOString();
-  return forEachDue(endedImports(env, "changes_deleted_at IS NULL AND status <> 'undoing'", cutoff), async (imp) => {
+  // Not while the workspace moves: its records are being copied, and are deleted on the new shard after.
+  const where = "changes_deleted_at IS NULL AND status <> 'undoing' AND workspace_id NOT IN (SELECT workspace_id FROM workspace_moves)";
+  return forEachDue(endedImports(env, where, cutoff), async (imp) => {
     // 20 statements of 5,000 records each per import and run; the next run goes on.
     for (let i = 0; i < 20; i++) {
       if ((await deleteChanges(env, imp.workspace_id, imp.id)) < 5_000) {
@@ -188,6 +192,20 @@ export async function deleteExpiredChanges(env: Env, now = Date.now(), page = PA
  * prefix is deleted and its bytes released; the report then answers 410. Returns the imports handled.
  */
 export async function purgeEndedListImports(env: Env, now = Date.now(), page = PAGE): Promise<number> {
+  // A list import whose request died while reading the file (no chunk count) never runs: it fails,
+  // and what it stored goes at once.
+  const interrupted = await env.DB.prepare(
+    `UPDATE suppression_imports SET status = 'failed', error_code = 'UPLOAD_INTERRUPTED',
+       error_message = 'The upload stopped before the whole file was read; nothing of it was listed. Upload the file again.', finished_at = ?1
+     WHERE status = 'running' AND chunk_count IS NULL AND created_at < ?2
+     RETURNING id, workspace_id`,
+  )
+    .bind(new Date(now).toISOString(), new Date(now - LIST_UPLOAD_TIMEOUT_MS).toISOString())
+    .all<Ended>();
+  for (const job of interrupted.results) {
+    await deletePrefix(env, listImportPrefix(job.workspace_id, job.id));
+    await releaseStorage(env, job.workspace_id, job.id);
+  }
   const cutoff = new Date(now - reportRetentionDays(env) * DAY_MS).toISOString();
   const select = async (limit: number, offset: number) =>
     (

@@ -48,11 +48,14 @@ export async function requestUndo(env: Env, imp: UndoableImport, now = Date.now(
   }
   if (imp.status !== 'undoing') {
     // Compare-and-set: of two concurrent requests, one marks it; both then run the (idempotent) undo.
-    await env.DB.prepare(
-      `UPDATE imports SET status = 'undoing', undo_started_at = coalesce(undo_started_at, ?1) WHERE id = ?2 AND workspace_id = ?3 AND status = ?4`,
+    // Never once a move has begun (it may be past the point where it waits for undos).
+    const marked = await env.DB.prepare(
+      `UPDATE imports SET status = 'undoing', undo_started_at = coalesce(undo_started_at, ?1)
+       WHERE id = ?2 AND workspace_id = ?3 AND status = ?4 AND NOT EXISTS (SELECT 1 FROM workspace_moves WHERE workspace_id = ?3)`,
     )
       .bind(nowIso(), imp.id, imp.workspaceId, imp.status)
       .run();
+    if (!marked.meta.changes) await assertAcceptingImports(env, imp.workspaceId);
   }
   await runUndo(env, imp);
   return 202;

@@ -5,8 +5,9 @@
  * done: a redelivered message changes nothing. The chunk that completes the file completes the
  * import in the same statement batch as its record.
  *
- * A crash between listing and recording replays the chunk: its numbers are then already on the
- * list and count as already present instead of added (the list itself is exact either way).
+ * A crash between listing and recording replays the chunk, and two deliveries of one chunk can run
+ * at once: the numbers of the replay (or of the delivery recorded second) are then already on the
+ * list and count as already present instead of added. The list itself is exact either way.
  */
 import type { Env } from '../../env.ts';
 import { ChunkMissingError } from '../../chunk/errors.ts';
@@ -58,15 +59,15 @@ export async function processListChunk(env: Env, workspaceId: string, importId: 
     report += writer.line(row, [error]);
   }
 
-  // Every entry was read at the import's start: one instant for the whole file (created_at, expiry).
-  const { added } = await suppressionStore(env, workspaceId).add(entries, new Date(job.created_at));
+  // Listed now: an entry that expired since the upload is put back in force like any listing.
+  const { added } = await suppressionStore(env, workspaceId).add(entries, new Date());
   if (report) {
     await putCharged(env, workspaceId, importId, listImportKeys.errors(workspaceId, importId, chunk), report, {
       httpMetadata: { contentType: 'text/csv; charset=utf-8' },
     });
   }
   const now = new Date().toISOString();
-  const [, completed] = await env.DB.batch([
+  const [recordedNow, completed] = await env.DB.batch([
     env.DB.prepare(
       `INSERT INTO suppression_import_chunks (import_id, chunk, rows, added, already_present, invalid_count, invalid_sample, finished_at)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING`,
@@ -76,9 +77,10 @@ export async function processListChunk(env: Env, workspaceId: string, importId: 
        WHERE id = ?1 AND status = 'running' AND chunk_count = (SELECT count(*) FROM suppression_import_chunks WHERE import_id = ?1)`,
     ).bind(importId, now),
   ]);
-  // The rows are listed and recorded: the chunk is not needed again.
+  // The rows are listed and recorded: the chunk is not needed again. Of two deliveries running at
+  // once, only the one whose record was written takes its bytes back.
   await env.UPLOADS.delete(key);
-  await unchargeStorage(env, workspaceId, importId, stored);
+  if ((recordedNow!.meta.changes ?? 0) > 0) await unchargeStorage(env, workspaceId, importId, stored);
   // The last chunk builds the packed list's cache once, so the next preview does not wait for it.
   if ((completed!.meta.changes ?? 0) > 0) await packedList(env, workspaceId, new Date()).catch(() => {});
 }

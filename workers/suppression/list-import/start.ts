@@ -16,6 +16,7 @@ import { listChunkMessages } from '../../queue/messages.ts';
 import { LIMITS } from '../../../src/lib/limits.ts';
 import { FileReadError, formatCount, isFileReadError } from '../../../src/lib/parse/errors.ts';
 import { listColumns } from '../list-columns.ts';
+import { utf8Length } from '../../../src/lib/text/utf8-length.ts';
 import { listImportKeys, listImportPrefix } from './keys.ts';
 import { deletePrefix } from '../../chunk/delete-prefix.ts';
 import { failListImport, listImportView, type ListImportView } from './view.ts';
@@ -69,10 +70,11 @@ export async function startListImport(env: Env, workspaceId: string, input: List
       if (total > LIMITS.maxRows) throw new FileReadError('TOO_MANY_ROWS', `The list has more than ${formatCount(LIMITS.maxRows)} rows. Split it into smaller files.`);
       // The batch's rows as JSON once (without its brackets), so joining batches copies text, not objects.
       const json = JSON.stringify(rows).slice(1, -1);
-      if (pendingRows && (pendingRows + rows.length > LIST_CHUNK_ROWS || pendingBytes + json.length > CHUNK_BYTE_BUDGET)) await store();
+      const bytes = utf8Length(json);
+      if (pendingRows && (pendingRows + rows.length > LIST_CHUNK_ROWS || pendingBytes + bytes > CHUNK_BYTE_BUDGET)) await store();
       pending.push(json);
       pendingRows += rows.length;
-      pendingBytes += json.length;
+      pendingBytes += bytes;
     }
     await store();
     if (total === 0) throw new FileReadError('FILE_EMPTY', 'The list has a header row but no data rows.');
