@@ -184,11 +184,17 @@ describe('POST /suppressions/import with Prefer: respond-async', () => {
     expect(await api.json(api.get(`/suppressions/imports/${started.id}`))).toMatchObject({ status: 'completed', added: 1, invalidCount: 1 });
   });
 
-  it('without Prefer, the import still answers 200 with the counts (the contract)', async () => {
-    const { api } = await workspace();
+  it('without Prefer, the import still answers 200 with the counts (the contract), and builds the packed list after answering', async () => {
+    const { api, workspaceId } = await workspace();
     const res = await api.post('/suppressions/import', csv([['phone'], ['+14152000001']]), { 'Content-Type': 'text/csv' });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ added: 1, alreadyPresent: 0, invalidCount: 0, rows: 1 });
+    let cached: R2Object | null = null;
+    for (let i = 0; i < 50 && !cached; i++) {
+      cached = await env.UPLOADS.head(packedCacheKey(workspaceId));
+      if (!cached) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(cached?.customMetadata?.count).toBe('1');
   });
 
   it('rate-limits list files per workspace, on a counter of their own', async () => {

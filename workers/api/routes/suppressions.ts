@@ -78,7 +78,11 @@ export const suppressionRoutes = new Hono<AppEnv>()
       const view = await startListImport(c.env, c.get('workspaceId'), { ...input, fileName: q.fileName });
       return c.json(view, 202, { Location: `/api/v1/suppressions/imports/${view.id}`, 'Preference-Applied': 'respond-async' });
     }
-    return c.json(await importList(c.env, c.get('workspaceId'), input));
+    const result = await importList(c.env, c.get('workspaceId'), input);
+    // A list file is a large change: the packed form is built now, after the answer, rather than
+    // at the next preview (seconds for a million numbers).
+    if (result.added) c.executionCtx.waitUntil(packedList(c.env, c.get('workspaceId'), new Date()).catch(() => {}));
+    return c.json(result);
   })
   .get('/suppressions/imports/:id', async (c) => {
     const view = await listImportView(c.env, c.get('workspaceId'), c.req.param('id'));
