@@ -74,6 +74,22 @@ describe('packNumbers / createPackedSet', () => {
     );
   });
 
+  it('its filter never turns a listed number away (200,000 numbers, and the number after each)', () => {
+    // Deterministic spread of 15-digit and shorter numbers; probes next to each listed one.
+    const listed: string[] = [];
+    for (let i = 0; i < 200_000; i++) listed.push(`+${1 + (i % 9)}${String((i * 7_919_993) % 99_999_999_999).padStart(11, '0')}`);
+    const set = createPackedSet(packNumbers(listed));
+    const truth = new Set(listed);
+    for (const x of listed) expect(set.has(x)).toBe(true);
+    let found = 0;
+    for (const x of listed) {
+      const next = keyToE164(e164Key(x)! + 1);
+      expect(set.has(next)).toBe(truth.has(next));
+      if (set.has(next)) found++;
+    }
+    expect(found).toBeLessThan(listed.length);
+  });
+
   it('looks up in logarithmic time: a 1,024× larger set costs far less than 1,024× per lookup', () => {
     const makeKeys = (n: number) => Array.from({ length: n }, (_, i) => `+1${String(2_000_000_000 + i * 7919).padStart(10, '0')}`);
     const small = createPackedSet(packNumbers(makeKeys(1 << 10)));
