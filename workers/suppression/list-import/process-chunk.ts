@@ -55,7 +55,7 @@ export async function processListChunk(env: Env, workspaceId: string, importId: 
     if (sample.length < INVALID_SHOWN) sample.push({ ...invalid, input: invalid.input.slice(0, SAMPLE_INPUT_CHARS), row: row.row });
     // The lead report's writer and columns, so a fixed report is re-imported like the list; a list's
     // codes (PHONE_INVALID, EXPIRES_AT_INVALID, …) are only written out, never interpreted.
-    const error: RowError = { code: invalid.code as RowError['code'], column: cols.phoneHeader, message: invalid.message, guidance: '' };
+    const error: RowError = { code: invalid.code as RowError['code'], column: cols.phoneHeader ?? undefined, message: invalid.message, guidance: '' };
     report += writer.line(row, [error]);
   }
 

@@ -5,14 +5,13 @@
  * rows flagged here are the rows the server refuses. Keeps the first rows, the first refused rows
  * and the report lines of every refused row; not the whole file.
  */
-import { autoMap, checkMapping, columnLabel, normalizeHeader } from '../../map/columns.ts';
+import { checkMapping } from '../../map/columns.ts';
 import { createEntryReader, type InvalidSuppression } from '../../suppression/entry.ts';
+import { findListColumns, LIST_NO_VARIABLES, rowEntry } from '../../suppression/list-columns.ts';
 import { createReportWriter, REPORT_BOM } from '../../report/error-report.ts';
 import { LIMITS } from '../../limits.ts';
-import type { AssistantConfig, FileError, RowError, SourceRow } from '../../types.ts';
+import type { FileError, RowError, SourceRow } from '../../types.ts';
 
-/** A list has no variables: only the phone column is mapped. */
-const NO_VARIABLES: AssistantConfig = { variables: [], secondaryVariables: [] };
 /** Rows of the file shown before upload, and refused rows listed. */
 export const PREVIEW_ROWS = 100;
 
@@ -45,19 +44,12 @@ export interface ListPreview {
   report(): string | null;
 }
 
-function columnIndex(headers: readonly string[], name: string): number | null {
-  const key = normalizeHeader(name);
-  const i = headers.findIndex((h) => normalizeHeader(h) === key);
-  return i >= 0 ? i : null;
-}
-
 export function createListPreview(headers: string[], defaultCountry: string): ListPreview {
-  const mapping = autoMap(headers, NO_VARIABLES);
-  const fileErrors = [...checkMapping(headers, mapping, NO_VARIABLES).fileErrors];
-  const phoneColumn = mapping.columns.findIndex((t) => t.kind === 'phone');
-  const phoneHeader = phoneColumn >= 0 ? columnLabel(headers, phoneColumn) : null;
-  const reasonColumn = columnIndex(headers, 'reason');
-  const expiresColumn = columnIndex(headers, 'expires_at');
+  const cols = findListColumns(headers);
+  const fileErrors = [...checkMapping(headers, cols.mapping, LIST_NO_VARIABLES).fileErrors];
+  const { phoneIndex: phoneColumn, phoneHeader } = cols;
+  const reasonColumn = cols.reasonIndex ?? null;
+  const expiresColumn = cols.expiresIndex ?? null;
   const reader = createEntryReader(defaultCountry);
   const writer = createReportWriter(headers);
   const reportLines: string[] = [];
@@ -68,13 +60,7 @@ export function createListPreview(headers: string[], defaultCountry: string): Li
 
   const verdict = (row: SourceRow): InvalidSuppression | null => {
     if (phoneColumn < 0) return null;
-    const cells = row.cells;
-    const result = reader.fromRow(
-      row.row,
-      { header: phoneHeader!, text: cells[phoneColumn] ?? '', numeric: row.numeric?.[phoneColumn] },
-      reasonColumn === null ? undefined : cells[reasonColumn],
-      expiresColumn === null ? undefined : { text: cells[expiresColumn] ?? '', numeric: row.numeric?.[expiresColumn] },
-    );
+    const result = rowEntry(reader, cols, row);
     return result.ok ? null : result.invalid;
   };
 
