@@ -4,7 +4,8 @@
  * GET /suppressions/imports/{id}, the rows that were not numbers at …/errors.csv. In workerd with
  * the real local D1, R2 and queue.
  */
-import { env } from 'cloudflare:test';
+import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
+import worker from '../../workers/index.ts';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -245,5 +246,33 @@ describe('POST /suppressions/import with Prefer: respond-async', () => {
     const view = await api.json(api.get(`/suppressions/imports/${id}`));
     expect(view).toMatchObject({ status: 'failed', error: { code: 'UPLOAD_INTERRUPTED' } });
     expect((await env.UPLOADS.list({ prefix: `ws/${workspaceId}/suppression-imports/${id}/` })).objects).toEqual([]);
+  });
+
+  it('through the queue consumer: a missing chunk fails the import with CHUNK_MISSING, a chunk given up by the dead-letter queue with PROCESSING_FAILED', async () => {
+    const { workspaceId, api } = await workspace();
+    const job = async (id: string) => {
+      await env.DB.prepare(
+        `INSERT INTO suppression_imports (id, workspace_id, status, file_name, default_country, headers, total_rows, chunk_count, created_at)
+         VALUES (?1, ?2, 'running', 'x.csv', 'US', '["phone"]', 10, 1, ?3)`,
+      )
+        .bind(id, workspaceId, new Date().toISOString())
+        .run();
+      return { kind: 'list-chunk', workspaceId, importId: id, chunk: 0 };
+    };
+    const deliver = async (queue: string, body: unknown) => {
+      const batch = createMessageBatch(queue, [{ id: 'm0', timestamp: new Date(), attempts: 1, body }]);
+      const ctx = createExecutionContext();
+      await worker.queue!(batch as any, env as any, ctx);
+      return getQueueResult(batch, ctx);
+    };
+    const missing = await deliver('lead-import-chunks', await job('sli_missingchunk000000000'));
+    expect(missing.explicitAcks).toEqual(['m0']);
+    expect(await api.json(api.get('/suppressions/imports/sli_missingchunk000000000'))).toMatchObject({ status: 'failed', error: { code: 'CHUNK_MISSING' } });
+
+    const dead = await deliver('lead-import-dlq', await job('sli_deadletter00000000000'));
+    expect(dead.explicitAcks).toEqual(['m0']);
+    const view = await api.json(api.get('/suppressions/imports/sli_deadletter00000000000'));
+    expect(view).toMatchObject({ status: 'failed', error: { code: 'PROCESSING_FAILED' } });
+    expect(view.error.message).toMatch(/part 1 of the file/);
   });
 });
