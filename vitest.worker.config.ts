@@ -1,8 +1,21 @@
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
-// Worker tests: the real Worker in workerd with local D1, R2, Queues and Durable Objects.
+/** The workbook reader Worker, bundled as `wrangler deploy` bundles it (an auxiliary Worker must be one JS file). */
+function buildWorkbookReader(): string {
+  const outdir = path.join(import.meta.dirname, '.wrangler', 'test-workbook-reader');
+  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir, '-c', 'workers/workbook-reader/wrangler.toml'], {
+    cwd: import.meta.dirname,
+    stdio: 'ignore',
+    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
+  });
+  return path.join(outdir, 'index.js');
+}
+
+// Worker tests: the real Worker in workerd with local D1, R2, Queues and Durable Objects, and the
+// workbook reader Worker it reaches through its WORKBOOK_READER service binding.
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, 'drizzle'));
   // Every leads shard (LEADS_0, LEADS_1 from wrangler.toml) gets the leads migrations in setup.
@@ -13,6 +26,16 @@ export default defineConfig(async () => {
         main: './workers/index.ts',
         wrangler: { configPath: './wrangler.toml' },
         miniflare: {
+          // Readers that hang, crash or pollute their own isolate, for the containment tests (test/worker/workbook-reader.test.ts).
+          serviceBindings: {
+            HANGING_READER: { name: 'broken-readers', entrypoint: 'HangingReader' },
+            CRASHING_READER: { name: 'broken-readers', entrypoint: 'CrashingReader' },
+            POLLUTING_READER: { name: 'broken-readers', entrypoint: 'PollutingReader' },
+          },
+          workers: [
+            { name: 'lead-import-workbook-reader', modules: true, scriptPath: buildWorkbookReader(), compatibilityDate: '2026-08-01' },
+            { name: 'broken-readers', modules: true, scriptPath: './test/worker/fixtures/broken-readers.js', compatibilityDate: '2026-08-01' },
+          ],
           bindings: { TEST_MIGRATIONS: migrations, TEST_LEADS_MIGRATIONS: leadsMigrations, IMPORT_RATE_LIMIT_PER_MINUTE: '1000', LINK_SIGNING_KEY: 'test_link_signing_key_0123456789abcdef0123', ADMIN_TOKEN: 'adm_test_secret' },
         },
       }),

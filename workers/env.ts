@@ -11,6 +11,8 @@ type MaybeAbsent = 'ADMIN_TOKEN' | 'DEV_API_TOKEN' | 'LINK_SIGNING_KEY' | 'EMAIL
 export interface Env extends Omit<GeneratedEnv, MaybeAbsent | 'IMPORT_QUEUE'>, Partial<Pick<GeneratedEnv, MaybeAbsent>> {
   /** The queue carries chunk messages only (workers/queue/messages.ts). */
   IMPORT_QUEUE: Queue<ChunkMessage>;
+  /** How long (ms) an upload waits for the workbook reader's next frame (default 120,000; not in wrangler.toml: tests lower it). */
+  WORKBOOK_READ_TIMEOUT_MS?: string;
   /** Leads one undo step handles (default 5,000; not in wrangler.toml: tests lower it to see many steps). */
   UNDO_STEP_ROWS?: string;
   /** The leads pool (workers/leads): LEADS_0 … LEADS_{LEADS_SHARDS-1}, however many are declared. */

@@ -7,6 +7,9 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { d1Bindings } from '../../scripts/shards.ts';
 
+/** The workbook reader Worker's config: run beside the API Worker, as `npm run dev` does. */
+export const WORKBOOK_READER_CONFIG = 'workers/workbook-reader/wrangler.toml';
+
 export interface DevServer {
   url: string;
   token: string;
@@ -39,9 +42,11 @@ export async function startDevServer(port: number, persistTo: string, opts: DevS
   const seeded = execFileSync('node', ['scripts/seed.ts'], { env, encoding: 'utf8', cwd });
   const token = /API token: (\S+)/.exec(seeded)![1]!;
   const vars = { APP_URL: `http://127.0.0.1:${port}`, ...opts.vars };
+  // The API Worker (the first config) and the workbook reader Worker its service binding reaches.
+  const workers = [...(opts.config ? ['-c', opts.config] : ['-c', 'wrangler.toml']), '-c', WORKBOOK_READER_CONFIG];
   const child: ChildProcess = spawn(
     'npx',
-    ['wrangler', 'dev', ...config, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
+    ['wrangler', 'dev', ...workers, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
     { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true, cwd },
   );
   let output = '';

@@ -8,7 +8,7 @@ import { env } from 'cloudflare:test';
 import { seededCampaign, waitForEnd } from './helpers.ts';
 import { usNumbers } from './csv.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
-import { CHUNK_BYTE_BUDGET } from '../../workers/chunk/read-upload.ts';
+import { CHUNK_BUDGET } from '../../src/lib/chunk/cut.ts';
 import { importPrefix } from '../../workers/chunk/keys.ts';
 
 async function chunkSizes(workspaceId: string, importId: string): Promise<number[]> {
@@ -57,7 +57,7 @@ describe('headless chunks are cut by bytes', () => {
     const id = (await res.json<any>()).id;
     const sizes = await chunkSizes(workspaceId, id);
     expect(sizes.length).toBe(2);
-    for (const s of sizes) expect(s).toBeLessThanOrEqual(CHUNK_BYTE_BUDGET + 100);
+    for (const s of sizes) expect(s).toBeLessThanOrEqual(CHUNK_BUDGET.bytes + 100);
     const view = await waitForEnd(api, id, 180_000);
     expect(view).toMatchObject({ status: 'completed', totalRows: 1_200, importedRows: 1_200, failedRows: 0 });
   });

@@ -62,8 +62,10 @@ describe('hostile input on the headless path', () => {
     const columns = csv([['phone_number', ...Array.from({ length: 250 }, (_, i) => `c${i}`)], ['+14152000001']]);
     await expectRefused(await post(columns, 'cols.csv', 'text/csv'), 422, 'TOO_MANY_COLUMNS');
 
+    // NUL bytes at the start: not text, so neither CSV nor a workbook, whatever the name says.
     const nul = new Uint8Array([...new TextEncoder().encode('phone_number\r\n'), 0, 0, 0, 0, 0, 0, 0, 0, 0x50, 0x4b, 0, 0]);
-    await expectRefused(await post(nul, 'nul.csv', 'text/csv'), 422, 'FILE_CORRUPT');
+    const binary = await expectRefused(await post(nul, 'nul.csv', 'text/csv'), 415, 'FILE_UNSUPPORTED');
+    expect(binary.error.message).toMatch(/"nul\.csv" is not a CSV file or an Excel workbook/);
 
     const leads = await api.json(api.get(`/campaigns/${campaign.id}/leads`));
     expect(leads.items).toEqual([]);

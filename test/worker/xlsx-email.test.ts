@@ -42,7 +42,10 @@ describe('Excel on the headless path', () => {
 
   it('refuses an Excel body over its stated limit before reading it', async () => {
     const { api, campaign } = await seededCampaign();
-    const res = await api.post(`/campaigns/${campaign.id}/imports?fileName=big.xlsx`, new Uint8Array(21 * 1024 * 1024), { 'Content-Type': XLSX_TYPE });
+    // A workbook (its content says so: a zip) padded past 20 MB.
+    const big = new Uint8Array(21 * 1024 * 1024);
+    big.set(workbook([['phone_number'], ['+14152000301']]));
+    const res = await api.post(`/campaigns/${campaign.id}/imports?fileName=big.xlsx`, big, { 'Content-Type': XLSX_TYPE });
     expect(res.status).toBe(413);
     expect((await res.json<any>()).error.code).toBe('FILE_TOO_LARGE');
   });

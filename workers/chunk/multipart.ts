@@ -13,7 +13,6 @@ import { newId } from '../db/ids.ts';
 import { FileReadError } from '../../src/lib/parse/errors.ts';
 import { UploadRefusedError } from './errors.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
-import type { UploadKind } from './read-upload.ts';
 import { limitImportCreation, limitUploadCreation, limitUploadParts } from '../limits/rate-limit.ts';
 import { releaseStorage, reserveStorage, unchargeStorage } from '../quota/storage.ts';
 
@@ -39,7 +38,6 @@ export interface UploadOptions {
   sheet?: string;
   headerRow?: number;
   onExisting?: OnExisting;
-  kind: UploadKind;
 }
 
 interface UploadMeta {
@@ -61,7 +59,6 @@ async function meta(env: Env, workspaceId: string, campaignId: string, uploadId:
 }
 
 export async function createMultipart(env: Env, workspaceId: string, campaignId: string, options: UploadOptions) {
-  if (options.kind !== 'csv') throw new FileReadError('FILE_UNSUPPORTED', 'Multipart uploads take CSV files; send Excel workbooks to /imports directly.');
   await limitUploadCreation(env, workspaceId);
   const uploadId = newId('upl');
   // Registers the upload with the quota (so retention finds it if it is abandoned); refused when
@@ -118,6 +115,7 @@ export async function completeMultipart(env: Env, workspaceId: string, campaignI
     return {
       options: m.options,
       body: object.body,
+      size: object.size,
       /** The raw file is not kept once it is split into chunks. */
       remove: () => discardUpload(env, workspaceId, uploadId, m.r2UploadId),
     };

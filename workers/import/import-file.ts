@@ -7,11 +7,10 @@
 import type { Env } from '../env.ts';
 import type { AssistantConfig, SourceRow } from '../../src/lib/types.ts';
 import { autoMap } from '../../src/lib/map/columns.ts';
-import { headerPick, type HeaderRowChoice } from '../../src/lib/map/header-row.ts';
 import type { MappingSource } from '../../src/lib/map/remembered.ts';
 import { matchMapping, rememberQuietly } from '../mappings/store.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
-import { openUpload, type UploadKind } from '../chunk/read-upload.ts';
+import { intake } from '../intake/intake.ts';
 import { storeChunk } from '../chunk/store-chunk.ts';
 import { createImport } from './create-import.ts';
 import { runInline } from './run-inline.ts';
@@ -27,8 +26,9 @@ export interface ImportFileInput {
   campaign: { id: string; defaultCountry: string | null };
   assistant: { variables: AssistantConfig['variables']; secondaryVariables: AssistantConfig['secondaryVariables'] };
   options: { ignoreErrors: boolean; onExisting?: OnExisting; notifyEmail?: string; fileName?: string; sheet?: string; headerRow?: number };
-  kind: UploadKind;
   body: ReadableStream<Uint8Array>;
+  /** The body's declared size, when known (a workbook declared past its limit is refused unread). */
+  declaredBytes?: number;
 }
 
 /** What the headless answer adds to the import: columns that go nowhere, the header row taken, and the remembered mapping applied. */
@@ -44,17 +44,20 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
   const assistant: AssistantConfig = { variables: input.assistant.variables, secondaryVariables: input.assistant.secondaryVariables };
   let importId: string | null = null;
   try {
-    const taken: HeaderRowChoice = { index: 0, reason: 'first-row' };
-    const pick = headerPick(assistant, { headerRow: options.headerRow, onChoice: (choice) => Object.assign(taken, choice) });
-    const upload = await openUpload(input.body, input.kind, { sheet: options.sheet, header: pick });
+    const upload = await intake(env, input.body, {
+      fileName: options.fileName,
+      sheet: options.sheet,
+      header: { assistant, headerRow: options.headerRow },
+      declaredBytes: input.declaredBytes,
+    });
     // A mapping remembered for these headers (this campaign's first, then the workspace's) wins over automatic matching.
     const remembered = await matchMapping(env, workspaceId, campaign.id, upload.headers, assistant);
     const mapping = remembered?.mapping ?? autoMap(upload.headers, assistant);
     const check = checkColumns(upload.headers, mapping, assistant);
-    const fileName = options.fileName ?? `upload.${input.kind}`;
+    const fileName = options.fileName ?? `upload.${upload.kind}`;
     const extras = (): ImportFileExtras => ({
       unknownColumns: check.unknownColumns,
-      headerRow: taken.index + 1,
+      headerRow: (upload.header?.index ?? 0) + 1,
       mappingSource: remembered?.source ?? null,
     });
     const start = async (inline: boolean) => {
@@ -114,8 +117,8 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
 
 /**
  * What a failed import of a file answers, the import (if created) failed with it. Only the readers'
- * errors are the file's fault; anything else is a store that failed (openUpload turns a parser's
- * own crash into FILE_CORRUPT before it gets here).
+ * errors are the file's fault; anything else is a store that failed (the intake turns a parser's
+ * own crash, and the workbook reader's, into FILE_CORRUPT before it gets here).
  */
 async function failureOf(env: Env, err: unknown, importId: string | null): Promise<Error> {
   const failure = isFileReadError(err)

@@ -9,7 +9,7 @@
  * much. Adding numbers to a do-not-call list is the safe direction to fail in.
  */
 import type { Env } from '../env.ts';
-import { openUpload, type UploadKind } from '../chunk/read-upload.ts';
+import type { Intake } from '../intake/intake.ts';
 import { fileError, toFileApiError } from '../api/file-errors.ts';
 import { ApiError } from '../api/errors.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
@@ -30,7 +30,7 @@ export interface ImportListResult extends AddResult {
 export async function importList(
   env: Env,
   workspaceId: string,
-  input: { body: ReadableStream<Uint8Array>; kind: UploadKind; defaultCountry: string; sheet?: string },
+  input: { upload: Intake; defaultCountry: string },
   now = new Date(),
 ): Promise<ImportListResult> {
   const store = suppressionStore(env, workspaceId);
@@ -54,7 +54,7 @@ export async function importList(
   };
 
   try {
-    const upload = await openUpload(input.body, input.kind, { sheet: input.sheet });
+    const upload = input.upload;
     const cols = listColumns(upload.headers);
 
     for await (const batch of upload.rows) {

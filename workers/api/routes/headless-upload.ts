@@ -7,30 +7,11 @@ import { ApiError } from '../errors.ts';
 import { fileError } from '../file-errors.ts';
 import { limitImportCreation } from '../../limits/rate-limit.ts';
 import { campaignWithAssistant } from './campaigns.ts';
-import { sizeLimit, type UploadKind } from '../../chunk/read-upload.ts';
+import { admitUpload } from '../../intake/admit-upload.ts';
 import { requireAllowedNotifyEmail } from '../../notify/allow-list.ts';
 import { importFile } from '../../import/import-file.ts';
 import { createMultipart, uploadPart, completeMultipart, CompleteUploadSchema, MULTIPART } from '../../chunk/multipart.ts';
 import type { AppEnv } from '../app-env.ts';
-
-const KIND_BY_TYPE: Record<string, UploadKind> = {
-  'text/csv': 'csv',
-  'text/plain': 'csv',
-  'application/csv': 'csv',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-  'application/vnd.ms-excel': 'xls',
-};
-
-function uploadKind(contentType: string | undefined, fileName: string | undefined): UploadKind {
-  const ext = fileName?.toLowerCase().match(/\.(csv|tsv|txt|xlsx|xls)$/)?.[1];
-  if (ext === 'xlsx' || ext === 'xls') return ext;
-  if (ext) return 'csv';
-  const type = contentType?.split(';')[0]!.trim().toLowerCase();
-  if (!type || type === 'application/octet-stream') return 'csv';
-  const kind = KIND_BY_TYPE[type];
-  if (!kind) throw fileError('FILE_UNSUPPORTED', `Files of type ${type} are not supported. Upload a .csv, .xlsx or .xls file.`);
-  return kind;
-}
 
 /**
  * The completion email's address on the raw-file routes: the `X-Notify-Email` header (kept out of
@@ -56,18 +37,10 @@ export const headlessUploadRoutes = new Hono<AppEnv>()
     const workspaceId = c.get('workspaceId');
     const q = c.req.valid('query');
     const target = await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
-    const kind = uploadKind(c.req.header('content-type'), q.fileName);
-    const declared = Number(c.req.header('content-length') ?? NaN);
-    if (declared > sizeLimit(kind)) {
-      throw fileError(
-        'FILE_TOO_LARGE',
-        `The file is ${Math.ceil(declared / 1048576)} MB; the most a ${kind.toUpperCase()} upload accepts is ${sizeLimit(kind) / 1048576} MB.${kind === 'csv' ? '' : ' Save it as CSV to import a larger file.'}`,
-      );
-    }
-    if (declared === 0 || !c.req.raw.body) throw fileError('FILE_EMPTY', 'The request has no file in its body.');
     const notifyEmail = await notifyEmailOf(c, q.notifyEmail);
-    await limitImportCreation(c.env, workspaceId);
-    const { status, view } = await importFile(c.env, { workspaceId, ...target, options: { ...q, notifyEmail }, kind, body: c.req.raw.body });
+    // Type, size, empty body and the rate limit, as every raw-file route checks them; the kind comes from the content.
+    const upload = await admitUpload(c.env, workspaceId, c.req.raw, limitImportCreation);
+    const { status, view } = await importFile(c.env, { workspaceId, ...target, options: { ...q, notifyEmail }, ...upload });
     return c.json(view, status);
   })
   /** Multipart upload for files past one request's body limit: create, upload parts, complete. */
@@ -75,9 +48,8 @@ export const headlessUploadRoutes = new Hono<AppEnv>()
     const workspaceId = c.get('workspaceId');
     const q = c.req.valid('query');
     const { campaign } = await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
-    const kind = uploadKind(c.req.header('x-file-type') ?? undefined, q.fileName);
     const notifyEmail = await notifyEmailOf(c, q.notifyEmail);
-    const upload = await createMultipart(c.env, workspaceId, campaign.id, { ...q, notifyEmail, kind });
+    const upload = await createMultipart(c.env, workspaceId, campaign.id, { ...q, notifyEmail });
     return c.json(upload, 201);
   })
   .put('/:id/uploads/:uploadId/parts/:n{[0-9]+}', async (c) => {
@@ -95,7 +67,7 @@ export const headlessUploadRoutes = new Hono<AppEnv>()
     // completeMultipart applies the import-creation limit and discards the upload when it refuses.
     const done = await completeMultipart(c.env, workspaceId, target.campaign.id, c.req.param('uploadId'), c.req.valid('json').parts);
     try {
-      const { status, view } = await importFile(c.env, { workspaceId, ...target, options: done.options, kind: done.options.kind, body: done.body });
+      const { status, view } = await importFile(c.env, { workspaceId, ...target, options: done.options, body: done.body, declaredBytes: done.size });
       return c.json(view, status);
     } finally {
       await done.remove();

@@ -21,6 +21,10 @@ export const health = new Hono<AppEnv>().get('/', async (c) => {
     probe('queue', async () => {
       if (!c.env.IMPORT_QUEUE) throw new Error('missing');
     }),
+    // The workbook reader Worker answers (a workbook it is stuck on runs in another invocation).
+    probe('workbookReader', async () => {
+      if ((await c.env.WORKBOOK_READER.ping()) !== 'ok') throw new Error('no answer');
+    }),
   ]);
   const ok = Object.values(checks).every(Boolean);
   return c.json({ status: ok ? 'ok' : 'degraded', checks }, ok ? 200 : 503);

@@ -7,18 +7,17 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { jsonBody, query } from '../validate.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { fileError, toFileApiError } from '../file-errors.ts';
-import { LIMITS } from '../../../src/lib/limits.ts';
+import { CHUNK_BUDGET, LIST_CHUNK_BUDGET } from '../../../src/lib/chunk/cut.ts';
 import { formatBytes } from '../../../src/lib/parse/errors.ts';
 import { createEntryReader } from '../../../src/lib/suppression/entry.ts';
 import { AddSuppressionsSchema, DeleteSuppressionQuerySchema, ImportSuppressionsQuerySchema, ListSuppressionsQuerySchema } from '../../../src/lib/suppression/schemas.ts';
-import { sizeLimit } from '../../chunk/read-upload.ts';
 import { addNumbers } from '../../suppression/add-numbers.ts';
 import { importList } from '../../suppression/import-list.ts';
 import { suppressionStore } from '../../suppression/store.ts';
 import { suppressionsCsv } from '../../suppression/export-csv.ts';
 import { packedList } from '../../suppression/packed-list.ts';
-import { isSpreadsheetType, sniffUpload } from '../../suppression/upload-kind.ts';
+import { admitUpload } from '../../intake/admit-upload.ts';
+import { intake } from '../../intake/intake.ts';
 import { limitListImports } from '../../limits/rate-limit.ts';
 import { assertAcceptingImports } from '../../leads/placement.ts';
 import { startListImport } from '../../suppression/list-import/start.ts';
@@ -55,26 +54,21 @@ export const suppressionRoutes = new Hono<AppEnv>()
   )
   .post('/suppressions/import', query(ImportSuppressionsQuerySchema), async (c) => {
     const q = c.req.valid('query');
-    if (!isSpreadsheetType(c.req.header('content-type'))) {
-      throw fileError('FILE_UNSUPPORTED', `Bodies of type ${c.req.header('content-type')} are not supported. Upload the list as .csv, .xlsx or .xls.`);
-    }
-    const declared = Number(c.req.header('content-length') ?? NaN);
-    if (declared > LIMITS.maxCsvBytes) {
-      throw fileError('FILE_TOO_LARGE', `The file is ${formatBytes(declared)}; the most a list upload accepts is ${formatBytes(LIMITS.maxCsvBytes)}.`);
-    }
-    if (declared === 0 || !c.req.raw.body) throw fileError('FILE_EMPTY', 'The request has no file in its body.');
-    await limitListImports(c.env, c.get('workspaceId'));
+    const workspaceId = c.get('workspaceId');
+    // Type, size, empty body and the rate limit, as every raw-file route checks them.
+    const admitted = await admitUpload(c.env, workspaceId, c.req.raw, limitListImports);
     // Numbers are written as the file is read: not while the workspace's list is being moved.
-    await assertAcceptingImports(c.env, c.get('workspaceId'));
-    const upload = await sniffUpload(c.req.raw.body, q.fileName).catch((err) => {
-      throw toFileApiError(err);
+    await assertAcceptingImports(c.env, workspaceId);
+    const background = prefersAsync(c.req.header('prefer'));
+    // In the background every batch is a stored chunk, cut to a list chunk's budget.
+    const upload = await intake(c.env, admitted.body, {
+      fileName: q.fileName,
+      sheet: q.sheet,
+      declaredBytes: admitted.declaredBytes,
+      budget: background ? LIST_CHUNK_BUDGET : CHUNK_BUDGET,
     });
-    if (upload.empty) throw fileError('FILE_EMPTY', 'The request has no file in its body.');
-    if (declared > sizeLimit(upload.kind)) {
-      throw fileError('FILE_TOO_LARGE', `The workbook is ${formatBytes(declared)}; the most an Excel upload accepts is ${formatBytes(sizeLimit(upload.kind))}. Save it as CSV to upload a larger list.`);
-    }
-    const input = { body: upload.body, kind: upload.kind, defaultCountry: q.defaultCountry, sheet: q.sheet };
-    if (prefersAsync(c.req.header('prefer'))) {
+    const input = { upload, defaultCountry: q.defaultCountry };
+    if (background) {
       const view = await startListImport(c.env, c.get('workspaceId'), { ...input, fileName: q.fileName });
       return c.json(view, 202, { Location: `/api/v1/suppressions/imports/${view.id}`, 'Preference-Applied': 'respond-async' });
     }

@@ -7,7 +7,9 @@
  */
 import type { Env } from '../../env.ts';
 import { newId } from '../../db/ids.ts';
-import { CHUNK_BYTE_BUDGET, openUpload, type UploadKind } from '../../chunk/read-upload.ts';
+import type { Intake } from '../../intake/intake.ts';
+import { encodeChunk } from '../../../src/lib/chunk/format.ts';
+import { LIST_CHUNK_BUDGET } from '../../../src/lib/chunk/cut.ts';
 import { ApiError } from '../../api/errors.ts';
 import { toFileApiError } from '../../api/file-errors.ts';
 import { putCharged, releaseStorage } from '../../quota/storage.ts';
@@ -16,67 +18,44 @@ import { listChunkMessages } from '../../queue/messages.ts';
 import { LIMITS } from '../../../src/lib/limits.ts';
 import { FileReadError, formatCount, isFileReadError } from '../../../src/lib/parse/errors.ts';
 import { listColumns } from '../list-columns.ts';
-import { utf8Length } from '../../../src/lib/text/utf8-length.ts';
 import { listImportKeys, listImportPrefix } from './keys.ts';
 import { deletePrefix } from '../../chunk/delete-prefix.ts';
 import { failListImport, listImportView, type ListImportView } from './view.ts';
 
-/**
- * Rows per stored chunk, at most: the reader's batches (5,000 rows, a lead chunk's size) are joined
- * up to this, because a list's rows are short and each chunk costs the queue a fixed round of R2
- * and D1 calls; the byte budget of a lead chunk still bounds what one consumer holds.
- */
-export const LIST_CHUNK_ROWS = 25_000;
+/** Rows per stored chunk, at most (the intake cuts a list's rows to LIST_CHUNK_BUDGET, src/lib/chunk/cut.ts). */
+export const LIST_CHUNK_ROWS = LIST_CHUNK_BUDGET.rows;
 
 export interface ListImportInput {
-  body: ReadableStream<Uint8Array>;
-  kind: UploadKind;
+  /** The list, read by the intake with LIST_CHUNK_BUDGET: each batch is one stored chunk. */
+  upload: Intake;
   defaultCountry: string;
   fileName?: string;
-  sheet?: string;
 }
 
 export async function startListImport(env: Env, workspaceId: string, input: ListImportInput): Promise<ListImportView> {
   const id = newId('sli');
   let created = false;
   try {
-    const upload = await openUpload(input.body, input.kind, { sheet: input.sheet });
+    const upload = input.upload;
     // Column problems (no phone column, two of them) are answered before anything is stored.
     listColumns(upload.headers);
     await env.DB.prepare(
       `INSERT INTO suppression_imports (id, workspace_id, status, file_name, default_country, headers, created_at)
        VALUES (?1, ?2, 'running', ?3, ?4, ?5, ?6)`,
     )
-      .bind(id, workspaceId, input.fileName ?? `list.${input.kind}`, input.defaultCountry, JSON.stringify(upload.headers), new Date().toISOString())
+      .bind(id, workspaceId, input.fileName ?? `list.${upload.kind}`, input.defaultCountry, JSON.stringify(upload.headers), new Date().toISOString())
       .run();
     created = true;
 
     let chunks = 0;
     let total = 0;
-    let pending: string[] = [];
-    let pendingRows = 0;
-    let pendingBytes = 0;
-    const store = async () => {
-      if (!pendingRows) return;
-      const body = `{"v":1,"index":${chunks},"rows":[${pending.join(',')}]}`;
-      pending = [];
-      pendingRows = 0;
-      pendingBytes = 0;
-      await putCharged(env, workspaceId, id, listImportKeys.chunk(workspaceId, id, chunks), body, { httpMetadata: { contentType: 'application/json' } });
-      chunks++;
-    };
     for await (const rows of upload.rows) {
       total += rows.length;
       if (total > LIMITS.maxRows) throw new FileReadError('TOO_MANY_ROWS', `The list has more than ${formatCount(LIMITS.maxRows)} rows. Split it into smaller files.`);
-      // The batch's rows as JSON once (without its brackets), so joining batches copies text, not objects.
-      const json = JSON.stringify(rows).slice(1, -1);
-      const bytes = utf8Length(json);
-      if (pendingRows && (pendingRows + rows.length > LIST_CHUNK_ROWS || pendingBytes + bytes > CHUNK_BYTE_BUDGET)) await store();
-      pending.push(json);
-      pendingRows += rows.length;
-      pendingBytes += bytes;
+      const body = encodeChunk(chunks, rows.map((r) => JSON.stringify(r)));
+      await putCharged(env, workspaceId, id, listImportKeys.chunk(workspaceId, id, chunks), body, { httpMetadata: { contentType: 'application/json' } });
+      chunks++;
     }
-    await store();
     if (total === 0) throw new FileReadError('FILE_EMPTY', 'The list has a header row but no data rows.');
     await env.DB.prepare('UPDATE suppression_imports SET total_rows = ?2, chunk_count = ?3 WHERE id = ?1').bind(id, total, chunks).run();
     await sendWithRetry(env.IMPORT_QUEUE, listChunkMessages({ workspaceId, importId: id }, chunks));

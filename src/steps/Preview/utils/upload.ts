@@ -6,6 +6,7 @@
  */
 import { api, errorMessage } from '#lib/ui/api.ts';
 import { encodeChunk } from '#lib/chunk/format.ts';
+import { chunkBudget, createJsonRowCutter, cutRows } from '#lib/chunk/cut.ts';
 import type { ColumnMapping } from '#lib/types.ts';
 import type { OnExisting } from '#lib/import-view.ts';
 
@@ -33,27 +34,14 @@ export interface UploadListener {
   starting(): void;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/** The chunks' bodies in file order: at most `chunkRows` rows each, and under 90% of `maxChunkBytes` (UTF-8). */
+/** The chunks' bodies in file order, cut by the chunk cutter to the budget the server answered (`chunkRows` rows, `maxChunkBytes` bytes). */
 export function* chunkBodies(rows: EncodedRows, chunkRows: number, maxChunkBytes: number): Generator<{ body: string; rows: number }> {
-  const budget = Math.floor(maxChunkBytes * 0.9);
-  const encoder = new TextEncoder();
+  const cutter = createJsonRowCutter(chunkBudget(chunkRows, maxChunkBytes));
   let index = 0;
-  let parts: string[] = [];
-  let bytes = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const json = rows.json(i);
-    const size = (NON_ASCII.test(json) ? encoder.encode(json).length : json.length) + 1;
-    if (parts.length && (parts.length >= chunkRows || bytes + size > budget)) {
-      yield { body: encodeChunk(index++, parts), rows: parts.length };
-      parts = [];
-      bytes = 0;
-    }
-    parts.push(json);
-    bytes += size;
-  }
-  if (parts.length) yield { body: encodeChunk(index, parts), rows: parts.length };
+  const json = function* () {
+    for (let i = 0; i < rows.length; i++) yield rows.json(i);
+  };
+  for (const parts of cutRows(cutter, json())) yield { body: encodeChunk(index++, parts), rows: parts.length };
 }
 
 /** Creates, uploads and starts the import; returns its id. Throws an Error with the API's message. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonStringBytes, rowJsonBytes } from '../../workers/chunk/row-bytes.ts';
+import { jsonStringBytes, rowJsonBytes } from './row-bytes.ts';
 
 const bytes = (v: unknown) => new TextEncoder().encode(JSON.stringify(v)).length;
 

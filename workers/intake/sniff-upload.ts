@@ -1,28 +1,12 @@
 /**
- * What an uploaded list is, from its first bytes (the readers' own sniffing), with the body handed
- * back unconsumed. A declared Content-Type that is not a spreadsheet is refused before reading.
+ * What an uploaded file is, from its first bytes only (src/lib/parse/file-kind.ts, as the wizard
+ * decides), with the body handed back unconsumed. Its name and declared type never decide.
  */
 import { sniffFileKind, unsupportedFileError } from '../../src/lib/parse/file-kind.ts';
-import type { UploadKind } from '../chunk/read-upload.ts';
-
-/** Types a CSV or workbook upload arrives with (clients often send none, or octet-stream). */
-const SPREADSHEET_TYPES = new Set([
-  'text/csv',
-  'text/plain',
-  'application/csv',
-  'text/tab-separated-values',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.ms-excel',
-  'application/octet-stream',
-]);
+import type { UploadKind } from './upload-kind.ts';
 
 /** Bytes looked at to tell CSV from a workbook. */
 const HEAD_BYTES = 4096;
-
-export function isSpreadsheetType(contentType: string | undefined): boolean {
-  const type = contentType?.split(';')[0]!.trim().toLowerCase();
-  return !type || SPREADSHEET_TYPES.has(type);
-}
 
 /** Reads the first few KB, decides the kind, and returns a stream that still yields every byte. */
 export async function sniffUpload(body: ReadableStream<Uint8Array>, fileName?: string): Promise<{ kind: UploadKind; body: ReadableStream<Uint8Array>; empty: boolean }> {

@@ -2,8 +2,8 @@
  * The UTF-8 size of a row as JSON.stringify writes it into a chunk, counted without building the
  * JSON: chunks are cut by bytes as well as rows, on the hot path of a million-row upload.
  */
-import type { SourceRow } from '../../src/lib/types.ts';
-import { utf8Length } from '../../src/lib/text/utf8-length.ts';
+import type { SourceRow } from '../types.ts';
+import { utf8Length } from '../text/utf8-length.ts';
 
 /** Characters JSON escapes, or that take more than one byte in UTF-8. */
 const SPECIAL = /["\\\x00-\x1f\u0080-\uffff]/;

@@ -1,0 +1,104 @@
+/**
+ * A CSV upload read in the API Worker as it streams in: decoded and parsed piece by piece (never
+ * held whole), its rows cut into chunks by the one chunk cutter as they complete.
+ */
+import { createDecoder, type DecoderOptions } from '../../src/lib/parse/decode.ts';
+import { createCsvStream, type HeaderPick } from '../../src/lib/parse/csv.ts';
+import { FileReadError, isFileReadError } from '../../src/lib/parse/errors.ts';
+import { createRowCutter, type ChunkBudget } from '../../src/lib/chunk/cut.ts';
+import { LIMITS } from '../../src/lib/limits.ts';
+import type { HeaderRowChoice } from '../../src/lib/map/header-row.ts';
+import type { SourceRow } from '../../src/lib/types.ts';
+import { fileTooLarge } from './upload-kind.ts';
+import type { UploadReader } from './upload-reader.ts';
+
+/** Decoded text is parsed in pieces of at most this many characters, so one large read never yields rows past a chunk or two at once. */
+const PIECE_CHARS = 1024 * 1024;
+
+export interface CsvReadOptions {
+  budget: ChunkBudget;
+  /** How the header row is chosen; `choice` is where the parser reports the row it took. */
+  header?: { pick: HeaderPick; choice: () => HeaderRowChoice | null };
+  /** The text encoding the client named (a WHATWG label), handed to the decoder; otherwise it is detected. */
+  encoding?: string;
+}
+
+/**
+ * Runs the parser on the file's content: its own crash means a file it cannot make sense of,
+ * FILE_CORRUPT. Only what runs here may blame the file; reading the body (the request, an R2
+ * object) and storing the chunks stay outside, so their failures are never the file's.
+ */
+function parsing<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (isFileReadError(err)) throw err;
+    throw new FileReadError('FILE_CORRUPT', 'The file could not be read. It may be damaged or not the type its name says; save it again as .csv or .xlsx and retry.');
+  }
+}
+
+export async function readCsvUpload(body: ReadableStream<Uint8Array>, opts: CsvReadOptions): Promise<UploadReader> {
+  const reader = body.getReader();
+  // The encoding named reaches the decoder as it is (a decoder without the option ignores it).
+  const decoderOptions: DecoderOptions & { encoding?: string } = opts.encoding ? { encoding: opts.encoding } : {};
+  const decoder = createDecoder(decoderOptions);
+  const csv = createCsvStream({ header: opts.header?.pick });
+  let size = 0;
+  let ended = false;
+  const cutter = createRowCutter(opts.budget);
+  /** Chunks cut and not yet yielded. */
+  const ready: SourceRow[][] = [];
+  const take = (rows: SourceRow[]) => {
+    for (const r of rows) {
+      const full = cutter.add(r);
+      if (full) ready.push(full);
+    }
+  };
+  const push = (text: string) => {
+    for (let i = 0; i < text.length; i += PIECE_CHARS) take(csv.push(text.slice(i, i + PIECE_CHARS)));
+  };
+
+  const pump = async (): Promise<void> => {
+    const { done, value } = await reader.read();
+    if (done) {
+      ended = true;
+      parsing(() => {
+        push(decoder.end());
+        take(csv.end());
+      });
+      const last = cutter.flush();
+      if (last) ready.push(last);
+      return;
+    }
+    size += value.byteLength;
+    if (size > LIMITS.maxCsvBytes) {
+      await reader.cancel();
+      throw fileTooLarge('csv');
+    }
+    parsing(() => {
+      const text = decoder.push(value);
+      if (text) push(text);
+    });
+  };
+
+  while (!csv.headers && !ended) await pump();
+  if (!csv.headers) throw new FileReadError('FILE_EMPTY', 'The file is empty.');
+  const headers = csv.headers;
+
+  async function* rows() {
+    try {
+      for (;;) {
+        const chunk = ready.shift();
+        if (chunk) {
+          yield chunk;
+          continue;
+        }
+        if (ended) return;
+        await pump();
+      }
+    } finally {
+      if (!ended) await reader.cancel().catch(() => {});
+    }
+  }
+  return { headers, header: opts.header?.choice() ?? null, rows: rows() };
+}
