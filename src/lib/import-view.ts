@@ -6,6 +6,15 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const ON_EXISTING = ['skip', 'update', 'fill'] as const;
 export type OnExisting = (typeof ON_EXISTING)[number];
 
+/**
+ * Where an import's column mapping came from: `automatic` (exact names, normalised names, phone
+ * synonyms), `remembered` (the mapping saved in this campaign for the identical header row), or
+ * `provided` (the mapping sent with the import: the wizard's, which a person confirmed). A headless
+ * import is only ever `automatic` or `remembered`; the wizard's suggestions never apply to it.
+ */
+export const MAPPING_SOURCES = ['automatic', 'remembered', 'provided'] as const;
+export type MappingSourceName = (typeof MAPPING_SOURCES)[number];
+
 export interface ImportView {
   id: string;
   campaignId: string;
@@ -30,6 +39,8 @@ export interface ImportView {
   /** Undo: leads left as they are because a later import changed them (undo-report.csv). */
   undoSkippedRows: number;
   errorCounts: Record<string, number>;
+  /** Where the column mapping came from (null for imports made before it was recorded). */
+  mappingSource: MappingSourceName | null;
   failure: { code: string; message: string } | null;
   createdAt: string;
   finishedAt: string | null;

@@ -119,6 +119,7 @@ describe('completion email content', () => {
     status: 'completed',
     ignoreErrors: true,
     onExisting: 'skip',
+    mappingSource: 'automatic',
     createdRows: 6,
     updatedRows: 0,
     undoneRows: 0,

@@ -4,7 +4,7 @@
  * types from here, not from the Durable Object's class.
  */
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
-import type { ImportStatus, ImportView, OnExisting } from '../../src/lib/import-view.ts';
+import type { ImportStatus, ImportView, MappingSourceName, OnExisting } from '../../src/lib/import-view.ts';
 
 export interface ImportConfig {
   importId: string;
@@ -17,6 +17,8 @@ export interface ImportConfig {
   notifyEmail: string | null;
   headers: string[];
   mapping: ColumnMapping;
+  /** Where the mapping came from (absent in imports created before it was recorded). */
+  mappingSource?: MappingSourceName;
   assistant: AssistantConfig;
   defaultCountry: string | null;
   /**
@@ -159,6 +161,7 @@ export function toView(config: ImportConfig, state: State): ImportView {
     undoneRows: 0,
     undoSkippedRows: 0,
     errorCounts: state.errorCounts,
+    mappingSource: config.mappingSource ?? null,
     failure: state.failure,
     createdAt: config.createdAt,
     finishedAt: state.finishedAt,

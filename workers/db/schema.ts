@@ -94,7 +94,7 @@ export const workspaceMoves = sqliteTable('workspace_moves', {
   flippedAt: text('flipped_at'),
 });
 
-import type { ImportStatus } from '../../src/lib/import-view.ts';
+import type { ImportStatus, MappingSourceName } from '../../src/lib/import-view.ts';
 export type { ImportStatus };
 
 /** One import: options, file metadata and the counters mirrored from its Durable Object. */
@@ -139,6 +139,8 @@ export const imports = sqliteTable(
     /** When the error report was deleted (retention, REPORT_RETENTION_DAYS); errors.csv answers 410 from then on. */
     reportDeletedAt: text('report_deleted_at'),
     ...importUndoColumns,
+    /** Where the column mapping came from (src/lib/import-view.ts, MAPPING_SOURCES); null for older imports. */
+    mappingSource: text('mapping_source').$type<MappingSourceName>(),
   },
   (t) => [
     index('imports_workspace_campaign').on(t.workspaceId, t.campaignId),

@@ -9,7 +9,7 @@ import { coordinator } from '../coordinator/coordinator.ts';
 import type { ImportConfig } from '../coordinator/state.ts';
 import { assertAcceptingImports } from '../leads/placement.ts';
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
-import type { OnExisting } from '../../src/lib/import-view.ts';
+import type { MappingSourceName, OnExisting } from '../../src/lib/import-view.ts';
 
 export interface NewImport {
   workspaceId: string;
@@ -23,6 +23,7 @@ export interface NewImport {
   notifyEmail: string | null;
   headers: string[];
   mapping: ColumnMapping;
+  mappingSource: MappingSourceName;
   inline: boolean;
 }
 
@@ -52,6 +53,7 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
     onExisting: input.onExisting ?? 'skip',
     notifyEmail: input.notifyEmail,
     errorCounts: {},
+    mappingSource: input.mappingSource,
     createdAt,
   });
   const config: ImportConfig = {
@@ -64,6 +66,7 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
     notifyEmail: input.notifyEmail,
     headers: input.headers,
     mapping: input.mapping,
+    mappingSource: input.mappingSource,
     assistant: input.assistant,
     defaultCountry: input.defaultCountry,
     blockedPhoneTypes,

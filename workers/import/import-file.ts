@@ -6,9 +6,8 @@
  */
 import type { Env } from '../env.ts';
 import type { AssistantConfig, SourceRow } from '../../src/lib/types.ts';
-import { autoMap } from '../../src/lib/map/columns.ts';
-import type { MappingSource } from '../../src/lib/map/remembered.ts';
-import { matchMapping, rememberQuietly } from '../mappings/store.ts';
+import { headlessMapping } from '../../src/lib/map/headless-mapping.ts';
+import { savedMappingFor } from '../mappings/store.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import { intake } from '../intake/intake.ts';
 import { storeChunk } from '../chunk/store-chunk.ts';
@@ -36,7 +35,8 @@ export interface ImportFileExtras {
   unknownColumns: string[];
   /** The 1-based file row taken as the header (blank lines counted). */
   headerRow: number;
-  mappingSource: MappingSource | null;
+  /** The saved mapping applied when `mappingSource` is `remembered`; null otherwise. */
+  rememberedMapping: { id: string; fileName: string; savedAt: string } | null;
 }
 
 export async function importFile(env: Env, input: ImportFileInput): Promise<{ status: 201 | 202; view: ImportView & ImportFileExtras }> {
@@ -50,15 +50,15 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
       header: { assistant, headerRow: options.headerRow },
       declaredBytes: input.declaredBytes,
     });
-    // A mapping remembered for these headers (this campaign's first, then the workspace's) wins over automatic matching.
-    const remembered = await matchMapping(env, workspaceId, campaign.id, upload.headers, assistant);
-    const mapping = remembered?.mapping ?? autoMap(upload.headers, assistant);
+    // Same request, same result: the automatic mapping, or this campaign's mapping for these very headers.
+    const saved = await savedMappingFor(env, workspaceId, campaign.id, upload.headers);
+    const { mapping, mappingSource } = headlessMapping(upload.headers, assistant, saved);
     const check = checkColumns(upload.headers, mapping, assistant);
     const fileName = options.fileName ?? `upload.${upload.kind}`;
     const extras = (): ImportFileExtras => ({
       unknownColumns: check.unknownColumns,
       headerRow: (upload.header?.index ?? 0) + 1,
-      mappingSource: remembered?.source ?? null,
+      rememberedMapping: saved && mappingSource === 'remembered' ? { id: saved.id, fileName: saved.fileName, savedAt: saved.savedAt } : null,
     });
     const start = async (inline: boolean) => {
       const config = await createImport(env, {
@@ -73,10 +73,10 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
         notifyEmail: options.notifyEmail ?? null,
         headers: upload.headers,
         mapping,
+        mappingSource,
         inline,
       });
       importId = config.importId;
-      await rememberQuietly(env, { workspaceId, campaignId: campaign.id, fileName, headers: upload.headers, mapping });
       return config.importId;
     };
 

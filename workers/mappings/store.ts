@@ -1,6 +1,7 @@
 /**
- * Remembered column mappings in D1 (saved_mappings): saved when an import is created (wizard or
- * API), matched against the next file's headers (src/lib/map/remembered.ts), listed and deleted.
+ * Remembered column mappings in D1 (saved_mappings): saved when an import is created with the
+ * mapping a person confirmed (the wizard's), matched against the next file's headers
+ * (src/lib/map/remembered.ts), found for a headless import by its exact header row, listed and deleted.
  * One row per campaign and header row; the most recent MAX_SAVED_MAPPINGS per workspace are kept.
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
@@ -87,6 +88,21 @@ export async function deleteMapping(env: Env, workspaceId: string, id: string): 
     .returning({ id: savedMappings.id })
     .all();
   return gone.length > 0;
+}
+
+/**
+ * The mapping saved in `campaignId` for exactly these headers (same header key), or null: what a
+ * headless import may apply (src/lib/map/headless-mapping.ts). One indexed lookup; no other
+ * campaign's mapping and no mapping for other headers is ever read.
+ */
+export async function savedMappingFor(env: Env, workspaceId: string, campaignId: string, headers: readonly string[]): Promise<SavedMapping | null> {
+  if (JSON.stringify(headers).length > MAX_SAVED_HEADER_CHARS) return null;
+  const row = await db(env.DB)
+    .select()
+    .from(savedMappings)
+    .where(and(eq(savedMappings.workspaceId, workspaceId), eq(savedMappings.campaignId, campaignId), eq(savedMappings.headerKey, headerKey(headers))))
+    .get();
+  return row ? toSaved(row) : null;
 }
 
 /** The remembered mapping for a file's headers in a campaign, or null (then automatic matching applies). */

@@ -98,9 +98,15 @@ function targetsByHeader(assistant: AssistantConfig): Map<string, ColumnTarget> 
   return targets;
 }
 
-/** Proposes a mapping: exact header names, then normalised names, then phone synonyms. */
+/**
+ * The automatic mapping: exact header names, then normalised names, then the first phone synonym
+ * as the phone. What a headless import applies; the wizard's suggestions (autoMapWithSuggestions)
+ * are not part of it.
+ */
 export function autoMap(headers: readonly string[], assistant: AssistantConfig): ColumnMapping {
-  return autoMapWithSuggestions(headers, assistant).mapping;
+  const { mapping, suggested } = autoMapWithSuggestions(headers, assistant);
+  if (!suggested.length) return mapping;
+  return { columns: mapping.columns.map((t, i) => (suggested.includes(i) ? { kind: 'ignore' } : t)) };
 }
 
 export interface AutoMapping {
@@ -112,7 +118,7 @@ export interface AutoMapping {
   suggested: number[];
 }
 
-/** autoMap, also telling which columns are suggested secondary phones. */
+/** autoMap plus the wizard's suggestions (applied, and listed in `suggested` for the person to keep or undo). */
 export function autoMapWithSuggestions(headers: readonly string[], assistant: AssistantConfig): AutoMapping {
   const exact = targetsByHeader(assistant);
   const normalized = new Map<string, ColumnTarget>();

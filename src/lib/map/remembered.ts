@@ -1,10 +1,12 @@
 /**
- * Remembered mappings: a mapping someone confirmed, applied again to the next file with the same
- * or overlapping headers. Pure: the Worker's store (workers/mappings/store.ts) reads the saved
- * mappings and asks here what they give for a new header row.
+ * Remembered mappings: a mapping someone confirmed in the wizard, offered again for the next file
+ * with the same or overlapping headers (POST /campaigns/{id}/mappings/match). Pure: the Worker's
+ * store (workers/mappings/store.ts) reads the saved mappings and asks here what they give for a new
+ * header row. A headless import applies only the same campaign's mapping for identical headers
+ * (headless-mapping.ts).
  */
 import type { AssistantConfig, ColumnMapping, ColumnTarget } from '../types.ts';
-import { autoMap, isValidTarget, normalizeHeader, targetKey } from './columns.ts';
+import { autoMapWithSuggestions, isValidTarget, normalizeHeader, targetKey } from './columns.ts';
 
 export interface SavedMapping {
   id: string;
@@ -60,7 +62,8 @@ export function rememberMapping(
   const ordered = [...saved].sort(
     (a, b) => Number(b.campaignId === campaignId) - Number(a.campaignId === campaignId) || (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0),
   );
-  const auto = autoMap(headers, assistant);
+  // The wizard's answer: columns no saved mapping decides get what the wizard proposes, suggestions included.
+  const auto = autoMapWithSuggestions(headers, assistant).mapping;
   const scopeOf = (s: SavedMapping): MappingScope => (s.campaignId === campaignId ? 'campaign' : 'workspace');
   const sourceOf = (s: SavedMapping): MappingSource => ({ id: s.id, fileName: s.fileName, savedAt: s.savedAt, scope: scopeOf(s) });
 

@@ -10,7 +10,7 @@ import { ChunkSchema } from '../../../src/lib/chunk/format.ts';
 import { CompleteUploadSchema } from '../../chunk/multipart.ts';
 import { ROW_ERROR_CODES, FILE_ERROR_CODES } from '../../../src/lib/codes.ts';
 import { PHONE_TYPES } from '../../../src/lib/calling/blocked-phone-types.ts';
-import { IMPORT_STATUSES, ON_EXISTING } from '../../../src/lib/import-view.ts';
+import { IMPORT_STATUSES, MAPPING_SOURCES, ON_EXISTING } from '../../../src/lib/import-view.ts';
 import { returns, schema } from './shared-parts.ts';
 
 /** What every stored number carries (the lead's primary, and each secondary contact). */
@@ -102,6 +102,11 @@ export const components = {
         undoneRows: { type: 'integer', description: 'Undo: leads deleted or restored so far' },
         undoSkippedRows: { type: 'integer', description: 'Undo: leads left as they are because a later import changed them (undo-report.csv)' },
         errorCounts: { type: 'object', propertyNames: { enum: [...ROW_ERROR_CODES] }, additionalProperties: { type: 'integer' } },
+        mappingSource: {
+          enum: [...MAPPING_SOURCES, null],
+          description:
+            'Where the column mapping came from. automatic: exact header names, normalised names and phone synonyms; remembered: the mapping saved in this campaign for the identical header row; provided: the mapping sent with POST /imports (the wizard\'s). A headless import is automatic or remembered, never the wizard\'s suggestions. null for imports made before it was recorded.',
+        },
         failure: { type: ['object', 'null'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
         createdAt: { type: 'string', format: 'date-time' },
         finishedAt: { type: ['string', 'null'], format: 'date-time' },

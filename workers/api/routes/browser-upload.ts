@@ -84,11 +84,13 @@ export const browserUploadRoutes = new Hono<AppEnv>()
       notifyEmail: body.notifyEmail ?? null,
       headers: body.headers,
       mapping,
+      mappingSource: body.mapping ? 'provided' : 'automatic',
       // Nothing is stored yet; each stored chunk re-decides from the rows stored (see admit-chunk).
       inline: true,
     });
-    // The mapping the user confirmed in the wizard is offered again for the next file with these headers.
-    await rememberQuietly(c.env, { workspaceId, campaignId: campaign.id, fileName: body.fileName, headers: body.headers, mapping });
+    // The mapping the user confirmed in the wizard is offered again for the next file with these headers
+    // (an import without one took the automatic mapping, which nobody confirmed: nothing to remember).
+    if (body.mapping) await rememberQuietly(c.env, { workspaceId, campaignId: campaign.id, fileName: body.fileName, headers: body.headers, mapping });
     const view = await coordinator(c.env, config.importId).view();
     return c.json({ ...view, unknownColumns: check.unknownColumns, chunkRows: LIMITS.chunkRows, maxChunkBytes: LIMITS.maxChunkBytes }, 201);
   })

@@ -27,6 +27,7 @@ export function rowToView(r: ImportRow): ImportView {
     undoneRows: r.undoneRows,
     undoSkippedRows: r.undoSkippedRows,
     errorCounts: r.errorCounts,
+    mappingSource: r.mappingSource,
     failure: r.failureCode ? { code: r.failureCode, message: r.failureMessage ?? '' } : null,
     createdAt: r.createdAt,
     finishedAt: r.finishedAt,
