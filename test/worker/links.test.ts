@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { env, SELF, createExecutionContext } from 'cloudflare:test';
 import { seededCampaign } from './helpers.ts';
 import { decodeMail, type DecodedMail } from '../mail.ts';
-import { validateChunk } from '../../workers/revalidate/validate-chunk.ts';
-import { writeChunk } from '../../workers/write/write-chunk.ts';
+import { validatePass } from '../../workers/revalidate/validate-pass.ts';
+import { writePass } from '../../workers/write/write-pass.ts';
 import { finalizeImport } from '../../workers/report/finalize.ts';
 import { coordinator } from '../../workers/coordinator/coordinator.ts';
 import { sendImportEmail } from '../../workers/notify/send-email.ts';
@@ -44,8 +44,8 @@ async function importWithEmail() {
     EMAIL: { send: async (m: EmailMessage) => (sent.push({ from: m.from, to: m.to, raw: rawOf(m) }), { messageId: 'x' }) } as unknown as SendEmail,
   };
   await coordinator(env, created.id).seal(1);
-  await validateChunk(mailEnv, workspaceId, created.id, 0);
-  await writeChunk(mailEnv, workspaceId, created.id, 0);
+  await validatePass(mailEnv, workspaceId, created.id, 0);
+  await writePass(mailEnv, workspaceId, created.id, 0);
   const view = await finalizeImport(mailEnv, workspaceId, created.id);
   expect(sent).toHaveLength(1);
   return { ...ctx, id: created.id as string, view, envelope: sent[0]!, mail: decodeMail(sent[0]!.raw) };

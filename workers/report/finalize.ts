@@ -2,7 +2,7 @@
 import type { Env } from '../env.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
 import { isRunning, type ImportView } from '../../src/lib/import-view.ts';
-import { buildReport } from './build-report.ts';
+import { buildErrorReport } from './build-error-report.ts';
 import { sendImportEmail } from '../notify/send-email.ts';
 import type { ImportConfig } from '../coordinator/state.ts';
 
@@ -10,7 +10,7 @@ export async function finalizeImport(env: Env, workspaceId: string, importId: st
   const coord = coordinator(env, importId);
   const { config, status, chunkCount } = await coord.snapshot();
   if (!isRunning(status)) return coord.view();
-  const report = await buildReport(env, workspaceId, importId, config.headers, chunkCount ?? 0);
+  const report = await buildErrorReport(env, workspaceId, importId, config.headers, chunkCount ?? 0);
   const view = await coord.complete(report);
   await notifyEnded(env, config, view);
   return view;

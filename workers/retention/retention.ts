@@ -23,7 +23,7 @@ import { ApiError } from '../api/errors.ts';
 import { deleteChanges } from '../leads/changes.ts';
 import { undoRetentionDays } from '../undo/request-undo.ts';
 import { listImportPrefix } from '../suppression/list-import/keys.ts';
-import { deletePrefix } from '../chunk/delete-prefix.ts';
+import { deletePrefix } from '../r2/delete-prefix.ts';
 
 /**
  * Items per query; a step goes on until none is left or MAX_PER_RUN is reached (an import costs

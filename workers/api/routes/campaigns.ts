@@ -9,7 +9,7 @@ import { UpdateCampaignSchema } from '../../../src/lib/schemas/update.ts';
 import { DEFAULT_CALLING_WINDOW } from '../../../src/lib/calling/calling-window.ts';
 import { DEFAULT_BLOCKED_PHONE_TYPES } from '../../../src/lib/calling/blocked-phone-types.ts';
 import { sampleCsv } from '../../../src/lib/sample/sample-csv.ts';
-import { leadCounts, leadsStore } from '../../leads/store.ts';
+import { leadCounts, leadsStore } from '../../leads/leads-store.ts';
 import { listCampaignLeads } from '../../campaigns/list-leads.ts';
 import { jsonBody, query } from '../validate.ts';
 import { ApiError, notFound } from '../errors.ts';
