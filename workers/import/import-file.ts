@@ -7,10 +7,10 @@
 import type { Env } from '../env.ts';
 import type { AssistantConfig, SourceRow } from '../../src/lib/types.ts';
 import { headlessMapping } from '../../src/lib/map/headless-mapping.ts';
-import { savedMappingFor } from '../mappings/store.ts';
+import { savedMappingFor } from '../mappings/saved-mappings.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import { intake } from '../intake/intake.ts';
-import { storeChunk } from '../chunk/store-chunk.ts';
+import { putChunk } from '../chunk/put-chunk.ts';
 import { createImport } from './create-import.ts';
 import { runInline } from './run-inline.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
@@ -94,16 +94,16 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
       }
       const id = importId ?? (await start(false));
       if (first) {
-        await storeChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: first }, true);
+        await putChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: first }, true);
         first = null;
       }
-      await storeChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: batch }, true);
+      await putChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: batch }, true);
     }
     if (total === 0) throw new FileReadError('FILE_EMPTY', 'The file has a header row but no data rows.');
     if (!importId) {
       const inline = total <= LIMITS.inlineMaxRows;
       const id = await start(inline);
-      await storeChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: first! }, !inline);
+      await putChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: first! }, !inline);
       if (inline) return { status: 201, view: { ...(await runInline(env, workspaceId, id, chunkIndex)), ...extras() } };
     }
     const { view, missingChunks } = await coordinator(env, importId!).seal(chunkIndex);

@@ -1,7 +1,7 @@
 /**
  * Remembered mappings: a mapping someone confirmed in the wizard, offered again for the next file
  * with the same or overlapping headers (POST /campaigns/{id}/mappings/match). Pure: the Worker's
- * store (workers/mappings/store.ts) reads the saved mappings and asks here what they give for a new
+ * store (workers/mappings/saved-mappings.ts) reads the saved mappings and asks here what they give for a new
  * header row. A headless import applies only the same campaign's mapping for identical headers
  * (headless-mapping.ts).
  */
