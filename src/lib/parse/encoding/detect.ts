@@ -76,10 +76,12 @@ export function isUtf8(bytes: Uint8Array, isWholeFile: boolean): boolean {
 /** Confidence from the log-likelihood margin between the best reading and the best different one. */
 const confidenceOf = (margin: number) => 1 / (1 + Math.exp(-margin / 4));
 
+/** Bytes above 0x7F below which chardet's confidence alone does not decide for CJK. */
+const CJK_MIN_BYTES = 24;
 /** Structure penalty per byte above 0x7F under which a single-byte reading is clean (names, not mojibake). */
 const CLEAN = -0.1;
 /** Structure penalty per byte above 0x7F past which every single-byte reading is mojibake. */
-const MESSY = -3;
+const MESSY = -1;
 
 /** Chooses among the legacy code pages for a head that is neither UTF-8 nor UTF-16. */
 export function detectLegacy(sample: Uint8Array): Detection {
@@ -97,7 +99,8 @@ export function detectLegacy(sample: Uint8Array): Detection {
   const ranked = scores.map((s, i) => ({ ...s, i })).sort((a, b) => b.score - a.score || a.i - b.i);
   const best = ranked[0]!;
   const structure = best.structure / high;
-  const cjkWins = top.confidence >= CJK_WINS ? structure <= CLEAN : top.confidence > 0 && structure < MESSY;
+  // chardet's confidence rests on a handful of characters in a short head: then only a garbled single-byte reading lets CJK win.
+  const cjkWins = top.confidence >= CJK_WINS && high >= CJK_MIN_BYTES ? structure <= CLEAN : top.confidence > 0 && structure < MESSY;
   if (cjkWins) {
     const encoding = top.name === 'gbk' && hasFourByteGb18030(sample) ? 'gb18030' : top.name;
     // chardet's confidences are percentages: half the lead over the runner-up stands in for a log-likelihood margin.

@@ -39,7 +39,6 @@ export function languageModels(): LanguageModels {
     return i;
   };
   const ascii = parse(LATIN_ASCII);
-  const asciiTotal = ascii.reduce((s, [, f]) => s + f, 0);
   for (const [l] of ascii) id(l);
   const specs = Object.entries(LANGUAGES).map(([name, lang]) => {
     const letters = parse(lang.letters);

@@ -259,10 +259,11 @@ function scoreWord(t: Table, bytes: Uint8Array, count: number, counts: Float64Ar
         }
       }
     }
-    score += t.nonLetter[k]!;
+    // Kept apart from the penalties: it belongs to the language model's part of the score.
+    counts[counts.length - 1]! += t.nonLetter[k]! * count;
     const id = t.letterIds[k]!;
     if (id >= 0) counts[id]! += count;
-    else if (cls <= CharClass.Mark) counts[counts.length - 1]! += count; // a letter no language model lists
+    else if (cls <= CharClass.Mark) counts[counts.length - 2]! += count; // a letter no language model lists
     prevClass = cls;
     if (cls > CharClass.Mark) {
       run = 0;
@@ -280,8 +281,8 @@ function scoreWord(t: Table, bytes: Uint8Array, count: number, counts: Float64Ar
 export function scoreSingleByte({ words, ascii }: Evidence): SingleByteScore[] {
   tables ??= buildTables();
   const lm = languageModels();
-  // The last slot counts letters no language lists.
-  const counts = new Float64Array(lm.size + 1);
+  // Two more slots: letters no language lists, and the cost of characters that are not letters.
+  const counts = new Float64Array(lm.size + 2);
   return tables.map((t) => {
     counts.fill(0);
     for (let i = 0; i < 26; i++) if (ascii[i]) counts[ASCII_IDS[0x61 + i]!]! += ascii[i]!;
@@ -292,7 +293,7 @@ export function scoreSingleByte({ words, ascii }: Evidence): SingleByteScore[] {
     lm.tables.forEach((logp, li) => {
       let sum = 0;
       for (let id = 0; id < lm.size; id++) if (counts[id]) sum += counts[id]! * logp[id]!;
-      sum += counts[lm.size]! * lm.unknown;
+      sum += counts[lm.size]! * lm.unknown + counts[lm.size + 1]!;
       if (sum > best) {
         best = sum;
         language = lm.names[li]!;
