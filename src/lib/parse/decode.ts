@@ -93,19 +93,31 @@ export function createDecoder(opts: DecoderOptions = {}): StreamDecoder {
       if (!d.encoding.startsWith('utf-16')) assertText(head);
       return decodeBody(startBody(d), head, final);
     }
+    // The choice rests on exactly the first sniffBytes (however the pieces fell), so any split reads alike.
+    const sample = head.subarray(0, Math.min(sniffBytes, DETECT_BYTES));
+    const whole = final && head.length === sample.length;
     if (afterAscii) {
       // Everything before was ASCII: detect again from the first byte above 0x7F.
-      const sample = head.subarray(0, DETECT_BYTES);
-      const again = isUtf8(sample, final && head.length <= DETECT_BYTES) ? { ...detection!, source: 'utf-8' as const } : detectLegacy(sample);
+      const again = isUtf8(sample, whole) ? { ...detection!, source: 'utf-8' as const } : detectLegacy(sample);
       return decodeBody(startBody(again), head, final);
     }
-    const d = detectEncoding(head, { isWholeFile: final });
+    const d = detectEncoding(sample, { isWholeFile: whole });
     if (!d.encoding.startsWith('utf-16')) assertText(head);
-    if (d.source === 'ascii' && !final) {
+    if (d.source === 'ascii') {
+      // Plain ASCII so far reads the same in every encoding: pass it on, and choose at the first byte above 0x7F.
       detection = d;
-      mode = { kind: 'ascii' };
-      offset += head.length;
-      return asciiDecoder.decode(head);
+      let i = 0;
+      while (i < head.length && head[i]! < 0x80) i++;
+      offset += i;
+      const text = asciiDecoder.decode(head.subarray(0, i));
+      if (i === head.length) {
+        mode = { kind: 'ascii' };
+        return text;
+      }
+      mode = { kind: 'collect', afterAscii: true };
+      pending = [head.subarray(i)];
+      pendingLength = head.length - i;
+      return text + (final || pendingLength >= sniffBytes ? begin(final) : '');
     }
     return decodeBody(startBody(d), head, final);
   }
