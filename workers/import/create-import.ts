@@ -9,7 +9,7 @@ import { coordinator } from '../coordinator/coordinator.ts';
 import type { ImportConfig } from '../coordinator/state.ts';
 import { assertAcceptingImports } from '../leads/placement.ts';
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
-import type { OnExisting } from '../../src/lib/import-view.ts';
+import type { ImportWarning, OnExisting } from '../../src/lib/import-view.ts';
 
 export interface NewImport {
   workspaceId: string;
@@ -24,6 +24,9 @@ export interface NewImport {
   headers: string[];
   mapping: ColumnMapping;
   inline: boolean;
+  /** The WHATWG name of the encoding the file was read in (null for workbooks). */
+  encoding?: string | null;
+  warnings?: ImportWarning[];
 }
 
 /** The campaign's blocked phone types now: the import keeps them for its whole run. */
@@ -53,6 +56,8 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
     notifyEmail: input.notifyEmail,
     errorCounts: {},
     createdAt,
+    encoding: input.encoding ?? null,
+    warnings: input.warnings?.length ? input.warnings : null,
   });
   const config: ImportConfig = {
     importId,
@@ -69,6 +74,8 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
     blockedPhoneTypes,
     createdAt,
     inline: input.inline,
+    encoding: input.encoding ?? null,
+    warnings: input.warnings ?? [],
   };
   await coordinator(env, importId).init(config);
   return config;

@@ -64,7 +64,7 @@ export function createDecoder(opts: DecoderOptions = {}): StreamDecoder {
     detection = d;
     const utf8 = d.encoding === 'utf-8';
     const utf16 = d.encoding.startsWith('utf-16');
-    const decoder = new TextDecoder(d.encoding, { fatal: utf8 || utf16 });
+    const decoder = new TextDecoder(d.encoding, { fatal: utf8 || utf16, ignoreBOM: false });
     mode = { kind: 'body', decoder };
     return decoder;
   }

@@ -16,5 +16,15 @@ export const BrowserImportSchema = v.object({
   notifyEmail: v.optional(NotifyEmailSchema),
   /** skip (the default), update or fill: see the README, "Update and undo". */
   onExisting: v.optional(OnExistingPicklist),
+  /** The encoding the browser read the file in (a WHATWG label; absent for workbooks). The chunks carry the text it decoded. */
+  encoding: v.optional(v.pipe(v.string(), v.maxLength(100))),
+  /** Present when `encoding` was the detector's guess rather than the person's choice: how sure it was. */
+  encodingGuess: v.optional(
+    v.object({
+      confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+      uncertain: v.boolean(),
+      alternatives: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(4)), []),
+    }),
+  ),
 });
 export type BrowserImportBody = v.InferOutput<typeof BrowserImportSchema>;

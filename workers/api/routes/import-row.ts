@@ -30,6 +30,8 @@ export function rowToView(r: ImportRow): ImportView {
     failure: r.failureCode ? { code: r.failureCode, message: r.failureMessage ?? '' } : null,
     createdAt: r.createdAt,
     finishedAt: r.finishedAt,
+    encoding: r.encoding,
+    warnings: r.warnings ?? [],
   };
 }
 

@@ -66,7 +66,7 @@ export function isAscii(bytes: Uint8Array): boolean {
 /** Whether `bytes` are valid UTF-8; a character cut at the end counts as valid unless `isWholeFile`. */
 export function isUtf8(bytes: Uint8Array, isWholeFile: boolean): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !isWholeFile });
+    new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes, { stream: !isWholeFile });
     return true;
   } catch {
     return false;

@@ -170,6 +170,7 @@ const P = {
   punctuationInside: -5,
   punctuationEdge: -0.5,
   apostropheEdge: -1,
+  apostropheStart: -4,
   strayMark: -8,
   caseBreak: -4,
   longLatinRun: -2,
@@ -232,7 +233,9 @@ function scoreWord(t: Table, bytes: Uint8Array, count: number, counts: Float64Ar
         score += edge ? P.punctuationEdge : P.punctuationInside;
         break;
       case CharClass.Apostrophe:
-        if (edge) score += P.apostropheEdge;
+        // O’Brien, Jones’: an apostrophe starts a word only rarely (’s).
+        if (i === 0 && n > 1) score += P.apostropheStart;
+        else if (edge) score += P.apostropheEdge;
         break;
       case CharClass.Space:
         if (!edge) score += P.spaceInside;

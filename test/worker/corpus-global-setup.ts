@@ -1,0 +1,31 @@
+/**
+ * Runs in Node before the Worker tests: the encoding corpus is written here, with Node's own
+ * tables (ICU), and handed to the tests in workerd (`inject('encodingCorpus')`), so what workerd
+ * decodes is checked against an encoder it did not build.
+ */
+import type { TestProject } from 'vitest/node';
+import { CORPUS_CODE_PAGES, corpusFile } from '../corpus/encoding-corpus.ts';
+
+export interface InjectedCorpusFile {
+  label: string;
+  encoding: string;
+  locale: string;
+  rows: number;
+  text: string;
+  cells: string[][];
+  base64: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    encodingCorpus: InjectedCorpusFile[];
+  }
+}
+
+export default function setup(project: TestProject) {
+  const files = CORPUS_CODE_PAGES.map((cp, i) => {
+    const f = corpusFile(cp.label, cp.locales[i % cp.locales.length]!, 30, 500 + i);
+    return { label: f.label, encoding: f.encoding, locale: f.locale, rows: f.rows, text: f.text, cells: f.cells, base64: Buffer.from(f.bytes).toString('base64') };
+  });
+  project.provide('encodingCorpus', files);
+}
