@@ -73,9 +73,33 @@ export function isUtf8(bytes: Uint8Array, isWholeFile: boolean): boolean {
   }
 }
 
+/** The lines of `sample` that hold a byte above 0x7F, joined, up to `max` bytes (a line end never splits a character). */
+export function linesWithHighBytes(sample: Uint8Array, max: number): Uint8Array {
+  const out = new Uint8Array(Math.min(max, sample.length));
+  let size = 0;
+  let start = 0;
+  let high = false;
+  for (let i = 0; i <= sample.length && size < out.length; i++) {
+    const b = i < sample.length ? sample[i]! : 0x0a;
+    if (b >= 0x80) high = true;
+    if (b !== 0x0a) continue;
+    const end = Math.min(i + 1, sample.length);
+    if (high) {
+      const line = sample.subarray(start, Math.min(end, start + out.length - size));
+      out.set(line, size);
+      size += line.length;
+    }
+    start = i + 1;
+    high = false;
+  }
+  return out.subarray(0, size);
+}
+
 /** Confidence from the log-likelihood margin between the best reading and the best different one. */
 const confidenceOf = (margin: number) => 1 / (1 + Math.exp(-margin / 4));
 
+/** The lines holding bytes above 0x7F that chardet reads, at most (it costs about 0.3 ms a KB). */
+const CJK_SAMPLE_BYTES = 16 * 1024;
 /** Bytes above 0x7F below which chardet's confidence alone does not decide for CJK. */
 const CJK_MIN_BYTES = 24;
 /** Structure penalty per byte above 0x7F under which a single-byte reading is clean (names, not mojibake). */
@@ -85,8 +109,6 @@ const MESSY = -1;
 
 /** Chooses among the legacy code pages for a head that is neither UTF-8 nor UTF-16. */
 export function detectLegacy(sample: Uint8Array): Detection {
-  const cjk = scoreMultiByte(sample).sort((a, b) => b.confidence - a.confidence);
-  const top = cjk[0]!;
   const present = new Uint8Array(128);
   let high = 0;
   for (let i = 0; i < sample.length; i++) {
@@ -99,6 +121,9 @@ export function detectLegacy(sample: Uint8Array): Detection {
   const ranked = scores.map((s, i) => ({ ...s, i })).sort((a, b) => b.score - a.score || a.i - b.i);
   const best = ranked[0]!;
   const structure = best.structure / high;
+  // A clean single-byte reading (letters, cased as names are) leaves no room for CJK: chardet is not asked.
+  const cjk = structure > CLEAN ? [] : scoreMultiByte(linesWithHighBytes(sample, CJK_SAMPLE_BYTES)).sort((a, b) => b.confidence - a.confidence);
+  const top = cjk[0] ?? { name: '', confidence: 0 };
   // chardet's confidence rests on a handful of characters in a short head: then only a garbled single-byte reading lets CJK win.
   const cjkWins = top.confidence >= CJK_WINS && high >= CJK_MIN_BYTES ? structure <= CLEAN : top.confidence > 0 && structure < MESSY;
   if (cjkWins) {

@@ -18,6 +18,11 @@ export interface LanguageModels {
   readonly tables: Float64Array[];
   readonly names: string[];
   readonly unknown: number;
+  /**
+   * Per language, log p of a–z in words of plain ASCII: a Latin-script language's own shares; for
+   * the others the generic ones (a Cyrillic or Arabic list has English headers, e-mails and brands).
+   */
+  readonly asciiWords: Float64Array[];
 }
 
 function parse(spec: string): [string, number][] {
@@ -47,6 +52,10 @@ export function languageModels(): LanguageModels {
   });
   const size = ids.size;
   const floor = FOREIGN / size;
+  const generic = new Float64Array(26);
+  const genericTotal = ascii.reduce((sum, [, f]) => sum + f, 0);
+  for (const [l, f] of ascii) generic[l.charCodeAt(0) - 0x61] = Math.log(f / genericTotal);
+  const asciiWords: Float64Array[] = [];
   const tables = specs.map(({ script, letters, rare }) => {
     const p = new Float64Array(size).fill(floor);
     const own = letters.reduce((s, [, f]) => s + f, 0);
@@ -60,7 +69,9 @@ export function languageModels(): LanguageModels {
     } else {
       for (const [l, f] of letters) p[ids.get(l)!] = (1 - FOREIGN) * (f / own) + floor;
     }
-    return p.map(Math.log);
+    const logp = p.map(Math.log);
+    asciiWords.push(script === 'Latin' ? Float64Array.from({ length: 26 }, (_, i) => logp[ids.get(String.fromCharCode(0x61 + i))!]!) : generic);
+    return logp;
   });
   models = {
     idOf: (letter) => ids.get(letter) ?? -1,
@@ -68,6 +79,7 @@ export function languageModels(): LanguageModels {
     tables,
     names: specs.map((s) => s.name),
     unknown: Math.log(floor / 4),
+    asciiWords,
   };
   return models;
 }

@@ -113,16 +113,17 @@ export interface Evidence {
 const weightOf = (n: number) => 1 + Math.log(n);
 
 export function readEvidence(sample: Uint8Array): Evidence {
-  const raw = new Map<string, { bytes: Uint8Array; count: number; high: boolean }>();
+  // Words are told apart by a hash of their bytes (FNV-1a with the length): no string per word.
+  const raw = new Map<number, { start: number; end: number; count: number; high: boolean }>();
   let start = -1;
   let high = false;
+  let hash = 0;
   const end = (i: number) => {
     if (start >= 0) {
-      const bytes = sample.subarray(start, i);
-      const key = String.fromCharCode.apply(null, bytes as unknown as number[]);
+      const key = (hash ^ Math.imul(i - start, 0x9e3779b1)) >>> 0;
       const w = raw.get(key);
       if (w) w.count++;
-      else raw.set(key, { bytes, count: 1, high });
+      else raw.set(key, { start, end: i, count: 1, high });
     }
     start = -1;
     high = false;
@@ -134,7 +135,11 @@ export function readEvidence(sample: Uint8Array): Evidence {
       end(i);
       continue;
     }
-    if (start < 0) start = i;
+    if (start < 0) {
+      start = i;
+      hash = 0x811c9dc5;
+    }
+    hash = Math.imul(hash ^ b, 0x01000193);
     if (b >= 0x80) high = true;
   }
   end(sample.length);
@@ -142,8 +147,8 @@ export function readEvidence(sample: Uint8Array): Evidence {
   const ascii = new Float64Array(26);
   for (const [key, w] of raw) {
     const weight = weightOf(w.count);
-    if (w.high) words.set(key, { bytes: w.bytes, count: weight });
-    else for (const b of w.bytes) ascii[(b | 0x20) - 0x61]! += weight;
+    if (w.high) words.set(String(key), { bytes: sample.subarray(w.start, w.end), count: weight });
+    else for (let i = w.start; i < w.end; i++) ascii[(sample[i]! | 0x20) - 0x61]! += weight;
   }
   return { words, ascii };
 }
@@ -288,7 +293,6 @@ export function scoreSingleByte({ words, ascii }: Evidence): SingleByteScore[] {
   const counts = new Float64Array(lm.size + 2);
   return tables.map((t) => {
     counts.fill(0);
-    for (let i = 0; i < 26; i++) if (ascii[i]) counts[ASCII_IDS[0x61 + i]!]! += ascii[i]!;
     let structure = 0;
     for (const { bytes, count } of words.values()) structure += scoreWord(t, bytes, count, counts);
     let best = -Infinity;
@@ -297,6 +301,8 @@ export function scoreSingleByte({ words, ascii }: Evidence): SingleByteScore[] {
       let sum = 0;
       for (let id = 0; id < lm.size; id++) if (counts[id]) sum += counts[id]! * logp[id]!;
       sum += counts[lm.size]! * lm.unknown + counts[lm.size + 1]!;
+      const words = lm.asciiWords[li]!;
+      for (let i = 0; i < 26; i++) if (ascii[i]) sum += ascii[i]! * words[i]!;
       if (sum > best) {
         best = sum;
         language = lm.names[li]!;
