@@ -124,6 +124,20 @@ describe('headless import of a file in a legacy code page', () => {
   });
 });
 
+describe('Excel 95 workbooks', () => {
+  it('imports a BIFF5 .xls whose text is in windows-1251', async () => {
+    const { api, campaign } = await seededCampaign();
+    const { base64, rows } = inject('excel95');
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const res = await api.post(`/campaigns/${campaign.id}/imports?ignoreErrors=false&fileName=old.xls`, bytes, { 'Content-Type': 'application/vnd.ms-excel' });
+    expect(res.status).toBe(201);
+    // A workbook says how its text is stored: no encoding of a CSV to record.
+    expect(await res.json()).toMatchObject({ status: 'completed', importedRows: 2, encoding: null, warnings: [] });
+    const leads = await leadsOf(api, campaign.id);
+    for (const [phone, name, company] of rows.slice(1)) expect(leads.get(phone!)).toEqual({ name, company });
+  });
+});
+
 describe('the multipart upload', () => {
   it('reads the file in the encoding named when the upload was created', async () => {
     const { api, campaign } = await seededCampaign();
