@@ -99,7 +99,7 @@ export function linesWithHighBytes(sample: Uint8Array, max: number): Uint8Array 
 const confidenceOf = (margin: number) => 1 / (1 + Math.exp(-margin / 4));
 
 /** The lines holding bytes above 0x7F that chardet reads, at most (it costs about 0.3 ms a KB). */
-const CJK_SAMPLE_BYTES = 16 * 1024;
+const CJK_SAMPLE_BYTES = 8 * 1024;
 /** Bytes above 0x7F below which chardet's confidence alone does not decide for CJK. */
 const CJK_MIN_BYTES = 24;
 /** Structure penalty per byte above 0x7F under which a single-byte reading is clean (names, not mojibake). */
