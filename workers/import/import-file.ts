@@ -9,10 +9,10 @@ import type { AssistantConfig, SourceRow } from '../../src/lib/types.ts';
 import { autoMap } from '../../src/lib/map/columns.ts';
 import { headerPick, type HeaderRowChoice } from '../../src/lib/map/header-row.ts';
 import type { MappingSource } from '../../src/lib/map/remembered.ts';
-import { matchMapping, rememberQuietly } from '../mappings/store.ts';
+import { matchMapping, rememberQuietly } from '../mappings/saved-mappings.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import { openUpload, type UploadKind } from '../chunk/read-upload.ts';
-import { storeChunk } from '../chunk/store-chunk.ts';
+import { putChunk } from '../chunk/put-chunk.ts';
 import { createImport } from './create-import.ts';
 import { runInline } from './run-inline.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
@@ -22,9 +22,7 @@ import { Refusal } from '../refusal.ts';
 import { checkColumns } from './check-columns.ts';
 import type { ImportView, ImportWarning, OnExisting } from '../../src/lib/import-view.ts';
 import { encodingWarnings } from '../../src/lib/parse/encoding/warnings.ts';
-import { db } from '../db/client.ts';
-import { imports } from '../db/schema.ts';
-import { eq } from 'drizzle-orm';
+import { setImportEncoding } from '../imports/imports.ts';
 
 export interface ImportFileInput {
   workspaceId: string;
@@ -103,16 +101,16 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
       }
       const id = importId ?? (await start(false));
       if (first) {
-        await storeChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: first }, true);
+        await putChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: first }, true);
         first = null;
       }
-      await storeChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: batch }, true);
+      await putChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: batch }, true);
     }
     if (total === 0) throw new FileReadError('FILE_EMPTY', 'The file has a header row but no data rows.');
     if (!importId) {
       const inline = total <= LIMITS.inlineMaxRows;
       const id = await start(inline);
-      await storeChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: first! }, !inline);
+      await putChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: first! }, !inline);
       if (inline) return { status: 201, view: { ...(await runInline(env, workspaceId, id, chunkIndex)), ...extras() } };
     }
     // A file whose first 64 KB were plain ASCII chose its encoding at its first other byte, maybe after the import was created.
@@ -149,8 +147,5 @@ async function failureOf(env: Env, err: unknown, importId: string | null): Promi
 /** Records the encoding settled after the import was created, in its D1 row and its coordinator. */
 async function recordEncoding(env: Env, importId: string, read: { encoding: string | null; warnings: ImportWarning[] }): Promise<void> {
   await coordinator(env, importId).setEncoding(read.encoding, read.warnings);
-  const row = await db(env.DB).select({ warnings: imports.warnings }).from(imports).where(eq(imports.id, importId)).get();
-  const others = (row?.warnings ?? []).filter((w) => w.code !== 'ENCODING_UNCERTAIN');
-  const warnings = [...others, ...read.warnings];
-  await db(env.DB).update(imports).set({ encoding: read.encoding, warnings: warnings.length ? warnings : null }).where(eq(imports.id, importId));
+  await setImportEncoding(env, importId, read.encoding, read.warnings);
 }
