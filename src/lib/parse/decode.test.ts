@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createDecoder, decodeAll } from './decode.ts';
+import { createDecoder, decodeAll, decodeText } from './decode.ts';
 import { detectEncoding as detect } from './encoding/detect.ts';
 
 const detectEncoding = (head: Uint8Array, isWholeFile = false) => detect(head, { isWholeFile }).encoding;
@@ -179,5 +179,18 @@ describe('createDecoder', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('decodeText', () => {
+  const cp1251 = bytes(utf8('phone,name\n+14155550101,'), [0xc8, 0xe2, 0xe0, 0xed, 0x20, 0xcf, 0xe5, 0xf2, 0xf0, 0xee, 0xe2], utf8('\n'));
+  it('reads a buffer in the encoding a label names, sure of it', () => {
+    expect(decodeText(cp1251, { label: 'CP1251' })).toMatchObject({ text: 'phone,name\n+14155550101,Иван Петров\n', encoding: 'windows-1251', confidence: 1, uncertain: false });
+  });
+  it('detects it without a label', () => {
+    expect(decodeText(cp1251)).toMatchObject({ text: 'phone,name\n+14155550101,Иван Петров\n', encoding: 'windows-1251' });
+  });
+  it('refuses a label that names nothing read here', () => {
+    expect(() => decodeText(cp1251, { label: 'x-user-defined' })).toThrow(TypeError);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { FileReadError, formatBytes } from './errors.ts';
 import { DETECT_BYTES, bomOf, detectEncoding, detectLegacy, isUtf8, type Detection } from './encoding/detect.ts';
+import { resolveEncoding } from './encoding/encodings.ts';
 
 export type { Detection };
 
@@ -193,6 +194,18 @@ export function decodeWhole(bytes: Uint8Array, opts: { encoding?: string } = {})
   const decoder = createDecoder({ sniffBytes: bytes.length + 1, encoding: opts.encoding });
   const text = decoder.push(bytes) + decoder.end();
   return { text, detection: decoder.detection! };
+}
+
+/**
+ * A whole buffer as text, with how it was read: `label` (any WHATWG label) names the encoding,
+ * else it is detected. Throws TypeError for a label that names no encoding read here (resolve it
+ * with resolveEncoding first to answer a client). Streams use createDecoder.
+ */
+export function decodeText(bytes: Uint8Array, opts: { label?: string } = {}): { text: string; encoding: string; confidence: number; uncertain: boolean; detection: Detection } {
+  const encoding = opts.label === undefined ? undefined : resolveEncoding(opts.label);
+  if (encoding === null) throw new TypeError(`Unknown encoding label ${JSON.stringify(opts.label)}`);
+  const { text, detection } = decodeWhole(bytes, { encoding });
+  return { text, encoding: detection.encoding, confidence: detection.confidence, uncertain: detection.uncertain, detection };
 }
 
 /** Refuses binary content (a workbook or other file uploaded as CSV) from its head. */

@@ -366,7 +366,8 @@ describe('refusing what is not a readable workbook', () => {
 
   it('answers random bytes and damaged workbooks with a FileReadError, never another exception', () => {
     const wb = workbook([['Leads', leadsSheet()]]);
-    const valid = [write(wb), new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true })), write(wb, 'biff8')];
+    const excel95 = biff5Workbook([['phone', 'name'], ['+14155550101', 'Иван Петров']], 1251, 'windows-1251');
+    const valid = [write(wb), new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true })), write(wb, 'biff8'), excel95];
     const damaged = fc
       .tuple(fc.constantFrom(...valid), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }))
       .map(([original, edits]) => {
