@@ -117,6 +117,9 @@ it('says when the guess is unsure, and records the encoding the person picked', 
   await page.locator('#encoding-prompt').waitFor();
   expect(await page.locator('#encoding-prompt').innerText()).toMatch(/may be wrong/);
   await page.screenshot({ path: `${SCREENSHOTS}/encoding-4-unsure.png`, fullPage: true });
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const scan = await new AxeBuilder({ page }).include('#encoding').include('#encoding-prompt').include('#encoding-read').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await page.locator('#encoding').selectOption('windows-1251');
   await page.getByText(/Read as Cyrillic \(Windows-1251\)\s*\(your choice\)/).waitFor();
   expect(await page.locator('#encoding-prompt').count()).toBe(0);
