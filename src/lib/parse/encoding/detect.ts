@@ -6,7 +6,8 @@
  * above 0x7F read in each (single-byte.ts). Pure: the browser's preview and the Worker decide alike.
  */
 import { scoreMultiByte, hasFourByteGb18030 } from './multi-byte.ts';
-import { readEvidence, sameReading, scoreSingleByte } from './single-byte.ts';
+import { readEvidence } from './evidence.ts';
+import { sameReading, scoreSingleByte } from './single-byte.ts';
 
 /** Bytes the detector reads at most. */
 export const DETECT_BYTES = 64 * 1024;
@@ -98,8 +99,8 @@ export function linesWithHighBytes(sample: Uint8Array, max: number): Uint8Array 
 /** Confidence from the log-likelihood margin between the best reading and the best different one. */
 const confidenceOf = (margin: number) => 1 / (1 + Math.exp(-margin / 4));
 
-/** The lines holding bytes above 0x7F that chardet reads, at most (it costs about 0.3 ms a KB). */
-const CJK_SAMPLE_BYTES = 8 * 1024;
+/** The lines holding bytes above 0x7F that chardet reads, at most (it costs about 0.3 ms a KB; 4 KB are some 2,000 CJK characters). */
+const CJK_SAMPLE_BYTES = 4 * 1024;
 /** Bytes above 0x7F below which chardet's confidence alone does not decide for CJK. */
 const CJK_MIN_BYTES = 24;
 /** Structure penalty per byte above 0x7F under which a single-byte reading is clean (names, not mojibake). */
