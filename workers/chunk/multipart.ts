@@ -38,6 +38,8 @@ export interface UploadOptions {
   sheet?: string;
   headerRow?: number;
   onExisting?: OnExisting;
+  /** The WHATWG name from encoding=<label>; detected when absent. */
+  encoding?: string;
 }
 
 interface UploadMeta {

@@ -18,13 +18,16 @@ import { FileReadError, formatCount, isFileReadError } from '../../src/lib/parse
 import { ImportUnavailableError } from './errors.ts';
 import { Refusal } from '../refusal.ts';
 import { checkColumns } from './check-columns.ts';
-import type { ImportView, OnExisting } from '../../src/lib/import-view.ts';
+import type { ImportView, ImportWarning, OnExisting } from '../../src/lib/import-view.ts';
+import { encodingWarnings } from '../../src/lib/parse/encoding/warnings.ts';
+import { setImportEncoding } from '../imports/imports.ts';
 
 export interface ImportFileInput {
   workspaceId: string;
   campaign: { id: string; defaultCountry: string | null };
   assistant: { variables: AssistantConfig['variables']; secondaryVariables: AssistantConfig['secondaryVariables'] };
-  options: { ignoreErrors: boolean; onExisting?: OnExisting; notifyEmail?: string; fileName?: string; sheet?: string; headerRow?: number };
+  /** `encoding`: the WHATWG name the client gave (encoding=<label>, resolved); absent: detected. */
+  options: { ignoreErrors: boolean; onExisting?: OnExisting; notifyEmail?: string; fileName?: string; sheet?: string; headerRow?: number; encoding?: string };
   body: ReadableStream<Uint8Array>;
   /** The body's declared size, when known (a workbook declared past its limit is refused unread). */
   declaredBytes?: number;
@@ -48,8 +51,16 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
       fileName: options.fileName,
       sheet: options.sheet,
       header: { assistant, headerRow: options.headerRow },
+      encoding: options.encoding,
       declaredBytes: input.declaredBytes,
     });
+    /** The encoding recorded with the import, and its warning when it was a guess (none for workbooks). */
+    const readAs = () => {
+      const d = upload.detection();
+      return { encoding: d?.encoding ?? null, warnings: encodingWarnings(d) };
+    };
+    // Set when the import is created (a cast, not a narrowed null: start() assigns it).
+    let recorded = null as ReturnType<typeof readAs> | null;
     // Same request, same result: the automatic mapping, or this campaign's mapping for these very headers.
     const saved = await savedMappingFor(env, workspaceId, campaign.id, upload.headers);
     const { mapping, mappingSource } = headlessMapping(upload.headers, assistant, saved);
@@ -75,6 +86,7 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
         mapping,
         mappingSource,
         inline,
+        ...(recorded = readAs()),
       });
       importId = config.importId;
       return config.importId;
@@ -106,6 +118,9 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
       await putChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: first! }, !inline);
       if (inline) return { status: 201, view: { ...(await runInline(env, workspaceId, id, chunkIndex)), ...extras() } };
     }
+    // A file whose first 64 KB were plain ASCII chose its encoding at its first other byte, maybe after the import was created.
+    const final = readAs();
+    if (recorded && final.encoding !== recorded.encoding) await recordEncoding(env, importId!, final);
     const { view, missingChunks } = await coordinator(env, importId!).seal(chunkIndex);
     // Every chunk was stored above: one missing now is a store that lost it, not the file's fault.
     if (missingChunks) throw new Error(`${missingChunks} chunks missing at seal`);
@@ -132,4 +147,10 @@ async function failureOf(env: Env, err: unknown, importId: string | null): Promi
     await coordinator(env, importId).fail(code, failure.message).catch(() => {});
   }
   return failure;
+}
+
+/** Records the encoding settled after the import was created, in its D1 row and its coordinator. */
+async function recordEncoding(env: Env, importId: string, read: { encoding: string | null; warnings: ImportWarning[] }): Promise<void> {
+  await coordinator(env, importId).setEncoding(read.encoding, read.warnings);
+  await setImportEncoding(env, importId, read.encoding, read.warnings);
 }

@@ -27,7 +27,7 @@ export interface IntakeHints {
   sheet?: string;
   /** Find the header row for this assistant (or take `headerRow`, 1-based); without it, the first non-blank row is the header. */
   header?: { assistant: AssistantConfig; headerRow?: number };
-  /** The text encoding the client named (a WHATWG label), passed through to the CSV decoder. */
+  /** The encoding the client named (a WHATWG name, resolved from encoding=<label> by the route) for a CSV; detected when absent. Workbooks ignore it. */
   encoding?: string;
   /** How rows are cut into batches (default a lead import's chunks). */
   budget?: ChunkBudget;

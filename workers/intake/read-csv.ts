@@ -2,7 +2,7 @@
  * A CSV upload read in the API Worker as it streams in: decoded and parsed piece by piece (never
  * held whole), its rows cut into chunks by the one chunk cutter as they complete.
  */
-import { createDecoder, type DecoderOptions } from '../../src/lib/parse/decode.ts';
+import { createDecoder } from '../../src/lib/parse/decode.ts';
 import { createCsvStream, type HeaderPick } from '../../src/lib/parse/csv.ts';
 import { FileReadError, isFileReadError } from '../../src/lib/parse/errors.ts';
 import { createRowCutter, type ChunkBudget } from '../../src/lib/chunk/cut.ts';
@@ -19,7 +19,7 @@ export interface CsvReadOptions {
   budget: ChunkBudget;
   /** How the header row is chosen; `choice` is where the parser reports the row it took. */
   header?: { pick: HeaderPick; choice: () => HeaderRowChoice | null };
-  /** The text encoding the client named (a WHATWG label), handed to the decoder; otherwise it is detected. */
+  /** The encoding the client named (a WHATWG name, resolved from encoding=<label>); otherwise it is detected. A BOM still wins. */
   encoding?: string;
 }
 
@@ -39,9 +39,7 @@ function parsing<T>(read: () => T): T {
 
 export async function readCsvUpload(body: ReadableStream<Uint8Array>, opts: CsvReadOptions): Promise<UploadReader> {
   const reader = body.getReader();
-  // The encoding named reaches the decoder as it is (a decoder without the option ignores it).
-  const decoderOptions: DecoderOptions & { encoding?: string } = opts.encoding ? { encoding: opts.encoding } : {};
-  const decoder = createDecoder(decoderOptions);
+  const decoder = createDecoder({ encoding: opts.encoding });
   const csv = createCsvStream({ header: opts.header?.pick });
   let size = 0;
   let ended = false;
@@ -100,5 +98,5 @@ export async function readCsvUpload(body: ReadableStream<Uint8Array>, opts: CsvR
       if (!ended) await reader.cancel().catch(() => {});
     }
   }
-  return { headers, header: opts.header?.choice() ?? null, rows: rows() };
+  return { headers, header: opts.header?.choice() ?? null, rows: rows(), detection: () => decoder.detection };
 }

@@ -64,5 +64,6 @@ export async function readWorkbookUpload(env: Env, body: ReadableStream<Uint8Arr
       await frames.cancel();
     }
   }
-  return { headers: head.headers, sheet: head.sheet, header: head.header, rows: rows() };
+  // A workbook's text is never a guess: BIFF8 and .xlsx store Unicode, Excel 95 names its code page (read by the reader).
+  return { headers: head.headers, sheet: head.sheet, header: head.header, rows: rows(), detection: () => null };
 }

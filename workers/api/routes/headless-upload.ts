@@ -5,6 +5,7 @@ import { CreateImportQuerySchema, NotifyEmailSchema } from '../../../src/lib/sch
 import { jsonBody, query } from '../validate.ts';
 import { ApiError } from '../errors.ts';
 import { fileError } from '../file-errors.ts';
+import { encodingParam } from '../encoding-param.ts';
 import { limitImportCreation } from '../../limits/rate-limit.ts';
 import { campaignWithAssistant } from '../../campaigns/campaigns.ts';
 import { admitUpload } from '../../intake/admit-upload.ts';
@@ -37,10 +38,12 @@ export const headlessUploadRoutes = new Hono<AppEnv>()
     const workspaceId = c.get('workspaceId');
     const q = c.req.valid('query');
     const target = await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
+    // An unknown encoding= is refused before anything is counted or read.
+    const encoding = encodingParam(q.encoding);
     const notifyEmail = await notifyEmailOf(c, q.notifyEmail);
     // Type, size, empty body and the rate limit, as every raw-file route checks them; the kind comes from the content.
     const upload = await admitUpload(c.env, workspaceId, c.req.raw, limitImportCreation);
-    const { status, view } = await importFile(c.env, { workspaceId, ...target, options: { ...q, notifyEmail }, ...upload });
+    const { status, view } = await importFile(c.env, { workspaceId, ...target, options: { ...q, notifyEmail, encoding }, ...upload });
     return c.json(view, status);
   })
   /** Multipart upload for files past one request's body limit: create, upload parts, complete. */
@@ -48,8 +51,9 @@ export const headlessUploadRoutes = new Hono<AppEnv>()
     const workspaceId = c.get('workspaceId');
     const q = c.req.valid('query');
     const { campaign } = await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
+    const encoding = encodingParam(q.encoding);
     const notifyEmail = await notifyEmailOf(c, q.notifyEmail);
-    const upload = await createMultipart(c.env, workspaceId, campaign.id, { ...q, notifyEmail });
+    const upload = await createMultipart(c.env, workspaceId, campaign.id, { ...q, notifyEmail, encoding });
     return c.json(upload, 201);
   })
   .put('/:id/uploads/:uploadId/parts/:n{[0-9]+}', async (c) => {

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { jsonBody, query } from '../validate.ts';
 import { ApiError, notFound } from '../errors.ts';
+import { encodingParam } from '../encoding-param.ts';
 import { CHUNK_BUDGET, LIST_CHUNK_BUDGET } from '../../../src/lib/chunk/cut.ts';
 import { formatBytes } from '../../../src/lib/parse/errors.ts';
 import { createEntryReader } from '../../../src/lib/suppression/entry.ts';
@@ -55,6 +56,8 @@ export const suppressionRoutes = new Hono<AppEnv>()
   .post('/suppressions/import', query(ImportSuppressionsQuerySchema), async (c) => {
     const q = c.req.valid('query');
     const workspaceId = c.get('workspaceId');
+    // An unknown encoding= is refused before anything is counted or read.
+    const encoding = encodingParam(q.encoding);
     // Type, size, empty body and the rate limit, as every raw-file route checks them.
     const admitted = await admitUpload(c.env, workspaceId, c.req.raw, limitListImports);
     // Numbers are written as the file is read: not while the workspace's list is being moved.
@@ -66,6 +69,7 @@ export const suppressionRoutes = new Hono<AppEnv>()
       sheet: q.sheet,
       declaredBytes: admitted.declaredBytes,
       budget: background ? LIST_CHUNK_BUDGET : CHUNK_BUDGET,
+      encoding,
     });
     const input = { upload, defaultCountry: q.defaultCountry };
     if (background) {
