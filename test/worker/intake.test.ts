@@ -3,7 +3,8 @@
  * A tab-separated CRM export named .xls (or sent as application/vnd.ms-excel) imports through the
  * API as the wizard reads it; a real workbook named .csv imports as a workbook; content that is
  * neither is FILE_UNSUPPORTED, saying what it seems to be. The same on the headless route, a
- * multipart upload and the suppression list.
+ * multipart upload and the suppression list; and on each, the encoding= a client names reaches the
+ * intake's CSV decoder whatever the file is called.
  */
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
@@ -12,6 +13,7 @@ import { headerPick } from '../../src/lib/map/header-row.ts';
 import type { SourceRow } from '../../src/lib/types.ts';
 import { seededCampaign, SEED_VARIABLES } from './helpers.ts';
 import { campaignLeads } from './leads-api.ts';
+import { encodeText } from '../corpus/encode-text.ts';
 
 type Api = Awaited<ReturnType<typeof seededCampaign>>['api'];
 
@@ -41,12 +43,12 @@ async function wizardRows(bytes: Uint8Array, name: string): Promise<{ headers: s
   return out;
 }
 
-const headless = (api: Api, campaignId: string, body: string | Uint8Array, fileName: string, type: string) =>
-  api.post(`/campaigns/${campaignId}/imports?ignoreErrors=true&fileName=${fileName}`, body, { 'Content-Type': type });
+const headless = (api: Api, campaignId: string, body: string | Uint8Array, fileName: string, type: string, query = '') =>
+  api.post(`/campaigns/${campaignId}/imports?ignoreErrors=true&fileName=${fileName}${query}`, body, { 'Content-Type': type });
 
 /** A multipart upload of `body` in one part, completed. */
-async function multipart(api: Api, campaignId: string, body: Uint8Array, fileName: string): Promise<Response> {
-  const created = await api.json(api.post(`/campaigns/${campaignId}/uploads?ignoreErrors=true&fileName=${fileName}`));
+async function multipart(api: Api, campaignId: string, body: Uint8Array, fileName: string, query = ''): Promise<Response> {
+  const created = await api.json(api.post(`/campaigns/${campaignId}/uploads?ignoreErrors=true&fileName=${fileName}${query}`));
   const part = await api.json(api.put(`/campaigns/${campaignId}/uploads/${created.uploadId}/parts/1`, body, { 'Content-Type': 'application/octet-stream' }));
   return api.post(`/campaigns/${campaignId}/uploads/${created.uploadId}/complete`, { parts: [{ partNumber: 1, etag: part.etag }] });
 }
@@ -141,5 +143,51 @@ describe('the content decides what a file is', () => {
       expect(empty.status).toBe(422);
       expect((await empty.json<any>()).error).toEqual({ code: 'FILE_EMPTY', message: 'The request has no file in its body.' });
     }
+  });
+});
+
+describe('the encoding named reaches the intake, whatever the file is called', () => {
+  /** The CRM export with Cyrillic names, saved by a Russian Windows (windows-1251). */
+  const cp1251 = encodeText('Контакты\r\nPhone\tcustomer_name\tcompany\r\n(415) 200-0801\tИван Петров\tОАО Ромашка\r\n+1 415 200 0802\tЁлка\t\r\n', 'windows-1251')!;
+  /** The names as the same bytes read in KOI8-R: what a client that names koi8-r must get, not what detection would choose. */
+  const asKoi8 = new TextDecoder('koi8-r').decode(cp1251).split('\r\n').slice(2, 4).map((line) => line.split('\t')[1]);
+
+  it('a windows-1251 export named .xls: detected on the headless route, and read as named there and in a multipart upload', async () => {
+    const { api, campaign } = await seededCampaign();
+    const names = async (id: string) => (await campaignLeads(api, id)).map((l: any) => [l.phoneNumber, l.variables.customer_name]).sort();
+    const detected = await headless(api, campaign.id, cp1251, 'contacts.xls', 'application/vnd.ms-excel');
+    expect(await detected.json()).toMatchObject({ status: 'completed', importedRows: 2, headerRow: 2, encoding: 'windows-1251', warnings: [] });
+    expect(await names(campaign.id)).toEqual([
+      ['+14152000801', 'Иван Петров'],
+      ['+14152000802', 'Ёлка'],
+    ]);
+
+    expect(asKoi8).not.toContain('Иван Петров');
+    const named = await headless(api, campaign.id, cp1251, 'contacts.xls', 'application/vnd.ms-excel', '&onExisting=update&encoding=cskoi8r');
+    expect(await named.json()).toMatchObject({ status: 'completed', updatedRows: 2, encoding: 'koi8-r', warnings: [] });
+    expect(await names(campaign.id)).toEqual([
+      ['+14152000801', asKoi8[0]],
+      ['+14152000802', asKoi8[1]],
+    ]);
+
+    const other = await seededCampaign();
+    const viaParts = await (await multipart(other.api, other.campaign.id, cp1251, 'contacts.xls', '&encoding=koi8-r')).json<any>();
+    expect(viaParts).toMatchObject({ status: 'completed', importedRows: 2, encoding: 'koi8-r', warnings: [] });
+    expect((await campaignLeads(other.api, other.campaign.id)).map((l: any) => l.variables.customer_name).sort()).toEqual([...asKoi8].sort());
+  });
+
+  it('a list named .xls reads its reasons in the encoding named; a real workbook ignores encoding= (its text is Unicode)', async () => {
+    const { api, campaign } = await seededCampaign();
+    const reason = encodeText('Просил не звонить', 'windows-1251')!;
+    const list = new Uint8Array([...new TextEncoder().encode('phone\treason\r\n+14152000811\t'), ...reason, 13, 10]);
+    // Detection would read windows-1251; the koi8-r named is what the list is read in.
+    const listed = await api.post('/suppressions/import?fileName=dnc.xls&encoding=koi8-r', list, { 'Content-Type': 'application/vnd.ms-excel' });
+    expect(await listed.json()).toMatchObject({ added: 1, rows: 1 });
+    expect((await api.json(api.get('/suppressions?phoneNumber=%2B14152000811'))).items[0].reason).toBe(new TextDecoder('koi8-r').decode(reason));
+
+    const bytes = workbook([['phone_number', 'customer_name'], ['+14152000821', 'Zoë Иван 張偉']]);
+    const view = await (await headless(api, campaign.id, bytes, 'leads.csv', 'text/csv', '&encoding=windows-1251')).json();
+    expect(view).toMatchObject({ status: 'completed', importedRows: 1, encoding: null, warnings: [] });
+    expect((await campaignLeads(api, campaign.id)).map((l: any) => l.variables.customer_name)).toEqual(['Zoë Иван 張偉']);
   });
 });
