@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import type { VariableDef } from '../../src/lib/types.ts';
+import type { CallPurpose } from '../../src/lib/calling/call-purpose.ts';
 import type { CallingWindow } from '../../src/lib/calling/calling-window.ts';
 import type { PhoneType } from '../../src/lib/calling/blocked-phone-types.ts';
 
@@ -55,6 +56,8 @@ export const campaigns = sqliteTable(
       .$type<PhoneType[]>()
       .notNull()
       .default(sql`'["PREMIUM_RATE"]'`),
+    /** Which calling rules bind its calls (src/lib/calling/call-purpose.ts): telemarketing rules bind only a telemarketing campaign. */
+    callPurpose: text('call_purpose').$type<CallPurpose>().notNull().default('telemarketing'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('campaigns_workspace').on(t.workspaceId)],

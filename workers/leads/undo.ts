@@ -9,6 +9,7 @@
 import type { Env } from '../env.ts';
 import { paramGroups } from './param-groups.ts';
 import { COUNTER_ADD_CHANGES, leadsStore } from './store.ts';
+import { setFieldStateFrom } from './field-state-sql.ts';
 import { FENCED, NOT_FENCED, checkFence } from './fence.ts';
 import { workspaceDb } from './placement.ts';
 
@@ -156,7 +157,8 @@ function restoreStatements(d1: D1Database, workspaceId: string, importId: string
       .bind(...all),
     d1
       .prepare(
-        `UPDATE leads SET variables = c.before_variables, secondary_contacts = c.before_contacts, version = c.before_version, updated_import_id = c.before_updated_import_id
+        `UPDATE leads SET variables = c.before_variables, secondary_contacts = c.before_contacts, ${setFieldStateFrom('c.before_fields')},
+           version = c.before_version, updated_import_id = c.before_updated_import_id
          FROM lead_changes AS c WHERE ${mine} AND leads.id = c.lead_id AND leads.version = c.after_version AND ${NOT_FENCED}`,
       )
       .bind(...all.slice(0, -1)),

@@ -4,7 +4,8 @@ import { and, desc, eq } from 'drizzle-orm';
 import { db } from '../../db/client.ts';
 import { campaigns } from '../../db/schema.ts';
 import { newId, nowIso } from '../../db/ids.ts';
-import { CreateCampaignSchema, ListLeadsQuerySchema } from '../../../src/lib/schemas/api.ts';
+import { CreateCampaignSchema, ListLeadsQuerySchema, SampleQuerySchema } from '../../../src/lib/schemas/api.ts';
+import { DEFAULT_CALL_PURPOSE } from '../../../src/lib/calling/call-purpose.ts';
 import { UpdateCampaignSchema } from '../../../src/lib/schemas/update.ts';
 import { DEFAULT_CALLING_WINDOW } from '../../../src/lib/calling/calling-window.ts';
 import { DEFAULT_BLOCKED_PHONE_TYPES } from '../../../src/lib/calling/blocked-phone-types.ts';
@@ -25,6 +26,7 @@ const toCampaign = (c: CampaignRow, leadCount: number) => ({
   defaultCountry: c.defaultCountry,
   callingWindow: c.callingWindow,
   blockedPhoneTypes: c.blockedPhoneTypes,
+  callPurpose: c.callPurpose,
   leadCount,
   createdAt: c.createdAt,
 });
@@ -60,6 +62,7 @@ export const campaignRoutes = new Hono<AppEnv>()
       defaultCountry: body.defaultCountry ?? null,
       callingWindow: body.callingWindow ?? { ...DEFAULT_CALLING_WINDOW, days: [...DEFAULT_CALLING_WINDOW.days] },
       blockedPhoneTypes: body.blockedPhoneTypes ?? [...DEFAULT_BLOCKED_PHONE_TYPES],
+      callPurpose: body.callPurpose ?? DEFAULT_CALL_PURPOSE,
       createdAt: nowIso(),
     };
     await db(c.env.DB).insert(campaigns).values(row);
@@ -93,6 +96,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     if (body.defaultCountry !== undefined) changes.defaultCountry = body.defaultCountry;
     if (body.callingWindow !== undefined) changes.callingWindow = body.callingWindow;
     if (body.blockedPhoneTypes !== undefined) changes.blockedPhoneTypes = body.blockedPhoneTypes;
+    if (body.callPurpose !== undefined) changes.callPurpose = body.callPurpose;
     await db(c.env.DB)
       .update(campaigns)
       .set(changes)
@@ -101,10 +105,11 @@ export const campaignRoutes = new Hono<AppEnv>()
     const updated = { ...row, ...changes };
     return c.json(toCampaign(updated, await leadsStore(c.env, workspaceId, row.id).count()));
   })
-  .get('/:id/sample.csv', async (c) => {
+  .get('/:id/sample.csv', query(SampleQuerySchema), async (c) => {
     const { campaign, assistant } = await campaignWithAssistant(c.env.DB, c.get('workspaceId'), c.req.param('id'));
     const name = campaign.name.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 60) || 'campaign';
-    return c.body(sampleCsv({ variables: assistant.variables, secondaryVariables: assistant.secondaryVariables }), 200, {
+    const fields = c.req.valid('query').fields ?? [];
+    return c.body(sampleCsv({ variables: assistant.variables, secondaryVariables: assistant.secondaryVariables }, fields), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${name}-sample.csv"`,
     });
