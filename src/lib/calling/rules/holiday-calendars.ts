@@ -6,8 +6,8 @@
  */
 import type { HolidayDef } from './holidays.ts';
 
-const fixed = (name: string, month: number, day: number, substitute: 'us' | 'au' | undefined = 'us'): HolidayDef =>
-  substitute ? { name, date: { month, day }, substitute } : { name, date: { month, day } };
+const fixed = (name: string, month: number, day: number, substitute: 'us' | 'au' | 'none' = 'us'): HolidayDef =>
+  substitute === 'none' ? { name, date: { month, day } } : { name, date: { month, day }, substitute };
 const nth = (name: string, month: number, weekday: number, n: number): HolidayDef => ({ name, date: { month, weekday, nth: n } });
 const easter = (name: string, offset: number): HolidayDef => ({ name, date: { easter: offset } });
 
@@ -42,7 +42,8 @@ export const ALABAMA: readonly HolidayDef[] = [
 
 /** Louisiana's state holidays by state law (date-holidays); the PSC's own list is unconfirmed. */
 export const LOUISIANA: readonly HolidayDef[] = [
-  NEW_YEAR, MLK, easter('Mardi Gras', -47), WASHINGTON, GOOD_FRIDAY, MEMORIAL, JUNETEENTH, INDEPENDENCE, LABOR, COLUMBUS, VETERANS, THANKSGIVING, CHRISTMAS,
+  NEW_YEAR, MLK, easter('Mardi Gras', -47), WASHINGTON, GOOD_FRIDAY, MEMORIAL, JUNETEENTH, INDEPENDENCE, LABOR, COLUMBUS,
+  { name: 'Election Day', date: { election: true, years: 'even' } }, VETERANS, THANKSGIVING, CHRISTMAS,
 ];
 
 /**
@@ -57,5 +58,5 @@ export const PENNSYLVANIA: readonly HolidayDef[] = [
 /** Australia's national public holidays (Telemarketing and Research Calls Industry Standard 2017), weekend ones observed on the next free weekday. */
 export const AUSTRALIA: readonly HolidayDef[] = [
   fixed("New Year's Day", 1, 1, 'au'), fixed('Australia Day', 1, 26, 'au'), GOOD_FRIDAY, easter('Easter Monday', 1),
-  fixed('Anzac Day', 4, 25, undefined), fixed('Christmas Day', 12, 25, 'au'), fixed('Boxing Day', 12, 26, 'au'),
+  fixed('Anzac Day', 4, 25, 'none'), fixed('Christmas Day', 12, 25, 'au'), fixed('Boxing Day', 12, 26, 'au'),
 ];

@@ -13,8 +13,8 @@ export type HolidayDate =
   | { month: number; weekday: number; nth: number }
   /** Days after Easter Sunday (negative before). */
   | { easter: number }
-  /** The Tuesday after the first Monday in November. */
-  | { election: true };
+  /** The Tuesday after the first Monday in November (`even`: in even years only). */
+  | { election: true; years?: 'even' };
 
 export interface HolidayDef {
   name: string;
@@ -56,9 +56,10 @@ export function holidayDay(date: HolidayDate, y: number): number {
 export function holidayDays(defs: readonly HolidayDef[], y: number): Set<number> {
   const out = new Set<number>();
   for (const year of [y - 1, y, y + 1]) {
-    const actual = defs.map((d) => holidayDay(d.date, year));
+    const held = defs.filter((d) => !('election' in d.date && d.date.years === 'even' && year % 2 !== 0));
+    const actual = held.map((d) => holidayDay(d.date, year));
     const taken = new Set(actual);
-    defs.forEach((def, i) => {
+    held.forEach((def, i) => {
       const day = actual[i]!;
       out.add(day);
       const wd = weekdayOf(day);
