@@ -7,7 +7,7 @@
  * Decided once per profile (leads share a few hundred), memoised per instant.
  */
 import type { CallingWindow } from './calling-window.ts';
-import { commonPlanIntervals, endOfLocalDay, localDayMinute, planHolds, windowPlan, type DayPlan, type DayRanges } from './callable.ts';
+import { commonPlanIntervals, endOfLocalDay, localDayMinute, planHolds, planIntervals, windowPlan, type DayPlan, type DayRanges } from './callable.ts';
 import { DAY } from './local-time.ts';
 import type { CallPurpose } from './call-purpose.ts';
 import type { CallingProfile } from './profile.ts';
@@ -29,7 +29,7 @@ export interface CallingVerdict {
   nextCallableAt: Date | null;
   /** Not callable now, but callable before the local date changes in any of its zones. */
   laterToday: boolean;
-  /** Why it may not be called now, first the rules ("Florida: calls end at 8 pm"), then the window; empty when callable. */
+  /** Why it may not be called now ("Florida: calls end at 8 pm"), what holds it back longest first; empty when callable. */
   heldBy: string[];
   /** Ids of the rules binding the lead. */
   rules: string[];
@@ -83,15 +83,19 @@ export function callingVerdict(profile: CallingProfile, context: CallingContext,
   const heldBy: string[] = [];
   if (!callableNow) {
     if (zones.length === 0) heldBy.push('No time zone is known for this number: it is never called');
+    // Each constraint closed now, with when it opens again in that zone: the one closed longest is named first.
+    const held = new Map<string, number>();
+    const note = (why: string | null, plan: DayPlan, zone: string) => {
+      if (!why) return;
+      const opens = planIntervals(zone, plan, t, t + 7 * DAY)[0] ?? Infinity;
+      held.set(why, Math.max(held.get(why) ?? -Infinity, opens));
+    };
     for (const zone of zones) {
       const { day, minute } = localDayMinute(zone, t);
-      for (const c of compiled) {
-        const why = c.why(day, minute);
-        if (why && !heldBy.includes(why)) heldBy.push(why);
-      }
-      const w = windowWhy(context.window, day, minute);
-      if (w && !heldBy.includes(w)) heldBy.push(w);
+      compiled.forEach((c) => note(c.why(day, minute), c.plan, zone));
+      note(windowWhy(context.window, day, minute), windowPlan(context.window), zone);
     }
+    heldBy.push(...[...held].sort((a, b) => b[1] - a[1]).map(([why]) => why));
   }
   return {
     callableNow,

@@ -10,6 +10,7 @@ import { ChunkSchema } from '../../../src/lib/chunk/format.ts';
 import { CompleteUploadSchema } from '../../chunk/multipart.ts';
 import { ROW_ERROR_CODES, FILE_ERROR_CODES } from '../../../src/lib/codes.ts';
 import { PHONE_TYPES } from '../../../src/lib/calling/blocked-phone-types.ts';
+import { CALL_PURPOSES } from '../../../src/lib/calling/call-purpose.ts';
 import { IMPORT_STATUSES, ON_EXISTING } from '../../../src/lib/import-view.ts';
 import { returns, schema } from './shared-parts.ts';
 import { fieldsJsonSchema } from '../../../src/lib/fields/lead-fields.ts';
@@ -68,8 +69,35 @@ export const components = {
           properties: { start: { type: 'string', examples: ['08:00'] }, end: { type: 'string', examples: ['21:00'] }, days: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 7 } } },
         },
         blockedPhoneTypes: { type: 'array', items: { enum: [...PHONE_TYPES] }, description: 'Phone types an import refuses (PHONE_TYPE_BLOCKED, SECONDARY_PHONE_TYPE_BLOCKED).' },
+        callPurpose: { enum: [...CALL_PURPOSES], description: 'telemarketing (default): every calling rule binds; informational: rules of telemarketing scope do not' },
         leadCount: { type: 'integer' },
         createdAt: { type: 'string', format: 'date-time' },
+      },
+    },
+    CallingRules: {
+      type: 'object',
+      properties: {
+        version: { type: 'string' },
+        profileDataVersion: { type: 'string', description: 'Version of the area-code, ZIP and zone tables stored profiles are made from' },
+        rules: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              id: { type: 'string', examples: ['US', 'US-FL', 'CA', 'AU'] },
+              region: { type: 'string', description: 'ISO 3166-1 or 3166-2' },
+              name: { type: 'string' },
+              scope: { enum: ['telemarketing', 'automated', 'all'] },
+              days: { type: 'object', description: 'ISO weekday "1"…"7" → [["HH:MM","HH:MM"]] local, end exclusive; [] no calls that day' },
+              holidays: { type: 'array', items: { type: 'string', format: 'date' }, description: 'Local dates without calls, last year, this year and next' },
+              maxCallsPer24h: { type: ['integer', 'null'] },
+              source: { type: 'string', format: 'uri' },
+              verifiedAt: { type: 'string', format: 'date' },
+              status: { enum: ['confirmed', 'unconfirmed'] },
+              notes: { type: ['string', 'null'] },
+            },
+          },
+        },
       },
     },
     BrowserImport: schema(BrowserImportSchema),

@@ -12,6 +12,7 @@ import { DEFAULT_BLOCKED_PHONE_TYPES } from '../../../src/lib/calling/blocked-ph
 import { sampleCsv } from '../../../src/lib/sample/sample-csv.ts';
 import { leadCounts, leadsStore } from '../../leads/store.ts';
 import { listCampaignLeads } from '../../campaigns/list-leads.ts';
+import { campaignProfiles } from '../../campaigns/campaign-profiles.ts';
 import { jsonBody, query } from '../validate.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { findAssistant } from './assistants.ts';
@@ -114,12 +115,12 @@ export const campaignRoutes = new Hono<AppEnv>()
       'Content-Disposition': `attachment; filename="${name}-sample.csv"`,
     });
   })
-  // The leads' time-zone sets with their counts (one GROUP BY on the shard): the campaign page's callable-by-hour chart.
-  .get('/:id/leads/zone-sets', async (c) => {
+  // The leads per calling profile (counters kept with each write) with the rules binding each: the campaign page's chart and rule counts.
+  .get('/:id/leads/calling-profiles', async (c) => {
     const workspaceId = c.get('workspaceId');
     const row = await findCampaign(c.env.DB, workspaceId, c.req.param('id'));
     if (!row) throw notFound('Campaign');
-    return c.json({ items: await leadsStore(c.env, workspaceId, row.id).zoneSetCounts() });
+    return c.json(await campaignProfiles(c.env, workspaceId, row.id, row.callPurpose));
   })
   .get('/:id/leads', query(ListLeadsQuerySchema), async (c) => {
     const workspaceId = c.get('workspaceId');
@@ -140,7 +141,7 @@ export const campaignRoutes = new Hono<AppEnv>()
           ...(q.callableAt !== undefined ? { callableAt: q.callableAt } : {}),
           ...(q.suppressed === 'true' ? { suppressed: true } : {}),
         },
-        { window: row.callingWindow },
+        { window: row.callingWindow, purpose: row.callPurpose },
       ),
     );
   });

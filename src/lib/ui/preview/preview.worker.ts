@@ -21,6 +21,7 @@ import { emptyFacts, FactStore, setFact } from './phone-facts.ts';
 import { readinessOf } from './readiness.ts';
 import { DEFAULT_CALLING_WINDOW } from '../../calling/calling-window.ts';
 import { DEFAULT_BLOCKED_PHONE_TYPES } from '../../calling/blocked-phone-types.ts';
+import { DEFAULT_CALL_PURPOSE } from '../../calling/call-purpose.ts';
 import { packRows, RowStore } from './row-store.ts';
 import { PreviewVerdicts } from './preview-verdicts.ts';
 import { BATCH, readFile, type RowSink } from './read-file.ts';
@@ -43,6 +44,7 @@ const facts = new FactStore();
 let calling: CallingSettings = {
   callingWindow: { ...DEFAULT_CALLING_WINDOW, days: [...DEFAULT_CALLING_WINDOW.days] },
   blockedPhoneTypes: [...DEFAULT_BLOCKED_PHONE_TYPES],
+  callPurpose: DEFAULT_CALL_PURPOSE,
 };
 const verdicts = new PreviewVerdicts(
   (i) => rows.get(i).cells,
@@ -119,7 +121,7 @@ function validateAt(i: number): RowVerdict {
 function summarize(): Summary {
   const { invalidRows, errorCounts, suppressedRows } = verdicts.counts(rows.length);
   const suppression: SuppressionCheck = listCheck.state === 'checked' ? { ...listCheck, rows: suppressedRows } : listCheck;
-  const readiness = readinessOf(facts, rows.length, (i) => !verdicts.verdictOf(i), calling.callingWindow, new Date());
+  const readiness = readinessOf(facts, rows.length, (i) => !verdicts.verdictOf(i), calling, new Date());
   return { totalRows: rows.length, invalidRows, errorCounts, readiness, suppression };
 }
 
@@ -244,7 +246,7 @@ function edit(index: number, column: number, value: string): void {
   if (!validator) return;
   const result = validator.validate(edited);
   const one = emptyFacts(1);
-  setFact(one, 0, result.lead ?? result.primary);
+  setFact(one, 0, result.lead ?? result.primary, result.lead?.callingProfile);
   facts.put(index, one);
   const changes = verdicts.edit(index, result.errors, result.lead?.e164, result.lead?.secondary.map((s) => s.e164), edited.cells);
   post({ type: 'updated', changes, edited: { index, facts: one }, summary: summarize() });

@@ -6,11 +6,14 @@ import type { PackedRows } from './row-store.ts';
 import type { PhoneFacts } from './phone-facts.ts';
 import type { Readiness } from './readiness.ts';
 import type { CallingWindow } from '../../calling/calling-window.ts';
+import type { CallPurpose } from '../../calling/call-purpose.ts';
 
 /** The campaign's settings the preview applies: blocked types decide rows, the window the callable counts. */
 export interface CallingSettings {
   callingWindow: CallingWindow;
   blockedPhoneTypes: string[];
+  /** Which calling rules bind the leads (src/lib/calling/call-purpose.ts). */
+  callPurpose: CallPurpose;
 }
 
 /** Main thread → worker. */
