@@ -9,7 +9,7 @@ export function profileKeyOfLead(lead: NormalizedLead): string {
     profileKeyOf({
       e164: lead.e164,
       country: lead.country ?? null,
-      timeZones: lead.timeZones ?? timeZonesOf(lead.e164, lead.country ?? null),
+      timeZones: lead.zoneSetId >= 0 ? lead.timeZones : timeZonesOf(lead.e164, lead.country ?? null),
       region: lead.fields?.region ?? null,
       postalCode: lead.fields?.postal_code ?? null,
     })

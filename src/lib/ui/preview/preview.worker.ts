@@ -56,6 +56,8 @@ let reading = false;
 /** True once the open file's 'done' (with its summary) was sent: later changes then send a new summary. */
 let summarized = false;
 let defaultCountry: string | undefined;
+/** The page's clock minus this worker's: callability is judged at the page's "now" (the campaign page judges on it too). */
+let clockOffset = 0;
 /** Validation workers (several cores); null validates here. */
 let pool: ValidationPool | null = null;
 /** Bumped by every mapping change: a batch validated under an older mapping was already redone by the remap. */
@@ -121,7 +123,7 @@ function validateAt(i: number): RowVerdict {
 function summarize(): Summary {
   const { invalidRows, errorCounts, suppressedRows } = verdicts.counts(rows.length);
   const suppression: SuppressionCheck = listCheck.state === 'checked' ? { ...listCheck, rows: suppressedRows } : listCheck;
-  const readiness = readinessOf(facts, rows.length, (i) => !verdicts.verdictOf(i), calling, new Date());
+  const readiness = readinessOf(facts, rows.length, (i) => !verdicts.verdictOf(i), calling, new Date(Date.now() + clockOffset));
   return { totalRows: rows.length, invalidRows, errorCounts, readiness, suppression };
 }
 
@@ -193,6 +195,7 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
   assistant = msg.assistant;
   defaultCountry = msg.defaultCountry;
   calling = msg.calling;
+  clockOffset = msg.now - Date.now();
   phones = createPhoneNormalizer(msg.defaultCountry);
   headers = [];
   reset();

@@ -18,7 +18,8 @@ export interface CallingSettings {
 
 /** Main thread → worker. */
 export type ToWorker =
-  | { type: 'open'; file: File; sheet?: string; assistant: AssistantConfig; defaultCountry?: string; calling: CallingSettings; headerRow?: number }
+  /** `now`: the page's clock (ms) when it sent this; callable counts are judged on the page's clock. */
+  | { type: 'open'; file: File; sheet?: string; assistant: AssistantConfig; defaultCountry?: string; calling: CallingSettings; headerRow?: number; now: number }
   | { type: 'map'; mapping: ColumnMapping }
   | { type: 'edit'; index: number; column: number; value: string }
   /** The valid rows' primary numbers (E.164), answered with 'numbers' and the same id. */
