@@ -1,12 +1,12 @@
 /**
  * Bench-only (bench/worker.ts): seeds synthetic leads into a campaign through the real store
- * (workers/leads/store.ts: the same encode, profile and insert as an import's write pass), and
+ * (workers/leads/leads-store.ts: the same encode, profile and insert as an import's write pass), and
  * times the page of leads callable at an instant inside the Worker. Numbers spread over an area
  * code of every US state and DC, both Canadian coasts and a few other countries, a fifth of them
  * with a ZIP code of another state, so calling profiles are as mixed as in a real list.
  */
 import type { Env } from '../workers/env.ts';
-import { leadsStore } from '../workers/leads/store.ts';
+import { leadsStore } from '../workers/leads/leads-store.ts';
 import { workspaceDb } from '../workers/leads/placement.ts';
 import { DEFAULT_CALLING_WINDOW } from '../src/lib/calling/calling-window.ts';
 import { profileCallableAt } from '../src/lib/calling/calling-verdict.ts';

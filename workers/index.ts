@@ -4,7 +4,7 @@ import { consumeBatch } from './queue/consumer.ts';
 import { runRetention } from './retention/retention.ts';
 import { startReprofiles } from './leads/reprofile.ts';
 import type { Env } from './env.ts';
-import type { ChunkMessage } from './queue/messages.ts';
+import type { QueueMessage } from './queue/messages.ts';
 import { hardenRuntime } from './security/harden.ts';
 
 export { ImportCoordinator } from './coordinator/import-coordinator.ts';
@@ -26,4 +26,4 @@ export default {
     // Stored calling profiles made from older area-code, ZIP or zone tables are made again.
     ctx.waitUntil(startReprofiles(env));
   },
-} satisfies ExportedHandler<Env, ChunkMessage>;
+} satisfies ExportedHandler<Env, QueueMessage>;

@@ -4,7 +4,7 @@
  * leads each rule binds: the campaign page's chart and its settings' rule counts.
  */
 import type { Env } from '../env.ts';
-import { leadsStore } from '../leads/store.ts';
+import { leadsStore } from '../leads/leads-store.ts';
 import type { CallPurpose } from '../../src/lib/calling/call-purpose.ts';
 import { parseProfileKey } from '../../src/lib/calling/profile.ts';
 import { bindingRules, maxCallsOf } from '../../src/lib/calling/rules/binding-rules.ts';

@@ -3,7 +3,7 @@
  * (the stored key may predate a new area-code, ZIP or zone table until the re-profile job reaches
  * it), and the one calling decision of the core (src/lib/calling/calling-verdict.ts) for it.
  */
-import type { StoredLead } from '../leads/store.ts';
+import type { StoredLead } from '../leads/leads-store.ts';
 import { profileKeyOf } from '../../src/lib/calling/profile.ts';
 import { callableWhen, type CallingVerdict } from '../../src/lib/calling/calling-verdict.ts';
 import { parseProfileKey } from '../../src/lib/calling/profile.ts';

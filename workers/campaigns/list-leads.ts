@@ -9,7 +9,7 @@
  * only the leads on the list.
  */
 import type { Env } from '../env.ts';
-import { leadsStore, type StoredLead } from '../leads/store.ts';
+import { leadsStore, type StoredLead } from '../leads/leads-store.ts';
 import { suppressedAmong } from '../suppression/store.ts';
 import type { CallingWindow } from '../../src/lib/calling/calling-window.ts';
 import type { CallPurpose } from '../../src/lib/calling/call-purpose.ts';
