@@ -24,6 +24,7 @@
 import { cpus } from 'node:os';
 import { formatCore, phoneLibMsPerRow, runCore } from './core.ts';
 import { runTimezones } from './timezones.ts';
+import { runRules } from './rules.ts';
 import { formatPipeline, runPipeline } from './pipeline.ts';
 import { runSuppressionParts } from './suppressions.ts';
 import { runSeeded } from './callable.ts';
@@ -31,7 +32,7 @@ import { runUpdateUndo } from './update-undo.ts';
 import { browserBench, formatBrowserBench } from './browser.ts';
 import { label, secs, type PartOutput } from './report.ts';
 
-const PARTS = ['core', 'timezones', 'pipeline', 'suppressions', 'suppressed-import', 'campaigns-list', 'callable', 'update', 'undo', 'browser'] as const;
+const PARTS = ['core', 'timezones', 'rules', 'pipeline', 'suppressions', 'suppressed-import', 'campaigns-list', 'callable', 'update', 'undo', 'browser'] as const;
 type Part = (typeof PARTS)[number];
 
 const argv = process.argv.slice(2);
@@ -96,6 +97,7 @@ for (const rows of coreSizes) {
 }
 const n = label(size);
 if (want('timezones')) await attempt(['timezones'], async () => print(await runTimezones(size)));
+if (want('rules')) await attempt(['rules'], async () => print(await runRules(size)));
 if (want('suppressions') || want('suppressed-import')) {
   const prefixes = [...(want('suppressions') ? [`suppressions ${n}`] : []), ...(want('suppressed-import') ? [`suppressed-import ${n}`] : [])];
   await attempt(prefixes, async () => {
