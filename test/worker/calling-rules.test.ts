@@ -206,6 +206,35 @@ describe('the re-profile job', () => {
   });
 });
 
+describe('a workspace move', () => {
+  it('carries address fields and calling profiles; the counts per profile follow on both shards', async () => {
+    const { api, campaign, workspaceId } = await seededCampaign();
+    await importLeads(api, campaign.id);
+    const before = await api.json(api.get(`/campaigns/${campaign.id}/leads/calling-profiles`));
+    const from = await shardOf(env, workspaceId);
+    const to = 1 - from;
+    for (let i = 0; i < 200; i++) {
+      const res = await SELF.fetch(`http://example.com/api/v1/admin/workspaces/${workspaceId}/move`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer adm_test_secret', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ toShard: to, budgetSeconds: 10, drainMs: 0 }),
+      });
+      expect(res.status, await res.clone().text()).toBeLessThan(300);
+      if (res.status === 200) break;
+    }
+    expect(await shardOf(env, workspaceId)).toBe(to);
+    const after = await api.json(api.get(`/campaigns/${campaign.id}/leads/calling-profiles`));
+    expect(after.items).toEqual(before.items);
+    expect(after.rules).toEqual(before.rules);
+    const leads = Object.fromEntries((await campaignLeads(api, campaign.id)).map((l) => [l.variables.customer_name, l]));
+    expect(leads.Bc).toMatchObject({ region: 'CA-BC', postalCode: 'V6B 1A1' });
+    // Nothing counted for the campaign is left on the old shard.
+    const left = await shardDb(env, from).prepare('SELECT coalesce(sum(leads), 0) AS n FROM calling_profile_counts WHERE workspace_id = ?1').bind(workspaceId).first<{ n: number }>();
+    expect(left!.n).toBe(0);
+    expect(await callableAt(api, campaign.id, '2026-03-15T16:30:00Z')).toEqual(['Fl']);
+  });
+});
+
 describe('the preview and the campaign page decide with the same function', () => {
   it('every lead, Hawaii included, reads the same in the preview and in the listing at one instant', async () => {
     const { api, campaign, workspaceId, assistant } = await seededCampaign();

@@ -5,7 +5,7 @@
 import { paramGroups as groups } from './param-groups.ts';
 import { FENCED, NOT_FENCED, checkFence } from './fence.ts';
 import { ZONE_DATA_VERSION } from '../../src/lib/calling/time-zones.ts';
-import { COUNTER_ADD_CHANGES } from './counters.ts';
+import { COUNTER_ADD_CHANGES, DIRECT_CHANGES, directChanges } from './counters.ts';
 import { ENCODED_LEAD_COLUMNS, ZONE_VERSION_META, encodeLead, type LeadToWrite } from './stored-lead.ts';
 import { profileKeyOfLead } from './lead-profile.ts';
 
@@ -62,15 +62,16 @@ export async function insertLeads({ d1, workspaceId, campaignId }: CampaignShard
 export async function removeLeads({ d1, workspaceId, campaignId }: CampaignShard, importId: string, phones: string[]): Promise<number> {
   let deleted = 0;
   for (const json of groups(phones, (p) => p)) {
-    const [result, , fence] = await d1.batch([
+    const [, direct, , fence] = await d1.batch([
       d1
         .prepare(`DELETE FROM leads WHERE campaign_id = ?2 AND import_id = ?3 AND phone IN (SELECT value FROM json_each(?4)) AND ${NOT_FENCED}`)
         .bind(workspaceId, campaignId, importId, json),
+      d1.prepare(DIRECT_CHANGES),
       d1.prepare(COUNTER_ADD_CHANGES).bind(workspaceId, campaignId, -1),
       d1.prepare(FENCED).bind(workspaceId),
     ]);
     checkFence(workspaceId, fence!);
-    deleted += result!.meta.changes ?? 0;
+    deleted += directChanges(direct!);
   }
   return deleted;
 }
