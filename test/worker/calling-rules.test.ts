@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { seededCampaign } from './helpers.ts';
 import { csv } from './csv.ts';
 import { campaignLeads } from './leads-api.ts';
+import { undo } from './policy-helpers.ts';
 import { listCampaignLeads } from '../../workers/campaigns/list-leads.ts';
 import { reprofileStep } from '../../workers/leads/reprofile.ts';
 import { shardOf } from '../../workers/leads/placement.ts';
@@ -173,6 +174,36 @@ describe('leads from several states', () => {
     await api.post('/suppressions', { phoneNumbers: [UT] });
     const after = await api.json(api.get(`/campaigns/${campaign.id}/leads/calling-profiles`));
     expect(Object.fromEntries(after.rules.map((r: any) => [r.id, r.leads]))['US-UT']).toBe(2);
+  });
+});
+
+describe('address fields under the duplicate policy', () => {
+  it('update takes a new address (the profile and its counts follow), fill only an empty one, and undo gives the old one back', async () => {
+    const { api, campaign } = await seededCampaign();
+    await importLeads(api, campaign.id, [[FL, 'Fl', '', ''], [TX, 'Tx', 'Texas', '75201']]);
+    const run = async (policy: string, rows: string[][]) => {
+      const view = await api.json(api.post(`/campaigns/${campaign.id}/imports?fileName=${policy}.csv&ignoreErrors=true&onExisting=${policy}`, csv([HEADERS, ...rows]), { 'Content-Type': 'text/csv' }));
+      expect(view.status, JSON.stringify(view)).toBe('completed');
+      return view;
+    };
+    const byName = async () => Object.fromEntries((await campaignLeads(api, campaign.id)).map((l) => [l.variables.customer_name, l]));
+    // fill: the Florida lead has no address and takes it; the Texas lead keeps its own.
+    await run('fill', [[FL, 'Fl', 'UT', ''], [TX, 'Tx', 'OK', '73102']]);
+    let leads = await byName();
+    expect(leads.Fl).toMatchObject({ region: 'US-UT', regions: ['US-FL', 'US-UT'], callingRules: ['US', 'US-FL', 'US-UT'] });
+    expect(leads.Tx).toMatchObject({ region: 'US-TX', postalCode: '75201' });
+    // update: the row's non-empty address cells replace the lead's.
+    const update = await run('update', [[TX, 'Tx', 'Oklahoma', '']]);
+    leads = await byName();
+    expect(leads.Tx).toMatchObject({ region: 'US-OK', postalCode: '75201', regions: ['US-OK', 'US-TX'] });
+    const counted = await api.json(api.get(`/campaigns/${campaign.id}/leads/calling-profiles`));
+    expect(counted.items.find((p: any) => p.regions.join() === 'US-OK,US-TX')?.count).toBe(1);
+    expect(counted.items.find((p: any) => p.regions.join() === 'US-TX')).toBeUndefined();
+    // Undo gives the lead its address and profile back.
+    await undo(api, update.id);
+    expect((await byName()).Tx).toMatchObject({ region: 'US-TX', regions: ['US-TX'] });
+    const restored = await api.json(api.get(`/campaigns/${campaign.id}/leads/calling-profiles`));
+    expect(restored.items.find((p: any) => p.regions.join() === 'US-TX')?.count).toBe(1);
   });
 });
 
