@@ -12,6 +12,15 @@ import { CALLING_RULES_VERSION } from '../../src/lib/calling/rules/rule-table.ts
 import { profileDataVersion } from '../../src/lib/calling/profile-data-version.ts';
 import { reprofileState } from '../leads/reprofile.ts';
 
+/**
+ * Where the re-profile job stands for this campaign: behind when its shard's profiles were made
+ * from other tables, or (a shard the job never ran on) while any of its leads has no profile yet.
+ */
+async function campaignReprofileState(env: Env, workspaceId: string, unprofiled: number) {
+  const state = await reprofileState(env, workspaceId);
+  return { ...state, upToDate: state.upToDate || (state.stored === null && unprofiled === 0) };
+}
+
 export async function campaignProfiles(env: Env, workspaceId: string, campaignId: string, purpose: CallPurpose) {
   const store = leadsStore(env, workspaceId, campaignId);
   const { items, unprofiled } = await store.profileCounts(new Date());
@@ -29,6 +38,6 @@ export async function campaignProfiles(env: Env, workspaceId: string, campaignId
     callPurpose: purpose,
     rulesVersion: CALLING_RULES_VERSION,
     profileDataVersion: profileDataVersion(),
-    reprofile: await reprofileState(env, workspaceId),
+    reprofile: await campaignReprofileState(env, workspaceId, unprofiled),
   };
 }
