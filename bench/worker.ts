@@ -8,7 +8,7 @@ import worker from '../workers/index.ts';
 import type { AppEnv } from '../workers/api/app-env.ts';
 import { errorBody } from '../workers/api/errors.ts';
 import { handleError } from '../workers/api/handle-error.ts';
-import { requireToken } from '../workers/api/middleware/auth.ts';
+import { can } from '../workers/api/middleware/can.ts';
 import type { Env } from '../workers/env.ts';
 import type { ChunkMessage } from '../workers/queue/messages.ts';
 import { insertCeiling } from './insert-ceiling.ts';
@@ -20,7 +20,7 @@ const BENCH_PREFIX = '/api/v1/_bench/';
 
 const benchRoutes = new Hono<AppEnv>()
   .basePath('/api/v1/_bench')
-  .use(requireToken)
+  .use(can('imports.write'))
   .post('/insert-ceiling', async (c) => c.json(await insertCeiling(c.env.LEADS_0, Number(c.req.query('rows') ?? 100_000))))
   .post('/seed-leads', async (c) => c.json(await seedLeads(c.env, c.get('workspaceId'), c.req.query('campaignId') ?? '', Number(c.req.query('from') ?? 0), Number(c.req.query('rows') ?? 0), Number(c.req.query('total') ?? c.req.query('rows') ?? 0))))
   .get('/rows-written-per-lead', async (c) => c.json({ rowsWrittenPerLead: await rowsWrittenPerLead(c.env, c.get('workspaceId')) }))

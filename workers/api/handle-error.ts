@@ -11,6 +11,7 @@ import { fileError } from './file-errors.ts';
 import { isFileReadError } from '../../src/lib/parse/errors.ts';
 import { UploadRefusedError, type UploadRefusalCode } from '../chunk/errors.ts';
 import { ImportUnavailableError } from '../import/errors.ts';
+import { AuthRefusal, AUTH_REFUSAL_STATUS } from '../auth/refusal.ts';
 
 /** Seconds a client is asked to wait before retrying after a store failed. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 30;
@@ -25,6 +26,7 @@ const UPLOAD_REFUSAL_STATUS: Record<UploadRefusalCode, ContentfulStatusCode> = {
 export function toApiError(err: unknown): ApiError | null {
   if (err instanceof ApiError) return err;
   if (isFileReadError(err)) return fileError(err.code, err.message, err.details);
+  if (err instanceof AuthRefusal) return new ApiError(AUTH_REFUSAL_STATUS[err.code], err.code, err.message, err.details);
   if (err instanceof UploadRefusedError) return new ApiError(UPLOAD_REFUSAL_STATUS[err.code], err.code, err.message);
   if (err instanceof ImportUnavailableError) {
     return new ApiError(503, 'SERVICE_UNAVAILABLE', err.message, err.importId ? { importId: err.importId } : undefined, {

@@ -10,6 +10,9 @@ import type { ImportConfig } from '../coordinator/state.ts';
 import { assertAcceptingImports } from '../leads/placement.ts';
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
 import type { OnExisting } from '../../src/lib/import-view.ts';
+import type { Actor } from '../auth/principal.ts';
+import { SYSTEM_ACTOR } from '../auth/principal.ts';
+import { auditQuery } from '../audit/record-audit.ts';
 
 export interface NewImport {
   workspaceId: string;
@@ -24,6 +27,8 @@ export interface NewImport {
   headers: string[];
   mapping: ColumnMapping;
   inline: boolean;
+  /** Who started it (the audit log's `import.created`). */
+  actor?: Actor;
 }
 
 /** The campaign's blocked phone types now: the import keeps them for its whole run. */
@@ -41,7 +46,8 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
   const importId = newId('imp');
   const createdAt = nowIso();
   const blockedPhoneTypes = await blockedPhoneTypesOf(env, input.workspaceId, input.campaignId);
-  await db(env.DB).insert(imports).values({
+  const d = db(env.DB);
+  const insert = d.insert(imports).values({
     id: importId,
     workspaceId: input.workspaceId,
     campaignId: input.campaignId,
@@ -54,6 +60,15 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
     errorCounts: {},
     createdAt,
   });
+  const audit = auditQuery(d, {
+    workspaceId: input.workspaceId,
+    actor: input.actor ?? SYSTEM_ACTOR,
+    action: 'import.created',
+    target: { type: 'import', id: importId },
+    details: { campaignId: input.campaignId, fileName: input.fileName, source: input.source, ignoreErrors: input.ignoreErrors, onExisting: input.onExisting ?? 'skip' },
+  }, createdAt);
+  // The import's row and its audit entry in one transaction.
+  await d.batch([insert, audit]);
   const config: ImportConfig = {
     importId,
     workspaceId: input.workspaceId,

@@ -8,6 +8,8 @@ import { CreateAssistantSchema } from '../../../src/lib/schemas/api.ts';
 import { UpdateAssistantSchema } from '../../../src/lib/schemas/update.ts';
 import { jsonBody } from '../validate.ts';
 import { notFound } from '../errors.ts';
+import { actor, can } from '../middleware/can.ts';
+import { auditQuery } from '../../audit/record-audit.ts';
 import type { AppEnv } from '../app-env.ts';
 
 type AssistantRow = typeof assistants.$inferSelect;
@@ -29,7 +31,7 @@ export async function findAssistant(d1: D1Database, workspaceId: string, id: str
 }
 
 export const assistantRoutes = new Hono<AppEnv>()
-  .post('/', jsonBody(CreateAssistantSchema), async (c) => {
+  .post('/', can('assistants.write'), jsonBody(CreateAssistantSchema), async (c) => {
     const body = c.req.valid('json');
     const row: AssistantRow = {
       id: newId('ast'),
@@ -39,10 +41,11 @@ export const assistantRoutes = new Hono<AppEnv>()
       secondaryVariables: body.secondaryVariables,
       createdAt: nowIso(),
     };
-    await db(c.env.DB).insert(assistants).values(row);
+    const d = db(c.env.DB);
+    await d.batch([d.insert(assistants).values(row), auditQuery(d, { workspaceId: row.workspaceId, actor: actor(c), action: 'assistant.created', target: { type: 'assistant', id: row.id }, details: { name: row.name } })]);
     return c.json(toAssistant(row), 201);
   })
-  .get('/', async (c) => {
+  .get('/', can('assistants.read'), async (c) => {
     const rows = await db(c.env.DB)
       .select()
       .from(assistants)
@@ -51,13 +54,13 @@ export const assistantRoutes = new Hono<AppEnv>()
       .all();
     return c.json({ items: rows.map(toAssistant) });
   })
-  .get('/:id', async (c) => {
+  .get('/:id', can('assistants.read'), async (c) => {
     const row = await findAssistant(c.env.DB, c.get('workspaceId'), c.req.param('id'));
     if (!row) throw notFound('Assistant');
     return c.json(toAssistant(row));
   })
   /** Changes the name or the variables; imports already created keep the variables they started with. */
-  .patch('/:id', jsonBody(UpdateAssistantSchema), async (c) => {
+  .patch('/:id', can('assistants.write'), jsonBody(UpdateAssistantSchema), async (c) => {
     const workspaceId = c.get('workspaceId');
     const row = await findAssistant(c.env.DB, workspaceId, c.req.param('id'));
     if (!row) throw notFound('Assistant');
@@ -66,9 +69,10 @@ export const assistantRoutes = new Hono<AppEnv>()
     if (body.name !== undefined) changes.name = body.name;
     if (body.variables !== undefined) changes.variables = body.variables;
     if (body.secondaryVariables !== undefined) changes.secondaryVariables = body.secondaryVariables;
-    await db(c.env.DB)
-      .update(assistants)
-      .set(changes)
-      .where(and(eq(assistants.id, row.id), eq(assistants.workspaceId, workspaceId)));
+    const d = db(c.env.DB);
+    await d.batch([
+      d.update(assistants).set(changes).where(and(eq(assistants.id, row.id), eq(assistants.workspaceId, workspaceId))),
+      auditQuery(d, { workspaceId, actor: actor(c), action: 'assistant.updated', target: { type: 'assistant', id: row.id }, details: { fields: Object.keys(changes) } }),
+    ]);
     return c.json(toAssistant({ ...row, ...changes }));
   });

@@ -14,6 +14,8 @@ import { listCampaignLeads } from '../../campaigns/list-leads.ts';
 import { jsonBody, query } from '../validate.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { findAssistant } from './assistants.ts';
+import { actor, can } from '../middleware/can.ts';
+import { auditQuery } from '../../audit/record-audit.ts';
 import type { AppEnv } from '../app-env.ts';
 
 type CampaignRow = typeof campaigns.$inferSelect;
@@ -47,7 +49,7 @@ export async function campaignWithAssistant(d1: D1Database, workspaceId: string,
 }
 
 export const campaignRoutes = new Hono<AppEnv>()
-  .post('/', jsonBody(CreateCampaignSchema), async (c) => {
+  .post('/', can('campaigns.write'), jsonBody(CreateCampaignSchema), async (c) => {
     const body = c.req.valid('json');
     const workspaceId = c.get('workspaceId');
     const assistant = await findAssistant(c.env.DB, workspaceId, body.assistantId);
@@ -62,10 +64,11 @@ export const campaignRoutes = new Hono<AppEnv>()
       blockedPhoneTypes: body.blockedPhoneTypes ?? [...DEFAULT_BLOCKED_PHONE_TYPES],
       createdAt: nowIso(),
     };
-    await db(c.env.DB).insert(campaigns).values(row);
+    const d = db(c.env.DB);
+    await d.batch([d.insert(campaigns).values(row), auditQuery(d, { workspaceId, actor: actor(c), action: 'campaign.created', target: { type: 'campaign', id: row.id }, details: { name: row.name } })]);
     return c.json(toCampaign(row, 0), 201);
   })
-  .get('/', async (c) => {
+  .get('/', can('campaigns.read'), async (c) => {
     const workspaceId = c.get('workspaceId');
     const rows = await db(c.env.DB)
       .select()
@@ -76,14 +79,14 @@ export const campaignRoutes = new Hono<AppEnv>()
     const counts = await leadCounts(c.env, workspaceId, rows.map((r) => r.id));
     return c.json({ items: rows.map((r) => toCampaign(r, counts.get(r.id) ?? 0)) });
   })
-  .get('/:id', async (c) => {
+  .get('/:id', can('campaigns.read'), async (c) => {
     const workspaceId = c.get('workspaceId');
     const row = await findCampaign(c.env.DB, workspaceId, c.req.param('id'));
     if (!row) throw notFound('Campaign');
     return c.json(toCampaign(row, await leadsStore(c.env, workspaceId, row.id).count()));
   })
   /** Changes a campaign's name, default country, calling window or blocked phone types; imports already created keep theirs. */
-  .patch('/:id', jsonBody(UpdateCampaignSchema), async (c) => {
+  .patch('/:id', can('campaigns.write'), jsonBody(UpdateCampaignSchema), async (c) => {
     const workspaceId = c.get('workspaceId');
     const body = c.req.valid('json');
     const row = await findCampaign(c.env.DB, workspaceId, c.req.param('id'));
@@ -93,15 +96,15 @@ export const campaignRoutes = new Hono<AppEnv>()
     if (body.defaultCountry !== undefined) changes.defaultCountry = body.defaultCountry;
     if (body.callingWindow !== undefined) changes.callingWindow = body.callingWindow;
     if (body.blockedPhoneTypes !== undefined) changes.blockedPhoneTypes = body.blockedPhoneTypes;
-    await db(c.env.DB)
-      .update(campaigns)
-      .set(changes)
-      .where(and(eq(campaigns.id, row.id), eq(campaigns.workspaceId, workspaceId)))
-      .run();
+    const d = db(c.env.DB);
+    await d.batch([
+      d.update(campaigns).set(changes).where(and(eq(campaigns.id, row.id), eq(campaigns.workspaceId, workspaceId))),
+      auditQuery(d, { workspaceId, actor: actor(c), action: 'campaign.updated', target: { type: 'campaign', id: row.id }, details: { fields: Object.keys(changes) } }),
+    ]);
     const updated = { ...row, ...changes };
     return c.json(toCampaign(updated, await leadsStore(c.env, workspaceId, row.id).count()));
   })
-  .get('/:id/sample.csv', async (c) => {
+  .get('/:id/sample.csv', can('campaigns.read'), async (c) => {
     const { campaign, assistant } = await campaignWithAssistant(c.env.DB, c.get('workspaceId'), c.req.param('id'));
     const name = campaign.name.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 60) || 'campaign';
     return c.body(sampleCsv({ variables: assistant.variables, secondaryVariables: assistant.secondaryVariables }), 200, {
@@ -110,13 +113,13 @@ export const campaignRoutes = new Hono<AppEnv>()
     });
   })
   // The leads' time-zone sets with their counts (one GROUP BY on the shard): the campaign page's callable-by-hour chart.
-  .get('/:id/leads/zone-sets', async (c) => {
+  .get('/:id/leads/zone-sets', can('campaigns.read'), async (c) => {
     const workspaceId = c.get('workspaceId');
     const row = await findCampaign(c.env.DB, workspaceId, c.req.param('id'));
     if (!row) throw notFound('Campaign');
     return c.json({ items: await leadsStore(c.env, workspaceId, row.id).zoneSetCounts() });
   })
-  .get('/:id/leads', query(ListLeadsQuerySchema), async (c) => {
+  .get('/:id/leads', can('campaigns.read'), query(ListLeadsQuerySchema), async (c) => {
     const workspaceId = c.get('workspaceId');
     const row = await findCampaign(c.env.DB, workspaceId, c.req.param('id'));
     if (!row) throw notFound('Campaign');

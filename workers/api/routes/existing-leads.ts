@@ -9,9 +9,10 @@ import { jsonBody } from '../validate.ts';
 import { notFound } from '../errors.ts';
 import { findCampaign } from './campaigns.ts';
 import { existingNumbers } from '../../leads/update.ts';
+import { can } from '../middleware/can.ts';
 import type { AppEnv } from '../app-env.ts';
 
-export const existingLeadsRoutes = new Hono<AppEnv>().post('/:id/leads/existing', jsonBody(ExistingLeadsSchema), async (c) => {
+export const existingLeadsRoutes = new Hono<AppEnv>().post('/:id/leads/existing', can('campaigns.read'), jsonBody(ExistingLeadsSchema), async (c) => {
   const workspaceId = c.get('workspaceId');
   const campaign = await findCampaign(c.env.DB, workspaceId, c.req.param('id'));
   if (!campaign) throw notFound('Campaign');

@@ -14,10 +14,12 @@ import { keys } from '../../chunk/keys.ts';
 import { leadsCsv } from '../../export/leads-csv.ts';
 import { currentView, findImport, rowToView } from './import-row.ts';
 import { csvDownload } from './csv-download.ts';
+import { actor, can } from '../middleware/can.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
 import type { AppEnv } from '../app-env.ts';
 
 export const importResourceRoutes = new Hono<AppEnv>()
-  .get('/', query(ListImportsQuerySchema), async (c) => {
+  .get('/', can('imports.read'), query(ListImportsQuerySchema), async (c) => {
     const q = c.req.valid('query');
     const workspaceId = c.get('workspaceId');
     const where = q.campaignId
@@ -26,18 +28,19 @@ export const importResourceRoutes = new Hono<AppEnv>()
     const rows = await db(c.env.DB).select().from(imports).where(where).orderBy(desc(imports.createdAt)).limit(q.limit).all();
     return c.json({ items: rows.map(rowToView) });
   })
-  .get('/:id', async (c) => {
+  .get('/:id', can('imports.read'), async (c) => {
     const row = await findImport(c.env, c.get('workspaceId'), c.req.param('id'));
     return c.json(await currentView(c.env, row));
   })
-  .delete('/:id', async (c) => {
+  .delete('/:id', can('imports.write'), async (c) => {
     const row = await findImport(c.env, c.get('workspaceId'), c.req.param('id'));
     if (!isRunning(row.status)) throw new ApiError(409, 'IMPORT_FINISHED', `The import has already ended (${row.status}).`);
     const { view, cancelled } = await coordinator(c.env, row.id).cancel();
     if (!cancelled) throw new ApiError(409, 'IMPORT_FINISHED', `The import has already ended (${view.status}).`);
+    await recordAudit(c.env, { workspaceId: row.workspaceId, actor: actor(c), action: 'import.cancelled', target: { type: 'import', id: row.id }, details: { fileName: row.fileName } });
     return c.json(view);
   })
-  .get('/:id/errors.csv', async (c) => {
+  .get('/:id/errors.csv', can('imports.read'), async (c) => {
     const workspaceId = c.get('workspaceId');
     const row = await findImport(c.env, workspaceId, c.req.param('id'));
     assertReportKept(c.env, row);
@@ -45,7 +48,7 @@ export const importResourceRoutes = new Hono<AppEnv>()
     if (!object) throw new ApiError(404, 'REPORT_NOT_READY', isRunning(row.status) ? 'The error report is written when the import ends.' : 'This import has no error report.');
     return csvDownload(object.body, row.fileName, 'errors');
   })
-  .get('/:id/leads.csv', async (c) => {
+  .get('/:id/leads.csv', can('imports.read'), async (c) => {
     const workspaceId = c.get('workspaceId');
     const row = await findImport(c.env, workspaceId, c.req.param('id'));
     const { assistant } = await campaignWithAssistant(c.env.DB, workspaceId, row.campaignId);
