@@ -37,8 +37,9 @@ export const signInRoutes = new Hono<AppEnv>()
     await verifySignInCode(c.env, email, code);
     const previous = sessionTokenFrom(c.req.header('cookie'));
     if (previous) await revokeSessionByToken(c.env, previous);
-    const signedIn = await startSession(c.env, email, { workspaceId });
-    const maxAge = (Date.parse(signedIn.session.expiresAt) - Date.now()) / 1000;
+    const now = Date.now();
+    const signedIn = await startSession(c.env, email, { workspaceId }, now);
+    const maxAge = (Date.parse(signedIn.session.expiresAt) - now) / 1000;
     c.header('Set-Cookie', sessionCookie(signedIn.session.token, maxAge));
     return c.json({ user: signedIn.user, workspace: signedIn.workspace, workspaces: signedIn.workspaces });
   })
