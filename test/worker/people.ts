@@ -47,6 +47,8 @@ export interface CallOptions {
   token?: string;
   origin?: string | null;
   headers?: Record<string, string>;
+  /** A body sent as it is (a file), instead of JSON. */
+  rawBody?: string;
 }
 
 /** A request through the Worker (with the catching mailbox); JSON bodies; Origin of the app unless told otherwise. */
@@ -59,7 +61,7 @@ export async function call(method: string, path: string, opts: CallOptions = {})
   if (origin) headers.Origin = origin;
   const ctx = createExecutionContext();
   const res = await worker.fetch(
-    new Request(`${ORIGIN}/api/v1${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) }) as any,
+    new Request(`${ORIGIN}/api/v1${path}`, { method, headers, body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) }) as any,
     mailEnv,
     ctx,
   );
