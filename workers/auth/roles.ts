@@ -1,11 +1,7 @@
-/** The roles of a workspace, each allowed what the one below it is and more: viewer < member < admin < owner. */
-export const ROLES = ['viewer', 'member', 'admin', 'owner'] as const;
-export type Role = (typeof ROLES)[number];
+/** The roles of a workspace (the table lives in src/lib/auth/permission-table.ts, shared with the app). */
+import { ROLES, roleRank, type Role } from '../../src/lib/auth/permission-table.ts';
 
-export const roleRank = (role: Role): number => ROLES.indexOf(role);
-
-/** Whether `role` is `needed` or above. */
-export const atLeast = (role: Role, needed: Role): boolean => roleRank(role) >= roleRank(needed);
+export { ROLES, atLeast, roleRank, type Role } from '../../src/lib/auth/permission-table.ts';
 
 /** The lower of two roles. */
 export const lowerRole = (a: Role, b: Role): Role => (roleRank(a) <= roleRank(b) ? a : b);

@@ -1,7 +1,7 @@
 /** valibot schemas of the people, tokens and audit routes (sign-in, members, invitations, API tokens, the audit log). */
 import * as v from 'valibot';
 
-export const ROLE_NAMES = ['viewer', 'member', 'admin', 'owner'] as const;
+import { ROLES as ROLE_NAMES } from '../auth/permission-table.ts';
 
 const Email = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254, 'email is longer than 254 characters.'), v.email('email is not an email address.'));
 const Role = v.picklist(ROLE_NAMES, 'role must be one of viewer, member, admin, owner.');
