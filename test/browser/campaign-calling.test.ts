@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { signInContext } from './sign-in.ts';
 import { launch, SCREENSHOTS } from './browser.ts';
 import { isCallableAt } from '../../src/lib/calling/callable.ts';
 import { zonesOfSet, zoneSetIdOf } from '../../src/lib/calling/time-zones.ts';
@@ -40,6 +41,7 @@ beforeAll(async () => {
   const listed = await api('/suppressions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ phoneNumbers: [LISTED] }) });
   expect(listed.status).toBe(200);
   context = await launch();
+  await signInContext(context, inject('baseUrl'));
 });
 afterAll(async () => {
   await context?.close();
@@ -55,7 +57,7 @@ const row = (page: Page, phone: string) => page.locator(`tr[data-lead="${phone}"
 const shownLeads = async (page: Page) => (await page.locator('tr[data-lead]').evaluateAll((els) => els.map((e) => e.getAttribute('data-lead')!))).sort();
 
 async function openCampaign(page: Page): Promise<void> {
-  await page.goto(`${inject('baseUrl')}/#token=${inject('token')}`);
+  await page.goto(`${inject('baseUrl')}/`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   await page.goto(`${inject('baseUrl')}/campaigns/${campaignId}`);
   await row(page, NY).waitFor({ timeout: 30_000 });
@@ -134,7 +136,7 @@ it('charts the leads callable at each hour of today under the window, with a tab
 
 it('edits the calling window and blocked types with the API\'s messages, and shows the server\'s refusal', async () => {
   const page = await context.newPage();
-  await page.goto(`${inject('baseUrl')}/#token=${inject('token')}`);
+  await page.goto(`${inject('baseUrl')}/`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   await page.goto(`${inject('baseUrl')}/campaigns/${campaignId}/settings`);
   await page.getByLabel('From').waitFor({ timeout: 30_000 });
