@@ -13,6 +13,7 @@
  *   update            update import vs the same file into an empty campaign } one server
  *   undo              undo of the update and of the create import           }
  *   browser           the wizard's preview in Chromium, with an N-number suppression list
+ *   auth              what authentication + the permission check add to a request; the audit write's share of an import
  *
  *   node bench/run.ts            # 1M rows (core and pipeline also at 100k); ~20 minutes on 2 cores
  *   node bench/run.ts --quick    # 100k rows, no browser
@@ -30,8 +31,9 @@ import { runSeeded } from './callable.ts';
 import { runUpdateUndo } from './update-undo.ts';
 import { browserBench, formatBrowserBench } from './browser.ts';
 import { label, secs, type PartOutput } from './report.ts';
+import { formatAuth, runAuth } from './auth.ts';
 
-const PARTS = ['core', 'timezones', 'pipeline', 'suppressions', 'suppressed-import', 'campaigns-list', 'callable', 'update', 'undo', 'browser'] as const;
+const PARTS = ['core', 'timezones', 'pipeline', 'suppressions', 'suppressed-import', 'campaigns-list', 'callable', 'update', 'undo', 'browser', 'auth'] as const;
 type Part = (typeof PARTS)[number];
 
 const argv = process.argv.slice(2);
@@ -121,6 +123,7 @@ if (want('update') || want('undo')) {
   });
 }
 if (want('browser')) await attempt([`browser ${n}`], async () => print(formatBrowserBench(await browserBench(size))));
+if (want('auth')) await attempt(['auth', `auth ${n} audit`], async () => print(formatAuth(await runAuth(size))));
 
 const results = lines.filter((l) => !l.startsWith('bench:'));
 const notMet = results.filter((l) => l.endsWith('NOT MET')).length;
