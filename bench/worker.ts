@@ -10,7 +10,7 @@ import { errorBody } from '../workers/api/errors.ts';
 import { handleError } from '../workers/api/handle-error.ts';
 import { can } from '../workers/api/middleware/can.ts';
 import type { Env } from '../workers/env.ts';
-import type { ChunkMessage } from '../workers/queue/messages.ts';
+import type { QueueMessage } from '../workers/queue/messages.ts';
 import { insertCeiling } from './insert-ceiling.ts';
 import { compareCallable, rowsWrittenPerLead, seedLeads } from './seed-leads.ts';
 import { securityHeaders } from '../workers/api/middleware/security-headers.ts';
@@ -60,4 +60,4 @@ export default {
     if (path.startsWith(BENCH_PREFIX)) return benchRoutes.fetch(request, env, ctx);
     return worker.fetch(request, env, ctx);
   },
-} satisfies ExportedHandler<Env, ChunkMessage>;
+} satisfies ExportedHandler<Env, QueueMessage>;

@@ -4,7 +4,7 @@
  * or nobody. A bearer token always wins over a cookie. Signed links are resolved by their routes.
  */
 import type { Env } from '../env.ts';
-import { tokenFromProtocols } from '../../src/lib/progress-protocol.ts';
+import { tokenFromProtocols } from '../../src/lib/socket-protocols.ts';
 import { AuthRefusal } from './refusal.ts';
 import { tokenPrincipal } from './resolve-token.ts';
 import { sessionPrincipal } from './sessions.ts';
