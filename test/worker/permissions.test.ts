@@ -3,7 +3,10 @@
  * the permission table says the role is too low, never elsewhere. The permission each route needs
  * is read from the route itself (its `can()`), and every route of the API has one.
  */
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { resolveAdmin } from '../../workers/auth/resolve-principal.ts';
+import type { Env } from '../../workers/env.ts';
 import { app } from '../../workers/api/app.ts';
 import { openApiDocument } from '../../workers/api/openapi.ts';
 import { roleNeeded, type Permission } from '../../workers/auth/permissions.ts';
@@ -76,5 +79,23 @@ describe('permissions', () => {
         expect(res.status, key).toBe(401);
       }
     }
+  });
+});
+
+describe('the operator token (ADMIN_TOKEN)', () => {
+  it('refuses wrong tokens with 401, then 429 past 10 a minute from one address; workspace tokens never pass', async () => {
+    const ip = { 'CF-Connecting-IP': '198.51.100.23' };
+    const ws = await createWorkspace('Not an operator');
+    expect((await call('GET', '/admin/shards', { token: ws.token, headers: ip })).status).toBe(401);
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await call('GET', '/admin/shards', { token: `wrong_${i}`, headers: ip })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 401, 401, 401, 429]);
+    // Another address is not held back; the right token from it works.
+    expect((await call('GET', '/admin/shards', { token: 'adm_test_secret_0123456789abcdef0123456789', headers: { 'CF-Connecting-IP': '198.51.100.24' } })).status).toBe(200);
+  });
+
+  it('keeps the operator routes off while ADMIN_TOKEN is shorter than 32 characters', async () => {
+    const request = new Request('http://example.com/api/v1/admin/shards', { headers: { Authorization: 'Bearer short_secret' } });
+    await expect(resolveAdmin({ ...(env as Env), ADMIN_TOKEN: 'short_secret' }, request)).rejects.toMatchObject({ code: 'AUTH_NOT_CONFIGURED' });
   });
 });

@@ -34,12 +34,34 @@ export async function resolvePrincipal(env: Env, request: Request, touch: Touch)
   return { kind: 'anonymous' };
 }
 
-/** The operator: `Authorization: Bearer <ADMIN_TOKEN>`; the operator routes do not exist (404) without the secret. */
+/** ADMIN_TOKEN must be at least this long (like LINK_SIGNING_KEY): the operator routes refuse a shorter one. */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
+/** Wrong operator tokens one IP may send a minute before it is refused (429) until the minute ends. */
+const ADMIN_FAILURES_PER_MINUTE = 10;
+
+/**
+ * The operator: `Authorization: Bearer <ADMIN_TOKEN>`; the operator routes do not exist (404)
+ * without the secret, refuse to run with a short one (500), and answer 429 past 10 wrong tries a minute from one IP.
+ */
 export async function resolveAdmin(env: Env, request: Request): Promise<Principal> {
   const secret = env.ADMIN_TOKEN;
   if (!secret) throw new AuthRefusal('NOT_FOUND', `No route ${request.method} ${new URL(request.url).pathname}.`);
+  if (secret.length < MIN_ADMIN_TOKEN_LENGTH) {
+    console.error(`ADMIN_TOKEN is shorter than ${MIN_ADMIN_TOKEN_LENGTH} characters: the operator routes are off until it is replaced`);
+    throw new AuthRefusal('AUTH_NOT_CONFIGURED', `The operator routes are off: ADMIN_TOKEN is shorter than ${MIN_ADMIN_TOKEN_LENGTH} characters. Set a long random value.`);
+  }
+  const ip = request.headers.get('cf-connecting-ip') ?? 'unknown';
   const given = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
   // Digests are compared, not secrets: how long a compare takes tells only how many leading digest characters match, which says nothing about the secret.
-  if (!given || (await sha256Hex(given)) !== (await sha256Hex(secret))) throw new AuthRefusal('UNAUTHORIZED', 'The admin token is missing or wrong.');
+  if (!given || (await sha256Hex(given)) !== (await sha256Hex(secret))) {
+    const row = await env.DB.prepare(
+      `INSERT INTO rate_limits (key, window, count) VALUES (?1, ?2, 1) ON CONFLICT (key, window) DO UPDATE SET count = count + 1 RETURNING count`,
+    )
+      .bind(`admin-fail:${ip}`, Math.floor(Date.now() / 60_000))
+      .first<{ count: number }>();
+    if ((row?.count ?? 0) > ADMIN_FAILURES_PER_MINUTE) throw new AuthRefusal('RATE_LIMITED', 'Too many wrong admin tokens from this address. Wait a minute.');
+    throw new AuthRefusal('UNAUTHORIZED', 'The admin token is missing or wrong.');
+  }
   return { kind: 'admin' };
 }
+
