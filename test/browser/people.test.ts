@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch, SCREENSHOTS } from './browser.ts';
-import { codeFromEmail, DEMO_EMAIL } from './sign-in.ts';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { codeFromEmail, DEMO_EMAIL, signInContext } from './sign-in.ts';
 
 const base = () => inject('baseUrl');
 let owner: BrowserContext;
@@ -143,6 +145,34 @@ it('edits the email allow-list (admins)', async () => {
   expect(((await list.json()) as { items: string[] }).items).toContain('@acme-people.test');
   await page.getByRole('button', { name: 'Remove @acme-people.test' }).click();
   await page.getByRole('status').filter({ hasText: 'removed' }).waitFor();
+});
+
+it('a person in two workspaces switches between them in the header', async () => {
+  const { stdout } = await promisify(execFile)('node', ['scripts/create-token.ts', 'Second Workspace'], {
+    encoding: 'utf8',
+    env: { ...process.env, WRANGLER_PERSIST_TO: '.wrangler/test-state', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+  });
+  const otherOwner = /API token \(shown once, store it now\): (\S+)/.exec(stdout)![1]!;
+  const invited = await fetch(`${base()}/api/v1/invitations`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${otherOwner}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: DEMO_EMAIL, role: 'admin' }),
+  });
+  expect(invited.status).toBe(201);
+  // Signing in again accepts the invitation.
+  await signInContext(owner, base());
+  const page = await owner.newPage();
+  await page.goto(`${base()}/campaigns`);
+  const switcher = page.getByLabel('Workspace');
+  await switcher.waitFor({ timeout: 30_000 });
+  expect(await switcher.locator('option').allTextContents()).toEqual(['Demo workspace (owner)', 'Second Workspace (admin)']);
+  await switcher.selectOption({ label: 'Second Workspace (admin)' });
+  await expect.poll(() => page.getByLabel('Workspace').evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent), { timeout: 30_000 }).toBe('Second Workspace (admin)');
+  await page.getByRole('heading', { name: 'Campaigns', level: 1 }).waitFor();
+  expect(await page.getByRole('link', { name: 'Demo campaign' }).count()).toBe(0);
+  await page.screenshot({ path: `${SCREENSHOTS}/workspace-switched.png` });
+  await page.getByLabel('Workspace').selectOption({ label: 'Demo workspace (owner)' });
+  await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
 });
 
 it('signs out everywhere: every session of the person ends', async () => {
