@@ -17,7 +17,8 @@ const REQUESTS = 300;
 async function sessionCookie(server: DevServer): Promise<string> {
   const headers = { 'Content-Type': 'application/json', Origin: server.url };
   const since = Date.now();
-  await fetch(`${server.url}/api/v1/auth/code`, { method: 'POST', headers, body: JSON.stringify({ email: DEMO_EMAIL }) });
+  const asked = await fetch(`${server.url}/api/v1/auth/code`, { method: 'POST', headers, body: JSON.stringify({ email: DEMO_EMAIL }) });
+  if (asked.status !== 202) throw new Error(`asking for a sign-in code answered ${asked.status}: ${(await asked.text()).slice(0, 300)}`);
   const code = await codeFromEmail(server.url, DEMO_EMAIL, since);
   const res = await fetch(`${server.url}/api/v1/auth/verify`, { method: 'POST', headers, body: JSON.stringify({ email: DEMO_EMAIL, code }) });
   if (res.status !== 200) throw new Error(`sign-in answered ${res.status}`);
