@@ -167,7 +167,7 @@ it('a person in two workspaces switches between them in the header', async () =>
   await switcher.waitFor({ timeout: 30_000 });
   expect(await switcher.locator('option').allTextContents()).toEqual(['Demo workspace (owner)', 'Second Workspace (admin)']);
   await switcher.selectOption({ label: 'Second Workspace (admin)' });
-  await expect.poll(() => page.getByLabel('Workspace').evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent), { timeout: 30_000 }).toBe('Second Workspace (admin)');
+  await expect.poll(() => page.getByLabel('Workspace').evaluate((s) => (s as unknown as HTMLSelectElement).selectedOptions[0]?.textContent), { timeout: 30_000 }).toBe('Second Workspace (admin)');
   await page.getByRole('heading', { name: 'Campaigns', level: 1 }).waitFor();
   expect(await page.getByRole('link', { name: 'Demo campaign' }).count()).toBe(0);
   await page.screenshot({ path: `${SCREENSHOTS}/workspace-switched.png` });
