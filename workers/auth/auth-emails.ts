@@ -14,7 +14,12 @@ interface Mail {
   html: string;
 }
 
-const appUrl = (env: Env) => (env.APP_URL ?? 'http://127.0.0.1:8787').replace(/\/+$/, '');
+/** APP_URL without its trailing slashes (a loop: a regex like /\/+$/ is quadratic on a run of slashes). */
+function appUrl(env: Env): string {
+  let url = env.APP_URL ?? 'http://127.0.0.1:8787';
+  while (url.endsWith('/')) url = url.slice(0, -1);
+  return url;
+}
 
 export function signInCodeMail(code: string, minutes: number): Mail {
   const spaced = `${code.slice(0, 4)} ${code.slice(4)}`;
