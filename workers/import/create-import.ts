@@ -7,7 +7,7 @@ import { coordinator } from '../coordinator/coordinator.ts';
 import type { ImportConfig } from '../coordinator/state.ts';
 import { assertAcceptingImports } from '../leads/placement.ts';
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
-import type { OnExisting } from '../../src/lib/import-view.ts';
+import type { ImportWarning, OnExisting } from '../../src/lib/import-view.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/principal.ts';
 
 export interface NewImport {
@@ -25,6 +25,9 @@ export interface NewImport {
   inline: boolean;
   /** Who started it (the audit log's `import.created`). */
   actor?: Actor;
+  /** The WHATWG name of the encoding the file was read in (null for workbooks). */
+  encoding?: string | null;
+  warnings?: ImportWarning[];
 }
 
 export async function createImport(env: Env, input: NewImport): Promise<ImportConfig> {
@@ -44,6 +47,8 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
     notifyEmail: input.notifyEmail,
     errorCounts: {},
     createdAt,
+    encoding: input.encoding ?? null,
+    warnings: input.warnings?.length ? input.warnings : null,
   }, {
     // Written with the import's row, in one transaction.
     workspaceId: input.workspaceId,
@@ -67,6 +72,8 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
     blockedPhoneTypes,
     createdAt,
     inline: input.inline,
+    encoding: input.encoding ?? null,
+    warnings: input.warnings ?? [],
   };
   await coordinator(env, importId).init(config);
   return config;

@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { jsonBody, query } from '../validate.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { fileError, toFileApiError } from '../file-errors.ts';
+import { encodingParam } from '../encoding-param.ts';
 import { LIMITS } from '../../../src/lib/limits.ts';
 import { formatBytes } from '../../../src/lib/parse/errors.ts';
 import { createEntryReader } from '../../../src/lib/suppression/entry.ts';
@@ -79,7 +80,7 @@ export const suppressionRoutes = new Hono<AppEnv>()
     if (declared > sizeLimit(upload.kind)) {
       throw fileError('FILE_TOO_LARGE', `The workbook is ${formatBytes(declared)}; the most an Excel upload accepts is ${formatBytes(sizeLimit(upload.kind))}. Save it as CSV to upload a larger list.`);
     }
-    const input = { body: upload.body, kind: upload.kind, defaultCountry: q.defaultCountry, sheet: q.sheet };
+    const input = { body: upload.body, kind: upload.kind, defaultCountry: q.defaultCountry, sheet: q.sheet, encoding: encodingParam(q.encoding) };
     if (prefersAsync(c.req.header('prefer'))) {
       const view = await startListImport(c.env, c.get('workspaceId'), { ...input, fileName: q.fileName });
       await recordAudit(c.env, { workspaceId: c.get('workspaceId'), actor: actor(c), action: 'suppression.imported', target: { type: 'suppression_import', id: view.id }, details: { fileName: q.fileName ?? null, background: true } });
