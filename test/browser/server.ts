@@ -40,7 +40,7 @@ export async function startDevServer(port: number, persistTo: string, opts: DevS
     execFileSync('npx', ['wrangler', 'd1', 'migrations', 'apply', binding, '--local', '--persist-to', persistTo, ...config], { env, stdio: 'ignore', cwd });
   }
   const seeded = execFileSync('node', ['scripts/seed.ts'], { env, encoding: 'utf8', cwd });
-  const token = /API token: (\S+)/.exec(seeded)![1]!;
+  const token = /API token \(owner, for scripts\): (\S+)/.exec(seeded)![1]!;
   const vars = { APP_URL: `http://127.0.0.1:${port}`, ...opts.vars };
   // The API Worker (the first config) and the workbook reader Worker its service binding reaches.
   const workers = [...(opts.config ? ['-c', opts.config] : ['-c', 'wrangler.toml']), '-c', WORKBOOK_READER_CONFIG];

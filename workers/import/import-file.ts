@@ -4,6 +4,7 @@
  * validation at once; a file that fits one chunk of at most 1,000 rows runs inline and answers
  * with its final state.
  */
+import type { Actor } from '../auth/principal.ts';
 import type { Env } from '../env.ts';
 import type { AssistantConfig, SourceRow } from '../../src/lib/types.ts';
 import { headlessMapping } from '../../src/lib/map/headless-mapping.ts';
@@ -31,6 +32,8 @@ export interface ImportFileInput {
   body: ReadableStream<Uint8Array>;
   /** The body's declared size, when known (a workbook declared past its limit is refused unread). */
   declaredBytes?: number;
+  /** Who sent the file (the audit log). */
+  actor?: Actor;
 }
 
 /** What the headless answer adds to the import: columns that go nowhere, the header row taken, and the remembered mapping applied. */
@@ -86,6 +89,7 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
         mapping,
         mappingSource,
         inline,
+        actor: input.actor,
         ...(recorded = readAs()),
       });
       importId = config.importId;

@@ -27,7 +27,6 @@ export interface LanguageModels {
 
 function parse(spec: string): [string, number][] {
   return spec.split(' ').map((item) => {
-    // Letters hold no digit or dot, so the split point is unambiguous (linear; a lazy \D+? before [\d.]+ backtracks quadratically on dots).
     const m = /^([^\d.]+)([\d.]+)$/u.exec(item);
     if (!m) throw new Error(`letter-frequencies: bad item ${item}`);
     return [m[1]!, Number(m[2])];
