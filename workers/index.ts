@@ -1,7 +1,8 @@
-/** The Worker: the API on fetch, the import pipeline on queue, retention on a schedule. */
+/** The Worker: the API on fetch, the import pipeline on queue, retention (hourly) and the outbox relay (every minute) on a schedule. */
 import { app } from './api/app.ts';
 import { consumeBatch } from './queue/consumer.ts';
 import { runRetention } from './retention/retention.ts';
+import { MINUTE_CRON, runMinutely } from './lifecycle/minutely.ts';
 import type { Env } from './env.ts';
 import type { ChunkMessage } from './queue/messages.ts';
 import { hardenRuntime } from './security/harden.ts';
@@ -21,6 +22,6 @@ export default {
     await consumeBatch(batch, env);
   },
   async scheduled(controller, env, ctx) {
-    ctx.waitUntil(runRetention(env, controller.scheduledTime));
+    ctx.waitUntil(controller.cron === MINUTE_CRON ? runMinutely(env, controller.scheduledTime) : runRetention(env, controller.scheduledTime));
   },
 } satisfies ExportedHandler<Env, ChunkMessage>;

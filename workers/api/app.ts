@@ -16,6 +16,7 @@ import { suppressionRoutes } from './routes/suppressions.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { campaignMappingRoutes, mappingRoutes } from './routes/mappings.ts';
 import { existingLeadsRoutes } from './routes/existing-leads.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 
 const PUBLIC = new Set(['/api/v1/health', '/api/v1/openapi.json']);
 
@@ -39,6 +40,7 @@ export const app = new Hono<AppEnv>()
   .route('/admin', adminRoutes)
   .route('/campaigns', campaignMappingRoutes)
   .route('/mappings', mappingRoutes)
+  .route('/webhooks', webhookRoutes)
   .notFound((c) => c.json(errorBody('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404))
   .onError(handleError);
 

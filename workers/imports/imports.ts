@@ -28,8 +28,11 @@ export function rowToView(r: ImportRow): ImportView {
     importedRows: r.importedRows,
     createdRows: r.createdRows,
     updatedRows: r.updatedRows,
+    unchangedRows: r.unchangedRows,
     failedRows: r.failedRows,
     undoneRows: r.undoneRows,
+    undoDeletedRows: r.undoDeletedRows,
+    undoRestoredRows: r.undoneRows - r.undoDeletedRows,
     undoSkippedRows: r.undoSkippedRows,
     errorCounts: r.errorCounts,
     failure: r.failureCode ? { code: r.failureCode, message: r.failureMessage ?? '' } : null,
@@ -52,6 +55,16 @@ export async function findImport(env: Env, workspaceId: string, id: string): Pro
     .get();
   if (!row) throw notFoundRefusal('Import');
   return row;
+}
+
+/** The import, within the workspace, or null. */
+export async function findImportIfAny(env: Env, workspaceId: string, id: string): Promise<ImportRow | null> {
+  const row = await db(env.DB)
+    .select()
+    .from(imports)
+    .where(and(eq(imports.id, id), eq(imports.workspaceId, workspaceId)))
+    .get();
+  return row ?? null;
 }
 
 /** The import a signed link names (the signature is the authority, not a workspace), or NOT_FOUND. */

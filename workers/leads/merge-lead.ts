@@ -13,6 +13,15 @@ type Variables = Record<string, VariableValue>;
 
 const isEmpty = (v: VariableValue | undefined) => v === null || v === undefined || v === '';
 
+/** Whether a merge leaves the lead as it is: every variable the same value, the same secondary contacts. */
+export function changesNothing(before: Variables, contactsJson: string, merged: { variables: Variables; contactsJson: string | null }): boolean {
+  if (merged.contactsJson !== null && merged.contactsJson !== contactsJson) return false;
+  for (const name of new Set([...Object.keys(before), ...Object.keys(merged.variables)])) {
+    if ((before[name] ?? null) !== (merged.variables[name] ?? null)) return false;
+  }
+  return true;
+}
+
 /** The merged variables, and the new secondary contacts (JSON) or null to keep the lead's. */
 export function mergeLead(
   policy: MergePolicy,

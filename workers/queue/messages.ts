@@ -1,4 +1,4 @@
-/** Queue messages name an import and a chunk in R2; they never carry rows (128 KB per message). */
+/** Queue messages name an import and a chunk in R2, or an outbox event, or a webhook delivery; they never carry rows (128 KB per message). */
 export type ChunkMessage =
   | { kind: 'validate'; workspaceId: string; importId: string; chunk: number }
   | { kind: 'write'; workspaceId: string; importId: string; chunk: number }
@@ -6,7 +6,11 @@ export type ChunkMessage =
   /** One bounded step of an import's undo (workers/undo); it sends the next one until the undo is done. */
   | { kind: 'undo'; workspaceId: string; importId: string }
   /** One chunk of a suppression list imported in the background (workers/suppression/list-import). */
-  | { kind: 'list-chunk'; workspaceId: string; importId: string; chunk: number };
+  | { kind: 'list-chunk'; workspaceId: string; importId: string; chunk: number }
+  /** An outbox event for its consumers, the completion email and the webhooks (workers/lifecycle). */
+  | { kind: 'event'; workspaceId: string; eventId: string }
+  /** One attempt (0-based: the attempts made before it) of a webhook delivery (workers/webhooks). */
+  | { kind: 'webhook'; workspaceId: string; deliveryId: string; attempt: number };
 
 /** The import a message is about (an import's configuration is one). */
 export interface ImportRef {
@@ -25,6 +29,28 @@ export function finalizeMessage(ref: ImportRef): ChunkMessage {
 
 export function undoMessage(ref: ImportRef): ChunkMessage {
   return { kind: 'undo', workspaceId: ref.workspaceId, importId: ref.importId };
+}
+
+export function eventMessage(workspaceId: string, eventId: string): ChunkMessage {
+  return { kind: 'event', workspaceId, eventId };
+}
+
+export function webhookMessage(workspaceId: string, deliveryId: string, attempt: number): ChunkMessage {
+  return { kind: 'webhook', workspaceId, deliveryId, attempt };
+}
+
+/** What a message is about, for logs (ids only: never row data). */
+export function subjectOf(m: ChunkMessage): string {
+  switch (m.kind) {
+    case 'event':
+      return `event ${m.eventId}`;
+    case 'webhook':
+      return `webhook delivery ${m.deliveryId}`;
+    case 'list-chunk':
+      return `list import ${m.importId}`;
+    default:
+      return `import ${m.importId}`;
+  }
 }
 
 /** One message per chunk of a background list import, chunks 0..count-1. */

@@ -11,6 +11,7 @@
  *   chunks a failed one left) are deleted REPORT_RETENTION_DAYS after it ends; its counts stay.
  * - A multipart upload idle for UPLOAD_RETENTION_HOURS (default 24) is aborted and deleted.
  * - Rate-limit counters of ended windows are deleted.
+ * - Webhook delivery logs and outbox events are deleted WEBHOOK_LOG_RETENTION_DAYS (default 30) after they were written.
  * Each deletion releases the bytes it freed from the workspace's storage quota.
  */
 import type { Env } from '../env.ts';
@@ -24,6 +25,7 @@ import { deleteChanges } from '../leads/changes.ts';
 import { undoRetentionDays } from '../undo/request-undo.ts';
 import { listImportPrefix } from '../suppression/list-import/keys.ts';
 import { deletePrefix } from '../chunk/delete-prefix.ts';
+import { pruneWebhookLog } from '../webhooks/prune-log.ts';
 
 /**
  * Items per query; a step goes on until none is left or MAX_PER_RUN is reached (an import costs
@@ -57,6 +59,8 @@ export interface RetentionRun {
   changeRecords: number;
   /** Ended suppression list imports whose R2 objects were deleted. */
   listImports: number;
+  /** Webhook deliveries and outbox events past their lifetime, deleted. */
+  webhookLog: number;
 }
 
 /** Every step, each on its own: one failing (an R2 hiccup) does not stop the others. */
@@ -68,8 +72,9 @@ export async function runRetention(env: Env, now = Date.now()): Promise<Retentio
     rateLimitRows: () => pruneRateLimits(env, now),
     changeRecords: () => deleteExpiredChanges(env, now),
     listImports: () => purgeEndedListImports(env, now),
+    webhookLog: () => pruneWebhookLog(env, now),
   };
-  const run = { chunkObjects: 0, reportsDeleted: 0, uploadsDiscarded: 0, rateLimitRows: 0, changeRecords: 0, listImports: 0 };
+  const run = { chunkObjects: 0, reportsDeleted: 0, uploadsDiscarded: 0, rateLimitRows: 0, changeRecords: 0, listImports: 0, webhookLog: 0 };
   const failed: string[] = [];
   for (const [name, step] of Object.entries(steps) as [keyof RetentionRun, () => Promise<number>][]) {
     try {

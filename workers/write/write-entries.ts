@@ -54,14 +54,16 @@ export async function writeEntries(
   }
   let imported = 0;
   let updated = 0;
+  let unchanged = 0;
   let conflicts = 0;
   const policy = config.onExisting ?? 'skip';
   if (write && toWrite.length && policy !== 'skip') {
     const cells = new Map(valid.map((e) => [e.row, e.cells]));
     const rows = toWrite.map((w) => ({ ...w, provided: providedVariables(config.mapping, cells.get(w.row) ?? []) }));
     const result = await upsertLeads(env, workspaceId, config.campaignId, importId, rows, policy, new Date().toISOString());
-    imported = result.created.size + result.updated.size;
+    imported = result.created.size + result.updated.size + result.unchanged.size;
     updated = result.updated.size;
+    unchanged = result.unchanged.size;
   } else if (write && toWrite.length) {
     const written = await leadsStore(env, workspaceId, config.campaignId).insert(importId, toWrite, new Date().toISOString());
     imported = written.size;
@@ -83,7 +85,7 @@ export async function writeEntries(
     const part: ErrorPart = { index, rows: rejected.map((e) => ({ row: e.row, cells: e.cells, errors: e.errors })) };
     await env.UPLOADS.put(errorsKey, JSON.stringify(part));
   }
-  const result = { imported, created: imported - updated, updated, failed: rejected.length, errorCounts: countCodes(newErrors) };
+  const result = { imported, created: imported - updated - unchanged, updated, unchanged, failed: rejected.length, errorCounts: countCodes(newErrors) };
   const coord = coordinator(env, importId);
   if (!write || config.ignoreErrors) return coord.recordWrite(index, result);
 
