@@ -4,7 +4,7 @@ import { consumeBatch } from './queue/consumer.ts';
 import { runRetention } from './retention/retention.ts';
 import { MINUTE_CRON, runMinutely } from './lifecycle/minutely.ts';
 import type { Env } from './env.ts';
-import type { ChunkMessage } from './queue/messages.ts';
+import type { QueueMessage } from './queue/messages.ts';
 import { hardenRuntime } from './security/harden.ts';
 
 export { ImportCoordinator } from './coordinator/import-coordinator.ts';
@@ -24,4 +24,4 @@ export default {
   async scheduled(controller, env, ctx) {
     ctx.waitUntil(controller.cron === MINUTE_CRON ? runMinutely(env, controller.scheduledTime) : runRetention(env, controller.scheduledTime));
   },
-} satisfies ExportedHandler<Env, ChunkMessage>;
+} satisfies ExportedHandler<Env, QueueMessage>;

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:test';
 import * as XLSX from 'xlsx';
 import { seededCampaign } from './helpers.ts';
-import { validateChunk } from '../../workers/revalidate/validate-chunk.ts';
-import { writeChunk } from '../../workers/write/write-chunk.ts';
+import { validatePass } from '../../workers/revalidate/validate-pass.ts';
+import { writePass } from '../../workers/write/write-pass.ts';
 import { finalizeImport } from '../../workers/report/finalize.ts';
 import { coordinator } from '../../workers/coordinator/coordinator.ts';
 import type { Env } from '../../workers/env.ts';
@@ -77,8 +77,8 @@ describe('completion email', () => {
     await api.put(`/imports/${created.id}/chunks/0`, { v: 1, index: 0, rows });
     const coord = coordinator(env, created.id);
     await coord.seal(1);
-    await validateChunk(env, workspaceId, created.id, 0);
-    await writeChunk(env, workspaceId, created.id, 0);
+    await validatePass(env, workspaceId, created.id, 0);
+    await writePass(env, workspaceId, created.id, 0);
     await finalizeImport(env, workspaceId, created.id);
     // Sent once by the outbox's email consumer, through the local send_email binding.
     const sent = [await sentEmailOf(created.id)];

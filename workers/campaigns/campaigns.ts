@@ -14,7 +14,7 @@ import { DEFAULT_BLOCKED_PHONE_TYPES } from '../../src/lib/calling/blocked-phone
 import { sampleCsv } from '../../src/lib/sample/sample-csv.ts';
 import type { CreateCampaignInput } from '../../src/lib/schemas/api.ts';
 import type { UpdateCampaignInput } from '../../src/lib/schemas/update.ts';
-import { leadCounts, leadsStore } from '../leads/store.ts';
+import { leadCounts, leadsStore } from '../leads/leads-store.ts';
 import { assistantConfig, findAssistant, requireAssistant, type AssistantRow } from '../assistants/assistants.ts';
 
 export type CampaignRow = typeof campaigns.$inferSelect;

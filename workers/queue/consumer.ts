@@ -5,9 +5,9 @@
  * dead-letter queue, whose consumer gives the message's subject up with a reason.
  */
 import type { Env } from '../env.ts';
-import { subjectOf, type ChunkMessage } from './messages.ts';
-import { validateChunk } from '../revalidate/validate-chunk.ts';
-import { writeChunk } from '../write/write-chunk.ts';
+import { subjectOf, type QueueMessage } from './messages.ts';
+import { validatePass } from '../revalidate/validate-pass.ts';
+import { writePass } from '../write/write-pass.ts';
 import { finalizeImport } from '../report/finalize.ts';
 import { failImport } from '../import/fail-import.ts';
 import { continueUndo } from '../undo/run-undo.ts';
@@ -20,10 +20,10 @@ import { ChunkMissingError } from '../chunk/errors.ts';
 
 export const DEAD_LETTER_QUEUE = 'lead-import-dlq';
 
-type Kind = ChunkMessage['kind'];
-type Of<K extends Kind> = Extract<ChunkMessage, { kind: K }>;
+type Kind = QueueMessage['kind'];
+type Of<K extends Kind> = Extract<QueueMessage, { kind: K }>;
 
-interface Handler<M extends ChunkMessage> {
+interface Handler<M extends QueueMessage> {
   run(env: Env, m: M): Promise<unknown>;
   /** The message kept failing (the dead-letter queue's consumer). */
   deadLetter(env: Env, m: M): Promise<void>;
@@ -37,8 +37,8 @@ const giveUpImport = (what: (m: Of<'validate' | 'write' | 'finalize'>) => string
 const missingChunk = async (env: Env, m: Of<'validate' | 'write'>, err: ChunkMissingError) => failImport(env, m.importId, 'CHUNK_MISSING', err.message, deadWrite(m));
 
 const HANDLERS: { [K in Kind]: Handler<Of<K>> } = {
-  validate: { run: (env, m) => validateChunk(env, m.workspaceId, m.importId, m.chunk), deadLetter: giveUpImport((m) => `rows of part ${(m as Of<'validate'>).chunk + 1} of the file`), missing: missingChunk },
-  write: { run: (env, m) => writeChunk(env, m.workspaceId, m.importId, m.chunk), deadLetter: giveUpImport((m) => `rows of part ${(m as Of<'write'>).chunk + 1} of the file`), missing: missingChunk },
+  validate: { run: (env, m) => validatePass(env, m.workspaceId, m.importId, m.chunk), deadLetter: giveUpImport((m) => `rows of part ${(m as Of<'validate'>).chunk + 1} of the file`), missing: missingChunk },
+  write: { run: (env, m) => writePass(env, m.workspaceId, m.importId, m.chunk), deadLetter: giveUpImport((m) => `rows of part ${(m as Of<'write'>).chunk + 1} of the file`), missing: missingChunk },
   finalize: { run: (env, m) => finalizeImport(env, m.workspaceId, m.importId), deadLetter: giveUpImport(() => 'the error report') },
   undo: {
     run: (env, m) => continueUndo(env, m.workspaceId, m.importId),
@@ -61,11 +61,11 @@ function handlerOf<K extends Kind>(m: Of<K>): Handler<Of<K>> {
   return HANDLERS[m.kind as K] as Handler<Of<K>>;
 }
 
-export async function runMessage(env: Env, m: ChunkMessage): Promise<void> {
+export async function runMessage(env: Env, m: QueueMessage): Promise<void> {
   await handlerOf(m).run(env, m);
 }
 
-export async function consumeBatch(batch: MessageBatch<ChunkMessage>, env: Env): Promise<void> {
+export async function consumeBatch(batch: MessageBatch<QueueMessage>, env: Env): Promise<void> {
   const deadLetters = batch.queue === DEAD_LETTER_QUEUE;
   for (const msg of batch.messages) {
     const m = msg.body;
@@ -92,6 +92,6 @@ export async function consumeBatch(batch: MessageBatch<ChunkMessage>, env: Env):
 }
 
 /** The chunk of a write message that is being given up (acked or dead-lettered). */
-function deadWrite(m: ChunkMessage): number | undefined {
+function deadWrite(m: QueueMessage): number | undefined {
   return m.kind === 'write' ? m.chunk : undefined;
 }

@@ -1,5 +1,5 @@
 /** Queue messages name an import and a chunk in R2, or an outbox event, or a webhook delivery; they never carry rows (128 KB per message). */
-export type ChunkMessage =
+export type QueueMessage =
   | { kind: 'validate'; workspaceId: string; importId: string; chunk: number }
   | { kind: 'write'; workspaceId: string; importId: string; chunk: number }
   | { kind: 'finalize'; workspaceId: string; importId: string }
@@ -19,28 +19,28 @@ export interface ImportRef {
 }
 
 /** One validate or write message per chunk. */
-export function chunkMessages(kind: 'validate' | 'write', ref: ImportRef, chunks: readonly number[]): ChunkMessage[] {
+export function chunkMessages(kind: 'validate' | 'write', ref: ImportRef, chunks: readonly number[]): QueueMessage[] {
   return chunks.map((chunk) => ({ kind, workspaceId: ref.workspaceId, importId: ref.importId, chunk }));
 }
 
-export function finalizeMessage(ref: ImportRef): ChunkMessage {
+export function finalizeMessage(ref: ImportRef): QueueMessage {
   return { kind: 'finalize', workspaceId: ref.workspaceId, importId: ref.importId };
 }
 
-export function undoMessage(ref: ImportRef): ChunkMessage {
+export function undoMessage(ref: ImportRef): QueueMessage {
   return { kind: 'undo', workspaceId: ref.workspaceId, importId: ref.importId };
 }
 
-export function eventMessage(workspaceId: string, eventId: string): ChunkMessage {
+export function eventMessage(workspaceId: string, eventId: string): QueueMessage {
   return { kind: 'event', workspaceId, eventId };
 }
 
-export function webhookMessage(workspaceId: string, deliveryId: string, attempt: number): ChunkMessage {
+export function webhookMessage(workspaceId: string, deliveryId: string, attempt: number): QueueMessage {
   return { kind: 'webhook', workspaceId, deliveryId, attempt };
 }
 
 /** What a message is about, for logs (ids only: never row data). */
-export function subjectOf(m: ChunkMessage): string {
+export function subjectOf(m: QueueMessage): string {
   switch (m.kind) {
     case 'event':
       return `event ${m.eventId}`;
@@ -54,6 +54,6 @@ export function subjectOf(m: ChunkMessage): string {
 }
 
 /** One message per chunk of a background list import, chunks 0..count-1. */
-export function listChunkMessages(ref: ImportRef, count: number): ChunkMessage[] {
+export function listChunkMessages(ref: ImportRef, count: number): QueueMessage[] {
   return [...Array(count).keys()].map((chunk) => ({ kind: 'list-chunk', workspaceId: ref.workspaceId, importId: ref.importId, chunk }));
 }

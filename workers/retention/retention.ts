@@ -24,7 +24,7 @@ import { endedImportsLacking, markImport, type ImportRef, type RetentionMark } f
 import { deleteChanges } from '../leads/changes.ts';
 import { undoRetentionDays } from '../undo/request-undo.ts';
 import { listImportPrefix } from '../suppression/list-import/keys.ts';
-import { deletePrefix } from '../chunk/delete-prefix.ts';
+import { deletePrefix } from '../r2/delete-prefix.ts';
 import { pruneWebhookLog } from '../webhooks/prune-log.ts';
 
 /**

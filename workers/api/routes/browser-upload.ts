@@ -12,10 +12,10 @@ import { ApiError } from '../errors.ts';
 import { limitImportCreation } from '../../limits/rate-limit.ts';
 import { campaignWithAssistant } from '../../campaigns/campaigns.ts';
 import { assistantConfig } from '../../assistants/assistants.ts';
-import { storeUploadedChunk, dispatchValidation } from '../../chunk/store-chunk.ts';
+import { putUploadedChunk, dispatchValidation } from '../../chunk/put-chunk.ts';
 import type { Admission } from '../../chunk/admit-chunk.ts';
 import { requireAllowedNotifyEmail } from '../../notify/allow-list.ts';
-import { rememberQuietly } from '../../mappings/store.ts';
+import { rememberQuietly } from '../../mappings/saved-mappings.ts';
 import { checkColumns } from '../../import/check-columns.ts';
 import { createImport } from '../../import/create-import.ts';
 import { runInline } from '../../import/run-inline.ts';
@@ -113,7 +113,7 @@ export const browserUploadRoutes = new Hono<AppEnv>()
       text = await c.req.text();
     });
     const chunk = parseChunk(text, index, config.headers.length);
-    const admitted = await storeUploadedChunk(c.env, workspaceId, row.id, chunk);
+    const admitted = await putUploadedChunk(c.env, workspaceId, row.id, chunk);
     if (!admitted.ok) throw new ApiError(ADMISSION_STATUS[admitted.code], admitted.code, admitted.message);
     return c.json({ index, rows: chunk.rows.length, storedRows: admitted.storedRows });
   })

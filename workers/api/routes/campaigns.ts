@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { CreateCampaignSchema, ListLeadsQuerySchema } from '../../../src/lib/schemas/api.ts';
 import { UpdateCampaignSchema } from '../../../src/lib/schemas/update.ts';
 import { campaignSample, createCampaign, getCampaign, listCampaigns, requireCampaign, updateCampaign } from '../../campaigns/campaigns.ts';
-import { leadsStore } from '../../leads/store.ts';
+import { leadsStore } from '../../leads/leads-store.ts';
 import { listCampaignLeads } from '../../campaigns/list-leads.ts';
 import { jsonBody, query } from '../validate.ts';
 import { ApiError } from '../errors.ts';

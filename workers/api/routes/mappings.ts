@@ -10,7 +10,7 @@ import { jsonBody } from '../validate.ts';
 import { notFound } from '../errors.ts';
 import { campaignWithAssistant } from '../../campaigns/campaigns.ts';
 import { assistantConfig } from '../../assistants/assistants.ts';
-import { deleteMapping, listMappings, matchMapping } from '../../mappings/store.ts';
+import { deleteMapping, listMappings, matchMapping } from '../../mappings/saved-mappings.ts';
 import type { AppEnv } from '../app-env.ts';
 
 export const MatchMappingSchema = v.object({

@@ -15,10 +15,10 @@ import { sendWithRetry } from '../../queue/send.ts';
 import { listChunkMessages } from '../../queue/messages.ts';
 import { LIMITS } from '../../../src/lib/limits.ts';
 import { FileReadError, formatCount, isFileReadError } from '../../../src/lib/parse/errors.ts';
-import { listColumns } from '../list-columns.ts';
+import { checkListColumns } from '../check-list-columns.ts';
 import { utf8Length } from '../../../src/lib/text/utf8-length.ts';
 import { listImportKeys, listImportPrefix } from './keys.ts';
-import { deletePrefix } from '../../chunk/delete-prefix.ts';
+import { deletePrefix } from '../../r2/delete-prefix.ts';
 import { failListImport, listImportView, type ListImportView } from './view.ts';
 
 /**
@@ -42,7 +42,7 @@ export async function startListImport(env: Env, workspaceId: string, input: List
   try {
     const upload = await openUpload(input.body, input.kind, { sheet: input.sheet });
     // Column problems (no phone column, two of them) are answered before anything is stored.
-    listColumns(upload.headers);
+    checkListColumns(upload.headers);
     await env.DB.prepare(
       `INSERT INTO suppression_imports (id, workspace_id, status, file_name, default_country, headers, created_at)
        VALUES (?1, ?2, 'running', ?3, ?4, ?5, ?6)`,
