@@ -89,6 +89,8 @@ export class ImportCoordinator extends DurableObject<Env> {
 
   /** The watchdog (watchdog.ts): re-sends the current phase's pending messages, or fails the import. */
   async alarm(): Promise<void> {
+    // Purged by retention (or never initialised): nothing to watch.
+    if (!(await this.ctx.storage.get<State>('state'))) return;
     const { config, state } = await this.stored.load();
     const verdict = watchdogVerdict(state);
     if (verdict.kind === 'ended') return;
