@@ -30,7 +30,7 @@ const dyingQueue = { send: async () => { throw new Error('crashed'); }, sendBatc
 
 /** Delivers queue messages to the Worker's consumer; returns the ids it asked to retry. */
 async function deliver(bodies: unknown[], environment: Env = env as Env): Promise<string[]> {
-  const batch = createMessageBatch('lead-import-chunks', bodies.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body })));
+  const batch = createMessageBatch('lead-import-events', bodies.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body })));
   const ctx = createExecutionContext();
   await worker.queue!(batch as any, environment, ctx);
   return (await getQueueResult(batch, ctx)).retryMessages.map((m) => m.msgId);
@@ -119,14 +119,14 @@ describe('import lifecycle: one owner, an outbox, each end announced once', () =
     const { id, workspaceId } = await waitingImport();
     const view = await coordinator(env, id).view();
     const ended = { ...view, status: 'failed' as const, failure: { code: 'STALLED', message: 'Stopped.' }, finishedAt: new Date().toISOString() };
-    await expect(recordImportState({ ...(env as Env), IMPORT_QUEUE: dyingQueue as any }, workspaceId, ended)).rejects.toThrow('crashed');
+    await expect(recordImportState({ ...(env as Env), EVENT_QUEUE: dyingQueue as any }, workspaceId, ended)).rejects.toThrow('crashed');
     // Committed: the row and its event, not handed off.
     expect(await row(id)).toMatchObject({ status: 'failed' });
     const [event] = await eventsOf(id);
     expect(event).toMatchObject({ type: 'import.failed', dispatched_at: null, email_sent_at: null });
     // Recording it again (a retry of the caller) writes no second event.
     const held = heldQueue();
-    await recordImportState({ ...(env as Env), IMPORT_QUEUE: held.queue as any }, workspaceId, ended);
+    await recordImportState({ ...(env as Env), EVENT_QUEUE: held.queue as any }, workspaceId, ended);
     expect(held.sent).toEqual([{ kind: 'event', workspaceId, eventId: event!.id }]);
     // Were that hand-off lost too, the minute relay hands it off; the email goes once.
     await env.DB.prepare('UPDATE outbox_events SET dispatched_at = NULL WHERE id = ?1').bind(event!.id).run();
@@ -142,7 +142,7 @@ describe('import lifecycle: one owner, an outbox, each end announced once', () =
     const { id, workspaceId } = await waitingImport();
     const view = await coordinator(env, id).view();
     const held = heldQueue();
-    const heldEnv = { ...(env as Env), IMPORT_QUEUE: held.queue as any };
+    const heldEnv = { ...(env as Env), EVENT_QUEUE: held.queue as any };
     await recordImportState(heldEnv, workspaceId, { ...view, status: 'cancelled', finishedAt: new Date().toISOString() });
     const [{ eventId }] = held.sent;
     // The binding fails: the claim is released and the message retried.
@@ -166,7 +166,7 @@ describe('import lifecycle: one owner, an outbox, each end announced once', () =
     const { id, workspaceId } = await waitingImport(null);
     const view = await coordinator(env, id).view();
     const held = heldQueue();
-    const heldEnv = { ...(env as Env), IMPORT_QUEUE: held.queue as any };
+    const heldEnv = { ...(env as Env), EVENT_QUEUE: held.queue as any };
     await recordImportState(heldEnv, workspaceId, { ...view, status: 'completed', finishedAt: new Date().toISOString() });
     await recordImportState(heldEnv, workspaceId, { ...view, status: 'validating' });
     await recordImportState(heldEnv, workspaceId, { ...view, status: 'failed', finishedAt: new Date().toISOString() });

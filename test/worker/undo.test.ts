@@ -129,8 +129,9 @@ describe('undo', () => {
     // The queue is the test's: it keeps what steps send, so the test delivers each message (twice).
     let sent: any[] = [];
     const queue = { send: async (b: any) => void sent.push(b), sendBatch: async (b: any[]) => void sent.push(...b.map((m) => m.body)) };
-    const stepEnv = { ...env, UNDO_STEP_ROWS: '300', IMPORT_QUEUE: queue };
-    const dying = { ...stepEnv, IMPORT_QUEUE: { send: async () => { throw new Error('consumer died'); }, sendBatch: async () => { throw new Error('consumer died'); } } };
+    const stepEnv = { ...env, UNDO_STEP_ROWS: '300', IMPORT_QUEUE: queue, EVENT_QUEUE: queue };
+    const dyingQueue = { send: async () => { throw new Error('consumer died'); }, sendBatch: async () => { throw new Error('consumer died'); } };
+    const dying = { ...stepEnv, IMPORT_QUEUE: dyingQueue, EVENT_QUEUE: dyingQueue };
     expect(await requestUndo(stepEnv as any, await importRow(upd.id))).toBe(202);
     expect((await api.json(api.get(`/imports/${upd.id}`))).status).toBe('undoing');
     let steps = 0;

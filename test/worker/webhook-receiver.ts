@@ -4,6 +4,7 @@
  * says, so a test drives the Worker's real deliveries and then reads what arrived.
  *
  *   POST /r/<bucket>/ok            200
+ *   POST /r/<bucket>/fail          500 always
  *   POST /r/<bucket>/fail-once     500 the first time a webhook-id arrives, 200 after
  *   POST /r/<bucket>/gone          410
  *   POST /r/<bucket>/retry-after   503 with Retry-After: 7 the first time a webhook-id arrives, 200 after
@@ -48,7 +49,7 @@ export default async function setup(project: TestProject) {
       let status = 200;
       const headers: Record<string, string> = {};
       let body = 'ok';
-      if (mode === 'fail-once' && first) status = 500;
+      if (mode === 'fail' || (mode === 'fail-once' && first)) status = 500;
       if (mode === 'gone') status = 410;
       if (mode === 'retry-after' && first) [status, headers['retry-after']] = [503, '7'];
       if (mode === 'redirect') [status, headers.location] = [302, `/r/${bucket}/ok`];

@@ -37,7 +37,7 @@ export function pendingEventStatement(env: Env, dedupeKey: string): D1PreparedSt
 /** Hands events to the queue, then marks them handed off (a repeat is harmless: consumers are idempotent). */
 export async function dispatchEvents(env: Env, events: readonly PendingEvent[]): Promise<void> {
   if (!events.length) return;
-  await sendWithRetry(env.IMPORT_QUEUE, events.map((e) => eventMessage(e.workspace_id, e.id)));
+  await sendWithRetry(env.EVENT_QUEUE, events.map((e) => eventMessage(e.workspace_id, e.id)));
   await env.DB.prepare(`UPDATE outbox_events SET dispatched_at = ?1 WHERE id IN (SELECT value FROM json_each(?2)) AND dispatched_at IS NULL`)
     .bind(new Date().toISOString(), JSON.stringify(events.map((e) => e.id)))
     .run();

@@ -19,6 +19,8 @@ import { attemptDelivery } from '../webhooks/attempt-delivery.ts';
 import { ChunkMissingError } from '../chunk/errors.ts';
 
 export const DEAD_LETTER_QUEUE = 'lead-import-dlq';
+/** Outbox events and webhook attempts: waiting on D1 and on endpoints, so a batch's messages run concurrently. */
+export const EVENT_QUEUE = 'lead-import-events';
 
 type Kind = QueueMessage['kind'];
 type Of<K extends Kind> = Extract<QueueMessage, { kind: K }>;
@@ -67,27 +69,35 @@ export async function runMessage(env: Env, m: QueueMessage): Promise<void> {
 
 export async function consumeBatch(batch: MessageBatch<QueueMessage>, env: Env): Promise<void> {
   const deadLetters = batch.queue === DEAD_LETTER_QUEUE;
-  for (const msg of batch.messages) {
-    const m = msg.body;
-    const handler = handlerOf(m);
-    if (deadLetters) {
-      await handler.deadLetter(env, m);
+  const consume = (msg: Message<QueueMessage>) => (deadLetters ? consumeDeadLetter(env, msg) : consumeOne(env, msg));
+  if (batch.queue === EVENT_QUEUE) {
+    await Promise.all(batch.messages.map(consume));
+    return;
+  }
+  // Chunk work is CPU and memory: one message at a time.
+  for (const msg of batch.messages) await consume(msg);
+}
+
+async function consumeDeadLetter(env: Env, msg: Message<QueueMessage>): Promise<void> {
+  await handlerOf(msg.body).deadLetter(env, msg.body);
+  msg.ack();
+}
+
+async function consumeOne(env: Env, msg: Message<QueueMessage>): Promise<void> {
+  const m = msg.body;
+  const handler = handlerOf(m);
+  try {
+    await handler.run(env, m);
+    msg.ack();
+  } catch (err) {
+    if (err instanceof ChunkMissingError && handler.missing) {
+      await handler.missing(env, m, err);
       msg.ack();
-      continue;
+      return;
     }
-    try {
-      await handler.run(env, m);
-      msg.ack();
-    } catch (err) {
-      if (err instanceof ChunkMissingError && handler.missing) {
-        await handler.missing(env, m, err);
-        msg.ack();
-        continue;
-      }
-      // Only the error's class: messages can quote cell values, and leads are personal data.
-      console.error(`${subjectOf(m)}: ${m.kind} failed on attempt ${msg.attempts} (${err instanceof Error ? err.name : 'error'})`);
-      msg.retry({ delaySeconds: Math.min(30, 2 ** msg.attempts) });
-    }
+    // Only the error's class: messages can quote cell values, and leads are personal data.
+    console.error(`${subjectOf(m)}: ${m.kind} failed on attempt ${msg.attempts} (${err instanceof Error ? err.name : 'error'})`);
+    msg.retry({ delaySeconds: Math.min(30, 2 ** msg.attempts) });
   }
 }
 

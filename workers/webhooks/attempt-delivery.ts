@@ -33,14 +33,25 @@ interface Answer {
 /** Runs attempt `attempt + 1` of the delivery, if nobody has yet. */
 export async function attemptDelivery(env: Env, deliveryId: string, attempt: number, now = Date.now()): Promise<void> {
   const at = new Date(now).toISOString();
-  const claimed = await env.DB.prepare(
-    `UPDATE webhook_deliveries SET attempt = attempt + 1, lease_until = ?3, last_attempt_at = ?4
-     WHERE id = ?1 AND attempt = ?2 AND status = 'pending' AND (lease_until IS NULL OR lease_until < ?4) RETURNING *`,
-  )
-    .bind(deliveryId, attempt, new Date(now + ATTEMPT_LEASE_MS).toISOString(), at)
-    .first<DeliveryRow>();
+  // The claim and the endpoint in one round trip.
+  const [claim, endpoints] = await env.DB.batch([
+    env.DB.prepare(
+      `UPDATE webhook_deliveries SET attempt = attempt + 1, lease_until = ?3, last_attempt_at = ?4
+       WHERE id = ?1 AND attempt = ?2 AND status = 'pending' AND (lease_until IS NULL OR lease_until < ?4) RETURNING *`,
+    ).bind(deliveryId, attempt, new Date(now + ATTEMPT_LEASE_MS).toISOString(), at),
+    env.DB.prepare('SELECT e.* FROM webhook_deliveries AS d JOIN webhook_endpoints AS e ON e.id = d.endpoint_id WHERE d.id = ?1').bind(deliveryId),
+  ]);
+  const claimed = (claim!.results as DeliveryRow[])[0];
   if (!claimed) return;
-  const endpoint = await env.DB.prepare('SELECT * FROM webhook_endpoints WHERE id = ?1').bind(claimed.endpoint_id).first<EndpointRow>();
+  await postAndRecord(env, claimed, (endpoints!.results as EndpointRow[])[0], now);
+}
+
+/**
+ * Posts a claimed attempt (its `attempt` already counts it, its lease held) to the endpoint and
+ * records the answer: success, the endpoint disabled, or the next attempt scheduled and queued.
+ */
+export async function postAndRecord(env: Env, claimed: DeliveryRow, endpoint: EndpointRow | undefined, now = Date.now()): Promise<void> {
+  const at = new Date(now).toISOString();
   if (!endpoint || !endpoint.enabled) {
     await finish(env, claimed, at, { status: null, body: null, error: endpoint ? 'The endpoint is disabled.' : 'The endpoint was deleted.', retryAfterS: null, durationMs: 0 }, 'failed');
     return;
@@ -52,8 +63,7 @@ export async function attemptDelivery(env: Env, deliveryId: string, attempt: num
   }
   const answer = await post(allowed.url, signingSecrets(endpoint, now), claimed, now);
   if (answer.status !== null && answer.status >= 200 && answer.status < 300) {
-    await finish(env, claimed, at, answer, 'succeeded');
-    await env.DB.prepare('UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ?1').bind(endpoint.id).run();
+    await finish(env, claimed, at, answer, 'succeeded', null, [env.DB.prepare('UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ?1 AND failing_since IS NOT NULL').bind(endpoint.id)]);
     return;
   }
   if (answer.status === 410) {
@@ -61,21 +71,21 @@ export async function attemptDelivery(env: Env, deliveryId: string, attempt: num
     await disableEndpoint(env, endpoint, 'GONE', 'It answered 410 Gone, which asks senders to stop.');
     return;
   }
-  await env.DB.prepare('UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, ?2) WHERE id = ?1').bind(endpoint.id, at).run();
+  const failing = env.DB.prepare('UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, ?2) WHERE id = ?1').bind(endpoint.id, at);
   const failingSince = endpoint.failing_since ? Date.parse(endpoint.failing_since) : now;
   if (now - failingSince >= FAILING_DISABLE_MS) {
-    await finish(env, claimed, at, answer, 'failed');
+    await finish(env, claimed, at, answer, 'failed', null, [failing]);
     await disableEndpoint(env, endpoint, 'FAILING', 'Every delivery to it failed for 5 days.');
     return;
   }
   const delay = retryDelaySeconds(claimed.attempt, Math.random(), answer.retryAfterS);
   if (delay === null) {
-    await finish(env, claimed, at, answer, 'failed');
+    await finish(env, claimed, at, answer, 'failed', null, [failing]);
     return;
   }
-  await finish(env, claimed, at, answer, 'pending', new Date(now + delay * 1000).toISOString());
+  await finish(env, claimed, at, answer, 'pending', new Date(now + delay * 1000).toISOString(), [failing]);
   try {
-    await env.IMPORT_QUEUE.send(webhookMessage(claimed.workspace_id, claimed.id, claimed.attempt), { delaySeconds: delay });
+    await env.EVENT_QUEUE.send(webhookMessage(claimed.workspace_id, claimed.id, claimed.attempt), { delaySeconds: delay });
   } catch {
     // Recorded pending with its next attempt due: the minute sweep queues it.
   }
@@ -128,7 +138,15 @@ async function firstBytes(res: Response, max: number): Promise<string | null> {
 }
 
 /** Records the attempt and where the delivery stands now (the lease is released). */
-async function finish(env: Env, d: DeliveryRow, at: string, answer: Answer, status: 'pending' | 'succeeded' | 'failed', nextAttemptAt: string | null = null): Promise<void> {
+async function finish(
+  env: Env,
+  d: DeliveryRow,
+  at: string,
+  answer: Answer,
+  status: 'pending' | 'succeeded' | 'failed',
+  nextAttemptAt: string | null = null,
+  also: D1PreparedStatement[] = [],
+): Promise<void> {
   await env.DB.batch([
     env.DB.prepare(
       `INSERT INTO webhook_attempts (delivery_id, attempt, at, duration_ms, response_status, response_body, error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -137,5 +155,6 @@ async function finish(env: Env, d: DeliveryRow, at: string, answer: Answer, stat
     env.DB.prepare(
       `UPDATE webhook_deliveries SET status = ?3, response_status = ?4, next_attempt_at = ?5, lease_until = NULL WHERE id = ?1 AND attempt = ?2`,
     ).bind(d.id, d.attempt, status, answer.status, nextAttemptAt),
+    ...also,
   ]);
 }

@@ -114,7 +114,7 @@ export async function retryDelivery(env: Env, workspaceId: string, endpointId: s
     .bind(d.id, at)
     .first<DeliveryRow>();
   if (!queued) throw new DomainRefusal('DELIVERY_IN_FLIGHT', 'An attempt of this delivery is in flight; look again in a few seconds.');
-  await env.IMPORT_QUEUE.send(webhookMessage(workspaceId, d.id, queued.attempt));
+  await env.EVENT_QUEUE.send(webhookMessage(workspaceId, d.id, queued.attempt));
   return toDelivery(queued);
 }
 
@@ -145,6 +145,6 @@ export async function sendTestEvent(env: Env, workspaceId: string, endpointId: s
   )
     .bind(row.id, row.endpoint_id, workspaceId, eventId, WEBHOOK_TEST_EVENT, body, at)
     .run();
-  await env.IMPORT_QUEUE.send(webhookMessage(workspaceId, row.id, 0));
+  await env.EVENT_QUEUE.send(webhookMessage(workspaceId, row.id, 0));
   return toDelivery(row);
 }

@@ -1,14 +1,17 @@
 /**
  * The webhooks as a consumer of the outbox: an event becomes one delivery per enabled endpoint of
  * its workspace subscribed to its type (unique per endpoint and event, so a redelivered event adds
- * none), and each delivery's first attempt is queued. The body is fixed here, so every retry sends
- * the same bytes under the same webhook-id (the event's id).
+ * none), each created with its first attempt claimed, and that attempt is made at once. The body
+ * is fixed here, so every retry sends the same bytes under the same webhook-id (the event's id).
+ * A crash before an attempt is recorded leaves it claimed: its lease runs out and the minute sweep
+ * queues it again.
  */
 import type { Env } from '../env.ts';
 import { newId } from '../db/ids.ts';
 import type { OutboxEvent } from '../lifecycle/outbox.ts';
-import { sendWithRetry } from '../queue/send.ts';
-import { webhookMessage } from '../queue/messages.ts';
+import type { EndpointRow } from './endpoints.ts';
+import type { DeliveryRow } from './deliveries.ts';
+import { ATTEMPT_LEASE_MS, postAndRecord } from './attempt-delivery.ts';
 
 /** A body past this is never sent (the specification's advice; ours are a few hundred bytes). */
 export const MAX_BODY_BYTES = 20 * 1024;
@@ -24,30 +27,32 @@ export function eventBody(type: string, timestamp: string, dataJson: string): st
 export async function fanOutEvent(env: Env, event: OutboxEvent, now = Date.now()): Promise<void> {
   if (event.webhooks_fanned_at) return;
   const { results: endpoints } = await env.DB.prepare(
-    'SELECT id FROM webhook_endpoints WHERE workspace_id = ?1 AND enabled = 1 AND EXISTS (SELECT 1 FROM json_each(events) WHERE value = ?2)',
+    'SELECT * FROM webhook_endpoints WHERE workspace_id = ?1 AND enabled = 1 AND EXISTS (SELECT 1 FROM json_each(events) WHERE value = ?2)',
   )
     .bind(event.workspace_id, event.type)
-    .all<{ id: string }>();
-  if (endpoints.length) {
-    const body = eventBody(event.type, event.created_at, event.data);
-    const at = new Date(now).toISOString();
-    await env.DB.batch(
-      endpoints.map((e) =>
-        env.DB.prepare(
-          `INSERT INTO webhook_deliveries (id, endpoint_id, workspace_id, event_id, event_type, body, status, attempt, next_attempt_at, created_at)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', 0, ?7, ?7) ON CONFLICT (endpoint_id, event_id) DO NOTHING`,
-        ).bind(newId('dlv'), e.id, event.workspace_id, event.id, event.type, body, at),
-      ),
-    );
-    await queueFirstAttempts(env, event.workspace_id, event.id);
+    .all<EndpointRow>();
+  const at = new Date(now).toISOString();
+  const fanned = env.DB.prepare('UPDATE outbox_events SET webhooks_fanned_at = ?2 WHERE id = ?1').bind(event.id, at);
+  if (!endpoints.length) {
+    await fanned.run();
+    return;
   }
-  await env.DB.prepare('UPDATE outbox_events SET webhooks_fanned_at = ?2 WHERE id = ?1').bind(event.id, new Date(now).toISOString()).run();
-}
-
-/** Queues attempt 1 of the event's deliveries not yet tried (a duplicate message finds the attempt claimed and does nothing). */
-async function queueFirstAttempts(env: Env, workspaceId: string, eventId: string): Promise<void> {
-  const { results } = await env.DB.prepare("SELECT id FROM webhook_deliveries WHERE event_id = ?1 AND status = 'pending' AND attempt = 0")
-    .bind(eventId)
-    .all<{ id: string }>();
-  await sendWithRetry(env.IMPORT_QUEUE, results.map((d) => webhookMessage(workspaceId, d.id, 0)));
+  const body = eventBody(event.type, event.created_at, event.data);
+  const lease = new Date(now + ATTEMPT_LEASE_MS).toISOString();
+  // Each delivery with attempt 1 claimed; RETURNING gives only the ones this message created.
+  const results = await env.DB.batch([
+    ...endpoints.map((e) =>
+      env.DB.prepare(
+        `INSERT INTO webhook_deliveries (id, endpoint_id, workspace_id, event_id, event_type, body, status, attempt, lease_until, last_attempt_at, next_attempt_at, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', 1, ?7, ?8, ?8, ?8) ON CONFLICT (endpoint_id, event_id) DO NOTHING RETURNING *`,
+      ).bind(newId('dlv'), e.id, event.workspace_id, event.id, event.type, body, lease, at),
+    ),
+    fanned,
+  ]);
+  await Promise.all(
+    endpoints.map((e, i) => {
+      const created = (results[i]!.results as DeliveryRow[])[0];
+      return created ? postAndRecord(env, created, e, now) : undefined;
+    }),
+  );
 }

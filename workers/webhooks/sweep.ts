@@ -20,6 +20,6 @@ export async function sweepDeliveries(env: Env, now = Date.now(), limit = 500): 
   )
     .bind(due, new Date(now).toISOString(), limit)
     .all<{ id: string; workspace_id: string; attempt: number }>();
-  await sendWithRetry(env.IMPORT_QUEUE, results.map((d) => webhookMessage(d.workspace_id, d.id, d.attempt)));
+  await sendWithRetry(env.EVENT_QUEUE, results.map((d) => webhookMessage(d.workspace_id, d.id, d.attempt)));
   return results.length;
 }
