@@ -12,6 +12,7 @@
  *   callable          ?callableAt= page of 100 from N leads        }
  *   update            update import vs the same file into an empty campaign } one server
  *   undo              undo of the update and of the create import           }
+ *   webhooks          N/1000 small imports (1,000 in the full run) delivered to two endpoints: rate, latency from the import's end
  *   browser           the wizard's preview in Chromium, with an N-number suppression list
  *
  *   node bench/run.ts            # 1M rows (core and pipeline also at 100k); ~20 minutes on 2 cores
@@ -29,9 +30,10 @@ import { runSuppressionParts } from './suppressions.ts';
 import { runSeeded } from './callable.ts';
 import { runUpdateUndo } from './update-undo.ts';
 import { browserBench, formatBrowserBench } from './browser.ts';
+import { runWebhooks, webhookImports } from './webhooks.ts';
 import { label, secs, type PartOutput } from './report.ts';
 
-const PARTS = ['core', 'timezones', 'pipeline', 'suppressions', 'suppressed-import', 'campaigns-list', 'callable', 'update', 'undo', 'browser'] as const;
+const PARTS = ['core', 'timezones', 'pipeline', 'suppressions', 'suppressed-import', 'campaigns-list', 'callable', 'update', 'undo', 'webhooks', 'browser'] as const;
 type Part = (typeof PARTS)[number];
 
 const argv = process.argv.slice(2);
@@ -120,6 +122,7 @@ if (want('update') || want('undo')) {
     print(out.undo);
   });
 }
+if (want('webhooks')) await attempt([`webhooks ${webhookImports(size)}`], async () => print(await runWebhooks(webhookImports(size))));
 if (want('browser')) await attempt([`browser ${n}`], async () => print(formatBrowserBench(await browserBench(size))));
 
 const results = lines.filter((l) => !l.startsWith('bench:'));

@@ -38,7 +38,8 @@ export async function startDevServer(port: number, persistTo: string, opts: DevS
   }
   const seeded = execFileSync('node', ['scripts/seed.ts'], { env, encoding: 'utf8', cwd });
   const token = /API token: (\S+)/.exec(seeded)![1]!;
-  const vars = { APP_URL: `http://127.0.0.1:${port}`, ...opts.vars };
+  // Local servers may send webhooks to a receiver on the loopback address (.dev.vars.example sets it too).
+  const vars = { APP_URL: `http://127.0.0.1:${port}`, WEBHOOK_ALLOW_PRIVATE: 'true', ...opts.vars };
   const child: ChildProcess = spawn(
     'npx',
     ['wrangler', 'dev', ...config, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
