@@ -20,6 +20,7 @@ import { countCodes } from '../revalidate/count-codes.ts';
 import { rollbackChunk } from '../rollback/rollback-chunk.ts';
 import { upsertLeads } from '../leads/update.ts';
 import { providedVariables } from './provided-variables.ts';
+import { duplicateOutcome } from '../../src/lib/dedupe/duplicate-outcome.ts';
 
 export interface ErrorPart {
   index: number;
@@ -44,13 +45,17 @@ export async function writeEntries(
   const toWrite = [];
   for (const e of valid) {
     const first = later.get(e.row);
-    if (first !== undefined) {
-      e.errors.push(duplicateInFile(first, column));
-      delete e.lead;
-      newErrors.push(e);
-    } else {
+    // The preview counts with the same rule (src/lib/dedupe/duplicate-outcome.ts).
+    const outcome = duplicateOutcome({ later: first !== undefined, suppressed: !!e.refusal?.suppressed, inCampaign: !!e.refusal?.inCampaign }, config.onExisting ?? 'skip');
+    if (outcome === 'create' || outcome === 'merge') {
       toWrite.push({ row: e.row, lead: e.lead! });
+      continue;
     }
+    if (outcome === 'in-file') e.errors.push(duplicateInFile(first!, column));
+    else e.errors.push(...e.refusal!.errors);
+    delete e.lead;
+    delete e.refusal;
+    newErrors.push(e);
   }
   let imported = 0;
   let updated = 0;
