@@ -11,5 +11,6 @@ export async function cancelImport(env: Env, workspaceId: string, id: string): P
   if (!isRunning(row.status)) throw new DomainRefusal('IMPORT_FINISHED', `The import has already ended (${row.status}).`);
   const { view, cancelled } = await coordinator(env, row.id).cancel();
   if (!cancelled) throw new DomainRefusal('IMPORT_FINISHED', `The import has already ended (${view.status}).`);
+  // Cancelled by this request (and only then): the place to record who did it (audit: import.cancelled).
   return view;
 }

@@ -49,6 +49,7 @@ export async function requestUndo(env: Env, imp: UndoableImport, now = Date.now(
   if (imp.status !== 'undoing') {
     // Compare-and-set: of two concurrent requests, one marks it; both then run the (idempotent) undo.
     // Never once a move has begun (it may be past the point where it waits for undos).
+    // Marked by this request when true: the place to record who asked (audit: import.undone).
     if (!(await markUndoing(env, imp))) await assertAcceptingImports(env, imp.workspaceId);
   }
   await runUndo(env, imp);
