@@ -41,7 +41,7 @@ export function rowToView(r: ImportRow): ImportView {
   };
 }
 
-/** Stores a new import's row (status `queued`). */
+/** Stores a new import's row (workers/lifecycle creates every import through recordImportCreated). */
 export async function insertImport(env: Env, row: NewImportRow): Promise<void> {
   await db(env.DB).insert(imports).values(row);
 }

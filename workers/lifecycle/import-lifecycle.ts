@@ -9,7 +9,7 @@
 import type { Env } from '../env.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import type { ImportStatus, ImportView } from '../../src/lib/import-view.ts';
-import { findImport, rowToView } from '../imports/imports.ts';
+import { findImport, insertImport, rowToView, type NewImportRow } from '../imports/imports.ts';
 import { allowedFrom, eventTypeOf, transitionKey } from './transitions.ts';
 import { importEventData } from './event-data.ts';
 import { dispatchEvents, pendingEventStatement, type PendingEvent } from './outbox.ts';
@@ -35,6 +35,11 @@ async function eventStatements(env: Env, workspaceId: string, view: ImportView):
 async function commit(env: Env, change: D1PreparedStatement, event: { statements: D1PreparedStatement[] } | null): Promise<void> {
   const results = await env.DB.batch([change, ...(event?.statements ?? [])]);
   if (event) await dispatchEvents(env, (results.at(-1)!.results ?? []) as PendingEvent[]);
+}
+
+/** A new import's row: every import starts `queued`. */
+export async function recordImportCreated(env: Env, row: Omit<NewImportRow, 'status'>): Promise<void> {
+  await insertImport(env, { ...row, status: 'queued' });
 }
 
 /**
