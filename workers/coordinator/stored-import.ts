@@ -23,13 +23,13 @@ export class StoredImport {
   /** Stores the state, re-arms the watchdog and publishes it; an end is announced (see `announce`). */
   async save(config: ImportConfig, state: State): Promise<ImportView> {
     const ended = !isRunning(state.status);
-    // The alarm is armed with the state (one coalesced write): if the end is not announced below, it is.
+    // An end is stored unannounced and the alarm re-armed for it: should recording it below not
+    // happen (a crash, D1 failing), the alarm does it. (A running import's alarm is armed already.)
     const stored = ended ? { ...state, announced: false } : state;
     const delay = alarmDelay(stored);
-    this.storage.put('state', stored);
-    if (delay === null) this.storage.deleteAlarm();
-    else this.storage.setAlarm(Date.now() + delay);
-    await this.storage.sync();
+    await this.storage.put('state', stored);
+    if (delay === null) await this.storage.deleteAlarm();
+    else await this.storage.setAlarm(Date.now() + delay);
     const view = toView(config, stored);
     await this.live.publish(config.workspaceId, stored.phase, view);
     if (ended) await this.markAnnounced(stored);
@@ -46,9 +46,8 @@ export class StoredImport {
   }
 
   private async markAnnounced(state: State): Promise<void> {
-    this.storage.put('state', { ...state, announced: true });
-    this.storage.deleteAlarm();
-    await this.storage.sync();
+    await this.storage.put('state', { ...state, announced: true });
+    await this.storage.deleteAlarm();
   }
 
   /** From now on the queue drives the import, not the request that started it. */
