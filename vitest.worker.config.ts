@@ -20,8 +20,8 @@ export default defineConfig(async () => {
     test: {
       include: ['test/worker/**/*.test.ts'],
       setupFiles: ['./test/worker/setup.ts'],
-      // A webhook receiver on 127.0.0.1 (Node) that the Worker's deliveries reach.
-      globalSetup: ['./test/worker/webhook-receiver.ts'],
+      // The encoding corpus; a webhook receiver on 127.0.0.1 (Node) that the Worker's deliveries reach.
+      globalSetup: ['./test/worker/corpus-global-setup.ts', './test/worker/webhook-receiver.ts'],
       testTimeout: 120_000,
       hookTimeout: 120_000,
     },

@@ -3,6 +3,7 @@ import { app } from './api/app.ts';
 import { consumeBatch } from './queue/consumer.ts';
 import { runRetention } from './retention/retention.ts';
 import { MINUTE_CRON, runMinutely } from './lifecycle/minutely.ts';
+import { startReprofiles } from './leads/reprofile.ts';
 import type { Env } from './env.ts';
 import type { QueueMessage } from './queue/messages.ts';
 import { hardenRuntime } from './security/harden.ts';
@@ -22,6 +23,12 @@ export default {
     await consumeBatch(batch, env);
   },
   async scheduled(controller, env, ctx) {
-    ctx.waitUntil(controller.cron === MINUTE_CRON ? runMinutely(env, controller.scheduledTime) : runRetention(env, controller.scheduledTime));
+    if (controller.cron === MINUTE_CRON) {
+      ctx.waitUntil(runMinutely(env, controller.scheduledTime));
+      return;
+    }
+    ctx.waitUntil(runRetention(env, controller.scheduledTime));
+    // Stored calling profiles made from older area-code, ZIP or zone tables are made again.
+    ctx.waitUntil(startReprofiles(env));
   },
 } satisfies ExportedHandler<Env, QueueMessage>;

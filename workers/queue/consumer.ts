@@ -17,6 +17,8 @@ import { consumeEvent } from '../lifecycle/consume-event.ts';
 import { undispatchEvent } from '../lifecycle/outbox.ts';
 import { attemptDelivery } from '../webhooks/attempt-delivery.ts';
 import { ChunkMissingError } from '../chunk/errors.ts';
+import { reprofileStep } from '../leads/reprofile.ts';
+import { reprofileMessage } from './messages.ts';
 
 export const DEAD_LETTER_QUEUE = 'lead-import-dlq';
 /** Outbox events and webhook attempts: waiting on D1 and on endpoints, so a batch's messages run concurrently. */
@@ -52,6 +54,13 @@ const HANDLERS: { [K in Kind]: Handler<Of<K>> } = {
     deadLetter: (env, m) =>
       failListImport(env, m.importId, 'PROCESSING_FAILED', `We could not list the numbers of part ${m.chunk + 1} of the file after several attempts. Numbers listed so far stay listed; upload the file again to list the rest (numbers already listed are counted once).`),
     missing: (env, m, err) => failListImport(env, m.importId, 'CHUNK_MISSING', err.message),
+  },
+  reprofile: {
+    run: async (env, m) => {
+      if (await reprofileStep(env, m.shard)) await env.IMPORT_QUEUE.send(reprofileMessage(m.shard));
+    },
+    // Nothing is lost: the next hourly run starts the job again from its cursor.
+    deadLetter: async (_env, m) => console.error(`reprofile of shard ${m.shard}: a step kept failing; the hourly cron resumes it`),
   },
   // The event stays in the outbox: the relay hands it off again later.
   event: { run: (env, m) => consumeEvent(env, m.eventId), deadLetter: (env, m) => undispatchEvent(env, m.eventId) },

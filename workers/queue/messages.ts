@@ -7,6 +7,8 @@ export type QueueMessage =
   | { kind: 'undo'; workspaceId: string; importId: string }
   /** One chunk of a suppression list imported in the background (workers/suppression/list-import). */
   | { kind: 'list-chunk'; workspaceId: string; importId: string; chunk: number }
+  /** One bounded step of re-profiling a leads shard's stored calling profiles (workers/leads/reprofile.ts). */
+  | { kind: 'reprofile'; workspaceId: ''; importId: ''; shard: number }
   /** An outbox event for its consumers, the completion email and the webhooks (workers/lifecycle). */
   | { kind: 'event'; workspaceId: string; eventId: string }
   /** One attempt (0-based: the attempts made before it) of a webhook delivery (workers/webhooks). */
@@ -39,9 +41,15 @@ export function webhookMessage(workspaceId: string, deliveryId: string, attempt:
   return { kind: 'webhook', workspaceId, deliveryId, attempt };
 }
 
+export function reprofileMessage(shard: number): QueueMessage {
+  return { kind: 'reprofile', workspaceId: '', importId: '', shard };
+}
+
 /** What a message is about, for logs (ids only: never row data). */
 export function subjectOf(m: QueueMessage): string {
   switch (m.kind) {
+    case 'reprofile':
+      return `reprofile of shard ${m.shard}`;
     case 'event':
       return `event ${m.eventId}`;
     case 'webhook':

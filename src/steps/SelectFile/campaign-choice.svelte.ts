@@ -2,6 +2,7 @@
 import { api } from '#lib/ui/api.ts';
 import type { AssistantConfig, VariableDef } from '#lib/types.ts';
 import type { Notices } from '#lib/ui/preview/session.svelte.ts';
+import type { CallPurpose } from '#lib/calling/call-purpose.ts';
 import type { CallingWindow } from '#lib/calling/calling-window.ts';
 
 /** A campaign as the API returns it, with the settings the preview applies (blocked types, calling window). */
@@ -12,6 +13,7 @@ export type Campaign = {
   defaultCountry: string | null;
   callingWindow: CallingWindow;
   blockedPhoneTypes: string[];
+  callPurpose?: CallPurpose;
 };
 export type Assistant = { id: string; name: string; variables: VariableDef[]; secondaryVariables: VariableDef[] };
 

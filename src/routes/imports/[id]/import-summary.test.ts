@@ -6,6 +6,7 @@ const base: ImportView = {
   id: 'imp_1', campaignId: 'cmp_1', fileName: 'a.csv', status: 'completed', ignoreErrors: true, onExisting: 'update',
   totalRows: 48_230, validatedRows: 48_230, processedRows: 48_230, importedRows: 48_222, createdRows: 48_000, updatedRows: 200, unchangedRows: 22,
   failedRows: 8, undoneRows: 0, undoDeletedRows: 0, undoRestoredRows: 0, undoSkippedRows: 0, errorCounts: {}, failure: null, createdAt: '', finishedAt: '',
+  encoding: 'utf-8', warnings: [],
 };
 
 describe("an import page's figures and sentence", () => {
