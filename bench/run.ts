@@ -14,6 +14,7 @@
  *   undo              undo of the update and of the create import           }
  *   webhooks          N/1000 small imports (1,000 in the full run) delivered to two endpoints: rate, latency from the import's end
  *   browser           the wizard's preview in Chromium, with an N-number suppression list
+ *   auth              what authentication + the permission check add to a request; the audit write's share of an import
  *   browser-legacy    the same preview (no list) of the file in UTF-8 and in windows-1252: what a legacy file adds
  *   encoding          encoding detection on the seeded corpus of every code page (accuracy, ms per 64 KB), decoding speed
  *
@@ -36,8 +37,9 @@ import { browserBench, formatBrowserBench, legacyPreviewBench } from './browser.
 import { runEncoding } from './encoding.ts';
 import { runWebhooks, webhookImports } from './webhooks.ts';
 import { label, secs, type PartOutput } from './report.ts';
+import { formatAuth, runAuth } from './auth.ts';
 
-const PARTS = ['core', 'timezones', 'rules', 'pipeline', 'suppressions', 'suppressed-import', 'campaigns-list', 'callable', 'update', 'undo', 'webhooks', 'browser', 'browser-legacy', 'encoding'] as const;
+const PARTS = ['core', 'timezones', 'rules', 'pipeline', 'suppressions', 'suppressed-import', 'campaigns-list', 'callable', 'update', 'undo', 'webhooks', 'browser', 'browser-legacy', 'encoding', 'auth'] as const;
 type Part = (typeof PARTS)[number];
 
 const argv = process.argv.slice(2);
@@ -131,6 +133,7 @@ if (want('webhooks')) await attempt([`webhooks ${webhookImports(size)}`], async 
 if (want('browser')) await attempt([`browser ${n}`], async () => print(formatBrowserBench(await browserBench(size))));
 if (want('browser-legacy')) await attempt([`browser-legacy ${n}`], async () => print(await legacyPreviewBench(size)));
 if (want('encoding')) await attempt(['encoding'], async () => print(runEncoding()));
+if (want('auth')) await attempt(['auth', `auth ${n} audit`], async () => print(formatAuth(await runAuth(size))));
 
 const results = lines.filter((l) => !l.startsWith('bench:'));
 const notMet = results.filter((l) => l.endsWith('NOT MET')).length;

@@ -62,8 +62,8 @@ it('assistant → campaign → sample.csv → import with email → leads, and t
   expect(sent).toBeTruthy();
   expect(sent!.to).toEqual(['ops@example.com']);
 
-  // Run without blocking this process: a blocked event loop misses the server closing idle
-  // keep-alive sockets, and the next request would go out on a dead one.
+  // Run without blocking the event loop: a blocked loop misses the server closing idle keep-alive
+  // connections, and the next request on one fails with "other side closed".
   const { stdout: created } = await promisify(execFile)('node', ['scripts/create-token.ts', 'Other Inc'], {
     encoding: 'utf8',
     env: { ...process.env, WRANGLER_PERSIST_TO: '.wrangler/test-state', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },

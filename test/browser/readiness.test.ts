@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { signInContext } from './sign-in.ts';
 import { launch, SCREENSHOTS } from './browser.ts';
 
 let context: BrowserContext;
@@ -28,6 +29,7 @@ beforeAll(async () => {
   expect(res.status).toBe(201);
   campaignId = ((await res.json()) as { id: string }).id;
   context = await launch();
+  await signInContext(context, inject('baseUrl'));
 });
 afterAll(async () => {
   await context?.close();
@@ -47,7 +49,7 @@ const shownRows = async (page: Page) => (await page.locator('[data-row]').evalua
 
 it('shows zones, types, the extension, the blocked row and the callable counts; the filters narrow the grid', async () => {
   const page = await context.newPage();
-  await page.goto(`${inject('baseUrl')}/#token=${inject('token')}`);
+  await page.goto(`${inject('baseUrl')}/`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   await page.goto(`${inject('baseUrl')}/import?campaign=${campaignId}`);
   await page.getByText('Columns the assistant').waitFor({ timeout: 30_000 });
@@ -112,7 +114,7 @@ it('says which calling rule holds a lead back, judged on the page\'s clock', asy
   const page = await context.newPage();
   // Tuesday 10 March 2026, 20:30 in New York, 19:30 in Dallas, 18:30 in Salt Lake City.
   await page.clock.setFixedTime(new Date('2026-03-11T00:30:00Z'));
-  await page.goto(`${inject('baseUrl')}/#token=${inject('token')}`);
+  await page.goto(`${inject('baseUrl')}/`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   await page.goto(`${inject('baseUrl')}/import?campaign=${rulesCampaign}`);
   await page.getByText('Columns the assistant').waitFor({ timeout: 30_000 });

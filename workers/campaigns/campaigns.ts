@@ -3,6 +3,8 @@
  * listed, found and changed within a workspace, with its lead count. Routes parse and answer;
  * this module is the only one that reads or writes the `campaigns` table.
  */
+import { auditQuery } from '../audit/record-audit.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/principal.ts';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Env } from '../env.ts';
 import { db } from '../db/client.ts';
@@ -78,7 +80,7 @@ export async function blockedPhoneTypesOf(env: Env, workspaceId: string, id: str
   return row ? [...row.blockedPhoneTypes] : [...DEFAULT_BLOCKED_PHONE_TYPES];
 }
 
-export async function createCampaign(env: Env, workspaceId: string, input: CreateCampaignInput): Promise<Campaign> {
+export async function createCampaign(env: Env, workspaceId: string, input: CreateCampaignInput, actor: Actor = SYSTEM_ACTOR): Promise<Campaign> {
   const assistant = await requireAssistant(env, workspaceId, input.assistantId);
   const row: CampaignRow = {
     id: newId('cmp'),
@@ -91,7 +93,8 @@ export async function createCampaign(env: Env, workspaceId: string, input: Creat
     callPurpose: input.callPurpose ?? DEFAULT_CALL_PURPOSE,
     createdAt: nowIso(),
   };
-  await db(env.DB).insert(campaigns).values(row);
+  const d = db(env.DB);
+  await d.batch([d.insert(campaigns).values(row), auditQuery(d, { workspaceId, actor, action: 'campaign.created', target: { type: 'campaign', id: row.id }, details: { name: row.name } })]);
   return toCampaign(row, 0);
 }
 
@@ -108,7 +111,7 @@ export async function getCampaign(env: Env, workspaceId: string, id: string): Pr
 }
 
 /** Changes a campaign's name, default country, calling window, blocked phone types or calling purpose; imports already created keep theirs. */
-export async function updateCampaign(env: Env, workspaceId: string, id: string, input: UpdateCampaignInput): Promise<Campaign> {
+export async function updateCampaign(env: Env, workspaceId: string, id: string, input: UpdateCampaignInput, actor: Actor = SYSTEM_ACTOR): Promise<Campaign> {
   const row = await requireCampaign(env, workspaceId, id);
   const changes: Partial<CampaignRow> = {};
   if (input.name !== undefined) changes.name = input.name;
@@ -116,11 +119,11 @@ export async function updateCampaign(env: Env, workspaceId: string, id: string, 
   if (input.callingWindow !== undefined) changes.callingWindow = input.callingWindow;
   if (input.blockedPhoneTypes !== undefined) changes.blockedPhoneTypes = input.blockedPhoneTypes;
   if (input.callPurpose !== undefined) changes.callPurpose = input.callPurpose;
-  await db(env.DB)
-    .update(campaigns)
-    .set(changes)
-    .where(and(eq(campaigns.id, row.id), eq(campaigns.workspaceId, workspaceId)))
-    .run();
+  const d = db(env.DB);
+  await d.batch([
+    d.update(campaigns).set(changes).where(and(eq(campaigns.id, row.id), eq(campaigns.workspaceId, workspaceId))),
+    auditQuery(d, { workspaceId, actor, action: 'campaign.updated', target: { type: 'campaign', id: row.id }, details: { fields: Object.keys(changes) } }),
+  ]);
   return toCampaign({ ...row, ...changes }, await leadsStore(env, workspaceId, row.id).count());
 }
 

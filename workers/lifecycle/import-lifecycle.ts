@@ -10,6 +10,7 @@ import type { Env } from '../env.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import type { ImportStatus, ImportView } from '../../src/lib/import-view.ts';
 import { findImport, insertImport, rowToView, type NewImportRow } from '../imports/imports.ts';
+import type { AuditEntry } from '../audit/record-audit.ts';
 import { allowedFrom, eventTypeOf, transitionKey } from './transitions.ts';
 import { importEventData } from './event-data.ts';
 import { dispatchEvents, pendingEventStatement, type PendingEvent } from './outbox.ts';
@@ -37,9 +38,9 @@ async function commit(env: Env, change: D1PreparedStatement, event: { statements
   if (event) await dispatchEvents(env, (results.at(-1)!.results ?? []) as PendingEvent[]);
 }
 
-/** A new import's row: every import starts `queued`. */
-export async function recordImportCreated(env: Env, row: Omit<NewImportRow, 'status'>): Promise<void> {
-  await insertImport(env, { ...row, status: 'queued' });
+/** A new import's row: every import starts `queued` (its audit entry, when given, in the same transaction). */
+export async function recordImportCreated(env: Env, row: Omit<NewImportRow, 'status'>, audit?: AuditEntry): Promise<void> {
+  await insertImport(env, { ...row, status: 'queued' }, audit);
 }
 
 /**
@@ -74,18 +75,20 @@ export async function recordImportState(env: Env, workspaceId: string, view: Imp
 
 /**
  * Marks an ended import `undoing` (compare-and-set on the status it was read with: of two
- * concurrent requests, one marks it), never once a move of its workspace has begun. Returns
- * whether this call marked it.
+ * concurrent requests, one marks it), never once a move of its workspace has begun; `also` runs
+ * in the same batch right after (the audit entry, written only if the mark changed the row).
+ * Returns whether this call marked it.
  */
-export async function markUndoing(env: Env, imp: { id: string; workspaceId: string; status: ImportStatus }): Promise<boolean> {
+export async function markUndoing(env: Env, imp: { id: string; workspaceId: string; status: ImportStatus }, also: D1PreparedStatement[] = []): Promise<boolean> {
   if (!allowedFrom('undoing').includes(imp.status) || imp.status === 'undoing') return false;
-  const marked = await env.DB.prepare(
-    `UPDATE imports SET status = 'undoing', undo_started_at = coalesce(undo_started_at, ?1)
-     WHERE id = ?2 AND workspace_id = ?3 AND status = ?4 AND NOT EXISTS (SELECT 1 FROM workspace_moves WHERE workspace_id = ?3)`,
-  )
-    .bind(nowIso(), imp.id, imp.workspaceId, imp.status)
-    .run();
-  return (marked.meta.changes ?? 0) > 0;
+  const [marked] = await env.DB.batch([
+    env.DB.prepare(
+      `UPDATE imports SET status = 'undoing', undo_started_at = coalesce(undo_started_at, ?1)
+       WHERE id = ?2 AND workspace_id = ?3 AND status = ?4 AND NOT EXISTS (SELECT 1 FROM workspace_moves WHERE workspace_id = ?3)`,
+    ).bind(nowIso(), imp.id, imp.workspaceId, imp.status),
+    ...also,
+  ]);
+  return (marked!.meta.changes ?? 0) > 0;
 }
 
 /** Where an undo stands, as its steps on the shard count it. */

@@ -10,6 +10,8 @@ import { isRunning, type ImportStatus } from '../../src/lib/import-view.ts';
 import { markUndoing } from '../lifecycle/import-lifecycle.ts';
 import { runUndo } from './run-undo.ts';
 import { assertAcceptingImports } from '../leads/placement.ts';
+import { auditStatement } from '../audit/record-audit.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/principal.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -30,7 +32,7 @@ export interface UndoableImport {
 }
 
 /** Marks the import `undoing` and runs or queues its undo; returns the HTTP status to answer with. */
-export async function requestUndo(env: Env, imp: UndoableImport, now = Date.now()): Promise<200 | 202> {
+export async function requestUndo(env: Env, imp: UndoableImport, now = Date.now(), actor: Actor = SYSTEM_ACTOR): Promise<200 | 202> {
   if (imp.status === 'undone') return 200;
   if (isRunning(imp.status)) {
     throw new ApiError(409, 'IMPORT_RUNNING', 'The import is still running: cancel it or wait for it to end, then undo it.');
@@ -49,8 +51,9 @@ export async function requestUndo(env: Env, imp: UndoableImport, now = Date.now(
   if (imp.status !== 'undoing') {
     // Compare-and-set: of two concurrent requests, one marks it; both then run the (idempotent) undo.
     // Never once a move has begun (it may be past the point where it waits for undos).
-    // Marked by this request when true: the place to record who asked (audit: import.undone).
-    if (!(await markUndoing(env, imp))) await assertAcceptingImports(env, imp.workspaceId);
+    // The request that marks it writes the audit entry, in the same transaction.
+    const audit = auditStatement(env.DB, { workspaceId: imp.workspaceId, actor, action: 'import.undone', target: { type: 'import', id: imp.id }, details: { campaignId: imp.campaignId } }, { ifChanged: true });
+    if (!(await markUndoing(env, imp, [audit]))) await assertAcceptingImports(env, imp.workspaceId);
   }
   await runUndo(env, imp);
   return 202;

@@ -10,6 +10,8 @@ import { requireAllowedNotifyEmail } from '../notify/allow-list.ts';
 import { WEBHOOK_EVENT_TYPES, type CreateWebhookInput, type UpdateWebhookInput, type WebhookEventType } from '../../src/lib/schemas/webhooks.ts';
 import { allowsPrivate, checkWebhookUrl } from './url-policy.ts';
 import { generateSecret } from './signing.ts';
+import { auditStatement } from '../audit/record-audit.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/principal.ts';
 
 /** Endpoints a workspace may have. */
 export const MAX_ENDPOINTS = 20;
@@ -64,7 +66,7 @@ export async function findEndpoint(env: Env, workspaceId: string, id: string): P
 }
 
 /** Creates an endpoint; the answer is the only time its secret is shown. */
-export async function createEndpoint(env: Env, workspaceId: string, input: CreateWebhookInput): Promise<Endpoint & { secret: string }> {
+export async function createEndpoint(env: Env, workspaceId: string, input: CreateWebhookInput, actor: Actor = SYSTEM_ACTOR): Promise<Endpoint & { secret: string }> {
   const url = allowedUrl(env, input.url);
   await requireAllowedNotifyEmail(env, workspaceId, input.alertEmail);
   const count = await env.DB.prepare('SELECT count(*) AS n FROM webhook_endpoints WHERE workspace_id = ?1').bind(workspaceId).first<{ n: number }>();
@@ -85,11 +87,12 @@ export async function createEndpoint(env: Env, workspaceId: string, input: Creat
     failing_since: null,
     created_at: nowIso(),
   };
-  // The audit entry (webhook.created) joins this batch.
+  // The endpoint and its audit entry in one transaction (never the secret).
   await env.DB.batch([
     env.DB.prepare(
       `INSERT INTO webhook_endpoints (id, workspace_id, url, description, events, secret, alert_email, enabled, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8)`,
     ).bind(row.id, workspaceId, row.url, row.description, row.events, row.secret, row.alert_email, row.created_at),
+    auditStatement(env.DB, { workspaceId, actor, action: 'webhook.created', target: { type: 'webhook', id: row.id }, details: { url: row.url, events: JSON.parse(row.events) } }, { at: row.created_at }),
   ]);
   return { ...toEndpoint(row), secret: row.secret };
 }
@@ -121,10 +124,12 @@ export async function updateEndpoint(env: Env, workspaceId: string, id: string, 
 }
 
 /** Deletes an endpoint; its pending deliveries fail on their next attempt, its log goes with retention. */
-export async function deleteEndpoint(env: Env, workspaceId: string, id: string): Promise<void> {
-  await findEndpoint(env, workspaceId, id);
-  // The audit entry (webhook.deleted) joins this batch.
-  await env.DB.batch([env.DB.prepare('DELETE FROM webhook_endpoints WHERE id = ?1 AND workspace_id = ?2').bind(id, workspaceId)]);
+export async function deleteEndpoint(env: Env, workspaceId: string, id: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
+  const row = await findEndpoint(env, workspaceId, id);
+  await env.DB.batch([
+    env.DB.prepare('DELETE FROM webhook_endpoints WHERE id = ?1 AND workspace_id = ?2').bind(id, workspaceId),
+    auditStatement(env.DB, { workspaceId, actor, action: 'webhook.deleted', target: { type: 'webhook', id }, details: { url: row.url } }, { ifChanged: true }),
+  ]);
 }
 
 /** A new secret, shown only in this answer; the previous one keeps signing for ROTATION_GRACE_MS. */

@@ -51,7 +51,7 @@ const leadSchema = {
 };
 
 export const components = {
-  securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, admin: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' } },
+  securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, admin: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' }, session: { type: 'apiKey', in: 'cookie', name: '__Host-lead_session', description: 'The session cookie set by POST /auth/verify; state-changing requests must come from the app (Origin)' } },
   schemas: {
     CreateAssistant: schema(CreateAssistantSchema),
     CreateCampaign: schema(CreateCampaignSchema),
