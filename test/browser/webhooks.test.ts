@@ -12,6 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { launch, SCREENSHOTS } from './browser.ts';
 import { awaitMail } from './sent-mail.ts';
+import { signInContext } from './sign-in.ts';
 
 interface Arrival {
   path: string;
@@ -44,6 +45,8 @@ beforeAll(async () => {
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}`;
   context = await launch();
+  // The demo workspace's owner (webhooks need the admin role).
+  await signInContext(context, base());
 });
 afterAll(async () => {
   await context?.close();
@@ -85,7 +88,7 @@ const endpointItem = (page: Page, path: string) => page.getByTestId('webhook-end
 
 it('adds an endpoint with its secret shown once, sends a test event signed with it, and shows the delivery as succeeded', async () => {
   const page = await context.newPage();
-  await page.goto(`${base()}/#token=${inject('token')}`);
+  await page.goto(`${base()}/`);
   await page.getByRole('link', { name: 'Webhooks' }).click();
   await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
   const path = `/page-${Date.now()}`;
@@ -109,7 +112,7 @@ it('adds an endpoint with its secret shown once, sends a test event signed with 
 
 it("an import's end arrives signed; a refused delivery shows pending in the log and Retry now sends it again with the same webhook-id", async () => {
   const page = await context.newPage();
-  await page.goto(`${base()}/webhooks#token=${inject('token')}`);
+  await page.goto(`${base()}/webhooks`);
   const path = `/retry-${Date.now()}`;
   refusing.add(path);
   const secret = await addEndpoint(page, path);
