@@ -36,14 +36,15 @@ export default defineConfig(async () => {
             { name: 'lead-import-workbook-reader', modules: true, scriptPath: buildWorkbookReader(), compatibilityDate: '2026-08-01' },
             { name: 'broken-readers', modules: true, scriptPath: './test/worker/fixtures/broken-readers.js', compatibilityDate: '2026-08-01' },
           ],
-          bindings: { TEST_MIGRATIONS: migrations, TEST_LEADS_MIGRATIONS: leadsMigrations, IMPORT_RATE_LIMIT_PER_MINUTE: '1000', LINK_SIGNING_KEY: 'test_link_signing_key_0123456789abcdef0123', ADMIN_TOKEN: 'adm_test_secret_0123456789abcdef0123456789' },
+          bindings: { TEST_MIGRATIONS: migrations, TEST_LEADS_MIGRATIONS: leadsMigrations, IMPORT_RATE_LIMIT_PER_MINUTE: '1000', LINK_SIGNING_KEY: 'test_link_signing_key_0123456789abcdef0123', ADMIN_TOKEN: 'adm_test_secret_0123456789abcdef0123456789', WEBHOOK_ALLOW_PRIVATE: 'true' },
         },
       }),
     ],
     test: {
       include: ['test/worker/**/*.test.ts'],
       setupFiles: ['./test/worker/setup.ts'],
-      globalSetup: ['./test/worker/corpus-global-setup.ts'],
+      // The encoding corpus; a webhook receiver on 127.0.0.1 (Node) that the Worker's deliveries reach.
+      globalSetup: ['./test/worker/corpus-global-setup.ts', './test/worker/webhook-receiver.ts'],
       testTimeout: 120_000,
       hookTimeout: 120_000,
     },

@@ -12,6 +12,7 @@
  *   callable          ?callableAt= page of 100 from N leads        }
  *   update            update import vs the same file into an empty campaign } one server
  *   undo              undo of the update and of the create import           }
+ *   webhooks          N/1000 small imports (1,000 in the full run) delivered to two endpoints: rate, latency from the import's end
  *   browser           the wizard's preview in Chromium, with an N-number suppression list
  *   auth              what authentication + the permission check add to a request; the audit write's share of an import
  *   browser-legacy    the same preview (no list) of the file in UTF-8 and in windows-1252: what a legacy file adds
@@ -34,10 +35,11 @@ import { runSeeded } from './callable.ts';
 import { runUpdateUndo } from './update-undo.ts';
 import { browserBench, formatBrowserBench, legacyPreviewBench } from './browser.ts';
 import { runEncoding } from './encoding.ts';
+import { runWebhooks, webhookImports } from './webhooks.ts';
 import { label, secs, type PartOutput } from './report.ts';
 import { formatAuth, runAuth } from './auth.ts';
 
-const PARTS = ['core', 'timezones', 'rules', 'pipeline', 'suppressions', 'suppressed-import', 'campaigns-list', 'callable', 'update', 'undo', 'browser', 'browser-legacy', 'encoding', 'auth'] as const;
+const PARTS = ['core', 'timezones', 'rules', 'pipeline', 'suppressions', 'suppressed-import', 'campaigns-list', 'callable', 'update', 'undo', 'webhooks', 'browser', 'browser-legacy', 'encoding', 'auth'] as const;
 type Part = (typeof PARTS)[number];
 
 const argv = process.argv.slice(2);
@@ -127,6 +129,7 @@ if (want('update') || want('undo')) {
     print(out.undo);
   });
 }
+if (want('webhooks')) await attempt([`webhooks ${webhookImports(size)}`], async () => print(await runWebhooks(webhookImports(size))));
 if (want('browser')) await attempt([`browser ${n}`], async () => print(formatBrowserBench(await browserBench(size))));
 if (want('browser-legacy')) await attempt([`browser-legacy ${n}`], async () => print(await legacyPreviewBench(size)));
 if (want('encoding')) await attempt(['encoding'], async () => print(runEncoding()));

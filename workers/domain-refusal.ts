@@ -11,6 +11,9 @@ export const DOMAIN_REFUSAL_CODES = [
   'REPORT_NOT_READY',
   'REPORT_EXPIRED',
   'WEBHOOK_URL_NOT_ALLOWED',
+  'WEBHOOK_LIMIT',
+  'WEBHOOK_DISABLED',
+  'DELIVERY_IN_FLIGHT',
 ] as const;
 export type DomainRefusalCode = (typeof DOMAIN_REFUSAL_CODES)[number];
 

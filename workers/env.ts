@@ -5,14 +5,16 @@
  */
 import type { QueueMessage } from './queue/messages.ts';
 
-/** Bindings that may be missing at run time: secrets (.dev.vars locally), the optional outbound email, the static assets, shards past the first. */
-type MaybeAbsent = 'ADMIN_TOKEN' | 'DEV_API_TOKEN' | 'LINK_SIGNING_KEY' | 'EMAIL' | 'ASSETS' | 'LEADS_1';
+/** Bindings that may be missing at run time: secrets and local-only switches (.dev.vars locally), the optional outbound email, the static assets, shards past the first. */
+type MaybeAbsent = 'ADMIN_TOKEN' | 'DEV_API_TOKEN' | 'LINK_SIGNING_KEY' | 'WEBHOOK_ALLOW_PRIVATE' | 'EMAIL' | 'ASSETS' | 'LEADS_1';
 
-export interface Env extends Omit<GeneratedEnv, MaybeAbsent | 'IMPORT_QUEUE'>, Partial<Pick<GeneratedEnv, MaybeAbsent>> {
+export interface Env extends Omit<GeneratedEnv, MaybeAbsent | 'IMPORT_QUEUE' | 'EVENT_QUEUE'>, Partial<Pick<GeneratedEnv, MaybeAbsent>> {
   /** The queue carries chunk messages only (workers/queue/messages.ts). */
   IMPORT_QUEUE: Queue<QueueMessage>;
   /** How long (ms) an upload waits for the workbook reader's next frame (default 120,000; not in wrangler.toml: tests lower it). */
   WORKBOOK_READ_TIMEOUT_MS?: string;
+  /** Outbox events and webhook attempts (kinds `event` and `webhook`). */
+  EVENT_QUEUE: Queue<QueueMessage>;
   /** Leads one undo step handles (default 5,000; not in wrangler.toml: tests lower it to see many steps). */
   UNDO_STEP_ROWS?: string;
   /** The leads pool (workers/leads): LEADS_0 … LEADS_{LEADS_SHARDS-1}, however many are declared. */

@@ -1,7 +1,8 @@
-/** The Worker: the API on fetch, the import pipeline on queue, retention on a schedule. */
+/** The Worker: the API on fetch, the import pipeline on queue, retention (hourly) and the outbox relay (every minute) on a schedule. */
 import { app } from './api/app.ts';
 import { consumeBatch } from './queue/consumer.ts';
 import { runRetention } from './retention/retention.ts';
+import { MINUTE_CRON, runMinutely } from './lifecycle/minutely.ts';
 import { startReprofiles } from './leads/reprofile.ts';
 import type { Env } from './env.ts';
 import type { QueueMessage } from './queue/messages.ts';
@@ -22,6 +23,10 @@ export default {
     await consumeBatch(batch, env);
   },
   async scheduled(controller, env, ctx) {
+    if (controller.cron === MINUTE_CRON) {
+      ctx.waitUntil(runMinutely(env, controller.scheduledTime));
+      return;
+    }
     ctx.waitUntil(runRetention(env, controller.scheduledTime));
     // Stored calling profiles made from older area-code, ZIP or zone tables are made again.
     ctx.waitUntil(startReprofiles(env));

@@ -36,15 +36,21 @@ export interface ImportView {
   validatedRows: number;
   /** Rows with a final verdict: imported or failed. */
   processedRows: number;
-  /** createdRows + updatedRows. */
+  /** createdRows + updatedRows + unchangedRows. */
   importedRows: number;
   /** Rows that became new leads. */
   createdRows: number;
   /** Rows that updated (or filled) a lead the campaign already had. */
   updatedRows: number;
+  /** Rows of an update or fill import that matched a lead but changed none of its values (no change record: undo has nothing to restore). */
+  unchangedRows: number;
   failedRows: number;
-  /** Undo: leads deleted or restored so far. */
+  /** Undo: leads deleted or restored so far (undoDeletedRows + undoRestoredRows). */
   undoneRows: number;
+  /** Undo: leads this import created that the undo deleted. */
+  undoDeletedRows: number;
+  /** Undo: leads this import updated that the undo gave their previous values back. */
+  undoRestoredRows: number;
   /** Undo: leads left as they are because a later import changed them (undo-report.csv). */
   undoSkippedRows: number;
   errorCounts: Record<string, number>;

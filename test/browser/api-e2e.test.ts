@@ -6,16 +6,13 @@
 import { expect, inject, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { awaitMail } from './sent-mail.ts';
 
 interface Created {
   id: string;
 }
 interface LeadList {
   items: { secondaryContacts: unknown[]; variables: Record<string, unknown> }[];
-}
-interface SentMail {
-  subject: string;
-  to: string[];
 }
 
 const base = () => `${inject('baseUrl')}/api/v1`;
@@ -60,8 +57,8 @@ it('assistant → campaign → sample.csv → import with email → leads, and t
   expect(leads.items[0]!.secondaryContacts).toHaveLength(1);
   expect(typeof leads.items[0]!.variables.seats).toBe('number');
 
-  const mail = (await (await fetch(`${inject('baseUrl')}/cdn-cgi/local/explorer/api/local/email/sending`)).json()) as { result: SentMail[] };
-  const sent = mail.result.find((m) => m.subject.includes('sample.csv') && m.subject.includes('E2E campaign'));
+  // The email is the outbox's consumer: it goes out through the events queue, just after the answer.
+  const sent = await awaitMail(inject('baseUrl'), (m) => m.subject.includes('sample.csv') && m.subject.includes('E2E campaign'));
   expect(sent).toBeTruthy();
   expect(sent!.to).toEqual(['ops@example.com']);
 

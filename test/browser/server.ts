@@ -41,7 +41,8 @@ export async function startDevServer(port: number, persistTo: string, opts: DevS
   }
   const seeded = execFileSync('node', ['scripts/seed.ts'], { env, encoding: 'utf8', cwd });
   const token = /API token \(owner, for scripts\): (\S+)/.exec(seeded)![1]!;
-  const vars = { APP_URL: `http://127.0.0.1:${port}`, ...opts.vars };
+  // Local servers may send webhooks to a receiver on the loopback address (.dev.vars.example sets it too).
+  const vars = { APP_URL: `http://127.0.0.1:${port}`, WEBHOOK_ALLOW_PRIVATE: 'true', ...opts.vars };
   // The API Worker (the first config) and the workbook reader Worker its service binding reaches.
   const workers = [...(opts.config ? ['-c', opts.config] : ['-c', 'wrangler.toml']), '-c', WORKBOOK_READER_CONFIG];
   const child: ChildProcess = spawn(

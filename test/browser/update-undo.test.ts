@@ -163,7 +163,12 @@ it('imports, updates through the wizard with the preview counts, and undoes both
   await axe(page, 'import page:');
   await shoot(page, 'import');
   await undo(page, 'second');
-  expect(await page.getByTestId('undo-summary').textContent()).toMatch(/3 of the 3 leads it wrote were deleted or restored/);
+  // The page leads with the undo, in the words of what it did (1 created lead deleted, 2 updated ones restored).
+  expect(await page.getByTestId('undo-summary').textContent()).toBe('1 lead this import created was deleted and 2 it updated got their values before it back.');
+  expect(await page.getByTestId('import-summary').textContent()).toMatch(/^Undone: 1 lead this import created was deleted and 2 it updated/);
+  expect(await page.locator('dl dt').first().textContent()).toBe('Undone');
+  expect(await page.getByTestId('undone').textContent()).toBe('3');
+  expect(await page.getByTestId('imported').count()).toBe(0);
   expect(await page.getByRole('button', { name: 'Undo this import' }).count()).toBe(0);
   await axe(page, 'undone import page:');
   await shoot(page, 'undone');

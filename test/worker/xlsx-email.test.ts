@@ -9,6 +9,7 @@ import { finalizeImport } from '../../workers/report/finalize.ts';
 import { coordinator } from '../../workers/coordinator/coordinator.ts';
 import type { Env } from '../../workers/env.ts';
 import { decodeMail } from '../mail.ts';
+import { eventsOf, sentEmailOf } from './outbox-helpers.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -78,16 +79,15 @@ describe('completion email', () => {
       { row: 4, cells: ['+14152000501', 'D'] },
     ];
     await api.put(`/imports/${created.id}/chunks/0`, { v: 1, index: 0, rows });
-    const sent: any[] = [];
-    const mailEnv: Env = { ...(env as Env), EMAIL: { send: async (m: any) => (sent.push(m), { messageId: 'x' }) } as unknown as SendEmail };
     const coord = coordinator(env, created.id);
     await coord.seal(1);
-    await validatePass(mailEnv, workspaceId, created.id, 0);
-    await writePass(mailEnv, workspaceId, created.id, 0);
-    await finalizeImport(mailEnv, workspaceId, created.id);
-    expect(sent).toHaveLength(1);
+    await validatePass(env, workspaceId, created.id, 0);
+    await writePass(env, workspaceId, created.id, 0);
+    await finalizeImport(env, workspaceId, created.id);
+    // Sent once by the outbox's email consumer, through the local send_email binding.
+    const sent = [await sentEmailOf(created.id)];
     // A raw MIME message (text and HTML); miniflare's EmailMessage keeps it under this key.
-    const mail = { to: sent[0].to, ...decodeMail(sent[0]['EmailMessage::raw']) };
+    const mail = { to: sent[0]!.to, ...decodeMail(sent[0]!.raw) };
     expect(mail.to).toBe('ops@example.com');
     expect(mail.subject).toMatch(/mail\.csv/);
     expect(mail.subject).toMatch(/Spring/);
@@ -100,7 +100,8 @@ describe('completion email', () => {
     expect(mail.text).toContain(`/api/v1/links/imports/${created.id}/errors.csv?exp=`);
     expect(mail.text).toContain(`/api/v1/links/imports/${created.id}/leads.csv?exp=`);
     expect(mail.text).not.toMatch(/Secret Name|14152000501/);
-    // The real binding accepts the same message.
+    // Finalizing again (a redelivered message) sends nothing more.
     await finalizeImport(env as Env, workspaceId, created.id);
+    expect((await eventsOf(created.id)).map((e) => [e.type, e.email_attempts])).toEqual([['import.completed', 1]]);
   });
 });

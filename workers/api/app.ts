@@ -17,6 +17,7 @@ import { suppressionRoutes } from './routes/suppressions.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { campaignMappingRoutes, mappingRoutes } from './routes/mappings.ts';
 import { existingLeadsRoutes } from './routes/existing-leads.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { signInRoutes } from './routes/sign-in.ts';
 import { memberRoutes } from './routes/members.ts';
 import { tokenRoutes } from './routes/tokens.ts';
@@ -42,6 +43,7 @@ export const app = new Hono<AppEnv>()
   .route('/admin', adminRoutes)
   .route('/campaigns', campaignMappingRoutes)
   .route('/mappings', mappingRoutes)
+  .route('/webhooks', webhookRoutes)
   .route('/', signInRoutes)
   .route('/', memberRoutes)
   .route('/tokens', tokenRoutes)

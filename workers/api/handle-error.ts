@@ -30,6 +30,9 @@ const DOMAIN_REFUSAL_STATUS: Record<DomainRefusalCode, ContentfulStatusCode> = {
   REPORT_NOT_READY: 404,
   REPORT_EXPIRED: 410,
   WEBHOOK_URL_NOT_ALLOWED: 422,
+  WEBHOOK_LIMIT: 409,
+  WEBHOOK_DISABLED: 409,
+  DELIVERY_IN_FLIGHT: 409,
 };
 
 /** The domain's errors as the API answers them; null for anything the domain did not mean to throw. */

@@ -8,6 +8,7 @@ import { workspacePaths } from './openapi/workspace-paths.ts';
 import { campaignPaths } from './openapi/campaign-paths.ts';
 import { importPaths } from './openapi/import-paths.ts';
 import { adminPaths } from './openapi/admin-paths.ts';
+import { webhookPaths } from './openapi/webhook-paths.ts';
 import { peoplePaths } from './openapi/people-paths.ts';
 
 export function openApiDocument(origin: string) {
@@ -21,6 +22,6 @@ export function openApiDocument(origin: string) {
     },
     servers: [{ url: `${origin}/api/v1` }],
     components,
-    paths: { ...suppressionPaths, ...workspacePaths, ...campaignPaths, ...importPaths, ...adminPaths, ...peoplePaths },
+    paths: { ...suppressionPaths, ...workspacePaths, ...campaignPaths, ...importPaths, ...webhookPaths, ...adminPaths, ...peoplePaths },
   };
 }

@@ -100,9 +100,15 @@ export class ImportCoordinator extends DurableObject<Env> {
 
   /** The watchdog (watchdog.ts): re-sends the current phase's pending messages, or fails the import. */
   async alarm(): Promise<void> {
+    // Purged by retention (or never initialised): nothing to watch.
+    if (!(await this.ctx.storage.get<State>('state'))) return;
     const { config, state } = await this.stored.load();
     const verdict = watchdogVerdict(state);
     if (verdict.kind === 'ended') return;
+    if (verdict.kind === 'announce') {
+      await this.stored.announce(config, state);
+      return;
+    }
     if (verdict.kind === 'fail') {
       await this.fail(verdict.failure.code, verdict.failure.message);
       return;
@@ -257,6 +263,12 @@ export class ImportCoordinator extends DurableObject<Env> {
     }
     if (deadWrite !== undefined) await this.dispatch.send(chunkMessages('write', config, [deadWrite]));
     return this.stored.save(config, state);
+  }
+
+  /** An ended import's end, recorded and announced again if a crash kept it from being (idempotent). */
+  async announce(): Promise<ImportView> {
+    const { config, state } = await this.stored.load();
+    return this.stored.announce(config, state);
   }
 
   /** Stops further chunks; what was written stays written and counted. */

@@ -55,9 +55,10 @@ export interface State {
   validatedRows: number;
   processedRows: number;
   importedRows: number;
-  /** importedRows = createdRows + updatedRows (absent in states stored before updates: all created). */
+  /** importedRows = createdRows + updatedRows + unchangedRows (absent in states stored before updates: all created). */
   createdRows?: number;
   updatedRows?: number;
+  unchangedRows?: number;
   failedRows: number;
   invalidRows: number;
   recordedPhones: number;
@@ -70,6 +71,12 @@ export interface State {
   validatedPrefix?: number;
   /** Why an import with ignoreErrors off is being (or was) rolled back: it ends failed with this reason. */
   rollback?: Failure | null;
+  /**
+   * An ended import's end is recorded in D1 with its outbox event, and the event handed to the
+   * queue (workers/lifecycle). Until then the alarm keeps trying, so a crash between storing the
+   * end here and recording it there never leaves the end unannounced.
+   */
+  announced?: boolean;
 }
 
 /** What the caller must do next (inline imports only; queued ones are dispatched by the coordinator). */
@@ -114,9 +121,11 @@ export interface ValidationResult {
 /** Counts of one written (or reported) chunk. */
 export interface WriteResult {
   imported: number;
-  /** imported = created + updated. */
+  /** imported = created + updated + unchanged. */
   created: number;
   updated: number;
+  /** Rows that matched a lead and changed none of its values (update and fill). */
+  unchanged: number;
   failed: number;
   errorCounts: Record<string, number>;
 }
@@ -134,6 +143,7 @@ export function initialState(): State {
     importedRows: 0,
     createdRows: 0,
     updatedRows: 0,
+    unchangedRows: 0,
     failedRows: 0,
     invalidRows: 0,
     recordedPhones: 0,
@@ -159,10 +169,13 @@ export function toView(config: ImportConfig, state: State): ImportView {
     validatedRows: state.validatedRows,
     processedRows: state.processedRows,
     importedRows: state.importedRows,
-    createdRows: state.createdRows ?? state.importedRows - (state.updatedRows ?? 0),
+    createdRows: state.createdRows ?? state.importedRows - (state.updatedRows ?? 0) - (state.unchangedRows ?? 0),
     updatedRows: state.updatedRows ?? 0,
+    unchangedRows: state.unchangedRows ?? 0,
     failedRows: state.failedRows,
     undoneRows: 0,
+    undoDeletedRows: 0,
+    undoRestoredRows: 0,
     undoSkippedRows: 0,
     errorCounts: state.errorCounts,
     mappingSource: config.mappingSource ?? null,

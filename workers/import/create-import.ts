@@ -1,6 +1,6 @@
 /** Creates an import: its D1 row (the read model) and its coordinator (the live state). */
 import type { Env } from '../env.ts';
-import { insertImport } from '../imports/imports.ts';
+import { recordImportCreated } from '../lifecycle/import-lifecycle.ts';
 import { blockedPhoneTypesOf } from '../campaigns/campaigns.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
@@ -36,13 +36,12 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
   const importId = newId('imp');
   const createdAt = nowIso();
   const blockedPhoneTypes = await blockedPhoneTypesOf(env, input.workspaceId, input.campaignId);
-  await insertImport(env, {
+  await recordImportCreated(env, {
     id: importId,
     workspaceId: input.workspaceId,
     campaignId: input.campaignId,
     fileName: input.fileName,
     source: input.source,
-    status: 'queued',
     ignoreErrors: input.ignoreErrors,
     onExisting: input.onExisting ?? 'skip',
     notifyEmail: input.notifyEmail,

@@ -188,6 +188,8 @@ export const undoRuns = sqliteTable('undo_runs', {
   updatedCursor: integer('updated_cursor').notNull().default(0),
   updatedDone: integer('updated_done').notNull().default(0),
   undone: integer('undone').notNull().default(0),
+  /** Of `undone`: leads deleted (the others were restored). */
+  deleted: integer('deleted').notNull().default(0),
   skipped: integer('skipped').notNull().default(0),
   startedAt: text('started_at').notNull(),
 });

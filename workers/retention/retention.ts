@@ -11,6 +11,7 @@
  *   chunks a failed one left) are deleted REPORT_RETENTION_DAYS after it ends; its counts stay.
  * - A multipart upload idle for UPLOAD_RETENTION_HOURS (default 24) is aborted and deleted.
  * - Rate-limit counters of ended windows are deleted.
+ * - Webhook delivery logs and outbox events are deleted WEBHOOK_LOG_RETENTION_DAYS (default 30) after they were written.
  * - Audit log entries older than AUDIT_RETENTION_DAYS (default 730) are deleted; so are ended
  *   sessions, expired sign-in codes and invitations a month past their expiry.
  * Each deletion releases the bytes it freed from the workspace's storage quota.
@@ -26,6 +27,7 @@ import { deleteChanges } from '../leads/changes.ts';
 import { undoRetentionDays } from '../undo/request-undo.ts';
 import { listImportPrefix } from '../suppression/list-import/keys.ts';
 import { deletePrefix } from '../r2/delete-prefix.ts';
+import { pruneWebhookLog } from '../webhooks/prune-log.ts';
 import { pruneAudit } from '../audit/prune-audit.ts';
 import { pruneAuth } from '../auth/prune-auth.ts';
 
@@ -61,6 +63,8 @@ export interface RetentionRun {
   changeRecords: number;
   /** Ended suppression list imports whose R2 objects were deleted. */
   listImports: number;
+  /** Webhook deliveries and outbox events past their lifetime, deleted. */
+  webhookLog: number;
   /** Audit log entries past their retention. */
   auditEntries: number;
   /** Ended sessions, expired codes and invitations. */
@@ -76,10 +80,11 @@ export async function runRetention(env: Env, now = Date.now()): Promise<Retentio
     rateLimitRows: () => pruneRateLimits(env, now),
     changeRecords: () => deleteExpiredChanges(env, now),
     listImports: () => purgeEndedListImports(env, now),
+    webhookLog: () => pruneWebhookLog(env, now),
     auditEntries: () => pruneAudit(env, now),
     authRows: () => pruneAuth(env, now),
   };
-  const run = { chunkObjects: 0, reportsDeleted: 0, uploadsDiscarded: 0, rateLimitRows: 0, changeRecords: 0, listImports: 0, auditEntries: 0, authRows: 0 };
+  const run = { chunkObjects: 0, reportsDeleted: 0, uploadsDiscarded: 0, rateLimitRows: 0, changeRecords: 0, listImports: 0, webhookLog: 0, auditEntries: 0, authRows: 0 };
   const failed: string[] = [];
   for (const [name, step] of Object.entries(steps) as [keyof RetentionRun, () => Promise<number>][]) {
     try {

@@ -27,7 +27,8 @@ export async function chunkVerdicts(env: Env, config: ImportConfig, index: numbe
     return v.lead ? { row: v.row, cells: source.cells, lead: v.lead, errors: [] } : { row: v.row, cells: source.cells, errors: v.errors };
   });
   await markSuppressed(env, config, entries);
-  const valid = entries.filter((e) => e.lead);
+  // Numbers already refused as suppressed are not looked up: suppression comes first (duplicate-outcome.ts).
+  const valid = entries.filter((e) => e.lead && !e.refusal);
   // Under `update` and `fill` a number the campaign has is not an error: the write pass merges it.
   if ((config.onExisting ?? 'skip') !== 'skip') return entries;
   // Leads this import already wrote (a chunk run again) are not "existing": the insert counts them as written.
@@ -38,10 +39,7 @@ export async function chunkVerdicts(env: Env, config: ImportConfig, index: numbe
   if (existing.size) {
     const column = phoneColumnLabel(config.headers, config.mapping);
     for (const e of valid) {
-      if (existing.has(e.lead!.e164)) {
-        e.errors.push(duplicateExisting(column));
-        delete e.lead;
-      }
+      if (existing.has(e.lead!.e164)) e.refusal = { suppressed: false, inCampaign: true, errors: [duplicateExisting(column)] };
     }
   }
   return entries;

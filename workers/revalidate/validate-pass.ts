@@ -21,14 +21,20 @@ export async function validatePass(env: Env, workspaceId: string, importId: stri
   if (!isRunning(status)) return { kind: 'none' };
 
   const entries = await chunkVerdicts(env, config, index);
+  // Every valid number is recorded, refused or not: a refused row is still its number's first occurrence.
   const phones: [number, number][] = [];
-  for (const e of entries) if (e.lead) phones.push([phoneKey(e.lead.e164), e.row]);
+  let refused = 0;
+  for (const e of entries) {
+    if (e.lead) phones.push([phoneKey(e.lead.e164), e.row]);
+    if (e.refusal) refused++;
+  }
   const storeVerdict = () => env.UPLOADS.put(keys.validated(workspaceId, importId, index), JSON.stringify({ index, entries } satisfies ChunkVerdicts));
   // Without ignoreErrors nothing is written before every chunk is validated: keep the verdict first.
   if (!config.ignoreErrors) await storeVerdict();
   const recorded = await coord.recordValidation(index, {
     rows: entries.length,
-    invalidRows: entries.length - phones.length,
+    // Refused rows fail either way (refused, or DUPLICATE_IN_FILE); their codes are counted when written.
+    invalidRows: entries.length - phones.length + refused,
     phones,
     errorCounts: countCodes(entries),
   });

@@ -7,7 +7,7 @@
 import type { Env } from '../env.ts';
 import { ApiError } from '../api/errors.ts';
 import { isRunning, type ImportStatus } from '../../src/lib/import-view.ts';
-import { nowIso } from '../db/ids.ts';
+import { markUndoing } from '../lifecycle/import-lifecycle.ts';
 import { runUndo } from './run-undo.ts';
 import { assertAcceptingImports } from '../leads/placement.ts';
 import { auditStatement } from '../audit/record-audit.ts';
@@ -52,15 +52,8 @@ export async function requestUndo(env: Env, imp: UndoableImport, now = Date.now(
     // Compare-and-set: of two concurrent requests, one marks it; both then run the (idempotent) undo.
     // Never once a move has begun (it may be past the point where it waits for undos).
     // The request that marks it writes the audit entry, in the same transaction.
-    const [marked] = await env.DB.batch([
-      env.DB.prepare(
-        `UPDATE imports SET status = 'undoing', undo_started_at = coalesce(undo_started_at, ?1)
-         WHERE id = ?2 AND workspace_id = ?3 AND status = ?4 AND NOT EXISTS (SELECT 1 FROM workspace_moves WHERE workspace_id = ?3)`,
-      ).bind(nowIso(), imp.id, imp.workspaceId, imp.status),
-      auditStatement(env.DB, { workspaceId: imp.workspaceId, actor, action: 'import.undone', target: { type: 'import', id: imp.id }, details: { campaignId: imp.campaignId } }, { ifChanged: true }),
-    ]);
-    if (!marked) throw new Error('undo: the batch answered nothing');
-    if (!marked.meta.changes) await assertAcceptingImports(env, imp.workspaceId);
+    const audit = auditStatement(env.DB, { workspaceId: imp.workspaceId, actor, action: 'import.undone', target: { type: 'import', id: imp.id }, details: { campaignId: imp.campaignId } }, { ifChanged: true });
+    if (!(await markUndoing(env, imp, [audit]))) await assertAcceptingImports(env, imp.workspaceId);
   }
   await runUndo(env, imp);
   return 202;

@@ -20,6 +20,7 @@ import { countCodes } from '../revalidate/count-codes.ts';
 import { rollbackChunk } from '../rollback/rollback-chunk.ts';
 import { upsertLeads } from '../leads/update.ts';
 import { providedVariables } from './provided-variables.ts';
+import { duplicateOutcome } from '../../src/lib/dedupe/duplicate-outcome.ts';
 
 export interface ErrorPart {
   index: number;
@@ -44,24 +45,30 @@ export async function writeEntries(
   const toWrite = [];
   for (const e of valid) {
     const first = later.get(e.row);
-    if (first !== undefined) {
-      e.errors.push(duplicateInFile(first, column));
-      delete e.lead;
-      newErrors.push(e);
-    } else {
+    // The preview counts with the same rule (src/lib/dedupe/duplicate-outcome.ts).
+    const outcome = duplicateOutcome({ later: first !== undefined, suppressed: !!e.refusal?.suppressed, inCampaign: !!e.refusal?.inCampaign }, config.onExisting ?? 'skip');
+    if (outcome === 'create' || outcome === 'merge') {
       toWrite.push({ row: e.row, lead: e.lead! });
+      continue;
     }
+    if (outcome === 'in-file') e.errors.push(duplicateInFile(first!, column));
+    else e.errors.push(...e.refusal!.errors);
+    delete e.lead;
+    delete e.refusal;
+    newErrors.push(e);
   }
   let imported = 0;
   let updated = 0;
+  let unchanged = 0;
   let conflicts = 0;
   const policy = config.onExisting ?? 'skip';
   if (write && toWrite.length && policy !== 'skip') {
     const cells = new Map(valid.map((e) => [e.row, e.cells]));
     const rows = toWrite.map((w) => ({ ...w, provided: providedVariables(config.mapping, cells.get(w.row) ?? []) }));
     const result = await upsertLeads(env, workspaceId, config.campaignId, importId, rows, policy, new Date().toISOString());
-    imported = result.created.size + result.updated.size;
+    imported = result.created.size + result.updated.size + result.unchanged.size;
     updated = result.updated.size;
+    unchanged = result.unchanged.size;
   } else if (write && toWrite.length) {
     const written = await leadsStore(env, workspaceId, config.campaignId).insert(importId, toWrite, new Date().toISOString());
     imported = written.size;
@@ -83,7 +90,7 @@ export async function writeEntries(
     const part: ErrorPart = { index, rows: rejected.map((e) => ({ row: e.row, cells: e.cells, errors: e.errors })) };
     await env.UPLOADS.put(errorsKey, JSON.stringify(part));
   }
-  const result = { imported, created: imported - updated, updated, failed: rejected.length, errorCounts: countCodes(newErrors) };
+  const result = { imported, created: imported - updated - unchanged, updated, unchanged, failed: rejected.length, errorCounts: countCodes(newErrors) };
   const coord = coordinator(env, importId);
   if (!write || config.ignoreErrors) return coord.recordWrite(index, result);
 

@@ -13,6 +13,7 @@ import { PHONE_TYPES } from '../../../src/lib/calling/blocked-phone-types.ts';
 import { CALL_PURPOSES } from '../../../src/lib/calling/call-purpose.ts';
 import { IMPORT_STATUSES, MAPPING_SOURCES, ON_EXISTING } from '../../../src/lib/import-view.ts';
 import { returns, schema } from './shared-parts.ts';
+import { webhookSchemas } from './webhook-schemas.ts';
 import { fieldsJsonSchema } from '../../../src/lib/fields/lead-fields.ts';
 
 /** What every stored number carries (the lead's primary, and each secondary contact). */
@@ -119,6 +120,7 @@ export const components = {
       },
     },
     Lead: leadSchema,
+    ...webhookSchemas,
     LeadPage: { type: 'object', required: ['items', 'nextCursor'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Lead' } }, nextCursor: { type: ['string', 'null'] } } },
     Import: {
       type: 'object',
@@ -131,11 +133,14 @@ export const components = {
         onExisting: { enum: [...ON_EXISTING], description: 'What the import did with numbers the campaign already had: skip (DUPLICATE_EXISTING), update, or fill empty variables' },
         totalRows: { type: 'integer' },
         processedRows: { type: 'integer' },
-        importedRows: { type: 'integer', description: 'createdRows + updatedRows' },
+        importedRows: { type: 'integer', description: 'createdRows + updatedRows + unchangedRows' },
         createdRows: { type: 'integer', description: 'Rows that became new leads' },
         updatedRows: { type: 'integer', description: 'Rows that updated (or filled) a lead the campaign already had' },
+        unchangedRows: { type: 'integer', description: 'Rows of an update or fill import that matched a lead but changed none of its values: no change record, nothing for undo to restore' },
         failedRows: { type: 'integer' },
-        undoneRows: { type: 'integer', description: 'Undo: leads deleted or restored so far' },
+        undoneRows: { type: 'integer', description: 'Undo: leads deleted or restored so far (undoDeletedRows + undoRestoredRows)' },
+        undoDeletedRows: { type: 'integer', description: 'Undo: leads this import created that the undo deleted' },
+        undoRestoredRows: { type: 'integer', description: 'Undo: leads this import updated that the undo gave their previous values back' },
         undoSkippedRows: { type: 'integer', description: 'Undo: leads left as they are because a later import changed them (undo-report.csv)' },
         errorCounts: { type: 'object', propertyNames: { enum: [...ROW_ERROR_CODES] }, additionalProperties: { type: 'integer' } },
         mappingSource: {

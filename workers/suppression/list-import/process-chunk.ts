@@ -20,6 +20,7 @@ import { packedList } from '../packed-list.ts';
 import { checkListColumns, rowEntry } from '../check-list-columns.ts';
 import { listImportKeys } from './keys.ts';
 import { INVALID_SHOWN, listImportRow } from './view.ts';
+import { dispatchListImportEvent, listImportCompletedStatements } from '../../lifecycle/list-import-events.ts';
 
 /** Characters of a cell kept in the resource's sample (the report has it whole). */
 const SAMPLE_INPUT_CHARS = 200;
@@ -67,7 +68,7 @@ export async function processListChunk(env: Env, workspaceId: string, importId: 
     });
   }
   const now = new Date().toISOString();
-  const [recordedNow, completed] = await env.DB.batch([
+  const [recordedNow, completed, , announced] = await env.DB.batch([
     env.DB.prepare(
       `INSERT INTO suppression_import_chunks (import_id, chunk, rows, added, already_present, invalid_count, invalid_sample, finished_at)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING`,
@@ -76,7 +77,10 @@ export async function processListChunk(env: Env, workspaceId: string, importId: 
       `UPDATE suppression_imports SET status = 'completed', finished_at = ?2
        WHERE id = ?1 AND status = 'running' AND chunk_count = (SELECT count(*) FROM suppression_import_chunks WHERE import_id = ?1)`,
     ).bind(importId, now),
+    // The completion is announced in the same batch (workers/lifecycle: suppression_import.completed).
+    ...listImportCompletedStatements(env, importId),
   ]);
+  await dispatchListImportEvent(env, announced);
   // The rows are listed and recorded: the chunk is not needed again. Of two deliveries running at
   // once, only the one whose record was written takes its bytes back.
   await env.UPLOADS.delete(key);
