@@ -6,6 +6,12 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const ON_EXISTING = ['skip', 'update', 'fill'] as const;
 export type OnExisting = (typeof ON_EXISTING)[number];
 
+/** A warning an import carries from its creation: a code and a message a person can act on. */
+export interface ImportWarning {
+  code: string;
+  message: string;
+}
+
 export interface ImportView {
   id: string;
   campaignId: string;
@@ -31,6 +37,8 @@ export interface ImportView {
   undoSkippedRows: number;
   errorCounts: Record<string, number>;
   failure: { code: string; message: string } | null;
+  /** What the import was created with that a person should know (e.g. SUPPRESSION_SOURCE_STALE). */
+  warnings: ImportWarning[];
   createdAt: string;
   finishedAt: string | null;
 }

@@ -130,6 +130,7 @@ describe('completion email content', () => {
     failedRows: 4,
     errorCounts: { PHONE_INVALID: 3, DUPLICATE_IN_FILE: 1 },
     failure: null,
+    warnings: [],
     createdAt: '2026-12-02T03:00:00.000Z',
     finishedAt: '2026-12-02T03:01:00.000Z',
   };

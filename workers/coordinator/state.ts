@@ -4,7 +4,7 @@
  * types from here, not from the Durable Object's class.
  */
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
-import type { ImportStatus, ImportView, OnExisting } from '../../src/lib/import-view.ts';
+import type { ImportStatus, ImportView, ImportWarning, OnExisting } from '../../src/lib/import-view.ts';
 
 export interface ImportConfig {
   importId: string;
@@ -27,6 +27,8 @@ export interface ImportConfig {
   createdAt: string;
   /** Inline imports are driven by the request; queued ones by messages the coordinator sends. */
   inline: boolean;
+  /** Warnings the import was created with (absent in imports created before them: none). */
+  warnings?: ImportWarning[];
 }
 
 /** upload → validate → write (or report) → finalize → done; an all-or-nothing import that fails after writing passes through rollback. */
@@ -160,6 +162,7 @@ export function toView(config: ImportConfig, state: State): ImportView {
     undoSkippedRows: 0,
     errorCounts: state.errorCounts,
     failure: state.failure,
+    warnings: config.warnings ?? [],
     createdAt: config.createdAt,
     finishedAt: state.finishedAt,
   };

@@ -55,6 +55,8 @@ export const campaigns = sqliteTable(
       .$type<PhoneType[]>()
       .notNull()
       .default(sql`'["PREMIUM_RATE"]'`),
+    /** Refuse imports (409 SUPPRESSION_SOURCE_STALE) while a registry copy of the list is older than its rule allows. */
+    requireFreshLists: integer('require_fresh_lists', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('campaigns_workspace').on(t.workspaceId)],
@@ -138,6 +140,8 @@ export const imports = sqliteTable(
     purgedAt: text('purged_at'),
     /** When the error report was deleted (retention, REPORT_RETENTION_DAYS); errors.csv answers 410 from then on. */
     reportDeletedAt: text('report_deleted_at'),
+    /** Warnings the import was created with ({code, message}; e.g. SUPPRESSION_SOURCE_STALE). */
+    warnings: text('warnings', { mode: 'json' }).$type<{ code: string; message: string }[]>().notNull().default(sql`'[]'`),
     ...importUndoColumns,
   },
   (t) => [
@@ -238,6 +242,16 @@ export const suppressionImports = sqliteTable(
     status: text('status').$type<'running' | 'completed' | 'failed'>().notNull(),
     fileName: text('file_name').notNull(),
     defaultCountry: text('default_country').notNull(),
+    /** The list source the numbers go to (`internal`, a registry such as `us-national-dnc`). */
+    source: text('source').notNull().default('internal'),
+    /** add: the numbers join the source; replace: the file's numbers become the source's, all at once when the import completes. */
+    mode: text('mode').$type<'add' | 'replace'>().notNull().default('add'),
+    /** The date of the registry copy (YYYY-MM-DD) the file is. */
+    asOf: text('as_of'),
+    /** replace: the source's generation this import writes (suppression_sources.pending_generation). */
+    generation: integer('generation'),
+    /** The layout read: a spreadsheet with a header row, or a registry download (one number a line). */
+    layout: text('layout').$type<'table' | 'registry'>().notNull().default('table'),
     /** The file's header row, as written (the report repeats it). */
     headers: text('headers', { mode: 'json' }).$type<string[]>().notNull(),
     /** Data rows in the file and the chunks they were cut into; null while the file is still being read. */

@@ -10,6 +10,8 @@ import type { ImportConfig } from '../coordinator/state.ts';
 import { assertAcceptingImports } from '../leads/placement.ts';
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
 import type { OnExisting } from '../../src/lib/import-view.ts';
+import { staleSourceWarnings } from '../suppression/sources-view.ts';
+import { SuppressionRefusal } from '../suppression/refusals.ts';
 
 export interface NewImport {
   workspaceId: string;
@@ -26,21 +28,26 @@ export interface NewImport {
   inline: boolean;
 }
 
-/** The campaign's blocked phone types now: the import keeps them for its whole run. */
-async function blockedPhoneTypesOf(env: Env, workspaceId: string, campaignId: string): Promise<string[]> {
+/** The campaign's settings an import keeps for its whole run (blocked phone types), and whether it needs fresh lists. */
+async function campaignSettingsOf(env: Env, workspaceId: string, campaignId: string): Promise<{ blockedPhoneTypes: string[]; requireFreshLists: boolean }> {
   const row = await db(env.DB)
-    .select({ blockedPhoneTypes: campaigns.blockedPhoneTypes })
+    .select({ blockedPhoneTypes: campaigns.blockedPhoneTypes, requireFreshLists: campaigns.requireFreshLists })
     .from(campaigns)
     .where(and(eq(campaigns.id, campaignId), eq(campaigns.workspaceId, workspaceId)))
     .get();
-  return row ? [...row.blockedPhoneTypes] : [...DEFAULT_BLOCKED_PHONE_TYPES];
+  return { blockedPhoneTypes: row ? [...row.blockedPhoneTypes] : [...DEFAULT_BLOCKED_PHONE_TYPES], requireFreshLists: row?.requireFreshLists ?? false };
 }
 
 export async function createImport(env: Env, input: NewImport): Promise<ImportConfig> {
   await assertAcceptingImports(env, input.workspaceId);
   const importId = newId('imp');
   const createdAt = nowIso();
-  const blockedPhoneTypes = await blockedPhoneTypesOf(env, input.workspaceId, input.campaignId);
+  const { blockedPhoneTypes, requireFreshLists } = await campaignSettingsOf(env, input.workspaceId, input.campaignId);
+  // A do-not-call registry copy too old to rely on: a warning on the import, or a refusal when the campaign requires fresh lists.
+  const warnings = await staleSourceWarnings(env, input.workspaceId, new Date(createdAt));
+  if (requireFreshLists && warnings.length) {
+    throw new SuppressionRefusal('SUPPRESSION_SOURCE_STALE', `${warnings.map((w) => w.message).join(' ')} This campaign requires fresh do-not-call lists (requireFreshLists), so nothing was imported.`, { warnings });
+  }
   await db(env.DB).insert(imports).values({
     id: importId,
     workspaceId: input.workspaceId,
@@ -52,6 +59,7 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
     onExisting: input.onExisting ?? 'skip',
     notifyEmail: input.notifyEmail,
     errorCounts: {},
+    warnings,
     createdAt,
   });
   const config: ImportConfig = {
@@ -69,6 +77,7 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
     blockedPhoneTypes,
     createdAt,
     inline: input.inline,
+    warnings,
   };
   await coordinator(env, importId).init(config);
   return config;

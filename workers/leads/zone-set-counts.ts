@@ -1,16 +1,27 @@
 /** How many of a campaign's callable-candidate leads hold each set of time zones (the callable-by-hour chart). */
 import { zonesOfSet } from '../../src/lib/calling/time-zones.ts';
 import type { CampaignShard } from './campaign-shard.ts';
+import { inForce, isListed } from '../suppression/in-force.ts';
 import { READ_ZONE_VERSION, zoneIdsCurrent, zoneSetOf } from './stored-lead.ts';
 
 /**
  * Leads per zone set, leaving out leads whose number is on the workspace's suppression list in
  * force at `at` (they are never callable). One GROUP BY over the (campaign_id, phone_zone_set)
- * index, less a count driven by the list (an index probe per listed number). Stale zone-set ids
- * (older zone data) are answered by the zones of one number of the set: close, not exact, until the
- * shard's ids are current again.
+ * index, less a count of the listed leads driven by whichever is smaller: the list (an index probe
+ * into the campaign per listed number) or the campaign (a probe into the list per lead), so a
+ * registry of tens of millions of numbers costs a small campaign nothing more. Stale zone-set ids
+ * (older zone data) are answered by the zones of one number of the set: close, not exact, until
+ * the shard's ids are current again.
  */
 export async function zoneSetCounts({ d1, workspaceId, campaignId }: CampaignShard, at: Date): Promise<{ zones: string[]; count: number }[]> {
+  const sizes = await d1
+    .prepare(
+      `SELECT (SELECT coalesce(sum(count), 0) FROM suppression_sources WHERE workspace_id = ?1) AS listed,
+              (SELECT coalesce(sum(leads), 0) FROM campaign_counters WHERE workspace_id = ?1 AND campaign_id = ?2) AS leads`,
+    )
+    .bind(workspaceId, campaignId)
+    .first<{ listed: number; leads: number }>();
+  const byList = (sizes?.listed ?? 0) <= (sizes?.leads ?? 0);
   const [meta, all, listed] = await d1.batch([
     d1.prepare(READ_ZONE_VERSION),
     d1
@@ -21,9 +32,12 @@ export async function zoneSetCounts({ d1, workspaceId, campaignId }: CampaignSha
       .bind(campaignId, workspaceId),
     d1
       .prepare(
-        `SELECT l.phone_zone_set AS zs, count(*) AS n FROM suppressions AS s
-         JOIN leads AS l ON l.campaign_id = ?1 AND l.phone = s.phone
-         WHERE s.workspace_id = ?2 AND l.workspace_id = ?2 AND (s.expires_at IS NULL OR s.expires_at > ?3) GROUP BY l.phone_zone_set`,
+        byList
+          ? `SELECT l.phone_zone_set AS zs, count(*) AS n FROM (SELECT DISTINCT s.phone FROM suppressions AS s WHERE s.workspace_id = ?2 AND ${inForce('s', '?3')}) AS p
+             CROSS JOIN leads AS l ON l.campaign_id = ?1 AND l.phone = p.phone
+             WHERE l.workspace_id = ?2 GROUP BY l.phone_zone_set`
+          : `SELECT l.phone_zone_set AS zs, count(*) AS n FROM leads AS l INDEXED BY leads_campaign_zone_set
+             WHERE l.campaign_id = ?1 AND l.workspace_id = ?2 AND ${isListed('l.phone', '?2', '?3')} GROUP BY l.phone_zone_set`,
       )
       .bind(campaignId, workspaceId, at.toISOString()),
   ]);

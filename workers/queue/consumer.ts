@@ -11,7 +11,9 @@ import { finalizeImport } from '../report/finalize.ts';
 import { failImport } from '../import/fail-import.ts';
 import { continueUndo } from '../undo/run-undo.ts';
 import { processListChunk } from '../suppression/list-import/process-chunk.ts';
-import { failListImport } from '../suppression/list-import/view.ts';
+import { chunkFailure, failListImport } from '../suppression/list-import/finish.ts';
+import { packedList } from '../suppression/packed-list.ts';
+import { continueSweep } from '../suppression/continue-sweep.ts';
 
 import { ChunkMissingError } from '../chunk/errors.ts';
 
@@ -31,8 +33,14 @@ export async function runMessage(env: Env, m: ChunkMessage): Promise<void> {
     case 'undo':
       await continueUndo(env, m.workspaceId, m.importId);
       return;
-    case 'list-chunk':
-      await processListChunk(env, m.workspaceId, m.importId, m.chunk);
+    case 'list-chunk': {
+      const { completed } = await processListChunk(env, m.workspaceId, m.importId, m.chunk);
+      // The chunk that completes the list builds its packed form once, so the next preview does not wait for it.
+      if (completed) await packedList(env, m.workspaceId, new Date()).catch(() => {});
+      return;
+    }
+    case 'list-sweep':
+      await continueSweep(env, m.workspaceId, m.source);
       return;
   }
 }
@@ -49,7 +57,14 @@ export async function consumeBatch(batch: MessageBatch<ChunkMessage>, env: Env):
         continue;
       }
       if (m.kind === 'list-chunk') {
-        await failListImport(env, m.importId, 'PROCESSING_FAILED', `We could not list the numbers of part ${m.chunk + 1} of the file after several attempts. Numbers listed so far stay listed; upload the file again to list the rest (numbers already listed are counted once).`);
+        const failure = chunkFailure(m.chunk, false, true);
+        await failListImport(env, m.importId, failure.code, failure.message);
+        msg.ack();
+        continue;
+      }
+      if (m.kind === 'list-sweep') {
+        // Nothing reads the rows it would delete; the hourly retention starts it again.
+        console.error(`suppression sweep of a source kept failing; retention retries it`);
         msg.ack();
         continue;
       }
@@ -63,17 +78,18 @@ export async function consumeBatch(batch: MessageBatch<ChunkMessage>, env: Env):
       msg.ack();
     } catch (err) {
       if (err instanceof ChunkMissingError && m.kind === 'list-chunk') {
-        await failListImport(env, m.importId, 'CHUNK_MISSING', err.message);
+        const failure = chunkFailure(m.chunk, true, false);
+        await failListImport(env, m.importId, failure.code, failure.message);
         msg.ack();
         continue;
       }
-      if (err instanceof ChunkMissingError) {
+      if (err instanceof ChunkMissingError && m.kind !== 'list-sweep') {
         await failImport(env, m.importId, 'CHUNK_MISSING', err.message, deadWrite(m));
         msg.ack();
         continue;
       }
       // Only the error's class: messages can quote cell values, and leads are personal data.
-      console.error(`import ${m.importId}: ${m.kind} failed on attempt ${msg.attempts} (${err instanceof Error ? err.name : 'error'})`);
+      console.error(`${m.kind === 'list-sweep' ? 'list sweep' : `import ${m.importId}`}: ${m.kind} failed on attempt ${msg.attempts} (${err instanceof Error ? err.name : 'error'})`);
       msg.retry({ delaySeconds: Math.min(30, 2 ** msg.attempts) });
     }
   }

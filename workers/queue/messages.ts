@@ -6,7 +6,9 @@ export type ChunkMessage =
   /** One bounded step of an import's undo (workers/undo); it sends the next one until the undo is done. */
   | { kind: 'undo'; workspaceId: string; importId: string }
   /** One chunk of a suppression list imported in the background (workers/suppression/list-import). */
-  | { kind: 'list-chunk'; workspaceId: string; importId: string; chunk: number };
+  | { kind: 'list-chunk'; workspaceId: string; importId: string; chunk: number }
+  /** One bounded step of deleting a list source's replaced entries (workers/suppression/sweep.ts); it sends the next. */
+  | { kind: 'list-sweep'; workspaceId: string; source: string };
 
 /** The import a message is about (an import's configuration is one). */
 export interface ImportRef {
@@ -30,4 +32,9 @@ export function undoMessage(ref: ImportRef): ChunkMessage {
 /** One message per chunk of a background list import, chunks 0..count-1. */
 export function listChunkMessages(ref: ImportRef, count: number): ChunkMessage[] {
   return [...Array(count).keys()].map((chunk) => ({ kind: 'list-chunk', workspaceId: ref.workspaceId, importId: ref.importId, chunk }));
+}
+
+/** The next step of sweeping a list source's replaced entries. */
+export function listSweepMessage(workspaceId: string, source: string): ChunkMessage {
+  return { kind: 'list-sweep', workspaceId, source };
 }

@@ -25,6 +25,6 @@ export async function addNumbers(env: Env, workspaceId: string, input: AddSuppre
     if (result.ok) entries.push(result.entry);
     else invalid.push({ ...result.invalid, index });
   });
-  const { added } = await suppressionStore(env, workspaceId).add(entries, now);
+  const { added } = await suppressionStore(env, workspaceId).add(entries, now, input.source);
   return { added, alreadyPresent: entries.length - added, invalid, invalidCount: invalid.length };
 }

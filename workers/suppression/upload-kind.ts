@@ -1,9 +1,11 @@
 /**
  * What an uploaded list is, from its first bytes (the readers' own sniffing), with the body handed
- * back unconsumed. A declared Content-Type that is not a spreadsheet is refused before reading.
+ * back unconsumed: its kind (CSV or a workbook) and, for text, its layout (a table with a header
+ * row, or a registry download of one number a line). A declared Content-Type that is not a spreadsheet is refused before reading.
  */
 import { sniffFileKind, unsupportedFileError } from '../../src/lib/parse/file-kind.ts';
 import type { UploadKind } from '../chunk/read-upload.ts';
+import { isRegistryLayout } from '../../src/lib/suppression/registry-layout.ts';
 
 /** Types a CSV or workbook upload arrives with (clients often send none, or octet-stream). */
 const SPREADSHEET_TYPES = new Set([
@@ -25,7 +27,10 @@ export function isSpreadsheetType(contentType: string | undefined): boolean {
 }
 
 /** Reads the first few KB, decides the kind, and returns a stream that still yields every byte. */
-export async function sniffUpload(body: ReadableStream<Uint8Array>, fileName?: string): Promise<{ kind: UploadKind; body: ReadableStream<Uint8Array>; empty: boolean }> {
+export async function sniffUpload(
+  body: ReadableStream<Uint8Array>,
+  fileName?: string,
+): Promise<{ kind: UploadKind; body: ReadableStream<Uint8Array>; empty: boolean; layout: 'table' | 'registry' }> {
   const reader = body.getReader();
   const head: Uint8Array[] = [];
   let size = 0;
@@ -65,5 +70,7 @@ export async function sniffUpload(body: ReadableStream<Uint8Array>, fileName?: s
       await reader.cancel(reason);
     },
   });
-  return { kind, body: replay, empty: size === 0 };
+  // A text file whose first lines are numbers, one a line, is a registry download (no header row).
+  const layout = kind === 'csv' && isRegistryLayout(new TextDecoder().decode(first), done && size <= HEAD_BYTES) ? 'registry' : 'table';
+  return { kind, body: replay, empty: size === 0, layout };
 }

@@ -26,6 +26,8 @@ export const CreateCampaignSchema = v.object({
   callingWindow: v.optional(CallingWindowSchema),
   /** Phone types an import refuses (PHONE_TYPE_BLOCKED); default ["PREMIUM_RATE"]. */
   blockedPhoneTypes: v.optional(BlockedPhoneTypesSchema),
+  /** Refuse imports (409 SUPPRESSION_SOURCE_STALE) while a registry copy of the do-not-call list is too old; default false. */
+  requireFreshLists: v.optional(v.boolean('requireFreshLists is true or false.')),
 });
 export type CreateCampaignInput = v.InferOutput<typeof CreateCampaignSchema>;
 

@@ -17,6 +17,7 @@ export const UpdateCampaignEntries = {
   /** Given complete; imports already created keep the window they started with. */
   callingWindow: v.optional(CallingWindowSchema),
   blockedPhoneTypes: v.optional(BlockedPhoneTypesSchema),
+  requireFreshLists: v.optional(v.boolean('requireFreshLists is true or false.')),
 };
 const CAMPAIGN_FIELDS = Object.keys(UpdateCampaignEntries).join(', ');
 

@@ -25,6 +25,7 @@ const toCampaign = (c: CampaignRow, leadCount: number) => ({
   defaultCountry: c.defaultCountry,
   callingWindow: c.callingWindow,
   blockedPhoneTypes: c.blockedPhoneTypes,
+  requireFreshLists: c.requireFreshLists,
   leadCount,
   createdAt: c.createdAt,
 });
@@ -60,6 +61,7 @@ export const campaignRoutes = new Hono<AppEnv>()
       defaultCountry: body.defaultCountry ?? null,
       callingWindow: body.callingWindow ?? { ...DEFAULT_CALLING_WINDOW, days: [...DEFAULT_CALLING_WINDOW.days] },
       blockedPhoneTypes: body.blockedPhoneTypes ?? [...DEFAULT_BLOCKED_PHONE_TYPES],
+      requireFreshLists: body.requireFreshLists ?? false,
       createdAt: nowIso(),
     };
     await db(c.env.DB).insert(campaigns).values(row);
@@ -93,6 +95,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     if (body.defaultCountry !== undefined) changes.defaultCountry = body.defaultCountry;
     if (body.callingWindow !== undefined) changes.callingWindow = body.callingWindow;
     if (body.blockedPhoneTypes !== undefined) changes.blockedPhoneTypes = body.blockedPhoneTypes;
+    if (body.requireFreshLists !== undefined) changes.requireFreshLists = body.requireFreshLists;
     await db(c.env.DB)
       .update(campaigns)
       .set(changes)

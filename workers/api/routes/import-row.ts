@@ -28,6 +28,7 @@ export function rowToView(r: ImportRow): ImportView {
     undoSkippedRows: r.undoSkippedRows,
     errorCounts: r.errorCounts,
     failure: r.failureCode ? { code: r.failureCode, message: r.failureMessage ?? '' } : null,
+    warnings: r.warnings,
     createdAt: r.createdAt,
     finishedAt: r.finishedAt,
   };

@@ -14,15 +14,16 @@ import { createEntryReader } from '../../../src/lib/suppression/entry.ts';
 import { AddSuppressionsSchema, DeleteSuppressionQuerySchema, ImportSuppressionsQuerySchema, ListSuppressionsQuerySchema } from '../../../src/lib/suppression/schemas.ts';
 import { sizeLimit } from '../../chunk/read-upload.ts';
 import { addNumbers } from '../../suppression/add-numbers.ts';
-import { importList } from '../../suppression/import-list.ts';
 import { suppressionStore } from '../../suppression/store.ts';
 import { suppressionsCsv } from '../../suppression/export-csv.ts';
 import { packedList } from '../../suppression/packed-list.ts';
 import { isSpreadsheetType, sniffUpload } from '../../suppression/upload-kind.ts';
 import { limitListImports } from '../../limits/rate-limit.ts';
 import { assertAcceptingImports } from '../../leads/placement.ts';
-import { startListImport } from '../../suppression/list-import/start.ts';
+import { importListInline, startListImport } from '../../suppression/list-import/start.ts';
 import { listImportView } from '../../suppression/list-import/view.ts';
+import { sourcesView } from '../../suppression/sources-view.ts';
+import { SuppressionRefusal } from '../../suppression/refusals.ts';
 import { listImportReport } from '../../suppression/list-import/report.ts';
 import type { AppEnv } from '../app-env.ts';
 
@@ -73,17 +74,30 @@ export const suppressionRoutes = new Hono<AppEnv>()
     if (declared > sizeLimit(upload.kind)) {
       throw fileError('FILE_TOO_LARGE', `The workbook is ${formatBytes(declared)}; the most an Excel upload accepts is ${formatBytes(sizeLimit(upload.kind))}. Save it as CSV to upload a larger list.`);
     }
-    const input = { body: upload.body, kind: upload.kind, defaultCountry: q.defaultCountry, sheet: q.sheet };
+    const input = {
+      body: upload.body,
+      kind: upload.kind,
+      layout: upload.layout,
+      defaultCountry: q.defaultCountry,
+      sheet: q.sheet,
+      fileName: q.fileName,
+      source: q.source,
+      mode: q.mode,
+      asOf: q.asOf ?? null,
+    };
     if (prefersAsync(c.req.header('prefer'))) {
-      const view = await startListImport(c.env, c.get('workspaceId'), { ...input, fileName: q.fileName });
+      const view = await startListImport(c.env, c.get('workspaceId'), input);
       return c.json(view, 202, { Location: `/api/v1/suppressions/imports/${view.id}`, 'Preference-Applied': 'respond-async' });
     }
-    const result = await importList(c.env, c.get('workspaceId'), input);
+    // The same engine in the request: the answer is the list import as it ended, with the counts.
+    const { completedNow, ...result } = await importListInline(c.env, c.get('workspaceId'), input);
+    if (result.status !== 'completed') throw new SuppressionRefusal('PROCESSING_FAILED', result.error?.message ?? 'The list could not be imported.', { ...result, failure: result.error });
     // A list file is a large change: the packed form is built now, after the answer, rather than
     // at the next preview (seconds for a million numbers).
-    if (result.added) c.executionCtx.waitUntil(packedList(c.env, c.get('workspaceId'), new Date()).catch(() => {}));
+    if (completedNow) c.executionCtx.waitUntil(packedList(c.env, c.get('workspaceId'), new Date()).catch(() => {}));
     return c.json(result);
   })
+  .get('/suppressions/sources', async (c) => c.json({ items: await sourcesView(c.env, c.get('workspaceId'), new Date()) }, 200, { 'Cache-Control': 'no-store' }))
   .get('/suppressions/imports/:id', async (c) => {
     const view = await listImportView(c.env, c.get('workspaceId'), c.req.param('id'));
     if (!view) throw notFound('List import');
@@ -99,7 +113,7 @@ export const suppressionRoutes = new Hono<AppEnv>()
   .get('/suppressions', query(ListSuppressionsQuerySchema), async (c) => {
     const q = c.req.valid('query');
     const phone = q.phoneNumber === undefined ? undefined : normalizedOrThrow(q.phoneNumber, q.defaultCountry);
-    return c.json(await suppressionStore(c.env, c.get('workspaceId')).list({ limit: q.limit, cursor: q.cursor, phone }));
+    return c.json(await suppressionStore(c.env, c.get('workspaceId')).list({ limit: q.limit, cursor: q.cursor, phone, source: q.source }));
   })
   .get('/suppressions.csv', (c) =>
     c.body(suppressionsCsv(c.env, c.get('workspaceId')), 200, {
@@ -117,14 +131,16 @@ export const suppressionRoutes = new Hono<AppEnv>()
       ETag: packed.etag,
       'Cache-Control': 'private, no-cache',
       'X-Suppression-Count': String(packed.count),
-      'X-Suppression-Format': 'f64le-sorted-e164-digits',
+      'X-Suppression-Format': 'spk2',
+      'X-Suppression-Form': packed.form,
       'X-Suppression-As-Of': at.toISOString(),
     };
     if (!packed.body) return c.body(null, 304, headers);
     return c.body(packed.body, 200, { ...headers, 'Content-Type': 'application/octet-stream' });
   })
   .delete('/suppressions/:phoneNumber', query(DeleteSuppressionQuerySchema), async (c) => {
-    const phone = normalizedOrThrow(c.req.param('phoneNumber'), c.req.valid('query').defaultCountry);
-    if (!(await suppressionStore(c.env, c.get('workspaceId')).remove(phone))) throw notFound('Suppressed number');
+    const q = c.req.valid('query');
+    const phone = normalizedOrThrow(c.req.param('phoneNumber'), q.defaultCountry);
+    if (!(await suppressionStore(c.env, c.get('workspaceId')).remove(phone, q.source))) throw notFound('Suppressed number');
     return c.body(null, 204);
   });

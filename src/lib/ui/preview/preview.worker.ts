@@ -74,7 +74,7 @@ function receiveList(bytes: ArrayBuffer | null, error: string | null): void {
   if (bytes) {
     try {
       const listed = packedSetFromBuffer(bytes);
-      listCheck = { state: 'checked', listed: listed.size, rows: 0 };
+      listCheck = { state: 'checked', listed: listed.size, rows: 0, form: listed.form };
       changes = verdicts.receiveList(listed);
     } catch (e) {
       listCheck = { state: 'unavailable', message: e instanceof Error ? e.message : 'The suppression list arrived damaged.' };

@@ -25,8 +25,11 @@ export type ToWorker =
 
 /** Whether the preview checked the rows against the workspace's suppression (do-not-call) list. */
 export type SuppressionCheck =
-  /** `listed`: numbers on the list; `rows`: rows flagged SUPPRESSED or SECONDARY_SUPPRESSED. */
-  | { state: 'checked'; listed: number; rows: number }
+  /**
+   * `listed`: numbers on the list; `rows`: rows flagged SUPPRESSED or SECONDARY_SUPPRESSED; `form`:
+   * 'filter' when the list was too large to send whole, so a flagged row is only probably listed.
+   */
+  | { state: 'checked'; listed: number; rows: number; form: 'exact' | 'filter' }
   /** The list has not arrived yet: rows shown so far are not checked against it (the import waits). */
   | { state: 'checking' }
   /** The list could not be fetched: the rows were not checked (the server still is). */
