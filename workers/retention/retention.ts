@@ -9,6 +9,8 @@
  *   UNDO_RETENTION_DAYS (default 30) after it ends; undo then answers 410 UNDO_EXPIRED.
  * - A background suppression list import's R2 objects (its report of rows that were not numbers,
  *   chunks a failed one left) are deleted REPORT_RETENTION_DAYS after it ends; its counts stay.
+ * - A suppression list source with entries a replace left behind has its sweep started again, and
+ *   a list import left running an hour (its request died, messages were lost) is queued again.
  * - A multipart upload idle for UPLOAD_RETENTION_HOURS (default 24) is aborted and deleted.
  * - Rate-limit counters of ended windows are deleted.
  * Each deletion releases the bytes it freed from the workspace's storage quota.
@@ -23,6 +25,8 @@ import { ApiError } from '../api/errors.ts';
 import { deleteChanges } from '../leads/changes.ts';
 import { undoRetentionDays } from '../undo/request-undo.ts';
 import { listImportPrefix } from '../suppression/list-import/keys.ts';
+import { resumeSweeps } from '../suppression/continue-sweep.ts';
+import { resumeStalledListImports } from '../suppression/list-import/resume.ts';
 import { deletePrefix } from '../chunk/delete-prefix.ts';
 
 /**
@@ -56,6 +60,10 @@ export interface RetentionRun {
   changeRecords: number;
   /** Ended suppression list imports whose R2 objects were deleted. */
   listImports: number;
+  /** Suppression list sources whose sweep of replaced entries was started again. */
+  listSweeps: number;
+  /** Suppression list imports left running (a request that died, messages lost) sent to the queue again. */
+  listResumed: number;
 }
 
 /** Every step, each on its own: one failing (an R2 hiccup) does not stop the others. */
@@ -67,8 +75,10 @@ export async function runRetention(env: Env, now = Date.now()): Promise<Retentio
     rateLimitRows: () => pruneRateLimits(env, now),
     changeRecords: () => deleteExpiredChanges(env, now),
     listImports: () => purgeEndedListImports(env, now),
+    listSweeps: () => resumeSweeps(env),
+    listResumed: () => resumeStalledListImports(env, now),
   };
-  const run = { chunkObjects: 0, reportsDeleted: 0, uploadsDiscarded: 0, rateLimitRows: 0, changeRecords: 0, listImports: 0 };
+  const run = { chunkObjects: 0, reportsDeleted: 0, uploadsDiscarded: 0, rateLimitRows: 0, changeRecords: 0, listImports: 0, listSweeps: 0, listResumed: 0 };
   const failed: string[] = [];
   for (const [name, step] of Object.entries(steps) as [keyof RetentionRun, () => Promise<number>][]) {
     try {

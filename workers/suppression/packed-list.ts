@@ -5,7 +5,8 @@
  *
  * Building it reads the whole list (seconds for millions of numbers, build-packed.ts), so the bytes
  * are kept in R2 (packedCacheKey) with what they were built from: the list's shard and version
- * (list-version.ts, set anew by every write that changes what is in force). A request reads the
+ * (list-version.ts, set anew by every write that changes what is in force) and within which byte
+ * budget. A request reads the
  * version (one small row) and the cached object's metadata (a head): when both still match, the
  * cache answers, and a client that has it already gets a 304 without the list being read at all.
  * An entry expiring never makes a rebuild: the exact form carries expiries (the reader drops an entry
@@ -35,6 +36,8 @@ export interface PackedList {
 interface CacheMeta {
   /** The body's layout: a cache of another layout is rebuilt. */
   layout: string;
+  /** The byte budget it was built within: a cache of another budget is rebuilt. */
+  budget: string;
   version: string;
   shard: string;
   builtAt: string;
@@ -65,17 +68,18 @@ export async function packedList(env: Env, workspaceId: string, at: Date, notMod
   const key = packedCacheKey(workspaceId);
   // Read before the list: a write during the build leaves the cache tagged with the older version.
   const { shard, version } = await store.version();
-  const cached = await fromCache(env, key, shard, version, notModified);
+  const budget = String(packedMaxBytes(env));
+  const cached = await fromCache(env, key, { shard, version, budget }, notModified);
   if (cached) return cached;
 
   const builtAt = at.toISOString();
-  const etag = await etagOf(workspaceId, shard, version, builtAt, LAYOUT);
+  const etag = await etagOf(workspaceId, shard, version, builtAt, LAYOUT, budget);
   let stored: R2Object | null = null;
   const built = await buildPacked(
     { upperBound: () => countListed(env, workspaceId), pages: () => store.activeNumbers(at) },
-    packedMaxBytes(env),
+    Number(budget),
     async (body, length, b) => {
-      const meta: CacheMeta = { layout: LAYOUT, version, shard, builtAt, count: String(b.count), form: b.form, etag };
+      const meta: CacheMeta = { layout: LAYOUT, budget, version, shard, builtAt, count: String(b.count), form: b.form, etag };
       stored = await env.UPLOADS.put(key, body, { customMetadata: { ...meta }, httpMetadata: { contentType: 'application/octet-stream' } });
       if (stored?.size !== length) throw new Error('packed list stored short');
     },
@@ -89,11 +93,17 @@ export async function packedList(env: Env, workspaceId: string, at: Date, notMod
   return { etag, count: built.count, form: built.form, body: object.body };
 }
 
-/** The cached list when it was built from this shard and version; null when it must be rebuilt. */
-async function fromCache(env: Env, key: string, shard: string, version: string, notModified: (etag: string) => boolean): Promise<PackedList | null> {
+/** The cached list when it was built from this shard, version and budget; null when it must be rebuilt. */
+async function fromCache(
+  env: Env,
+  key: string,
+  from: { shard: string; version: string; budget: string },
+  notModified: (etag: string) => boolean,
+): Promise<PackedList | null> {
   const head = await env.UPLOADS.head(key).catch(() => null);
   const meta = head?.customMetadata as Partial<CacheMeta> | undefined;
-  if (!meta || meta.layout !== LAYOUT || meta.shard !== shard || meta.version !== version || !meta.etag || meta.count === undefined || !meta.form) return null;
+  if (!meta || meta.layout !== LAYOUT || meta.shard !== from.shard || meta.version !== from.version || meta.budget !== from.budget) return null;
+  if (!meta.etag || meta.count === undefined || !meta.form) return null;
   const answer = { etag: meta.etag, count: Number(meta.count), form: meta.form };
   if (notModified(meta.etag)) return { ...answer, body: null };
   const object = await env.UPLOADS.get(key, { onlyIf: { etagMatches: head!.etag } }).catch(() => null);

@@ -5,6 +5,8 @@
  * the list import's rows, checks and report work on it unchanged. Pure.
  */
 
+import { findListColumns } from './list-columns.ts';
+
 /** One number a line: digits only (7 to 15, a `+` allowed in front). */
 const NUMBER_LINE = /^\+?\d{7,15}$/;
 /** Area code, comma, the seven-digit number (NPA,NNNNNNN). */
@@ -16,7 +18,7 @@ export const REGISTRY_HEADERS: readonly string[] = ['phone_number'];
 /** Non-blank lines looked at to decide the layout. */
 const SAMPLE_LINES = 20;
 /** Share of those lines that must be numbers. */
-const SAMPLE_SHARE = 0.8;
+const SAMPLE_SHARE = 0.5;
 
 /** The phone cell of a registry line: the number (area code joined), or the line as written when it is no number; null for a blank line. */
 export function registryCell(line: string): string | null {
@@ -34,8 +36,9 @@ export function isRegistryLine(line: string): boolean {
 
 /**
  * Whether a text file is in a registry layout, from its first bytes as text (`complete`: the whole
- * file, so its last line is whole too): its first non-blank line is a number, and so are most of
- * the first few. A list with a header row (`phone_number`…) is not.
+ * file, so its last line is whole too): at least half of its first non-blank lines are numbers, and
+ * its first line is not a header row that names a phone column (`phone_number`, `Mobile`…: a list
+ * with columns). A title line above the numbers is then one more line that is not a number.
  */
 export function isRegistryLayout(head: string, complete: boolean): boolean {
   const lines = head.replace(/^\uFEFF/, '').split('\n');
@@ -46,6 +49,6 @@ export function isRegistryLayout(head: string, complete: boolean): boolean {
     sample.push(line);
     if (sample.length === SAMPLE_LINES) break;
   }
-  if (!sample.length || !isRegistryLine(sample[0]!)) return false;
-  return sample.filter(isRegistryLine).length >= sample.length * SAMPLE_SHARE;
+  if (!sample.length || sample.filter(isRegistryLine).length < sample.length * SAMPLE_SHARE) return false;
+  return isRegistryLine(sample[0]!) || findListColumns(sample[0]!.split(/[,;\t|]/).map((h) => h.trim().replace(/^"|"$/g, ''))).phoneIndex < 0;
 }
