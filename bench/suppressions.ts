@@ -95,7 +95,7 @@ export async function importListInBackground(api: Api, text: string): Promise<{ 
 }
 
 /** A second workspace with the demo's assistant and a campaign, on the leads shard the demo is not on. */
-async function secondWorkspace(_api: Api, persistTo: string, id = 'ws_bench_list', name = 'Bench (with a suppression list)'): Promise<{ token: string; shard: number }> {
+export async function secondWorkspace(_api: Api, persistTo: string, id = 'ws_bench_list', name = 'Bench (with a suppression list)'): Promise<{ token: string; shard: number }> {
   const saved = process.env.WRANGLER_PERSIST_TO;
   process.env.WRANGLER_PERSIST_TO = persistTo;
   try {

@@ -7,6 +7,8 @@ CREATE TABLE `suppression_sources` (
 	`pending_generation` integer,
 	`pending_import` text,
 	`pending_count` integer DEFAULT 0 NOT NULL,
+	`has_expiring` integer DEFAULT 0 NOT NULL,
+	`pending_has_expiring` integer DEFAULT 0 NOT NULL,
 	`next_generation` integer DEFAULT 1 NOT NULL,
 	`sweep_pending` integer DEFAULT 0 NOT NULL,
 	`sweep_cursor` text,

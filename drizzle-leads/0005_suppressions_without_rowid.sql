@@ -20,5 +20,5 @@ DROP TABLE `suppressions`;
 ALTER TABLE `__suppressions_without_rowid` RENAME TO `suppressions`;
 --> statement-breakpoint
 -- Every list so far is the internal source, generation 0, with its count kept from now on.
-INSERT INTO `suppression_sources` (`workspace_id`, `source`, `generation`, `count`, `updated_at`)
-  SELECT `workspace_id`, 'internal', 0, count(*), strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM `suppressions` GROUP BY `workspace_id`;
+INSERT INTO `suppression_sources` (`workspace_id`, `source`, `generation`, `count`, `has_expiring`, `updated_at`)
+  SELECT `workspace_id`, 'internal', 0, count(*), max(`expires_at` IS NOT NULL), strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM `suppressions` GROUP BY `workspace_id`;

@@ -11,7 +11,7 @@ const LEAD_VALUES = LEAD_COLUMNS.split(', ')
   .join(', ');
 const SUPPRESSION_COLUMNS = 'phone, source, generation, reason, expires_at, created_at';
 const SOURCE_COLUMNS =
-  'source, generation, count, as_of, pending_generation, pending_import, pending_count, next_generation, sweep_pending, sweep_cursor, updated_at';
+  'source, generation, count, as_of, pending_generation, pending_import, pending_count, has_expiring, pending_has_expiring, next_generation, sweep_pending, sweep_cursor, updated_at';
 /** Sets a fresh random version of the workspace's (?1) suppression list (workers/suppression/packed-list.ts). */
 const NEW_LIST_VERSION = `INSERT INTO suppression_list_versions (workspace_id, version) VALUES (?1, lower(hex(randomblob(8))))
   ON CONFLICT (workspace_id) DO UPDATE SET version = excluded.version`;

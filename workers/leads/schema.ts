@@ -103,6 +103,9 @@ export const suppressionSources = sqliteTable(
     pendingGeneration: integer('pending_generation'),
     pendingImport: text('pending_import'),
     pendingCount: integer('pending_count').notNull().default(0),
+    /** Whether any entry of the generation in force (of the pending one) was written with an expiry: only then can a listing put an expired entry back in force. */
+    hasExpiring: integer('has_expiring').notNull().default(0),
+    pendingHasExpiring: integer('pending_has_expiring').notNull().default(0),
     /** Never reused: rows of a replaced generation may still be waiting for the sweep. */
     nextGeneration: integer('next_generation').notNull().default(1),
     sweepPending: integer('sweep_pending').notNull().default(0),

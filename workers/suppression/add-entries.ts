@@ -28,6 +28,13 @@ export interface AddOutcome {
   distinct: number;
 }
 
+/**
+ * The numbers (?6) to look for expired entries among, or none when no entry of the source's
+ * generation in force was ever written with an expiry: a registry file then costs no second probe
+ * per number. Read in the write's own transaction, so never stale.
+ */
+const ONLY_IF_EXPIRING = `CASE WHEN (SELECT has_expiring FROM suppression_sources WHERE workspace_id = ?1 AND source = ?2) THEN ?6 ELSE '[]' END`;
+
 /** The source's row, so counts and generations have somewhere to live (fenced like the writes). */
 const ENSURE_SOURCE = `INSERT INTO suppression_sources (workspace_id, source, updated_at)
   SELECT ?1, ?2, ?3 WHERE ${NOT_FENCED} ON CONFLICT DO NOTHING`;
@@ -65,7 +72,7 @@ export async function addEntries(
         bind(
           d1.prepare(
             `DELETE FROM suppressions AS s
-             WHERE s.workspace_id = ?1 AND s.phone IN (SELECT ${phone} FROM json_each(?6) AS j WHERE ${expires} IS NULL OR ${expires} > ?3)
+             WHERE s.workspace_id = ?1 AND s.phone IN (SELECT ${phone} FROM json_each(${ONLY_IF_EXPIRING}) AS j WHERE ${expires} IS NULL OR ${expires} > ?3)
                AND s.source = ?2 AND ${currentGeneration('s')} AND s.expires_at IS NOT NULL AND s.expires_at <= ?3 AND ${NOT_FENCED}`,
           ),
           json,
@@ -106,6 +113,13 @@ export async function addEntries(
           .bind(workspaceId, source, target.generation),
       );
     }
+  }
+  if (distinct.some((e) => e.expiresAt !== null)) {
+    statements.push(
+      target.kind === 'current'
+        ? d1.prepare('UPDATE suppression_sources SET has_expiring = 1 WHERE workspace_id = ?1 AND source = ?2').bind(workspaceId, source)
+        : d1.prepare('UPDATE suppression_sources SET pending_has_expiring = 1 WHERE workspace_id = ?1 AND source = ?2 AND pending_generation = ?3').bind(workspaceId, source, target.generation),
+    );
   }
   statements.push(d1.prepare(FENCED).bind(workspaceId));
   const results = await d1.batch(statements);

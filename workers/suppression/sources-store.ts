@@ -48,7 +48,7 @@ export async function beginReplace(env: Env, workspaceId: string, source: string
     d1
       .prepare(
         `UPDATE suppression_sources SET pending_generation = next_generation, next_generation = next_generation + 1, pending_import = ?4,
-           pending_count = 0, sweep_pending = CASE WHEN pending_generation IS NULL THEN sweep_pending ELSE 1 END,
+           pending_count = 0, pending_has_expiring = 0, sweep_pending = CASE WHEN pending_generation IS NULL THEN sweep_pending ELSE 1 END,
            sweep_cursor = CASE WHEN pending_generation IS NULL THEN sweep_cursor END, updated_at = ?3
          WHERE workspace_id = ?1 AND source = ?2 AND ${NOT_FENCED} RETURNING pending_generation`,
       )
@@ -76,8 +76,8 @@ export async function flipReplace(env: Env, workspaceId: string, source: string,
   const [flip, , fence] = await d1.batch([
     d1
       .prepare(
-        `UPDATE suppression_sources SET generation = pending_generation, count = pending_count, as_of = ?4,
-           pending_generation = NULL, pending_import = NULL, pending_count = 0, sweep_pending = 1, sweep_cursor = NULL, updated_at = ?5
+        `UPDATE suppression_sources SET generation = pending_generation, count = pending_count, has_expiring = pending_has_expiring, as_of = ?4,
+           pending_generation = NULL, pending_import = NULL, pending_count = 0, pending_has_expiring = 0, sweep_pending = 1, sweep_cursor = NULL, updated_at = ?5
          WHERE workspace_id = ?1 AND source = ?2 AND pending_generation = ?3 AND ${NOT_FENCED}`,
       )
       .bind(workspaceId, source, generation, asOf, now.toISOString()),

@@ -13,18 +13,13 @@
 import type { Env } from '../../env.ts';
 import { ChunkMissingError } from '../../chunk/errors.ts';
 import { putCharged, unchargeStorage } from '../../quota/storage.ts';
-import { createReportWriter } from '../../../src/lib/report/error-report.ts';
-import { createEntryReader, type InvalidSuppression, type SuppressionEntryInput } from '../../../src/lib/suppression/entry.ts';
-import { MAX_INVALID_SHOWN } from '../../../src/lib/suppression/schemas.ts';
-import type { RowError, SourceRow } from '../../../src/lib/types.ts';
+import type { InvalidSuppression } from '../../../src/lib/suppression/entry.ts';
 import { suppressionStore } from '../store.ts';
-import { listColumns, rowEntry } from '../list-columns.ts';
+import { chunkEntries } from './chunk-entries.ts';
+import { chunkRows } from './list-chunk.ts';
 import { completeListImport } from './finish.ts';
 import { listImportKeys } from './keys.ts';
 import { INVALID_SHOWN, listImportRow } from './view.ts';
-
-/** Characters of a cell kept in the resource's sample (the report has it whole). */
-const SAMPLE_INPUT_CHARS = 200;
 
 export interface ChunkOutcome {
   /** The chunk's first rows that were not numbers (at most MAX_INVALID_SHOWN), null when it had been recorded before. */
@@ -43,30 +38,9 @@ export async function processListChunk(env: Env, workspaceId: string, importId: 
   const object = await env.UPLOADS.get(key);
   if (!object) throw new ChunkMissingError(chunk);
   const stored = object.size;
-  const { rows } = await object.json<{ rows: SourceRow[] }>();
+  const rows = chunkRows(await object.text());
 
-  const headers = JSON.parse(job.headers) as string[];
-  const cols = listColumns(headers);
-  const reader = createEntryReader(job.default_country);
-  const entries: SuppressionEntryInput[] = [];
-  const invalid: InvalidSuppression[] = [];
-  const writer = createReportWriter(headers);
-  let report = '';
-  let invalidCount = 0;
-  for (const row of rows) {
-    const result = rowEntry(reader, cols, row);
-    if (result.ok) {
-      entries.push(result.entry);
-      continue;
-    }
-    invalidCount++;
-    const { invalid: bad } = result;
-    if (invalid.length < MAX_INVALID_SHOWN) invalid.push({ ...bad, input: bad.input.slice(0, SAMPLE_INPUT_CHARS), row: row.row });
-    // The lead report's writer and columns, so a fixed report is re-imported like the list; a list's
-    // codes (PHONE_INVALID, EXPIRES_AT_INVALID, …) are only written out, never interpreted.
-    const error: RowError = { code: bad.code as RowError['code'], column: cols.phoneHeader ?? undefined, message: bad.message, guidance: '' };
-    report += writer.line(row, [error]);
-  }
+  const { entries, invalid, invalidCount, report } = chunkEntries(JSON.parse(job.headers) as string[], job.default_country, rows);
 
   const now = new Date();
   const target = job.mode === 'replace' && job.generation !== null ? ({ kind: 'pending', generation: job.generation } as const) : undefined;

@@ -13,15 +13,15 @@ import { putCharged, releaseStorage } from '../../quota/storage.ts';
 import { sendWithRetry } from '../../queue/send.ts';
 import { listChunkMessages } from '../../queue/messages.ts';
 import { deletePrefix } from '../../chunk/delete-prefix.ts';
-import { encodeChunk } from '../../../src/lib/chunk/format.ts';
 import { LIMITS } from '../../../src/lib/limits.ts';
-import { FileReadError, formatCount, isFileReadError } from '../../../src/lib/parse/errors.ts';
-import { utf8Length } from '../../../src/lib/text/utf8-length.ts';
+import { FileReadError, isFileReadError } from '../../../src/lib/parse/errors.ts';
 import { Refusal } from '../../refusal.ts';
 import { SuppressionRefusal } from '../refusals.ts';
 import { listColumns } from '../list-columns.ts';
 import { beginReplace } from '../sources-store.ts';
 import { openRegistry } from './read-registry.ts';
+import { cutChunks } from './cut-chunks.ts';
+import { LINES_ENCODING, ROWS_ENCODING } from './list-chunk.ts';
 import { failListImport } from './finish.ts';
 import { runListInline, type InlineListImport } from './run-inline.ts';
 import { listImportKeys, listImportPrefix } from './keys.ts';
@@ -49,7 +49,7 @@ export interface ListImportInput {
   asOf: string | null;
 }
 
-function chunkRows(env: Env, layout: ListImportInput['layout']): number {
+function rowsPerChunk(env: Env, layout: ListImportInput['layout']): number {
   const configured = Math.floor(Number(env.LIST_CHUNK_ROWS));
   return configured > 0 ? configured : layout === 'registry' ? REGISTRY_CHUNK_ROWS : LIST_CHUNK_ROWS;
 }
@@ -89,40 +89,15 @@ async function storeListFile(env: Env, workspaceId: string, input: ListImportInp
       .run();
     created = true;
 
-    const maxRows = input.layout === 'registry' ? Infinity : LIMITS.maxRows; // the registry reader bounds its own
-    const perChunk = chunkRows(env, input.layout);
-    let chunks = 0;
-    let total = 0;
-    let pending: string[] = [];
-    let pendingRows = 0;
-    let pendingBytes = 0;
-    const store = async () => {
-      if (!pendingRows) return;
-      const body = encodeChunk(chunks, pending);
-      pending = [];
-      pendingRows = 0;
-      pendingBytes = 0;
-      await putCharged(env, workspaceId, id, listImportKeys.chunk(workspaceId, id, chunks), body, { httpMetadata: { contentType: 'application/json' } });
-      chunks++;
-    };
-    for await (const rows of upload.rows) {
-      total += rows.length;
-      if (total > maxRows) throw new FileReadError('TOO_MANY_ROWS', `The list has more than ${formatCount(maxRows)} rows. Split it into smaller files.`);
-      for (let rest = rows; rest.length; ) {
-        const room = perChunk - pendingRows;
-        const part = rest.length <= room ? rest : rest.slice(0, room);
-        rest = rest.length <= room ? [] : rest.slice(room);
-        // The rows as JSON once (without the array's brackets), so joining them copies text, not objects.
-        const json = JSON.stringify(part).slice(1, -1);
-        const bytes = utf8Length(json) + 1;
-        if (pendingRows && pendingBytes + bytes > CHUNK_BYTE_BUDGET) await store();
-        pending.push(json);
-        pendingRows += part.length;
-        pendingBytes += bytes;
-        if (pendingRows >= perChunk) await store();
-      }
-    }
-    await store();
+    const { rows: total, chunks } = await cutChunks(
+      upload.rows,
+      // A spreadsheet has a spreadsheet's row limit; the registry reader bounds its own rows.
+      { perChunk: rowsPerChunk(env, input.layout), byteBudget: CHUNK_BYTE_BUDGET, maxRows: input.layout === 'registry' ? Infinity : LIMITS.maxRows },
+      input.layout === 'registry' ? LINES_ENCODING : ROWS_ENCODING,
+      async (index, body) => {
+        await putCharged(env, workspaceId, id, listImportKeys.chunk(workspaceId, id, index), body, { httpMetadata: { contentType: 'application/json' } });
+      },
+    );
     if (total === 0) throw new FileReadError('FILE_EMPTY', 'The list has a header row but no data rows.');
     const generation = input.mode === 'replace' ? await beginReplace(env, workspaceId, input.source, id, new Date()) : null;
     await env.DB.prepare('UPDATE suppression_imports SET total_rows = ?2, chunk_count = ?3, generation = ?4 WHERE id = ?1').bind(id, total, chunks, generation).run();
