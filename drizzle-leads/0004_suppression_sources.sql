@@ -11,7 +11,6 @@ CREATE TABLE `suppression_sources` (
 	`pending_has_expiring` integer DEFAULT 0 NOT NULL,
 	`next_generation` integer DEFAULT 1 NOT NULL,
 	`sweep_pending` integer DEFAULT 0 NOT NULL,
-	`sweep_cursor` text,
 	`updated_at` text NOT NULL,
 	PRIMARY KEY(`workspace_id`, `source`)
 );
@@ -19,13 +18,13 @@ CREATE TABLE `suppression_sources` (
 PRAGMA foreign_keys=OFF;--> statement-breakpoint
 CREATE TABLE `__new_suppressions` (
 	`workspace_id` text NOT NULL,
-	`phone` text NOT NULL,
 	`source` text DEFAULT 'internal' NOT NULL,
 	`generation` integer DEFAULT 0 NOT NULL,
+	`phone` text NOT NULL,
 	`reason` text,
 	`expires_at` text,
 	`created_at` text NOT NULL,
-	PRIMARY KEY(`workspace_id`, `phone`, `source`, `generation`)
+	PRIMARY KEY(`workspace_id`, `source`, `generation`, `phone`)
 );
 --> statement-breakpoint
 INSERT INTO `__new_suppressions`("workspace_id", "phone", "reason", "expires_at", "created_at") SELECT "workspace_id", "phone", "reason", "expires_at", "created_at" FROM `suppressions`;--> statement-breakpoint

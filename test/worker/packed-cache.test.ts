@@ -157,7 +157,7 @@ describe('GET /suppressions/packed from its cache', () => {
     expect((await numbers(away)).has('+14152000002')).toBe(true);
   });
 
-  it('reads the list in force in pages: a number once with its latest expiry (or none), expired entries skipped, a number never split across pages', async () => {
+  it('reads the list in force source by source, in pages, expired entries skipped; the packed form keeps a number once, without expiry if any source says so, else its latest', async () => {
     const { api, workspaceId } = await workspace();
     const phones = Array.from({ length: 8 }, (_, i) => `+1415200000${i}`);
     await api.json(api.post('/suppressions', { phoneNumbers: phones.filter((_, i) => i % 3 === 0) }));
@@ -170,10 +170,16 @@ describe('GET /suppressions/packed from its cache', () => {
     const pages = [];
     for await (const page of suppressionStore(env, workspaceId).activeNumbers(new Date(), 3)) pages.push(page);
     expect(pages).toEqual([
-      { permanent: [phones[0], phones[2]], expiring: [] },
-      { permanent: [phones[3]], expiring: [[phones[5], '2098-06-01T00:00:00.000Z']] },
+      { permanent: [phones[0]], expiring: [[phones[2], '2099-01-01T00:00:00.000Z']] },
+      { permanent: [phones[3]], expiring: [[phones[5], '2098-01-01T00:00:00.000Z']] },
       { permanent: [phones[6]], expiring: [] },
+      { permanent: [phones[2]], expiring: [[phones[5], '2098-06-01T00:00:00.000Z']] },
     ]);
+    const bytes = new Uint8Array(await new Response((await packedList(env, workspaceId, new Date())).body).arrayBuffer());
+    expect(readPackedHeader(bytes)).toMatchObject({ form: 'exact', count: 5, permanent: 4, expiring: 1 });
+    const at = (iso: string) => createSuppressionLookup(bytes, Date.parse(iso));
+    expect(phones.map((p) => at('2098-03-01T00:00:00Z').has(p))).toEqual([true, false, true, true, false, true, true, false]);
+    expect(at('2098-07-01T00:00:00Z').has(phones[5]!)).toBe(false);
   });
 
   it('keeps the cache outside the prefix of the workspace imports', () => {

@@ -132,6 +132,21 @@ describe('GET /suppressions/sources', () => {
   });
 });
 
+describe('how many sources', () => {
+  it('a list has at most 32 sources (each lookup probes each once): the 33rd is refused with 422, the others still take numbers', async () => {
+    const { api } = await workspace();
+    for (let i = 1; i < 32; i++) expect((await api.post('/suppressions', { phoneNumbers: [usNumbers(1, i)[0]], source: `list-${i}` })).status).toBe(200);
+    await api.json(api.post('/suppressions', { phoneNumbers: [usNumbers(1, 40)[0]] })); // internal: the 32nd
+    for (const res of [await api.post('/suppressions', { phoneNumbers: ['+14152000099'], source: 'one-too-many' }), await api.post('/suppressions/import?source=one-too-many', '4152000099\n', TEXT)]) {
+      const body = await res.json<any>();
+      expect(res.status).toBe(422);
+      expect(body.error).toMatchObject({ code: 'SUPPRESSION_SOURCES_LIMIT', message: expect.stringContaining('32 sources') });
+    }
+    expect((await api.post('/suppressions', { phoneNumbers: ['+14152000099'], source: 'list-7' })).status).toBe(200);
+    expect((await sources(api)).length).toBe(32);
+  });
+});
+
 describe('stale registry copies and lead imports', () => {
   it('an import created while a source is stale carries SUPPRESSION_SOURCE_STALE; under requireFreshLists it is refused with 409', async () => {
     const { api, campaign } = await seededCampaign();

@@ -29,6 +29,7 @@ const SUPPRESSION_STATUS: Record<SuppressionRefusalCode, ContentfulStatusCode> =
   STORAGE_UNAVAILABLE: 503,
   PROCESSING_FAILED: 503,
   SUPPRESSION_SOURCE_STALE: 409,
+  SUPPRESSION_SOURCES_LIMIT: 422,
 };
 
 /** The domain's errors as the API answers them; null for anything the domain did not mean to throw. */

@@ -9,9 +9,9 @@ const LEAD_COLUMNS = 'phone, phone_country, phone_type, phone_extension, phone_z
 const LEAD_VALUES = LEAD_COLUMNS.split(', ')
   .map((_, i) => `j.value->>${i}`)
   .join(', ');
-const SUPPRESSION_COLUMNS = 'phone, source, generation, reason, expires_at, created_at';
+const SUPPRESSION_COLUMNS = 'source, generation, phone, reason, expires_at, created_at';
 const SOURCE_COLUMNS =
-  'source, generation, count, as_of, pending_generation, pending_import, pending_count, has_expiring, pending_has_expiring, next_generation, sweep_pending, sweep_cursor, updated_at';
+  'source, generation, count, as_of, pending_generation, pending_import, pending_count, has_expiring, pending_has_expiring, next_generation, sweep_pending, updated_at';
 /** Sets a fresh random version of the workspace's (?1) suppression list (workers/suppression/packed-list.ts). */
 const NEW_LIST_VERSION = `INSERT INTO suppression_list_versions (workspace_id, version) VALUES (?1, lower(hex(randomblob(8))))
   ON CONFLICT (workspace_id) DO UPDATE SET version = excluded.version`;
@@ -69,7 +69,7 @@ export async function copyLeadBatch(
 
 /**
  * Copies the workspace's suppression list: its sources (a few rows, copied whole each time), then
- * its entries in (phone, source, generation) order, resuming after the greatest entry the new shard
+ * its entries in key order (source, generation, phone), resuming after the greatest entry the new shard
  * already holds (a re-run copies nothing twice: ON CONFLICT DO NOTHING). The old shard is fenced,
  * so the list does not change meanwhile. True when the whole list is copied.
  */
@@ -88,15 +88,15 @@ export async function copySuppressions(from: D1Database, to: D1Database, workspa
       .run();
   }
   const last = await to
-    .prepare('SELECT phone, source, generation FROM suppressions WHERE workspace_id = ?1 ORDER BY phone DESC, source DESC, generation DESC LIMIT 1')
+    .prepare('SELECT source, generation, phone FROM suppressions WHERE workspace_id = ?1 ORDER BY source DESC, generation DESC, phone DESC LIMIT 1')
     .bind(workspaceId)
     .first<{ phone: string; source: string; generation: number }>();
-  let after: [string, string, number] = last ? [last.phone, last.source, last.generation] : ['', '', -1];
+  let after: [string, number, string] = last ? [last.source, last.generation, last.phone] : ['', -1, ''];
   while (Date.now() < deadline) {
     const { results } = await from
       .prepare(
-        `SELECT ${SUPPRESSION_COLUMNS} FROM suppressions WHERE workspace_id = ?1 AND (phone, source, generation) > (?2, ?3, ?4)
-         ORDER BY phone, source, generation LIMIT ?5`,
+        `SELECT ${SUPPRESSION_COLUMNS} FROM suppressions WHERE workspace_id = ?1 AND (source, generation, phone) > (?2, ?3, ?4)
+         ORDER BY source, generation, phone LIMIT ?5`,
       )
       .bind(workspaceId, ...after, batchRows)
       .all<Record<string, unknown> & { phone: string; source: string; generation: number }>();
@@ -114,7 +114,7 @@ export async function copySuppressions(from: D1Database, to: D1Database, workspa
     );
     if (results.length < batchRows) return true;
     const end = results[results.length - 1]!;
-    after = [end.phone, end.source, end.generation];
+    after = [end.source, end.generation, end.phone];
   }
   return false;
 }
@@ -136,7 +136,7 @@ export async function deleteLeadSlice(from: D1Database, workspaceId: string, cam
 export async function deleteSuppressions(from: D1Database, workspaceId: string, deadline: number): Promise<boolean> {
   while (Date.now() < deadline) {
     const result = await from
-      .prepare('DELETE FROM suppressions WHERE workspace_id = ?1 AND phone IN (SELECT phone FROM suppressions WHERE workspace_id = ?1 LIMIT ?2)')
+      .prepare('DELETE FROM suppressions WHERE (workspace_id, source, generation, phone) IN (SELECT workspace_id, source, generation, phone FROM suppressions WHERE workspace_id = ?1 LIMIT ?2)')
       .bind(workspaceId, DELETE_SLICE)
       .run();
     if ((result.meta.changes ?? 0) < DELETE_SLICE) {

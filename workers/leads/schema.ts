@@ -66,22 +66,24 @@ export const leads = sqliteTable(
  * source: only the generation suppression_sources names is in force, so a registry replaced by a
  * new file is swapped whole by one statement (workers/suppression/in-force.ts says when an entry
  * applies). `expires_at` (ISO 8601 UTC, null = never) ends the entry's effect without deleting it.
- * The primary key is the only index, led by the number: one lookup per number. The table is
- * WITHOUT ROWID (drizzle-leads/0005, hand-written: drizzle cannot say it): one B-tree, not a table
- * and an index, which halves what tens of millions of registry numbers take and write.
+ * The primary key is the only index, led by source and generation: a replace writes its generation
+ * as one run of the B-tree and the sweep deletes the replaced one the same way, and a number is
+ * looked up with one probe per source. The table is WITHOUT ROWID (drizzle-leads/0005,
+ * hand-written: drizzle cannot say it): one B-tree, not a table and an index, which halves what
+ * tens of millions of registry numbers take and write.
  */
 export const suppressions = sqliteTable(
   'suppressions',
   {
     workspaceId: text('workspace_id').notNull(),
-    phone: text('phone').notNull(),
     source: text('source').notNull().default('internal'),
     generation: integer('generation').notNull().default(0),
+    phone: text('phone').notNull(),
     reason: text('reason'),
     expiresAt: text('expires_at'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.phone, t.source, t.generation] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.source, t.generation, t.phone] })],
 );
 
 /**
@@ -109,7 +111,6 @@ export const suppressionSources = sqliteTable(
     /** Never reused: rows of a replaced generation may still be waiting for the sweep. */
     nextGeneration: integer('next_generation').notNull().default(1),
     sweepPending: integer('sweep_pending').notNull().default(0),
-    sweepCursor: text('sweep_cursor'),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.source] })],

@@ -1,7 +1,7 @@
 /** How many of a campaign's callable-candidate leads hold each set of time zones (the callable-by-hour chart). */
 import { zonesOfSet } from '../../src/lib/calling/time-zones.ts';
 import type { CampaignShard } from './campaign-shard.ts';
-import { inForce, isListed } from '../suppression/in-force.ts';
+import { isListed, notExpired, ofGenerationInForce } from '../suppression/in-force.ts';
 import { READ_ZONE_VERSION, zoneIdsCurrent, zoneSetOf } from './stored-lead.ts';
 
 /**
@@ -33,7 +33,8 @@ export async function zoneSetCounts({ d1, workspaceId, campaignId }: CampaignSha
     d1
       .prepare(
         byList
-          ? `SELECT l.phone_zone_set AS zs, count(*) AS n FROM (SELECT DISTINCT s.phone FROM suppressions AS s WHERE s.workspace_id = ?2 AND ${inForce('s', '?3')}) AS p
+          ? `SELECT l.phone_zone_set AS zs, count(*) AS n FROM (SELECT DISTINCT s.phone FROM suppression_sources AS g CROSS JOIN suppressions AS s ON ${ofGenerationInForce('g', 's')}
+               WHERE g.workspace_id = ?2 AND ${notExpired('s', '?3')}) AS p
              CROSS JOIN leads AS l ON l.campaign_id = ?1 AND l.phone = p.phone
              WHERE l.workspace_id = ?2 GROUP BY l.phone_zone_set`
           : `SELECT l.phone_zone_set AS zs, count(*) AS n FROM leads AS l INDEXED BY leads_campaign_zone_set

@@ -14,7 +14,6 @@
  */
 import { FENCED, NOT_FENCED, checkFence } from '../leads/fence.ts';
 import { paramGroups } from '../leads/param-groups.ts';
-import { currentGeneration } from './in-force.ts';
 import { BUMP_LIST_VERSION } from './list-version.ts';
 import type { SuppressionEntry } from './store.ts';
 
@@ -72,8 +71,9 @@ export async function addEntries(
         bind(
           d1.prepare(
             `DELETE FROM suppressions AS s
-             WHERE s.workspace_id = ?1 AND s.phone IN (SELECT ${phone} FROM json_each(${ONLY_IF_EXPIRING}) AS j WHERE ${expires} IS NULL OR ${expires} > ?3)
-               AND s.source = ?2 AND ${currentGeneration('s')} AND s.expires_at IS NOT NULL AND s.expires_at <= ?3 AND ${NOT_FENCED}`,
+             WHERE s.workspace_id = ?1 AND s.source = ?2 AND s.generation = (SELECT generation FROM suppression_sources WHERE workspace_id = ?1 AND source = ?2)
+               AND s.phone IN (SELECT ${phone} FROM json_each(${ONLY_IF_EXPIRING}) AS j WHERE ${expires} IS NULL OR ${expires} > ?3)
+               AND s.expires_at IS NOT NULL AND s.expires_at <= ?3 AND ${NOT_FENCED}`,
           ),
           json,
         ),

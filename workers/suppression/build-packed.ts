@@ -64,14 +64,26 @@ async function tryExact(source: PackedSource, bound: number, maxBytes: number, p
       expiries.push(Date.parse(expires));
     }
   }
-  // Stored numbers are distinct per page and pages do not overlap; text order is not numeric order (+44… vs +1…), so sort.
-  const permanent = keys.subarray(0, p).sort();
-  const order = Uint32Array.from({ length: e }, (_, i) => i).sort((a, b) => keys[bound - 1 - a]! - keys[bound - 1 - b]!);
-  const expiringKeys = Float64Array.from(order, (i) => keys[bound - 1 - i]!);
-  const expiringAt = Float64Array.from(order, (i) => expiries[i]!);
+  // Text order is not numeric order (+44… vs +1…), and a number may be listed in several sources:
+  // sort, then keep each number once, without expiry if any source lists it so, else its latest.
+  const permanent = distinctSorted(keys.subarray(0, p).sort());
+  const order = Uint32Array.from({ length: e }, (_, i) => i).sort((a, b) => keys[bound - 1 - a]! - keys[bound - 1 - b]! || expiries[b]! - expiries[a]!);
+  const expiringKeys = new Float64Array(e);
+  const expiringAt = new Float64Array(e);
+  let kept = 0;
+  for (let i = 0, at = 0; i < e; i++) {
+    const key = keys[bound - 1 - order[i]!]!;
+    if (kept && expiringKeys[kept - 1] === key) continue; // the latest expiry came first
+    while (at < permanent.length && permanent[at]! < key) at++;
+    if (at < permanent.length && permanent[at] === key) continue;
+    expiringKeys[kept] = key;
+    expiringAt[kept++] = expiries[order[i]!]!;
+  }
+  p = permanent.length;
+  e = kept;
   const header = writePackedHeader({ form: 'exact', count: p + e, permanent: p, expiring: e, bits: 0, hashes: 0 });
   const built: BuiltPacked = { form: 'exact', count: p + e, bytes: exactBytes(p, e) };
-  await write(put, built, [header, bytesOf(permanent), bytesOf(expiringKeys), bytesOf(expiringAt)]);
+  await write(put, built, [header, bytesOf(permanent), bytesOf(expiringKeys.subarray(0, e)), bytesOf(expiringAt.subarray(0, e))]);
   return built;
 }
 
@@ -80,7 +92,8 @@ async function filterForm(source: PackedSource, bound: number, maxBytes: number,
   const filter = createBloomFilter(bits, filterHashes(bits, bound));
   let count = 0;
   for await (const page of source.pages()) {
-    // An entry that expires stays in the filter until the next build: a stale "probably" only.
+    // An entry that expires stays in the filter until the next build: a stale "probably" only. A
+  // number listed in two sources is added twice, which changes nothing in the filter.
     for (const phone of [...page.permanent, ...page.expiring.map(([p]) => p)]) {
       const key = e164Key(phone);
       if (key === undefined) continue;
@@ -92,6 +105,13 @@ async function filterForm(source: PackedSource, bound: number, maxBytes: number,
   const built: BuiltPacked = { form: 'filter', count, bytes: PACKED_HEADER_BYTES + bits / 8 };
   await write(put, built, [header, new Uint8Array(filter.words.buffer, filter.words.byteOffset, filter.words.byteLength)]);
   return built;
+}
+
+/** Ascending keys with repeats removed, in place. */
+function distinctSorted(sorted: Float64Array): Float64Array {
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
+  return sorted.subarray(0, n);
 }
 
 /** The little-endian bytes of doubles (every platform Workers and browsers run on is little-endian). */

@@ -16,7 +16,9 @@ export type SuppressionRefusalCode =
   /** A list imported in the request could not be listed whole (the list import says how far it got). */
   | 'PROCESSING_FAILED'
   /** An import under requireFreshLists while a registry copy of the list is too old. */
-  | 'SUPPRESSION_SOURCE_STALE';
+  | 'SUPPRESSION_SOURCE_STALE'
+  /** A new source for a list that has the most sources it may have. */
+  | 'SUPPRESSION_SOURCES_LIMIT';
 
 export class SuppressionRefusal extends Refusal {
   override readonly name = 'SuppressionRefusal';

@@ -12,6 +12,7 @@ import { shardDb } from '../leads/shards.ts';
 import { FENCED, NOT_FENCED, checkFence } from '../leads/fence.ts';
 import { INTERNAL_SOURCE } from '../../src/lib/suppression/sources.ts';
 import { BUMP_LIST_VERSION } from './list-version.ts';
+import { SuppressionRefusal } from './refusals.ts';
 
 export interface SourceRow {
   source: string;
@@ -48,8 +49,7 @@ export async function beginReplace(env: Env, workspaceId: string, source: string
     d1
       .prepare(
         `UPDATE suppression_sources SET pending_generation = next_generation, next_generation = next_generation + 1, pending_import = ?4,
-           pending_count = 0, pending_has_expiring = 0, sweep_pending = CASE WHEN pending_generation IS NULL THEN sweep_pending ELSE 1 END,
-           sweep_cursor = CASE WHEN pending_generation IS NULL THEN sweep_cursor END, updated_at = ?3
+           pending_count = 0, pending_has_expiring = 0, sweep_pending = CASE WHEN pending_generation IS NULL THEN sweep_pending ELSE 1 END, updated_at = ?3
          WHERE workspace_id = ?1 AND source = ?2 AND ${NOT_FENCED} RETURNING pending_generation`,
       )
       .bind(workspaceId, source, now.toISOString(), importId),
@@ -77,7 +77,7 @@ export async function flipReplace(env: Env, workspaceId: string, source: string,
     d1
       .prepare(
         `UPDATE suppression_sources SET generation = pending_generation, count = pending_count, has_expiring = pending_has_expiring, as_of = ?4,
-           pending_generation = NULL, pending_import = NULL, pending_count = 0, pending_has_expiring = 0, sweep_pending = 1, sweep_cursor = NULL, updated_at = ?5
+           pending_generation = NULL, pending_import = NULL, pending_count = 0, pending_has_expiring = 0, sweep_pending = 1, updated_at = ?5
          WHERE workspace_id = ?1 AND source = ?2 AND pending_generation = ?3 AND ${NOT_FENCED}`,
       )
       .bind(workspaceId, source, generation, asOf, now.toISOString()),
@@ -95,7 +95,7 @@ export async function abandonReplace(env: Env, workspaceId: string, source: stri
   const d1 = await shard(env, workspaceId);
   await d1
     .prepare(
-      `UPDATE suppression_sources SET pending_generation = NULL, pending_import = NULL, pending_count = 0, sweep_pending = 1, sweep_cursor = NULL, updated_at = ?4
+      `UPDATE suppression_sources SET pending_generation = NULL, pending_import = NULL, pending_count = 0, sweep_pending = 1, updated_at = ?4
        WHERE workspace_id = ?1 AND source = ?2 AND pending_generation = ?3`,
     )
     .bind(workspaceId, source, generation, now.toISOString())
@@ -119,4 +119,21 @@ export async function countListed(env: Env, workspaceId: string): Promise<number
   const d1 = await shard(env, workspaceId);
   const row = await d1.prepare('SELECT coalesce(sum(count), 0) AS n FROM suppression_sources WHERE workspace_id = ?1').bind(workspaceId).first<{ n: number }>();
   return row?.n ?? 0;
+}
+
+/** Sources a workspace's list may have: every lookup probes each source once, so their number is bounded. */
+export const MAX_SOURCES = 32;
+
+/** Refuses a source the list does not have yet when it already has MAX_SOURCES. */
+export async function assertSourceRoom(env: Env, workspaceId: string, source: string): Promise<void> {
+  const d1 = await shard(env, workspaceId);
+  const row = await d1
+    .prepare('SELECT count(*) AS n, max(source = ?2) AS has FROM suppression_sources WHERE workspace_id = ?1')
+    .bind(workspaceId, source)
+    .first<{ n: number; has: number | null }>();
+  if (row?.has || (row?.n ?? 0) < MAX_SOURCES) return;
+  throw new SuppressionRefusal(
+    'SUPPRESSION_SOURCES_LIMIT',
+    `The list already has ${MAX_SOURCES} sources, the most it may have; "${source}" would be one more. Add these numbers to a source it has (GET /api/v1/suppressions/sources lists them).`,
+  );
 }

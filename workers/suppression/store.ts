@@ -5,7 +5,9 @@
  * query and a move carries the list along. Writes check the move fence in their own transaction
  * (add-entries.ts) and set a fresh list version (list-version.ts).
  *
- * Each entry belongs to a source and a generation of it; in-force.ts says when an entry applies.
+ * Each entry belongs to a source and a generation of it; in-force.ts says when an entry applies. A
+ * workspace has at most MAX_SOURCES sources (sources-store.ts), so a lookup costs a bounded number
+ * of probes.
  * list(), all() and the CSV export show the entries of each source's generation in force, expired
  * ones included (with their expiresAt); lookups and the packed form take only those in force.
  */
@@ -15,7 +17,7 @@ import { shardDb } from '../leads/shards.ts';
 import { FENCED, NOT_FENCED, checkFence } from '../leads/fence.ts';
 import { paramGroups } from '../leads/param-groups.ts';
 import { INTERNAL_SOURCE } from '../../src/lib/suppression/sources.ts';
-import { currentGeneration, inForce } from './in-force.ts';
+import { notExpired, ofGenerationInForce } from './in-force.ts';
 import { addEntries, type AddOutcome, type WriteTarget } from './add-entries.ts';
 import { BUMP_LIST_VERSION, NO_LIST_VERSION } from './list-version.ts';
 
@@ -37,32 +39,33 @@ export interface StoredSuppression {
 
 /** The numbers of one page of the list in force, for the packed form. */
 export interface ActivePage {
-  /** Numbers in force with no expiry (in any of their sources). */
+  /** Numbers of one source in force with no expiry. */
   permanent: string[];
-  /** Numbers in force only until an expiry: [number, the latest expiry among its entries]. */
+  /** Numbers of one source in force until an expiry: [number, expiry]. */
   expiring: [string, string][];
 }
 
 /** Rows read per statement when walking the whole list (CSV export). */
 const PAGE_ROWS = 20_000;
-/** Numbers per page of activeNumbers: joined in one row, at most ~42 bytes each, well under D1's 2 MB per value. */
+/** Entries per page of activeNumbers: joined in one row, at most ~42 bytes each, well under D1's 2 MB per value. */
 const ACTIVE_PAGE_ROWS = 40_000;
-/** Sorts after every E.164 number ('~' > '+' and digits): the end of the list. */
-const AFTER_ALL = '~';
 
 async function database(env: Env, workspaceId: string): Promise<D1Database> {
   return shardDb(env, await shardOf(env, workspaceId));
 }
 
-/** Numbers of the workspace's list among `e164s` that apply at `at`. One primary-key probe per number. */
+/** Numbers of the workspace's list among `e164s` that apply at `at`. One primary-key probe per number and source. */
 export async function suppressedAmong(env: Env, workspaceId: string, e164s: readonly string[], at: Date): Promise<Set<string>> {
   const found = new Set<string>();
   if (!e164s.length) return found;
   const d1 = await database(env, workspaceId);
   for (const json of paramGroups([...new Set(e164s)], (p) => p)) {
     const { results } = await d1
-      // CROSS JOIN keeps json_each as the outer loop: one primary-key probe per number.
-      .prepare(`SELECT DISTINCT s.phone FROM json_each(?3) AS j CROSS JOIN suppressions AS s ON s.workspace_id = ?1 AND s.phone = j.value WHERE ${inForce('s', '?2')}`)
+      // CROSS JOIN keeps the order: each number, each source, one probe.
+      .prepare(
+        `SELECT DISTINCT s.phone FROM json_each(?3) AS j CROSS JOIN suppression_sources AS g CROSS JOIN suppressions AS s ON ${ofGenerationInForce('g', 's')} AND s.phone = j.value
+         WHERE g.workspace_id = ?1 AND ${notExpired('s', '?2')}`,
+      )
       .bind(workspaceId, at.toISOString(), json)
       .all<{ phone: string }>();
     for (const r of results) found.add(r.phone);
@@ -73,6 +76,15 @@ export async function suppressedAmong(env: Env, workspaceId: string, e164s: read
 /** Whether one number is on the workspace's list and in force at `at` (default now). */
 export async function isSuppressed(env: Env, workspaceId: string, e164: string, at: Date = new Date()): Promise<boolean> {
   return (await suppressedAmong(env, workspaceId, [e164], at)).has(e164);
+}
+
+/** The sources of the workspace's list with their generation in force (at most MAX_SOURCES). */
+async function sourcesInForce(d1: D1Database, workspaceId: string, only?: string): Promise<{ source: string; generation: number }[]> {
+  const { results } = await d1
+    .prepare(`SELECT source, generation FROM suppression_sources WHERE workspace_id = ?1 ${only === undefined ? '' : 'AND source = ?2'} ORDER BY source`)
+    .bind(...(only === undefined ? [workspaceId] : [workspaceId, only]))
+    .all<{ source: string; generation: number }>();
+  return results;
 }
 
 export function suppressionStore(env: Env, workspaceId: string) {
@@ -91,41 +103,31 @@ export function suppressionStore(env: Env, workspaceId: string) {
      * One page of entries in (number, source) order, expired ones included, after `cursor` (the
      * previous page's nextCursor: the last number it showed). A page holds `limit` entries, and every
      * other entry of its last number (a number listed in two sources is never split across pages).
-     * With `phone`, that number's entries.
+     * With `phone`, that number's entries. Each source is read from the cursor on, `limit` + 1
+     * entries at most, and the runs merged.
      */
     async list(opts: { limit: number; cursor?: string; phone?: string; source?: string }): Promise<{ items: StoredSuppression[]; nextCursor: string | null }> {
       const d1 = await shard();
-      const only = opts.source === undefined ? '' : 'AND s.source = ?4';
-      const bySource = opts.source === undefined ? [] : [opts.source];
-      if (opts.phone !== undefined) {
-        const { results } = await d1
-          .prepare(`SELECT s.phone, s.source, s.reason, s.expires_at, s.created_at FROM suppressions AS s WHERE s.workspace_id = ?1 AND s.phone = ?2 AND ${currentGeneration('s')} ${only.replace('?4', '?3')} ORDER BY s.source`)
-          .bind(workspaceId, opts.phone, ...bySource)
-          .all<SuppressionRow>();
-        return { items: results.map(toStored), nextCursor: null };
-      }
-      const listed = `s.workspace_id = ?1 AND ${currentGeneration('s')} ${only}`;
-      const [page, more] = await d1.batch([
-        d1
-          .prepare(
-            `WITH bound AS (SELECT coalesce((SELECT s.phone FROM suppressions AS s WHERE ${listed} AND s.phone > ?2 ORDER BY s.phone LIMIT 1 OFFSET ?3 - 1), '${AFTER_ALL}') AS upto)
-             SELECT s.phone, s.source, s.reason, s.expires_at, s.created_at FROM suppressions AS s, bound
-             WHERE ${listed} AND s.phone > ?2 AND s.phone <= bound.upto ORDER BY s.phone, s.source`,
-          )
-          .bind(workspaceId, opts.cursor ?? '', opts.limit, ...bySource),
-        d1
-          .prepare(
-            `SELECT EXISTS (SELECT 1 FROM suppressions AS s WHERE ${listed}
-               AND s.phone > coalesce((SELECT s.phone FROM suppressions AS s WHERE ${listed} AND s.phone > ?2 ORDER BY s.phone LIMIT 1 OFFSET ?3 - 1), '${AFTER_ALL}')) AS more`,
-          )
-          .bind(workspaceId, opts.cursor ?? '', opts.limit, ...bySource),
-      ]);
-      const items = (page!.results as SuppressionRow[]).map(toStored);
-      const last = items[items.length - 1];
-      return { items, nextCursor: (more!.results[0] as { more: number }).more && last ? last.phoneNumber : null };
+      const sources = await sourcesInForce(d1, workspaceId, opts.source);
+      if (!sources.length) return { items: [], nextCursor: null };
+      const runs = sources.map(
+        (_, i) =>
+          `SELECT * FROM (SELECT s.phone, s.source, s.reason, s.expires_at, s.created_at FROM suppressions AS s
+             WHERE s.workspace_id = ?1 AND s.source = ?${2 * i + 4} AND s.generation = ?${2 * i + 5} AND ${opts.phone === undefined ? 's.phone > ?2' : 's.phone = ?2'}
+             ORDER BY s.phone LIMIT ?3)`,
+      );
+      const { results } = await d1
+        .prepare(`${runs.join(' UNION ALL ')} ORDER BY 1, 2`)
+        .bind(workspaceId, opts.phone ?? opts.cursor ?? '', opts.limit + 1, ...sources.flatMap((s) => [s.source, s.generation]))
+        .all<SuppressionRow>();
+      if (opts.phone !== undefined) return { items: results.map(toStored), nextCursor: null };
+      let end = Math.min(opts.limit, results.length);
+      while (end < results.length && results[end]!.phone === results[end - 1]!.phone) end++;
+      const items = results.slice(0, end).map(toStored);
+      return { items, nextCursor: end < results.length ? items[items.length - 1]!.phoneNumber : null };
     },
 
-    /** Every entry of the generations in force (expired ones included) in (number, source) order, in pages (CSV export). */
+    /** Every entry of the generations in force (expired ones included) in (number, source) order, in pages (for the CSV export). */
     async *all(pageSize = PAGE_ROWS): AsyncGenerator<StoredSuppression[]> {
       let cursor: string | undefined;
       for (;;) {
@@ -137,37 +139,34 @@ export function suppressionStore(env: Env, workspaceId: string) {
     },
 
     /**
-     * The numbers in force at `at`, in number order, in pages of about `pageSize` entries; every
-     * entry of a number is in the same page, so a number listed in two sources comes once. A page
-     * comes back from D1 as one row (its numbers joined), not one row per number: most of the cost
-     * of reading millions of numbers is per row returned.
+     * The numbers in force at `at`, source by source, each in number order, in pages of `pageSize`
+     * entries (a number listed in two sources comes in both). A page comes back from D1 as one row
+     * (its numbers joined), not one row per number: most of the cost of reading millions of numbers
+     * is per row returned.
      */
     async *activeNumbers(at: Date, pageSize = ACTIVE_PAGE_ROWS): AsyncGenerator<ActivePage> {
       const d1 = await shard();
-      let after = '';
-      for (;;) {
-        const page = await d1
-          .prepare(
-            `WITH bound AS (SELECT coalesce((SELECT phone FROM suppressions WHERE workspace_id = ?1 AND phone > ?2 ORDER BY phone LIMIT 1 OFFSET ?4), '${AFTER_ALL}') AS upto),
-             numbers AS (
-               SELECT s.phone, max(CASE WHEN ${inForce('s', '?3')} THEN s.expires_at IS NULL END) AS permanent,
-                      max(CASE WHEN ${inForce('s', '?3')} THEN s.expires_at END) AS expires
-               FROM suppressions AS s, bound WHERE s.workspace_id = ?1 AND s.phone > ?2 AND s.phone <= bound.upto GROUP BY s.phone)
-             SELECT (SELECT upto FROM bound) AS upto, max(phone) AS last,
-               group_concat(CASE WHEN permanent = 1 THEN phone END) AS permanent,
-               group_concat(CASE WHEN permanent = 0 THEN phone || ' ' || expires END) AS expiring
-             FROM numbers`,
-          )
-          .bind(workspaceId, after, at.toISOString(), pageSize - 1)
-          .first<{ upto: string; last: string | null; permanent: string | null; expiring: string | null }>();
-        if (!page?.last) return;
-        // E.164 numbers and ISO instants hold no comma (group_concat's separator) nor space.
-        yield {
-          permanent: page.permanent ? page.permanent.split(',') : [],
-          expiring: page.expiring ? page.expiring.split(',').map((p) => p.split(' ') as [string, string]) : [],
-        };
-        if (page.upto === AFTER_ALL) return;
-        after = page.last;
+      for (const { source, generation } of await sourcesInForce(d1, workspaceId)) {
+        let after = '';
+        for (;;) {
+          const page = await d1
+            .prepare(
+              `SELECT count(*) AS n, max(phone) AS last,
+                 group_concat(CASE WHEN expires_at IS NULL THEN phone END) AS permanent,
+                 group_concat(CASE WHEN expires_at > ?4 THEN phone || ' ' || expires_at END) AS expiring
+               FROM (SELECT phone, expires_at FROM suppressions WHERE workspace_id = ?1 AND source = ?2 AND generation = ?3 AND phone > ?5 ORDER BY phone LIMIT ?6)`,
+            )
+            .bind(workspaceId, source, generation, at.toISOString(), after, pageSize)
+            .first<{ n: number; last: string | null; permanent: string | null; expiring: string | null }>();
+          if (!page?.n) break;
+          // E.164 numbers and ISO instants hold no comma (group_concat's separator) nor space.
+          yield {
+            permanent: page.permanent ? page.permanent.split(',') : [],
+            expiring: page.expiring ? page.expiring.split(',').map((p) => p.split(' ') as [string, string]) : [],
+          };
+          if (page.n < pageSize) break;
+          after = page.last!;
+        }
       }
     },
 
@@ -184,22 +183,20 @@ export function suppressionStore(env: Env, workspaceId: string) {
     /** Takes a number off the list (from one source, or from every source); false when it was not listed. */
     async remove(phone: string, source?: string): Promise<boolean> {
       const d1 = await shard();
-      const only = source === undefined ? '' : 'AND s.source = ?3';
-      const binds = source === undefined ? [workspaceId, phone] : [workspaceId, phone, source];
-      const [, result, , fence] = await d1.batch([
-        // The counts first, from the rows about to go (the same transaction).
+      const sources = await sourcesInForce(d1, workspaceId, source);
+      if (!sources.length) return false;
+      const entry = 'workspace_id = ?1 AND source = ?2 AND generation = ?3 AND phone = ?4';
+      const statements = sources.flatMap(({ source: name, generation }) => [
+        // The count first, from the row about to go (the same transaction); both only while the generation is still in force.
         d1
-          .prepare(
-            `UPDATE suppression_sources AS g SET count = count - 1 WHERE g.workspace_id = ?1 AND ${NOT_FENCED}
-               AND EXISTS (SELECT 1 FROM suppressions AS s WHERE s.workspace_id = ?1 AND s.phone = ?2 AND s.source = g.source AND s.generation = g.generation ${only})`,
-          )
-          .bind(...binds),
-        d1.prepare(`DELETE FROM suppressions AS s WHERE s.workspace_id = ?1 AND s.phone = ?2 AND ${currentGeneration('s')} ${only} AND ${NOT_FENCED}`).bind(...binds),
+          .prepare(`UPDATE suppression_sources SET count = count - 1 WHERE workspace_id = ?1 AND source = ?2 AND generation = ?3 AND ${NOT_FENCED} AND EXISTS (SELECT 1 FROM suppressions WHERE ${entry})`)
+          .bind(workspaceId, name, generation, phone),
+        d1.prepare(`DELETE FROM suppressions WHERE ${entry} AND ${NOT_FENCED} AND EXISTS (SELECT 1 FROM suppression_sources WHERE workspace_id = ?1 AND source = ?2 AND generation = ?3)`).bind(workspaceId, name, generation, phone),
         d1.prepare(BUMP_LIST_VERSION).bind(workspaceId),
-        d1.prepare(FENCED).bind(workspaceId),
       ]);
-      checkFence(workspaceId, fence!);
-      return (result!.meta.changes ?? 0) > 0;
+      const results = await d1.batch([...statements, d1.prepare(FENCED).bind(workspaceId)]);
+      checkFence(workspaceId, results[results.length - 1]!);
+      return results.some((r, i) => i % 3 === 1 && (r.meta.changes ?? 0) > 0);
     },
   };
 }

@@ -18,7 +18,7 @@ import { FileReadError, isFileReadError } from '../../../src/lib/parse/errors.ts
 import { Refusal } from '../../refusal.ts';
 import { SuppressionRefusal } from '../refusals.ts';
 import { listColumns } from '../list-columns.ts';
-import { beginReplace } from '../sources-store.ts';
+import { assertSourceRoom, beginReplace } from '../sources-store.ts';
 import { openRegistry } from './read-registry.ts';
 import { cutChunks } from './cut-chunks.ts';
 import { LINES_ENCODING, ROWS_ENCODING } from './list-chunk.ts';
@@ -76,6 +76,7 @@ export async function startListImport(env: Env, workspaceId: string, input: List
 async function storeListFile(env: Env, workspaceId: string, input: ListImportInput): Promise<{ id: string; chunks: number }> {
   const id = newId('sli');
   let created = false;
+  await assertSourceRoom(env, workspaceId, input.source);
   try {
     const upload = input.layout === 'registry' ? openRegistry(input.body) : await openUpload(input.body, input.kind, { sheet: input.sheet });
     // Column problems (no phone column, two of them) are answered before anything is stored.
