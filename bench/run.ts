@@ -7,16 +7,19 @@
  *   timezones         the time-zone lookup's share of the core's time
  *   pipeline          headless import end-to-end vs the local one-thread ceiling
  *   suppressions      suppression list import, numbers/s        } one server
- *   suppressed-import lead import against the list vs an empty one }
+ *   suppressed-import lead import against the list vs an empty one }  (--list=N: a registry list of N on top)
+ *   registry          an N-number registry file (--list=N, default the rows) listed, and replaced by another
+ *   suppression-memory the list's own work replayed in Node with V8 bounded at 128 MB: peak heap
  *   campaigns-list    GET /campaigns with N leads vs none          } one server, N leads seeded once
  *   callable          ?callableAt= page of 100 from N leads        }
  *   update            update import vs the same file into an empty campaign } one server
  *   undo              undo of the update and of the create import           }
- *   browser           the wizard's preview in Chromium, with an N-number suppression list
+ *   browser           the wizard's preview in Chromium, with an N-number suppression list (--list=N), bytes of it fetched
  *
  *   node bench/run.ts            # 1M rows (core and pipeline also at 100k); ~20 minutes on 2 cores
  *   node bench/run.ts --quick    # 100k rows, no browser
  *   node bench/run.ts --only=core,pipeline   # just these parts (--rows=N to pick another size)
+ *   node bench/run.ts --only=registry,suppression-memory,suppressed-import,browser --list=10000000   # the issue's 10M list
  *
  * Every result line starts with `<part> <size>:` (`timezones:` alone) and ends with
  * `target … → met` or `→ NOT MET`; the summary at the end repeats them.
@@ -30,18 +33,20 @@ import { runSeeded } from './callable.ts';
 import { runUpdateUndo } from './update-undo.ts';
 import { browserBench, formatBrowserBench } from './browser.ts';
 import { label, secs, type PartOutput } from './report.ts';
+import { runRegistry } from './registry.ts';
+import { runSuppressionMemory } from './suppression-memory.ts';
 
-const PARTS = ['core', 'timezones', 'pipeline', 'suppressions', 'suppressed-import', 'campaigns-list', 'callable', 'update', 'undo', 'browser'] as const;
+const PARTS = ['core', 'timezones', 'pipeline', 'suppressions', 'suppressed-import', 'registry', 'suppression-memory', 'campaigns-list', 'callable', 'update', 'undo', 'browser'] as const;
 type Part = (typeof PARTS)[number];
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const quick = argv.includes('--quick');
-const unknown = argv.filter((a) => !/^--(quick|only=.*|rows=\d+)$/.test(a));
+const unknown = argv.filter((a) => !/^--(quick|only=.*|rows=\d+|list=\d+)$/.test(a));
 const only = flag('only')?.split(',').map((s) => s.trim()).filter(Boolean);
 const badParts = (only ?? []).filter((p) => !(PARTS as readonly string[]).includes(p));
 if (unknown.length || badParts.length) {
-  console.error(`usage: node bench/run.ts [--quick] [--only=${PARTS.join(',')}] [--rows=N]\nunknown: ${[...unknown, ...badParts].join(' ')}`);
+  console.error(`usage: node bench/run.ts [--quick] [--only=${PARTS.join(',')}] [--rows=N] [--list=N]\nunknown: ${[...unknown, ...badParts].join(' ')}`);
   process.exit(2);
 }
 const selected = new Set<Part>((only as Part[] | undefined) ?? PARTS.filter((p) => !(quick && p === 'browser')));
@@ -50,6 +55,9 @@ const rowsFlag = flag('rows');
 /** The size of every part; core and pipeline also run at 100k in the full run. */
 const size = rowsFlag ? Number(rowsFlag) : quick ? 100_000 : 1_000_000;
 const coreSizes = rowsFlag || quick ? [size] : [100_000, size];
+/** Numbers on the suppression list in suppressed-import, browser and registry (default: as many as the file's rows; the issue's scale is 10M). */
+const listFlag = flag('list');
+const listSize = listFlag ? Number(listFlag) : size;
 
 const lines: string[] = [];
 let failures = 0;
@@ -99,11 +107,13 @@ if (want('timezones')) await attempt(['timezones'], async () => print(await runT
 if (want('suppressions') || want('suppressed-import')) {
   const prefixes = [...(want('suppressions') ? [`suppressions ${n}`] : []), ...(want('suppressed-import') ? [`suppressed-import ${n}`] : [])];
   await attempt(prefixes, async () => {
-    const out = await runSuppressionParts(size, { list: want('suppressions'), leadImport: want('suppressed-import') });
+    const out = await runSuppressionParts(size, { list: want('suppressions'), leadImport: want('suppressed-import'), listed: listSize });
     print(out.list);
     print(out.leadImport);
   });
 }
+if (want('registry')) await attempt([`registry ${label(listSize)}`], async () => print(await runRegistry(listSize)));
+if (want('suppression-memory')) await attempt([`suppression-memory ${label(listSize)}`], async () => print(runSuppressionMemory(listSize)));
 if (want('campaigns-list') || want('callable')) {
   const prefixes = [...(want('campaigns-list') ? [`campaigns-list ${n}`] : []), ...(want('callable') ? [`callable ${n}`] : [])];
   await attempt(prefixes, async () => {
@@ -120,7 +130,7 @@ if (want('update') || want('undo')) {
     print(out.undo);
   });
 }
-if (want('browser')) await attempt([`browser ${n}`], async () => print(formatBrowserBench(await browserBench(size))));
+if (want('browser')) await attempt([`browser ${n}`], async () => print(formatBrowserBench(await browserBench(size, { listed: listSize }))));
 
 const results = lines.filter((l) => !l.startsWith('bench:'));
 const notMet = results.filter((l) => l.endsWith('NOT MET')).length;

@@ -40,11 +40,14 @@ function scale(x: number, m: number): number {
   return Math.floor((high + Math.floor(low / 65536)) / 65536);
 }
 
-/** The key's two hashes: the first bit position, and the step between positions (odd). */
-function hashes(key: number): [number, number] {
-  const lo = key >>> 0;
-  const hi = Math.floor(key / 4294967296) >>> 0;
-  return [fmix(lo ^ Math.imul(hi, 0x9e3779b1)), fmix(hi ^ Math.imul(lo, 0x85ebca6b) ^ 0x5bd1e995) | 1];
+/** The key's first hash (the first bit position's). */
+function hash1(lo: number, hi: number): number {
+  return fmix(lo ^ Math.imul(hi, 0x9e3779b1));
+}
+
+/** The key's second hash (the step between positions, odd). */
+function hash2(lo: number, hi: number): number {
+  return fmix(hi ^ Math.imul(lo, 0x85ebca6b) ^ 0x5bd1e995) | 1;
 }
 
 export interface BloomFilter {
@@ -65,14 +68,20 @@ export function createBloomFilter(bits: number, k: number, words: Uint32Array = 
     hashes: k,
     words,
     add(key) {
-      const [h1, h2] = hashes(key);
+      const lo = key >>> 0;
+      const hi = Math.floor(key / 4294967296) >>> 0;
+      const h1 = hash1(lo, hi);
+      const h2 = hash2(lo, hi);
       for (let i = 0; i < k; i++) {
         const bit = scale((h1 + Math.imul(i, h2)) >>> 0, bits);
         words[bit >>> 5]! |= 1 << (bit & 31);
       }
     },
     mayHave(key) {
-      const [h1, h2] = hashes(key);
+      const lo = key >>> 0;
+      const hi = Math.floor(key / 4294967296) >>> 0;
+      const h1 = hash1(lo, hi);
+      const h2 = hash2(lo, hi);
       for (let i = 0; i < k; i++) {
         const bit = scale((h1 + Math.imul(i, h2)) >>> 0, bits);
         if ((words[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
