@@ -209,9 +209,6 @@ async function preview(server: { url: string; token: string }, rows: number, pat
     context = await launch();
     const page = await context.newPage();
     await page.addInitScript(INIT);
-    await page.goto(`${server.url}/import?campaign=cmp_demo#token=${server.token}`);
-    await page.getByText('Columns the assistant').waitFor({ timeout: 60_000 });
-
     // What the page fetches of the list: every body of GET /suppressions/packed (a 304 has none).
     let packedBytes = 0;
     let packedForm: string | null = null;
@@ -220,6 +217,10 @@ async function preview(server: { url: string; token: string }, rows: number, pat
       packedForm = res.headers()['x-suppression-form'] ?? null;
       void res.body().then((b) => (packedBytes += b.byteLength)).catch(() => {});
     });
+
+    await page.goto(`${server.url}/import?campaign=cmp_demo#token=${server.token}`);
+    await page.getByText('Columns the assistant').waitFor({ timeout: 60_000 });
+
     const cdp = await context.newCDPSession(page);
     const sampler = await startMemorySampler(cdp);
     const timeout = Math.max(120_000, rows * 0.3); // 300 s for 1M rows

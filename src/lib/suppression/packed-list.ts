@@ -104,15 +104,22 @@ export interface SuppressionLookup {
   readonly size: number;
 }
 
+/** The header of bytes that are a whole packed list (its body as long as the header says); throws a RangeError otherwise. Cheap: reads 32 bytes. */
+export function checkPacked(bytes: Uint8Array): PackedHeader {
+  const h = readPackedHeader(bytes);
+  const body = bytes.byteLength - PACKED_HEADER_BYTES;
+  if (h.form === 'filter' && (body !== h.bits / 8 || h.bits % 32 !== 0)) throw damaged(`a filter of ${h.bits} bits is not ${body} bytes`);
+  if (h.form === 'exact' && body !== PACKED_BYTES_PER_NUMBER * (h.permanent + 2 * h.expiring)) throw damaged(`${h.permanent} + ${h.expiring} numbers are not ${body} bytes`);
+  return h;
+}
+
 /**
  * Reads a packed list; an entry that expires counts until `now` (ms) passes its expiry. Throws a
  * RangeError when the bytes are not a whole packed list.
  */
 export function createSuppressionLookup(bytes: Uint8Array, now: number = Date.now()): SuppressionLookup {
-  const h = readPackedHeader(bytes);
-  const body = bytes.byteLength - PACKED_HEADER_BYTES;
+  const h = checkPacked(bytes);
   if (h.form === 'filter') {
-    if (body !== h.bits / 8 || h.bits % 32 !== 0) throw damaged(`a filter of ${h.bits} bits is not ${body} bytes`);
     const at = bytes.byteOffset + PACKED_HEADER_BYTES;
     const words = at % 4 === 0 ? new Uint32Array(bytes.buffer, at, h.bits >>> 5) : new Uint32Array(bytes.slice(PACKED_HEADER_BYTES).buffer);
     const filter = createBloomFilter(h.bits, h.hashes, words);
@@ -125,7 +132,6 @@ export function createSuppressionLookup(bytes: Uint8Array, now: number = Date.no
       size: h.count,
     };
   }
-  if (body !== PACKED_BYTES_PER_NUMBER * (h.permanent + 2 * h.expiring)) throw damaged(`${h.permanent} + ${h.expiring} numbers are not ${body} bytes`);
   const keys = doubles(bytes, PACKED_HEADER_BYTES, h.permanent);
   const expiringKeys = doubles(bytes, PACKED_HEADER_BYTES + 8 * h.permanent, h.expiring);
   const expiries = doubles(bytes, PACKED_HEADER_BYTES + 8 * (h.permanent + h.expiring), h.expiring);

@@ -4,10 +4,13 @@
  * beyond). Kept in memory with its ETag; a refetch sends If-None-Match and a 304 keeps the bytes
  * already here. One cache per page.
  */
-import { createSuppressionLookup, type SuppressionLookup } from '../../suppression/packed-list.ts';
+import { checkPacked, createSuppressionLookup, type PackedForm, type SuppressionLookup } from '../../suppression/packed-list.ts';
 
 export interface PackedList {
-  set: SuppressionLookup;
+  /** The list to look numbers up in, made when first asked for (the preview's worker makes its own from a copy). */
+  readonly set: SuppressionLookup;
+  /** exact, or filter (a hit is only "probably listed"). */
+  form: PackedForm;
   /** The packed bytes; not to be transferred (the cache keeps using them): transfer a `copyBytes()` instead. */
   bytes: ArrayBuffer;
   etag: string | null;
@@ -67,13 +70,24 @@ export function createPackedListCache(fetchImpl: Fetch = (input, init) => fetch(
       throw new PackedListError(body?.error?.message ?? `The suppression list could not be fetched (HTTP ${res.status}).`, res.status);
     }
     const bytes = await res.arrayBuffer();
-    let set: SuppressionLookup;
+    let form: PackedForm;
     try {
-      set = packedSetFromBuffer(bytes);
+      // Only its header and length here, on the page's thread: the lookup is built where it is used.
+      form = checkPacked(new Uint8Array(bytes)).form;
     } catch (e) {
       throw new PackedListError(e instanceof Error ? e.message : 'The suppression list arrived damaged.', res.status);
     }
-    cached = { token, set, bytes, etag: res.headers.get('etag'), asOf: res.headers.get('x-suppression-as-of') };
+    let set: SuppressionLookup | null = null;
+    cached = {
+      token,
+      form,
+      get set() {
+        return (set ??= packedSetFromBuffer(bytes));
+      },
+      bytes,
+      etag: res.headers.get('etag'),
+      asOf: res.headers.get('x-suppression-as-of'),
+    };
     return cached;
   }
 
