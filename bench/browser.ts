@@ -215,7 +215,9 @@ async function preview(server: { url: string; token: string }, rows: number, pat
     page.on('response', (res) => {
       if (!res.url().includes('/api/v1/suppressions/packed') || res.status() !== 200) return;
       packedForm = res.headers()['x-suppression-form'] ?? null;
-      void res.body().then((b) => (packedBytes += b.byteLength)).catch(() => {});
+      const length = Number(res.headers()['content-length']);
+      if (Number.isFinite(length) && length > 0) packedBytes += length;
+      else void res.body().then((b) => (packedBytes += b.byteLength)).catch(() => {});
     });
 
     await page.goto(`${server.url}/import?campaign=cmp_demo#token=${server.token}`);
