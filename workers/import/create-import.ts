@@ -1,9 +1,7 @@
 /** Creates an import: its D1 row (the read model) and its coordinator (the live state). */
 import type { Env } from '../env.ts';
-import { db } from '../db/client.ts';
-import { campaigns, imports } from '../db/schema.ts';
-import { and, eq } from 'drizzle-orm';
-import { DEFAULT_BLOCKED_PHONE_TYPES } from '../../src/lib/calling/blocked-phone-types.ts';
+import { insertImport } from '../imports/imports.ts';
+import { importSettingsOf } from '../campaigns/campaigns.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
 import type { ImportConfig } from '../coordinator/state.ts';
@@ -28,27 +26,17 @@ export interface NewImport {
   inline: boolean;
 }
 
-/** The campaign's settings an import keeps for its whole run (blocked phone types), and whether it needs fresh lists. */
-async function campaignSettingsOf(env: Env, workspaceId: string, campaignId: string): Promise<{ blockedPhoneTypes: string[]; requireFreshLists: boolean }> {
-  const row = await db(env.DB)
-    .select({ blockedPhoneTypes: campaigns.blockedPhoneTypes, requireFreshLists: campaigns.requireFreshLists })
-    .from(campaigns)
-    .where(and(eq(campaigns.id, campaignId), eq(campaigns.workspaceId, workspaceId)))
-    .get();
-  return { blockedPhoneTypes: row ? [...row.blockedPhoneTypes] : [...DEFAULT_BLOCKED_PHONE_TYPES], requireFreshLists: row?.requireFreshLists ?? false };
-}
-
 export async function createImport(env: Env, input: NewImport): Promise<ImportConfig> {
   await assertAcceptingImports(env, input.workspaceId);
   const importId = newId('imp');
   const createdAt = nowIso();
-  const { blockedPhoneTypes, requireFreshLists } = await campaignSettingsOf(env, input.workspaceId, input.campaignId);
+  const { blockedPhoneTypes, requireFreshLists } = await importSettingsOf(env, input.workspaceId, input.campaignId);
   // A do-not-call registry copy too old to rely on: a warning on the import, or a refusal when the campaign requires fresh lists.
   const warnings = await staleSourceWarnings(env, input.workspaceId, new Date(createdAt));
   if (requireFreshLists && warnings.length) {
     throw new SuppressionRefusal('SUPPRESSION_SOURCE_STALE', `${warnings.map((w) => w.message).join(' ')} This campaign requires fresh do-not-call lists (requireFreshLists), so nothing was imported.`, { warnings });
   }
-  await db(env.DB).insert(imports).values({
+  await insertImport(env, {
     id: importId,
     workspaceId: input.workspaceId,
     campaignId: input.campaignId,

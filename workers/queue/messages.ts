@@ -1,5 +1,5 @@
 /** Queue messages name an import and a chunk in R2; they never carry rows (128 KB per message). */
-export type ChunkMessage =
+export type QueueMessage =
   | { kind: 'validate'; workspaceId: string; importId: string; chunk: number }
   | { kind: 'write'; workspaceId: string; importId: string; chunk: number }
   | { kind: 'finalize'; workspaceId: string; importId: string }
@@ -17,24 +17,24 @@ export interface ImportRef {
 }
 
 /** One validate or write message per chunk. */
-export function chunkMessages(kind: 'validate' | 'write', ref: ImportRef, chunks: readonly number[]): ChunkMessage[] {
+export function chunkMessages(kind: 'validate' | 'write', ref: ImportRef, chunks: readonly number[]): QueueMessage[] {
   return chunks.map((chunk) => ({ kind, workspaceId: ref.workspaceId, importId: ref.importId, chunk }));
 }
 
-export function finalizeMessage(ref: ImportRef): ChunkMessage {
+export function finalizeMessage(ref: ImportRef): QueueMessage {
   return { kind: 'finalize', workspaceId: ref.workspaceId, importId: ref.importId };
 }
 
-export function undoMessage(ref: ImportRef): ChunkMessage {
+export function undoMessage(ref: ImportRef): QueueMessage {
   return { kind: 'undo', workspaceId: ref.workspaceId, importId: ref.importId };
 }
 
 /** One message per chunk of a background list import, chunks 0..count-1. */
-export function listChunkMessages(ref: ImportRef, count: number): ChunkMessage[] {
+export function listChunkMessages(ref: ImportRef, count: number): QueueMessage[] {
   return [...Array(count).keys()].map((chunk) => ({ kind: 'list-chunk', workspaceId: ref.workspaceId, importId: ref.importId, chunk }));
 }
 
 /** The next step of sweeping a list source's replaced entries. */
-export function listSweepMessage(workspaceId: string, source: string): ChunkMessage {
+export function listSweepMessage(workspaceId: string, source: string): QueueMessage {
   return { kind: 'list-sweep', workspaceId, source };
 }

@@ -24,7 +24,7 @@ import { importListInline, startListImport } from '../../suppression/list-import
 import { listImportView } from '../../suppression/list-import/view.ts';
 import { sourcesView } from '../../suppression/sources-view.ts';
 import { SuppressionRefusal } from '../../suppression/refusals.ts';
-import { listImportReport } from '../../suppression/list-import/report.ts';
+import { listImportErrorsCsv } from '../../suppression/list-import/errors-csv.ts';
 import type { AppEnv } from '../app-env.ts';
 
 /** Largest JSON body of POST /suppressions: 10,000 numbers of up to 100 characters, with room to spare. */
@@ -104,7 +104,7 @@ export const suppressionRoutes = new Hono<AppEnv>()
     return c.json(view, 200, { 'Cache-Control': 'no-store' });
   })
   .get('/suppressions/imports/:id/errors.csv', async (c) =>
-    c.body(await listImportReport(c.env, c.get('workspaceId'), c.req.param('id')), 200, {
+    c.body(await listImportErrorsCsv(c.env, c.get('workspaceId'), c.req.param('id')), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="suppression-import-errors.csv"',
       'Cache-Control': 'no-store',

@@ -8,7 +8,7 @@ import { createReportWriter } from '../../../src/lib/report/error-report.ts';
 import { createEntryReader, type InvalidSuppression, type SuppressionEntryInput } from '../../../src/lib/suppression/entry.ts';
 import { MAX_INVALID_SHOWN } from '../../../src/lib/suppression/schemas.ts';
 import type { RowError, SourceRow } from '../../../src/lib/types.ts';
-import { listColumns, rowEntry } from '../list-columns.ts';
+import { checkListColumns, rowEntry } from '../check-list-columns.ts';
 
 /** Characters of a cell kept in the resource's sample (the report has it whole). */
 const SAMPLE_INPUT_CHARS = 200;
@@ -23,7 +23,7 @@ export interface ChunkEntries {
 }
 
 export function chunkEntries(headers: string[], defaultCountry: string, rows: readonly SourceRow[]): ChunkEntries {
-  const cols = listColumns(headers);
+  const cols = checkListColumns(headers);
   const reader = createEntryReader(defaultCountry);
   const writer = createReportWriter(headers);
   const out: ChunkEntries = { entries: [], invalid: [], invalidCount: 0, report: '' };

@@ -6,7 +6,7 @@
  */
 import type { Env } from '../../env.ts';
 import { sendWithRetry } from '../../queue/send.ts';
-import type { ChunkMessage } from '../../queue/messages.ts';
+import type { QueueMessage } from '../../queue/messages.ts';
 
 /** A list import still running this long after it was created is resumed. */
 export const LIST_STALL_MS = 3_600_000;
@@ -23,7 +23,7 @@ export async function resumeStalledListImports(env: Env, now = Date.now(), limit
     const recorded = new Set(done.map((r) => r.chunk));
     const chunks = [...Array(job.chunk_count).keys()].filter((c) => !recorded.has(c));
     if (!chunks.length && job.chunk_count > 0) chunks.push(job.chunk_count - 1);
-    const messages: ChunkMessage[] = chunks.map((chunk) => ({ kind: 'list-chunk', workspaceId: job.workspace_id, importId: job.id, chunk }));
+    const messages: QueueMessage[] = chunks.map((chunk) => ({ kind: 'list-chunk', workspaceId: job.workspace_id, importId: job.id, chunk }));
     await sendWithRetry(env.IMPORT_QUEUE, messages);
   }
   return results.length;

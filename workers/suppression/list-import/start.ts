@@ -12,12 +12,12 @@ import { CHUNK_BYTE_BUDGET, openUpload, type UploadKind } from '../../chunk/read
 import { putCharged, releaseStorage } from '../../quota/storage.ts';
 import { sendWithRetry } from '../../queue/send.ts';
 import { listChunkMessages } from '../../queue/messages.ts';
-import { deletePrefix } from '../../chunk/delete-prefix.ts';
+import { deletePrefix } from '../../r2/delete-prefix.ts';
 import { LIMITS } from '../../../src/lib/limits.ts';
 import { FileReadError, isFileReadError } from '../../../src/lib/parse/errors.ts';
 import { Refusal } from '../../refusal.ts';
 import { SuppressionRefusal } from '../refusals.ts';
-import { listColumns } from '../list-columns.ts';
+import { checkListColumns } from '../check-list-columns.ts';
 import { assertSourceRoom, beginReplace } from '../sources-store.ts';
 import { openRegistry } from './read-registry.ts';
 import { cutChunks } from './cut-chunks.ts';
@@ -80,7 +80,7 @@ async function storeListFile(env: Env, workspaceId: string, input: ListImportInp
   try {
     const upload = input.layout === 'registry' ? openRegistry(input.body) : await openUpload(input.body, input.kind, { sheet: input.sheet });
     // Column problems (no phone column, two of them) are answered before anything is stored.
-    listColumns(upload.headers);
+    checkListColumns(upload.headers);
     const now = new Date();
     await env.DB.prepare(
       `INSERT INTO suppression_imports (id, workspace_id, status, file_name, default_country, source, mode, as_of, layout, headers, created_at)

@@ -9,21 +9,21 @@ import { keys } from '../chunk/keys.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
 import { phoneKey } from '../../src/lib/dedupe/phone-key.ts';
 import { isRunning } from '../../src/lib/import-view.ts';
-import type { ValidatedChunk } from './validated-chunk.ts';
+import type { ChunkVerdicts } from './verdicts.ts';
 import { countCodes } from './count-codes.ts';
-import { revalidateChunk } from './revalidate-chunk.ts';
+import { chunkVerdicts } from './chunk-verdicts.ts';
 import { writeEntries } from '../write/write-entries.ts';
 import type { Next } from '../coordinator/state.ts';
 
-export async function validateChunk(env: Env, workspaceId: string, importId: string, index: number): Promise<Next> {
+export async function validatePass(env: Env, workspaceId: string, importId: string, index: number): Promise<Next> {
   const coord = coordinator(env, importId);
   const { config, status } = await coord.snapshot();
   if (!isRunning(status)) return { kind: 'none' };
 
-  const entries = await revalidateChunk(env, config, index);
+  const entries = await chunkVerdicts(env, config, index);
   const phones: [number, number][] = [];
   for (const e of entries) if (e.lead) phones.push([phoneKey(e.lead.e164), e.row]);
-  const storeVerdict = () => env.UPLOADS.put(keys.validated(workspaceId, importId, index), JSON.stringify({ index, entries } satisfies ValidatedChunk));
+  const storeVerdict = () => env.UPLOADS.put(keys.validated(workspaceId, importId, index), JSON.stringify({ index, entries } satisfies ChunkVerdicts));
   // Without ignoreErrors nothing is written before every chunk is validated: keep the verdict first.
   if (!config.ignoreErrors) await storeVerdict();
   const recorded = await coord.recordValidation(index, {

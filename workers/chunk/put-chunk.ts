@@ -9,7 +9,7 @@ import type { Admission } from './admit-chunk.ts';
 import { charged, putCharged } from '../quota/storage.ts';
 import { utf8Length } from '../../src/lib/text/utf8-length.ts';
 
-export async function storeChunk(env: Env, workspaceId: string, importId: string, chunk: Chunk, dispatch: boolean): Promise<void> {
+export async function putChunk(env: Env, workspaceId: string, importId: string, chunk: Chunk, dispatch: boolean): Promise<void> {
   await putCharged(env, workspaceId, importId, keys.chunk(workspaceId, importId, chunk.index), JSON.stringify(chunk), {
     httpMetadata: { contentType: 'application/json' },
   });
@@ -22,13 +22,13 @@ export async function storeChunk(env: Env, workspaceId: string, importId: string
  * upload is open and only if its rows keep file order and the import's size limit (see admit-chunk).
  * `chunk.rows` must be in strictly increasing row order (checked by the route).
  */
-export async function storeUploadedChunk(env: Env, workspaceId: string, importId: string, chunk: Chunk): Promise<Admission> {
+export async function putUploadedChunk(env: Env, workspaceId: string, importId: string, chunk: Chunk): Promise<Admission> {
   const body = JSON.stringify(chunk);
   const key = keys.chunk(workspaceId, importId, chunk.index);
   let admission: Admission | undefined;
   // The workspace's storage quota is charged before the coordinator stores it, and taken back if refused.
   await charged(env, workspaceId, importId, key, utf8Length(body), async () => {
-    admission = await coordinator(env, importId).storeUploadedChunk({
+    admission = await coordinator(env, importId).putUploadedChunk({
       index: chunk.index,
       rows: chunk.rows.length,
       firstRow: chunk.rows[0]!.row,

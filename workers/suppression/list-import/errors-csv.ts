@@ -9,7 +9,7 @@ import { REPORT_BOM, reportHeader } from '../../../src/lib/report/error-report.t
 import { listImportKeys } from './keys.ts';
 import { listImportRow } from './view.ts';
 
-export async function listImportReport(env: Env, workspaceId: string, id: string): Promise<ReadableStream<Uint8Array>> {
+export async function listImportErrorsCsv(env: Env, workspaceId: string, id: string): Promise<ReadableStream<Uint8Array>> {
   const job = await listImportRow(env, workspaceId, id);
   if (!job) throw new SuppressionRefusal('NOT_FOUND', 'List import not found.');
   if (job.status === 'running') throw new SuppressionRefusal('IMPORT_RUNNING', 'The list is still being imported; its report of rows that were not numbers is ready when it ends.');

@@ -8,21 +8,21 @@ import type { Env } from '../env.ts';
 import type { Chunk } from '../../src/lib/chunk/format.ts';
 import type { ImportConfig } from '../coordinator/state.ts';
 import { keys } from '../chunk/keys.ts';
-import { leadsStore } from '../leads/store.ts';
+import { leadsStore } from '../leads/leads-store.ts';
 import { duplicateExisting } from '../../src/lib/validate/messages.ts';
 import { phoneColumnLabel } from '../../src/lib/map/phone-column.ts';
 import { validatorFor } from './validator-cache.ts';
-import type { ValidatedEntry } from './validated-chunk.ts';
+import type { RowVerdict } from './verdicts.ts';
 import { ChunkMissingError } from '../chunk/errors.ts';
-import { markSuppressed } from './suppressed.ts';
+import { markSuppressed } from './mark-suppressed.ts';
 
-export async function revalidateChunk(env: Env, config: ImportConfig, index: number): Promise<ValidatedEntry[]> {
+export async function chunkVerdicts(env: Env, config: ImportConfig, index: number): Promise<RowVerdict[]> {
   const { workspaceId, importId } = config;
   const object = await env.UPLOADS.get(keys.chunk(workspaceId, importId, index));
   if (!object) throw new ChunkMissingError(index);
   const chunk = await object.json<Chunk>();
   const validator = validatorFor(config);
-  const entries: ValidatedEntry[] = chunk.rows.map((source) => {
+  const entries: RowVerdict[] = chunk.rows.map((source) => {
     const v = validator.validate(source);
     return v.lead ? { row: v.row, cells: source.cells, lead: v.lead, errors: [] } : { row: v.row, cells: source.cells, errors: v.errors };
   });
