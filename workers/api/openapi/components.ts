@@ -12,6 +12,7 @@ import { ROW_ERROR_CODES, FILE_ERROR_CODES } from '../../../src/lib/codes.ts';
 import { PHONE_TYPES } from '../../../src/lib/calling/blocked-phone-types.ts';
 import { IMPORT_STATUSES, ON_EXISTING } from '../../../src/lib/import-view.ts';
 import { returns, schema } from './shared-parts.ts';
+import { fieldsJsonSchema } from '../../../src/lib/fields/lead-fields.ts';
 
 /** What every stored number carries (the lead's primary, and each secondary contact). */
 const phoneFields = {
@@ -27,6 +28,13 @@ const leadSchema = {
   properties: {
     id: { type: 'string' },
     ...phoneFields,
+    ...fieldsJsonSchema(),
+    regions: { type: 'array', items: { type: 'string' }, description: 'Every candidate subdivision (ISO 3166-2) of the person: from the number\'s area code and the address; [] when nothing is known' },
+    callingTimeZones: { type: 'array', items: { type: 'string' }, description: 'The number\'s time zones together with the address\'s (the ZIP\'s zone, else every zone of the region): every calling decision uses all of them' },
+    callingRules: { type: 'array', items: { type: 'string' }, description: 'Ids of the calling rules binding the lead under the campaign\'s callPurpose (GET /calling-rules)' },
+    maxCallsPer24h: { type: ['integer', 'null'], description: 'The smallest cap of calls per 24 hours among the binding rules, or null' },
+    heldBy: { type: 'array', items: { type: 'string' }, description: 'Why the lead may not be called now ("Florida: calls end at 8 pm"); empty when it may' },
+    callableWhen: { enum: ['now', 'laterToday', 'laterThisWeek', 'never'], description: 'When the lead can be called, from now: the same words as the preview' },
     variables: variablesField,
     secondaryContacts: { type: 'array', items: { type: 'object', properties: { ...phoneFields, variables: variablesField } } },
     suppressed: { type: 'boolean', description: "The primary number is on the workspace's suppression list now (an entry not expired)" },
