@@ -11,7 +11,9 @@ import { newId, nowIso } from '../db/ids.ts';
 import { notFoundRefusal } from '../domain-refusal.ts';
 import { DEFAULT_CALLING_WINDOW } from '../../src/lib/calling/calling-window.ts';
 import { DEFAULT_BLOCKED_PHONE_TYPES } from '../../src/lib/calling/blocked-phone-types.ts';
+import { DEFAULT_CONSENT_POLICY, type ConsentPolicy } from '../../src/lib/consent/consent-policy.ts';
 import { sampleCsv } from '../../src/lib/sample/sample-csv.ts';
+import { CONSENT_FIELD_NAMES } from '../../src/lib/fields/lead-fields.ts';
 import type { CreateCampaignInput } from '../../src/lib/schemas/api.ts';
 import type { UpdateCampaignInput } from '../../src/lib/schemas/update.ts';
 import { leadCounts, leadsStore } from '../leads/leads-store.ts';
@@ -27,6 +29,7 @@ export const toCampaign = (c: CampaignRow, leadCount: number) => ({
   defaultCountry: c.defaultCountry,
   callingWindow: c.callingWindow,
   blockedPhoneTypes: c.blockedPhoneTypes,
+  consentPolicy: c.consentPolicy,
   requireFreshLists: c.requireFreshLists,
   leadCount,
   createdAt: c.createdAt,
@@ -67,14 +70,21 @@ export async function campaignName(env: Env, workspaceId: string, id: string): P
   return row?.name ?? null;
 }
 
-/** The campaign's settings an import is created with: its blocked phone types (kept for the whole run) and whether it requires fresh do-not-call lists. */
-export async function importSettingsOf(env: Env, workspaceId: string, id: string): Promise<{ blockedPhoneTypes: string[]; requireFreshLists: boolean }> {
+/**
+ * The campaign's settings an import is created with: its blocked phone types and consent policy
+ * (both kept for the whole run) and whether it requires fresh do-not-call lists.
+ */
+export async function importSettingsOf(env: Env, workspaceId: string, id: string): Promise<{ blockedPhoneTypes: string[]; consentPolicy: ConsentPolicy; requireFreshLists: boolean }> {
   const row = await db(env.DB)
-    .select({ blockedPhoneTypes: campaigns.blockedPhoneTypes, requireFreshLists: campaigns.requireFreshLists })
+    .select({ blockedPhoneTypes: campaigns.blockedPhoneTypes, consentPolicy: campaigns.consentPolicy, requireFreshLists: campaigns.requireFreshLists })
     .from(campaigns)
     .where(and(eq(campaigns.id, id), eq(campaigns.workspaceId, workspaceId)))
     .get();
-  return { blockedPhoneTypes: row ? [...row.blockedPhoneTypes] : [...DEFAULT_BLOCKED_PHONE_TYPES], requireFreshLists: row?.requireFreshLists ?? false };
+  return {
+    blockedPhoneTypes: row ? [...row.blockedPhoneTypes] : [...DEFAULT_BLOCKED_PHONE_TYPES],
+    consentPolicy: row?.consentPolicy ?? { ...DEFAULT_CONSENT_POLICY },
+    requireFreshLists: row?.requireFreshLists ?? false,
+  };
 }
 
 export async function createCampaign(env: Env, workspaceId: string, input: CreateCampaignInput): Promise<Campaign> {
@@ -87,6 +97,7 @@ export async function createCampaign(env: Env, workspaceId: string, input: Creat
     defaultCountry: input.defaultCountry ?? null,
     callingWindow: input.callingWindow ?? { ...DEFAULT_CALLING_WINDOW, days: [...DEFAULT_CALLING_WINDOW.days] },
     blockedPhoneTypes: input.blockedPhoneTypes ?? [...DEFAULT_BLOCKED_PHONE_TYPES],
+    consentPolicy: input.consentPolicy ?? { ...DEFAULT_CONSENT_POLICY },
     requireFreshLists: input.requireFreshLists ?? false,
     createdAt: nowIso(),
   };
@@ -115,6 +126,7 @@ export async function updateCampaign(env: Env, workspaceId: string, id: string, 
   if (input.callingWindow !== undefined) changes.callingWindow = input.callingWindow;
   if (input.blockedPhoneTypes !== undefined) changes.blockedPhoneTypes = input.blockedPhoneTypes;
   if (input.requireFreshLists !== undefined) changes.requireFreshLists = input.requireFreshLists;
+  if (input.consentPolicy !== undefined) changes.consentPolicy = input.consentPolicy;
   await db(env.DB)
     .update(campaigns)
     .set(changes)
@@ -124,8 +136,10 @@ export async function updateCampaign(env: Env, workspaceId: string, id: string, 
 }
 
 /** The campaign's sample file and a file name made from the campaign's name. */
+/** The sample file; a campaign that requires consent asks for the consent columns too. */
 export async function campaignSample(env: Env, workspaceId: string, id: string): Promise<{ fileName: string; csv: string }> {
   const { campaign, assistant } = await campaignWithAssistant(env.DB, workspaceId, id);
   const name = campaign.name.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 60) || 'campaign';
-  return { fileName: `${name}-sample.csv`, csv: sampleCsv(assistantConfig(assistant)) };
+  const fields = campaign.consentPolicy.require === 'none' ? [] : CONSENT_FIELD_NAMES;
+  return { fileName: `${name}-sample.csv`, csv: sampleCsv(assistantConfig(assistant), fields) };
 }

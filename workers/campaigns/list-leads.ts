@@ -8,6 +8,7 @@
 import type { Env } from '../env.ts';
 import { leadsStore, type StoredLead } from '../leads/leads-store.ts';
 import { suppressedAmong } from '../suppression/store.ts';
+import { fieldsResource } from '../../src/lib/fields/lead-fields.ts';
 import { isCallableAt } from '../../src/lib/calling/callable.ts';
 import type { CallingWindow } from '../../src/lib/calling/calling-window.ts';
 import { zoneSetCallability } from '../../src/lib/calling/callable-summary.ts';
@@ -58,6 +59,7 @@ export async function listCampaignLeads(env: Env, workspaceId: string, campaignI
         phoneType: l.phoneType,
         phoneTimeZones: l.phoneTimeZones,
         phoneExtension: l.phoneExtension,
+        ...fieldsResource(l.fields),
         variables: l.variables,
         secondaryContacts: l.secondaryContacts,
         suppressed,

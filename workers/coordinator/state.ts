@@ -4,6 +4,7 @@
  * types from here, not from the Durable Object's class.
  */
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
+import type { ConsentPolicy } from '../../src/lib/consent/consent-policy.ts';
 import type { ImportStatus, ImportView, ImportWarning, OnExisting } from '../../src/lib/import-view.ts';
 
 export interface ImportConfig {
@@ -27,6 +28,8 @@ export interface ImportConfig {
   createdAt: string;
   /** Inline imports are driven by the request; queued ones by messages the coordinator sends. */
   inline: boolean;
+  /** The campaign's consent policy when the import was created (absent in imports created before it: none required). */
+  consentPolicy?: ConsentPolicy;
   /** Warnings the import was created with (absent in imports created before them: none). */
   warnings?: ImportWarning[];
 }

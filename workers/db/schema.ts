@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import type { VariableDef } from '../../src/lib/types.ts';
 import type { CallingWindow } from '../../src/lib/calling/calling-window.ts';
+import type { ConsentPolicy } from '../../src/lib/consent/consent-policy.ts';
 import type { PhoneType } from '../../src/lib/calling/blocked-phone-types.ts';
 
 export const workspaces = sqliteTable('workspaces', {
@@ -55,6 +56,11 @@ export const campaigns = sqliteTable(
       .$type<PhoneType[]>()
       .notNull()
       .default(sql`'["PREMIUM_RATE"]'`),
+    /** Which leads need consent evidence and how old it may be (src/lib/consent/consent-policy.ts). */
+    consentPolicy: text('consent_policy', { mode: 'json' })
+      .$type<ConsentPolicy>()
+      .notNull()
+      .default(sql`'{"require":"none","maxAgeDays":null}'`),
     /** Refuse imports (409 SUPPRESSION_SOURCE_STALE) while a registry copy of the list is older than its rule allows. */
     requireFreshLists: integer('require_fresh_lists', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),

@@ -30,7 +30,7 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
   await assertAcceptingImports(env, input.workspaceId);
   const importId = newId('imp');
   const createdAt = nowIso();
-  const { blockedPhoneTypes, requireFreshLists } = await importSettingsOf(env, input.workspaceId, input.campaignId);
+  const { blockedPhoneTypes, consentPolicy, requireFreshLists } = await importSettingsOf(env, input.workspaceId, input.campaignId);
   // A do-not-call registry copy too old to rely on: a warning on the import, or a refusal when the campaign requires fresh lists.
   const warnings = await staleSourceWarnings(env, input.workspaceId, new Date(createdAt));
   if (requireFreshLists && warnings.length) {
@@ -63,6 +63,7 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
     assistant: input.assistant,
     defaultCountry: input.defaultCountry,
     blockedPhoneTypes,
+    consentPolicy,
     createdAt,
     inline: input.inline,
     warnings,

@@ -24,6 +24,7 @@ const CHANGE_COLUMNS = [
   'phone',
   'before_variables',
   'before_contacts',
+  'before_fields',
   'before_version',
   'before_updated_import_id',
   'after_version',

@@ -3,9 +3,15 @@
  * copying leads and the suppression list, deleting them from the old shard.
  */
 import { paramGroups } from './param-groups.ts';
+import { FIELD_COLUMNS } from './stored-lead.ts';
 import { COUNTER_ADD_CHANGES } from './counters.ts';
 
-const LEAD_COLUMNS = 'phone, phone_country, phone_type, phone_extension, phone_zone_set, variables, secondary_contacts, import_id, source_row, created_at, version, updated_import_id';
+/** Every column of a lead but its id. */
+const LEAD_COLUMNS = [
+  'phone, phone_country, phone_type, phone_extension, phone_zone_set, calling_profile',
+  ...FIELD_COLUMNS,
+  'variables, secondary_contacts, import_id, source_row, created_at, version, updated_import_id',
+].join(', ');
 const LEAD_VALUES = LEAD_COLUMNS.split(', ')
   .map((_, i) => `j.value->>${i}`)
   .join(', ');

@@ -4,6 +4,10 @@
  * leads of the workspaces placed on it (placement lives in DB, workers/db/schema.ts).
  */
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
+import { LEAD_FIELDS } from '../../src/lib/fields/lead-fields.ts';
+
+/** One text column per fixed lead field of the registry (src/lib/fields/lead-fields.ts): `region`, `postal_code`, … */
+const leadFieldColumns = Object.fromEntries(LEAD_FIELDS.map((f) => [f.column, text(f.column)]));
 
 /**
  * What makes an update exact and undoable: `version` goes up by one with every update (an update
@@ -37,6 +41,12 @@ export const leads = sqliteTable(
      * shard's `zone_data_version` (shard_meta); null for leads written before zones were kept.
      */
     phoneZoneSet: integer('phone_zone_set'),
+    /**
+     * Where the person may be, as the key of a calling profile (h-rules: src/lib/calling/profile.ts);
+     * null until profiled.
+     */
+    callingProfile: text('calling_profile'),
+    ...leadFieldColumns,
     variables: text('variables').notNull(),
     /**
      * Secondary contacts in call order (position 1 is called right after the primary), as JSON
@@ -169,6 +179,8 @@ export const leadChanges = sqliteTable(
     beforeContacts: text('before_contacts'),
     beforeVersion: integer('before_version'),
     beforeUpdatedImportId: text('before_updated_import_id'),
+    /** The lead's registry fields and calling profile before the update, as a JSON object by column. */
+    beforeFields: text('before_fields'),
     afterVersion: integer('after_version').notNull(),
     batch: text('batch'),
     createdAt: text('created_at').notNull(),

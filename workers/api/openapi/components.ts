@@ -68,6 +68,12 @@ export const components = {
           properties: { start: { type: 'string', examples: ['08:00'] }, end: { type: 'string', examples: ['21:00'] }, days: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 7 } } },
         },
         blockedPhoneTypes: { type: 'array', items: { enum: [...PHONE_TYPES] }, description: 'Phone types an import refuses (PHONE_TYPE_BLOCKED, SECONDARY_PHONE_TYPE_BLOCKED).' },
+        consentPolicy: {
+          type: 'object',
+          description:
+            'Which leads must carry consent evidence (consent_at): none, mobile (MOBILE and FIXED_LINE_OR_MOBILE numbers, since the latter may be mobile) or all; and the oldest consent accepted, in days before the import started (null: any age). Rows that break it fail with CONSENT_REQUIRED or CONSENT_EXPIRED.',
+          properties: { require: { enum: ['none', 'mobile', 'all'] }, maxAgeDays: { type: ['integer', 'null'], minimum: 1 } },
+        },
         requireFreshLists: { type: 'boolean', description: 'Imports are refused (409 SUPPRESSION_SOURCE_STALE) while a registry copy of the do-not-call list is older than its rule allows.' },
         leadCount: { type: 'integer' },
         createdAt: { type: 'string', format: 'date-time' },

@@ -1,0 +1,1 @@
+ALTER TABLE `campaigns` ADD `consent_policy` text DEFAULT '{"require":"none","maxAgeDays":null}' NOT NULL;
