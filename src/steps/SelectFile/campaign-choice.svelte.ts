@@ -3,6 +3,7 @@ import { api } from '#lib/ui/api.ts';
 import type { AssistantConfig, VariableDef } from '#lib/types.ts';
 import type { Notices } from '#lib/ui/preview/session.svelte.ts';
 import type { CallingWindow } from '#lib/calling/calling-window.ts';
+import type { ConsentPolicy } from '#lib/consent/consent-policy.ts';
 
 /** A campaign as the API returns it, with the settings the preview applies (blocked types, calling window). */
 export type Campaign = {
@@ -12,6 +13,8 @@ export type Campaign = {
   defaultCountry: string | null;
   callingWindow: CallingWindow;
   blockedPhoneTypes: string[];
+  consentPolicy: ConsentPolicy;
+  requireFreshLists: boolean;
 };
 export type Assistant = { id: string; name: string; variables: VariableDef[]; secondaryVariables: VariableDef[] };
 

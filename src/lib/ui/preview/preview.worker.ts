@@ -96,14 +96,23 @@ function setMapping(next: ColumnMapping): void {
   check = checkMapping(headers, mapping, assistant);
   validator = check.fileErrors.some((e) => e.code === 'NO_PHONE_COLUMN')
     ? null
-    : createRowValidator({ assistant, headers, mapping, phoneNormalizer: phones, blockedPhoneTypes: calling.blockedPhoneTypes });
+    : createRowValidator({ assistant, headers, mapping, phoneNormalizer: phones, blockedPhoneTypes: calling.blockedPhoneTypes, consentPolicy: calling.consentPolicy, startedAt: calling.startedAt });
   verdicts.configure(suppressionColumns(headers, mapping, assistant));
   mapGen++;
   pool?.configure(poolConfig());
 }
 
 const poolConfig = () =>
-  ({ type: 'config', assistant, headers, mapping: validator ? mapping : null, defaultCountry, blockedPhoneTypes: calling.blockedPhoneTypes }) as const;
+  ({
+    type: 'config',
+    assistant,
+    headers,
+    mapping: validator ? mapping : null,
+    defaultCountry,
+    blockedPhoneTypes: calling.blockedPhoneTypes,
+    consentPolicy: calling.consentPolicy,
+    startedAt: calling.startedAt,
+  }) as const;
 
 const phoneHeader = () => {
   const i = mapping.columns.findIndex((t) => t.kind === 'phone');

@@ -6,11 +6,19 @@ import type { PackedRows } from './row-store.ts';
 import type { PhoneFacts } from './phone-facts.ts';
 import type { Readiness } from './readiness.ts';
 import type { CallingWindow } from '../../calling/calling-window.ts';
+import type { ConsentPolicy } from '../../consent/consent-policy.ts';
 
-/** The campaign's settings the preview applies: blocked types decide rows, the window the callable counts. */
+/**
+ * The campaign's settings the preview applies: blocked types and the consent policy decide rows
+ * (consent judged against when the preview started, as the server judges it against the import's
+ * start), the window the callable counts.
+ */
 export interface CallingSettings {
   callingWindow: CallingWindow;
   blockedPhoneTypes: string[];
+  consentPolicy?: ConsentPolicy;
+  /** When the preview started (ms). */
+  startedAt?: number;
 }
 
 /** Main thread → worker. */

@@ -93,7 +93,7 @@ export class PreviewSession {
   /** Reads a file (or another sheet of it) in a fresh worker. */
   open(file: File, assistant: AssistantConfig, campaign: { defaultCountry: string | null } & CallingSettings, sheet?: string, headerRow?: number): void {
     const defaultCountry = campaign.defaultCountry ?? undefined;
-    const calling: CallingSettings = { callingWindow: campaign.callingWindow, blockedPhoneTypes: campaign.blockedPhoneTypes };
+    const calling: CallingSettings = { callingWindow: campaign.callingWindow, blockedPhoneTypes: campaign.blockedPhoneTypes, consentPolicy: campaign.consentPolicy, startedAt: Date.now() };
     this.opened = { assistant: $state.snapshot(assistant), campaign: { defaultCountry: campaign.defaultCountry, ...$state.snapshot(calling) }, sheet };
     this.opens++;
     this.notices.error = null;
