@@ -5,6 +5,7 @@
  *
  *   core              validation core rows/s vs the phone library alone (Node), peak memory
  *   timezones         the time-zone lookup's share of the core's time
+ *   consent           the core on a file with the six consent columns, checked vs ignored
  *   pipeline          headless import end-to-end vs the local one-thread ceiling
  *   suppressions      suppression list import, numbers/s        } one server
  *   suppressed-import lead import against the list vs an empty one }  (--list=N: a registry list of N on top)
@@ -35,8 +36,9 @@ import { browserBench, formatBrowserBench } from './browser.ts';
 import { label, secs, type PartOutput } from './report.ts';
 import { runRegistry } from './registry.ts';
 import { runSuppressionMemory } from './suppression-memory.ts';
+import { runConsent } from './consent.ts';
 
-const PARTS = ['core', 'timezones', 'pipeline', 'suppressions', 'suppressed-import', 'registry', 'suppression-memory', 'campaigns-list', 'callable', 'update', 'undo', 'browser'] as const;
+const PARTS = ['core', 'timezones', 'consent', 'pipeline', 'suppressions', 'suppressed-import', 'registry', 'suppression-memory', 'campaigns-list', 'callable', 'update', 'undo', 'browser'] as const;
 type Part = (typeof PARTS)[number];
 
 const argv = process.argv.slice(2);
@@ -104,6 +106,7 @@ for (const rows of coreSizes) {
 }
 const n = label(size);
 if (want('timezones')) await attempt(['timezones'], async () => print(await runTimezones(size)));
+if (want('consent')) await attempt([`consent ${n}`], async () => print(runConsent(size)));
 if (want('suppressions') || want('suppressed-import')) {
   const prefixes = [...(want('suppressions') ? [`suppressions ${n}`] : []), ...(want('suppressed-import') ? [`suppressed-import ${n}`] : [])];
   await attempt(prefixes, async () => {

@@ -10,25 +10,62 @@
  * base64url, Facebook and ping ids start `0.`; an id is at most 255 characters.
  */
 const TRUSTEDFORM = /^https:\/\/cert\.trustedform\.com\/(?:[0-9a-f]{40}|0\.[A-Za-z0-9_-]{1,253}|[A-Za-z0-9_-]{41,255})$/;
-/** A GUID: 8-4-4-4-12 hexadecimal digits. */
-const GUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
-const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const HEXTET = /^[0-9A-Fa-f]{1,4}$/;
 
-/** Whether the text is a TrustedForm certificate URL of a well-formed id. */
+const CERT_PREFIX = 'https://cert.trustedform.com/';
+
+/** Per character code below 128: 1 for a digit or a-f, 2 for A-F, 0 otherwise. */
+const HEX_CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) HEX_CLASS[c] = 1;
+for (let c = 97; c <= 102; c++) HEX_CLASS[c] = 1;
+for (let c = 65; c <= 70; c++) HEX_CLASS[c] = 2;
+
+/** Whether the characters of `text` from `start` to `end` are all hexadecimal (lower-case only when `lower`). */
+function hexRun(text: string, start: number, end: number, lower: boolean): boolean {
+  const allowed = lower ? 1 : 3;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || (HEX_CLASS[c]! & allowed) === 0) return false;
+  }
+  return true;
+}
+
+/** Whether the text is a TrustedForm certificate URL of a well-formed id (the common 40-hex web id checked without the pattern). */
 export function isTrustedFormCertUrl(text: string): boolean {
+  if (text.length === CERT_PREFIX.length + 40 && text.startsWith(CERT_PREFIX) && hexRun(text, CERT_PREFIX.length, text.length, true)) return true;
   return text.length <= 300 && TRUSTEDFORM.test(text);
 }
 
-/** Whether the text is a Jornaya LeadiD (a GUID). */
+/** Whether the text is a Jornaya LeadiD (a GUID: 8-4-4-4-12 hexadecimal digits). */
 export function isJornayaLeadId(text: string): boolean {
-  return GUID.test(text);
+  if (text.length !== 36 || text[8] !== '-' || text[13] !== '-' || text[18] !== '-' || text[23] !== '-') return false;
+  return hexRun(text, 0, 8, false) && hexRun(text, 9, 13, false) && hexRun(text, 14, 18, false) && hexRun(text, 19, 23, false) && hexRun(text, 24, 36, false);
+}
+
+/** A dotted quad: four numbers 0-255 without leading zeros. */
+function isIpv4(text: string): boolean {
+  let parts = 0;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (digits === 0 || value > 255 || ++parts > 4) return false;
+      value = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (digits === 1 && value === 0) return false; // a leading zero
+      value = value * 10 + (c - 48);
+      if (++digits > 3) return false;
+    } else return false;
+  }
+  return parts === 4;
 }
 
 /** Whether the text is an IPv4 address (dotted quad) or an IPv6 address (`::` once at most, a trailing IPv4 allowed). */
 export function isIpAddress(text: string): boolean {
   if (text.length > 45) return false;
-  if (IPV4.test(text)) return true;
+  if (isIpv4(text)) return true;
   if (!text.includes(':')) return false;
   let body = text;
   let tailGroups = 0;
@@ -36,7 +73,7 @@ export function isIpAddress(text: string): boolean {
   const lastPart = text.slice(lastColon + 1);
   if (lastPart.includes('.')) {
     // A trailing IPv4 stands for the last two groups.
-    if (!IPV4.test(lastPart)) return false;
+    if (!isIpv4(lastPart)) return false;
     body = text.slice(0, lastColon + 1);
     if (!body.endsWith('::')) body = body.slice(0, -1);
     tailGroups = 2;

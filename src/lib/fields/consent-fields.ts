@@ -7,7 +7,7 @@
  * against the import's start.
  */
 import type { LeadFieldDef } from './lead-field.ts';
-import { parseIsoInstant } from '../dates/iso-instant.ts';
+import { isoOf, parseIsoInstant } from '../dates/iso-instant.ts';
 import { consentAge, isIpAddress, isJornayaLeadId, isTrustedFormCertUrl } from '../consent/consent-evidence.ts';
 import { consentRequired } from '../consent/consent-policy.ts';
 import {
@@ -36,7 +36,8 @@ export const CONSENT_AT_FIELD: LeadFieldDef = {
     const age = consentAge(at, startedAt, consentPolicy?.maxAgeDays ?? null);
     if (age === 'future') return { ok: false, error: consentInFuture(column, text, startedAt) };
     if (age === 'expired') return { ok: false, error: consentExpired(column, text, consentPolicy!.maxAgeDays!) };
-    return { ok: true, value: new Date(at).toISOString() };
+    // Stored as toISOString writes it; the common export format already is that.
+    return { ok: true, value: text.length === 24 && text[10] === 'T' && text[23] === 'Z' && text[19] === '.' ? text : isoOf(at) };
   },
   missing(column, { consentPolicy, phoneType }) {
     return consentPolicy && consentRequired(consentPolicy, phoneType) ? consentMissing(column, consentPolicy.require as 'mobile' | 'all') : null;

@@ -113,32 +113,47 @@ interface FieldColumn {
   header: string;
 }
 
+/** A field a context may require, and its column (null when the file has none). */
+interface RequirableColumn {
+  def: LeadFieldDef;
+  index: number | null;
+  header: string | null;
+}
+
+/** Every field of the registry, null: the shape each row's values start from. */
+const NO_FIELD_VALUES: Readonly<FieldValues> = Object.freeze(Object.fromEntries(LEAD_FIELDS.map((f) => [f.name, null])));
+
 /**
  * Every field of the registry, null unless the row gives it (errors pushed onto `errors`); a field
  * the context requires (consent under the campaign's policy) and the row leaves empty, or the file
  * lacks, is an error too.
  */
-function readFields(cells: readonly string[], fields: readonly FieldColumn[], context: FieldContext, errors: RowError[]): FieldValues {
-  const values: FieldValues = {};
-  for (const f of LEAD_FIELDS) values[f.name] = null;
-  for (const { def, index, header } of fields) {
+function readFields(cells: readonly string[], fields: readonly FieldColumn[], requirable: readonly RequirableColumn[], context: FieldContext, errors: RowError[]): FieldValues {
+  const values: FieldValues = { ...NO_FIELD_VALUES };
+  for (let k = 0; k < fields.length; k++) {
+    const { def, index, header } = fields[k]!;
     const text = (cells[index] ?? '').trim();
     if (text === '') continue;
     const verdict = def.read(text, header, context);
     if (verdict.ok) values[def.name] = verdict.value;
     else errors.push(verdict.error);
   }
-  for (const def of REQUIRABLE_FIELDS) {
-    const mapped = fields.find((f) => f.def === def);
-    if (mapped && (cells[mapped.index] ?? '').trim() !== '') continue;
-    const missing = def.missing!(mapped?.header ?? null, context);
+  for (let k = 0; k < requirable.length; k++) {
+    const { def, index, header } = requirable[k]!;
+    if (index !== null && (cells[index] ?? '').trim() !== '') continue;
+    const missing = def.missing!(header, context);
     if (missing) errors.push(missing);
   }
   return values;
 }
 
-/** The fields a context may require. */
-const REQUIRABLE_FIELDS = LEAD_FIELDS.filter((f) => f.missing);
+/** The fields a context may require, with their columns in this file. */
+function requirableColumns(fields: readonly FieldColumn[]): RequirableColumn[] {
+  return LEAD_FIELDS.filter((f) => f.missing).map((def) => {
+    const mapped = fields.find((f) => f.def === def);
+    return { def, index: mapped?.index ?? null, header: mapped?.header ?? null };
+  });
+}
 
 /** Builds the per-import row validator from the (checked) mapping. */
 export function createRowValidator(options: RowValidatorOptions): RowValidator {
@@ -154,6 +169,8 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
   const contactVariables = createVariableValidator(assistant.secondaryVariables);
 
   const { phoneIndex, phoneHeader, leadColumns, groups, fields } = columnsOf(headers, mapping, assistant);
+  // Only the consent policy requires a field today (consent_at): without one, no check per row.
+  const requirable = consentPolicy && consentPolicy.require !== 'none' ? requirableColumns(fields) : [];
 
   return {
     validate(row: SourceRow): ValidatedRow {
@@ -171,7 +188,8 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
         errors.push(phoneTypeBlocked(phoneHeader, phoneText.trim(), primary.phone.type!));
       }
       const variables = leadVariables.validate(cells, leadColumns, errors);
-      const fieldValues = readFields(cells, fields, { phoneCountry: primary.ok ? primary.phone.country : undefined, phoneType: primary.ok ? primary.phone.type : undefined, startedAt, consentPolicy }, errors);
+      const context: FieldContext = { phoneCountry: primary.ok ? primary.phone.country : undefined, phoneType: primary.ok ? primary.phone.type : undefined, startedAt, consentPolicy };
+      const fieldValues = readFields(cells, fields, requirable, context, errors);
 
       const secondary: NormalizedContact[] = [];
       const seenNumbers: string[] = [];
