@@ -15,6 +15,8 @@ import { createSuppressionLookup, readPackedHeader } from '../../src/lib/suppres
 import { shardOf } from '../../workers/leads/placement.ts';
 import { shardDb } from '../../workers/leads/shards.ts';
 import { listImportKeys } from '../../workers/suppression/list-import/keys.ts';
+import { resumeStalledListImports } from '../../workers/suppression/list-import/resume.ts';
+import { resumeSweeps } from '../../workers/suppression/continue-sweep.ts';
 
 const TEXT = { 'Content-Type': 'text/csv' };
 
@@ -148,6 +150,34 @@ describe('POST /suppressions/import?mode=replace', () => {
     const listed = [];
     for (const n of all) if ((await api.json(api.get(`/suppressions?phoneNumber=${encodeURIComponent(n)}&source=acme`))).items.length) listed.push(n);
     expect(listed).toEqual(all.slice(2, 5));
+  });
+});
+
+describe('what the hourly retention takes up again', () => {
+  it('a replace whose messages were lost is queued again and completes; a sweep that stopped is started again', async () => {
+    const { api, token, workspaceId } = await workspace();
+    const all = usNumbers(6, 700);
+    await api.json(api.post('/suppressions/import?source=us-national-dnc', digits(all.slice(0, 3)), TEXT));
+    // The messages go nowhere (a request that died, a queue that lost them).
+    const lost = holding();
+    const started = await (await fetchWith(lost.env, token, '/suppressions/import?source=us-national-dnc&mode=replace', digits(all.slice(3)), { ...TEXT, Prefer: 'respond-async' })).json<any>();
+    expect((await api.json(api.get(`/suppressions/imports/${started.id}`))).status).toBe('running');
+    // An hour on, retention sends the chunks again to the real queue, which lists them and flips.
+    const held = holding();
+    expect(await resumeStalledListImports(held.env, Date.now() + 2 * 3_600_000)).toBeGreaterThanOrEqual(1);
+    const resent = held.sent.splice(0).filter((m) => m.importId === started.id);
+    expect(resent.map((m) => m.chunk).sort()).toEqual([0, 1]);
+    expect(await deliver(resent, held.env)).toEqual([]);
+    expect(await api.json(api.get(`/suppressions/imports/${started.id}`))).toMatchObject({ status: 'completed', added: 3 });
+    expect((await seen(api, token, all)).listed).toEqual(all.slice(3));
+    // The sweep message of the flip was lost too (held): retention starts it again.
+    held.sent.splice(0);
+    expect(await storedRows(workspaceId, 'us-national-dnc')).toBe(6);
+    expect(await resumeSweeps(held.env)).toBeGreaterThanOrEqual(1);
+    const sweeps = held.sent.splice(0).filter((m) => m.workspaceId === workspaceId);
+    expect(sweeps).toEqual([{ kind: 'list-sweep', workspaceId, source: 'us-national-dnc' }]);
+    expect(await deliver(sweeps, held.env)).toEqual([]);
+    expect(await storedRows(workspaceId, 'us-national-dnc')).toBe(3);
   });
 });
 
