@@ -6,7 +6,10 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const ON_EXISTING = ['skip', 'update', 'fill'] as const;
 export type OnExisting = (typeof ON_EXISTING)[number];
 
-/** A warning an import carries from its creation: a code and a message a person can act on. */
+/**
+ * Something the import wants its reader to know that is not an error of a row: the file's
+ * encoding was a guess (ENCODING_UNCERTAIN), a suppression source is stale… Other codes may follow.
+ */
 export interface ImportWarning {
   code: string;
   message: string;
@@ -37,10 +40,12 @@ export interface ImportView {
   undoSkippedRows: number;
   errorCounts: Record<string, number>;
   failure: { code: string; message: string } | null;
-  /** What the import was created with that a person should know (e.g. SUPPRESSION_SOURCE_STALE). */
-  warnings: ImportWarning[];
   createdAt: string;
   finishedAt: string | null;
+  /** The WHATWG name of the encoding the file was read in (null for workbooks and imports made before it was recorded). */
+  encoding: string | null;
+  /** Warnings about the whole import; empty when there are none. */
+  warnings: ImportWarning[];
 }
 
 export const RUNNING: readonly ImportStatus[] = ['queued', 'validating', 'importing'];

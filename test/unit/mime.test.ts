@@ -130,9 +130,10 @@ describe('completion email content', () => {
     failedRows: 4,
     errorCounts: { PHONE_INVALID: 3, DUPLICATE_IN_FILE: 1 },
     failure: null,
-    warnings: [],
     createdAt: '2026-12-02T03:00:00.000Z',
     finishedAt: '2026-12-02T03:01:00.000Z',
+    encoding: 'utf-8',
+    warnings: [],
   };
   const links = {
     importUrl: 'https://app.example.com/imports/imp_1?exp=1&sig=aa',

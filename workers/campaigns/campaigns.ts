@@ -3,6 +3,8 @@
  * listed, found and changed within a workspace, with its lead count. Routes parse and answer;
  * this module is the only one that reads or writes the `campaigns` table.
  */
+import { auditQuery } from '../audit/record-audit.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/principal.ts';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Env } from '../env.ts';
 import { db } from '../db/client.ts';
@@ -14,6 +16,7 @@ import { DEFAULT_BLOCKED_PHONE_TYPES } from '../../src/lib/calling/blocked-phone
 import { DEFAULT_CONSENT_POLICY, type ConsentPolicy } from '../../src/lib/consent/consent-policy.ts';
 import { sampleCsv } from '../../src/lib/sample/sample-csv.ts';
 import { CONSENT_FIELD_NAMES } from '../../src/lib/fields/lead-fields.ts';
+import { DEFAULT_CALL_PURPOSE } from '../../src/lib/calling/call-purpose.ts';
 import type { CreateCampaignInput } from '../../src/lib/schemas/api.ts';
 import type { UpdateCampaignInput } from '../../src/lib/schemas/update.ts';
 import { leadCounts, leadsStore } from '../leads/leads-store.ts';
@@ -31,6 +34,7 @@ export const toCampaign = (c: CampaignRow, leadCount: number) => ({
   blockedPhoneTypes: c.blockedPhoneTypes,
   consentPolicy: c.consentPolicy,
   requireFreshLists: c.requireFreshLists,
+  callPurpose: c.callPurpose,
   leadCount,
   createdAt: c.createdAt,
 });
@@ -87,7 +91,7 @@ export async function importSettingsOf(env: Env, workspaceId: string, id: string
   };
 }
 
-export async function createCampaign(env: Env, workspaceId: string, input: CreateCampaignInput): Promise<Campaign> {
+export async function createCampaign(env: Env, workspaceId: string, input: CreateCampaignInput, actor: Actor = SYSTEM_ACTOR): Promise<Campaign> {
   const assistant = await requireAssistant(env, workspaceId, input.assistantId);
   const row: CampaignRow = {
     id: newId('cmp'),
@@ -99,9 +103,11 @@ export async function createCampaign(env: Env, workspaceId: string, input: Creat
     blockedPhoneTypes: input.blockedPhoneTypes ?? [...DEFAULT_BLOCKED_PHONE_TYPES],
     consentPolicy: input.consentPolicy ?? { ...DEFAULT_CONSENT_POLICY },
     requireFreshLists: input.requireFreshLists ?? false,
+    callPurpose: input.callPurpose ?? DEFAULT_CALL_PURPOSE,
     createdAt: nowIso(),
   };
-  await db(env.DB).insert(campaigns).values(row);
+  const d = db(env.DB);
+  await d.batch([d.insert(campaigns).values(row), auditQuery(d, { workspaceId, actor, action: 'campaign.created', target: { type: 'campaign', id: row.id }, details: { name: row.name } })]);
   return toCampaign(row, 0);
 }
 
@@ -117,8 +123,8 @@ export async function getCampaign(env: Env, workspaceId: string, id: string): Pr
   return toCampaign(row, await leadsStore(env, workspaceId, row.id).count());
 }
 
-/** Changes a campaign's name, default country, calling window or blocked phone types; imports already created keep theirs. */
-export async function updateCampaign(env: Env, workspaceId: string, id: string, input: UpdateCampaignInput): Promise<Campaign> {
+/** Changes a campaign's name, default country, calling window, blocked phone types or calling purpose; imports already created keep theirs. */
+export async function updateCampaign(env: Env, workspaceId: string, id: string, input: UpdateCampaignInput, actor: Actor = SYSTEM_ACTOR): Promise<Campaign> {
   const row = await requireCampaign(env, workspaceId, id);
   const changes: Partial<CampaignRow> = {};
   if (input.name !== undefined) changes.name = input.name;
@@ -127,19 +133,22 @@ export async function updateCampaign(env: Env, workspaceId: string, id: string, 
   if (input.blockedPhoneTypes !== undefined) changes.blockedPhoneTypes = input.blockedPhoneTypes;
   if (input.requireFreshLists !== undefined) changes.requireFreshLists = input.requireFreshLists;
   if (input.consentPolicy !== undefined) changes.consentPolicy = input.consentPolicy;
-  await db(env.DB)
-    .update(campaigns)
-    .set(changes)
-    .where(and(eq(campaigns.id, row.id), eq(campaigns.workspaceId, workspaceId)))
-    .run();
+  if (input.callPurpose !== undefined) changes.callPurpose = input.callPurpose;
+  const d = db(env.DB);
+  await d.batch([
+    d.update(campaigns).set(changes).where(and(eq(campaigns.id, row.id), eq(campaigns.workspaceId, workspaceId))),
+    auditQuery(d, { workspaceId, actor, action: 'campaign.updated', target: { type: 'campaign', id: row.id }, details: { fields: Object.keys(changes) } }),
+  ]);
   return toCampaign({ ...row, ...changes }, await leadsStore(env, workspaceId, row.id).count());
 }
 
-/** The campaign's sample file and a file name made from the campaign's name. */
-/** The sample file; a campaign that requires consent asks for the consent columns too. */
-export async function campaignSample(env: Env, workspaceId: string, id: string): Promise<{ fileName: string; csv: string }> {
+/**
+ * The campaign's sample file (with the registry fields asked for, and the consent columns when the
+ * campaign requires consent) and a file name made from the campaign's name.
+ */
+export async function campaignSample(env: Env, workspaceId: string, id: string, fields: readonly string[] = []): Promise<{ fileName: string; csv: string }> {
   const { campaign, assistant } = await campaignWithAssistant(env.DB, workspaceId, id);
   const name = campaign.name.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 60) || 'campaign';
-  const fields = campaign.consentPolicy.require === 'none' ? [] : CONSENT_FIELD_NAMES;
+  if (campaign.consentPolicy.require !== 'none') fields = [...new Set([...fields, ...CONSENT_FIELD_NAMES])];
   return { fileName: `${name}-sample.csv`, csv: sampleCsv(assistantConfig(assistant), fields) };
 }

@@ -30,7 +30,9 @@ export interface ImportConfig {
   inline: boolean;
   /** The campaign's consent policy when the import was created (absent in imports created before it: none required). */
   consentPolicy?: ConsentPolicy;
-  /** Warnings the import was created with (absent in imports created before them: none). */
+  /** The WHATWG name of the encoding the file was read in (absent for workbooks and older imports). */
+  encoding?: string | null;
+  /** Warnings shown with the import (ENCODING_UNCERTAIN…); absent in older imports. */
   warnings?: ImportWarning[];
 }
 
@@ -165,8 +167,9 @@ export function toView(config: ImportConfig, state: State): ImportView {
     undoSkippedRows: 0,
     errorCounts: state.errorCounts,
     failure: state.failure,
-    warnings: config.warnings ?? [],
     createdAt: config.createdAt,
     finishedAt: state.finishedAt,
+    encoding: config.encoding ?? null,
+    warnings: config.warnings ?? [],
   };
 }

@@ -2,9 +2,13 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import type { VariableDef } from '../../src/lib/types.ts';
+import type { CallPurpose } from '../../src/lib/calling/call-purpose.ts';
 import type { CallingWindow } from '../../src/lib/calling/calling-window.ts';
 import type { ConsentPolicy } from '../../src/lib/consent/consent-policy.ts';
 import type { PhoneType } from '../../src/lib/calling/blocked-phone-types.ts';
+import type { Role } from '../auth/roles.ts';
+
+export * from './people-schema.ts';
 
 export const workspaces = sqliteTable('workspaces', {
   id: text('id').primaryKey(),
@@ -12,7 +16,12 @@ export const workspaces = sqliteTable('workspaces', {
   createdAt: text('created_at').notNull(),
 });
 
-/** API tokens, stored only as SHA-256 hashes of the secret. */
+/**
+ * API tokens, stored only as SHA-256 hashes of the secret, each with a role (workers/auth/roles.ts).
+ * `owner_user_id`: the person answerable for the token (its creator, or its creator token's); a
+ * token never acts above that person's role now, and stops when they leave the workspace. Null for
+ * the demo token and `npm run token:create` tokens (owner tokens of no one person).
+ */
 export const apiTokens = sqliteTable(
   'api_tokens',
   {
@@ -20,7 +29,13 @@ export const apiTokens = sqliteTable(
     workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
     tokenHash: text('token_hash').notNull(),
     name: text('name').notNull(),
+    role: text('role').$type<Role>().notNull().default('owner'),
+    ownerUserId: text('owner_user_id'),
+    /** Who created it: "user:<id>", "token:<id>", or null (seeded). */
+    createdBy: text('created_by'),
     createdAt: text('created_at').notNull(),
+    /** Updated at most once a minute (workers/auth/resolve-token.ts). */
+    lastUsedAt: text('last_used_at'),
   },
   (t) => [uniqueIndex('api_tokens_hash').on(t.tokenHash)],
 );
@@ -56,6 +71,8 @@ export const campaigns = sqliteTable(
       .$type<PhoneType[]>()
       .notNull()
       .default(sql`'["PREMIUM_RATE"]'`),
+    /** Which calling rules bind its calls (src/lib/calling/call-purpose.ts): telemarketing rules bind only a telemarketing campaign. */
+    callPurpose: text('call_purpose').$type<CallPurpose>().notNull().default('telemarketing'),
     /** Which leads need consent evidence and how old it may be (src/lib/consent/consent-policy.ts). */
     consentPolicy: text('consent_policy', { mode: 'json' })
       .$type<ConsentPolicy>()
@@ -102,7 +119,7 @@ export const workspaceMoves = sqliteTable('workspace_moves', {
   flippedAt: text('flipped_at'),
 });
 
-import type { ImportStatus } from '../../src/lib/import-view.ts';
+import type { ImportStatus, ImportWarning } from '../../src/lib/import-view.ts';
 export type { ImportStatus };
 
 /** One import: options, file metadata and the counters mirrored from its Durable Object. */
@@ -146,8 +163,10 @@ export const imports = sqliteTable(
     purgedAt: text('purged_at'),
     /** When the error report was deleted (retention, REPORT_RETENTION_DAYS); errors.csv answers 410 from then on. */
     reportDeletedAt: text('report_deleted_at'),
-    /** Warnings the import was created with ({code, message}; e.g. SUPPRESSION_SOURCE_STALE). */
-    warnings: text('warnings', { mode: 'json' }).$type<{ code: string; message: string }[]>().notNull().default(sql`'[]'`),
+    /** The WHATWG name of the encoding the file was read in; null for workbooks. */
+    encoding: text('encoding'),
+    /** Warnings about the whole import ([{code, message}], e.g. ENCODING_UNCERTAIN); null when none. */
+    warnings: text('warnings', { mode: 'json' }).$type<ImportWarning[]>(),
     ...importUndoColumns,
   },
   (t) => [

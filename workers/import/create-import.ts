@@ -7,7 +7,8 @@ import { coordinator } from '../coordinator/coordinator.ts';
 import type { ImportConfig } from '../coordinator/state.ts';
 import { assertAcceptingImports } from '../leads/placement.ts';
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
-import type { OnExisting } from '../../src/lib/import-view.ts';
+import type { ImportWarning, OnExisting } from '../../src/lib/import-view.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/principal.ts';
 import { staleSourceWarnings } from '../suppression/sources-view.ts';
 import { SuppressionRefusal } from '../suppression/refusals.ts';
 
@@ -24,6 +25,11 @@ export interface NewImport {
   headers: string[];
   mapping: ColumnMapping;
   inline: boolean;
+  /** Who started it (the audit log's `import.created`). */
+  actor?: Actor;
+  /** The WHATWG name of the encoding the file was read in (null for workbooks). */
+  encoding?: string | null;
+  warnings?: ImportWarning[];
 }
 
 export async function createImport(env: Env, input: NewImport): Promise<ImportConfig> {
@@ -32,10 +38,12 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
   const createdAt = nowIso();
   const { blockedPhoneTypes, consentPolicy, requireFreshLists } = await importSettingsOf(env, input.workspaceId, input.campaignId);
   // A do-not-call registry copy too old to rely on: a warning on the import, or a refusal when the campaign requires fresh lists.
-  const warnings = await staleSourceWarnings(env, input.workspaceId, new Date(createdAt));
-  if (requireFreshLists && warnings.length) {
-    throw new SuppressionRefusal('SUPPRESSION_SOURCE_STALE', `${warnings.map((w) => w.message).join(' ')} This campaign requires fresh do-not-call lists (requireFreshLists), so nothing was imported.`, { warnings });
+  const stale = await staleSourceWarnings(env, input.workspaceId, new Date(createdAt));
+  if (requireFreshLists && stale.length) {
+    throw new SuppressionRefusal('SUPPRESSION_SOURCE_STALE', `${stale.map((w) => w.message).join(' ')} This campaign requires fresh do-not-call lists (requireFreshLists), so nothing was imported.`, { warnings: stale });
   }
+  // One array: the file's (ENCODING_UNCERTAIN…) and the list's.
+  const warnings = [...(input.warnings ?? []), ...stale];
   await insertImport(env, {
     id: importId,
     workspaceId: input.workspaceId,
@@ -47,8 +55,16 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
     onExisting: input.onExisting ?? 'skip',
     notifyEmail: input.notifyEmail,
     errorCounts: {},
-    warnings,
     createdAt,
+    encoding: input.encoding ?? null,
+    warnings: warnings.length ? warnings : null,
+  }, {
+    // Written with the import's row, in one transaction.
+    workspaceId: input.workspaceId,
+    actor: input.actor ?? SYSTEM_ACTOR,
+    action: 'import.created',
+    target: { type: 'import', id: importId },
+    details: { campaignId: input.campaignId, fileName: input.fileName, source: input.source, ignoreErrors: input.ignoreErrors, onExisting: input.onExisting ?? 'skip' },
   });
   const config: ImportConfig = {
     importId,
@@ -66,6 +82,7 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
     consentPolicy,
     createdAt,
     inline: input.inline,
+    encoding: input.encoding ?? null,
     warnings,
   };
   await coordinator(env, importId).init(config);

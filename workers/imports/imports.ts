@@ -3,13 +3,14 @@
  * Object mirrors, its undo and retention marks) and the import resource made from it. Reads of the
  * `imports` table go through here; its status changes go through workers/lifecycle.
  */
+import { auditQuery, type AuditEntry } from '../audit/record-audit.ts';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Env } from '../env.ts';
 import { db } from '../db/client.ts';
 import { imports } from '../db/schema.ts';
 import { notFoundRefusal } from '../domain-refusal.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
-import { isRunning, RUNNING, type ImportStatus, type ImportView } from '../../src/lib/import-view.ts';
+import { isRunning, RUNNING, type ImportStatus, type ImportView, type ImportWarning } from '../../src/lib/import-view.ts';
 
 export type ImportRow = typeof imports.$inferSelect;
 export type NewImportRow = typeof imports.$inferInsert;
@@ -33,15 +34,29 @@ export function rowToView(r: ImportRow): ImportView {
     undoSkippedRows: r.undoSkippedRows,
     errorCounts: r.errorCounts,
     failure: r.failureCode ? { code: r.failureCode, message: r.failureMessage ?? '' } : null,
-    warnings: r.warnings,
     createdAt: r.createdAt,
     finishedAt: r.finishedAt,
+    encoding: r.encoding,
+    warnings: r.warnings ?? [],
   };
 }
 
+/**
+ * Records the encoding a file was read in once its reader settled it after the import was created
+ * (a file whose first 64 KB were plain ASCII), with its ENCODING_UNCERTAIN warning; other warnings stay.
+ */
+export async function setImportEncoding(env: Env, importId: string, encoding: string | null, encodingWarnings: ImportWarning[]): Promise<void> {
+  const row = await db(env.DB).select({ warnings: imports.warnings }).from(imports).where(eq(imports.id, importId)).get();
+  const warnings = [...(row?.warnings ?? []).filter((w) => w.code !== 'ENCODING_UNCERTAIN'), ...encodingWarnings];
+  await db(env.DB).update(imports).set({ encoding, warnings: warnings.length ? warnings : null }).where(eq(imports.id, importId));
+}
+
 /** Stores a new import's row (status `queued`). */
-export async function insertImport(env: Env, row: NewImportRow): Promise<void> {
-  await db(env.DB).insert(imports).values(row);
+/** Inserts an import's row, with its audit entry in the same batch (one transaction) when given. */
+export async function insertImport(env: Env, row: NewImportRow, audit?: AuditEntry): Promise<void> {
+  const d = db(env.DB);
+  if (!audit) return void (await d.insert(imports).values(row));
+  await d.batch([d.insert(imports).values(row), auditQuery(d, audit, row.createdAt)]);
 }
 
 /** The import, within the workspace, or a NOT_FOUND refusal. */

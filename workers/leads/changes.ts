@@ -16,7 +16,7 @@ export interface LeadUpdate {
   variablesJson: string;
   /** Null keeps the lead's secondary contacts. */
   contactsJson: string | null;
-  /** The registry fields (and calling profile) by column (field-state-sql.ts); null keeps the lead's. */
+  /** The registry fields and calling profile by column (field-state-sql.ts); null keeps the lead's. */
   fieldsJson?: string | null;
 }
 

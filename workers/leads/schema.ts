@@ -42,8 +42,11 @@ export const leads = sqliteTable(
      */
     phoneZoneSet: integer('phone_zone_set'),
     /**
-     * Where the person may be, as the key of a calling profile (h-rules: src/lib/calling/profile.ts);
-     * null until profiled.
+     * Where the person may be, as the key of a calling profile (src/lib/calling/profile.ts):
+     * country, candidate regions and every candidate time zone (`US|US-FL|America/New_York`).
+     * Which rules bind the lead follows from it and the campaign's purpose at read time, so a new
+     * rule table changes no stored lead; a new area-code, ZIP or zone table does (the re-profile
+     * job). Null until profiled (leads written before profiles existed).
      */
     callingProfile: text('calling_profile'),
     ...leadFieldColumns,
@@ -64,8 +67,8 @@ export const leads = sqliteTable(
     uniqueIndex('leads_campaign_phone').on(t.campaignId, t.phone),
     // Pages of a campaign in id order (listing, exports, moves): (campaign_id, id).
     index('leads_campaign').on(t.campaignId),
-    // Pages of the leads callable at an instant: per allowed zone set, in id order ((campaign_id, phone_zone_set, id)).
-    index('leads_campaign_zone_set').on(t.campaignId, t.phoneZoneSet),
+    // Pages of the leads callable at an instant: per callable profile, in id order ((campaign_id, calling_profile, id)).
+    index('leads_campaign_profile').on(t.campaignId, t.callingProfile),
   ],
 );
 
@@ -148,6 +151,23 @@ export const campaignCounters = sqliteTable(
     leads: integer('leads').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.campaignId] })],
+);
+
+/**
+ * Leads per calling profile of each campaign (the campaign page's chart, the rules' counts, the
+ * profiles `?callableAt=` walks), kept by triggers on `leads` (drizzle-leads/*_profile_count_triggers.sql)
+ * in the same transaction as every insert, delete and profile change, whatever module writes.
+ * Rows whose count fell to 0 may stay; readers skip them.
+ */
+export const callingProfileCounts = sqliteTable(
+  'calling_profile_counts',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    campaignId: text('campaign_id').notNull(),
+    profile: text('profile').notNull(),
+    leads: integer('leads').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.campaignId, t.profile] })],
 );
 
 /**

@@ -5,12 +5,13 @@
 import { paramGroups as groups } from './param-groups.ts';
 import { FENCED, NOT_FENCED, checkFence } from './fence.ts';
 import { ZONE_DATA_VERSION } from '../../src/lib/calling/time-zones.ts';
-import { COUNTER_ADD_CHANGES } from './counters.ts';
+import { COUNTER_ADD_CHANGES, DIRECT_CHANGES, directChanges } from './counters.ts';
 import { ENCODED_LEAD_COLUMNS, ZONE_VERSION_META, encodeLead, type LeadToWrite } from './stored-lead.ts';
-import type { CampaignShard } from './campaign-shard.ts';
+import { profileKeyOfLead } from './lead-profile.ts';
 
 const INSERT_COLUMNS = ENCODED_LEAD_COLUMNS.join(', ');
 const INSERT_VALUES = ENCODED_LEAD_COLUMNS.map((_, i) => `j.value->>${i}`).join(', ');
+import type { CampaignShard } from './campaign-shard.ts';
 
 /**
  * Writes leads with their secondary contacts, one statement (one transaction) per group. A number the campaign
@@ -20,8 +21,7 @@ const INSERT_VALUES = ENCODED_LEAD_COLUMNS.map((_, i) => `j.value->>${i}`).join(
  */
 export async function insertLeads({ d1, workspaceId, campaignId }: CampaignShard, importId: string, rows: LeadToWrite[], createdAt: string): Promise<Set<number>> {
   const written = new Set<number>();
-  // The calling profile is the rules' part (h-rules); null here until it lands.
-  for (const leadJson of groups(rows, ({ row, lead }) => encodeLead(row, lead, null))) {
+  for (const leadJson of groups(rows, ({ row, lead }) => encodeLead(row, lead, profileKeyOfLead(lead)))) {
     const [inserted, , , fence] = await d1.batch([
       d1
         .prepare(
@@ -62,15 +62,16 @@ export async function insertLeads({ d1, workspaceId, campaignId }: CampaignShard
 export async function removeLeads({ d1, workspaceId, campaignId }: CampaignShard, importId: string, phones: string[]): Promise<number> {
   let deleted = 0;
   for (const json of groups(phones, (p) => p)) {
-    const [result, , fence] = await d1.batch([
+    const [, direct, , fence] = await d1.batch([
       d1
         .prepare(`DELETE FROM leads WHERE campaign_id = ?2 AND import_id = ?3 AND phone IN (SELECT value FROM json_each(?4)) AND ${NOT_FENCED}`)
         .bind(workspaceId, campaignId, importId, json),
+      d1.prepare(DIRECT_CHANGES),
       d1.prepare(COUNTER_ADD_CHANGES).bind(workspaceId, campaignId, -1),
       d1.prepare(FENCED).bind(workspaceId),
     ]);
     checkFence(workspaceId, fence!);
-    deleted += result!.meta.changes ?? 0;
+    deleted += directChanges(direct!);
   }
   return deleted;
 }

@@ -8,7 +8,9 @@ export type QueueMessage =
   /** One chunk of a suppression list imported in the background (workers/suppression/list-import). */
   | { kind: 'list-chunk'; workspaceId: string; importId: string; chunk: number }
   /** One bounded step of deleting a list source's replaced entries (workers/suppression/sweep.ts); it sends the next. */
-  | { kind: 'list-sweep'; workspaceId: string; source: string };
+  | { kind: 'list-sweep'; workspaceId: string; source: string }
+  /** One bounded step of re-profiling a leads shard's stored calling profiles (workers/leads/reprofile.ts). */
+  | { kind: 'reprofile'; workspaceId: ''; importId: ''; shard: number };
 
 /** The import a message is about (an import's configuration is one). */
 export interface ImportRef {
@@ -37,4 +39,8 @@ export function listChunkMessages(ref: ImportRef, count: number): QueueMessage[]
 /** The next step of sweeping a list source's replaced entries. */
 export function listSweepMessage(workspaceId: string, source: string): QueueMessage {
   return { kind: 'list-sweep', workspaceId, source };
+}
+
+export function reprofileMessage(shard: number): QueueMessage {
+  return { kind: 'reprofile', workspaceId: '', importId: '', shard };
 }

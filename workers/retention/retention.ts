@@ -13,6 +13,8 @@
  *   a list import left running an hour (its request died, messages were lost) is queued again.
  * - A multipart upload idle for UPLOAD_RETENTION_HOURS (default 24) is aborted and deleted.
  * - Rate-limit counters of ended windows are deleted.
+ * - Audit log entries older than AUDIT_RETENTION_DAYS (default 730) are deleted; so are ended
+ *   sessions, expired sign-in codes and invitations a month past their expiry.
  * Each deletion releases the bytes it freed from the workspace's storage quota.
  */
 import type { Env } from '../env.ts';
@@ -28,6 +30,8 @@ import { listImportPrefix } from '../suppression/list-import/keys.ts';
 import { resumeSweeps } from '../suppression/continue-sweep.ts';
 import { resumeStalledListImports } from '../suppression/list-import/resume.ts';
 import { deletePrefix } from '../r2/delete-prefix.ts';
+import { pruneAudit } from '../audit/prune-audit.ts';
+import { pruneAuth } from '../auth/prune-auth.ts';
 
 /**
  * Items per query; a step goes on until none is left or MAX_PER_RUN is reached (an import costs
@@ -65,6 +69,10 @@ export interface RetentionRun {
   listSweeps: number;
   /** Suppression list imports left running (a request that died, messages lost) sent to the queue again. */
   listResumed: number;
+  /** Audit log entries past their retention. */
+  auditEntries: number;
+  /** Ended sessions, expired codes and invitations. */
+  authRows: number;
 }
 
 /** Every step, each on its own: one failing (an R2 hiccup) does not stop the others. */
@@ -78,8 +86,10 @@ export async function runRetention(env: Env, now = Date.now()): Promise<Retentio
     listImports: () => purgeEndedListImports(env, now),
     listSweeps: () => resumeSweeps(env),
     listResumed: () => resumeStalledListImports(env, now),
+    auditEntries: () => pruneAudit(env, now),
+    authRows: () => pruneAuth(env, now),
   };
-  const run = { chunkObjects: 0, reportsDeleted: 0, uploadsDiscarded: 0, rateLimitRows: 0, changeRecords: 0, listImports: 0, listSweeps: 0, listResumed: 0 };
+  const run = { chunkObjects: 0, reportsDeleted: 0, uploadsDiscarded: 0, rateLimitRows: 0, changeRecords: 0, listImports: 0, listSweeps: 0, listResumed: 0, auditEntries: 0, authRows: 0 };
   const failed: string[] = [];
   for (const [name, step] of Object.entries(steps) as [keyof RetentionRun, () => Promise<number>][]) {
     try {

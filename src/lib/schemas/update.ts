@@ -7,6 +7,7 @@ import { ConsentPolicySchema } from '../consent/consent-policy.ts';
 import { CampaignNameSchema, CountryCodeSchema } from './api.ts';
 import { CallingWindowSchema } from '../calling/calling-window.ts';
 import { BlockedPhoneTypesSchema } from '../calling/blocked-phone-types.ts';
+import { CallPurposeSchema } from '../calling/call-purpose.ts';
 import { AssistantNameSchema, VariableListSchema } from './assistant.ts';
 
 const NOTHING_TO_CHANGE = 'Send at least one field to change.';
@@ -21,6 +22,7 @@ export const UpdateCampaignEntries = {
   requireFreshLists: v.optional(v.boolean('requireFreshLists is true or false.')),
   /** Given complete; imports already created keep the policy they started with. */
   consentPolicy: v.optional(ConsentPolicySchema),
+  callPurpose: v.optional(CallPurposeSchema),
 };
 const CAMPAIGN_FIELDS = Object.keys(UpdateCampaignEntries).join(', ');
 

@@ -86,6 +86,8 @@ export const ImportSuppressionsQuerySchema = v.object({
   ),
   /** add (the default): the file's numbers join the source; replace: they become the source's, all at once. */
   mode: v.optional(v.picklist(['add', 'replace'], 'mode is "add" or "replace".'), 'add'),
+  /** The CSV's encoding, a WHATWG label; detected when absent. Resolved by the route. */
+  encoding: v.optional(v.pipe(v.string(), v.maxLength(100, 'encoding is at most 100 characters.'), v.description('The file\'s encoding, a WHATWG label (windows-1256, shift_jis, latin1, cp1251…); detected from the bytes when absent (a BOM always wins). An unknown label answers 400 ENCODING_UNKNOWN with the accepted names in error.details.accepted.'))),
 });
 export type ImportSuppressionsQuery = v.InferOutput<typeof ImportSuppressionsQuerySchema>;
 

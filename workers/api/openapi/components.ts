@@ -10,6 +10,7 @@ import { ChunkSchema } from '../../../src/lib/chunk/format.ts';
 import { CompleteUploadSchema } from '../../chunk/multipart.ts';
 import { ROW_ERROR_CODES, FILE_ERROR_CODES } from '../../../src/lib/codes.ts';
 import { PHONE_TYPES } from '../../../src/lib/calling/blocked-phone-types.ts';
+import { CALL_PURPOSES } from '../../../src/lib/calling/call-purpose.ts';
 import { IMPORT_STATUSES, ON_EXISTING } from '../../../src/lib/import-view.ts';
 import { returns, schema } from './shared-parts.ts';
 import { fieldsJsonSchema } from '../../../src/lib/fields/lead-fields.ts';
@@ -49,7 +50,7 @@ const leadSchema = {
 };
 
 export const components = {
-  securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, admin: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' } },
+  securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, admin: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' }, session: { type: 'apiKey', in: 'cookie', name: '__Host-lead_session', description: 'The session cookie set by POST /auth/verify; state-changing requests must come from the app (Origin)' } },
   schemas: {
     CreateAssistant: schema(CreateAssistantSchema),
     CreateCampaign: schema(CreateCampaignSchema),
@@ -68,6 +69,7 @@ export const components = {
           properties: { start: { type: 'string', examples: ['08:00'] }, end: { type: 'string', examples: ['21:00'] }, days: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 7 } } },
         },
         blockedPhoneTypes: { type: 'array', items: { enum: [...PHONE_TYPES] }, description: 'Phone types an import refuses (PHONE_TYPE_BLOCKED, SECONDARY_PHONE_TYPE_BLOCKED).' },
+        callPurpose: { enum: [...CALL_PURPOSES], description: 'telemarketing (default): every calling rule binds; informational: rules of telemarketing scope do not' },
         consentPolicy: {
           type: 'object',
           description:
@@ -77,6 +79,32 @@ export const components = {
         requireFreshLists: { type: 'boolean', description: 'Imports are refused (409 SUPPRESSION_SOURCE_STALE) while a registry copy of the do-not-call list is older than its rule allows.' },
         leadCount: { type: 'integer' },
         createdAt: { type: 'string', format: 'date-time' },
+      },
+    },
+    CallingRules: {
+      type: 'object',
+      properties: {
+        version: { type: 'string' },
+        profileDataVersion: { type: 'string', description: 'Version of the area-code, ZIP and zone tables stored profiles are made from' },
+        rules: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              id: { type: 'string', examples: ['US', 'US-FL', 'CA', 'AU'] },
+              region: { type: 'string', description: 'ISO 3166-1 or 3166-2' },
+              name: { type: 'string' },
+              scope: { enum: ['telemarketing', 'automated', 'all'] },
+              days: { type: 'object', description: 'ISO weekday "1"…"7" → [["HH:MM","HH:MM"]] local, end exclusive; [] no calls that day' },
+              holidays: { type: 'array', items: { type: 'string', format: 'date' }, description: 'Local dates without calls, last year, this year and next' },
+              maxCallsPer24h: { type: ['integer', 'null'] },
+              source: { type: 'string', format: 'uri' },
+              verifiedAt: { type: 'string', format: 'date' },
+              status: { enum: ['confirmed', 'unconfirmed'] },
+              notes: { type: ['string', 'null'] },
+            },
+          },
+        },
       },
     },
     BrowserImport: schema(BrowserImportSchema),
@@ -118,13 +146,17 @@ export const components = {
         undoSkippedRows: { type: 'integer', description: 'Undo: leads left as they are because a later import changed them (undo-report.csv)' },
         errorCounts: { type: 'object', propertyNames: { enum: [...ROW_ERROR_CODES] }, additionalProperties: { type: 'integer' } },
         failure: { type: ['object', 'null'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
-        warnings: {
-          type: 'array',
-          description: 'What the import was created with that a person should know, e.g. SUPPRESSION_SOURCE_STALE: a registry copy of the do-not-call list is older than its rule allows.',
-          items: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
-        },
         createdAt: { type: 'string', format: 'date-time' },
         finishedAt: { type: ['string', 'null'], format: 'date-time' },
+        encoding: {
+          type: ['string', 'null'],
+          description: 'The WHATWG name of the encoding the CSV was read in (utf-8, windows-1256, shift_jis…): named by encoding=, or detected; null for workbooks',
+        },
+        warnings: {
+          type: 'array',
+          description: 'About the whole import; ENCODING_UNCERTAIN when the encoding was a guess that may be wrong (import again with encoding=<label>); SUPPRESSION_SOURCE_STALE when a registry copy of the do-not-call list was older than its rule allows as the import was created. Other codes may appear.',
+          items: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
+        },
       },
     },
   },

@@ -47,6 +47,8 @@ export interface ListImportInput {
   source: string;
   mode: 'add' | 'replace';
   asOf: string | null;
+  /** The WHATWG name from encoding=<label>; detected when absent (a registry file is ASCII digits). */
+  encoding?: string;
 }
 
 function rowsPerChunk(env: Env, layout: ListImportInput['layout']): number {
@@ -78,7 +80,7 @@ async function storeListFile(env: Env, workspaceId: string, input: ListImportInp
   let created = false;
   await assertSourceRoom(env, workspaceId, input.source);
   try {
-    const upload = input.layout === 'registry' ? openRegistry(input.body) : await openUpload(input.body, input.kind, { sheet: input.sheet });
+    const upload = input.layout === 'registry' ? openRegistry(input.body) : await openUpload(input.body, input.kind, { sheet: input.sheet, encoding: input.encoding });
     // Column problems (no phone column, two of them) are answered before anything is stored.
     checkListColumns(upload.headers);
     const now = new Date();

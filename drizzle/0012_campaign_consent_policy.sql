@@ -1,1 +1,0 @@
-ALTER TABLE `campaigns` ADD `consent_policy` text DEFAULT '{"require":"none","maxAgeDays":null}' NOT NULL;
