@@ -1,7 +1,7 @@
 /**
  * The benchmark's own Worker (bench/wrangler.bench.toml, never deployed): the real Worker plus
  * `POST /api/v1/_bench/insert-ceiling?rows=N`, the raw multi-row INSERT ceiling measured inside
- * the Worker. Kept out of workers/ so the production bundle holds no bench code at all.
+ * the Worker, and a few reads the parts check their results with. Kept out of workers/ so the production bundle holds no bench code at all.
  */
 import { Hono } from 'hono';
 import worker from '../workers/index.ts';
@@ -13,6 +13,7 @@ import type { Env } from '../workers/env.ts';
 import type { QueueMessage } from '../workers/queue/messages.ts';
 import { insertCeiling } from './insert-ceiling.ts';
 import { compareCallable, rowsWrittenPerLead, seedLeads } from './seed-leads.ts';
+import { suppressionRows } from './suppression-rows.ts';
 import { securityHeaders } from '../workers/api/middleware/security-headers.ts';
 import { recordAudit } from '../workers/audit/record-audit.ts';
 
@@ -38,6 +39,7 @@ const benchRoutes = new Hono<AppEnv>()
   .get('/callable-compare', async (c) =>
     c.json(await compareCallable(c.env, c.get('workspaceId'), c.req.query('campaignId') ?? '', new Date(c.req.query('at') ?? ''), Number(c.req.query('limit') ?? 100), c.req.query('cursor') ? Number(c.req.query('cursor')) : undefined)),
   )
+  .get('/suppression-rows', async (c) => c.json(await suppressionRows(c.env, c.get('workspaceId'), c.req.query('source') ?? 'internal')))
   .notFound((c) => c.json(errorBody('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404))
   .onError(handleError);
 

@@ -17,6 +17,10 @@ export interface Env extends Omit<GeneratedEnv, MaybeAbsent | 'IMPORT_QUEUE' | '
   EVENT_QUEUE: Queue<QueueMessage>;
   /** Leads one undo step handles (default 5,000; not in wrangler.toml: tests lower it to see many steps). */
   UNDO_STEP_ROWS?: string;
+  /** Rows per chunk of a suppression list import (default 25,000, 50,000 for a registry file; not in wrangler.toml: tests lower it). */
+  LIST_CHUNK_ROWS?: string;
+  /** Bytes the packed suppression list sent to a browser may take (default 24 MiB; not in wrangler.toml: tests lower it to see the filter). */
+  PACKED_LIST_MAX_BYTES?: string;
   /** The leads pool (workers/leads): LEADS_0 … LEADS_{LEADS_SHARDS-1}, however many are declared. */
   [shard: `LEADS_${number}`]: D1Database | undefined;
 }

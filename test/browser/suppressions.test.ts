@@ -212,7 +212,7 @@ describe('suppression list page', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('suppressions.csv');
     const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFphone_number,reason,expires_at,created_at');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFphone_number,reason,expires_at,created_at,source');
     for (const phone of [typedA, fileA, fileB]) expect(csv).toContain(`'${phone},`);
     expect(csv).not.toContain(typedB);
     await page.close();

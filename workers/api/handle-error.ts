@@ -13,6 +13,7 @@ import { UploadRefusedError, type UploadRefusalCode } from '../chunk/errors.ts';
 import { ImportUnavailableError } from '../import/errors.ts';
 import { AuthRefusal, AUTH_REFUSAL_STATUS } from '../auth/refusal.ts';
 import { DomainRefusal, type DomainRefusalCode } from '../domain-refusal.ts';
+import { SuppressionRefusal, type SuppressionRefusalCode } from '../suppression/refusals.ts';
 
 /** Seconds a client is asked to wait before retrying after a store failed. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 30;
@@ -21,6 +22,16 @@ const UPLOAD_REFUSAL_STATUS: Record<UploadRefusalCode, ContentfulStatusCode> = {
   NOT_FOUND: 404,
   VALIDATION_FAILED: 400,
   UPLOAD_INCOMPLETE: 400,
+};
+
+const SUPPRESSION_STATUS: Record<SuppressionRefusalCode, ContentfulStatusCode> = {
+  NOT_FOUND: 404,
+  IMPORT_RUNNING: 409,
+  REPORT_EXPIRED: 410,
+  STORAGE_UNAVAILABLE: 503,
+  PROCESSING_FAILED: 503,
+  SUPPRESSION_SOURCE_STALE: 409,
+  SUPPRESSION_SOURCES_LIMIT: 422,
 };
 
 /** The status of each coded refusal services throw (workers/domain-refusal.ts). */
@@ -42,6 +53,10 @@ export function toApiError(err: unknown): ApiError | null {
   if (err instanceof AuthRefusal) return new ApiError(AUTH_REFUSAL_STATUS[err.code], err.code, err.message, err.details);
   if (err instanceof DomainRefusal) return new ApiError(DOMAIN_REFUSAL_STATUS[err.code], err.code, err.message);
   if (err instanceof UploadRefusedError) return new ApiError(UPLOAD_REFUSAL_STATUS[err.code], err.code, err.message);
+  if (err instanceof SuppressionRefusal) {
+    const status = SUPPRESSION_STATUS[err.code];
+    return new ApiError(status, err.code, err.message, err.details, status === 503 ? { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) } : undefined);
+  }
   if (err instanceof ImportUnavailableError) {
     return new ApiError(503, 'SERVICE_UNAVAILABLE', err.message, err.importId ? { importId: err.importId } : undefined, {
       'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS),

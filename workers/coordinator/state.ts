@@ -4,6 +4,7 @@
  * types from here, not from the Durable Object's class.
  */
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
+import type { ConsentPolicy } from '../../src/lib/consent/consent-policy.ts';
 import type { ImportStatus, ImportView, ImportWarning, MappingSourceName, OnExisting } from '../../src/lib/import-view.ts';
 
 export interface ImportConfig {
@@ -29,6 +30,8 @@ export interface ImportConfig {
   createdAt: string;
   /** Inline imports are driven by the request; queued ones by messages the coordinator sends. */
   inline: boolean;
+  /** The campaign's consent policy when the import was created (absent in imports created before it: none required). */
+  consentPolicy?: ConsentPolicy;
   /** The WHATWG name of the encoding the file was read in (absent for workbooks and older imports). */
   encoding?: string | null;
   /** Warnings shown with the import (ENCODING_UNCERTAIN…); absent in older imports. */

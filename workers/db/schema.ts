@@ -4,6 +4,7 @@ import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'driz
 import type { VariableDef } from '../../src/lib/types.ts';
 import type { CallPurpose } from '../../src/lib/calling/call-purpose.ts';
 import type { CallingWindow } from '../../src/lib/calling/calling-window.ts';
+import type { ConsentPolicy } from '../../src/lib/consent/consent-policy.ts';
 import type { PhoneType } from '../../src/lib/calling/blocked-phone-types.ts';
 import type { Role } from '../auth/roles.ts';
 
@@ -72,6 +73,13 @@ export const campaigns = sqliteTable(
       .default(sql`'["PREMIUM_RATE"]'`),
     /** Which calling rules bind its calls (src/lib/calling/call-purpose.ts): telemarketing rules bind only a telemarketing campaign. */
     callPurpose: text('call_purpose').$type<CallPurpose>().notNull().default('telemarketing'),
+    /** Which leads need consent evidence and how old it may be (src/lib/consent/consent-policy.ts). */
+    consentPolicy: text('consent_policy', { mode: 'json' })
+      .$type<ConsentPolicy>()
+      .notNull()
+      .default(sql`'{"require":"none","maxAgeDays":null}'`),
+    /** Refuse imports (409 SUPPRESSION_SOURCE_STALE) while a registry copy of the list is older than its rule allows. */
+    requireFreshLists: integer('require_fresh_lists', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('campaigns_workspace').on(t.workspaceId)],
@@ -265,6 +273,16 @@ export const suppressionImports = sqliteTable(
     status: text('status').$type<'running' | 'completed' | 'failed'>().notNull(),
     fileName: text('file_name').notNull(),
     defaultCountry: text('default_country').notNull(),
+    /** The list source the numbers go to (`internal`, a registry such as `us-national-dnc`). */
+    source: text('source').notNull().default('internal'),
+    /** add: the numbers join the source; replace: the file's numbers become the source's, all at once when the import completes. */
+    mode: text('mode').$type<'add' | 'replace'>().notNull().default('add'),
+    /** The date of the registry copy (YYYY-MM-DD) the file is. */
+    asOf: text('as_of'),
+    /** replace: the source's generation this import writes (suppression_sources.pending_generation). */
+    generation: integer('generation'),
+    /** The layout read: a spreadsheet with a header row, or a registry download (one number a line). */
+    layout: text('layout').$type<'table' | 'registry'>().notNull().default('table'),
     /** The file's header row, as written (the report repeats it). */
     headers: text('headers', { mode: 'json' }).$type<string[]>().notNull(),
     /** Data rows in the file and the chunks they were cut into; null while the file is still being read. */

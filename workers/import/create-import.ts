@@ -1,7 +1,7 @@
 /** Creates an import: its D1 row (the read model) and its coordinator (the live state). */
 import type { Env } from '../env.ts';
 import { recordImportCreated } from '../lifecycle/import-lifecycle.ts';
-import { blockedPhoneTypesOf } from '../campaigns/campaigns.ts';
+import { importSettingsOf } from '../campaigns/campaigns.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
 import type { ImportConfig } from '../coordinator/state.ts';
@@ -9,6 +9,8 @@ import { assertAcceptingImports } from '../leads/placement.ts';
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
 import type { ImportWarning, MappingSourceName, OnExisting } from '../../src/lib/import-view.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/principal.ts';
+import { staleSourceWarnings } from '../suppression/sources-view.ts';
+import { SuppressionRefusal } from '../suppression/refusals.ts';
 
 export interface NewImport {
   workspaceId: string;
@@ -35,7 +37,14 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
   await assertAcceptingImports(env, input.workspaceId);
   const importId = newId('imp');
   const createdAt = nowIso();
-  const blockedPhoneTypes = await blockedPhoneTypesOf(env, input.workspaceId, input.campaignId);
+  const { blockedPhoneTypes, consentPolicy, requireFreshLists } = await importSettingsOf(env, input.workspaceId, input.campaignId);
+  // A do-not-call registry copy too old to rely on: a warning on the import, or a refusal when the campaign requires fresh lists.
+  const stale = await staleSourceWarnings(env, input.workspaceId, new Date(createdAt));
+  if (requireFreshLists && stale.length) {
+    throw new SuppressionRefusal('SUPPRESSION_SOURCE_STALE', `${stale.map((w) => w.message).join(' ')} This campaign requires fresh do-not-call lists (requireFreshLists), so nothing was imported.`, { warnings: stale });
+  }
+  // One array: the file's (ENCODING_UNCERTAIN…) and the list's.
+  const warnings = [...(input.warnings ?? []), ...stale];
   await recordImportCreated(env, {
     id: importId,
     workspaceId: input.workspaceId,
@@ -49,7 +58,7 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
     mappingSource: input.mappingSource,
     createdAt,
     encoding: input.encoding ?? null,
-    warnings: input.warnings?.length ? input.warnings : null,
+    warnings: warnings.length ? warnings : null,
   }, {
     // Written with the import's row, in one transaction.
     workspaceId: input.workspaceId,
@@ -72,10 +81,11 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
     assistant: input.assistant,
     defaultCountry: input.defaultCountry,
     blockedPhoneTypes,
+    consentPolicy,
     createdAt,
     inline: input.inline,
     encoding: input.encoding ?? null,
-    warnings: input.warnings ?? [],
+    warnings,
   };
   await coordinator(env, importId).init(config);
   return config;

@@ -11,7 +11,8 @@ import { CHUNK_BUDGET, type ChunkBudget } from '../../src/lib/chunk/cut.ts';
 import { FileReadError } from '../../src/lib/parse/errors.ts';
 import { headerPick, type HeaderRowChoice } from '../../src/lib/map/header-row.ts';
 import type { AssistantConfig } from '../../src/lib/types.ts';
-import { sniffUpload } from './sniff-upload.ts';
+import { sniffUpload, type UploadLayout } from './sniff-upload.ts';
+import { openRegistry } from './read-registry.ts';
 import { fileTooLarge, sizeLimit, type UploadKind } from './upload-kind.ts';
 import { readCsvUpload } from './read-csv.ts';
 import { readWorkbookUpload } from './read-workbook.ts';
@@ -33,27 +34,35 @@ export interface IntakeHints {
   budget?: ChunkBudget;
   /** The declared size of the body: a workbook declared past its limit is refused before it is read. */
   declaredBytes?: number;
+  /** Registry downloads (one number a line, no header row) are read as such: suppression lists take them, lead files do not. */
+  registry?: boolean;
 }
 
 export interface Intake extends UploadReader {
   kind: UploadKind;
+  /** A table with a header row, or (with `registry`) a registry download: its rows then have the number as their only cell. */
+  layout: UploadLayout;
 }
 
 export async function intake(env: Env, body: ReadableStream<Uint8Array>, hints: IntakeHints = {}): Promise<Intake> {
   const upload = await sniffUpload(body, hints.fileName);
   if (upload.empty) throw new FileReadError('FILE_EMPTY', 'The file is empty.');
   const budget = hints.budget ?? CHUNK_BUDGET;
+  if (hints.registry && upload.layout === 'registry') {
+    // ASCII digits a line: no encoding to detect, no header to find; the list import cuts the rows into chunks.
+    return { kind: 'csv', layout: 'registry', ...openRegistry(upload.body), header: null, detection: () => null };
+  }
   if (upload.kind === 'csv') {
     let choice: HeaderRowChoice | null = null;
     const header = hints.header && {
       pick: headerPick(hints.header.assistant, { headerRow: hints.header.headerRow, onChoice: (c) => (choice = c) }),
       choice: () => choice,
     };
-    return { kind: 'csv', ...(await readCsvUpload(upload.body, { budget, header, encoding: hints.encoding })) };
+    return { kind: 'csv', layout: 'table', ...(await readCsvUpload(upload.body, { budget, header, encoding: hints.encoding })) };
   }
   if (hints.declaredBytes !== undefined && hints.declaredBytes > sizeLimit(upload.kind)) {
     await upload.body.cancel().catch(() => {});
     throw fileTooLarge(upload.kind, hints.declaredBytes);
   }
-  return { kind: upload.kind, ...(await readWorkbookUpload(env, upload.body, { sheet: hints.sheet, header: hints.header, budget })) };
+  return { kind: upload.kind, layout: 'table', ...(await readWorkbookUpload(env, upload.body, { sheet: hints.sheet, header: hints.header, budget })) };
 }

@@ -1,15 +1,23 @@
 /**
  * What an uploaded file is, from its first bytes only (src/lib/parse/file-kind.ts, as the wizard
- * decides), with the body handed back unconsumed. Its name and declared type never decide.
+ * decides), with the body handed back unconsumed: its kind (CSV or a workbook) and, for text, its
+ * layout (a table with a header row, or a registry download of one number a line). Its name and
+ * declared type never decide.
  */
 import { sniffFileKind, unsupportedFileError } from '../../src/lib/parse/file-kind.ts';
+import { isRegistryLayout } from '../../src/lib/suppression/registry-layout.ts';
 import type { UploadKind } from './upload-kind.ts';
+
+export type UploadLayout = 'table' | 'registry';
 
 /** Bytes looked at to tell CSV from a workbook. */
 const HEAD_BYTES = 4096;
 
 /** Reads the first few KB, decides the kind, and returns a stream that still yields every byte. */
-export async function sniffUpload(body: ReadableStream<Uint8Array>, fileName?: string): Promise<{ kind: UploadKind; body: ReadableStream<Uint8Array>; empty: boolean }> {
+export async function sniffUpload(
+  body: ReadableStream<Uint8Array>,
+  fileName?: string,
+): Promise<{ kind: UploadKind; body: ReadableStream<Uint8Array>; empty: boolean; layout: UploadLayout }> {
   const reader = body.getReader();
   const head: Uint8Array[] = [];
   let size = 0;
@@ -49,5 +57,7 @@ export async function sniffUpload(body: ReadableStream<Uint8Array>, fileName?: s
       await reader.cancel(reason);
     },
   });
-  return { kind, body: replay, empty: size === 0 };
+  // A text file whose first lines are numbers, one a line, is a registry download (no header row).
+  const layout = kind === 'csv' && isRegistryLayout(new TextDecoder().decode(first), done && size <= HEAD_BYTES) ? 'registry' : 'table';
+  return { kind, body: replay, empty: size === 0, layout };
 }

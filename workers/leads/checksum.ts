@@ -27,22 +27,31 @@ function add(digest: CampaignDigest, content: string): void {
   digest.xor = (digest.xor ^ h) >>> 0;
 }
 
-/** Reads a workspace's suppression list on one shard in pages and digests it. */
+/** Reads a workspace's suppression list (its entries, then its sources) on one shard in pages and digests it; `count` is its entries. */
 export async function suppressionDigest(d1: D1Database, workspaceId: string, pageSize = 5_000): Promise<CampaignDigest> {
   const digest: CampaignDigest = { count: 0, sum: 0, xor: 0 };
-  let after = '';
+  let after: [string, number, string] = ['', -1, ''];
   for (;;) {
     const { results } = await d1
       .prepare(
-        `SELECT phone, json_array(phone, reason, expires_at, created_at) AS content
-         FROM suppressions WHERE workspace_id = ?1 AND phone > ?2 ORDER BY phone LIMIT ?3`,
+        `SELECT phone, source, generation, json_array(phone, source, generation, reason, expires_at, created_at) AS content
+         FROM suppressions WHERE workspace_id = ?1 AND (source, generation, phone) > (?2, ?3, ?4) ORDER BY source, generation, phone LIMIT ?5`,
       )
-      .bind(workspaceId, after, pageSize)
-      .all<{ phone: string; content: string }>();
+      .bind(workspaceId, ...after, pageSize)
+      .all<{ phone: string; source: string; generation: number; content: string }>();
     for (const r of results) add(digest, r.content);
-    if (results.length < pageSize) return digest;
-    after = results[results.length - 1]!.phone;
+    if (results.length < pageSize) break;
+    const end = results[results.length - 1]!;
+    after = [end.source, end.generation, end.phone];
   }
+  const { results: sources } = await d1
+    .prepare('SELECT json_array(source, generation, count, as_of, pending_generation, next_generation) AS content FROM suppression_sources WHERE workspace_id = ?1')
+    .bind(workspaceId)
+    .all<{ content: string }>();
+  // The sources' rows are in the checksum, not in the count (which is the list's entries).
+  for (const r of sources) add(digest, r.content);
+  digest.count -= sources.length;
+  return digest;
 }
 
 /** Reads every lead of the campaign in pages and digests it. */

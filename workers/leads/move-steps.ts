@@ -15,7 +15,9 @@ const LEAD_COLUMNS = [
 const LEAD_VALUES = LEAD_COLUMNS.split(', ')
   .map((_, i) => `j.value->>${i}`)
   .join(', ');
-const SUPPRESSION_COLUMNS = 'phone, reason, expires_at, created_at';
+const SUPPRESSION_COLUMNS = 'source, generation, phone, reason, expires_at, created_at';
+const SOURCE_COLUMNS =
+  'source, generation, count, as_of, pending_generation, pending_import, pending_count, has_expiring, pending_has_expiring, next_generation, sweep_pending, updated_at';
 /** Sets a fresh random version of the workspace's (?1) suppression list (workers/suppression/packed-list.ts). */
 const NEW_LIST_VERSION = `INSERT INTO suppression_list_versions (workspace_id, version) VALUES (?1, lower(hex(randomblob(8))))
   ON CONFLICT (workspace_id) DO UPDATE SET version = excluded.version`;
@@ -72,35 +74,53 @@ export async function copyLeadBatch(
 }
 
 /**
- * Copies the workspace's suppression list in phone order, resuming after the greatest number the
- * new shard already holds (a re-run copies nothing twice: ON CONFLICT DO NOTHING). The old shard
- * is fenced, so the list does not change meanwhile. True when the whole list is copied.
+ * Copies the workspace's suppression list: its sources (a few rows, copied whole each time), then
+ * its entries in key order (source, generation, phone), resuming after the greatest entry the new shard
+ * already holds (a re-run copies nothing twice: ON CONFLICT DO NOTHING). The old shard is fenced,
+ * so the list does not change meanwhile. True when the whole list is copied.
  */
 export async function copySuppressions(from: D1Database, to: D1Database, workspaceId: string, batchRows: number, deadline: number): Promise<boolean> {
   // A fresh list version on the new shard: a packed list cached before the move (or during an
   // earlier stay here) never matches the list as copied.
   await to.prepare(NEW_LIST_VERSION).bind(workspaceId).run();
-  const last = await to.prepare('SELECT max(phone) AS phone FROM suppressions WHERE workspace_id = ?1').bind(workspaceId).first<{ phone: string | null }>();
-  let after = last?.phone ?? '';
+  const { results: sources } = await from.prepare(`SELECT ${SOURCE_COLUMNS} FROM suppression_sources WHERE workspace_id = ?1`).bind(workspaceId).all<Record<string, unknown>>();
+  if (sources.length) {
+    await to
+      .prepare(
+        `INSERT OR REPLACE INTO suppression_sources (workspace_id, ${SOURCE_COLUMNS})
+         SELECT ?1, ${SOURCE_COLUMNS.split(', ').map((_, i) => `j.value->>${i}`).join(', ')} FROM json_each(?2) AS j`,
+      )
+      .bind(workspaceId, JSON.stringify(sources.map((r) => SOURCE_COLUMNS.split(', ').map((c) => r[c]))))
+      .run();
+  }
+  const last = await to
+    .prepare('SELECT source, generation, phone FROM suppressions WHERE workspace_id = ?1 ORDER BY source DESC, generation DESC, phone DESC LIMIT 1')
+    .bind(workspaceId)
+    .first<{ phone: string; source: string; generation: number }>();
+  let after: [string, number, string] = last ? [last.source, last.generation, last.phone] : ['', -1, ''];
   while (Date.now() < deadline) {
     const { results } = await from
-      .prepare(`SELECT ${SUPPRESSION_COLUMNS} FROM suppressions WHERE workspace_id = ?1 AND phone > ?2 ORDER BY phone LIMIT ?3`)
-      .bind(workspaceId, after, batchRows)
-      .all<Record<string, unknown> & { phone: string }>();
+      .prepare(
+        `SELECT ${SUPPRESSION_COLUMNS} FROM suppressions WHERE workspace_id = ?1 AND (source, generation, phone) > (?2, ?3, ?4)
+         ORDER BY source, generation, phone LIMIT ?5`,
+      )
+      .bind(workspaceId, ...after, batchRows)
+      .all<Record<string, unknown> & { phone: string; source: string; generation: number }>();
     if (!results.length) return true;
     await to.batch(
       paramGroups(results, (r) => SUPPRESSION_COLUMNS.split(', ').map((c) => r[c])).map((json) =>
         to
           .prepare(
             `INSERT INTO suppressions (workspace_id, ${SUPPRESSION_COLUMNS})
-             SELECT ?1, j.value->>0, j.value->>1, j.value->>2, j.value->>3 FROM json_each(?2) AS j WHERE true
-             ON CONFLICT (workspace_id, phone) DO NOTHING`,
+             SELECT ?1, j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5 FROM json_each(?2) AS j WHERE true
+             ON CONFLICT DO NOTHING`,
           )
           .bind(workspaceId, json),
       ),
     );
     if (results.length < batchRows) return true;
-    after = results[results.length - 1]!.phone;
+    const end = results[results.length - 1]!;
+    after = [end.source, end.generation, end.phone];
   }
   return false;
 }
@@ -123,11 +143,14 @@ export async function deleteLeadSlice(from: D1Database, workspaceId: string, cam
 export async function deleteSuppressions(from: D1Database, workspaceId: string, deadline: number): Promise<boolean> {
   while (Date.now() < deadline) {
     const result = await from
-      .prepare('DELETE FROM suppressions WHERE workspace_id = ?1 AND phone IN (SELECT phone FROM suppressions WHERE workspace_id = ?1 LIMIT ?2)')
+      .prepare('DELETE FROM suppressions WHERE (workspace_id, source, generation, phone) IN (SELECT workspace_id, source, generation, phone FROM suppressions WHERE workspace_id = ?1 LIMIT ?2)')
       .bind(workspaceId, DELETE_SLICE)
       .run();
     if ((result.meta.changes ?? 0) < DELETE_SLICE) {
-      await from.prepare('DELETE FROM suppression_list_versions WHERE workspace_id = ?1').bind(workspaceId).run();
+      await from.batch([
+        from.prepare('DELETE FROM suppression_list_versions WHERE workspace_id = ?1').bind(workspaceId),
+        from.prepare('DELETE FROM suppression_sources WHERE workspace_id = ?1').bind(workspaceId),
+      ]);
       return true;
     }
   }

@@ -1,5 +1,5 @@
 /**
- * `suppression_import.completed`: a background suppression list import that completed, announced
+ * `suppression_import.completed`: a suppression list import that completed (in the request or in the background), announced
  * in the same D1 batch as the statement that completes it (put these statements after it), once
  * per list import. Its data: the list import's id, status, rows and what they did.
  */

@@ -12,7 +12,9 @@ import { finalizeImport } from '../report/finalize.ts';
 import { failImport } from '../import/fail-import.ts';
 import { continueUndo } from '../undo/run-undo.ts';
 import { processListChunk } from '../suppression/list-import/process-chunk.ts';
-import { failListImport } from '../suppression/list-import/view.ts';
+import { chunkFailure, failListImport } from '../suppression/list-import/finish.ts';
+import { packedList } from '../suppression/packed-list.ts';
+import { continueSweep } from '../suppression/continue-sweep.ts';
 import { consumeEvent } from '../lifecycle/consume-event.ts';
 import { undispatchEvent } from '../lifecycle/outbox.ts';
 import { attemptDelivery } from '../webhooks/attempt-delivery.ts';
@@ -50,10 +52,24 @@ const HANDLERS: { [K in Kind]: Handler<Of<K>> } = {
     deadLetter: async (_env, m) => console.error(`import ${m.importId}: an undo step kept failing; POST /imports/{id}/undo resumes it`),
   },
   'list-chunk': {
-    run: (env, m) => processListChunk(env, m.workspaceId, m.importId, m.chunk),
-    deadLetter: (env, m) =>
-      failListImport(env, m.importId, 'PROCESSING_FAILED', `We could not list the numbers of part ${m.chunk + 1} of the file after several attempts. Numbers listed so far stay listed; upload the file again to list the rest (numbers already listed are counted once).`),
-    missing: (env, m, err) => failListImport(env, m.importId, 'CHUNK_MISSING', err.message),
+    run: async (env, m) => {
+      const { completed } = await processListChunk(env, m.workspaceId, m.importId, m.chunk);
+      // The chunk that completes the list builds its packed form once, so the next preview does not wait for it.
+      if (completed) await packedList(env, m.workspaceId, new Date()).catch(() => {});
+    },
+    deadLetter: async (env, m) => {
+      const failure = chunkFailure(m.chunk, false, true);
+      await failListImport(env, m.importId, failure.code, failure.message);
+    },
+    missing: async (env, m) => {
+      const failure = chunkFailure(m.chunk, true, false);
+      await failListImport(env, m.importId, failure.code, failure.message);
+    },
+  },
+  'list-sweep': {
+    run: (env, m) => continueSweep(env, m.workspaceId, m.source),
+    // Nothing reads the rows it would delete; the hourly retention starts it again.
+    deadLetter: async () => console.error('suppression sweep of a source kept failing; retention retries it'),
   },
   reprofile: {
     run: async (env, m) => {

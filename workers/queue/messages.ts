@@ -7,6 +7,8 @@ export type QueueMessage =
   | { kind: 'undo'; workspaceId: string; importId: string }
   /** One chunk of a suppression list imported in the background (workers/suppression/list-import). */
   | { kind: 'list-chunk'; workspaceId: string; importId: string; chunk: number }
+  /** One bounded step of deleting a list source's replaced entries (workers/suppression/sweep.ts); it sends the next. */
+  | { kind: 'list-sweep'; workspaceId: string; source: string }
   /** One bounded step of re-profiling a leads shard's stored calling profiles (workers/leads/reprofile.ts). */
   | { kind: 'reprofile'; workspaceId: ''; importId: ''; shard: number }
   /** An outbox event for its consumers, the completion email and the webhooks (workers/lifecycle). */
@@ -39,6 +41,11 @@ export function eventMessage(workspaceId: string, eventId: string): QueueMessage
 
 export function webhookMessage(workspaceId: string, deliveryId: string, attempt: number): QueueMessage {
   return { kind: 'webhook', workspaceId, deliveryId, attempt };
+}
+
+/** The next step of sweeping a list source's replaced entries. */
+export function listSweepMessage(workspaceId: string, source: string): QueueMessage {
+  return { kind: 'list-sweep', workspaceId, source };
 }
 
 export function reprofileMessage(shard: number): QueueMessage {

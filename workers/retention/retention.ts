@@ -9,6 +9,8 @@
  *   UNDO_RETENTION_DAYS (default 30) after it ends; undo then answers 410 UNDO_EXPIRED.
  * - A background suppression list import's R2 objects (its report of rows that were not numbers,
  *   chunks a failed one left) are deleted REPORT_RETENTION_DAYS after it ends; its counts stay.
+ * - A suppression list source with entries a replace left behind has its sweep started again, and
+ *   a list import left running an hour (its request died, messages were lost) is queued again.
  * - A multipart upload idle for UPLOAD_RETENTION_HOURS (default 24) is aborted and deleted.
  * - Rate-limit counters of ended windows are deleted.
  * - Webhook delivery logs and outbox events are deleted WEBHOOK_LOG_RETENTION_DAYS (default 30) after they were written.
@@ -26,6 +28,8 @@ import { endedImportsLacking, markImport, type ImportRef, type RetentionMark } f
 import { deleteChanges } from '../leads/changes.ts';
 import { undoRetentionDays } from '../undo/request-undo.ts';
 import { listImportPrefix } from '../suppression/list-import/keys.ts';
+import { resumeSweeps } from '../suppression/continue-sweep.ts';
+import { resumeStalledListImports } from '../suppression/list-import/resume.ts';
 import { deletePrefix } from '../r2/delete-prefix.ts';
 import { pruneWebhookLog } from '../webhooks/prune-log.ts';
 import { pruneAudit } from '../audit/prune-audit.ts';
@@ -65,6 +69,10 @@ export interface RetentionRun {
   listImports: number;
   /** Webhook deliveries and outbox events past their lifetime, deleted. */
   webhookLog: number;
+  /** Suppression list sources whose sweep of replaced entries was started again. */
+  listSweeps: number;
+  /** Suppression list imports left running (a request that died, messages lost) sent to the queue again. */
+  listResumed: number;
   /** Audit log entries past their retention. */
   auditEntries: number;
   /** Ended sessions, expired codes and invitations. */
@@ -81,10 +89,12 @@ export async function runRetention(env: Env, now = Date.now()): Promise<Retentio
     changeRecords: () => deleteExpiredChanges(env, now),
     listImports: () => purgeEndedListImports(env, now),
     webhookLog: () => pruneWebhookLog(env, now),
+    listSweeps: () => resumeSweeps(env),
+    listResumed: () => resumeStalledListImports(env, now),
     auditEntries: () => pruneAudit(env, now),
     authRows: () => pruneAuth(env, now),
   };
-  const run = { chunkObjects: 0, reportsDeleted: 0, uploadsDiscarded: 0, rateLimitRows: 0, changeRecords: 0, listImports: 0, webhookLog: 0, auditEntries: 0, authRows: 0 };
+  const run = { chunkObjects: 0, reportsDeleted: 0, uploadsDiscarded: 0, rateLimitRows: 0, changeRecords: 0, listImports: 0, webhookLog: 0, listSweeps: 0, listResumed: 0, auditEntries: 0, authRows: 0 };
   const failed: string[] = [];
   for (const [name, step] of Object.entries(steps) as [keyof RetentionRun, () => Promise<number>][]) {
     try {

@@ -23,6 +23,13 @@ const built: Record<RowErrorCode, RowError> = {
   SECONDARY_SUPPRESSED: m.secondarySuppressed('secondary_phone_1', '+14155551235'),
   REGION_INVALID: m.regionInvalid('State', 'Flordia'),
   POSTAL_CODE_INVALID: m.postalCodeInvalid('Zip', '2134'),
+  CONSENT_REQUIRED: m.consentRequired('consent_at', 'mobile'),
+  CONSENT_DATE_INVALID: m.consentDateInvalid('Opt-in date', '31/11/2026'),
+  CONSENT_IN_FUTURE: m.consentInFuture('consent_at', '2027-01-01', Date.parse('2026-12-07T12:00:00Z')),
+  CONSENT_EXPIRED: m.consentExpired('consent_at', '2025-01-01', 90),
+  TRUSTEDFORM_CERT_INVALID: m.trustedFormCertInvalid('xxTrustedFormCertUrl', 'https://example.com/cert'),
+  JORNAYA_LEADID_INVALID: m.jornayaLeadIdInvalid('leadid_token', '12345'),
+  CONSENT_IP_INVALID: m.consentIpInvalid('consent_ip', '300.1.1.1'),
 };
 
 /** For each code: what the message must name (the problem, with its column or value) and what the guidance must tell the user to do. */
@@ -45,6 +52,13 @@ const EXPECTED: Record<RowErrorCode, { message: RegExp; guidance: RegExp }> = {
   SECONDARY_SUPPRESSED: { message: /"\+14155551235" in column "secondary_phone_1" is on the workspace's do-not-call/, guidance: /asked not to be called/ },
   REGION_INVALID: { message: /"Flordia" in column "State" is not a US state or Canadian province/, guidance: /two-letter code \(FL, ON\).*name \(Florida\)/ },
   POSTAL_CODE_INVALID: { message: /"2134" in column "Zip" has 4 digits; a ZIP code has 5/, guidance: /5 digits or ZIP\+4.*02134, not 2134/ },
+  CONSENT_REQUIRED: { message: /requires consent for mobile numbers.*consent date in column "consent_at" is empty/, guidance: /Ask the lead's seller for the date and time.*or remove the row/ },
+  CONSENT_DATE_INVALID: { message: /consent date "31\/11\/2026" in column "Opt-in date" is not a date/, guidance: /2026-11-30T14:05:00Z \(ISO 8601/ },
+  CONSENT_IN_FUTURE: { message: /"2027-01-01" in column "consent_at" is after this import started \(2026-12-07 12:00 UTC\)/, guidance: /time zone and the date's format/ },
+  CONSENT_EXPIRED: { message: /more than 90 days before this import started/, guidance: /fresher consent, remove the row, or raise the maximum age/ },
+  TRUSTEDFORM_CERT_INVALID: { message: /"https:\/\/example.com\/cert" in column "xxTrustedFormCertUrl" is not a TrustedForm certificate URL/, guidance: /https:\/\/cert.trustedform.com\// },
+  JORNAYA_LEADID_INVALID: { message: /"12345" in column "leadid_token" is not a Jornaya LeadiD/, guidance: /36 characters with four hyphens/ },
+  CONSENT_IP_INVALID: { message: /"300.1.1.1" in column "consent_ip" is not an IP address/, guidance: /203.0.113.7 or 2001:db8::1/ },
 };
 
 describe('row error messages', () => {

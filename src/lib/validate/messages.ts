@@ -16,4 +16,5 @@ export {
 } from './secondary-messages.ts';
 export { secondarySuppressed, suppressed } from './suppression-messages.ts';
 export { postalCodeInvalid, regionInvalid } from './address-messages.ts';
+export * from './consent-messages.ts';
 export { fileErrorMessage } from './file-messages.ts';

@@ -4,6 +4,7 @@ import type { AssistantConfig, VariableDef } from '#lib/types.ts';
 import type { Notices } from '#lib/ui/preview/session.svelte.ts';
 import type { CallPurpose } from '#lib/calling/call-purpose.ts';
 import type { CallingWindow } from '#lib/calling/calling-window.ts';
+import type { ConsentPolicy } from '#lib/consent/consent-policy.ts';
 
 /** A campaign as the API returns it, with the settings the preview applies (blocked types, calling window). */
 export type Campaign = {
@@ -13,6 +14,8 @@ export type Campaign = {
   defaultCountry: string | null;
   callingWindow: CallingWindow;
   blockedPhoneTypes: string[];
+  consentPolicy: ConsentPolicy;
+  requireFreshLists: boolean;
   callPurpose?: CallPurpose;
 };
 export type Assistant = { id: string; name: string; variables: VariableDef[]; secondaryVariables: VariableDef[] };

@@ -71,6 +71,13 @@ export const components = {
         },
         blockedPhoneTypes: { type: 'array', items: { enum: [...PHONE_TYPES] }, description: 'Phone types an import refuses (PHONE_TYPE_BLOCKED, SECONDARY_PHONE_TYPE_BLOCKED).' },
         callPurpose: { enum: [...CALL_PURPOSES], description: 'telemarketing (default): every calling rule binds; informational: rules of telemarketing scope do not' },
+        consentPolicy: {
+          type: 'object',
+          description:
+            'Which leads must carry consent evidence (consent_at): none, mobile (MOBILE and FIXED_LINE_OR_MOBILE numbers, since the latter may be mobile) or all; and the oldest consent accepted, in days before the import started (null: any age). Rows that break it fail with CONSENT_REQUIRED or CONSENT_EXPIRED.',
+          properties: { require: { enum: ['none', 'mobile', 'all'] }, maxAgeDays: { type: ['integer', 'null'], minimum: 1 } },
+        },
+        requireFreshLists: { type: 'boolean', description: 'Imports are refused (409 SUPPRESSION_SOURCE_STALE) while a registry copy of the do-not-call list is older than its rule allows.' },
         leadCount: { type: 'integer' },
         createdAt: { type: 'string', format: 'date-time' },
       },
@@ -157,7 +164,7 @@ export const components = {
         },
         warnings: {
           type: 'array',
-          description: 'About the whole import; ENCODING_UNCERTAIN when the encoding was a guess that may be wrong (import again with encoding=<label>). Other codes may appear.',
+          description: 'About the whole import; ENCODING_UNCERTAIN when the encoding was a guess that may be wrong (import again with encoding=<label>); SUPPRESSION_SOURCE_STALE when a registry copy of the do-not-call list was older than its rule allows as the import was created. Other codes may appear.',
           items: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
         },
       },

@@ -8,12 +8,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { jsonBody, query } from '../validate.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { encodingParam } from '../encoding-param.ts';
-import { CHUNK_BUDGET, LIST_CHUNK_BUDGET } from '../../../src/lib/chunk/cut.ts';
+import { LIST_CHUNK_BUDGET } from '../../../src/lib/chunk/cut.ts';
 import { formatBytes } from '../../../src/lib/parse/errors.ts';
 import { createEntryReader } from '../../../src/lib/suppression/entry.ts';
 import { AddSuppressionsSchema, DeleteSuppressionQuerySchema, ImportSuppressionsQuerySchema, ListSuppressionsQuerySchema } from '../../../src/lib/suppression/schemas.ts';
 import { addNumbers } from '../../suppression/add-numbers.ts';
-import { importList } from '../../suppression/import-list.ts';
 import { suppressionStore } from '../../suppression/store.ts';
 import { suppressionsCsv } from '../../suppression/export-csv.ts';
 import { packedList } from '../../suppression/packed-list.ts';
@@ -21,8 +20,10 @@ import { admitUpload } from '../../intake/admit-upload.ts';
 import { intake } from '../../intake/intake.ts';
 import { limitListImports } from '../../limits/rate-limit.ts';
 import { assertAcceptingImports } from '../../leads/placement.ts';
-import { startListImport } from '../../suppression/list-import/start.ts';
+import { importListInline, startListImport } from '../../suppression/list-import/start.ts';
 import { listImportView } from '../../suppression/list-import/view.ts';
+import { sourcesView } from '../../suppression/sources-view.ts';
+import { SuppressionRefusal } from '../../suppression/refusals.ts';
 import { listImportErrorsCsv } from '../../suppression/list-import/errors-csv.ts';
 import { actor, can } from '../middleware/can.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
@@ -31,12 +32,12 @@ import type { AppEnv } from '../app-env.ts';
 /** Largest JSON body of POST /suppressions: 10,000 numbers of up to 100 characters, with room to spare. */
 const MAX_JSON_BYTES = 2 * 1024 * 1024;
 
-/** A number from a URL or query, normalised like a lead's; a specific 400 when it is not a number. */
 /** `Prefer: respond-async` (RFC 7240): the client asks for a background import it can follow. */
 function prefersAsync(prefer: string | undefined): boolean {
   return !!prefer && prefer.split(',').some((p) => p.split(';')[0]!.trim().toLowerCase() === 'respond-async');
 }
 
+/** A number from a URL or query, normalised like a lead's; a specific 400 when it is not a number. */
 function normalizedOrThrow(text: string, defaultCountry: string): string {
   const result = createEntryReader(defaultCountry).fromRequest(text, null, null);
   if (!result.ok) throw new ApiError(400, result.invalid.code, result.invalid.message);
@@ -69,27 +70,42 @@ export const suppressionRoutes = new Hono<AppEnv>()
     // Numbers are written as the file is read: not while the workspace's list is being moved.
     await assertAcceptingImports(c.env, workspaceId);
     const background = prefersAsync(c.req.header('prefer'));
-    // In the background every batch is a stored chunk, cut to a list chunk's budget.
+    // One engine either way: the rows are stored in list chunks (list-import/start.ts), then listed here or by the queue.
     const upload = await intake(c.env, admitted.body, {
       fileName: q.fileName,
       sheet: q.sheet,
       declaredBytes: admitted.declaredBytes,
-      budget: background ? LIST_CHUNK_BUDGET : CHUNK_BUDGET,
+      budget: LIST_CHUNK_BUDGET,
       encoding,
+      // A registry download (one number a line, no header) is read as one.
+      registry: true,
     });
-    const input = { upload, defaultCountry: q.defaultCountry };
+    const input = {
+      upload,
+      defaultCountry: q.defaultCountry,
+      fileName: q.fileName,
+      source: q.source,
+      mode: q.mode,
+      asOf: q.asOf ?? null,
+    };
+    const audit = (id: string, details: Record<string, unknown>) =>
+      recordAudit(c.env, { workspaceId, actor: actor(c), action: 'suppression.imported', target: { type: 'suppression_import', id }, details: { fileName: q.fileName ?? null, source: q.source, mode: q.mode, ...details } });
     if (background) {
-      const view = await startListImport(c.env, c.get('workspaceId'), { ...input, fileName: q.fileName });
-      await recordAudit(c.env, { workspaceId: c.get('workspaceId'), actor: actor(c), action: 'suppression.imported', target: { type: 'suppression_import', id: view.id }, details: { fileName: q.fileName ?? null, background: true } });
+      const view = await startListImport(c.env, workspaceId, input);
+      await audit(view.id, { background: true });
       return c.json(view, 202, { Location: `/api/v1/suppressions/imports/${view.id}`, 'Preference-Applied': 'respond-async' });
     }
-    const result = await importList(c.env, c.get('workspaceId'), input);
-    await recordAudit(c.env, { workspaceId: c.get('workspaceId'), actor: actor(c), action: 'suppression.imported', details: { fileName: q.fileName ?? null, added: result.added, alreadyPresent: result.alreadyPresent } });
+    // The same engine in the request: the answer is the list import as it ended, with the counts.
+    const { completedNow, ...result } = await importListInline(c.env, workspaceId, input);
+    // Audited either way: a failed add may have listed its first chunks.
+    await audit(result.id, { status: result.status, added: result.added, alreadyPresent: result.alreadyPresent });
+    if (result.status !== 'completed') throw new SuppressionRefusal('PROCESSING_FAILED', result.error?.message ?? 'The list could not be imported.', { ...result, failure: result.error });
     // A list file is a large change: the packed form is built now, after the answer, rather than
     // at the next preview (seconds for a million numbers).
-    if (result.added) c.executionCtx.waitUntil(packedList(c.env, c.get('workspaceId'), new Date()).catch(() => {}));
+    if (completedNow) c.executionCtx.waitUntil(packedList(c.env, c.get('workspaceId'), new Date()).catch(() => {}));
     return c.json(result);
   })
+  .get('/suppressions/sources', can('suppressions.read'), async (c) => c.json({ items: await sourcesView(c.env, c.get('workspaceId'), new Date()) }, 200, { 'Cache-Control': 'no-store' }))
   .get('/suppressions/imports/:id', can('suppressions.read'), async (c) => {
     const view = await listImportView(c.env, c.get('workspaceId'), c.req.param('id'));
     if (!view) throw notFound('List import');
@@ -105,7 +121,7 @@ export const suppressionRoutes = new Hono<AppEnv>()
   .get('/suppressions', can('suppressions.read'), query(ListSuppressionsQuerySchema), async (c) => {
     const q = c.req.valid('query');
     const phone = q.phoneNumber === undefined ? undefined : normalizedOrThrow(q.phoneNumber, q.defaultCountry);
-    return c.json(await suppressionStore(c.env, c.get('workspaceId')).list({ limit: q.limit, cursor: q.cursor, phone }));
+    return c.json(await suppressionStore(c.env, c.get('workspaceId')).list({ limit: q.limit, cursor: q.cursor, phone, source: q.source }));
   })
   .get('/suppressions.csv', can('suppressions.read'), (c) =>
     c.body(suppressionsCsv(c.env, c.get('workspaceId')), 200, {
@@ -123,16 +139,18 @@ export const suppressionRoutes = new Hono<AppEnv>()
       ETag: packed.etag,
       'Cache-Control': 'private, no-cache',
       'X-Suppression-Count': String(packed.count),
-      'X-Suppression-Format': 'f64le-sorted-e164-digits',
+      'X-Suppression-Format': 'spk2',
+      'X-Suppression-Form': packed.form,
       'X-Suppression-As-Of': at.toISOString(),
     };
     if (!packed.body) return c.body(null, 304, headers);
     return c.body(packed.body, 200, { ...headers, 'Content-Type': 'application/octet-stream' });
   })
   .delete('/suppressions/:phoneNumber', can('suppressions.write'), query(DeleteSuppressionQuerySchema), async (c) => {
-    const phone = normalizedOrThrow(c.req.param('phoneNumber'), c.req.valid('query').defaultCountry);
-    if (!(await suppressionStore(c.env, c.get('workspaceId')).remove(phone))) throw notFound('Suppressed number');
+    const q = c.req.valid('query');
+    const phone = normalizedOrThrow(c.req.param('phoneNumber'), q.defaultCountry);
+    if (!(await suppressionStore(c.env, c.get('workspaceId')).remove(phone, q.source))) throw notFound('Suppressed number');
     // The one audit entry that names a number: who took it off the do-not-call list is the first question after a complaint.
-    await recordAudit(c.env, { workspaceId: c.get('workspaceId'), actor: actor(c), action: 'suppression.removed', target: { type: 'phone_number', id: phone } });
+    await recordAudit(c.env, { workspaceId: c.get('workspaceId'), actor: actor(c), action: 'suppression.removed', target: { type: 'phone_number', id: phone }, details: { source: q.source ?? null } });
     return c.body(null, 204);
   });

@@ -78,7 +78,7 @@ function receiveList(bytes: ArrayBuffer | null, error: string | null): void {
   if (bytes) {
     try {
       const listed = packedSetFromBuffer(bytes);
-      listCheck = { state: 'checked', listed: listed.size, rows: 0 };
+      listCheck = { state: 'checked', listed: listed.size, rows: 0, form: listed.form };
       changes = verdicts.receiveList(listed);
     } catch (e) {
       listCheck = { state: 'unavailable', message: e instanceof Error ? e.message : 'The suppression list arrived damaged.' };
@@ -100,14 +100,23 @@ function setMapping(next: ColumnMapping): void {
   check = checkMapping(headers, mapping, assistant);
   validator = check.fileErrors.some((e) => e.code === 'NO_PHONE_COLUMN')
     ? null
-    : createRowValidator({ assistant, headers, mapping, phoneNormalizer: phones, blockedPhoneTypes: calling.blockedPhoneTypes });
+    : createRowValidator({ assistant, headers, mapping, phoneNormalizer: phones, blockedPhoneTypes: calling.blockedPhoneTypes, consentPolicy: calling.consentPolicy, startedAt: calling.startedAt });
   verdicts.configure(suppressionColumns(headers, mapping, assistant));
   mapGen++;
   pool?.configure(poolConfig());
 }
 
 const poolConfig = () =>
-  ({ type: 'config', assistant, headers, mapping: validator ? mapping : null, defaultCountry, blockedPhoneTypes: calling.blockedPhoneTypes }) as const;
+  ({
+    type: 'config',
+    assistant,
+    headers,
+    mapping: validator ? mapping : null,
+    defaultCountry,
+    blockedPhoneTypes: calling.blockedPhoneTypes,
+    consentPolicy: calling.consentPolicy,
+    startedAt: calling.startedAt,
+  }) as const;
 
 const phoneHeader = () => {
   const i = mapping.columns.findIndex((t) => t.kind === 'phone');

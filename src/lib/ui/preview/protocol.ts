@@ -6,13 +6,21 @@ import type { PackedRows } from './row-store.ts';
 import type { PhoneFacts } from './phone-facts.ts';
 import type { Readiness } from './readiness.ts';
 import type { CallingWindow } from '../../calling/calling-window.ts';
+import type { ConsentPolicy } from '../../consent/consent-policy.ts';
 import type { CallPurpose } from '../../calling/call-purpose.ts';
 import type { Detection } from '../../parse/encoding/detect.ts';
 
-/** The campaign's settings the preview applies: blocked types decide rows, the window the callable counts. */
+/**
+ * The campaign's settings the preview applies: blocked types and the consent policy decide rows
+ * (consent judged against when the preview started, as the server judges it against the import's
+ * start), the window the callable counts.
+ */
 export interface CallingSettings {
   callingWindow: CallingWindow;
   blockedPhoneTypes: string[];
+  consentPolicy?: ConsentPolicy;
+  /** When the preview started (ms). */
+  startedAt?: number;
   /** Which calling rules bind the leads (src/lib/calling/call-purpose.ts). */
   callPurpose: CallPurpose;
 }
@@ -30,8 +38,11 @@ export type ToWorker =
 
 /** Whether the preview checked the rows against the workspace's suppression (do-not-call) list. */
 export type SuppressionCheck =
-  /** `listed`: numbers on the list; `rows`: rows flagged SUPPRESSED or SECONDARY_SUPPRESSED. */
-  | { state: 'checked'; listed: number; rows: number }
+  /**
+   * `listed`: numbers on the list; `rows`: rows flagged SUPPRESSED or SECONDARY_SUPPRESSED; `form`:
+   * 'filter' when the list was too large to send whole, so a flagged row is only probably listed.
+   */
+  | { state: 'checked'; listed: number; rows: number; form: 'exact' | 'filter' }
   /** The list has not arrived yet: rows shown so far are not checked against it (the import waits). */
   | { state: 'checking' }
   /** The list could not be fetched: the rows were not checked (the server still is). */

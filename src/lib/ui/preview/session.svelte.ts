@@ -96,7 +96,13 @@ export class PreviewSession {
   /** Reads a file (or another sheet of it) in a fresh worker. */
   open(file: File, assistant: AssistantConfig, campaign: { defaultCountry: string | null } & Omit<CallingSettings, 'callPurpose'> & { callPurpose?: CallingSettings['callPurpose'] }, sheet?: string, headerRow?: number, encoding?: string): void {
     const defaultCountry = campaign.defaultCountry ?? undefined;
-    const calling: CallingSettings = { callingWindow: campaign.callingWindow, blockedPhoneTypes: campaign.blockedPhoneTypes, callPurpose: campaign.callPurpose ?? 'telemarketing' };
+    const calling: CallingSettings = {
+      callingWindow: campaign.callingWindow,
+      blockedPhoneTypes: campaign.blockedPhoneTypes,
+      callPurpose: campaign.callPurpose ?? 'telemarketing',
+      consentPolicy: campaign.consentPolicy,
+      startedAt: Date.now(),
+    };
     this.opened = { assistant: $state.snapshot(assistant), campaign: { defaultCountry: campaign.defaultCountry, ...$state.snapshot(calling) }, sheet, encoding };
     if (!encoding) this.encoding = null;
     this.opens++;

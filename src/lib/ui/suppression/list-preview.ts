@@ -23,6 +23,8 @@ export interface PreviewRow {
 }
 
 export interface ListPreviewSummary {
+  /** table: a list with a header row; registry: a registry download, one number a line. */
+  layout: 'table' | 'registry';
   headers: string[];
   /** Index of the column read as the phone number, -1 when none was found. */
   phoneColumn: number;
@@ -39,7 +41,7 @@ export interface ListPreviewSummary {
 
 export interface ListPreview {
   take(batch: SourceRow[]): void;
-  summary(): ListPreviewSummary;
+  summary(layout?: ListPreviewSummary['layout']): ListPreviewSummary;
   /** The refused rows as CSV (the file's columns, then error_row, error_codes, error_messages), or null when there are none. */
   report(): string | null;
 }
@@ -79,12 +81,13 @@ export function createListPreview(headers: string[], defaultCountry: string): Li
         if (firstRows.length < PREVIEW_ROWS) firstRows.push(shown);
       }
     },
-    summary() {
+    summary(layout = 'table') {
       const errors = [...fileErrors];
-      if (rows > LIMITS.maxRows) {
+      // A spreadsheet list has a spreadsheet's row limit; a registry file only the byte limit's.
+      if (layout === 'table' && rows > LIMITS.maxRows) {
         errors.push({ code: 'TOO_MANY_ROWS', message: `The list has ${rows.toLocaleString('en-US')} rows; at most ${LIMITS.maxRows.toLocaleString('en-US')} are accepted. Split it into smaller files.` });
       }
-      return { headers, phoneColumn, phoneColumnLabel: phoneHeader, reasonColumn, expiresColumn, fileErrors: errors, rows, invalidRows, firstRows, firstInvalid };
+      return { layout, headers, phoneColumn, phoneColumnLabel: phoneHeader, reasonColumn, expiresColumn, fileErrors: errors, rows, invalidRows, firstRows, firstInvalid };
     },
     report() {
       return reportLines.length ? REPORT_BOM + writer.header + reportLines.join('') : null;

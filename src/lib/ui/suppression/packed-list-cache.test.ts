@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packNumbers } from '../../suppression/packed-set.ts';
+import { packExact } from '../../suppression/packed-list.ts';
 import { copyBytes, createPackedListCache, packedSetFromBuffer, PackedListError, transferableList } from './packed-list-cache.ts';
 
 type Call = { path: string; headers: Record<string, string> };
@@ -18,7 +18,7 @@ function fakeServer(initial: string[]) {
     }
     const etag = `"v${version}"`;
     if (headers['If-None-Match'] === etag) return new Response(null, { status: 304, headers: { ETag: etag } });
-    return new Response(packNumbers(numbers), { status: 200, headers: { ETag: etag, 'X-Suppression-As-Of': '2026-01-01T00:00:00.000Z' } });
+    return new Response(packExact(numbers), { status: 200, headers: { ETag: etag, 'X-Suppression-As-Of': '2026-01-01T00:00:00.000Z' } });
   };
   return {
     fetchImpl,
@@ -94,7 +94,7 @@ describe('packed suppression list cache', () => {
 
   it('refuses bytes that are not a packed list', async () => {
     const cache = createPackedListCache(async () => new Response(new Uint8Array(12), { status: 200, headers: { ETag: '"x"' } }));
-    await expect(cache.get('good')).rejects.toThrow(/multiple of 8 bytes/);
+    await expect(cache.get('good')).rejects.toThrow(/arrived damaged/);
   });
 
   it('gives a copy to transfer, readable as a set on the other side, while the cache keeps its own', async () => {
