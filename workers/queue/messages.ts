@@ -63,6 +63,8 @@ export function subjectOf(m: QueueMessage): string {
       return `webhook delivery ${m.deliveryId}`;
     case 'list-chunk':
       return `list import ${m.importId}`;
+    case 'list-sweep':
+      return `list sweep of source ${m.source}`;
     default:
       return `import ${m.importId}`;
   }
