@@ -11,6 +11,7 @@ import { jsonBody } from '../validate.ts';
 import { notFound } from '../errors.ts';
 import { campaignWithAssistant } from './campaigns.ts';
 import { deleteMapping, listMappings, matchMapping } from '../../mappings/store.ts';
+import { limitMappingMatches } from '../../limits/rate-limit.ts';
 import type { AppEnv } from '../app-env.ts';
 
 export const MatchMappingSchema = v.object({
@@ -20,6 +21,7 @@ export const MatchMappingSchema = v.object({
 /** POST /campaigns/{id}/mappings/match */
 export const campaignMappingRoutes = new Hono<AppEnv>().post('/:id/mappings/match', jsonBody(MatchMappingSchema, LIMITS.maxImportCreateBytes), async (c) => {
   const workspaceId = c.get('workspaceId');
+  await limitMappingMatches(c.env, workspaceId);
   const { campaign, assistant } = await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
   const config: AssistantConfig = { variables: assistant.variables, secondaryVariables: assistant.secondaryVariables };
   const { headers } = c.req.valid('json');
