@@ -14,6 +14,7 @@ import { processListChunk } from '../suppression/list-import/process-chunk.ts';
 import { failListImport } from '../suppression/list-import/view.ts';
 
 import { ChunkMissingError } from '../chunk/errors.ts';
+import { isQuotaRefusal } from '../quota/refusal.ts';
 
 export const DEAD_LETTER_QUEUE = 'lead-import-dlq';
 
@@ -69,6 +70,12 @@ export async function consumeBatch(batch: MessageBatch<ChunkMessage>, env: Env):
       }
       if (err instanceof ChunkMissingError) {
         await failImport(env, m.importId, 'CHUNK_MISSING', err.message, deadWrite(m));
+        msg.ack();
+        continue;
+      }
+      if (isQuotaRefusal(err) && m.kind !== 'undo' && m.kind !== 'list-chunk') {
+        // What the pass would store (verdicts, errors, the report) does not fit the workspace's quota.
+        await failImport(env, m.importId, err.code, err.message, deadWrite(m));
         msg.ack();
         continue;
       }

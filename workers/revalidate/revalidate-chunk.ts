@@ -15,6 +15,7 @@ import { validatorFor } from './validator-cache.ts';
 import type { ValidatedEntry } from './validated-chunk.ts';
 import { ChunkMissingError } from '../chunk/errors.ts';
 import { markSuppressed } from './suppressed.ts';
+import { boundChunkErrors, ErrorBudget, storedChunkBytes, storedRowBytes } from '../../src/lib/report/error-budget.ts';
 
 export async function revalidateChunk(env: Env, config: ImportConfig, index: number): Promise<ValidatedEntry[]> {
   const { workspaceId, importId } = config;
@@ -22,14 +23,29 @@ export async function revalidateChunk(env: Env, config: ImportConfig, index: num
   if (!object) throw new ChunkMissingError(index);
   const chunk = await object.json<Chunk>();
   const validator = validatorFor(config);
+  // Each row's messages are cut to the chunk's error budget as soon as they are made, so a chunk
+  // whose every row has many errors never holds more than the budget in memory.
+  const budget = new ErrorBudget(storedChunkBytes(chunk.rows));
   const entries: ValidatedEntry[] = chunk.rows.map((source) => {
     const v = validator.validate(source);
-    return v.lead ? { row: v.row, cells: source.cells, lead: v.lead, errors: [] } : { row: v.row, cells: source.cells, errors: v.errors };
+    const bytes = storedRowBytes(v.row, source.cells);
+    return v.lead
+      ? { row: v.row, cells: source.cells, lead: v.lead, errors: budget.admit(bytes, []) }
+      : { row: v.row, cells: source.cells, errors: budget.admit(bytes, v.errors) };
   });
   await markSuppressed(env, config, entries);
+  await markExisting(env, config, entries);
+  // Suppressed and existing numbers added errors to valid rows: the budget again over the whole chunk.
+  boundChunkErrors(entries);
+  return entries;
+}
+
+/** Under `skip`, numbers the campaign already has (from other imports) are DUPLICATE_EXISTING. */
+async function markExisting(env: Env, config: ImportConfig, entries: ValidatedEntry[]): Promise<void> {
+  const { workspaceId, importId } = config;
   const valid = entries.filter((e) => e.lead);
   // Under `update` and `fill` a number the campaign has is not an error: the write pass merges it.
-  if ((config.onExisting ?? 'skip') !== 'skip') return entries;
+  if ((config.onExisting ?? 'skip') !== 'skip') return;
   // Leads this import already wrote (a chunk run again) are not "existing": the insert counts them as written.
   const existing = await leadsStore(env, workspaceId, config.campaignId).existing(
     valid.map((e) => e.lead!.e164),
@@ -44,5 +60,4 @@ export async function revalidateChunk(env: Env, config: ImportConfig, index: num
       }
     }
   }
-  return entries;
 }

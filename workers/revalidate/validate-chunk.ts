@@ -13,6 +13,8 @@ import type { ValidatedChunk } from './validated-chunk.ts';
 import { countCodes } from './count-codes.ts';
 import { revalidateChunk } from './revalidate-chunk.ts';
 import { writeEntries } from '../write/write-entries.ts';
+import { errorsForStorage } from './stored-errors.ts';
+import { putCharged } from '../quota/storage.ts';
 import type { Next } from '../coordinator/state.ts';
 
 export async function validateChunk(env: Env, workspaceId: string, importId: string, index: number): Promise<Next> {
@@ -23,7 +25,12 @@ export async function validateChunk(env: Env, workspaceId: string, importId: str
   const entries = await revalidateChunk(env, config, index);
   const phones: [number, number][] = [];
   for (const e of entries) if (e.lead) phones.push([phoneKey(e.lead.e164), e.row]);
-  const storeVerdict = () => env.UPLOADS.put(keys.validated(workspaceId, importId, index), JSON.stringify({ index, entries } satisfies ValidatedChunk));
+  // The verdict is charged to the workspace's storage quota; its errors name columns by index.
+  const storeVerdict = () => {
+    const stored = errorsForStorage(config.headers);
+    const verdict: ValidatedChunk = { index, entries: entries.map((e) => (e.errors.length ? { ...e, errors: stored(e.errors) } : e)) };
+    return putCharged(env, workspaceId, importId, keys.validated(workspaceId, importId, index), JSON.stringify(verdict));
+  };
   // Without ignoreErrors nothing is written before every chunk is validated: keep the verdict first.
   if (!config.ignoreErrors) await storeVerdict();
   const recorded = await coord.recordValidation(index, {
