@@ -13,6 +13,8 @@ export interface Env extends Omit<GeneratedEnv, MaybeAbsent | 'IMPORT_QUEUE'>, P
   IMPORT_QUEUE: Queue<ChunkMessage>;
   /** Leads one undo step handles (default 5,000; not in wrangler.toml: tests lower it to see many steps). */
   UNDO_STEP_ROWS?: string;
+  /** Bytes of DB a workspace's list imports may take (default 4 MiB; not in wrangler.toml: tests lower it). */
+  LIST_IMPORTS_DB_BYTES?: string;
   /** The leads pool (workers/leads): LEADS_0 … LEADS_{LEADS_SHARDS-1}, however many are declared. */
   [shard: `LEADS_${number}`]: D1Database | undefined;
 }

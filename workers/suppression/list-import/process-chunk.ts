@@ -20,6 +20,7 @@ import { packedList } from '../packed-list.ts';
 import { listColumns, rowEntry } from '../list-columns.ts';
 import { listImportKeys } from './keys.ts';
 import { INVALID_SHOWN, listImportRow } from './view.ts';
+import { listHeaders } from './headers.ts';
 
 /** Characters of a cell kept in the resource's sample (the report has it whole). */
 const SAMPLE_INPUT_CHARS = 200;
@@ -36,7 +37,7 @@ export async function processListChunk(env: Env, workspaceId: string, importId: 
   const stored = object.size;
   const { rows } = await object.json<{ rows: SourceRow[] }>();
 
-  const headers = JSON.parse(job.headers) as string[];
+  const headers = await listHeaders(env, job);
   const cols = listColumns(headers);
   const reader = createEntryReader(job.default_country);
   const entries: SuppressionEntryInput[] = [];

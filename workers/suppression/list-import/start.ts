@@ -20,6 +20,8 @@ import { utf8Length } from '../../../src/lib/text/utf8-length.ts';
 import { listImportKeys, listImportPrefix } from './keys.ts';
 import { deletePrefix } from '../../chunk/delete-prefix.ts';
 import { failListImport, listImportView, type ListImportView } from './view.ts';
+import { keepListHeaders } from './headers.ts';
+import { makeRoomForListImport } from './db-budget.ts';
 
 /**
  * Rows per stored chunk, at most: the reader's batches (5,000 rows, a lead chunk's size) are joined
@@ -43,13 +45,16 @@ export async function startListImport(env: Env, workspaceId: string, input: List
     const upload = await openUpload(input.body, input.kind, { sheet: input.sheet });
     // Column problems (no phone column, two of them) are answered before anything is stored.
     listColumns(upload.headers);
+    // The workspace's list imports stay within their share of DB; a long header row goes to R2.
+    await makeRoomForListImport(env, workspaceId);
+    created = true;
+    const headers = await keepListHeaders(env, workspaceId, id, upload.headers);
     await env.DB.prepare(
       `INSERT INTO suppression_imports (id, workspace_id, status, file_name, default_country, headers, created_at)
        VALUES (?1, ?2, 'running', ?3, ?4, ?5, ?6)`,
     )
-      .bind(id, workspaceId, input.fileName ?? `list.${input.kind}`, input.defaultCountry, JSON.stringify(upload.headers), new Date().toISOString())
+      .bind(id, workspaceId, input.fileName ?? `list.${input.kind}`, input.defaultCountry, headers, new Date().toISOString())
       .run();
-    created = true;
 
     let chunks = 0;
     let total = 0;
