@@ -21,6 +21,7 @@ import { pendingMessages, watchdogVerdict, UPLOAD_IDLE_MS } from './watchdog.ts'
 import * as phases from './phases.ts';
 import { initialState, snapshotOf, toView, NOTHING_NEXT, type ImportConfig, type ImportSnapshot, type Next } from './state.ts';
 import { admitChunk, type Admission, type UploadedChunk } from '../chunk/admit-chunk.ts';
+import { chunkQuota } from '../quota/chunk-quota.ts';
 import type { State, ValidationRecorded, ValidationResult, WriteLease, WriteResult } from './state.ts';
 
 export class ImportCoordinator extends DurableObject<Env> {
@@ -76,7 +77,7 @@ export class ImportCoordinator extends DurableObject<Env> {
       if (state.phase !== 'upload' || !isRunning(state.status)) {
         return { ok: false, code: 'IMPORT_STARTED', message: 'This import has already started; chunks can no longer be changed.' } as const;
       }
-      const admitted = await admitChunk(this.ctx.storage.sql, this.env.UPLOADS, chunk);
+      const admitted = await admitChunk(this.ctx.storage.sql, this.env.UPLOADS, chunk, chunkQuota(this.env, config.workspaceId, config.importId, chunk.quotaBytes));
       if (!admitted.ok) return admitted;
       await this.chunkStored(chunk.index, chunk.rows);
       if (config.inline !== admitted.inline) {
