@@ -40,11 +40,15 @@ export class ImportCoordinator extends DurableObject<Env> {
     this.stored = new StoredImport(ctx.storage, this.live);
   }
 
-  /** Creates the import (idempotent). */
+  /**
+   * Creates the import (idempotent). The watchdog is armed at once: an upload that never sends a
+   * chunk ends UPLOAD_ABANDONED like one that stops half-way, and retention then purges it.
+   */
   async init(config: ImportConfig): Promise<ImportView> {
     if (await this.ctx.storage.get<ImportConfig>('config')) return this.view();
     const state = initialState();
     await this.ctx.storage.put({ config, state });
+    await this.ctx.storage.setAlarm(Date.now() + UPLOAD_IDLE_MS);
     return toView(config, state);
   }
 
