@@ -5,17 +5,20 @@ import { runRetention } from './retention/retention.ts';
 import type { Env } from './env.ts';
 import type { ChunkMessage } from './queue/messages.ts';
 import { hardenRuntime } from './security/harden.ts';
+import { withSecurityHeaders } from './api/middleware/security-headers.ts';
 
 export { ImportCoordinator } from './coordinator/import-coordinator.ts';
 
 hardenRuntime();
 
 export default {
-  fetch(request, env, ctx) {
+  async fetch(request, env, ctx) {
     const url = new URL(request.url);
-    if (url.pathname.startsWith('/api/')) return app.fetch(request, env, ctx);
+    // Every API answer, including paths outside /api/v1, carries the API's security headers.
+    if (url.pathname.startsWith('/api/')) return withSecurityHeaders(await app.fetch(request, env, ctx));
+    // The SPA's own headers (its hash CSP) come from static/_headers with the assets.
     if (env.ASSETS) return env.ASSETS.fetch(request);
-    return new Response('Not found', { status: 404 });
+    return withSecurityHeaders(new Response('Not found', { status: 404 }));
   },
   async queue(batch, env, _ctx) {
     await consumeBatch(batch, env);
