@@ -15,6 +15,8 @@ export interface Env extends Omit<GeneratedEnv, MaybeAbsent | 'IMPORT_QUEUE'>, P
   UNDO_STEP_ROWS?: string;
   /** Bytes of DB a workspace's list imports may take (default 4 MiB; not in wrangler.toml: tests lower it). */
   LIST_IMPORTS_DB_BYTES?: string;
+  /** Items one retention invocation handles before queueing the rest (default 300; not in wrangler.toml: tests lower it). */
+  RETENTION_ITEMS_PER_INVOCATION?: string;
   /** The leads pool (workers/leads): LEADS_0 … LEADS_{LEADS_SHARDS-1}, however many are declared. */
   [shard: `LEADS_${number}`]: D1Database | undefined;
 }

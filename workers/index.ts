@@ -1,7 +1,7 @@
 /** The Worker: the API on fetch, the import pipeline on queue, retention on a schedule. */
 import { app } from './api/app.ts';
 import { consumeBatch } from './queue/consumer.ts';
-import { runRetention } from './retention/retention.ts';
+import { retentionPass } from './retention/retention.ts';
 import type { Env } from './env.ts';
 import type { ChunkMessage } from './queue/messages.ts';
 import { hardenRuntime } from './security/harden.ts';
@@ -24,6 +24,6 @@ export default {
     await consumeBatch(batch, env);
   },
   async scheduled(controller, env, ctx) {
-    ctx.waitUntil(runRetention(env, controller.scheduledTime));
+    ctx.waitUntil(retentionPass(env, controller.scheduledTime));
   },
 } satisfies ExportedHandler<Env, ChunkMessage>;

@@ -11,6 +11,7 @@ import { finalizeImport } from '../report/finalize.ts';
 import { failImport } from '../import/fail-import.ts';
 import { continueUndo } from '../undo/run-undo.ts';
 import { processListChunk } from '../suppression/list-import/process-chunk.ts';
+import { retentionPass } from '../retention/retention.ts';
 import { failListImport } from '../suppression/list-import/view.ts';
 
 import { ChunkMissingError } from '../chunk/errors.ts';
@@ -35,13 +36,23 @@ export async function runMessage(env: Env, m: ChunkMessage): Promise<void> {
     case 'list-chunk':
       await processListChunk(env, m.workspaceId, m.importId, m.chunk);
       return;
+    case 'retention':
+      await retentionPass(env, m.at);
+      return;
   }
 }
 
 export async function consumeBatch(batch: MessageBatch<ChunkMessage>, env: Env): Promise<void> {
   const deadLetters = batch.queue === DEAD_LETTER_QUEUE;
   for (const msg of batch.messages) {
-    const m = msg.body;
+    const body = msg.body;
+    if (body.kind === 'retention') {
+      // A retention batch that keeps failing is dropped: the next hourly run starts again.
+      if (deadLetters) msg.ack();
+      else await runRetentionMessage(env, msg, body);
+      continue;
+    }
+    const m = body;
     if (deadLetters) {
       if (m.kind === 'undo') {
         // The import is not failed: its undo stays "undoing", and asking for it again resumes it.
@@ -83,6 +94,16 @@ export async function consumeBatch(batch: MessageBatch<ChunkMessage>, env: Env):
       console.error(`import ${m.importId}: ${m.kind} failed on attempt ${msg.attempts} (${err instanceof Error ? err.name : 'error'})`);
       msg.retry({ delaySeconds: Math.min(30, 2 ** msg.attempts) });
     }
+  }
+}
+
+async function runRetentionMessage(env: Env, msg: Message<ChunkMessage>, m: Extract<ChunkMessage, { kind: 'retention' }>): Promise<void> {
+  try {
+    await runMessage(env, m);
+    msg.ack();
+  } catch (err) {
+    console.error(`retention batch failed on attempt ${msg.attempts} (${err instanceof Error ? err.name : 'error'})`);
+    msg.retry({ delaySeconds: Math.min(30, 2 ** msg.attempts) });
   }
 }
 

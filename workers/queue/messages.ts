@@ -6,7 +6,12 @@ export type ChunkMessage =
   /** One bounded step of an import's undo (workers/undo); it sends the next one until the undo is done. */
   | { kind: 'undo'; workspaceId: string; importId: string }
   /** One chunk of a suppression list imported in the background (workers/suppression/list-import). */
-  | { kind: 'list-chunk'; workspaceId: string; importId: string; chunk: number };
+  | { kind: 'list-chunk'; workspaceId: string; importId: string; chunk: number }
+  /** The next batch of a retention run whose invocation's budget ran out (workers/retention); `at` is the run's time. */
+  | { kind: 'retention'; at: number };
+
+/** Messages about one import (every kind but `retention`). */
+export type ImportMessage = Exclude<ChunkMessage, { kind: 'retention' }>;
 
 /** The import a message is about (an import's configuration is one). */
 export interface ImportRef {
@@ -30,4 +35,8 @@ export function undoMessage(ref: ImportRef): ChunkMessage {
 /** One message per chunk of a background list import, chunks 0..count-1. */
 export function listChunkMessages(ref: ImportRef, count: number): ChunkMessage[] {
   return [...Array(count).keys()].map((chunk) => ({ kind: 'list-chunk', workspaceId: ref.workspaceId, importId: ref.importId, chunk }));
+}
+
+export function retentionMessage(at: number): ChunkMessage {
+  return { kind: 'retention', at };
 }
