@@ -5,8 +5,8 @@
  */
 import type { ChunkMessage } from './queue/messages.ts';
 
-/** Bindings that may be missing at run time: secrets (.dev.vars locally), the optional outbound email, the static assets, shards past the first. */
-type MaybeAbsent = 'ADMIN_TOKEN' | 'DEV_API_TOKEN' | 'LINK_SIGNING_KEY' | 'EMAIL' | 'ASSETS' | 'LEADS_1';
+/** Bindings that may be missing at run time: secrets and APP_URL (.dev.vars locally), the optional outbound email, the static assets, shards past the first. */
+type MaybeAbsent = 'ADMIN_TOKEN' | 'DEV_API_TOKEN' | 'LINK_SIGNING_KEY' | 'APP_URL' | 'EMAIL' | 'ASSETS' | 'LEADS_1';
 
 export interface Env extends Omit<GeneratedEnv, MaybeAbsent | 'IMPORT_QUEUE'>, Partial<Pick<GeneratedEnv, MaybeAbsent>> {
   /** The queue carries chunk messages only (workers/queue/messages.ts). */

@@ -20,8 +20,8 @@ export interface UploadedChunk {
   /** The chunk's JSON as it goes to R2. */
   body: string;
   key: string;
-  /** The workspace's storage quota (bytes) as the request's Worker reads it. */
-  quotaBytes: number;
+  /** The workspace's storage quota (bytes) as the request's Worker reads it (else the coordinator's own). */
+  quotaBytes?: number;
 }
 
 export type Admission =

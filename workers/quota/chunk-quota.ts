@@ -4,9 +4,9 @@ import type { ChunkQuota } from '../chunk/admit-chunk.ts';
 import { reserveStorage, unchargeStorage } from './storage.ts';
 import { isQuotaRefusal } from './refusal.ts';
 
-export function chunkQuota(env: Env, workspaceId: string, importId: string, quotaBytes: number): ChunkQuota {
+export function chunkQuota(env: Env, workspaceId: string, importId: string, quotaBytes?: number): ChunkQuota {
   // The quota the request was checked against (the Durable Object's own vars may differ in tests).
-  env = { ...env, WORKSPACE_STORAGE_QUOTA_BYTES: String(quotaBytes) };
+  if (quotaBytes !== undefined) env = { ...env, WORKSPACE_STORAGE_QUOTA_BYTES: String(quotaBytes) };
   return {
     async charge(bytes) {
       try {

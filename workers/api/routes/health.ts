@@ -1,6 +1,7 @@
-/** GET /health: 200 when the Worker and its bindings answer. */
+/** GET /health: 200 when the Worker and its bindings answer and APP_URL is set (https, or http on a local address). */
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
+import { appUrl } from '../../links/app-url.ts';
 
 export const health = new Hono<AppEnv>().get('/', async (c) => {
   const checks: Record<string, boolean> = {};
@@ -20,6 +21,10 @@ export const health = new Hono<AppEnv>().get('/', async (c) => {
     }),
     probe('queue', async () => {
       if (!c.env.IMPORT_QUEUE) throw new Error('missing');
+    }),
+    // Emails link to APP_URL: a deploy without it (or with http outside local dev) is not healthy.
+    probe('appUrl', async () => {
+      if (!appUrl(c.env).ok) throw new Error('APP_URL');
     }),
   ]);
   const ok = Object.values(checks).every(Boolean);
