@@ -48,7 +48,7 @@ async function stepAndMirror(env: Env, imp: UndoTarget): Promise<UndoProgress> {
   const stepRows = Math.max(1, Math.floor(Number(env.UNDO_STEP_ROWS)) || UNDO_STEP_ROWS);
   const progress = await undoStep(env, imp.workspaceId, imp.campaignId, imp.id, nowIso(), stepRows);
   await env.DB.prepare(
-    `UPDATE imports SET undone_rows = ?1, undo_skipped_rows = ?2,
+    `UPDATE imports SET undone_rows = ?1, undo_skipped_rows = ?2, undo_step_at = ?4,
        status = CASE WHEN ?3 THEN 'undone' ELSE status END,
        undo_finished_at = CASE WHEN ?3 THEN coalesce(undo_finished_at, ?4) ELSE undo_finished_at END
      WHERE id = ?5 AND workspace_id = ?6 AND status = 'undoing'`,
