@@ -1,11 +1,11 @@
 /**
  * Bench-only (bench/worker.ts): seeds synthetic leads into a campaign through the real store
- * (workers/leads/store.ts: the same encode and insert as an import's write pass), and compares the
+ * (workers/leads/leads-store.ts: the same encode and insert as an import's write pass), and compares the
  * two ways of paging the leads callable at an instant. Numbers spread over area codes of every US
  * zone, two-zone prefixes and a few other countries, so zone sets are as mixed as in a real list.
  */
 import type { Env } from '../workers/env.ts';
-import { leadsStore } from '../workers/leads/store.ts';
+import { leadsStore } from '../workers/leads/leads-store.ts';
 import { workspaceDb } from '../workers/leads/placement.ts';
 import { callableZoneSets } from '../workers/campaigns/callable-zone-sets.ts';
 import { DEFAULT_CALLING_WINDOW } from '../src/lib/calling/calling-window.ts';

@@ -10,7 +10,7 @@ import { errorBody } from '../workers/api/errors.ts';
 import { handleError } from '../workers/api/handle-error.ts';
 import { requireToken } from '../workers/api/middleware/auth.ts';
 import type { Env } from '../workers/env.ts';
-import type { ChunkMessage } from '../workers/queue/messages.ts';
+import type { QueueMessage } from '../workers/queue/messages.ts';
 import { insertCeiling } from './insert-ceiling.ts';
 import { compareCallable, rowsWrittenPerLead, seedLeads } from './seed-leads.ts';
 
@@ -36,4 +36,4 @@ export default {
     if (new URL(request.url).pathname.startsWith(BENCH_PREFIX)) return benchRoutes.fetch(request, env, ctx);
     return worker.fetch(request, env, ctx);
   },
-} satisfies ExportedHandler<Env, ChunkMessage>;
+} satisfies ExportedHandler<Env, QueueMessage>;

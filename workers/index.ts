@@ -3,7 +3,7 @@ import { app } from './api/app.ts';
 import { consumeBatch } from './queue/consumer.ts';
 import { retentionPass } from './retention/retention.ts';
 import type { Env } from './env.ts';
-import type { ChunkMessage } from './queue/messages.ts';
+import type { QueueMessage } from './queue/messages.ts';
 import { hardenRuntime } from './security/harden.ts';
 import { withSecurityHeaders } from './api/middleware/security-headers.ts';
 
@@ -26,4 +26,4 @@ export default {
   async scheduled(controller, env, ctx) {
     ctx.waitUntil(retentionPass(env, controller.scheduledTime));
   },
-} satisfies ExportedHandler<Env, ChunkMessage>;
+} satisfies ExportedHandler<Env, QueueMessage>;

@@ -9,10 +9,10 @@ import worker from '../../workers/index.ts';
 import { seededCampaign, waitForEnd, type client } from './helpers.ts';
 import { csv, readReport, usNumbers } from './csv.ts';
 import { campaignLeads } from './leads-api.ts';
-import { validateChunk } from '../../workers/revalidate/validate-chunk.ts';
-import { writeChunk } from '../../workers/write/write-chunk.ts';
+import { validatePass } from '../../workers/revalidate/validate-pass.ts';
+import { writePass } from '../../workers/write/write-pass.ts';
 import { coordinator } from '../../workers/coordinator/coordinator.ts';
-import { leadsStore } from '../../workers/leads/store.ts';
+import { leadsStore } from '../../workers/leads/leads-store.ts';
 import { finalizeImport } from '../../workers/report/finalize.ts';
 import { leadsDbOf } from './leads-db.ts';
 
@@ -36,7 +36,7 @@ async function validatedImport(api: Api, campaignId: string, workspaceId: string
     expect((await api.put(`/imports/${created.id}/chunks/${c}`, { v: 1, index: c, rows })).status).toBe(200);
   }
   await coordinator(env, created.id).seal(chunks);
-  for (let c = 0; c < chunks; c++) await validateChunk(env, workspaceId, created.id, c);
+  for (let c = 0; c < chunks; c++) await validatePass(env, workspaceId, created.id, c);
   return { id: created.id as string, chunks };
 }
 
@@ -152,19 +152,19 @@ describe('ignoreErrors off: all or nothing', () => {
     const imp = await validatedImport(api, campaign.id, workspaceId, phones, true);
     const coord = coordinator(env, imp.id);
     // Chunk 0 is written; chunk 1 is written but its consumer dies before recording it (its lease stays held).
-    await writeChunk(env, workspaceId, imp.id, 0);
+    await writePass(env, workspaceId, imp.id, 0);
     const dying = { ...env, IMPORTS: coordinatorStubWithout('recordGuardedWrite') };
-    await expect(writeChunk(dying, workspaceId, imp.id, 1)).rejects.toThrow(/consumer died/);
+    await expect(writePass(dying, workspaceId, imp.id, 1)).rejects.toThrow(/consumer died/);
     expect(await leadsOfImport(api, campaign.id, imp.id)).toHaveLength(1_000);
     // Meanwhile another import took one number of chunk 3: chunk 3's write meets it and rolls back.
     const other = await api.post(`/campaigns/${campaign.id}/imports?fileName=o.csv&ignoreErrors=true`, csv([HEADERS, [phones[1_700]!, 'Other']]), { 'Content-Type': 'text/csv' });
     expect((await other.json<any>()).status).toBe('completed');
-    await writeChunk(env, workspaceId, imp.id, 3);
+    await writePass(env, workspaceId, imp.id, 3);
     expect((await coord.snapshot()).phase).toBe('rollback');
-    // Chunk 0 is undone by its own write message, chunk 1 only after its dying write is redelivered;
-    // every message arrives twice, and one undo's consumer dies after deleting, before recording.
+    // Chunk 0 is rolled back by its own write message, chunk 1 only after its dying write is redelivered;
+    // every message arrives twice, and one rollback's consumer dies after deleting, before recording.
     const w = (chunk: number) => ({ kind: 'write', workspaceId, importId: imp.id, chunk });
-    const undoDies = { ...env, IMPORTS: coordinatorStubWithout('recordUndone') };
+    const undoDies = { ...env, IMPORTS: coordinatorStubWithout('recordRolledBack') };
     expect(await deliver('lead-import-chunks', [w(0)], undoDies)).toEqual(['m0']);
     expect((await coord.snapshot()).phase).toBe('rollback');
     expect(await deliver('lead-import-chunks', [w(0), w(0), w(2)])).toEqual([]);
@@ -172,7 +172,7 @@ describe('ignoreErrors off: all or nothing', () => {
     expect((await coord.snapshot()).phase).toBe('rollback');
     expect((await leadsOfImport(api, campaign.id, imp.id)).length).toBeGreaterThan(0);
     expect(await deliver('lead-import-chunks', [w(1), w(1)], env, 2)).toEqual([]);
-    // Every chunk is undone. (This small-import coordinator leaves the last step to its driver, here the test.)
+    // Every chunk is rolled back. (This small-import coordinator leaves the last step to its driver, here the test.)
     expect((await coord.snapshot()).phase).toBe('finalize');
     await finalizeImport(env, workspaceId, imp.id);
     const view = await api.json(api.get(`/imports/${imp.id}`));
@@ -199,7 +199,7 @@ describe('ignoreErrors off: all or nothing', () => {
       await api.put(`/imports/${created.id}/chunks/${c}`, { v: 1, index: c, rows });
     }
     await coordinator(env, created.id).seal(3);
-    for (const c of [0, 1]) await validateChunk(env, workspaceId, created.id, c);
+    for (const c of [0, 1]) await validatePass(env, workspaceId, created.id, c);
     await deliver('lead-import-dlq', [{ kind: 'validate', workspaceId, importId: created.id, chunk: 2 }], env, 6);
     const view = await api.json(api.get(`/imports/${created.id}`));
     expect(view).toMatchObject({ status: 'failed', importedRows: 1_000, failure: { code: 'PROCESSING_FAILED' } });

@@ -173,7 +173,7 @@ describe('browser upload: a chunk racing start', () => {
     const before = await (await env.UPLOADS.get(key))!.text();
     const coord = coordinator(env, importId);
     await coord.seal(1);
-    const late = await coord.storeUploadedChunk({ index: 0, rows: 1, firstRow: 1, lastRow: 1, body: '{"v":1,"index":0,"rows":[]}', key });
+    const late = await coord.putUploadedChunk({ index: 0, rows: 1, firstRow: 1, lastRow: 1, body: '{"v":1,"index":0,"rows":[]}', key });
     expect(late).toMatchObject({ ok: false, code: 'IMPORT_STARTED' });
     expect(await (await env.UPLOADS.get(key))!.text()).toBe(before);
     expect((await api.put(`/imports/${importId}/chunks/0`, { v: 1, index: 0, rows: rowsFrom(1, usNumbers(3, 99_100)) })).status).toBe(409);

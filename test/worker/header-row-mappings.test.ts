@@ -8,7 +8,7 @@ import * as XLSX from 'xlsx';
 import { client, createWorkspace, seededCampaign } from './helpers.ts';
 import { csv, readReport } from './csv.ts';
 import { campaignLeads } from './leads-api.ts';
-import { MAX_SAVED_MAPPINGS, saveMapping } from '../../workers/mappings/store.ts';
+import { MAX_SAVED_MAPPINGS, saveMapping } from '../../workers/mappings/saved-mappings.ts';
 
 type Api = ReturnType<typeof client>;
 const headless = (api: Api, campaignId: string, body: string | Uint8Array, query = '', type = 'text/csv') =>

@@ -6,13 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { env, SELF, createExecutionContext } from 'cloudflare:test';
 import { seededCampaign } from './helpers.ts';
 import { decodeMail, type DecodedMail } from '../mail.ts';
-import { validateChunk } from '../../workers/revalidate/validate-chunk.ts';
-import { writeChunk } from '../../workers/write/write-chunk.ts';
+import { validatePass } from '../../workers/revalidate/validate-pass.ts';
+import { writePass } from '../../workers/write/write-pass.ts';
 import { finalizeImport } from '../../workers/report/finalize.ts';
 import { coordinator } from '../../workers/coordinator/coordinator.ts';
 import { sendImportEmail } from '../../workers/notify/send-email.ts';
 import { signedQuery } from '../../workers/links/sign.ts';
 import { app } from '../../workers/api/app.ts';
+import { deleteExpiredReports } from '../../workers/retention/retention.ts';
 import type { Env } from '../../workers/env.ts';
 
 /**
@@ -44,8 +45,8 @@ async function importWithEmail() {
     EMAIL: { send: async (m: EmailMessage) => (sent.push({ from: m.from, to: m.to, raw: rawOf(m) }), { messageId: 'x' }) } as unknown as SendEmail,
   };
   await coordinator(env, created.id).seal(1);
-  await validateChunk(mailEnv, workspaceId, created.id, 0);
-  await writeChunk(mailEnv, workspaceId, created.id, 0);
+  await validatePass(mailEnv, workspaceId, created.id, 0);
+  await writePass(mailEnv, workspaceId, created.id, 0);
   const view = await finalizeImport(mailEnv, workspaceId, created.id);
   expect(sent).toHaveLength(1);
   return { ...ctx, id: created.id as string, view, envelope: sent[0]!, mail: decodeMail(sent[0]!.raw) };
@@ -176,6 +177,21 @@ describe('signed links in the completion email', () => {
     }
     const pageA = linksOf(a.mail).text[0]!;
     expect((await pageData(pageA.replace(a.id, b.id))).status).toBe(403);
+  });
+
+  it('answers 410 REPORT_EXPIRED to an authentic link once retention deleted the error report, as the token route does', async () => {
+    const { id, mail, view, api } = await importWithEmail();
+    const [, reportUrl, leadsUrl] = linksOf(mail).text;
+    expect((await open(reportUrl!)).status).toBe(200);
+    // The hourly retention, run as at 31 days after the end: the report (30 days) is deleted.
+    // (Earlier tests' imports in this file are deleted too: the count is not this test's subject.)
+    await deleteExpiredReports(env, Date.parse(view.finishedAt!) + 31 * 86_400_000);
+    for (const res of [await open(reportUrl!), await api.get(`/imports/${id}/errors.csv`)]) {
+      expect(res.status).toBe(410);
+      expect(await res.json<any>()).toEqual({ error: { code: 'REPORT_EXPIRED', message: expect.stringMatching(/kept 30 days/) } });
+    }
+    // The leads it wrote are still there (retention deletes files, not leads).
+    expect((await open(leadsUrl!)).status).toBe(200);
   });
 
   it('answers 404 to an authentic link whose import does not exist', async () => {

@@ -8,8 +8,8 @@ import { env, createExecutionContext, createMessageBatch, getQueueResult, evictD
 import worker from '../../workers/index.ts';
 import { seededCampaign, waitForEnd } from './helpers.ts';
 import { usNumbers, readReport } from './csv.ts';
-import { validateChunk } from '../../workers/revalidate/validate-chunk.ts';
-import { writeChunk } from '../../workers/write/write-chunk.ts';
+import { validatePass } from '../../workers/revalidate/validate-pass.ts';
+import { writePass } from '../../workers/write/write-pass.ts';
 import { finalizeImport } from '../../workers/report/finalize.ts';
 import { coordinator } from '../../workers/coordinator/coordinator.ts';
 import { keys } from '../../workers/chunk/keys.ts';
@@ -74,9 +74,9 @@ describe('exactly once', () => {
     const { workspaceId, importId, api } = await uploadedImport();
     const coord = coordinator(env, importId);
     await coord.seal(3);
-    for (const c of [2, 0, 2, 1, 0]) await validateChunk(env, workspaceId, importId, c);
+    for (const c of [2, 0, 2, 1, 0]) await validatePass(env, workspaceId, importId, c);
     expect((await coord.snapshot()).phase).toBe('write');
-    for (const c of [1, 2, 1, 0, 2]) await writeChunk(env, workspaceId, importId, c);
+    for (const c of [1, 2, 1, 0, 2]) await writePass(env, workspaceId, importId, c);
     await finalizeImport(env, workspaceId, importId);
     await finalizeImport(env, workspaceId, importId);
     const view = await api.json(api.get(`/imports/${importId}`));
@@ -100,7 +100,7 @@ describe('exactly once', () => {
     const { workspaceId, importId } = await uploadedImport();
     const coord = coordinator(env, importId);
     await coord.seal(3);
-    for (const c of [0, 1, 2]) await validateChunk(env, workspaceId, importId, c);
+    for (const c of [0, 1, 2]) await validatePass(env, workspaceId, importId, c);
     for (const c of [0, 1, 2]) expect(await env.UPLOADS.head(keys.validated(workspaceId, importId, c)), `verdict ${c}`).toBeNull();
     expect((await coord.snapshot()).phase).toBe('finalize');
     expect(await leadsOf(importId)).toHaveLength(598);
@@ -109,14 +109,14 @@ describe('exactly once', () => {
   it('chunks validated before an earlier one are written through the queue once the gap closes', async () => {
     const { workspaceId, importId, api } = await uploadedImport({ size: 500 });
     await coordinator(env, importId).seal(3);
-    await validateChunk(env, workspaceId, importId, 2);
-    await validateChunk(env, workspaceId, importId, 1);
+    await validatePass(env, workspaceId, importId, 2);
+    await validatePass(env, workspaceId, importId, 1);
     // Chunks 1 and 2 wait, their verdicts in R2: nothing of them is written yet.
     expect(await env.UPLOADS.head(keys.validated(workspaceId, importId, 2))).not.toBeNull();
     expect(await leadsOf(importId)).toHaveLength(0);
     // Chunk 0 is written by its own message; the coordinator queues writes for 1 and 2, and the
     // real queue consumer does the rest (no write is driven by this test).
-    await validateChunk(env, workspaceId, importId, 0);
+    await validatePass(env, workspaceId, importId, 0);
     // Well before the 60 s watchdog would re-send anything.
     const view = await waitForEnd(api, importId, 20_000);
     expect(view).toMatchObject({ status: 'completed', importedRows: 1_498, failedRows: 2, errorCounts: { DUPLICATE_IN_FILE: 2 } });
@@ -126,11 +126,11 @@ describe('exactly once', () => {
   it('an inline import validated out of order hands its waiting chunks to its driver', async () => {
     const { workspaceId, importId } = await uploadedImport();
     await coordinator(env, importId).seal(3);
-    expect(await validateChunk(env, workspaceId, importId, 2)).toEqual({ kind: 'none' });
+    expect(await validatePass(env, workspaceId, importId, 2)).toEqual({ kind: 'none' });
     // Chunk 0 is written at once; chunks 1 and 2 are for the inline driver to write next.
-    await validateChunk(env, workspaceId, importId, 1);
-    expect(await validateChunk(env, workspaceId, importId, 0)).toEqual({ kind: 'write', chunks: [1, 2] });
-    for (const c of [1, 2]) await writeChunk(env, workspaceId, importId, c);
+    await validatePass(env, workspaceId, importId, 1);
+    expect(await validatePass(env, workspaceId, importId, 0)).toEqual({ kind: 'write', chunks: [1, 2] });
+    for (const c of [1, 2]) await writePass(env, workspaceId, importId, c);
     expect((await coordinator(env, importId).snapshot()).phase).toBe('finalize');
     expect(await leadsOf(importId)).toHaveLength(598);
   });
@@ -139,12 +139,12 @@ describe('exactly once', () => {
     const { workspaceId, importId, api } = await uploadedImport();
     const coord = coordinator(env, importId);
     await coord.seal(3);
-    await validateChunk(env, workspaceId, importId, 0);
+    await validatePass(env, workspaceId, importId, 0);
     // The "crash": chunk 1's leads reach D1, the coordinator never hears of it.
-    await expect(validateChunk(envWhoseCoordinatorFails('recordWrite'), workspaceId, importId, 1)).rejects.toThrow(/consumer died/);
+    await expect(validatePass(envWhoseCoordinatorFails('recordWrite'), workspaceId, importId, 1)).rejects.toThrow(/consumer died/);
     expect((await leadsOf(importId)).filter((l: any) => l.source_row > 200 && l.source_row <= 400)).toHaveLength(200);
     // The message is redelivered (twice): the chunk runs again in full.
-    for (const c of [1, 1, 2]) await validateChunk(env, workspaceId, importId, c);
+    for (const c of [1, 1, 2]) await validatePass(env, workspaceId, importId, c);
     await finalizeImport(env, workspaceId, importId);
     const view = await api.json(api.get(`/imports/${importId}`));
     expect(view).toMatchObject({ status: 'completed', importedRows: 598, failedRows: 2 });
@@ -185,7 +185,7 @@ describe('exactly once', () => {
     const view = await api.json(api.get(`/imports/${importId}`));
     expect(view).toMatchObject({ status: 'failed', failure: { code: 'PROCESSING_FAILED' } });
     // Late deliveries of its other chunks change nothing.
-    await validateChunk(env, workspaceId, importId, 0);
+    await validatePass(env, workspaceId, importId, 0);
     expect((await api.json(api.get(`/imports/${importId}`))).status).toBe('failed');
   });
 });
@@ -195,13 +195,13 @@ describe('faults in the bindings', () => {
     const { workspaceId, importId, api } = await uploadedImport();
     const coord = coordinator(env, importId);
     await coord.seal(3);
-    await validateChunk(env, workspaceId, importId, 0);
-    await validateChunk(env, workspaceId, importId, 2);
+    await validatePass(env, workspaceId, importId, 0);
+    await validatePass(env, workspaceId, importId, 2);
     await evictDurableObject(coord);
-    await validateChunk(env, workspaceId, importId, 1);
-    await writeChunk(env, workspaceId, importId, 0);
+    await validatePass(env, workspaceId, importId, 1);
+    await writePass(env, workspaceId, importId, 0);
     await evictDurableObject(coordinator(env, importId));
-    for (const c of [1, 2]) await writeChunk(env, workspaceId, importId, c);
+    for (const c of [1, 2]) await writePass(env, workspaceId, importId, c);
     await finalizeImport(env, workspaceId, importId);
     expect(await api.json(api.get(`/imports/${importId}`))).toMatchObject({ status: 'completed', importedRows: 598, failedRows: 2 });
     expect(await leadsOf(importId)).toHaveLength(598);
@@ -245,10 +245,10 @@ describe('faults in the bindings', () => {
       },
     });
     const binding = `LEADS_${await shardOf(env, workspaceId)}`;
-    await expect(validateChunk({ ...env, [binding]: flakyDb }, workspaceId, importId, 0)).rejects.toThrow();
+    await expect(validatePass({ ...env, [binding]: flakyDb }, workspaceId, importId, 0)).rejects.toThrow();
     expect(failures).toBe(1);
     expect(await leadsOf(importId)).toHaveLength(0);
-    for (const c of [0, 1, 2]) await validateChunk(env, workspaceId, importId, c);
+    for (const c of [0, 1, 2]) await validatePass(env, workspaceId, importId, c);
     await finalizeImport(env, workspaceId, importId);
     expect(await api.json(api.get(`/imports/${importId}`))).toMatchObject({ status: 'completed', importedRows: 598, failedRows: 2 });
     expect(await leadsOf(importId)).toHaveLength(598);
@@ -260,7 +260,7 @@ describe('watchdog', () => {
     const { workspaceId, importId, api } = await uploadedImport();
     const coord = coordinator(env, importId);
     await coord.seal(3);
-    await validateChunk(env, workspaceId, importId, 0);
+    await validatePass(env, workspaceId, importId, 0);
     // Chunks 1 and 2 were never delivered, and the request that drove this small import died.
     expect(await runDurableObjectAlarm(coord)).toBe(true);
     const view = await waitForEnd(api, importId);

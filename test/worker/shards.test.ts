@@ -13,7 +13,7 @@ import { leadsDbOf } from './leads-db.ts';
 import { shardOf, shardLoads } from '../../workers/leads/placement.ts';
 import { chooseShard } from '../../workers/leads/choose-shard.ts';
 import { shardDb } from '../../workers/leads/shards.ts';
-import { leadsStore } from '../../workers/leads/store.ts';
+import { leadsStore } from '../../workers/leads/leads-store.ts';
 import { moveWorkspace } from '../../workers/leads/move.ts';
 import { campaignDigest, suppressionDigest } from '../../workers/leads/checksum.ts';
 import { WorkspaceMovingError } from '../../workers/leads/errors.ts';

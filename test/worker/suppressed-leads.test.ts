@@ -7,7 +7,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { seededCampaign, waitForEnd } from './helpers.ts';
 import { csv, usNumbers } from './csv.ts';
-import { leadsStore } from '../../workers/leads/store.ts';
+import { leadsStore } from '../../workers/leads/leads-store.ts';
 
 type Api = Awaited<ReturnType<typeof seededCampaign>>['api'];
 

@@ -12,7 +12,7 @@ import { importRows, leadCount, leadsByPhone, undo } from './policy-helpers.ts';
 import { requestUndo } from '../../workers/undo/request-undo.ts';
 import { deleteExpiredChanges } from '../../workers/retention/retention.ts';
 import { coordinator } from '../../workers/coordinator/coordinator.ts';
-import { validateChunk } from '../../workers/revalidate/validate-chunk.ts';
+import { validatePass } from '../../workers/revalidate/validate-pass.ts';
 import { leadsDbOf } from './leads-db.ts';
 import { upsertLeads } from '../../workers/leads/update.ts';
 
@@ -218,7 +218,7 @@ describe('undo', () => {
       expect((await api.put(`/imports/${created.id}/chunks/${c}`, { v: 1, index: c, rows: chunk })).status).toBe(200);
     }
     await coordinator(env, created.id).seal(3);
-    for (let c = 0; c < 3; c++) await validateChunk(env, workspaceId, created.id, c);
+    for (let c = 0; c < 3; c++) await validatePass(env, workspaceId, created.id, c);
     const write = (chunk: number) => ({ kind: 'write', workspaceId, importId: created.id, chunk });
     expect(await deliver('lead-import-chunks', [write(0), write(1)])).toEqual([]);
     expect((await leadsByPhone(api, campaign.id)).get(phones[0]!).variables.company).toBe('Changed');

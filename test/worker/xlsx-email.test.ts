@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:test';
 import * as XLSX from 'xlsx';
 import { seededCampaign } from './helpers.ts';
-import { validateChunk } from '../../workers/revalidate/validate-chunk.ts';
-import { writeChunk } from '../../workers/write/write-chunk.ts';
+import { validatePass } from '../../workers/revalidate/validate-pass.ts';
+import { writePass } from '../../workers/write/write-pass.ts';
 import { finalizeImport } from '../../workers/report/finalize.ts';
 import { coordinator } from '../../workers/coordinator/coordinator.ts';
 import type { Env } from '../../workers/env.ts';
@@ -78,8 +78,8 @@ describe('completion email', () => {
     const mailEnv: Env = { ...(env as Env), EMAIL: { send: async (m: any) => (sent.push(m), { messageId: 'x' }) } as unknown as SendEmail };
     const coord = coordinator(env, created.id);
     await coord.seal(1);
-    await validateChunk(mailEnv, workspaceId, created.id, 0);
-    await writeChunk(mailEnv, workspaceId, created.id, 0);
+    await validatePass(mailEnv, workspaceId, created.id, 0);
+    await writePass(mailEnv, workspaceId, created.id, 0);
     await finalizeImport(mailEnv, workspaceId, created.id);
     expect(sent).toHaveLength(1);
     // A raw MIME message (text and HTML); miniflare's EmailMessage keeps it under this key.

@@ -11,6 +11,7 @@ import { fileError } from './file-errors.ts';
 import { isFileReadError } from '../../src/lib/parse/errors.ts';
 import { UploadRefusedError, type UploadRefusalCode } from '../chunk/errors.ts';
 import { ImportUnavailableError } from '../import/errors.ts';
+import { DomainRefusal, type DomainRefusalCode } from '../domain-refusal.ts';
 
 /** Seconds a client is asked to wait before retrying after a store failed. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 30;
@@ -21,10 +22,20 @@ const UPLOAD_REFUSAL_STATUS: Record<UploadRefusalCode, ContentfulStatusCode> = {
   UPLOAD_INCOMPLETE: 400,
 };
 
+/** The status of each coded refusal services throw (workers/domain-refusal.ts). */
+const DOMAIN_REFUSAL_STATUS: Record<DomainRefusalCode, ContentfulStatusCode> = {
+  NOT_FOUND: 404,
+  IMPORT_FINISHED: 409,
+  REPORT_NOT_READY: 404,
+  REPORT_EXPIRED: 410,
+  WEBHOOK_URL_NOT_ALLOWED: 422,
+};
+
 /** The domain's errors as the API answers them; null for anything the domain did not mean to throw. */
 export function toApiError(err: unknown): ApiError | null {
   if (err instanceof ApiError) return err;
   if (isFileReadError(err)) return fileError(err.code, err.message, err.details);
+  if (err instanceof DomainRefusal) return new ApiError(DOMAIN_REFUSAL_STATUS[err.code], err.code, err.message);
   if (err instanceof UploadRefusedError) return new ApiError(UPLOAD_REFUSAL_STATUS[err.code], err.code, err.message);
   if (err instanceof ImportUnavailableError) {
     return new ApiError(503, 'SERVICE_UNAVAILABLE', err.message, err.importId ? { importId: err.importId } : undefined, {

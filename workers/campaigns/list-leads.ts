@@ -6,7 +6,7 @@
  * called at that instant; with `suppressed`, only the leads on the list.
  */
 import type { Env } from '../env.ts';
-import { leadsStore, type StoredLead } from '../leads/store.ts';
+import { leadsStore, type StoredLead } from '../leads/leads-store.ts';
 import { suppressedAmong } from '../suppression/store.ts';
 import { isCallableAt } from '../../src/lib/calling/callable.ts';
 import type { CallingWindow } from '../../src/lib/calling/calling-window.ts';

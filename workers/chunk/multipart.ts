@@ -5,7 +5,7 @@
  * Creation and parts are rate-limited per workspace, every part is charged to the workspace's
  * storage quota before it is stored, and an upload that fails at `complete` is discarded whole.
  */
-import { deletePrefix } from './delete-prefix.ts';
+import { deletePrefix } from '../r2/delete-prefix.ts';
 import type { OnExisting } from '../../src/lib/import-view.ts';
 import * as v from 'valibot';
 import type { Env } from '../env.ts';

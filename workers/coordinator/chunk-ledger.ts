@@ -5,8 +5,8 @@
  * - validated / written: the chunk's validate and write passes are recorded (each once).
  * - claimed: a validate message writes this chunk in the same pass (ignoreErrors on); the write
  *   phase leaves it to that message (the watchdog still re-sends it if the message is lost).
- * - lease (ignoreErrors off): see LEASE; a chunk is undone only once no write of it can still land.
- * - undone: the rows this chunk may have written are deleted again (rollback).
+ * - lease (ignoreErrors off): see LEASE; a chunk is rolled back only once no write of it can still land.
+ * - undone (rolled back): the rows this chunk may have written are deleted again.
  */
 import type { ChunkProgress } from './phases.ts';
 
@@ -105,7 +105,7 @@ export class ChunkLedger {
     this.sql.exec('UPDATE chunks SET lease = ? WHERE idx = ?', LEASE.held, chunk);
   }
 
-  /** The chunk's write is over (or will not run again): it may have rows to undo. */
+  /** The chunk's write is over (or will not run again): it may have rows to roll back. */
   releaseLease(chunk: number): void {
     this.sql.exec('UPDATE chunks SET lease = ?, undone = 0 WHERE idx = ?', LEASE.released, chunk);
   }
@@ -114,18 +114,18 @@ export class ChunkLedger {
     this.sql.exec('UPDATE chunks SET lease = ?, undone = 0 WHERE idx = ? AND lease = ?', LEASE.released, chunk, LEASE.held);
   }
 
-  /** Chunks never leased wrote nothing: nothing to undo. */
-  markUnleasedUndone(): void {
+  /** Chunks never leased wrote nothing: nothing to roll back. */
+  markUnleasedRolledBack(): void {
     this.sql.exec('UPDATE chunks SET undone = 1 WHERE lease = ?', LEASE.none);
   }
 
   /** The chunk's rows are deleted again, unless its write still holds the lease (it may yet land rows). */
-  markUndone(chunk: number): void {
+  markRolledBack(chunk: number): void {
     this.sql.exec('UPDATE chunks SET undone = 1 WHERE idx = ? AND lease <> ?', chunk, LEASE.held);
   }
 
-  /** Chunks that may have rows in D1 and are not undone yet; with `held`, also those whose write holds its lease. */
-  toUndo(held: boolean): number[] {
+  /** Chunks that may have rows in D1 and are not rolled back yet; with `held`, also those whose write holds its lease. */
+  toRollBack(held: boolean): number[] {
     return this.indexes(`SELECT idx FROM chunks WHERE undone = 0 AND lease ${held ? '<>' : '='} ? ORDER BY idx`, held ? LEASE.none : LEASE.released);
   }
 

@@ -5,9 +5,9 @@
  */
 import type { Env } from '../env.ts';
 import { sendWithRetry } from '../queue/send.ts';
-import { chunkMessages, finalizeMessage, type ChunkMessage } from '../queue/messages.ts';
+import { chunkMessages, finalizeMessage, type QueueMessage } from '../queue/messages.ts';
 import type { ChunkLedger } from './chunk-ledger.ts';
-import type { FirstOccurrences } from './first-occurrences.ts';
+import type { FirstOccurrences } from '../dedupe/first-occurrences.ts';
 import * as phases from './phases.ts';
 import { NOTHING_NEXT, type Failure, type ImportConfig, type Next, type State } from './state.ts';
 
@@ -30,7 +30,7 @@ export class Dispatcher {
     const advanced = phases.advance(state, config.ignoreErrors, progress);
     const { next } = advanced;
     if (next.kind === 'none' || config.inline) return advanced;
-    const messages: ChunkMessage[] = next.kind === 'write' ? chunkMessages('write', config, next.chunks) : [finalizeMessage(config)];
+    const messages: QueueMessage[] = next.kind === 'write' ? chunkMessages('write', config, next.chunks) : [finalizeMessage(config)];
     await this.storage.put('state', advanced.state);
     try {
       await this.send(messages);
@@ -43,12 +43,12 @@ export class Dispatcher {
 
   /**
    * Enters the rollback of an import with ignoreErrors off: chunks never leased have nothing to
-   * undo; the others are undone by write messages (their writer undoes itself when `except`).
+   * roll back; the others are rolled back by write messages (their writer rolls itself back when `except`).
    */
   async startRollback(config: ImportConfig, state: State, reason: Failure, except: number | null): Promise<Transition> {
     const rolling = phases.rollingBack(state, reason);
-    this.chunks.markUnleasedUndone();
-    const chunks = this.chunks.toUndo(false).filter((c) => c !== except);
+    this.chunks.markUnleasedRolledBack();
+    const chunks = this.chunks.toRollBack(false).filter((c) => c !== except);
     const finished = await this.finishRollbackIfDone(config, rolling);
     if (finished.next.kind !== 'none' || !chunks.length) return finished;
     if (config.inline) return { state: finished.state, next: { kind: 'write', chunks } };
@@ -57,13 +57,13 @@ export class Dispatcher {
     return { state: finished.state, next: NOTHING_NEXT };
   }
 
-  /** Once every chunk that wrote is undone, the rollback moves on to the error report. */
+  /** Once every chunk that wrote is rolled back, the rollback moves on to the error report. */
   async finishRollbackIfDone(config: ImportConfig, state: State): Promise<Transition> {
-    const finished = phases.rollbackFinished(state, this.chunks.toUndo(true).length);
+    const finished = phases.rollbackFinished(state, this.chunks.toRollBack(true).length);
     return finished ? this.advance(config, finished) : { state, next: NOTHING_NEXT };
   }
 
-  send(messages: ChunkMessage[]): Promise<void> {
+  send(messages: QueueMessage[]): Promise<void> {
     return sendWithRetry(this.env.IMPORT_QUEUE, messages);
   }
 }

@@ -6,7 +6,7 @@
  * chunk, so a redelivered message never counts twice.
  *
  * With ignoreErrors off, a write holds a lease on its chunk from before its insert until it is
- * recorded; a rollback undoes a chunk only once no write of it can still land.
+ * recorded; a rollback deletes a chunk's rows only once no write of it can still land.
  */
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env.ts';
@@ -14,7 +14,7 @@ import { isRunning, type ImportView } from '../../src/lib/import-view.ts';
 import { chunkMessages } from '../queue/messages.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { ChunkLedger, LEASE } from './chunk-ledger.ts';
-import { FirstOccurrences } from './first-occurrences.ts';
+import { FirstOccurrences } from '../dedupe/first-occurrences.ts';
 import { LiveProgress } from './live-progress.ts';
 import { StoredImport } from './stored-import.ts';
 import { pendingMessages, watchdogVerdict, UPLOAD_IDLE_MS } from './watchdog.ts';
@@ -75,7 +75,7 @@ export class ImportCoordinator extends DurableObject<Env> {
    * checked against the other chunks' and the row limit (admit-chunk.ts), and the rows stored, not
    * the client's count, decide inline or background.
    */
-  async storeUploadedChunk(chunk: UploadedChunk): Promise<Admission> {
+  async putUploadedChunk(chunk: UploadedChunk): Promise<Admission> {
     return this.ctx.blockConcurrencyWhile(async () => {
       const { config, state } = await this.stored.load();
       if (state.phase !== 'upload' || !isRunning(state.status)) {
@@ -162,7 +162,7 @@ export class ImportCoordinator extends DurableObject<Env> {
     return this.firstRows.later(pairs);
   }
 
-  /** Records one written (or, on the report pass, checked) chunk. */
+  /** Records one written (or, in the report-only phase, checked) chunk. */
   async recordWrite(chunk: number, result: WriteResult): Promise<Next> {
     const loaded = await this.stored.load();
     let state = loaded.state;
@@ -179,49 +179,49 @@ export class ImportCoordinator extends DurableObject<Env> {
   /**
    * A write of an import with ignoreErrors off asks before inserting. In the write phase the chunk's
    * lease is taken (held until recordGuardedWrite). Once the import is rolling back, or has ended
-   * rolled back, the caller must instead undo whatever an earlier attempt at this chunk wrote.
+   * rolled back, the caller must instead roll back whatever an earlier attempt at this chunk wrote.
    */
   async beginWrite(chunk: number): Promise<WriteLease> {
     const { config, state } = await this.stored.load();
     const row = this.chunks.get(chunk);
     if (state.phase === 'write' && isRunning(state.status)) {
       this.chunks.takeLease(chunk);
-      return { write: true, undo: false };
+      return { write: true, rollBack: false };
     }
-    if (!state.rollback) return { write: false, undo: false };
+    if (!state.rollback) return { write: false, rollBack: false };
     if (state.phase === 'rollback' && row.lease === LEASE.held) {
-      // This message's earlier attempt is over (a redelivery) or its duplicate is: undo it now.
+      // This message's earlier attempt is over (a redelivery) or its duplicate is: roll it back now.
       this.chunks.releaseLease(chunk);
       await this.stored.save(config, state);
     }
-    return { write: false, undo: row.lease !== LEASE.none };
+    return { write: false, rollBack: row.lease !== LEASE.none };
   }
 
   /**
    * Records a write of an import with ignoreErrors off and releases the chunk's lease. Rows the
    * insert refused because another import wrote their numbers meanwhile (`conflicts`) start the
-   * rollback. `undo` tells the writer to delete this chunk's rows again, then call recordUndone.
+   * rollback. `rollBack` tells the writer to delete this chunk's rows again, then call recordRolledBack.
    */
-  async recordGuardedWrite(chunk: number, result: WriteResult & { conflicts: number }): Promise<{ next: Next; undo: boolean }> {
+  async recordGuardedWrite(chunk: number, result: WriteResult & { conflicts: number }): Promise<{ next: Next; rollBack: boolean }> {
     const { config, state } = await this.stored.load();
     if (this.chunks.get(chunk).lease === LEASE.held) this.chunks.releaseLease(chunk);
     if (state.phase === 'write' && isRunning(state.status) && result.conflicts > 0) {
       const rolling = await this.dispatch.startRollback(config, state, { code: 'WRITE_CONFLICT', message: '' }, chunk);
       await this.stored.save(config, rolling.state);
-      return { next: rolling.next, undo: true };
+      return { next: rolling.next, rollBack: true };
     }
     if (state.rollback) {
       if (state.phase === 'rollback') await this.stored.save(config, state);
-      return { next: NOTHING_NEXT, undo: true };
+      return { next: NOTHING_NEXT, rollBack: true };
     }
-    return { next: await this.recordWrite(chunk, result), undo: false };
+    return { next: await this.recordWrite(chunk, result), rollBack: false };
   }
 
-  /** A chunk's rows are deleted again: when every chunk that wrote is undone, the import fails (report first). */
-  async recordUndone(chunk: number): Promise<Next> {
+  /** A chunk's rows are deleted again: when every chunk that wrote is rolled back, the import fails (report first). */
+  async recordRolledBack(chunk: number): Promise<Next> {
     const { config, state } = await this.stored.load();
     if (state.phase !== 'rollback') return NOTHING_NEXT;
-    this.chunks.markUndone(chunk);
+    this.chunks.markRolledBack(chunk);
     const finished = await this.dispatch.finishRollbackIfDone(config, { ...state, redispatches: 0 });
     await this.stored.save(config, finished.state);
     return finished.next;

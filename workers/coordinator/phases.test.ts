@@ -39,7 +39,7 @@ const chunks = (over: Partial<ChunkProgress>): ChunkProgress => {
   };
 };
 const validating = (over: Partial<State> = {}): State => ({ ...sealed(state(), 3, 30), ...over });
-const RUNNING_PHASES: Phase[] = ['upload', 'validate', 'write', 'report', 'finalize'];
+const RUNNING_PHASES: Phase[] = ['upload', 'validate', 'write', 'report-only', 'finalize'];
 
 describe('upload → validate → write → finalize → done', () => {
   it('sealing sets the size and starts validation', () => {
@@ -102,7 +102,7 @@ describe('ignoreErrors', () => {
 
   it('off: an invalid row makes the write pass report only, and the import fails as ROWS_INVALID', () => {
     const r = advance(invalid(), false, chunks({ validated: 3, written: 0, unclaimed: [0, 1, 2], distinctPhones: 29 }));
-    expect(r.state).toMatchObject({ phase: 'report', status: 'validating', reportOnly: true });
+    expect(r.state).toMatchObject({ phase: 'report-only', status: 'validating', reportOnly: true });
     expect(r.next).toEqual({ kind: 'write', chunks: [0, 1, 2] });
     const fin = advance(r.state, false, chunks({ written: 3 }));
     expect(fin.state.phase).toBe('finalize');
@@ -113,7 +113,7 @@ describe('ignoreErrors', () => {
 
   it('off: a number twice in the file counts as an error too', () => {
     const r = advance(duplicated(), false, chunks({ validated: 3, written: 0, unclaimed: [0], distinctPhones: 29 }));
-    expect(r.state.phase).toBe('report');
+    expect(r.state.phase).toBe('report-only');
   });
 
   it('on: errors do not stop the write', () => {
@@ -129,7 +129,7 @@ describe('ignoreErrors', () => {
 
   it('on: chunks are written while validating (and while the upload still arrives), never after', () => {
     for (const phase of ['upload', 'validate', 'write'] as Phase[]) expect(writesWhileValidating(state({ phase }), true)).toBe(true);
-    for (const phase of ['report', 'rollback', 'finalize', 'done'] as Phase[]) expect(writesWhileValidating(state({ phase }), true)).toBe(false);
+    for (const phase of ['report-only', 'rollback', 'finalize', 'done'] as Phase[]) expect(writesWhileValidating(state({ phase }), true)).toBe(false);
     expect(writesWhileValidating(state({ phase: 'validate' }), false)).toBe(false);
     expect(writesWhileValidating(state({ phase: 'validate', status: 'cancelled' }), true)).toBe(false);
   });
@@ -138,7 +138,7 @@ describe('ignoreErrors', () => {
 describe('rollback (ignoreErrors off)', () => {
   it('a failure rolls back only once rows may be in D1', () => {
     const rolls = (phase: Phase, reportOnly = false) => failureRollsBack(state({ phase, reportOnly }), false);
-    expect(['upload', 'validate', 'report'].map((p) => rolls(p as Phase))).toEqual([false, false, false]);
+    expect(['upload', 'validate', 'report-only'].map((p) => rolls(p as Phase))).toEqual([false, false, false]);
     expect(rolls('write')).toBe(true);
     expect(rolls('rollback')).toBe(true);
     expect(rolls('finalize')).toBe(true);
@@ -146,7 +146,7 @@ describe('rollback (ignoreErrors off)', () => {
     expect(failureRollsBack(state({ phase: 'write' }), true)).toBe(false);
   });
 
-  it('enters rollback, waits for every chunk to be undone, then finalizes and fails with the reason', () => {
+  it('enters rollback, waits for every chunk to be rolled back, then finalizes and fails with the reason', () => {
     const s = rollingBack(state({ phase: 'write', status: 'importing', chunkCount: 2, dispatched: true, redispatches: 3, importedRows: 50 }), {
       code: 'PROCESSING_FAILED',
       message: 'Part 2 failed.',

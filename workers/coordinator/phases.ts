@@ -8,7 +8,7 @@
  * ignoreErrors on, a chunk is written as soon as it and every chunk before it are validated.
  *
  * With ignoreErrors off the outcome is all or nothing: a failure once rows may be in D1 (a write
- * conflict with another import, a dead-lettered message) enters rollback, which undoes every chunk
+ * conflict with another import, a dead-lettered message) enters rollback, which deletes the rows of every chunk
  * that may have written, then finalizes the import as failed with the reason.
  */
 import { isRunning } from '../../src/lib/import-view.ts';
@@ -31,17 +31,17 @@ export function advance(state: State, ignoreErrors: boolean, chunks: ChunkProgre
   if (s.phase === 'validate' && chunks.validated === s.chunkCount) {
     const anyError = s.invalidRows > 0 || chunks.distinctPhones < s.recordedPhones;
     s.reportOnly = anyError && !ignoreErrors;
-    s.phase = s.reportOnly ? 'report' : 'write';
+    s.phase = s.reportOnly ? 'report-only' : 'write';
     s.status = s.phase === 'write' ? 'importing' : 'validating';
     s.dispatched = false;
   }
   // Not `else`: with ignoreErrors on, every chunk may already be written when validation ends.
-  if ((s.phase === 'write' || s.phase === 'report') && chunks.written === s.chunkCount) {
+  if ((s.phase === 'write' || s.phase === 'report-only') && chunks.written === s.chunkCount) {
     s.phase = 'finalize';
     s.dispatched = false;
   }
   let next: Next = NOTHING_NEXT;
-  if (s.phase === 'write' || s.phase === 'report') {
+  if (s.phase === 'write' || s.phase === 'report-only') {
     // Chunks a validate message claimed are written by that message.
     const pending = chunks.unclaimed;
     if (pending.length) next = { kind: 'write', chunks: pending };
@@ -96,7 +96,7 @@ export function writesWhileValidating(state: State, ignoreErrors: boolean): bool
   return ignoreErrors && isRunning(state.status) && (state.phase === 'upload' || state.phase === 'validate' || state.phase === 'write');
 }
 
-/** Whether rows of this import may be in D1 and must be undone before it fails (ignoreErrors off). */
+/** Whether rows of this import may be in D1 and must be rolled back before it fails (ignoreErrors off). */
 export function failureRollsBack(state: State, ignoreErrors: boolean): boolean {
   const wrote = state.phase === 'write' || state.phase === 'rollback' || (state.phase === 'finalize' && !state.reportOnly);
   return !ignoreErrors && wrote;
@@ -107,9 +107,9 @@ export function rollingBack(state: State, reason: Failure): State {
   return { ...state, rollback: reason, phase: 'rollback', status: 'importing', redispatches: 0, dispatched: false };
 }
 
-/** The rollback is over when no chunk is left to undo: the error report is built next. */
-export function rollbackFinished(state: State, chunksToUndo: number): State | null {
-  if (state.phase !== 'rollback' || chunksToUndo > 0) return null;
+/** The rollback is over when no chunk is left to roll back: the error report is built next. */
+export function rollbackFinished(state: State, chunksToRollBack: number): State | null {
+  if (state.phase !== 'rollback' || chunksToRollBack > 0) return null;
   return { ...state, phase: 'finalize', dispatched: false };
 }
 

@@ -30,7 +30,7 @@ export interface ImportConfig {
 }
 
 /** upload → validate → write (or report) → finalize → done; an all-or-nothing import that fails after writing passes through rollback. */
-export type Phase = 'upload' | 'validate' | 'write' | 'report' | 'rollback' | 'finalize' | 'done';
+export type Phase = 'upload' | 'validate' | 'write' | 'report-only' | 'rollback' | 'finalize' | 'done';
 
 export interface Failure {
   code: string;
@@ -81,10 +81,10 @@ export interface ValidationRecorded {
   writeNow: { later: number[] } | null;
 }
 
-/** Answer to a write of an import with ignoreErrors off: insert now, or undo what this chunk may have written. */
+/** Answer to a write of an import with ignoreErrors off: insert now, or roll back what this chunk may have written. */
 export interface WriteLease {
   write: boolean;
-  undo: boolean;
+  rollBack: boolean;
 }
 
 /** The import as the passes read it before running: its configuration and where it stands. */

@@ -6,7 +6,7 @@
  * an upload left idle, the import fails with a reason instead of hanging.
  */
 import { isRunning } from '../../src/lib/import-view.ts';
-import { chunkMessages, finalizeMessage, type ChunkMessage } from '../queue/messages.ts';
+import { chunkMessages, finalizeMessage, type QueueMessage } from '../queue/messages.ts';
 import type { ChunkLedger } from './chunk-ledger.ts';
 import type { Failure, ImportConfig, State } from './state.ts';
 
@@ -44,17 +44,17 @@ export function watchdogVerdict(state: State): WatchdogVerdict {
 }
 
 /** The messages of the current phase that have not done their work yet. */
-export function pendingMessages(ledger: ChunkLedger, config: ImportConfig, state: State): ChunkMessage[] {
+export function pendingMessages(ledger: ChunkLedger, config: ImportConfig, state: State): QueueMessage[] {
   const chunkCount = state.chunkCount ?? 0;
   switch (state.phase) {
     case 'validate':
       return chunkMessages('validate', config, ledger.pending('validated', chunkCount));
     case 'write':
-    case 'report':
+    case 'report-only':
       return chunkMessages('write', config, ledger.pending('written', chunkCount));
     case 'rollback':
-      // Write messages of a rolled-back import undo their chunk.
-      return chunkMessages('write', config, ledger.toUndo(true));
+      // Write messages of a rolled-back import roll their chunk back.
+      return chunkMessages('write', config, ledger.toRollBack(true));
     default:
       return [finalizeMessage(config)];
   }

@@ -200,7 +200,7 @@ export const notifyEmailAllowList = sqliteTable(
 // The suppression list (do-not-call) lives on the leads shards (workers/leads/schema.ts).
 
 /**
- * Column mappings people confirmed (workers/mappings/store.ts), remembered per campaign and offered
+ * Column mappings people confirmed (workers/mappings/saved-mappings.ts), remembered per campaign and offered
  * across the workspace to the next file with the same or overlapping headers. One row per campaign
  * and header set (saving again replaces it); the most recent few per workspace are kept.
  */

@@ -1,7 +1,7 @@
 /** leads.csv: the leads one import wrote, streamed in the sample file's columns so it re-imports as is (extensions included). */
 import type { Env } from '../env.ts';
 import type { AssistantConfig, VariableValue } from '../../src/lib/types.ts';
-import { leadsStore } from '../leads/store.ts';
+import { leadsStore } from '../leads/leads-store.ts';
 import { escapeCsvCell } from '../../src/lib/report/csv-cell.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 

@@ -9,10 +9,10 @@ import type { AssistantConfig, SourceRow } from '../../src/lib/types.ts';
 import { autoMap } from '../../src/lib/map/columns.ts';
 import { headerPick, type HeaderRowChoice } from '../../src/lib/map/header-row.ts';
 import type { MappingSource } from '../../src/lib/map/remembered.ts';
-import { matchMapping, rememberQuietly } from '../mappings/store.ts';
+import { matchMapping, rememberQuietly } from '../mappings/saved-mappings.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import { openUpload, type UploadKind } from '../chunk/read-upload.ts';
-import { storeChunk } from '../chunk/store-chunk.ts';
+import { putChunk } from '../chunk/put-chunk.ts';
 import { createImport } from './create-import.ts';
 import { runInline } from './run-inline.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
@@ -91,16 +91,16 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
       }
       const id = importId ?? (await start(false));
       if (first) {
-        await storeChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: first }, true);
+        await putChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: first }, true);
         first = null;
       }
-      await storeChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: batch }, true);
+      await putChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: batch }, true);
     }
     if (total === 0) throw new FileReadError('FILE_EMPTY', 'The file has a header row but no data rows.');
     if (!importId) {
       const inline = total <= LIMITS.inlineMaxRows;
       const id = await start(inline);
-      await storeChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: first! }, !inline);
+      await putChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: first! }, !inline);
       if (inline) return { status: 201, view: { ...(await runInline(env, workspaceId, id, chunkIndex)), ...extras() } };
     }
     const { view, missingChunks } = await coordinator(env, importId!).seal(chunkIndex);

@@ -3,8 +3,8 @@ import type { Env } from '../env.ts';
 import type { Next } from '../coordinator/state.ts';
 import type { ImportView } from '../../src/lib/import-view.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
-import { validateChunk } from '../revalidate/validate-chunk.ts';
-import { writeChunk } from '../write/write-chunk.ts';
+import { validatePass } from '../revalidate/validate-pass.ts';
+import { writePass } from '../write/write-pass.ts';
 import { finalizeImport } from '../report/finalize.ts';
 import { failImport } from './fail-import.ts';
 import { isQuotaRefusal } from '../quota/refusal.ts';
@@ -16,10 +16,10 @@ export async function runInline(env: Env, workspaceId: string, importId: string,
     if (sealed.missingChunks) throw new Error(`${sealed.missingChunks} chunks missing at seal`);
     let next: Next = sealed.next;
     const queue: Next[] = [];
-    for (let i = 0; i < chunkCount; i++) queue.push(await validateChunk(env, workspaceId, importId, i));
+    for (let i = 0; i < chunkCount; i++) queue.push(await validatePass(env, workspaceId, importId, i));
     queue.push(next);
     while ((next = queue.shift() ?? { kind: 'none' }) && (next.kind !== 'none' || queue.length)) {
-      if (next.kind === 'write') for (const chunk of next.chunks) queue.push(await writeChunk(env, workspaceId, importId, chunk));
+      if (next.kind === 'write') for (const chunk of next.chunks) queue.push(await writePass(env, workspaceId, importId, chunk));
       else if (next.kind === 'finalize') await finalizeImport(env, workspaceId, importId);
     }
   } catch (err) {

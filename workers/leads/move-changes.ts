@@ -17,6 +17,7 @@
 import type { Env } from '../env.ts';
 import { ApiError } from '../api/errors.ts';
 import { paramGroups } from './param-groups.ts';
+import { importIdsWithStatus, nextImportWithChanges as nextImportAfter } from '../imports/imports.ts';
 
 const CHANGE_COLUMNS = [
   'kind',
@@ -45,12 +46,7 @@ export interface ImportRef {
 
 /** The workspace's next import after `after` (id order) whose change records are still kept. */
 export async function nextImportWithChanges(env: Env, workspaceId: string, after: string): Promise<ImportRef | null> {
-  const row = await env.DB.prepare(
-    'SELECT id, campaign_id FROM imports WHERE workspace_id = ?1 AND id > ?2 AND changes_deleted_at IS NULL ORDER BY id LIMIT 1',
-  )
-    .bind(workspaceId, after)
-    .first<{ id: string; campaign_id: string }>();
-  return row ? { id: row.id, campaignId: row.campaign_id } : null;
+  return (await nextImportAfter(env, workspaceId, after)) ?? null;
 }
 
 /**
@@ -139,6 +135,5 @@ export async function deleteChangesOnOldShard(env: Env, from: D1Database, worksp
 
 /** Ids of the workspace's imports being undone now (a move waits for them: an undo's cursor is in old lead ids). */
 export async function undoingImports(env: Env, workspaceId: string): Promise<string[]> {
-  const { results } = await env.DB.prepare("SELECT id FROM imports WHERE workspace_id = ?1 AND status = 'undoing' ORDER BY id").bind(workspaceId).all<{ id: string }>();
-  return results.map((r) => r.id);
+  return importIdsWithStatus(env, workspaceId, ['undoing']);
 }

@@ -22,13 +22,13 @@
  */
 import type { Env } from '../env.ts';
 import { ApiError } from '../api/errors.ts';
-import { RUNNING } from '../../src/lib/import-view.ts';
 import { shardCount, shardDb } from './shards.ts';
 import { placeWorkspace, forgetPlacement, PLACEMENT_CACHE_MS } from './placement.ts';
 import type { CampaignDigest } from './checksum.ts';
 import { copyLeadBatch, copySuppressions, deleteLeadSlice, deleteSuppressions, fenceOldShard, nextCampaign } from './move-steps.ts';
 import { verifyCopy } from './move-verify.ts';
 import { CHANGES_START, copyChangeBatch, deleteChangesOnOldShard, nextImportWithChanges, undoingImports, verifyChanges } from './move-changes.ts';
+import { importRef, runningImportCount } from '../imports/imports.ts';
 
 export type MovePhase = 'draining' | 'copying' | 'copying-changes' | 'verifying' | 'flipped' | 'deleting';
 
@@ -139,8 +139,8 @@ export async function moveWorkspace(env: Env, workspaceId: string, toShard: numb
           await save({ phase: 'verifying' });
           break;
         }
-        const imp = await env.DB.prepare('SELECT id, campaign_id FROM imports WHERE id = ?1').bind(importId).first<{ id: string; campaign_id: string }>();
-        const copied = imp ? await copyChangeBatch(from, to, { id: imp.id, campaignId: imp.campaign_id }, move.cursor_id, batchRows) : { rows: 0, lastLeadId: CHANGES_START };
+        const imp = await importRef(env, importId);
+        const copied = imp ? await copyChangeBatch(from, to, imp, move.cursor_id, batchRows) : { rows: 0, lastLeadId: CHANGES_START };
         if (copied.rows === batchRows) await save({ cursor_id: copied.lastLeadId });
         else await save({ cursor_campaign: (await nextImportWithChanges(env, workspaceId, importId))?.id ?? null, cursor_id: CHANGES_START });
         break;
@@ -232,11 +232,8 @@ export async function readMove(env: Env, workspaceId: string): Promise<MoveRow |
 
 /** Imports still running, and suppression list imports still listing in the background. */
 async function runningImports(env: Env, workspaceId: string): Promise<number> {
-  const row = await env.DB.prepare(
-    `SELECT (SELECT count(*) FROM imports WHERE workspace_id = ?1 AND status IN (SELECT value FROM json_each(?2)))
-          + (SELECT count(*) FROM suppression_imports WHERE workspace_id = ?1 AND status = 'running') AS n`,
-  )
-    .bind(workspaceId, JSON.stringify(RUNNING))
+  const lists = await env.DB.prepare("SELECT count(*) AS n FROM suppression_imports WHERE workspace_id = ?1 AND status = 'running'")
+    .bind(workspaceId)
     .first<{ n: number }>();
-  return row?.n ?? 0;
+  return (await runningImportCount(env, workspaceId)) + (lists?.n ?? 0);
 }

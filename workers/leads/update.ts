@@ -8,7 +8,7 @@
 import type { Env } from '../env.ts';
 import type { NormalizedLead, VariableValue } from '../../src/lib/types.ts';
 import { paramGroups } from './param-groups.ts';
-import { encodeContacts, leadsStore } from './store.ts';
+import { encodeContacts, leadsStore } from './leads-store.ts';
 import { applyUpdates, type LeadUpdate } from './changes.ts';
 import { workspaceDb } from './placement.ts';
 import { mergeLead, type MergePolicy } from './merge-lead.ts';

@@ -4,9 +4,9 @@
  * errors retry until the dead-letter queue, whose consumer fails the import with a reason.
  */
 import type { Env } from '../env.ts';
-import type { ChunkMessage } from './messages.ts';
-import { validateChunk } from '../revalidate/validate-chunk.ts';
-import { writeChunk } from '../write/write-chunk.ts';
+import type { QueueMessage } from './messages.ts';
+import { validatePass } from '../revalidate/validate-pass.ts';
+import { writePass } from '../write/write-pass.ts';
 import { finalizeImport } from '../report/finalize.ts';
 import { failImport } from '../import/fail-import.ts';
 import { continueUndo } from '../undo/run-undo.ts';
@@ -19,13 +19,13 @@ import { isQuotaRefusal } from '../quota/refusal.ts';
 
 export const DEAD_LETTER_QUEUE = 'lead-import-dlq';
 
-export async function runMessage(env: Env, m: ChunkMessage): Promise<void> {
+export async function runMessage(env: Env, m: QueueMessage): Promise<void> {
   switch (m.kind) {
     case 'validate':
-      await validateChunk(env, m.workspaceId, m.importId, m.chunk);
+      await validatePass(env, m.workspaceId, m.importId, m.chunk);
       return;
     case 'write':
-      await writeChunk(env, m.workspaceId, m.importId, m.chunk);
+      await writePass(env, m.workspaceId, m.importId, m.chunk);
       return;
     case 'finalize':
       await finalizeImport(env, m.workspaceId, m.importId);
@@ -42,7 +42,7 @@ export async function runMessage(env: Env, m: ChunkMessage): Promise<void> {
   }
 }
 
-export async function consumeBatch(batch: MessageBatch<ChunkMessage>, env: Env): Promise<void> {
+export async function consumeBatch(batch: MessageBatch<QueueMessage>, env: Env): Promise<void> {
   const deadLetters = batch.queue === DEAD_LETTER_QUEUE;
   for (const msg of batch.messages) {
     const body = msg.body;
@@ -97,7 +97,7 @@ export async function consumeBatch(batch: MessageBatch<ChunkMessage>, env: Env):
   }
 }
 
-async function runRetentionMessage(env: Env, msg: Message<ChunkMessage>, m: Extract<ChunkMessage, { kind: 'retention' }>): Promise<void> {
+async function runRetentionMessage(env: Env, msg: Message<QueueMessage>, m: Extract<QueueMessage, { kind: 'retention' }>): Promise<void> {
   try {
     await runMessage(env, m);
     msg.ack();
@@ -108,6 +108,6 @@ async function runRetentionMessage(env: Env, msg: Message<ChunkMessage>, m: Extr
 }
 
 /** The chunk of a write message that is being given up (acked or dead-lettered). */
-function deadWrite(m: ChunkMessage): number | undefined {
+function deadWrite(m: QueueMessage): number | undefined {
   return m.kind === 'write' ? m.chunk : undefined;
 }

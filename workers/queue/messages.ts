@@ -1,5 +1,5 @@
 /** Queue messages name an import and a chunk in R2; they never carry rows (128 KB per message). */
-export type ChunkMessage =
+export type QueueMessage =
   | { kind: 'validate'; workspaceId: string; importId: string; chunk: number }
   | { kind: 'write'; workspaceId: string; importId: string; chunk: number }
   | { kind: 'finalize'; workspaceId: string; importId: string }
@@ -10,9 +10,6 @@ export type ChunkMessage =
   /** The next batch of a retention run whose invocation's budget ran out (workers/retention); `at` is the run's time. */
   | { kind: 'retention'; at: number };
 
-/** Messages about one import (every kind but `retention`). */
-export type ImportMessage = Exclude<ChunkMessage, { kind: 'retention' }>;
-
 /** The import a message is about (an import's configuration is one). */
 export interface ImportRef {
   workspaceId: string;
@@ -20,23 +17,23 @@ export interface ImportRef {
 }
 
 /** One validate or write message per chunk. */
-export function chunkMessages(kind: 'validate' | 'write', ref: ImportRef, chunks: readonly number[]): ChunkMessage[] {
+export function chunkMessages(kind: 'validate' | 'write', ref: ImportRef, chunks: readonly number[]): QueueMessage[] {
   return chunks.map((chunk) => ({ kind, workspaceId: ref.workspaceId, importId: ref.importId, chunk }));
 }
 
-export function finalizeMessage(ref: ImportRef): ChunkMessage {
+export function finalizeMessage(ref: ImportRef): QueueMessage {
   return { kind: 'finalize', workspaceId: ref.workspaceId, importId: ref.importId };
 }
 
-export function undoMessage(ref: ImportRef): ChunkMessage {
+export function undoMessage(ref: ImportRef): QueueMessage {
   return { kind: 'undo', workspaceId: ref.workspaceId, importId: ref.importId };
 }
 
 /** One message per chunk of a background list import, chunks 0..count-1. */
-export function listChunkMessages(ref: ImportRef, count: number): ChunkMessage[] {
+export function listChunkMessages(ref: ImportRef, count: number): QueueMessage[] {
   return [...Array(count).keys()].map((chunk) => ({ kind: 'list-chunk', workspaceId: ref.workspaceId, importId: ref.importId, chunk }));
 }
 
-export function retentionMessage(at: number): ChunkMessage {
+export function retentionMessage(at: number): QueueMessage {
   return { kind: 'retention', at };
 }

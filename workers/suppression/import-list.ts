@@ -18,7 +18,7 @@ import { createEntryReader, type SuppressionEntryInput } from '../../src/lib/sup
 import { MAX_INVALID_SHOWN } from '../../src/lib/suppression/schemas.ts';
 import { suppressionStore } from './store.ts';
 import type { AddResult } from './add-numbers.ts';
-import { listColumns, rowEntry } from './list-columns.ts';
+import { checkListColumns, rowEntry } from './check-list-columns.ts';
 /** Entries listed per statement: fewer round trips, each group's JSON still far under 2 MB. */
 const FLUSH_ENTRIES = 20_000;
 
@@ -55,7 +55,7 @@ export async function importList(
 
   try {
     const upload = await openUpload(input.body, input.kind, { sheet: input.sheet });
-    const cols = listColumns(upload.headers);
+    const cols = checkListColumns(upload.headers);
 
     for await (const batch of upload.rows) {
       result.rows += batch.length;

@@ -1,12 +1,12 @@
 /**
- * The undo of an import, run in bounded steps (workers/leads/undo.ts) outside its coordinator, which
+ * The undo of an import, run in bounded steps (workers/leads/undo-leads.ts) outside its coordinator, which
  * retention may have purged: a small import is undone inside the request, a large one by queue
  * messages that each run one step and send the next until it is done. Every step is exact under
  * redelivery, and its counts are copied to the import's D1 row (undoneRows, undoSkippedRows),
  * which is where progress is read.
  */
 import type { Env } from '../env.ts';
-import { beginUndoRun, undoStep, UNDO_STEP_ROWS, type UndoProgress } from '../leads/undo.ts';
+import { beginUndoRun, undoStep, UNDO_STEP_ROWS, type UndoProgress } from '../leads/undo-leads.ts';
 import { sendWithRetry } from '../queue/send.ts';
 import { undoMessage } from '../queue/messages.ts';
 import { nowIso } from '../db/ids.ts';

@@ -12,12 +12,12 @@ import type { Env } from '../env.ts';
 import type { ImportConfig, Next } from '../coordinator/state.ts';
 import { keys } from '../chunk/keys.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
-import { leadsStore } from '../leads/store.ts';
+import { leadsStore } from '../leads/leads-store.ts';
 import { duplicateExisting, duplicateInFile } from '../../src/lib/validate/messages.ts';
 import { phoneColumnLabel } from '../../src/lib/map/phone-column.ts';
-import type { ValidatedEntry } from '../revalidate/validated-chunk.ts';
+import type { RowVerdict } from '../revalidate/verdicts.ts';
 import { countCodes } from '../revalidate/count-codes.ts';
-import { undoChunk } from './undo-chunk.ts';
+import { rollbackChunk } from '../rollback/rollback-chunk.ts';
 import { upsertLeads } from '../leads/update.ts';
 import { providedVariables } from './provided-variables.ts';
 import { boundChunkErrors } from '../../src/lib/report/error-budget.ts';
@@ -26,14 +26,14 @@ import { deleteCharged, putCharged } from '../quota/storage.ts';
 
 export interface ErrorPart {
   index: number;
-  rows: { row: number; cells: string[]; errors: ValidatedEntry['errors'] }[];
+  rows: { row: number; cells: string[]; errors: RowVerdict['errors'] }[];
 }
 
 export async function writeEntries(
   env: Env,
   config: ImportConfig,
   index: number,
-  entries: ValidatedEntry[],
+  entries: RowVerdict[],
   /** Later occurrences, flat [row, firstRow, …]. */
   laterFlat: number[],
   write: boolean,
@@ -43,7 +43,7 @@ export async function writeEntries(
   const later = new Map<number, number>();
   for (let i = 0; i < laterFlat.length; i += 2) later.set(laterFlat[i]!, laterFlat[i + 1]!);
   const valid = entries.filter((e) => e.lead);
-  const newErrors: ValidatedEntry[] = [];
+  const newErrors: RowVerdict[] = [];
   const toWrite = [];
   for (const e of valid) {
     const first = later.get(e.row);
@@ -97,8 +97,8 @@ export async function writeEntries(
   // All or nothing (ignoreErrors off): an earlier attempt may have met conflicts that are gone now.
   if (!rejected.length) await deleteCharged(env, workspaceId, importId, errorsKey);
   const recorded = await coord.recordGuardedWrite(index, { ...result, conflicts });
-  if (!recorded.undo) return recorded.next;
+  if (!recorded.rollBack) return recorded.next;
   // Conflicts, or a rollback begun meanwhile: this chunk's rows go again, by the writer itself.
-  const undone = await undoChunk(env, config, index, toWrite.map((w) => w.lead.e164));
-  return recorded.next.kind === 'none' ? undone : recorded.next;
+  const rolledBack = await rollbackChunk(env, config, index, toWrite.map((w) => w.lead.e164));
+  return recorded.next.kind === 'none' ? rolledBack : recorded.next;
 }

@@ -1,6 +1,6 @@
 /**
  * Remembered mappings: a mapping someone confirmed, applied again to the next file with the same
- * or overlapping headers. Pure: the Worker's store (workers/mappings/store.ts) reads the saved
+ * or overlapping headers. Pure: the Worker's store (workers/mappings/saved-mappings.ts) reads the saved
  * mappings and asks here what they give for a new header row.
  */
 import type { AssistantConfig, ColumnMapping, ColumnTarget } from '../types.ts';

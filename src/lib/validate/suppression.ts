@@ -1,6 +1,6 @@
 /**
  * The suppression (do-not-call) verdicts of a row, for the server's validate pass
- * (workers/revalidate/suppressed.ts, list looked up in D1) and the preview (the packed list its
+ * (workers/revalidate/mark-suppressed.ts, list looked up in D1) and the preview (the packed list its
  * worker holds) alike. Only rows that are otherwise valid are checked: a listed primary gives
  * SUPPRESSED (naming the phone column), each listed secondary SECONDARY_SUPPRESSED (naming its
  * column and cell).

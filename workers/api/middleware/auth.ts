@@ -6,7 +6,7 @@ import { db } from '../../db/client.ts';
 import { hashToken, constantTimeEqual } from '../../auth/tokens.ts';
 import { ApiError } from '../errors.ts';
 import type { AppEnv } from '../app-env.ts';
-import { tokenFromProtocols } from '../../../src/lib/progress-protocol.ts';
+import { tokenFromProtocols } from '../../../src/lib/socket-protocols.ts';
 
 export const requireToken = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('authorization') ?? '';

@@ -6,7 +6,7 @@ import { jsonBody, query } from '../validate.ts';
 import { ApiError } from '../errors.ts';
 import { fileError } from '../file-errors.ts';
 import { limitImportCreation } from '../../limits/rate-limit.ts';
-import { campaignWithAssistant } from './campaigns.ts';
+import { campaignWithAssistant } from '../../campaigns/campaigns.ts';
 import { sizeLimit, type UploadKind } from '../../chunk/read-upload.ts';
 import { requireAllowedNotifyEmail } from '../../notify/allow-list.ts';
 import { importFile } from '../../import/import-file.ts';

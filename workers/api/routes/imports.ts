@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { browserUploadRoutes } from './browser-upload.ts';
 import { importResourceRoutes } from './import-resource.ts';
-import { progressSocketRoutes } from './progress-socket.ts';
+import { importSocketRoutes } from './import-socket.ts';
 import { undoRoutes } from './undo-routes.ts';
 import type { AppEnv } from '../app-env.ts';
 
@@ -14,5 +14,5 @@ export { headlessUploadRoutes as campaignImportRoutes } from './headless-upload.
 export const importRoutes = new Hono<AppEnv>()
   .route('/', importResourceRoutes)
   .route('/', browserUploadRoutes)
-  .route('/', progressSocketRoutes)
+  .route('/', importSocketRoutes)
   .route('/', undoRoutes);

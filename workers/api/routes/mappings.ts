@@ -6,11 +6,11 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { LIMITS } from '../../../src/lib/limits.ts';
 import { autoMapWithSuggestions } from '../../../src/lib/map/columns.ts';
-import type { AssistantConfig } from '../../../src/lib/types.ts';
 import { jsonBody } from '../validate.ts';
 import { notFound } from '../errors.ts';
-import { campaignWithAssistant } from './campaigns.ts';
-import { deleteMapping, listMappings, matchMapping } from '../../mappings/store.ts';
+import { campaignWithAssistant } from '../../campaigns/campaigns.ts';
+import { assistantConfig } from '../../assistants/assistants.ts';
+import { deleteMapping, listMappings, matchMapping } from '../../mappings/saved-mappings.ts';
 import { limitMappingMatches } from '../../limits/rate-limit.ts';
 import type { AppEnv } from '../app-env.ts';
 
@@ -23,7 +23,7 @@ export const campaignMappingRoutes = new Hono<AppEnv>().post('/:id/mappings/matc
   const workspaceId = c.get('workspaceId');
   await limitMappingMatches(c.env, workspaceId);
   const { campaign, assistant } = await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
-  const config: AssistantConfig = { variables: assistant.variables, secondaryVariables: assistant.secondaryVariables };
+  const config = assistantConfig(assistant);
   const { headers } = c.req.valid('json');
   const auto = autoMapWithSuggestions(headers, config);
   const remembered = await matchMapping(c.env, workspaceId, campaign.id, headers, config);

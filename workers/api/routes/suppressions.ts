@@ -23,7 +23,7 @@ import { limitListImports } from '../../limits/rate-limit.ts';
 import { assertAcceptingImports } from '../../leads/placement.ts';
 import { startListImport } from '../../suppression/list-import/start.ts';
 import { listImportView } from '../../suppression/list-import/view.ts';
-import { listImportReport } from '../../suppression/list-import/report.ts';
+import { listImportErrorsCsv } from '../../suppression/list-import/errors-csv.ts';
 import type { AppEnv } from '../app-env.ts';
 
 /** Largest JSON body of POST /suppressions: 10,000 numbers of up to 100 characters, with room to spare. */
@@ -90,7 +90,7 @@ export const suppressionRoutes = new Hono<AppEnv>()
     return c.json(view, 200, { 'Cache-Control': 'no-store' });
   })
   .get('/suppressions/imports/:id/errors.csv', async (c) =>
-    c.body(await listImportReport(c.env, c.get('workspaceId'), c.req.param('id')), 200, {
+    c.body(await listImportErrorsCsv(c.env, c.get('workspaceId'), c.req.param('id')), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="suppression-import-errors.csv"',
       'Cache-Control': 'no-store',

@@ -9,7 +9,7 @@
  */
 import type { Env } from '../../env.ts';
 import { releaseStorage } from '../../quota/storage.ts';
-import { deletePrefix } from '../../chunk/delete-prefix.ts';
+import { deletePrefix } from '../../r2/delete-prefix.ts';
 import { listImportPrefix } from './keys.ts';
 
 /** Bytes of `DB` a workspace's list imports may take. */

@@ -17,7 +17,7 @@ import { createEntryReader, type InvalidSuppression, type SuppressionEntryInput 
 import type { RowError, SourceRow } from '../../../src/lib/types.ts';
 import { suppressionStore } from '../store.ts';
 import { packedList } from '../packed-list.ts';
-import { listColumns, rowEntry } from '../list-columns.ts';
+import { checkListColumns, rowEntry } from '../check-list-columns.ts';
 import { listImportKeys } from './keys.ts';
 import { INVALID_SHOWN, listImportRow } from './view.ts';
 import { listHeaders } from './headers.ts';
@@ -38,7 +38,7 @@ export async function processListChunk(env: Env, workspaceId: string, importId: 
   const { rows } = await object.json<{ rows: SourceRow[] }>();
 
   const headers = await listHeaders(env, job);
-  const cols = listColumns(headers);
+  const cols = checkListColumns(headers);
   const reader = createEntryReader(job.default_country);
   const entries: SuppressionEntryInput[] = [];
   const sample: InvalidSuppression[] = [];

@@ -15,10 +15,10 @@ import { sendWithRetry } from '../../queue/send.ts';
 import { listChunkMessages } from '../../queue/messages.ts';
 import { LIMITS } from '../../../src/lib/limits.ts';
 import { FileReadError, formatCount, isFileReadError } from '../../../src/lib/parse/errors.ts';
-import { listColumns } from '../list-columns.ts';
+import { checkListColumns } from '../check-list-columns.ts';
 import { utf8Length } from '../../../src/lib/text/utf8-length.ts';
 import { listImportKeys, listImportPrefix } from './keys.ts';
-import { deletePrefix } from '../../chunk/delete-prefix.ts';
+import { deletePrefix } from '../../r2/delete-prefix.ts';
 import { failListImport, listImportView, type ListImportView } from './view.ts';
 import { keepListHeaders } from './headers.ts';
 import { makeRoomForListImport } from './db-budget.ts';
@@ -44,7 +44,7 @@ export async function startListImport(env: Env, workspaceId: string, input: List
   try {
     const upload = await openUpload(input.body, input.kind, { sheet: input.sheet });
     // Column problems (no phone column, two of them) are answered before anything is stored.
-    listColumns(upload.headers);
+    checkListColumns(upload.headers);
     // The workspace's list imports stay within their share of DB; a long header row goes to R2.
     await makeRoomForListImport(env, workspaceId);
     created = true;

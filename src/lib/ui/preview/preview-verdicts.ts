@@ -6,7 +6,7 @@
  * verdicts and counts as one that was there first.
  */
 import type { RowError } from '../../types.ts';
-import { addRowCodes } from '../../validate/count-codes.ts';
+import { addRowCodes } from '../../validate/add-row-codes.ts';
 import { suppressionErrors, type Listed, type SuppressionColumns } from '../../validate/suppression.ts';
 import { PreviewDuplicates } from './duplicates.ts';
 import type { RowVerdict } from './protocol.ts';

@@ -27,7 +27,7 @@ import { BATCH, readFile, type RowSink } from './read-file.ts';
 import { validateRows } from './validate-rows.ts';
 import { createValidationPool, poolSize, type ValidationPool } from './validation-pool.ts';
 import { suppressionColumns } from '../../validate/suppression.ts';
-import { packedSetFromBuffer } from '../suppression/packed-list.ts';
+import { packedSetFromBuffer } from '../suppression/packed-list-cache.ts';
 
 let assistant: AssistantConfig = { variables: [], secondaryVariables: [] };
 let phones: PhoneNormalizer = createPhoneNormalizer();

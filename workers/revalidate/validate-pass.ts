@@ -9,26 +9,26 @@ import { keys } from '../chunk/keys.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
 import { phoneKey } from '../../src/lib/dedupe/phone-key.ts';
 import { isRunning } from '../../src/lib/import-view.ts';
-import type { ValidatedChunk } from './validated-chunk.ts';
+import type { ChunkVerdicts } from './verdicts.ts';
 import { countCodes } from './count-codes.ts';
-import { revalidateChunk } from './revalidate-chunk.ts';
+import { chunkVerdicts } from './chunk-verdicts.ts';
 import { writeEntries } from '../write/write-entries.ts';
 import { errorsForStorage } from './stored-errors.ts';
 import { putCharged } from '../quota/storage.ts';
 import type { Next } from '../coordinator/state.ts';
 
-export async function validateChunk(env: Env, workspaceId: string, importId: string, index: number): Promise<Next> {
+export async function validatePass(env: Env, workspaceId: string, importId: string, index: number): Promise<Next> {
   const coord = coordinator(env, importId);
   const { config, status } = await coord.snapshot();
   if (!isRunning(status)) return { kind: 'none' };
 
-  const entries = await revalidateChunk(env, config, index);
+  const entries = await chunkVerdicts(env, config, index);
   const phones: [number, number][] = [];
   for (const e of entries) if (e.lead) phones.push([phoneKey(e.lead.e164), e.row]);
   // The verdict is charged to the workspace's storage quota; its errors name columns by index.
   const storeVerdict = () => {
     const stored = errorsForStorage(config.headers);
-    const verdict: ValidatedChunk = { index, entries: entries.map((e) => (e.errors.length ? { ...e, errors: stored(e.errors) } : e)) };
+    const verdict: ChunkVerdicts = { index, entries: entries.map((e) => (e.errors.length ? { ...e, errors: stored(e.errors) } : e)) };
     return putCharged(env, workspaceId, importId, keys.validated(workspaceId, importId, index), JSON.stringify(verdict));
   };
   // Without ignoreErrors nothing is written before every chunk is validated: keep the verdict first.

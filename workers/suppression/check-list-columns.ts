@@ -9,7 +9,7 @@ import { findListColumns, LIST_NO_VARIABLES, type ListColumns } from '../../src/
 export { rowEntry, type ListColumns } from '../../src/lib/suppression/list-columns.ts';
 
 /** The list's columns; throws the lead files' column errors (NO_PHONE_COLUMN, DUPLICATE_COLUMN, …). */
-export function listColumns(headers: readonly string[]): ListColumns {
+export function checkListColumns(headers: readonly string[]): ListColumns {
   const cols = findListColumns(headers);
   checkColumns([...headers], cols.mapping, LIST_NO_VARIABLES);
   return cols;

@@ -10,7 +10,7 @@ import { listImportKeys } from './keys.ts';
 import { listImportRow } from './view.ts';
 import { listHeaders } from './headers.ts';
 
-export async function listImportReport(env: Env, workspaceId: string, id: string): Promise<ReadableStream<Uint8Array>> {
+export async function listImportErrorsCsv(env: Env, workspaceId: string, id: string): Promise<ReadableStream<Uint8Array>> {
   const job = await listImportRow(env, workspaceId, id);
   if (!job) throw notFound('List import');
   if (job.status === 'running') throw new ApiError(409, 'IMPORT_RUNNING', 'The list is still being imported; its report of rows that were not numbers is ready when it ends.');

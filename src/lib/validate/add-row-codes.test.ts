@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addRowCodes } from './count-codes.ts';
+import { addRowCodes } from './add-row-codes.ts';
 
 describe('error counts by code', () => {
   it('counts rows, not errors: a code repeated within a row counts once', () => {

@@ -1,12 +1,12 @@
 /**
  * The live-progress WebSocket's subprotocols. Browsers cannot set headers on a WebSocket, so the
- * page offers its token as the subprotocol `bearer.<token>` next to PROGRESS_PROTOCOL (never in
- * the URL, which proxies and logs keep); the server answers by selecting PROGRESS_PROTOCOL.
+ * page offers its token as the subprotocol `bearer.<token>` next to SOCKET_PROTOCOL (never in
+ * the URL, which proxies and logs keep); the server answers by selecting SOCKET_PROTOCOL.
  */
-export const PROGRESS_PROTOCOL = 'lead-import.v1';
+export const SOCKET_PROTOCOL = 'lead-import.v1';
 
-export function progressProtocols(token: string): string[] {
-  return [PROGRESS_PROTOCOL, `bearer.${token}`];
+export function socketProtocols(token: string): string[] {
+  return [SOCKET_PROTOCOL, `bearer.${token}`];
 }
 
 /** The subprotocols a `Sec-WebSocket-Protocol` header offers. */
@@ -14,9 +14,9 @@ export function offeredProtocols(header: string | null | undefined): string[] {
   return (header ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 }
 
-/** The token offered with PROGRESS_PROTOCOL, if any. */
+/** The token offered with SOCKET_PROTOCOL, if any. */
 export function tokenFromProtocols(header: string | null | undefined): string | undefined {
   const offered = offeredProtocols(header);
-  if (!offered.includes(PROGRESS_PROTOCOL)) return undefined;
+  if (!offered.includes(SOCKET_PROTOCOL)) return undefined;
   return offered.find((p) => p.startsWith('bearer.'))?.slice('bearer.'.length) || undefined;
 }

@@ -1,14 +1,14 @@
 /** A chunk after server validation, as kept in R2 between the validate and write passes. */
 import type { NormalizedLead, RowError } from '../../src/lib/types.ts';
 
-export interface ValidatedEntry {
+export interface RowVerdict {
   row: number;
   cells: string[];
   lead?: NormalizedLead;
   errors: RowError[];
 }
 
-export interface ValidatedChunk {
+export interface ChunkVerdicts {
   index: number;
-  entries: ValidatedEntry[];
+  entries: RowVerdict[];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { packNumbers } from '../../suppression/packed-set.ts';
-import { copyBytes, createPackedListCache, packedSetFromBuffer, PackedListError, transferableList } from './packed-list.ts';
+import { copyBytes, createPackedListCache, packedSetFromBuffer, PackedListError, transferableList } from './packed-list-cache.ts';
 
 type Call = { path: string; headers: Record<string, string> };
 

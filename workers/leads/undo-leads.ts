@@ -7,10 +7,10 @@
  * nothing twice. The campaign counter changes in the same batch as each delete.
  */
 import type { Env } from '../env.ts';
-import { paramGroups } from './param-groups.ts';
-import { COUNTER_ADD_CHANGES, leadsStore } from './store.ts';
+import { COUNTER_ADD_CHANGES } from './leads-store.ts';
 import { FENCED, NOT_FENCED, checkFence } from './fence.ts';
 import { workspaceDb } from './placement.ts';
+import { restoreStatements } from './restore-changes.ts';
 
 /** Change records or created leads handled per step. */
 export const UNDO_STEP_ROWS = 5_000;
@@ -133,54 +133,4 @@ async function undoUpdated(d1: D1Database, workspaceId: string, importId: string
     ...restoreStatements(d1, workspaceId, importId, 'c.lead_id > ?3 AND c.lead_id <= ?4', [cursor, upto], now),
   ]);
   checkFence(workspaceId, rest[rest.length - 1]!);
-}
-
-/**
- * Statements that undo the change records `where` selects (alias c, binds ?3…): mark the ones whose
- * lead changed since (or is gone) as skipped, restore the others' leads, mark every one undone;
- * the last statement reads the fence. Running them again changes nothing.
- */
-function restoreStatements(d1: D1Database, workspaceId: string, importId: string, where: string, binds: unknown[], now: string): D1PreparedStatement[] {
-  const mine = `c.import_id = ?2 AND ${where} AND c.kind = 'updated' AND c.undone_at IS NULL`;
-  const at = `?${3 + binds.length}`;
-  const all = [workspaceId, importId, ...binds, now];
-  const self = (sql: string) => sql.replaceAll('c.', 'lead_changes.');
-  return [
-    d1
-      .prepare(
-        `UPDATE lead_changes SET undone_at = ${at},
-           skip_reason = CASE WHEN EXISTS (SELECT 1 FROM leads AS l WHERE l.id = lead_changes.lead_id) THEN 'changed_later' ELSE 'deleted' END,
-           skipped_by = (SELECT l.updated_import_id FROM leads AS l WHERE l.id = lead_changes.lead_id)
-         WHERE ${self(mine)} AND NOT EXISTS (SELECT 1 FROM leads AS l WHERE l.id = lead_changes.lead_id AND l.version = lead_changes.after_version) AND ${NOT_FENCED}`,
-      )
-      .bind(...all),
-    d1
-      .prepare(
-        `UPDATE leads SET variables = c.before_variables, secondary_contacts = c.before_contacts, version = c.before_version, updated_import_id = c.before_updated_import_id
-         FROM lead_changes AS c WHERE ${mine} AND leads.id = c.lead_id AND leads.version = c.after_version AND ${NOT_FENCED}`,
-      )
-      .bind(...all.slice(0, -1)),
-    d1.prepare(`UPDATE lead_changes SET undone_at = ${at} WHERE ${self(mine)} AND ${NOT_FENCED}`).bind(...all),
-    d1.prepare(FENCED).bind(workspaceId),
-  ];
-}
-
-/**
- * Rollback of one chunk of an all-or-nothing import (these numbers): leads it updated get their
- * values back, leads it created are deleted. Running it again changes nothing.
- */
-export async function rollbackLeads(env: Env, workspaceId: string, campaignId: string, importId: string, phones: string[], now: string): Promise<void> {
-  const d1 = await workspaceDb(env, workspaceId);
-  for (const json of paramGroups(phones, (p) => p)) {
-    const { results } = await d1
-      .prepare('SELECT l.id FROM json_each(?3) AS j CROSS JOIN leads AS l ON l.campaign_id = ?1 AND l.phone = j.value WHERE l.import_id IS NOT ?2')
-      .bind(campaignId, importId, json)
-      .all<{ id: number }>();
-    if (!results.length) continue;
-    const ids = JSON.stringify(results.map((r) => r.id));
-    const statements = restoreStatements(d1, workspaceId, importId, 'c.lead_id IN (SELECT value FROM json_each(?3))', [ids], now);
-    const out = await d1.batch(statements);
-    checkFence(workspaceId, out[out.length - 1]!);
-  }
-  await leadsStore(env, workspaceId, campaignId).remove(importId, phones);
 }

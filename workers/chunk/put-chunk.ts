@@ -8,7 +8,7 @@ import { chunkMessages } from '../queue/messages.ts';
 import type { Admission } from './admit-chunk.ts';
 import { putCharged, storageQuota } from '../quota/storage.ts';
 
-export async function storeChunk(env: Env, workspaceId: string, importId: string, chunk: Chunk, dispatch: boolean): Promise<void> {
+export async function putChunk(env: Env, workspaceId: string, importId: string, chunk: Chunk, dispatch: boolean): Promise<void> {
   await putCharged(env, workspaceId, importId, keys.chunk(workspaceId, importId, chunk.index), JSON.stringify(chunk), {
     httpMetadata: { contentType: 'application/json' },
   });
@@ -21,9 +21,9 @@ export async function storeChunk(env: Env, workspaceId: string, importId: string
  * upload is open and only if its rows keep file order and the import's size limit (see admit-chunk).
  * `chunk.rows` must be in strictly increasing row order (checked by the route).
  */
-export async function storeUploadedChunk(env: Env, workspaceId: string, importId: string, chunk: Chunk): Promise<Admission> {
+export async function putUploadedChunk(env: Env, workspaceId: string, importId: string, chunk: Chunk): Promise<Admission> {
   // The coordinator charges the workspace's storage quota as it stores the chunk (admit-chunk.ts).
-  return coordinator(env, importId).storeUploadedChunk({
+  return coordinator(env, importId).putUploadedChunk({
     index: chunk.index,
     rows: chunk.rows.length,
     firstRow: chunk.rows[0]!.row,

@@ -8,16 +8,16 @@ import type { Env } from '../env.ts';
 import type { Chunk } from '../../src/lib/chunk/format.ts';
 import type { ImportConfig } from '../coordinator/state.ts';
 import { keys } from '../chunk/keys.ts';
-import { leadsStore } from '../leads/store.ts';
+import { leadsStore } from '../leads/leads-store.ts';
 import { duplicateExisting } from '../../src/lib/validate/messages.ts';
 import { phoneColumnLabel } from '../../src/lib/map/phone-column.ts';
 import { validatorFor } from './validator-cache.ts';
-import type { ValidatedEntry } from './validated-chunk.ts';
+import type { RowVerdict } from './verdicts.ts';
 import { ChunkMissingError } from '../chunk/errors.ts';
-import { markSuppressed } from './suppressed.ts';
+import { markSuppressed } from './mark-suppressed.ts';
 import { boundChunkErrors, ErrorBudget, storedChunkBytes, storedRowBytes } from '../../src/lib/report/error-budget.ts';
 
-export async function revalidateChunk(env: Env, config: ImportConfig, index: number): Promise<ValidatedEntry[]> {
+export async function chunkVerdicts(env: Env, config: ImportConfig, index: number): Promise<RowVerdict[]> {
   const { workspaceId, importId } = config;
   const object = await env.UPLOADS.get(keys.chunk(workspaceId, importId, index));
   if (!object) throw new ChunkMissingError(index);
@@ -26,7 +26,7 @@ export async function revalidateChunk(env: Env, config: ImportConfig, index: num
   // Each row's messages are cut to the chunk's error budget as soon as they are made, so a chunk
   // whose every row has many errors never holds more than the budget in memory.
   const budget = new ErrorBudget(storedChunkBytes(chunk.rows));
-  const entries: ValidatedEntry[] = chunk.rows.map((source) => {
+  const entries: RowVerdict[] = chunk.rows.map((source) => {
     const v = validator.validate(source);
     const bytes = storedRowBytes(v.row, source.cells);
     return v.lead
@@ -41,7 +41,7 @@ export async function revalidateChunk(env: Env, config: ImportConfig, index: num
 }
 
 /** Under `skip`, numbers the campaign already has (from other imports) are DUPLICATE_EXISTING. */
-async function markExisting(env: Env, config: ImportConfig, entries: ValidatedEntry[]): Promise<void> {
+async function markExisting(env: Env, config: ImportConfig, entries: RowVerdict[]): Promise<void> {
   const { workspaceId, importId } = config;
   const valid = entries.filter((e) => e.lead);
   // Under `update` and `fill` a number the campaign has is not an error: the write pass merges it.

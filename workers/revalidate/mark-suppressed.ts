@@ -6,12 +6,12 @@
  */
 import type { Env } from '../env.ts';
 import type { ImportConfig } from '../coordinator/state.ts';
-import type { ValidatedEntry } from './validated-chunk.ts';
+import type { RowVerdict } from './verdicts.ts';
 import { suppressedAmong } from '../suppression/store.ts';
 import { suppressionColumns, suppressionErrors } from '../../src/lib/validate/suppression.ts';
 
 /** Marks the entries whose numbers are on the workspace's list (in force at `now`); they lose their lead. */
-export async function markSuppressed(env: Env, config: ImportConfig, entries: ValidatedEntry[], now: Date = new Date()): Promise<void> {
+export async function markSuppressed(env: Env, config: ImportConfig, entries: RowVerdict[], now: Date = new Date()): Promise<void> {
   const numbers: string[] = [];
   for (const e of entries) {
     if (!e.lead) continue;

@@ -19,7 +19,7 @@ export interface ReportCounts {
   errorCounts: Record<string, number>;
 }
 
-export async function buildReport(env: Env, workspaceId: string, importId: string, headers: string[], chunkCount: number): Promise<ReportCounts> {
+export async function buildErrorReport(env: Env, workspaceId: string, importId: string, headers: string[], chunkCount: number): Promise<ReportCounts> {
   const key = keys.report(workspaceId, importId);
   const encoder = new TextEncoder();
   const writer = createReportWriter(headers);
