@@ -15,7 +15,7 @@ import { validatorFor } from './validator-cache.ts';
 import type { RowVerdict } from './verdicts.ts';
 import { ChunkMissingError } from '../chunk/errors.ts';
 import { markSuppressed } from './mark-suppressed.ts';
-import { boundChunkErrors, ErrorBudget, storedChunkBytes, storedRowBytes } from '../../src/lib/report/error-budget.ts';
+import { boundChunkErrors, ErrorBudget, storedRowBytes } from '../../src/lib/report/error-budget.ts';
 
 export async function chunkVerdicts(env: Env, config: ImportConfig, index: number): Promise<RowVerdict[]> {
   const { workspaceId, importId } = config;
@@ -25,13 +25,13 @@ export async function chunkVerdicts(env: Env, config: ImportConfig, index: numbe
   const validator = validatorFor(config);
   // Each row's messages are cut to the chunk's error budget as soon as they are made, so a chunk
   // whose every row has many errors never holds more than the budget in memory.
-  const budget = new ErrorBudget(storedChunkBytes(chunk.rows));
-  const entries: RowVerdict[] = chunk.rows.map((source) => {
+  const bytes = chunk.rows.map((r) => storedRowBytes(r.row, r.cells));
+  const budget = new ErrorBudget(bytes.reduce((a, b) => a + b, 0));
+  const entries: RowVerdict[] = chunk.rows.map((source, i) => {
     const v = validator.validate(source);
-    const bytes = storedRowBytes(v.row, source.cells);
     return v.lead
-      ? { row: v.row, cells: source.cells, lead: v.lead, errors: budget.admit(bytes, []) }
-      : { row: v.row, cells: source.cells, errors: budget.admit(bytes, v.errors) };
+      ? { row: v.row, cells: source.cells, lead: v.lead, errors: budget.admit(bytes[i]!, []) }
+      : { row: v.row, cells: source.cells, errors: budget.admit(bytes[i]!, v.errors) };
   });
   await markSuppressed(env, config, entries);
   await markExisting(env, config, entries);

@@ -105,6 +105,9 @@ export function storedChunkBytes(rows: readonly { row: number; cells: readonly s
 
 /** Applies one budget to a chunk's rows in order (their errors replaced where they are cut). */
 export function boundChunkErrors(entries: { row: number; cells: readonly string[]; errors: RowError[] }[]): void {
-  const budget = new ErrorBudget(storedChunkBytes(entries));
-  for (const e of entries) e.errors = budget.admit(storedRowBytes(e.row, e.cells), e.errors);
+  // A chunk without errors (most of them) costs one look at each row.
+  if (!entries.some((e) => e.errors.length > 0)) return;
+  const bytes = entries.map((e) => storedRowBytes(e.row, e.cells));
+  const budget = new ErrorBudget(bytes.reduce((a, b) => a + b, 0));
+  entries.forEach((e, i) => (e.errors = budget.admit(bytes[i]!, e.errors)));
 }
