@@ -20,6 +20,7 @@ export default defineConfig(async () => {
     test: {
       include: ['test/worker/**/*.test.ts'],
       setupFiles: ['./test/worker/setup.ts'],
+      globalSetup: ['./test/worker/corpus-global-setup.ts'],
       testTimeout: 120_000,
       hookTimeout: 120_000,
     },

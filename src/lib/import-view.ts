@@ -6,6 +6,15 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const ON_EXISTING = ['skip', 'update', 'fill'] as const;
 export type OnExisting = (typeof ON_EXISTING)[number];
 
+/**
+ * Something the import wants its reader to know that is not an error of a row: the file's
+ * encoding was a guess (ENCODING_UNCERTAIN), a suppression source is stale… Other codes may follow.
+ */
+export interface ImportWarning {
+  code: string;
+  message: string;
+}
+
 export interface ImportView {
   id: string;
   campaignId: string;
@@ -33,6 +42,10 @@ export interface ImportView {
   failure: { code: string; message: string } | null;
   createdAt: string;
   finishedAt: string | null;
+  /** The WHATWG name of the encoding the file was read in (null for workbooks and imports made before it was recorded). */
+  encoding: string | null;
+  /** Warnings about the whole import; empty when there are none. */
+  warnings: ImportWarning[];
 }
 
 export const RUNNING: readonly ImportStatus[] = ['queued', 'validating', 'importing'];

@@ -94,7 +94,7 @@ export const workspaceMoves = sqliteTable('workspace_moves', {
   flippedAt: text('flipped_at'),
 });
 
-import type { ImportStatus } from '../../src/lib/import-view.ts';
+import type { ImportStatus, ImportWarning } from '../../src/lib/import-view.ts';
 export type { ImportStatus };
 
 /** One import: options, file metadata and the counters mirrored from its Durable Object. */
@@ -140,6 +140,10 @@ export const imports = sqliteTable(
     purgedAt: text('purged_at'),
     /** When the error report was deleted (retention, REPORT_RETENTION_DAYS); errors.csv answers 410 from then on. */
     reportDeletedAt: text('report_deleted_at'),
+    /** The WHATWG name of the encoding the file was read in; null for workbooks. */
+    encoding: text('encoding'),
+    /** Warnings about the whole import ([{code, message}], e.g. ENCODING_UNCERTAIN); null when none. */
+    warnings: text('warnings', { mode: 'json' }).$type<ImportWarning[]>(),
     ...importUndoColumns,
   },
   (t) => [

@@ -30,7 +30,7 @@ export interface ImportListResult extends AddResult {
 export async function importList(
   env: Env,
   workspaceId: string,
-  input: { body: ReadableStream<Uint8Array>; kind: UploadKind; defaultCountry: string; sheet?: string },
+  input: { body: ReadableStream<Uint8Array>; kind: UploadKind; defaultCountry: string; sheet?: string; encoding?: string },
   now = new Date(),
 ): Promise<ImportListResult> {
   const store = suppressionStore(env, workspaceId);
@@ -54,7 +54,7 @@ export async function importList(
   };
 
   try {
-    const upload = await openUpload(input.body, input.kind, { sheet: input.sheet });
+    const upload = await openUpload(input.body, input.kind, { sheet: input.sheet, encoding: input.encoding });
     const cols = checkListColumns(upload.headers);
 
     for await (const batch of upload.rows) {

@@ -108,6 +108,8 @@ export const CreateImportQuerySchema = v.object({
     v.pipe(v.string(), v.regex(/^\d+$/, 'headerRow must be a whole number.'), v.transform(Number), v.minValue(1, 'headerRow is counted from 1.'), v.maxValue(1000, 'headerRow must be within the first 1000 rows.')),
   ),
   onExisting: OnExistingSchema,
+  /** The file's encoding, a WHATWG label (windows-1256, shift_jis, latin1…); detected when absent. Resolved by the route. */
+  encoding: v.optional(v.pipe(v.string(), v.maxLength(100, 'encoding is at most 100 characters.'), v.description('The file\'s encoding, a WHATWG label (windows-1256, shift_jis, latin1, cp1251…); detected from the bytes when absent (a BOM always wins). An unknown label answers 400 ENCODING_UNKNOWN with the accepted names in error.details.accepted.'))),
 });
 
 export const ListImportsQuerySchema = v.object({

@@ -105,6 +105,15 @@ export const components = {
         failure: { type: ['object', 'null'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
         createdAt: { type: 'string', format: 'date-time' },
         finishedAt: { type: ['string', 'null'], format: 'date-time' },
+        encoding: {
+          type: ['string', 'null'],
+          description: 'The WHATWG name of the encoding the CSV was read in (utf-8, windows-1256, shift_jis…): named by encoding=, or detected; null for workbooks',
+        },
+        warnings: {
+          type: 'array',
+          description: 'About the whole import; ENCODING_UNCERTAIN when the encoding was a guess that may be wrong (import again with encoding=<label>). Other codes may appear.',
+          items: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
+        },
       },
     },
   },

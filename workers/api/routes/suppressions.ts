@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { jsonBody, query } from '../validate.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { fileError, toFileApiError } from '../file-errors.ts';
+import { encodingParam } from '../encoding-param.ts';
 import { LIMITS } from '../../../src/lib/limits.ts';
 import { formatBytes } from '../../../src/lib/parse/errors.ts';
 import { createEntryReader } from '../../../src/lib/suppression/entry.ts';
@@ -73,7 +74,7 @@ export const suppressionRoutes = new Hono<AppEnv>()
     if (declared > sizeLimit(upload.kind)) {
       throw fileError('FILE_TOO_LARGE', `The workbook is ${formatBytes(declared)}; the most an Excel upload accepts is ${formatBytes(sizeLimit(upload.kind))}. Save it as CSV to upload a larger list.`);
     }
-    const input = { body: upload.body, kind: upload.kind, defaultCountry: q.defaultCountry, sheet: q.sheet };
+    const input = { body: upload.body, kind: upload.kind, defaultCountry: q.defaultCountry, sheet: q.sheet, encoding: encodingParam(q.encoding) };
     if (prefersAsync(c.req.header('prefer'))) {
       const view = await startListImport(c.env, c.get('workspaceId'), { ...input, fileName: q.fileName });
       return c.json(view, 202, { Location: `/api/v1/suppressions/imports/${view.id}`, 'Preference-Applied': 'respond-async' });

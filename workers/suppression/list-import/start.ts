@@ -36,13 +36,15 @@ export interface ListImportInput {
   defaultCountry: string;
   fileName?: string;
   sheet?: string;
+  /** The WHATWG name from encoding=<label>; detected when absent. */
+  encoding?: string;
 }
 
 export async function startListImport(env: Env, workspaceId: string, input: ListImportInput): Promise<ListImportView> {
   const id = newId('sli');
   let created = false;
   try {
-    const upload = await openUpload(input.body, input.kind, { sheet: input.sheet });
+    const upload = await openUpload(input.body, input.kind, { sheet: input.sheet, encoding: input.encoding });
     // Column problems (no phone column, two of them) are answered before anything is stored.
     checkListColumns(upload.headers);
     // The workspace's list imports stay within their share of DB; a long header row goes to R2.

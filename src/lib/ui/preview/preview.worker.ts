@@ -206,7 +206,7 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
       headerRow: msg.headerRow,
       onChoice: (choice, records) => (headerRow = headerRowInfo(choice.index, choice.reason, records)),
     });
-    await readFile(msg.file, msg.sheet, sink, header);
+    await readFile(msg.file, msg.sheet, sink, header, msg.encoding);
     await settled;
   } finally {
     reading = false;

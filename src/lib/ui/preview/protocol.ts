@@ -6,6 +6,7 @@ import type { PackedRows } from './row-store.ts';
 import type { PhoneFacts } from './phone-facts.ts';
 import type { Readiness } from './readiness.ts';
 import type { CallingWindow } from '../../calling/calling-window.ts';
+import type { Detection } from '../../parse/encoding/detect.ts';
 
 /** The campaign's settings the preview applies: blocked types decide rows, the window the callable counts. */
 export interface CallingSettings {
@@ -15,7 +16,8 @@ export interface CallingSettings {
 
 /** Main thread → worker. */
 export type ToWorker =
-  | { type: 'open'; file: File; sheet?: string; assistant: AssistantConfig; defaultCountry?: string; calling: CallingSettings; headerRow?: number }
+  /** `encoding`: the WHATWG name the person picked for a CSV; detected when absent. */
+  | { type: 'open'; file: File; sheet?: string; assistant: AssistantConfig; defaultCountry?: string; calling: CallingSettings; headerRow?: number; encoding?: string }
   | { type: 'map'; mapping: ColumnMapping }
   | { type: 'edit'; index: number; column: number; value: string }
   /** The valid rows' primary numbers (E.164), answered with 'numbers' and the same id. */
@@ -58,6 +60,8 @@ export interface Summary {
 /** Worker → main thread. `gen` is the validation generation (bumped on every remap). */
 export type FromWorker =
   | { type: 'sheets'; sheetNames: string[]; sheet: string }
+  /** How a CSV's bytes were read, with a few of its values as read (sent with the first rows, and again if it changes). */
+  | { type: 'encoding'; detection: Detection; samples: string[] }
   | { type: 'headers'; headers: string[]; mapping: ColumnMapping; check: MappingCheck; headerRow?: HeaderRowInfo; suggested?: number[] }
   | { type: 'rows'; start: number; packed: PackedRows; verdicts: RowVerdict[]; facts: PhoneFacts; gen: number }
   | { type: 'progress'; bytesRead: number; totalBytes: number; rowsRead: number }
