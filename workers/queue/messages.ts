@@ -7,6 +7,8 @@ export type QueueMessage =
   | { kind: 'undo'; workspaceId: string; importId: string }
   /** One chunk of a suppression list imported in the background (workers/suppression/list-import). */
   | { kind: 'list-chunk'; workspaceId: string; importId: string; chunk: number }
+  /** One bounded step of re-profiling a leads shard's stored calling profiles (workers/leads/reprofile.ts). */
+  | { kind: 'reprofile'; workspaceId: ''; importId: ''; shard: number }
   /** The next batch of a retention run whose invocation's budget ran out (workers/retention); `at` is the run's time. */
   | { kind: 'retention'; at: number };
 
@@ -32,6 +34,10 @@ export function undoMessage(ref: ImportRef): QueueMessage {
 /** One message per chunk of a background list import, chunks 0..count-1. */
 export function listChunkMessages(ref: ImportRef, count: number): QueueMessage[] {
   return [...Array(count).keys()].map((chunk) => ({ kind: 'list-chunk', workspaceId: ref.workspaceId, importId: ref.importId, chunk }));
+}
+
+export function reprofileMessage(shard: number): QueueMessage {
+  return { kind: 'reprofile', workspaceId: '', importId: '', shard };
 }
 
 export function retentionMessage(at: number): QueueMessage {

@@ -11,6 +11,8 @@
  *   chunks a failed one left) are deleted REPORT_RETENTION_DAYS after it ends; its counts stay.
  * - A multipart upload idle for UPLOAD_RETENTION_HOURS (default 24) is aborted and deleted.
  * - Rate-limit counters of ended windows are deleted.
+ * - Audit log entries older than AUDIT_RETENTION_DAYS (default 730) are deleted; so are ended
+ *   sessions, expired sign-in codes and invitations a month past their expiry.
  * Each deletion releases the bytes it freed from the workspace's storage quota. A run handles up to
  * RETENTION_ITEMS_PER_INVOCATION items (due.ts); when that is not all that is due, it queues a
  * `retention` message that runs the next batch, and so on until nothing is due: retention keeps up
@@ -30,6 +32,8 @@ import { deletePrefix } from '../r2/delete-prefix.ts';
 import { forEachDue, RetentionBudget, RETENTION_ITEMS_PER_INVOCATION } from './due.ts';
 import { sendWithRetry } from '../queue/send.ts';
 import { retentionMessage } from '../queue/messages.ts';
+import { pruneAudit } from '../audit/prune-audit.ts';
+import { pruneAuth } from '../auth/prune-auth.ts';
 
 /** Items per query. */
 const PAGE = 50;
@@ -58,6 +62,10 @@ export interface RetentionRun {
   changeRecords: number;
   /** Ended suppression list imports whose R2 objects were deleted. */
   listImports: number;
+  /** Audit log entries past their retention. */
+  auditEntries: number;
+  /** Ended sessions, expired codes and invitations. */
+  authRows: number;
   /** Items this run handled (imports, uploads, list imports), against its budget. */
   handled: number;
   /** The budget ran out with more due: a `retention` message continues the run. */
@@ -75,8 +83,10 @@ export async function runRetention(env: Env, now = Date.now(), budget = new Rete
     rateLimitRows: () => pruneRateLimits(env, now),
     changeRecords: () => deleteExpiredChanges(env, now, PAGE, budget),
     listImports: () => purgeEndedListImports(env, now, PAGE, budget),
+    auditEntries: () => pruneAudit(env, now),
+    authRows: () => pruneAuth(env, now),
   };
-  const run = { chunkObjects: 0, reportsDeleted: 0, uploadsDiscarded: 0, rateLimitRows: 0, changeRecords: 0, listImports: 0, handled: 0, more: false };
+  const run = { chunkObjects: 0, reportsDeleted: 0, uploadsDiscarded: 0, rateLimitRows: 0, changeRecords: 0, listImports: 0, auditEntries: 0, authRows: 0, handled: 0, more: false };
   const failed: string[] = [];
   for (const [name, step] of Object.entries(steps) as [keyof typeof steps, () => Promise<number>][]) {
     try {

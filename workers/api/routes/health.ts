@@ -1,9 +1,10 @@
 /** GET /health: 200 when the Worker and its bindings answer and APP_URL is set (https, or http on a local address). */
 import { Hono } from 'hono';
+import { can } from '../middleware/can.ts';
 import type { AppEnv } from '../app-env.ts';
 import { appUrl } from '../../links/app-url.ts';
 
-export const health = new Hono<AppEnv>().get('/', async (c) => {
+export const health = new Hono<AppEnv>().get('/', can('public'), async (c) => {
   const checks: Record<string, boolean> = {};
   const probe = async (name: string, fn: () => Promise<unknown>) => {
     try {

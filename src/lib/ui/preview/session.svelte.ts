@@ -94,9 +94,9 @@ export class PreviewSession {
   }
 
   /** Reads a file (or another sheet of it) in a fresh worker. */
-  open(file: File, assistant: AssistantConfig, campaign: { defaultCountry: string | null } & CallingSettings, sheet?: string, headerRow?: number, encoding?: string): void {
+  open(file: File, assistant: AssistantConfig, campaign: { defaultCountry: string | null } & Omit<CallingSettings, 'callPurpose'> & { callPurpose?: CallingSettings['callPurpose'] }, sheet?: string, headerRow?: number, encoding?: string): void {
     const defaultCountry = campaign.defaultCountry ?? undefined;
-    const calling: CallingSettings = { callingWindow: campaign.callingWindow, blockedPhoneTypes: campaign.blockedPhoneTypes };
+    const calling: CallingSettings = { callingWindow: campaign.callingWindow, blockedPhoneTypes: campaign.blockedPhoneTypes, callPurpose: campaign.callPurpose ?? 'telemarketing' };
     this.opened = { assistant: $state.snapshot(assistant), campaign: { defaultCountry: campaign.defaultCountry, ...$state.snapshot(calling) }, sheet, encoding };
     if (!encoding) this.encoding = null;
     this.opens++;
@@ -111,7 +111,7 @@ export class PreviewSession {
     for (const resolve of this.numberRequests.values()) resolve([]);
     this.numberRequests.clear();
     this.worker = startPreviewWorker(this.onWorker);
-    this.worker.send({ type: 'open', file, sheet, assistant: $state.snapshot(assistant), defaultCountry, calling: $state.snapshot(calling), headerRow, encoding });
+    this.worker.send({ type: 'open', file, sheet, assistant: $state.snapshot(assistant), defaultCountry, calling: $state.snapshot(calling), headerRow, encoding, now: Date.now() });
     void this.sendSuppressions(this.worker);
   }
 
