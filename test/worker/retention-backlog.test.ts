@@ -50,8 +50,12 @@ describe('retention under a backlog', () => {
     const afterEach = [await purged()];
     // Each continuation is delivered to the Worker's queue consumer like the queue would.
     let invocations = 1;
-    while (sent.length) {
-      const body = sent.shift();
+    // (The cron also starts other jobs, e.g. re-profiling calling zones: only retention's messages are followed.)
+    const next = () => {
+      const i = sent.findIndex((m: any) => m.kind === 'retention');
+      return i < 0 ? undefined : sent.splice(i, 1)[0];
+    };
+    for (let body = next(); body; body = next()) {
       expect(body).toEqual({ kind: 'retention', at });
       const batch = createMessageBatch('lead-import-chunks', [{ id: `r${invocations}`, timestamp: new Date(), attempts: 1, body }]);
       const qctx = createExecutionContext();
