@@ -36,7 +36,7 @@ export default defineConfig(async () => {
             { name: 'lead-import-workbook-reader', modules: true, scriptPath: buildWorkbookReader(), compatibilityDate: '2026-08-01' },
             { name: 'broken-readers', modules: true, scriptPath: './test/worker/fixtures/broken-readers.js', compatibilityDate: '2026-08-01' },
           ],
-          bindings: { TEST_MIGRATIONS: migrations, TEST_LEADS_MIGRATIONS: leadsMigrations, IMPORT_RATE_LIMIT_PER_MINUTE: '1000', LINK_SIGNING_KEY: 'test_link_signing_key_0123456789abcdef0123', ADMIN_TOKEN: 'adm_test_secret_0123456789abcdef0123456789', WEBHOOK_ALLOW_PRIVATE: 'true' },
+          bindings: { APP_URL: 'http://127.0.0.1:8787', TEST_MIGRATIONS: migrations, TEST_LEADS_MIGRATIONS: leadsMigrations, IMPORT_RATE_LIMIT_PER_MINUTE: '1000', LINK_SIGNING_KEY: 'test_link_signing_key_0123456789abcdef0123', ADMIN_TOKEN: 'adm_test_secret_0123456789abcdef0123456789', WEBHOOK_ALLOW_PRIVATE: 'true' },
         },
       }),
     ],

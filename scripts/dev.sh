@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 source scripts/prepare.sh
 node scripts/migrate.ts >/dev/null
 node scripts/seed.ts
-exec npx wrangler dev -c wrangler.toml -c workers/workbook-reader/wrangler.toml --ip 127.0.0.1 --port "${PORT:-8787}" "$@"
+exec npx wrangler dev -c wrangler.toml -c workers/workbook-reader/wrangler.toml --ip 127.0.0.1 --port "${PORT:-8787}" --var "APP_URL:http://127.0.0.1:${PORT:-8787}" "$@"

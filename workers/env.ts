@@ -5,8 +5,8 @@
  */
 import type { QueueMessage } from './queue/messages.ts';
 
-/** Bindings that may be missing at run time: secrets and local-only switches (.dev.vars locally), the optional outbound email, the static assets, shards past the first. */
-type MaybeAbsent = 'ADMIN_TOKEN' | 'DEV_API_TOKEN' | 'LINK_SIGNING_KEY' | 'WEBHOOK_ALLOW_PRIVATE' | 'EMAIL' | 'ASSETS' | 'LEADS_1';
+/** Bindings that may be missing at run time: secrets, APP_URL and local-only switches (.dev.vars locally), the optional outbound email, the static assets, shards past the first. */
+type MaybeAbsent = 'ADMIN_TOKEN' | 'DEV_API_TOKEN' | 'LINK_SIGNING_KEY' | 'WEBHOOK_ALLOW_PRIVATE' | 'APP_URL' | 'EMAIL' | 'ASSETS' | 'LEADS_1';
 
 export interface Env extends Omit<GeneratedEnv, MaybeAbsent | 'IMPORT_QUEUE' | 'EVENT_QUEUE'>, Partial<Pick<GeneratedEnv, MaybeAbsent>> {
   /** The queue carries chunk messages only (workers/queue/messages.ts). */
@@ -21,6 +21,10 @@ export interface Env extends Omit<GeneratedEnv, MaybeAbsent | 'IMPORT_QUEUE' | '
   LIST_CHUNK_ROWS?: string;
   /** Bytes the packed suppression list sent to a browser may take (default 24 MiB; not in wrangler.toml: tests lower it to see the filter). */
   PACKED_LIST_MAX_BYTES?: string;
+  /** Bytes of DB a workspace's list imports may take (default 4 MiB; not in wrangler.toml: tests lower it). */
+  LIST_IMPORTS_DB_BYTES?: string;
+  /** Items one retention invocation handles before queueing the rest (default 300; not in wrangler.toml: tests lower it). */
+  RETENTION_ITEMS_PER_INVOCATION?: string;
   /** The leads pool (workers/leads): LEADS_0 … LEADS_{LEADS_SHARDS-1}, however many are declared. */
   [shard: `LEADS_${number}`]: D1Database | undefined;
 }

@@ -36,8 +36,10 @@ export type ColumnMapping = v.InferOutput<typeof ColumnMappingSchema>;
 
 export interface RowError {
   code: RowErrorCode;
-  /** Header of the column at fault, when one is. */
+  /** Header of the column at fault, when one is (its label: columnLabel). */
   column?: string;
+  /** In the Worker's stored verdicts and error parts: the index of that column instead of its label. */
+  columnIndex?: number;
   message: string;
   guidance: string;
   /** For DUPLICATE_IN_FILE: the data row number of the first occurrence. */

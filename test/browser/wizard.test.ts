@@ -86,8 +86,6 @@ it('imports the product page example CSV end to end and shows its secondary cont
   await page.locator('[data-testid="import-status"]', { hasText: 'completed' }).waitFor();
 
   await page.goto(`${inject('baseUrl')}/campaigns/${campaignId}`);
-  await page.waitForTimeout(2000);
-  await page.screenshot({ path: `${SCREENSHOTS}/campaign-page.png`, fullPage: true });
   await page.getByText('+14155551236').waitFor({ timeout: 30_000 });
   const row = page.getByRole('row').filter({ hasText: '+14155551234' });
   const contacts = await row.locator('ol.contacts li').allTextContents();
@@ -205,24 +203,21 @@ it('with "Ignore errors" on imports the valid rows and offers the skipped ones a
   await page.close();
 });
 
-it('shows the first rows of a 200,000-row CSV at once and validates the rest in the worker', async () => {
+// How fast the first rows show is measured by the bench (`npm run bench -- --only=browser`), not here.
+it('shows the first rows of a 200,000-row CSV and validates the rest in the worker', async () => {
   const page = await context.newPage();
   const lines = ['phone_number,customer_name,company'];
   for (let i = 0; i < 200_000; i++) lines.push(`+1415${String(2100000 + i).padStart(7, '0')},Name ${i},Co ${i % 97}`);
   lines.push('12,Short,Number');
   await page.goto(`${inject('baseUrl')}/import?campaign=${campaignId}`);
   await page.getByText('Columns the assistant').waitFor({ timeout: 30_000 });
-  const t0 = Date.now();
   await page.locator('#file').setInputFiles({ name: 'big.csv', mimeType: CSV, buffer: Buffer.from(lines.join('\n')) });
   await page.getByText(/big\.csv: reading|200,001 rows/).first().waitFor({ timeout: 10_000 });
   await page.getByRole('button', { name: 'Next: match columns' }).click();
   await page.getByRole('button', { name: 'Next: preview' }).click();
   await page.getByLabel('Row 1, phone_number').waitFor({ timeout: 10_000 });
-  const firstRows = Date.now() - t0;
+  expect(await page.getByLabel('Row 1, phone_number').inputValue()).toBe('+14152100000');
   await page.getByText(/200,001 rows: 200,000 ready, 1 with errors/).waitFor({ timeout: 60_000 });
-  const all = Date.now() - t0;
-  console.log(`200,001-row CSV: first rows shown after ${firstRows} ms, fully validated after ${all} ms`);
-  expect(firstRows).toBeLessThan(5_000);
   await page.getByLabel('Only rows with errors').check();
   await page.getByLabel('Row 200001, phone_number').waitFor();
   await page.screenshot({ path: `${SCREENSHOTS}/wizard-big-errors.png`, fullPage: true });

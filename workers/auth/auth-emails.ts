@@ -7,6 +7,7 @@ import type { Env } from '../env.ts';
 import { buildMime } from '../notify/mime.ts';
 import { escapeHtml } from '../notify/compose-email.ts';
 import { AuthRefusal } from './refusal.ts';
+import { appUrl as checkedAppUrl } from '../links/app-url.ts';
 
 interface Mail {
   subject: string;
@@ -14,9 +15,17 @@ interface Mail {
   html: string;
 }
 
-/** APP_URL without its trailing slashes (a loop: a regex like /\/+$/ is quadratic on a run of slashes). */
+/**
+ * APP_URL without its trailing slashes (a loop: a regex like /\/+$/ is quadratic on a run of
+ * slashes). No default: without it (or with http outside local development) no link is mailed.
+ */
 function appUrl(env: Env): string {
-  let url = env.APP_URL ?? 'http://127.0.0.1:8787';
+  const app = checkedAppUrl(env);
+  if (!app.ok) {
+    console.error(`auth email not sent (${app.problem})`);
+    throw new AuthRefusal('EMAIL_NOT_SENT', 'This server cannot send links by email: its APP_URL is not set up. Please tell the administrator.');
+  }
+  let url = app.url;
   while (url.endsWith('/')) url = url.slice(0, -1);
   return url;
 }

@@ -21,6 +21,7 @@ import { pendingMessages, watchdogVerdict, UPLOAD_IDLE_MS } from './watchdog.ts'
 import * as phases from './phases.ts';
 import { initialState, snapshotOf, toView, NOTHING_NEXT, type ImportConfig, type ImportSnapshot, type Next } from './state.ts';
 import { admitChunk, type Admission, type UploadedChunk } from '../chunk/admit-chunk.ts';
+import { chunkQuota } from '../quota/chunk-quota.ts';
 import type { State, ValidationRecorded, ValidationResult, WriteLease, WriteResult } from './state.ts';
 
 export class ImportCoordinator extends DurableObject<Env> {
@@ -39,11 +40,15 @@ export class ImportCoordinator extends DurableObject<Env> {
     this.stored = new StoredImport(ctx.storage, this.live);
   }
 
-  /** Creates the import (idempotent). */
+  /**
+   * Creates the import (idempotent). The watchdog is armed at once: an upload that never sends a
+   * chunk ends UPLOAD_ABANDONED like one that stops half-way, and retention then purges it.
+   */
   async init(config: ImportConfig): Promise<ImportView> {
     if (await this.ctx.storage.get<ImportConfig>('config')) return this.view();
     const state = initialState();
     await this.ctx.storage.put({ config, state });
+    await this.ctx.storage.setAlarm(Date.now() + UPLOAD_IDLE_MS);
     return toView(config, state);
   }
 
@@ -87,7 +92,7 @@ export class ImportCoordinator extends DurableObject<Env> {
       if (state.phase !== 'upload' || !isRunning(state.status)) {
         return { ok: false, code: 'IMPORT_STARTED', message: 'This import has already started; chunks can no longer be changed.' } as const;
       }
-      const admitted = await admitChunk(this.ctx.storage.sql, this.env.UPLOADS, chunk);
+      const admitted = await admitChunk(this.ctx.storage.sql, this.env.UPLOADS, chunk, chunkQuota(this.env, config.workspaceId, config.importId, chunk.quotaBytes));
       if (!admitted.ok) return admitted;
       await this.chunkStored(chunk.index, chunk.rows);
       if (config.inline !== admitted.inline) {

@@ -140,6 +140,8 @@ const importUndoColumns = {
   undoSkippedRows: integer('undo_skipped_rows').notNull().default(0),
   undoStartedAt: text('undo_started_at'),
   undoFinishedAt: text('undo_finished_at'),
+  /** When the undo last started or made a step: a request resumes it only once this is stale (one chain of steps at a time). */
+  undoStepAt: text('undo_step_at'),
   changesDeletedAt: text('changes_deleted_at'),
 };
 

@@ -79,13 +79,14 @@ export async function recordImportState(env: Env, workspaceId: string, view: Imp
  * in the same batch right after (the audit entry, written only if the mark changed the row).
  * Returns whether this call marked it.
  */
-export async function markUndoing(env: Env, imp: { id: string; workspaceId: string; status: ImportStatus }, also: D1PreparedStatement[] = []): Promise<boolean> {
+export async function markUndoing(env: Env, imp: { id: string; workspaceId: string; status: ImportStatus }, also: D1PreparedStatement[] = [], stamp = nowIso()): Promise<boolean> {
   if (!allowedFrom('undoing').includes(imp.status) || imp.status === 'undoing') return false;
   const [marked] = await env.DB.batch([
     env.DB.prepare(
-      `UPDATE imports SET status = 'undoing', undo_started_at = coalesce(undo_started_at, ?1)
+      // undo_step_at: when the chain last made a step (a request resumes a chain that stopped, request-undo.ts).
+      `UPDATE imports SET status = 'undoing', undo_started_at = coalesce(undo_started_at, ?1), undo_step_at = ?1
        WHERE id = ?2 AND workspace_id = ?3 AND status = ?4 AND NOT EXISTS (SELECT 1 FROM workspace_moves WHERE workspace_id = ?3)`,
-    ).bind(nowIso(), imp.id, imp.workspaceId, imp.status),
+    ).bind(stamp, imp.id, imp.workspaceId, imp.status),
     ...also,
   ]);
   return (marked!.meta.changes ?? 0) > 0;
@@ -105,7 +106,7 @@ export interface UndoCounts {
 export async function recordUndoProgress(env: Env, imp: { id: string; workspaceId: string }, progress: UndoCounts): Promise<void> {
   const now = nowIso();
   const change = env.DB.prepare(
-    `UPDATE imports SET undone_rows = ?1, undo_deleted_rows = ?2, undo_skipped_rows = ?3,
+    `UPDATE imports SET undone_rows = ?1, undo_deleted_rows = ?2, undo_skipped_rows = ?3, undo_step_at = ?5,
        status = CASE WHEN ?4 THEN 'undone' ELSE status END,
        undo_finished_at = CASE WHEN ?4 THEN coalesce(undo_finished_at, ?5) ELSE undo_finished_at END
      WHERE id = ?6 AND workspace_id = ?7 AND status = 'undoing'`,

@@ -9,11 +9,14 @@ import type { Env } from '../env.ts';
 import { db } from '../db/client.ts';
 import { savedMappings } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
-import { headerKey, rememberMapping, targetsToSave, type RememberedMapping, type SavedMapping } from '../../src/lib/map/remembered.ts';
+import { headerKey, MAX_SAVED_KEY_CHARS, namesOfKey, rememberMapping, targetsToSave, type RememberedMapping, type SavedMapping } from '../../src/lib/map/remembered.ts';
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
 
 export const MAX_SAVED_MAPPINGS = 50;
-/** A header row larger than this (JSON characters) is not remembered: it would be a file's worth of text. */
+/**
+ * A header row larger than this (JSON characters) is not remembered: it would be a file's worth of
+ * text. Its normalised names are bounded too (MAX_SAVED_KEY_CHARS), since NFKC can grow them 18-fold.
+ */
 const MAX_SAVED_HEADER_CHARS = 32 * 1024;
 
 type Row = typeof savedMappings.$inferSelect;
@@ -25,6 +28,8 @@ const toSaved = (r: Row): SavedMapping => ({
   headers: r.headers,
   targets: r.targets,
   savedAt: r.savedAt,
+  // The names normalised when it was saved: matching never normalises a saved header again.
+  names: namesOfKey(r.headerKey),
 });
 
 /** The workspace's saved mappings, most recent first. */
@@ -45,8 +50,9 @@ export async function saveMapping(
   input: { workspaceId: string; campaignId: string; fileName: string; headers: string[]; mapping: ColumnMapping },
 ): Promise<void> {
   if (JSON.stringify(input.headers).length > MAX_SAVED_HEADER_CHARS) return;
-  const d = db(env.DB);
   const key = headerKey(input.headers);
+  if (key.length > MAX_SAVED_KEY_CHARS) return;
+  const d = db(env.DB);
   const values = {
     fileName: input.fileName,
     headers: input.headers,

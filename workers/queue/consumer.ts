@@ -18,7 +18,10 @@ import { continueSweep } from '../suppression/continue-sweep.ts';
 import { consumeEvent } from '../lifecycle/consume-event.ts';
 import { undispatchEvent } from '../lifecycle/outbox.ts';
 import { attemptDelivery } from '../webhooks/attempt-delivery.ts';
+import { retentionPass } from '../retention/retention.ts';
 import { ChunkMissingError } from '../chunk/errors.ts';
+import { isQuotaRefusal } from '../quota/refusal.ts';
+import type { Refusal } from '../refusal.ts';
 import { reprofileStep } from '../leads/reprofile.ts';
 import { reprofileMessage } from './messages.ts';
 
@@ -35,17 +38,21 @@ interface Handler<M extends QueueMessage> {
   deadLetter(env: Env, m: M): Promise<void>;
   /** Its chunk is not in R2 (acked after this). */
   missing?(env: Env, m: M, err: ChunkMissingError): Promise<void>;
+  /** What it would store does not fit the workspace's storage quota (acked after this). */
+  overQuota?(env: Env, m: M, err: Refusal): Promise<void>;
 }
 
 const giveUpImport = (what: (m: Of<'validate' | 'write' | 'finalize'>) => string) => async (env: Env, m: Of<'validate' | 'write' | 'finalize'>) => {
   await failImport(env, m.importId, 'PROCESSING_FAILED', `We could not process ${what(m)} after several attempts. Nothing was imported twice; retry the import.`, deadWrite(m));
 };
+// What the pass would store (verdicts, errors, the report) does not fit the workspace's quota: the import fails with the reason.
+const importOverQuota = async (env: Env, m: Of<'validate' | 'write' | 'finalize'>, err: Refusal) => failImport(env, m.importId, err.code, err.message, deadWrite(m));
 const missingChunk = async (env: Env, m: Of<'validate' | 'write'>, err: ChunkMissingError) => failImport(env, m.importId, 'CHUNK_MISSING', err.message, deadWrite(m));
 
 const HANDLERS: { [K in Kind]: Handler<Of<K>> } = {
-  validate: { run: (env, m) => validatePass(env, m.workspaceId, m.importId, m.chunk), deadLetter: giveUpImport((m) => `rows of part ${(m as Of<'validate'>).chunk + 1} of the file`), missing: missingChunk },
-  write: { run: (env, m) => writePass(env, m.workspaceId, m.importId, m.chunk), deadLetter: giveUpImport((m) => `rows of part ${(m as Of<'write'>).chunk + 1} of the file`), missing: missingChunk },
-  finalize: { run: (env, m) => finalizeImport(env, m.workspaceId, m.importId), deadLetter: giveUpImport(() => 'the error report') },
+  validate: { run: (env, m) => validatePass(env, m.workspaceId, m.importId, m.chunk), deadLetter: giveUpImport((m) => `rows of part ${(m as Of<'validate'>).chunk + 1} of the file`), missing: missingChunk, overQuota: importOverQuota },
+  write: { run: (env, m) => writePass(env, m.workspaceId, m.importId, m.chunk), deadLetter: giveUpImport((m) => `rows of part ${(m as Of<'write'>).chunk + 1} of the file`), missing: missingChunk, overQuota: importOverQuota },
+  finalize: { run: (env, m) => finalizeImport(env, m.workspaceId, m.importId), deadLetter: giveUpImport(() => 'the error report'), overQuota: importOverQuota },
   undo: {
     run: (env, m) => continueUndo(env, m.workspaceId, m.importId),
     // The import is not failed: its undo stays "undoing", and asking for it again resumes it.
@@ -78,6 +85,8 @@ const HANDLERS: { [K in Kind]: Handler<Of<K>> } = {
     // Nothing is lost: the next hourly run starts the job again from its cursor.
     deadLetter: async (_env, m) => console.error(`reprofile of shard ${m.shard}: a step kept failing; the hourly cron resumes it`),
   },
+  // A retention batch that keeps failing is dropped: the next hourly run starts again.
+  retention: { run: (env, m) => retentionPass(env, m.at), deadLetter: async () => {} },
   // The event stays in the outbox: the relay hands it off again later.
   event: { run: (env, m) => consumeEvent(env, m.eventId), deadLetter: (env, m) => undispatchEvent(env, m.eventId) },
   // The delivery stays pending: the minute sweep sends its attempt again.
@@ -117,6 +126,11 @@ async function consumeOne(env: Env, msg: Message<QueueMessage>): Promise<void> {
   } catch (err) {
     if (err instanceof ChunkMissingError && handler.missing) {
       await handler.missing(env, m, err);
+      msg.ack();
+      return;
+    }
+    if (isQuotaRefusal(err) && handler.overQuota) {
+      await handler.overQuota(env, m, err);
       msg.ack();
       return;
     }

@@ -14,7 +14,9 @@ export type QueueMessage =
   /** An outbox event for its consumers, the completion email and the webhooks (workers/lifecycle). */
   | { kind: 'event'; workspaceId: string; eventId: string }
   /** One attempt (0-based: the attempts made before it) of a webhook delivery (workers/webhooks). */
-  | { kind: 'webhook'; workspaceId: string; deliveryId: string; attempt: number };
+  | { kind: 'webhook'; workspaceId: string; deliveryId: string; attempt: number }
+  /** The next batch of a retention run whose invocation's budget ran out (workers/retention); `at` is the run's time. */
+  | { kind: 'retention'; at: number };
 
 /** The import a message is about (an import's configuration is one). */
 export interface ImportRef {
@@ -65,6 +67,8 @@ export function subjectOf(m: QueueMessage): string {
       return `list import ${m.importId}`;
     case 'list-sweep':
       return `list sweep of source ${m.source}`;
+    case 'retention':
+      return 'retention batch';
     default:
       return `import ${m.importId}`;
   }
@@ -73,4 +77,8 @@ export function subjectOf(m: QueueMessage): string {
 /** One message per chunk of a background list import, chunks 0..count-1. */
 export function listChunkMessages(ref: ImportRef, count: number): QueueMessage[] {
   return [...Array(count).keys()].map((chunk) => ({ kind: 'list-chunk', workspaceId: ref.workspaceId, importId: ref.importId, chunk }));
+}
+
+export function retentionMessage(at: number): QueueMessage {
+  return { kind: 'retention', at };
 }

@@ -13,6 +13,8 @@ import type { ChunkVerdicts } from './verdicts.ts';
 import { countCodes } from './count-codes.ts';
 import { chunkVerdicts } from './chunk-verdicts.ts';
 import { writeEntries } from '../write/write-entries.ts';
+import { errorsForStorage } from './stored-errors.ts';
+import { putCharged } from '../quota/storage.ts';
 import type { Next } from '../coordinator/state.ts';
 
 export async function validatePass(env: Env, workspaceId: string, importId: string, index: number): Promise<Next> {
@@ -28,7 +30,19 @@ export async function validatePass(env: Env, workspaceId: string, importId: stri
     if (e.lead) phones.push([phoneKey(e.lead.e164), e.row]);
     if (e.refusal) refused++;
   }
-  const storeVerdict = () => env.UPLOADS.put(keys.validated(workspaceId, importId, index), JSON.stringify({ index, entries } satisfies ChunkVerdicts));
+  // The verdict is charged to the workspace's storage quota; its errors name columns by index.
+  const storeVerdict = () => {
+    const stored = errorsForStorage(config.headers);
+    const verdict: ChunkVerdicts = {
+      index,
+      entries: entries.map((e) => ({
+        ...e,
+        ...(e.errors.length ? { errors: stored(e.errors) } : {}),
+        ...(e.refusal ? { refusal: { ...e.refusal, errors: stored(e.refusal.errors) } } : {}),
+      })),
+    };
+    return putCharged(env, workspaceId, importId, keys.validated(workspaceId, importId, index), JSON.stringify(verdict));
+  };
   // Without ignoreErrors nothing is written before every chunk is validated: keep the verdict first.
   if (!config.ignoreErrors) await storeVerdict();
   const recorded = await coord.recordValidation(index, {

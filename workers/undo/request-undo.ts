@@ -2,12 +2,14 @@
  * `POST /imports/{id}/undo`: refused while the import runs (409 IMPORT_RUNNING), while the
  * workspace's leads are being moved (503 WORKSPACE_MOVING, retryable), and once its change
  * records' lifetime is over (410 UNDO_EXPIRED); an import already undone answers 200, one being
- * undone 202 with where it stands (and its undo resumes, should its messages have been lost).
+ * undone 202 with where it stands. Concurrent requests start one chain of steps; a request resumes
+ * an undo only when it made no step for UNDO_STALE_MS (its messages were lost or kept failing).
  */
 import type { Env } from '../env.ts';
 import { ApiError } from '../api/errors.ts';
 import { isRunning, type ImportStatus } from '../../src/lib/import-view.ts';
 import { markUndoing } from '../lifecycle/import-lifecycle.ts';
+import { nowIso } from '../db/ids.ts';
 import { runUndo } from './run-undo.ts';
 import { assertAcceptingImports } from '../leads/placement.ts';
 import { auditStatement } from '../audit/record-audit.ts';
@@ -48,13 +50,31 @@ export async function requestUndo(env: Env, imp: UndoableImport, now = Date.now(
       `This import ended more than ${days} days ago: the records of what it changed are kept ${days} days, so it can no longer be undone.`,
     );
   }
+  const stamp = nowIso();
   if (imp.status !== 'undoing') {
-    // Compare-and-set: of two concurrent requests, one marks it; both then run the (idempotent) undo.
+    // Compare-and-set: of concurrent requests, the one that marks it starts the one chain of steps.
     // Never once a move has begun (it may be past the point where it waits for undos).
     // The request that marks it writes the audit entry, in the same transaction.
     const audit = auditStatement(env.DB, { workspaceId: imp.workspaceId, actor, action: 'import.undone', target: { type: 'import', id: imp.id }, details: { campaignId: imp.campaignId } }, { ifChanged: true });
-    if (!(await markUndoing(env, imp, [audit]))) await assertAcceptingImports(env, imp.workspaceId);
+    if (await markUndoing(env, imp, [audit], stamp)) {
+      await runUndo(env, imp);
+      return 202;
+    }
+    await assertAcceptingImports(env, imp.workspaceId);
+    // Another request marked it first: its chain runs.
+    return 202;
   }
-  await runUndo(env, imp);
+  // Already undoing: resume only a chain that made no step for UNDO_STALE_MS (its messages were lost
+  // or kept failing); of concurrent requests, the one that claims it resumes it.
+  const claimed = await env.DB.prepare(
+    `UPDATE imports SET undo_step_at = ?1
+     WHERE id = ?2 AND workspace_id = ?3 AND status = 'undoing' AND (undo_step_at IS NULL OR undo_step_at < ?4)`,
+  )
+    .bind(stamp, imp.id, imp.workspaceId, new Date(Date.parse(stamp) - UNDO_STALE_MS).toISOString())
+    .run();
+  if (claimed.meta.changes) await runUndo(env, imp);
   return 202;
 }
+
+/** An undo that made no step for this long has lost its chain of messages: a request resumes it. */
+export const UNDO_STALE_MS = 5 * 60_000;

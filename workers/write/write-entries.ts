@@ -21,6 +21,9 @@ import { rollbackChunk } from '../rollback/rollback-chunk.ts';
 import { upsertLeads } from '../leads/update.ts';
 import { providedVariables } from './provided-variables.ts';
 import { duplicateOutcome } from '../../src/lib/dedupe/duplicate-outcome.ts';
+import { boundChunkErrors } from '../../src/lib/report/error-budget.ts';
+import { errorsForStorage } from '../revalidate/stored-errors.ts';
+import { deleteCharged, putCharged } from '../quota/storage.ts';
 
 export interface ErrorPart {
   index: number;
@@ -84,18 +87,22 @@ export async function writeEntries(
       }
     }
   }
+  // Duplicates added errors to valid rows: the chunk's error budget again, over every row in order.
+  boundChunkErrors(entries);
   const rejected = entries.filter((e) => e.errors.length);
   const errorsKey = keys.errors(workspaceId, importId, index);
   if (rejected.length) {
-    const part: ErrorPart = { index, rows: rejected.map((e) => ({ row: e.row, cells: e.cells, errors: e.errors })) };
-    await env.UPLOADS.put(errorsKey, JSON.stringify(part));
+    const stored = errorsForStorage(config.headers);
+    const part: ErrorPart = { index, rows: rejected.map((e) => ({ row: e.row, cells: e.cells, errors: stored(e.errors) })) };
+    // Charged to the workspace's storage quota like the chunk it comes from.
+    await putCharged(env, workspaceId, importId, errorsKey, JSON.stringify(part));
   }
   const result = { imported, created: imported - updated - unchanged, updated, unchanged, failed: rejected.length, errorCounts: countCodes(newErrors) };
   const coord = coordinator(env, importId);
   if (!write || config.ignoreErrors) return coord.recordWrite(index, result);
 
   // All or nothing (ignoreErrors off): an earlier attempt may have met conflicts that are gone now.
-  if (!rejected.length) await env.UPLOADS.delete(errorsKey);
+  if (!rejected.length) await deleteCharged(env, workspaceId, importId, errorsKey);
   const recorded = await coord.recordGuardedWrite(index, { ...result, conflicts });
   if (!recorded.rollBack) return recorded.next;
   // Conflicts, or a rollback begun meanwhile: this chunk's rows go again, by the writer itself.

@@ -4,7 +4,7 @@
  * core's phone normaliser); expiry dates are ISO 8601, or Excel date cells.
  */
 import { createPhoneNormalizer, type PhoneResult } from '../validate/phone.ts';
-import { phoneInvalid, phoneReasonText, phoneRequired, quoteValue } from '../validate/messages.ts';
+import { describePhoneFailure, phoneInvalid, phoneRequired, quoteValue } from '../validate/messages.ts';
 import { parseIsoInstant } from '../dates/iso-instant.ts';
 
 /** Longest reason kept with a number (characters). */
@@ -58,9 +58,9 @@ export function expiresAtMessage(text: string): string {
 
 /** The message of a refused number typed in a request (no column to name). */
 function phoneMessage(input: string, result: Extract<PhoneResult, { ok: false }>): string {
-  return result.code === 'empty'
-    ? 'The phone number is empty.'
-    : `The phone number ${quoteValue(input.trim())} ${phoneReasonText(result.reason, result.country)}. Reason code: ${result.reason}.`;
+  if (result.code === 'empty') return 'The phone number is empty.';
+  const why = describePhoneFailure(input.trim(), result.reason, result.country);
+  return `The phone number ${quoteValue(input.trim())} ${why.text}. Reason code: ${why.reason}.`;
 }
 
 export interface EntryReader {

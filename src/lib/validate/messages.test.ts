@@ -106,6 +106,32 @@ describe('row error messages', () => {
     expect(m.phoneReasonText(reason).length).toBeGreaterThan(5);
   });
 
+  it('says a cell with words is not a phone number, whatever its digits: "call after 5" (item 9 of issue 21)', () => {
+    const error = m.phoneInvalid('Phone', 'call after 5', 'TOO_SHORT', 'US');
+    expect(error.message).toBe('The phone number "call after 5" in column "Phone" is not a phone number: it contains letters. Reason code: NOT_A_NUMBER.');
+    expect(error.message).not.toMatch(/digits/);
+    expect(error.guidance).toMatch(/^Put only the number in this column/);
+    expect(m.secondaryPhoneInvalid('Mobile', 'ask Bob 0151', 'INVALID_LENGTH', 'DE').message).toBe(
+      'The secondary phone number "ask Bob 0151" in column "Mobile" is not a phone number: it contains letters. Reason code: NOT_A_NUMBER.',
+    );
+    // An extension at the end is part of a number: the parser's reason stands.
+    for (const value of ['415 555 01 x12', '415 555 01 ext. 12', '415 555 01 Extension 12', '415 555 01 #12']) {
+      expect(m.phoneInvalid('Phone', value, 'TOO_SHORT', 'US').message, value).toMatch(/has too few digits \(country: United States\)\. Reason code: TOO_SHORT\.$/);
+    }
+    expect(m.describePhoneFailure('Müller', 'NOT_A_NUMBER').text).toBe('is not a phone number: it contains letters');
+    expect(m.describePhoneFailure('1.41555E+10', 'SCIENTIFIC_NOTATION').reason).toBe('SCIENTIFIC_NOTATION');
+  });
+
+  it('reads adversarial 10,000-character cells for letters (one backwards scan, no quantified regex)', () => {
+    // Adversarial shapes for the trailing-extension scan: long runs of spaces and digits with no marker.
+    for (const value of [' '.repeat(9_999) + '1', '1'.repeat(10_000), `${' 1'.repeat(4_999)}x1`, `${'x'.repeat(9_990)} 123456789`]) {
+      const error = m.phoneInvalid('Phone', value, 'TOO_LONG', 'US');
+      expect(error.message.length).toBeLessThan(300);
+    }
+    expect(m.describePhoneFailure(`${' 1'.repeat(4_999)}x1`, 'TOO_LONG').reason).toBe('TOO_LONG');
+    expect(m.describePhoneFailure(`${'x'.repeat(9_990)} 123456789`, 'TOO_LONG').reason).toBe('NOT_A_NUMBER');
+  });
+
   it('names the country', () => {
     expect(m.phoneReasonText('NOT_VALID_FOR_REGION', 'DE')).toBe('is not a valid number in Germany');
     expect(m.countryName('ZZ')).toBeTypeOf('string');

@@ -3,7 +3,7 @@
  * per family; importers take them from here.
  */
 export { ROW_ERROR_GUIDANCE } from './row-guidance.ts';
-export { countryName, phoneReasonText, phoneTypeWords, quoteValue } from './message-words.ts';
+export { countryName, describePhoneFailure, phoneReasonText, phoneTypeWords, quoteValue } from './message-words.ts';
 export { phoneInvalid, phoneRequired, phoneTypeBlocked } from './phone-messages.ts';
 export { duplicateExisting, duplicateInFile } from './duplicate-messages.ts';
 export { variableNotBoolean, variableNotNumber, variableRequired, variableTooLong } from './variable-messages.ts';

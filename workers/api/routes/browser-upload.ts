@@ -33,11 +33,12 @@ import type { AppEnv } from '../app-env.ts';
 /** A chunk body, counted in bytes as it streams in (with or without Content-Length). */
 const limitChunkBody = limitBody(LIMITS.maxChunkBytes, 'FILE_TOO_LARGE', 'A chunk');
 
-const ADMISSION_STATUS: Record<Exclude<Admission, { ok: true }>['code'], 409 | 413 | 503> = {
+const ADMISSION_STATUS: Record<Exclude<Admission, { ok: true }>['code'], 409 | 413 | 503 | 507> = {
   IMPORT_STARTED: 409,
   CHUNK_ROWS_OVERLAP: 409,
   TOO_MANY_ROWS: 413,
   STORAGE_UNAVAILABLE: 503,
+  STORAGE_QUOTA_EXCEEDED: 507,
 };
 
 /** A chunk's JSON text, checked: its shape, its index against the URL's, its width, its row order. */

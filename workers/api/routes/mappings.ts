@@ -11,6 +11,7 @@ import { notFound } from '../errors.ts';
 import { campaignWithAssistant } from '../../campaigns/campaigns.ts';
 import { assistantConfig } from '../../assistants/assistants.ts';
 import { deleteMapping, listMappings, matchMapping } from '../../mappings/saved-mappings.ts';
+import { limitMappingMatches } from '../../limits/rate-limit.ts';
 import { can } from '../middleware/can.ts';
 import type { AppEnv } from '../app-env.ts';
 
@@ -21,6 +22,7 @@ export const MatchMappingSchema = v.object({
 /** POST /campaigns/{id}/mappings/match */
 export const campaignMappingRoutes = new Hono<AppEnv>().post('/:id/mappings/match', can('mappings.read'), jsonBody(MatchMappingSchema, LIMITS.maxImportCreateBytes), async (c) => {
   const workspaceId = c.get('workspaceId');
+  await limitMappingMatches(c.env, workspaceId);
   const { campaign, assistant } = await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
   const config = assistantConfig(assistant);
   const { headers } = c.req.valid('json');

@@ -137,7 +137,9 @@ export const suppressionRoutes = new Hono<AppEnv>()
     const packed = await packedList(c.env, c.get('workspaceId'), at, notModified);
     const headers = {
       ETag: packed.etag,
-      'Cache-Control': 'private, no-cache',
+      // Never stored by a browser (the do-not-call list is personal data): the import page keeps the
+      // bytes in memory and sends If-None-Match itself, so the 304 path works without a disk cache.
+      'Cache-Control': 'private, no-store',
       'X-Suppression-Count': String(packed.count),
       'X-Suppression-Format': 'spk2',
       'X-Suppression-Form': packed.form,

@@ -8,6 +8,7 @@ import { SuppressionRefusal } from '../refusals.ts';
 import { REPORT_BOM, reportHeader } from '../../../src/lib/report/error-report.ts';
 import { listImportKeys } from './keys.ts';
 import { listImportRow } from './view.ts';
+import { listHeaders } from './headers.ts';
 
 export async function listImportErrorsCsv(env: Env, workspaceId: string, id: string): Promise<ReadableStream<Uint8Array>> {
   const job = await listImportRow(env, workspaceId, id);
@@ -20,11 +21,12 @@ export async function listImportErrorsCsv(env: Env, workspaceId: string, id: str
   if (chunks.length && !(await env.UPLOADS.head(listImportKeys.errors(workspaceId, id, chunks[0]!)))) {
     throw new SuppressionRefusal('REPORT_EXPIRED', 'This report has been deleted: reports are kept for a limited time after the import ends.');
   }
+  const headers = await listHeaders(env, job);
   const encoder = new TextEncoder();
   let next = 0;
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(REPORT_BOM + reportHeader(JSON.parse(job.headers) as string[])));
+      controller.enqueue(encoder.encode(REPORT_BOM + reportHeader(headers)));
     },
     async pull(controller) {
       if (next >= chunks.length) return controller.close();

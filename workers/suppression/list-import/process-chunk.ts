@@ -20,6 +20,7 @@ import { chunkRows } from './list-chunk.ts';
 import { completeListImport } from './finish.ts';
 import { listImportKeys } from './keys.ts';
 import { INVALID_SHOWN, listImportRow } from './view.ts';
+import { listHeaders } from './headers.ts';
 
 export interface ChunkOutcome {
   /** The chunk's first rows that were not numbers (at most MAX_INVALID_SHOWN), null when it had been recorded before. */
@@ -40,7 +41,7 @@ export async function processListChunk(env: Env, workspaceId: string, importId: 
   const stored = object.size;
   const rows = chunkRows(await object.text());
 
-  const { entries, invalid, invalidCount, report } = chunkEntries(JSON.parse(job.headers) as string[], job.default_country, rows);
+  const { entries, invalid, invalidCount, report } = chunkEntries(await listHeaders(env, job), job.default_country, rows);
 
   const now = new Date();
   const target = job.mode === 'replace' && job.generation !== null ? ({ kind: 'pending', generation: job.generation } as const) : undefined;

@@ -26,6 +26,8 @@ import { failListImport } from './finish.ts';
 import { runListInline, type InlineListImport } from './run-inline.ts';
 import { listImportKeys, listImportPrefix } from './keys.ts';
 import { listImportView, type ListImportView } from './view.ts';
+import { keepListHeaders } from './headers.ts';
+import { makeRoomForListImport } from './db-budget.ts';
 
 /**
  * Rows per stored chunk, at most: the reader's batches (5,000 rows, a lead chunk's size) are joined
@@ -81,13 +83,16 @@ async function storeListFile(env: Env, workspaceId: string, input: ListImportInp
     // Column problems (no phone column, two of them) are answered before anything is stored.
     checkListColumns(upload.headers);
     const now = new Date();
+    // The workspace's list imports stay within their share of DB; a long header row goes to R2.
+    await makeRoomForListImport(env, workspaceId);
+    created = true;
+    const headers = await keepListHeaders(env, workspaceId, id, upload.headers);
     await env.DB.prepare(
       `INSERT INTO suppression_imports (id, workspace_id, status, file_name, default_country, source, mode, as_of, layout, headers, created_at)
        VALUES (?1, ?2, 'running', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)`,
     )
-      .bind(id, workspaceId, input.fileName ?? `list.${upload.kind}`, input.defaultCountry, input.source, input.mode, input.asOf, layout, JSON.stringify(upload.headers), now.toISOString())
+      .bind(id, workspaceId, input.fileName ?? `list.${upload.kind}`, input.defaultCountry, input.source, input.mode, input.asOf, layout, headers, now.toISOString())
       .run();
-    created = true;
 
     const { rows: total, chunks } = await cutChunks(
       upload.rows,
