@@ -19,6 +19,8 @@ export class CampaignChoice {
   campaigns = $state<Campaign[]>([]);
   campaignId = $state('');
   assistant = $state<Assistant | null>(null);
+  /** Whether the signed-in person may add variables to the assistant (admins; every API token is an owner). */
+  canEditAssistant = $state(true);
   readonly campaign = $derived(this.campaigns.find((c) => c.id === this.campaignId) ?? null);
   readonly config = $derived<AssistantConfig | null>(
     this.assistant ? { variables: this.assistant.variables, secondaryVariables: this.assistant.secondaryVariables } : null,
@@ -36,7 +38,7 @@ export class CampaignChoice {
   async loadCampaigns(): Promise<void> {
     const res = await api(this.token).campaigns.$get();
     if (!res.ok) {
-      this.notices.error = res.status === 401 ? 'Your API token is not valid. Sign in again on the Campaigns page.' : 'Campaigns could not be loaded.';
+      this.notices.fail(res.status === 401 ? 'Your API token is not valid. Sign in again on the Campaigns page.' : 'Campaigns could not be loaded.', 'campaign');
       return;
     }
     this.campaigns = (await res.json()).items;
@@ -47,6 +49,6 @@ export class CampaignChoice {
     this.assistant = null;
     const res = await api(this.token).assistants[':id'].$get({ param: { id: campaign.assistantId } });
     if (res.ok) this.assistant = (await res.json()) as Assistant;
-    else this.notices.error = 'The campaign\'s assistant could not be loaded.';
+    else this.notices.fail('The campaign\'s assistant could not be loaded.', 'campaign');
   }
 }
