@@ -253,7 +253,7 @@ it('revalidates every row when the mapping changes, and runs a 6,000-row import 
   await pickFile(page, 'six-thousand.csv', CSV, Buffer.from(lines.join('\n')), /6,000 rows read, 0 with errors/);
   await page.getByRole('button', { name: 'Next: match columns' }).click();
   await page.getByLabel('customer_name', { exact: true }).selectOption('ignore');
-  await page.getByText(/Required variables with no column/).waitFor();
+  await page.getByTestId('missing-required').filter({ hasText: /No column goes to customer_name, which the assistant requires/ }).waitFor();
   await page.getByText(/6,000 rows read, 6,000 with errors/).waitFor();
   await page.getByLabel('customer_name', { exact: true }).selectOption('v:customer_name');
   await page.getByText(/6,000 rows read, 0 with errors/).waitFor();
@@ -291,7 +291,7 @@ it('announces file-level problems: an unsupported file, and a file without a pho
   const alertText = await page.getByRole('alert').filter({ hasText: /\S/ }).first().textContent();
   expect(alertText).toMatch(/csv|xlsx|excel|support/i);
   // Said inside the drop zone, where the file was chosen, and focused.
-  expect(await page.getByTestId('file-problem').innerText()).toMatch(/not supported/);
+  expect(await page.getByTestId('file-problem').innerText()).toMatch(/is a PDF/);
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('file-problem');
 
   await page.locator('#file').setInputFiles({ name: 'no-phone.csv', mimeType: CSV, buffer: Buffer.from('name,company\nAl,Acme\n') });
