@@ -13,6 +13,7 @@
  *   update            update import vs the same file into an empty campaign } one server
  *   undo              undo of the update and of the create import           }
  *   browser           the wizard's preview in Chromium, with an N-number suppression list
+ *   auth              what authentication + the permission check add to a request; the audit write's share of an import
  *   browser-legacy    the same preview (no list) of the file in UTF-8 and in windows-1252: what a legacy file adds
  *   encoding          encoding detection on the seeded corpus of every code page (accuracy, ms per 64 KB), decoding speed
  *
@@ -26,6 +27,7 @@
 import { cpus } from 'node:os';
 import { formatCore, phoneLibMsPerRow, runCore } from './core.ts';
 import { runTimezones } from './timezones.ts';
+import { runRules } from './rules.ts';
 import { formatPipeline, runPipeline } from './pipeline.ts';
 import { runSuppressionParts } from './suppressions.ts';
 import { runSeeded } from './callable.ts';
@@ -33,8 +35,9 @@ import { runUpdateUndo } from './update-undo.ts';
 import { browserBench, formatBrowserBench, legacyPreviewBench } from './browser.ts';
 import { runEncoding } from './encoding.ts';
 import { label, secs, type PartOutput } from './report.ts';
+import { formatAuth, runAuth } from './auth.ts';
 
-const PARTS = ['core', 'timezones', 'pipeline', 'suppressions', 'suppressed-import', 'campaigns-list', 'callable', 'update', 'undo', 'browser', 'browser-legacy', 'encoding'] as const;
+const PARTS = ['core', 'timezones', 'rules', 'pipeline', 'suppressions', 'suppressed-import', 'campaigns-list', 'callable', 'update', 'undo', 'browser', 'browser-legacy', 'encoding', 'auth'] as const;
 type Part = (typeof PARTS)[number];
 
 const argv = process.argv.slice(2);
@@ -99,6 +102,7 @@ for (const rows of coreSizes) {
 }
 const n = label(size);
 if (want('timezones')) await attempt(['timezones'], async () => print(await runTimezones(size)));
+if (want('rules')) await attempt(['rules'], async () => print(await runRules(size)));
 if (want('suppressions') || want('suppressed-import')) {
   const prefixes = [...(want('suppressions') ? [`suppressions ${n}`] : []), ...(want('suppressed-import') ? [`suppressed-import ${n}`] : [])];
   await attempt(prefixes, async () => {
@@ -126,6 +130,7 @@ if (want('update') || want('undo')) {
 if (want('browser')) await attempt([`browser ${n}`], async () => print(formatBrowserBench(await browserBench(size))));
 if (want('browser-legacy')) await attempt([`browser-legacy ${n}`], async () => print(await legacyPreviewBench(size)));
 if (want('encoding')) await attempt(['encoding'], async () => print(runEncoding()));
+if (want('auth')) await attempt(['auth', `auth ${n} audit`], async () => print(formatAuth(await runAuth(size))));
 
 const results = lines.filter((l) => !l.startsWith('bench:'));
 const notMet = results.filter((l) => l.endsWith('NOT MET')).length;

@@ -31,6 +31,9 @@ export function snapshot(): string {
     if (existsSync(join(root, name))) cpSync(join(root, name), join(dir, name), { recursive: true });
   }
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  // wrangler reads .dev.vars beside the config it runs (bench/wrangler.bench.toml): the secrets (the
+  // link and sign-in key among them) must be there too.
+  if (existsSync(join(root, '.dev.vars'))) cpSync(join(root, '.dev.vars'), join(dir, 'bench', '.dev.vars'));
   // wrangler dev needs the assets folder to exist; the API parts do not need the UI.
   if (!existsSync(join(dir, 'build'))) {
     mkdirSync(join(dir, 'build'));

@@ -4,7 +4,8 @@
  * leads; a second workspace made by `npm run token:create` is kept out.
  */
 import { expect, inject, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 
 interface Created {
   id: string;
@@ -64,7 +65,9 @@ it('assistant → campaign → sample.csv → import with email → leads, and t
   expect(sent).toBeTruthy();
   expect(sent!.to).toEqual(['ops@example.com']);
 
-  const created = execFileSync('node', ['scripts/create-token.ts', 'Other Inc'], {
+  // Run without blocking the event loop: a blocked loop misses the server closing idle keep-alive
+  // connections, and the next request on one fails with "other side closed".
+  const { stdout: created } = await promisify(execFile)('node', ['scripts/create-token.ts', 'Other Inc'], {
     encoding: 'utf8',
     env: { ...process.env, WRANGLER_PERSIST_TO: '.wrangler/test-state', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
   });

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { cellProblem } from './cell-problem.ts';
+import { signInContext } from './sign-in.ts';
 import { launch, SCREENSHOTS } from './browser.ts';
 
 let context: BrowserContext;
@@ -17,8 +18,9 @@ const pages: { name: string; path: string; ready: string | RegExp }[] = [];
 
 beforeAll(async () => {
   context = await launch();
+  await signInContext(context, inject('baseUrl'));
   const page = await context.newPage();
-  await page.goto(`${base()}/#token=${inject('token')}`);
+  await page.goto(`${base()}/`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   await page.close();
 });
@@ -38,7 +40,7 @@ describe('navigation', () => {
     await page.goto(`${base()}/imports`);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Campaigns', 'Imports', 'Assistants', 'Suppression list']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Campaigns', 'Imports', 'Assistants', 'Suppression list', 'Members', 'API tokens', 'Email allow-list', 'Audit log']);
     expect(await nav.getByRole('link', { name: 'Imports' }).getAttribute('aria-current')).toBe('page');
     expect(await nav.getByRole('link', { name: 'Campaigns' }).getAttribute('aria-current')).toBeNull();
     await expect(page.getByRole('banner').getByRole('link', { name: 'Lead import' }).count()).resolves.toBe(1);
@@ -267,14 +269,15 @@ describe('every page', () => {
 
   it('is axe-clean at 1280x800 and 390x844 in both themes, without horizontal page scrolling; screenshots saved', async () => {
     const page = await context.newPage();
-    const all = [...pages, { name: 'sign-in', path: '/', ready: 'Sign in' }];
+    const all = [...pages, { name: 'sign-in', path: '/', ready: 'Email me a code' }];
     expect(all.length).toBeGreaterThanOrEqual(10);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       for (const size of sizes) {
         await page.setViewportSize({ width: size.width, height: size.height });
         for (const p of all) {
-          if (p.name === 'sign-in') await page.evaluate(() => localStorage.removeItem('lead-import-token'));
+          const session = p.name === 'sign-in' ? await context.cookies() : [];
+          if (p.name === 'sign-in') await context.clearCookies();
           await page.goto(`${base()}${p.path}`);
           await page.getByText(p.ready).first().waitFor({ timeout: 30_000 });
           await page.waitForTimeout(150);
@@ -282,7 +285,7 @@ describe('every page', () => {
           expect(overflow, `${p.name} at ${size.width}px scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
           await axe(page, `${p.name} ${size.name} ${scheme}:`);
           await page.screenshot({ path: `${SCREENSHOTS}/page-${p.name}-${size.width}x${size.height}${scheme === 'dark' ? '-dark' : ''}.png`, fullPage: true });
-          if (p.name === 'sign-in') await page.evaluate((t) => localStorage.setItem('lead-import-token', t), inject('token'));
+          if (p.name === 'sign-in') await context.addCookies(session);
         }
       }
     }

@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { corpusFile, type CorpusFile } from '../corpus/encoding-corpus.ts';
 import { encodeText } from '../corpus/encode-text.ts';
 import { launch, SCREENSHOTS } from './browser.ts';
+import { signInContext } from './sign-in.ts';
 
 let context: BrowserContext;
 let campaignId = '';
@@ -20,8 +21,9 @@ beforeAll(async () => {
   expect(res.status).toBe(201);
   campaignId = ((await res.json()) as { id: string }).id;
   context = await launch();
+  await signInContext(context, inject('baseUrl'));
   const page = await context.newPage();
-  await page.goto(`${inject('baseUrl')}/#token=${inject('token')}`);
+  await page.goto(`${inject('baseUrl')}/`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   await page.close();
 });

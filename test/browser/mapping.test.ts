@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { signInContext } from './sign-in.ts';
 import { launch, SCREENSHOTS } from './browser.ts';
 
 let context: BrowserContext;
@@ -18,6 +19,7 @@ beforeAll(async () => {
   expect(res.status).toBe(201);
   campaignId = ((await res.json()) as { id: string }).id;
   context = await launch();
+  await signInContext(context, inject('baseUrl'));
 });
 afterAll(async () => {
   await context?.close();
@@ -27,7 +29,7 @@ const HEADER = 'customer_name,Phone Number,Mobile,Firma';
 const file = (rows: string[], title = true) => Buffer.from([...(title ? ['Leads export — November', ''] : []), HEADER, ...rows].join('\r\n'));
 
 async function pickFile(page: Page, name: string, buffer: Buffer, rows: RegExp): Promise<void> {
-  await page.goto(`${base()}/import?campaign=${campaignId}#token=${inject('token')}`);
+  await page.goto(`${base()}/import?campaign=${campaignId}`);
   await page.getByText('Columns the assistant').waitFor({ timeout: 30_000 });
   await page.locator('#file').setInputFiles({ name, mimeType: 'text/csv', buffer });
   await page.getByText(rows).first().waitFor({ timeout: 30_000 });

@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { signInContext } from './sign-in.ts';
 import { launch, SCREENSHOTS } from './browser.ts';
 import { hubspotExport } from './hubspot-export.ts';
 
@@ -32,10 +33,7 @@ beforeAll(async () => {
   expect(res.status).toBe(201);
   assistantId = ((await res.json()) as { id: string }).id;
   context = await launch();
-  const page = await context.newPage();
-  await page.goto(`${base()}/#token=${inject('token')}`);
-  await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
-  await page.close();
+  await signInContext(context, base());
 });
 afterAll(async () => {
   await context?.close();

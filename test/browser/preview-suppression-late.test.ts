@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { cellProblem } from './cell-problem.ts';
+import { signInContext } from './sign-in.ts';
 import { launch } from './browser.ts';
 
 let context: BrowserContext;
@@ -24,6 +25,7 @@ beforeAll(async () => {
   const added = await api('/suppressions', { method: 'POST', body: JSON.stringify({ phoneNumbers: ['+16175550142', '(617) 555-0143'], defaultCountry: 'US' }) });
   expect(added.status).toBe(200);
   context = await launch();
+  await signInContext(context, inject('baseUrl'));
 });
 
 afterAll(async () => {
@@ -48,7 +50,7 @@ it('shows and validates the rows before the list arrives, says it is still check
     await released;
     await route.continue();
   });
-  await page.goto(`${inject('baseUrl')}/#token=${inject('token')}`);
+  await page.goto(`${inject('baseUrl')}/`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   await page.goto(`${inject('baseUrl')}/import?campaign=${campaignId}`);
   await page.getByText('Columns the assistant').waitFor({ timeout: 30_000 });

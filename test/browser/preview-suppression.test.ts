@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { cellProblem } from './cell-problem.ts';
+import { signInContext } from './sign-in.ts';
 import { launch, SCREENSHOTS } from './browser.ts';
 
 let context: BrowserContext;
@@ -25,6 +26,7 @@ beforeAll(async () => {
   expect(added.status).toBe(200);
   expect(((await added.json()) as { invalid: unknown[] }).invalid).toEqual([]);
   context = await launch();
+  await signInContext(context, inject('baseUrl'));
 });
 afterAll(async () => {
   await context?.close();
@@ -39,7 +41,7 @@ const FILE = [
 ].join('\n');
 
 async function preview(page: Page): Promise<void> {
-  await page.goto(`${inject('baseUrl')}/#token=${inject('token')}`);
+  await page.goto(`${inject('baseUrl')}/`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   await page.goto(`${inject('baseUrl')}/import?campaign=${campaignId}`);
   await page.getByText('Columns the assistant').waitFor({ timeout: 30_000 });

@@ -37,7 +37,7 @@ export async function startDevServer(port: number, persistTo: string, opts: DevS
     execFileSync('npx', ['wrangler', 'd1', 'migrations', 'apply', binding, '--local', '--persist-to', persistTo, ...config], { env, stdio: 'ignore', cwd });
   }
   const seeded = execFileSync('node', ['scripts/seed.ts'], { env, encoding: 'utf8', cwd });
-  const token = /API token: (\S+)/.exec(seeded)![1]!;
+  const token = /API token \(owner, for scripts\): (\S+)/.exec(seeded)![1]!;
   const vars = { APP_URL: `http://127.0.0.1:${port}`, ...opts.vars };
   const child: ChildProcess = spawn(
     'npx',

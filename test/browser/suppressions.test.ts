@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { signInContext } from './sign-in.ts';
 import { launch, SCREENSHOTS } from './browser.ts';
 
 let context: BrowserContext;
@@ -47,8 +48,9 @@ async function openPage(): Promise<Page> {
 
 beforeAll(async () => {
   context = await launch();
+  await signInContext(context, inject('baseUrl'));
   const page = await context.newPage();
-  await page.goto(`${base()}/#token=${inject('token')}`);
+  await page.goto(`${base()}/`);
   await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 30_000 });
   await page.close();
 });

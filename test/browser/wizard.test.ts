@@ -5,6 +5,7 @@ import * as XLSX from 'xlsx';
 import { readFileSync } from 'node:fs';
 import { readCsvText } from '../../src/lib/parse/csv.ts';
 import { cellProblem } from './cell-problem.ts';
+import { signInContext } from './sign-in.ts';
 import { launch, SCREENSHOTS } from './browser.ts';
 
 let context: BrowserContext;
@@ -19,8 +20,9 @@ beforeAll(async () => {
   expect(res.status).toBe(201);
   campaignId = ((await res.json()) as { id: string }).id;
   context = await launch();
+  await signInContext(context, inject('baseUrl'));
   const page = await context.newPage();
-  await page.goto(`${inject('baseUrl')}/#token=${inject('token')}`);
+  await page.goto(`${inject('baseUrl')}/`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   await page.close();
 });
@@ -274,7 +276,7 @@ it('revalidates every row when the mapping changes, and runs a 6,000-row import 
   }
   expect(await page.getByTestId('imported').textContent()).toBe('6,000');
   console.log(`progress over the WebSocket: ${frames.length} frames, last status ${frames.length ? JSON.parse(frames.at(-1)!).status : 'none'}`);
-  // The live view came over the socket (the token offered as a subprotocol, not in its URL).
+  // The live view came over the socket (the session cookie rides along with the handshake; nothing in its URL).
   expect(frames.length).toBeGreaterThan(0);
   expect(socketUrls.length).toBeGreaterThan(0);
   for (const url of socketUrls) expect(url).not.toMatch(/token|lit_/);

@@ -29,7 +29,7 @@ const importCsv = (api: Api, campaignId: string, text: string, ignoreErrors = tr
 function admin(method: string, path: string, body?: unknown) {
   return SELF.fetch(`http://example.com/api/v1/admin${path}`, {
     method,
-    headers: { Authorization: 'Bearer adm_test_secret', 'Content-Type': 'application/json' },
+    headers: { Authorization: 'Bearer adm_test_secret_0123456789abcdef0123456789', 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }

@@ -3,10 +3,11 @@ import { Hono } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import { errorBody } from './errors.ts';
 import { handleError } from './handle-error.ts';
-import { requireToken } from './middleware/auth.ts';
+import { can } from './middleware/can.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { health } from './routes/health.ts';
 import { assistantRoutes } from './routes/assistants.ts';
+import { callingRuleRoutes } from './routes/calling-rules.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { importRoutes, campaignImportRoutes } from './routes/imports.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
@@ -16,20 +17,22 @@ import { suppressionRoutes } from './routes/suppressions.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { campaignMappingRoutes, mappingRoutes } from './routes/mappings.ts';
 import { existingLeadsRoutes } from './routes/existing-leads.ts';
-
-const PUBLIC = new Set(['/api/v1/health', '/api/v1/openapi.json']);
+import { signInRoutes } from './routes/sign-in.ts';
+import { memberRoutes } from './routes/members.ts';
+import { tokenRoutes } from './routes/tokens.ts';
+import { auditRoutes } from './routes/audit.ts';
 
 export const app = new Hono<AppEnv>()
   .basePath('/api/v1')
   .use(securityHeaders)
-  // Signed links carry their own authority (no token): mounted before the token check, which they never reach.
+  // Every route names its permission with can() (middleware/can.ts): a person, a token, a signed link
+  // or the operator is resolved there and the permission table (auth/permissions.ts) decides.
   .route('/links', linkRoutes)
-  // Admin routes check ADMIN_TOKEN themselves; workspace tokens never reach them.
-  .use(async (c, next) => (PUBLIC.has(c.req.path) || c.req.path.startsWith('/api/v1/admin/') ? next() : requireToken(c, next)))
   .route('/health', health)
-  .get('/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)))
+  .get('/openapi.json', can('public'), (c) => c.json(openApiDocument(new URL(c.req.url).origin)))
   .route('/assistants', assistantRoutes)
   .route('/campaigns', campaignRoutes)
+  .route('/calling-rules', callingRuleRoutes)
   .route('/campaigns', campaignImportRoutes)
   .route('/campaigns', existingLeadsRoutes)
   .route('/imports', importRoutes)
@@ -39,6 +42,10 @@ export const app = new Hono<AppEnv>()
   .route('/admin', adminRoutes)
   .route('/campaigns', campaignMappingRoutes)
   .route('/mappings', mappingRoutes)
+  .route('/', signInRoutes)
+  .route('/', memberRoutes)
+  .route('/tokens', tokenRoutes)
+  .route('/', auditRoutes)
   .notFound((c) => c.json(errorBody('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404))
   .onError(handleError);
 

@@ -11,6 +11,7 @@ import { fileError } from './file-errors.ts';
 import { isFileReadError } from '../../src/lib/parse/errors.ts';
 import { UploadRefusedError, type UploadRefusalCode } from '../chunk/errors.ts';
 import { ImportUnavailableError } from '../import/errors.ts';
+import { AuthRefusal, AUTH_REFUSAL_STATUS } from '../auth/refusal.ts';
 import { DomainRefusal, type DomainRefusalCode } from '../domain-refusal.ts';
 
 /** Seconds a client is asked to wait before retrying after a store failed. */
@@ -35,6 +36,7 @@ const DOMAIN_REFUSAL_STATUS: Record<DomainRefusalCode, ContentfulStatusCode> = {
 export function toApiError(err: unknown): ApiError | null {
   if (err instanceof ApiError) return err;
   if (isFileReadError(err)) return fileError(err.code, err.message, err.details);
+  if (err instanceof AuthRefusal) return new ApiError(AUTH_REFUSAL_STATUS[err.code], err.code, err.message, err.details);
   if (err instanceof DomainRefusal) return new ApiError(DOMAIN_REFUSAL_STATUS[err.code], err.code, err.message);
   if (err instanceof UploadRefusedError) return new ApiError(UPLOAD_REFUSAL_STATUS[err.code], err.code, err.message);
   if (err instanceof ImportUnavailableError) {

@@ -3,6 +3,8 @@
  * listed, found and changed within a workspace, with its lead count. Routes parse and answer;
  * this module is the only one that reads or writes the `campaigns` table.
  */
+import { auditQuery } from '../audit/record-audit.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/principal.ts';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Env } from '../env.ts';
 import { db } from '../db/client.ts';
@@ -12,6 +14,7 @@ import { notFoundRefusal } from '../domain-refusal.ts';
 import { DEFAULT_CALLING_WINDOW } from '../../src/lib/calling/calling-window.ts';
 import { DEFAULT_BLOCKED_PHONE_TYPES } from '../../src/lib/calling/blocked-phone-types.ts';
 import { sampleCsv } from '../../src/lib/sample/sample-csv.ts';
+import { DEFAULT_CALL_PURPOSE } from '../../src/lib/calling/call-purpose.ts';
 import type { CreateCampaignInput } from '../../src/lib/schemas/api.ts';
 import type { UpdateCampaignInput } from '../../src/lib/schemas/update.ts';
 import { leadCounts, leadsStore } from '../leads/leads-store.ts';
@@ -27,6 +30,7 @@ export const toCampaign = (c: CampaignRow, leadCount: number) => ({
   defaultCountry: c.defaultCountry,
   callingWindow: c.callingWindow,
   blockedPhoneTypes: c.blockedPhoneTypes,
+  callPurpose: c.callPurpose,
   leadCount,
   createdAt: c.createdAt,
 });
@@ -76,7 +80,7 @@ export async function blockedPhoneTypesOf(env: Env, workspaceId: string, id: str
   return row ? [...row.blockedPhoneTypes] : [...DEFAULT_BLOCKED_PHONE_TYPES];
 }
 
-export async function createCampaign(env: Env, workspaceId: string, input: CreateCampaignInput): Promise<Campaign> {
+export async function createCampaign(env: Env, workspaceId: string, input: CreateCampaignInput, actor: Actor = SYSTEM_ACTOR): Promise<Campaign> {
   const assistant = await requireAssistant(env, workspaceId, input.assistantId);
   const row: CampaignRow = {
     id: newId('cmp'),
@@ -86,9 +90,11 @@ export async function createCampaign(env: Env, workspaceId: string, input: Creat
     defaultCountry: input.defaultCountry ?? null,
     callingWindow: input.callingWindow ?? { ...DEFAULT_CALLING_WINDOW, days: [...DEFAULT_CALLING_WINDOW.days] },
     blockedPhoneTypes: input.blockedPhoneTypes ?? [...DEFAULT_BLOCKED_PHONE_TYPES],
+    callPurpose: input.callPurpose ?? DEFAULT_CALL_PURPOSE,
     createdAt: nowIso(),
   };
-  await db(env.DB).insert(campaigns).values(row);
+  const d = db(env.DB);
+  await d.batch([d.insert(campaigns).values(row), auditQuery(d, { workspaceId, actor, action: 'campaign.created', target: { type: 'campaign', id: row.id }, details: { name: row.name } })]);
   return toCampaign(row, 0);
 }
 
@@ -104,25 +110,26 @@ export async function getCampaign(env: Env, workspaceId: string, id: string): Pr
   return toCampaign(row, await leadsStore(env, workspaceId, row.id).count());
 }
 
-/** Changes a campaign's name, default country, calling window or blocked phone types; imports already created keep theirs. */
-export async function updateCampaign(env: Env, workspaceId: string, id: string, input: UpdateCampaignInput): Promise<Campaign> {
+/** Changes a campaign's name, default country, calling window, blocked phone types or calling purpose; imports already created keep theirs. */
+export async function updateCampaign(env: Env, workspaceId: string, id: string, input: UpdateCampaignInput, actor: Actor = SYSTEM_ACTOR): Promise<Campaign> {
   const row = await requireCampaign(env, workspaceId, id);
   const changes: Partial<CampaignRow> = {};
   if (input.name !== undefined) changes.name = input.name;
   if (input.defaultCountry !== undefined) changes.defaultCountry = input.defaultCountry;
   if (input.callingWindow !== undefined) changes.callingWindow = input.callingWindow;
   if (input.blockedPhoneTypes !== undefined) changes.blockedPhoneTypes = input.blockedPhoneTypes;
-  await db(env.DB)
-    .update(campaigns)
-    .set(changes)
-    .where(and(eq(campaigns.id, row.id), eq(campaigns.workspaceId, workspaceId)))
-    .run();
+  if (input.callPurpose !== undefined) changes.callPurpose = input.callPurpose;
+  const d = db(env.DB);
+  await d.batch([
+    d.update(campaigns).set(changes).where(and(eq(campaigns.id, row.id), eq(campaigns.workspaceId, workspaceId))),
+    auditQuery(d, { workspaceId, actor, action: 'campaign.updated', target: { type: 'campaign', id: row.id }, details: { fields: Object.keys(changes) } }),
+  ]);
   return toCampaign({ ...row, ...changes }, await leadsStore(env, workspaceId, row.id).count());
 }
 
-/** The campaign's sample file and a file name made from the campaign's name. */
-export async function campaignSample(env: Env, workspaceId: string, id: string): Promise<{ fileName: string; csv: string }> {
+/** The campaign's sample file (with the registry fields asked for) and a file name made from the campaign's name. */
+export async function campaignSample(env: Env, workspaceId: string, id: string, fields: readonly string[] = []): Promise<{ fileName: string; csv: string }> {
   const { campaign, assistant } = await campaignWithAssistant(env.DB, workspaceId, id);
   const name = campaign.name.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 60) || 'campaign';
-  return { fileName: `${name}-sample.csv`, csv: sampleCsv(assistantConfig(assistant)) };
+  return { fileName: `${name}-sample.csv`, csv: sampleCsv(assistantConfig(assistant), fields) };
 }

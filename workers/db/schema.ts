@@ -2,8 +2,12 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import type { VariableDef } from '../../src/lib/types.ts';
+import type { CallPurpose } from '../../src/lib/calling/call-purpose.ts';
 import type { CallingWindow } from '../../src/lib/calling/calling-window.ts';
 import type { PhoneType } from '../../src/lib/calling/blocked-phone-types.ts';
+import type { Role } from '../auth/roles.ts';
+
+export * from './people-schema.ts';
 
 export const workspaces = sqliteTable('workspaces', {
   id: text('id').primaryKey(),
@@ -11,7 +15,12 @@ export const workspaces = sqliteTable('workspaces', {
   createdAt: text('created_at').notNull(),
 });
 
-/** API tokens, stored only as SHA-256 hashes of the secret. */
+/**
+ * API tokens, stored only as SHA-256 hashes of the secret, each with a role (workers/auth/roles.ts).
+ * `owner_user_id`: the person answerable for the token (its creator, or its creator token's); a
+ * token never acts above that person's role now, and stops when they leave the workspace. Null for
+ * the demo token and `npm run token:create` tokens (owner tokens of no one person).
+ */
 export const apiTokens = sqliteTable(
   'api_tokens',
   {
@@ -19,7 +28,13 @@ export const apiTokens = sqliteTable(
     workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
     tokenHash: text('token_hash').notNull(),
     name: text('name').notNull(),
+    role: text('role').$type<Role>().notNull().default('owner'),
+    ownerUserId: text('owner_user_id'),
+    /** Who created it: "user:<id>", "token:<id>", or null (seeded). */
+    createdBy: text('created_by'),
     createdAt: text('created_at').notNull(),
+    /** Updated at most once a minute (workers/auth/resolve-token.ts). */
+    lastUsedAt: text('last_used_at'),
   },
   (t) => [uniqueIndex('api_tokens_hash').on(t.tokenHash)],
 );
@@ -55,6 +70,8 @@ export const campaigns = sqliteTable(
       .$type<PhoneType[]>()
       .notNull()
       .default(sql`'["PREMIUM_RATE"]'`),
+    /** Which calling rules bind its calls (src/lib/calling/call-purpose.ts): telemarketing rules bind only a telemarketing campaign. */
+    callPurpose: text('call_purpose').$type<CallPurpose>().notNull().default('telemarketing'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('campaigns_workspace').on(t.workspaceId)],

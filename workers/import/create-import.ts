@@ -8,6 +8,7 @@ import type { ImportConfig } from '../coordinator/state.ts';
 import { assertAcceptingImports } from '../leads/placement.ts';
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
 import type { ImportWarning, OnExisting } from '../../src/lib/import-view.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/principal.ts';
 
 export interface NewImport {
   workspaceId: string;
@@ -22,6 +23,8 @@ export interface NewImport {
   headers: string[];
   mapping: ColumnMapping;
   inline: boolean;
+  /** Who started it (the audit log's `import.created`). */
+  actor?: Actor;
   /** The WHATWG name of the encoding the file was read in (null for workbooks). */
   encoding?: string | null;
   warnings?: ImportWarning[];
@@ -46,6 +49,13 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
     createdAt,
     encoding: input.encoding ?? null,
     warnings: input.warnings?.length ? input.warnings : null,
+  }, {
+    // Written with the import's row, in one transaction.
+    workspaceId: input.workspaceId,
+    actor: input.actor ?? SYSTEM_ACTOR,
+    action: 'import.created',
+    target: { type: 'import', id: importId },
+    details: { campaignId: input.campaignId, fileName: input.fileName, source: input.source, ignoreErrors: input.ignoreErrors, onExisting: input.onExisting ?? 'skip' },
   });
   const config: ImportConfig = {
     importId,

@@ -4,6 +4,7 @@
  * validation at once; a file that fits one chunk of at most 1,000 rows runs inline and answers
  * with its final state.
  */
+import type { Actor } from '../auth/principal.ts';
 import type { Env } from '../env.ts';
 import type { AssistantConfig, SourceRow } from '../../src/lib/types.ts';
 import { autoMap } from '../../src/lib/map/columns.ts';
@@ -32,6 +33,8 @@ export interface ImportFileInput {
   options: { ignoreErrors: boolean; onExisting?: OnExisting; notifyEmail?: string; fileName?: string; sheet?: string; headerRow?: number; encoding?: string };
   kind: UploadKind;
   body: ReadableStream<Uint8Array>;
+  /** Who sent the file (the audit log). */
+  actor?: Actor;
 }
 
 /** What the headless answer adds to the import: columns that go nowhere, the header row taken, and the remembered mapping applied. */
@@ -79,6 +82,7 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
         headers: upload.headers,
         mapping,
         inline,
+        actor: input.actor,
         ...(recorded = readAs()),
       });
       importId = config.importId;

@@ -3,6 +3,7 @@
  * Object mirrors, its undo and retention marks) and the import resource made from it. Reads of the
  * `imports` table go through here; its status changes go through workers/lifecycle.
  */
+import { auditQuery, type AuditEntry } from '../audit/record-audit.ts';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Env } from '../env.ts';
 import { db } from '../db/client.ts';
@@ -51,8 +52,11 @@ export async function setImportEncoding(env: Env, importId: string, encoding: st
 }
 
 /** Stores a new import's row (status `queued`). */
-export async function insertImport(env: Env, row: NewImportRow): Promise<void> {
-  await db(env.DB).insert(imports).values(row);
+/** Inserts an import's row, with its audit entry in the same batch (one transaction) when given. */
+export async function insertImport(env: Env, row: NewImportRow, audit?: AuditEntry): Promise<void> {
+  const d = db(env.DB);
+  if (!audit) return void (await d.insert(imports).values(row));
+  await d.batch([d.insert(imports).values(row), auditQuery(d, audit, row.createdAt)]);
 }
 
 /** The import, within the workspace, or a NOT_FOUND refusal. */

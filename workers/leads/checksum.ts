@@ -3,6 +3,8 @@
  * xor of a 32-bit FNV-1a hash of each lead's content), so a move can prove the copy equals the
  * original whatever ids the copy got.
  */
+import { FIELD_COLUMNS } from './stored-lead.ts';
+
 export interface CampaignDigest {
   count: number;
   sum: number;
@@ -50,7 +52,7 @@ export async function campaignDigest(d1: D1Database, workspaceId: string, campai
   for (;;) {
     const { results } = await d1
       .prepare(
-        `SELECT id, json_array(phone, phone_country, phone_type, phone_extension, phone_zone_set, variables, secondary_contacts, import_id, source_row, created_at) AS content
+        `SELECT id, json_array(phone, phone_country, phone_type, phone_extension, phone_zone_set, calling_profile, ${FIELD_COLUMNS.join(', ')}, variables, secondary_contacts, import_id, source_row, created_at) AS content
          FROM leads WHERE campaign_id = ?1 AND workspace_id = ?2 AND id > ?3 ORDER BY id LIMIT ?4`,
       )
       .bind(campaignId, workspaceId, after, pageSize)

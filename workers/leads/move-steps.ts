@@ -3,9 +3,15 @@
  * copying leads and the suppression list, deleting them from the old shard.
  */
 import { paramGroups } from './param-groups.ts';
-import { COUNTER_ADD_CHANGES } from './counters.ts';
+import { COUNTER_ADD_CHANGES, DIRECT_CHANGES, directChanges } from './counters.ts';
+import { FIELD_COLUMNS } from './stored-lead.ts';
 
-const LEAD_COLUMNS = 'phone, phone_country, phone_type, phone_extension, phone_zone_set, variables, secondary_contacts, import_id, source_row, created_at, version, updated_import_id';
+/** Every column of a lead but its id (the calling profile's counts follow the copy by trigger). */
+const LEAD_COLUMNS = [
+  'phone, phone_country, phone_type, phone_extension, phone_zone_set, calling_profile',
+  ...FIELD_COLUMNS,
+  'variables, secondary_contacts, import_id, source_row, created_at, version, updated_import_id',
+].join(', ');
 const LEAD_VALUES = LEAD_COLUMNS.split(', ')
   .map((_, i) => `j.value->>${i}`)
   .join(', ');
@@ -101,13 +107,14 @@ export async function copySuppressions(from: D1Database, to: D1Database, workspa
 
 /** Deletes one slice of a campaign's leads on the old shard (its counter follows); its counter row goes with the last slice. */
 export async function deleteLeadSlice(from: D1Database, workspaceId: string, campaignId: string): Promise<void> {
-  const [deleted] = await from.batch([
+  const [, deleted] = await from.batch([
     from
       .prepare('DELETE FROM leads WHERE id IN (SELECT id FROM leads WHERE campaign_id = ?2 AND workspace_id = ?1 LIMIT ?3)')
       .bind(workspaceId, campaignId, DELETE_SLICE),
+    from.prepare(DIRECT_CHANGES),
     from.prepare(COUNTER_ADD_CHANGES).bind(workspaceId, campaignId, -1),
   ]);
-  if ((deleted!.meta.changes ?? 0) < DELETE_SLICE) {
+  if (directChanges(deleted!) < DELETE_SLICE) {
     await from.prepare('DELETE FROM campaign_counters WHERE workspace_id = ?1 AND campaign_id = ?2 AND leads = 0').bind(workspaceId, campaignId).run();
   }
 }

@@ -11,6 +11,8 @@
  *   chunks a failed one left) are deleted REPORT_RETENTION_DAYS after it ends; its counts stay.
  * - A multipart upload idle for UPLOAD_RETENTION_HOURS (default 24) is aborted and deleted.
  * - Rate-limit counters of ended windows are deleted.
+ * - Audit log entries older than AUDIT_RETENTION_DAYS (default 730) are deleted; so are ended
+ *   sessions, expired sign-in codes and invitations a month past their expiry.
  * Each deletion releases the bytes it freed from the workspace's storage quota.
  */
 import type { Env } from '../env.ts';
@@ -24,6 +26,8 @@ import { deleteChanges } from '../leads/changes.ts';
 import { undoRetentionDays } from '../undo/request-undo.ts';
 import { listImportPrefix } from '../suppression/list-import/keys.ts';
 import { deletePrefix } from '../r2/delete-prefix.ts';
+import { pruneAudit } from '../audit/prune-audit.ts';
+import { pruneAuth } from '../auth/prune-auth.ts';
 
 /**
  * Items per query; a step goes on until none is left or MAX_PER_RUN is reached (an import costs
@@ -57,6 +61,10 @@ export interface RetentionRun {
   changeRecords: number;
   /** Ended suppression list imports whose R2 objects were deleted. */
   listImports: number;
+  /** Audit log entries past their retention. */
+  auditEntries: number;
+  /** Ended sessions, expired codes and invitations. */
+  authRows: number;
 }
 
 /** Every step, each on its own: one failing (an R2 hiccup) does not stop the others. */
@@ -68,8 +76,10 @@ export async function runRetention(env: Env, now = Date.now()): Promise<Retentio
     rateLimitRows: () => pruneRateLimits(env, now),
     changeRecords: () => deleteExpiredChanges(env, now),
     listImports: () => purgeEndedListImports(env, now),
+    auditEntries: () => pruneAudit(env, now),
+    authRows: () => pruneAuth(env, now),
   };
-  const run = { chunkObjects: 0, reportsDeleted: 0, uploadsDiscarded: 0, rateLimitRows: 0, changeRecords: 0, listImports: 0 };
+  const run = { chunkObjects: 0, reportsDeleted: 0, uploadsDiscarded: 0, rateLimitRows: 0, changeRecords: 0, listImports: 0, auditEntries: 0, authRows: 0 };
   const failed: string[] = [];
   for (const [name, step] of Object.entries(steps) as [keyof RetentionRun, () => Promise<number>][]) {
     try {

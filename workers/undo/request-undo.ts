@@ -10,6 +10,8 @@ import { isRunning, type ImportStatus } from '../../src/lib/import-view.ts';
 import { nowIso } from '../db/ids.ts';
 import { runUndo } from './run-undo.ts';
 import { assertAcceptingImports } from '../leads/placement.ts';
+import { auditStatement } from '../audit/record-audit.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/principal.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -30,7 +32,7 @@ export interface UndoableImport {
 }
 
 /** Marks the import `undoing` and runs or queues its undo; returns the HTTP status to answer with. */
-export async function requestUndo(env: Env, imp: UndoableImport, now = Date.now()): Promise<200 | 202> {
+export async function requestUndo(env: Env, imp: UndoableImport, now = Date.now(), actor: Actor = SYSTEM_ACTOR): Promise<200 | 202> {
   if (imp.status === 'undone') return 200;
   if (isRunning(imp.status)) {
     throw new ApiError(409, 'IMPORT_RUNNING', 'The import is still running: cancel it or wait for it to end, then undo it.');
@@ -49,12 +51,15 @@ export async function requestUndo(env: Env, imp: UndoableImport, now = Date.now(
   if (imp.status !== 'undoing') {
     // Compare-and-set: of two concurrent requests, one marks it; both then run the (idempotent) undo.
     // Never once a move has begun (it may be past the point where it waits for undos).
-    const marked = await env.DB.prepare(
-      `UPDATE imports SET status = 'undoing', undo_started_at = coalesce(undo_started_at, ?1)
-       WHERE id = ?2 AND workspace_id = ?3 AND status = ?4 AND NOT EXISTS (SELECT 1 FROM workspace_moves WHERE workspace_id = ?3)`,
-    )
-      .bind(nowIso(), imp.id, imp.workspaceId, imp.status)
-      .run();
+    // The request that marks it writes the audit entry, in the same transaction.
+    const [marked] = await env.DB.batch([
+      env.DB.prepare(
+        `UPDATE imports SET status = 'undoing', undo_started_at = coalesce(undo_started_at, ?1)
+         WHERE id = ?2 AND workspace_id = ?3 AND status = ?4 AND NOT EXISTS (SELECT 1 FROM workspace_moves WHERE workspace_id = ?3)`,
+      ).bind(nowIso(), imp.id, imp.workspaceId, imp.status),
+      auditStatement(env.DB, { workspaceId: imp.workspaceId, actor, action: 'import.undone', target: { type: 'import', id: imp.id }, details: { campaignId: imp.campaignId } }, { ifChanged: true }),
+    ]);
+    if (!marked) throw new Error('undo: the batch answered nothing');
     if (!marked.meta.changes) await assertAcceptingImports(env, imp.workspaceId);
   }
   await runUndo(env, imp);

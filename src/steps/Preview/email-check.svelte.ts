@@ -17,10 +17,8 @@ export class EmailCheck {
   /** Why adding to the list failed. */
   error = $state<string | null>(null);
 
-  constructor(private readonly token: string) {}
-
   async load(): Promise<void> {
-    const res = await authedRequest(this.token, '/api/v1/workspace/notify-emails').catch(() => null);
+    const res = await authedRequest('/api/v1/workspace/notify-emails').catch(() => null);
     if (res?.ok) this.allowed = ((await res.json()) as { items: string[] }).items;
   }
 
@@ -40,7 +38,7 @@ export class EmailCheck {
     this.error = null;
     try {
       const current = this.allowed ?? [];
-      const res = await authedRequest(this.token, '/api/v1/workspace/notify-emails', {
+      const res = await authedRequest('/api/v1/workspace/notify-emails', {
         method: 'PUT',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ items: [...new Set([...current, entry])] }),

@@ -19,7 +19,7 @@ export class ExistingCheck {
   private scope = '';
 
   /** Checks the numbers `load` gives; `scope` (campaign and file) changing forgets earlier answers. */
-  async run(token: string, campaignId: string, scope: string, load: () => Promise<string[]>): Promise<void> {
+  async run(campaignId: string, scope: string, load: () => Promise<string[]>): Promise<void> {
     this.cancel();
     if (scope !== this.scope) {
       this.known = new Map();
@@ -30,7 +30,7 @@ export class ExistingCheck {
     this.state = 'checking';
     this.error = null;
     const lookup: ExistingLookup = async (numbers, signal) => {
-      const res = await authedRequest(token, `/api/v1/campaigns/${encodeURIComponent(campaignId)}/leads/existing`, {
+      const res = await authedRequest(`/api/v1/campaigns/${encodeURIComponent(campaignId)}/leads/existing`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ phoneNumbers: numbers }),

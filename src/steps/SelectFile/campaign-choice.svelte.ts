@@ -2,6 +2,7 @@
 import { api } from '#lib/ui/api.ts';
 import type { AssistantConfig, VariableDef } from '#lib/types.ts';
 import type { Notices } from '#lib/ui/preview/session.svelte.ts';
+import type { CallPurpose } from '#lib/calling/call-purpose.ts';
 import type { CallingWindow } from '#lib/calling/calling-window.ts';
 
 /** A campaign as the API returns it, with the settings the preview applies (blocked types, calling window). */
@@ -12,6 +13,7 @@ export type Campaign = {
   defaultCountry: string | null;
   callingWindow: CallingWindow;
   blockedPhoneTypes: string[];
+  callPurpose?: CallPurpose;
 };
 export type Assistant = { id: string; name: string; variables: VariableDef[]; secondaryVariables: VariableDef[] };
 
@@ -25,20 +27,18 @@ export class CampaignChoice {
   readonly config = $derived<AssistantConfig | null>(
     this.assistant ? { variables: this.assistant.variables, secondaryVariables: this.assistant.secondaryVariables } : null,
   );
-  private token: string;
   private notices: Notices;
 
-  constructor(token: string, campaignId: string, notices: Notices) {
-    this.token = token;
+  constructor(campaignId: string, notices: Notices) {
     this.campaignId = campaignId;
     this.notices = notices;
   }
 
   /** The workspace's campaigns; the only one is chosen for the user. */
   async loadCampaigns(): Promise<void> {
-    const res = await api(this.token).campaigns.$get();
+    const res = await api().campaigns.$get();
     if (!res.ok) {
-      this.notices.fail(res.status === 401 ? 'Your API token is not valid. Sign in again on the Campaigns page.' : 'Campaigns could not be loaded.', 'campaign');
+      this.notices.fail(res.status === 401 ? 'You are signed out. Sign in again.' : 'Campaigns could not be loaded.', 'campaign');
       return;
     }
     this.campaigns = (await res.json()).items;
@@ -47,7 +47,7 @@ export class CampaignChoice {
 
   async loadAssistant(campaign: Campaign): Promise<void> {
     this.assistant = null;
-    const res = await api(this.token).assistants[':id'].$get({ param: { id: campaign.assistantId } });
+    const res = await api().assistants[':id'].$get({ param: { id: campaign.assistantId } });
     if (res.ok) this.assistant = (await res.json()) as Assistant;
     else this.notices.fail('The campaign\'s assistant could not be loaded.', 'campaign');
   }

@@ -10,8 +10,10 @@ import { ChunkSchema } from '../../../src/lib/chunk/format.ts';
 import { CompleteUploadSchema } from '../../chunk/multipart.ts';
 import { ROW_ERROR_CODES, FILE_ERROR_CODES } from '../../../src/lib/codes.ts';
 import { PHONE_TYPES } from '../../../src/lib/calling/blocked-phone-types.ts';
+import { CALL_PURPOSES } from '../../../src/lib/calling/call-purpose.ts';
 import { IMPORT_STATUSES, ON_EXISTING } from '../../../src/lib/import-view.ts';
 import { returns, schema } from './shared-parts.ts';
+import { fieldsJsonSchema } from '../../../src/lib/fields/lead-fields.ts';
 
 /** What every stored number carries (the lead's primary, and each secondary contact). */
 const phoneFields = {
@@ -27,6 +29,13 @@ const leadSchema = {
   properties: {
     id: { type: 'string' },
     ...phoneFields,
+    ...fieldsJsonSchema(),
+    regions: { type: 'array', items: { type: 'string' }, description: 'Every candidate subdivision (ISO 3166-2) of the person: from the number\'s area code and the address; [] when nothing is known' },
+    callingTimeZones: { type: 'array', items: { type: 'string' }, description: 'The number\'s time zones together with the address\'s (the ZIP\'s zone, else every zone of the region): every calling decision uses all of them' },
+    callingRules: { type: 'array', items: { type: 'string' }, description: 'Ids of the calling rules binding the lead under the campaign\'s callPurpose (GET /calling-rules)' },
+    maxCallsPer24h: { type: ['integer', 'null'], description: 'The smallest cap of calls per 24 hours among the binding rules, or null' },
+    heldBy: { type: 'array', items: { type: 'string' }, description: 'Why the lead may not be called now ("Florida: calls end at 8 pm"); empty when it may' },
+    callableWhen: { enum: ['now', 'laterToday', 'laterThisWeek', 'never'], description: 'When the lead can be called, from now: the same words as the preview' },
     variables: variablesField,
     secondaryContacts: { type: 'array', items: { type: 'object', properties: { ...phoneFields, variables: variablesField } } },
     suppressed: { type: 'boolean', description: "The primary number is on the workspace's suppression list now (an entry not expired)" },
@@ -41,7 +50,7 @@ const leadSchema = {
 };
 
 export const components = {
-  securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, admin: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' } },
+  securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, admin: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' }, session: { type: 'apiKey', in: 'cookie', name: '__Host-lead_session', description: 'The session cookie set by POST /auth/verify; state-changing requests must come from the app (Origin)' } },
   schemas: {
     CreateAssistant: schema(CreateAssistantSchema),
     CreateCampaign: schema(CreateCampaignSchema),
@@ -60,8 +69,35 @@ export const components = {
           properties: { start: { type: 'string', examples: ['08:00'] }, end: { type: 'string', examples: ['21:00'] }, days: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 7 } } },
         },
         blockedPhoneTypes: { type: 'array', items: { enum: [...PHONE_TYPES] }, description: 'Phone types an import refuses (PHONE_TYPE_BLOCKED, SECONDARY_PHONE_TYPE_BLOCKED).' },
+        callPurpose: { enum: [...CALL_PURPOSES], description: 'telemarketing (default): every calling rule binds; informational: rules of telemarketing scope do not' },
         leadCount: { type: 'integer' },
         createdAt: { type: 'string', format: 'date-time' },
+      },
+    },
+    CallingRules: {
+      type: 'object',
+      properties: {
+        version: { type: 'string' },
+        profileDataVersion: { type: 'string', description: 'Version of the area-code, ZIP and zone tables stored profiles are made from' },
+        rules: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              id: { type: 'string', examples: ['US', 'US-FL', 'CA', 'AU'] },
+              region: { type: 'string', description: 'ISO 3166-1 or 3166-2' },
+              name: { type: 'string' },
+              scope: { enum: ['telemarketing', 'automated', 'all'] },
+              days: { type: 'object', description: 'ISO weekday "1"…"7" → [["HH:MM","HH:MM"]] local, end exclusive; [] no calls that day' },
+              holidays: { type: 'array', items: { type: 'string', format: 'date' }, description: 'Local dates without calls, last year, this year and next' },
+              maxCallsPer24h: { type: ['integer', 'null'] },
+              source: { type: 'string', format: 'uri' },
+              verifiedAt: { type: 'string', format: 'date' },
+              status: { enum: ['confirmed', 'unconfirmed'] },
+              notes: { type: ['string', 'null'] },
+            },
+          },
+        },
       },
     },
     BrowserImport: schema(BrowserImportSchema),

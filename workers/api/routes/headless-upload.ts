@@ -12,6 +12,7 @@ import { sizeLimit, type UploadKind } from '../../chunk/read-upload.ts';
 import { requireAllowedNotifyEmail } from '../../notify/allow-list.ts';
 import { importFile } from '../../import/import-file.ts';
 import { createMultipart, uploadPart, completeMultipart, CompleteUploadSchema, MULTIPART } from '../../chunk/multipart.ts';
+import { actor, can } from '../middleware/can.ts';
 import type { AppEnv } from '../app-env.ts';
 
 const KIND_BY_TYPE: Record<string, UploadKind> = {
@@ -53,7 +54,7 @@ async function notifyEmailOf(c: Context<AppEnv>, fromQuery: string | undefined):
 }
 
 export const headlessUploadRoutes = new Hono<AppEnv>()
-  .post('/:id/imports', query(CreateImportQuerySchema), async (c) => {
+  .post('/:id/imports', can('imports.write'), query(CreateImportQuerySchema), async (c) => {
     const workspaceId = c.get('workspaceId');
     const q = c.req.valid('query');
     const target = await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
@@ -69,11 +70,11 @@ export const headlessUploadRoutes = new Hono<AppEnv>()
     const encoding = encodingParam(q.encoding);
     const notifyEmail = await notifyEmailOf(c, q.notifyEmail);
     await limitImportCreation(c.env, workspaceId);
-    const { status, view } = await importFile(c.env, { workspaceId, ...target, options: { ...q, notifyEmail, encoding }, kind, body: c.req.raw.body });
+    const { status, view } = await importFile(c.env, { workspaceId, ...target, options: { ...q, notifyEmail, encoding }, kind, body: c.req.raw.body, actor: actor(c) });
     return c.json(view, status);
   })
   /** Multipart upload for files past one request's body limit: create, upload parts, complete. */
-  .post('/:id/uploads', query(CreateImportQuerySchema), async (c) => {
+  .post('/:id/uploads', can('imports.write'), query(CreateImportQuerySchema), async (c) => {
     const workspaceId = c.get('workspaceId');
     const q = c.req.valid('query');
     const { campaign } = await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
@@ -83,7 +84,7 @@ export const headlessUploadRoutes = new Hono<AppEnv>()
     const upload = await createMultipart(c.env, workspaceId, campaign.id, { ...q, notifyEmail, kind, encoding });
     return c.json(upload, 201);
   })
-  .put('/:id/uploads/:uploadId/parts/:n{[0-9]+}', async (c) => {
+  .put('/:id/uploads/:uploadId/parts/:n{[0-9]+}', can('imports.write'), async (c) => {
     const workspaceId = c.get('workspaceId');
     await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
     const length = Number(c.req.header('content-length') ?? NaN);
@@ -92,13 +93,13 @@ export const headlessUploadRoutes = new Hono<AppEnv>()
     const part = await uploadPart(c.env, workspaceId, c.req.param('id'), c.req.param('uploadId'), Number(c.req.param('n')), c.req.raw.body!, length);
     return c.json(part);
   })
-  .post('/:id/uploads/:uploadId/complete', jsonBody(CompleteUploadSchema), async (c) => {
+  .post('/:id/uploads/:uploadId/complete', can('imports.write'), jsonBody(CompleteUploadSchema), async (c) => {
     const workspaceId = c.get('workspaceId');
     const target = await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
     // completeMultipart applies the import-creation limit and discards the upload when it refuses.
     const done = await completeMultipart(c.env, workspaceId, target.campaign.id, c.req.param('uploadId'), c.req.valid('json').parts);
     try {
-      const { status, view } = await importFile(c.env, { workspaceId, ...target, options: done.options, kind: done.options.kind, body: done.body });
+      const { status, view } = await importFile(c.env, { workspaceId, ...target, options: done.options, kind: done.options.kind, body: done.body, actor: actor(c) });
       return c.json(view, status);
     } finally {
       await done.remove();

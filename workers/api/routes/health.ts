@@ -1,8 +1,9 @@
 /** GET /health: 200 when the Worker and its bindings answer. */
 import { Hono } from 'hono';
+import { can } from '../middleware/can.ts';
 import type { AppEnv } from '../app-env.ts';
 
-export const health = new Hono<AppEnv>().get('/', async (c) => {
+export const health = new Hono<AppEnv>().get('/', can('public'), async (c) => {
   const checks: Record<string, boolean> = {};
   const probe = async (name: string, fn: () => Promise<unknown>) => {
     try {

@@ -25,6 +25,8 @@ import { assertAcceptingImports } from '../../leads/placement.ts';
 import { startListImport } from '../../suppression/list-import/start.ts';
 import { listImportView } from '../../suppression/list-import/view.ts';
 import { listImportErrorsCsv } from '../../suppression/list-import/errors-csv.ts';
+import { actor, can } from '../middleware/can.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
 import type { AppEnv } from '../app-env.ts';
 
 /** Largest JSON body of POST /suppressions: 10,000 numbers of up to 100 characters, with room to spare. */
@@ -43,8 +45,7 @@ function normalizedOrThrow(text: string, defaultCountry: string): string {
 }
 
 export const suppressionRoutes = new Hono<AppEnv>()
-  .post(
-    '/suppressions',
+  .post('/suppressions', can('suppressions.write'),
     bodyLimit({
       maxSize: MAX_JSON_BYTES,
       onError: () => {
@@ -52,9 +53,14 @@ export const suppressionRoutes = new Hono<AppEnv>()
       },
     }),
     jsonBody(AddSuppressionsSchema),
-    async (c) => c.json(await addNumbers(c.env, c.get('workspaceId'), c.req.valid('json'))),
+    async (c) => {
+      const result = await addNumbers(c.env, c.get('workspaceId'), c.req.valid('json'));
+      // The list lives on a leads shard: no transaction spans it and DB, so the entry follows the change.
+      await recordAudit(c.env, { workspaceId: c.get('workspaceId'), actor: actor(c), action: 'suppression.added', details: { added: result.added, alreadyPresent: result.alreadyPresent, invalid: result.invalid.length } });
+      return c.json(result);
+    },
   )
-  .post('/suppressions/import', query(ImportSuppressionsQuerySchema), async (c) => {
+  .post('/suppressions/import', can('suppressions.write'), query(ImportSuppressionsQuerySchema), async (c) => {
     const q = c.req.valid('query');
     if (!isSpreadsheetType(c.req.header('content-type'))) {
       throw fileError('FILE_UNSUPPORTED', `Bodies of type ${c.req.header('content-type')} are not supported. Upload the list as .csv, .xlsx or .xls.`);
@@ -77,39 +83,41 @@ export const suppressionRoutes = new Hono<AppEnv>()
     const input = { body: upload.body, kind: upload.kind, defaultCountry: q.defaultCountry, sheet: q.sheet, encoding: encodingParam(q.encoding) };
     if (prefersAsync(c.req.header('prefer'))) {
       const view = await startListImport(c.env, c.get('workspaceId'), { ...input, fileName: q.fileName });
+      await recordAudit(c.env, { workspaceId: c.get('workspaceId'), actor: actor(c), action: 'suppression.imported', target: { type: 'suppression_import', id: view.id }, details: { fileName: q.fileName ?? null, background: true } });
       return c.json(view, 202, { Location: `/api/v1/suppressions/imports/${view.id}`, 'Preference-Applied': 'respond-async' });
     }
     const result = await importList(c.env, c.get('workspaceId'), input);
+    await recordAudit(c.env, { workspaceId: c.get('workspaceId'), actor: actor(c), action: 'suppression.imported', details: { fileName: q.fileName ?? null, added: result.added, alreadyPresent: result.alreadyPresent } });
     // A list file is a large change: the packed form is built now, after the answer, rather than
     // at the next preview (seconds for a million numbers).
     if (result.added) c.executionCtx.waitUntil(packedList(c.env, c.get('workspaceId'), new Date()).catch(() => {}));
     return c.json(result);
   })
-  .get('/suppressions/imports/:id', async (c) => {
+  .get('/suppressions/imports/:id', can('suppressions.read'), async (c) => {
     const view = await listImportView(c.env, c.get('workspaceId'), c.req.param('id'));
     if (!view) throw notFound('List import');
     return c.json(view, 200, { 'Cache-Control': 'no-store' });
   })
-  .get('/suppressions/imports/:id/errors.csv', async (c) =>
+  .get('/suppressions/imports/:id/errors.csv', can('suppressions.read'), async (c) =>
     c.body(await listImportErrorsCsv(c.env, c.get('workspaceId'), c.req.param('id')), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="suppression-import-errors.csv"',
       'Cache-Control': 'no-store',
     }),
   )
-  .get('/suppressions', query(ListSuppressionsQuerySchema), async (c) => {
+  .get('/suppressions', can('suppressions.read'), query(ListSuppressionsQuerySchema), async (c) => {
     const q = c.req.valid('query');
     const phone = q.phoneNumber === undefined ? undefined : normalizedOrThrow(q.phoneNumber, q.defaultCountry);
     return c.json(await suppressionStore(c.env, c.get('workspaceId')).list({ limit: q.limit, cursor: q.cursor, phone }));
   })
-  .get('/suppressions.csv', (c) =>
+  .get('/suppressions.csv', can('suppressions.read'), (c) =>
     c.body(suppressionsCsv(c.env, c.get('workspaceId')), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="suppressions.csv"',
       'Cache-Control': 'no-store',
     }),
   )
-  .get('/suppressions/packed', async (c) => {
+  .get('/suppressions/packed', can('suppressions.read'), async (c) => {
     const at = new Date();
     const match = c.req.header('if-none-match');
     const notModified = (etag: string) => !!match && match.split(',').some((t) => t.trim() === etag || t.trim() === '*');
@@ -124,8 +132,10 @@ export const suppressionRoutes = new Hono<AppEnv>()
     if (!packed.body) return c.body(null, 304, headers);
     return c.body(packed.body, 200, { ...headers, 'Content-Type': 'application/octet-stream' });
   })
-  .delete('/suppressions/:phoneNumber', query(DeleteSuppressionQuerySchema), async (c) => {
+  .delete('/suppressions/:phoneNumber', can('suppressions.write'), query(DeleteSuppressionQuerySchema), async (c) => {
     const phone = normalizedOrThrow(c.req.param('phoneNumber'), c.req.valid('query').defaultCountry);
     if (!(await suppressionStore(c.env, c.get('workspaceId')).remove(phone))) throw notFound('Suppressed number');
+    // The one audit entry that names a number: who took it off the do-not-call list is the first question after a complaint.
+    await recordAudit(c.env, { workspaceId: c.get('workspaceId'), actor: actor(c), action: 'suppression.removed', target: { type: 'phone_number', id: phone } });
     return c.body(null, 204);
   });

@@ -23,6 +23,7 @@ import { emptyFacts, FactStore, setFact } from './phone-facts.ts';
 import { readinessOf } from './readiness.ts';
 import { DEFAULT_CALLING_WINDOW } from '../../calling/calling-window.ts';
 import { DEFAULT_BLOCKED_PHONE_TYPES } from '../../calling/blocked-phone-types.ts';
+import { DEFAULT_CALL_PURPOSE } from '../../calling/call-purpose.ts';
 import { packRows, RowStore } from './row-store.ts';
 import { PreviewVerdicts } from './preview-verdicts.ts';
 import { BATCH, readFile, type RowSink } from './read-file.ts';
@@ -49,6 +50,7 @@ const facts = new FactStore();
 let calling: CallingSettings = {
   callingWindow: { ...DEFAULT_CALLING_WINDOW, days: [...DEFAULT_CALLING_WINDOW.days] },
   blockedPhoneTypes: [...DEFAULT_BLOCKED_PHONE_TYPES],
+  callPurpose: DEFAULT_CALL_PURPOSE,
 };
 const verdicts = new PreviewVerdicts(
   (i) => rows.get(i).cells,
@@ -60,6 +62,8 @@ let reading = false;
 /** True once the open file's 'done' (with its summary) was sent: later changes then send a new summary. */
 let summarized = false;
 let defaultCountry: string | undefined;
+/** The page's clock minus this worker's: callability is judged at the page's "now" (the campaign page judges on it too). */
+let clockOffset = 0;
 /** Validation workers (several cores); null validates here. */
 let pool: ValidationPool | null = null;
 /** Bumped by every mapping change: a batch validated under an older mapping was already redone by the remap. */
@@ -125,7 +129,7 @@ function validateAt(i: number): RowVerdict {
 function summarize(): Summary {
   const { invalidRows, errorCounts, suppressedRows, deletedRows, duplicateOnlyRows } = verdicts.counts(rows.length);
   const suppression: SuppressionCheck = listCheck.state === 'checked' ? { ...listCheck, rows: suppressedRows } : listCheck;
-  const readiness = readinessOf(facts, rows.length, (i) => !verdicts.verdictOf(i) && !verdicts.isRemoved(i), calling.callingWindow, new Date());
+  const readiness = readinessOf(facts, rows.length, (i) => !verdicts.verdictOf(i) && !verdicts.isRemoved(i), calling, new Date(Date.now() + clockOffset));
   return { totalRows: rows.length - deletedRows, invalidRows, errorCounts, readiness, suppression, deletedRows, duplicateOnlyRows };
 }
 
@@ -211,6 +215,7 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
   assistant = msg.assistant;
   defaultCountry = msg.defaultCountry;
   calling = msg.calling;
+  clockOffset = msg.now - Date.now();
   phones = createPhoneNormalizer(msg.defaultCountry);
   headers = [];
   pendingHeaders = null;
@@ -271,7 +276,7 @@ function edit(index: number, column: number, value: string): void {
 function revalidate(index: number, row: SourceRow): void {
   const result = validator!.validate(row);
   const one = emptyFacts(1);
-  setFact(one, 0, result.lead ?? result.primary);
+  setFact(one, 0, result.lead ?? result.primary, result.lead?.callingProfile);
   facts.put(index, one);
   const changes = verdicts.edit(index, result.errors, result.lead?.e164, result.lead?.secondary.map((s) => s.e164), row.cells);
   post({ type: 'updated', changes, edited: { index, facts: one }, summary: summarize() });

@@ -6,6 +6,7 @@ import type { PackedRows } from './row-store.ts';
 import type { PhoneFacts } from './phone-facts.ts';
 import type { Readiness } from './readiness.ts';
 import type { CallingWindow } from '../../calling/calling-window.ts';
+import type { CallPurpose } from '../../calling/call-purpose.ts';
 import type { Detection } from '../../parse/encoding/detect.ts';
 import type { ColumnProfile } from './column-profile.ts';
 
@@ -13,12 +14,14 @@ import type { ColumnProfile } from './column-profile.ts';
 export interface CallingSettings {
   callingWindow: CallingWindow;
   blockedPhoneTypes: string[];
+  /** Which calling rules bind the leads (src/lib/calling/call-purpose.ts). */
+  callPurpose: CallPurpose;
 }
 
 /** Main thread → worker. */
 export type ToWorker =
-  /** `encoding`: the WHATWG name the person picked for a CSV; detected when absent. */
-  | { type: 'open'; file: File; sheet?: string; assistant: AssistantConfig; defaultCountry?: string; calling: CallingSettings; headerRow?: number; encoding?: string }
+  /** `now`: the page's clock (ms) when it sent this (callable counts are judged on the page's clock); `encoding`: the WHATWG name the person picked for a CSV, detected when absent. */
+  | { type: 'open'; file: File; sheet?: string; assistant: AssistantConfig; defaultCountry?: string; calling: CallingSettings; headerRow?: number; encoding?: string; now: number }
   /** A new mapping; `assistant` when the person added a variable to the assistant for it. */
   | { type: 'map'; mapping: ColumnMapping; assistant?: AssistantConfig }
   | { type: 'edit'; index: number; column: number; value: string }

@@ -52,7 +52,7 @@ export interface Restore {
   rows: RowEditsJson;
 }
 
-type CampaignSettings = { defaultCountry: string | null } & CallingSettings;
+type CampaignSettings = { defaultCountry: string | null } & Omit<CallingSettings, 'callPurpose'> & { callPurpose?: CallingSettings['callPurpose'] };
 
 const count = (n: number) => n.toLocaleString('en-US');
 const readStatus = (s: Summary) =>
@@ -142,7 +142,7 @@ export class PreviewSession {
   /** Reads a file (or another sheet of it) in a fresh worker; `restore` brings back a draft's work once it is read. */
   open(file: File, assistant: AssistantConfig, campaign: CampaignSettings, sheet?: string, headerRow?: number, encoding?: string, restore?: Restore): void {
     const defaultCountry = campaign.defaultCountry ?? undefined;
-    const calling: CallingSettings = { callingWindow: campaign.callingWindow, blockedPhoneTypes: campaign.blockedPhoneTypes };
+    const calling: CallingSettings = { callingWindow: campaign.callingWindow, blockedPhoneTypes: campaign.blockedPhoneTypes, callPurpose: campaign.callPurpose ?? 'telemarketing' };
     this.opened = { assistant: $state.snapshot(assistant), campaign: { defaultCountry: campaign.defaultCountry, ...$state.snapshot(calling) }, sheet, headerRow, encoding };
     if (!encoding) this.encoding = null;
     this.opens++;
@@ -158,7 +158,7 @@ export class PreviewSession {
     for (const resolve of this.numberRequests.values()) resolve([]);
     this.numberRequests.clear();
     this.worker = startPreviewWorker(this.onWorker);
-    this.worker.send({ type: 'open', file, sheet, assistant: $state.snapshot(assistant), defaultCountry, calling: $state.snapshot(calling), headerRow, encoding });
+    this.worker.send({ type: 'open', file, sheet, assistant: $state.snapshot(assistant), defaultCountry, calling: $state.snapshot(calling), headerRow, encoding, now: Date.now() });
     void this.sendSuppressions(this.worker);
   }
 

@@ -26,8 +26,8 @@ export class PackedListError extends Error {
 }
 
 export interface PackedListCache {
-  /** The list, fetched at the first call and revalidated (If-None-Match) at each later one. Concurrent calls share one request. */
-  get(token: string): Promise<PackedList>;
+  /** The list of the workspace `scope`, fetched at the first call and revalidated (If-None-Match) at each later one. Concurrent calls share one request. */
+  get(scope: string): Promise<PackedList>;
   /** The list last fetched, without asking the server; null before the first fetch. */
   peek(): PackedList | null;
   /** Forgets the list (e.g. after signing out). */
@@ -47,12 +47,12 @@ export function copyBytes(list: PackedList): ArrayBuffer {
 }
 
 export function createPackedListCache(fetchImpl: Fetch = (input, init) => fetch(input, init), path = '/api/v1/suppressions/packed'): PackedListCache {
-  let cached: (PackedList & { token: string }) | null = null;
-  let inflight: { token: string; promise: Promise<PackedList> } | null = null;
+  let cached: (PackedList & { scope: string }) | null = null;
+  let inflight: { scope: string; promise: Promise<PackedList> } | null = null;
 
-  async function load(token: string): Promise<PackedList> {
-    const previous = cached?.token === token ? cached : null;
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+  async function load(scope: string): Promise<PackedList> {
+    const previous = cached?.scope === scope ? cached : null;
+    const headers: Record<string, string> = {};
     if (previous?.etag) headers['If-None-Match'] = previous.etag;
     let res: Response;
     try {
@@ -72,17 +72,17 @@ export function createPackedListCache(fetchImpl: Fetch = (input, init) => fetch(
     } catch (e) {
       throw new PackedListError(e instanceof Error ? e.message : 'The suppression list arrived damaged.', res.status);
     }
-    cached = { token, set, bytes, etag: res.headers.get('etag'), asOf: res.headers.get('x-suppression-as-of') };
+    cached = { scope, set, bytes, etag: res.headers.get('etag'), asOf: res.headers.get('x-suppression-as-of') };
     return cached;
   }
 
   return {
-    get(token) {
-      if (inflight?.token === token) return inflight.promise;
-      const promise = load(token).finally(() => {
+    get(scope) {
+      if (inflight?.scope === scope) return inflight.promise;
+      const promise = load(scope).finally(() => {
         if (inflight?.promise === promise) inflight = null;
       });
-      inflight = { token, promise };
+      inflight = { scope, promise };
       return promise;
     },
     peek: () => cached,
@@ -98,6 +98,6 @@ export function createPackedListCache(fetchImpl: Fetch = (input, init) => fetch(
  * server no list read), or the request already in flight (a fetch started when the page opened)
  * awaited. The cache keeps its own bytes for the next file. Throws a PackedListError.
  */
-export function transferableList(cache: PackedListCache, token: string): () => Promise<ArrayBuffer> {
-  return async () => copyBytes(await cache.get(token));
+export function transferableList(cache: PackedListCache, scope: string): () => Promise<ArrayBuffer> {
+  return async () => copyBytes(await cache.get(scope));
 }

@@ -1,10 +1,10 @@
 /** The mapping remembered for a file's headers in a campaign (POST /campaigns/{id}/mappings/match), and how its origin is named. */
 import type { RememberedAnswer } from '#lib/ui/preview/session.svelte.ts';
 
-export async function fetchRemembered(token: string, campaignId: string, headers: string[]): Promise<RememberedAnswer | null> {
+export async function fetchRemembered(campaignId: string, headers: string[]): Promise<RememberedAnswer | null> {
   const res = await fetch(new URL(`/api/v1/campaigns/${encodeURIComponent(campaignId)}/mappings/match`, location.origin), {
     method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ headers }),
   });
   // Without an answer the file keeps automatic matching: remembering is a convenience, not a step.

@@ -89,8 +89,8 @@ export function withoutDeleted(rows: EncodedRows, deleted: readonly number[]): E
 }
 
 /** Creates, uploads and starts the import; returns its id. Throws UploadRefused with the API's message and code. */
-export async function uploadImport(token: string, request: ImportRequest, rows: EncodedRows, listener: UploadListener): Promise<string> {
-  const client = api(token);
+export async function uploadImport(request: ImportRequest, rows: EncodedRows, listener: UploadListener): Promise<string> {
+  const client = api();
   const created = await client.imports.$post({ json: { ...request, mapping: request.mapping as never, totalRows: rows.length } });
   if (!created.ok) throw await refused(created);
   const imp = (await created.json()) as { id: string; chunkRows: number; maxChunkBytes: number };
@@ -98,7 +98,7 @@ export async function uploadImport(token: string, request: ImportRequest, rows: 
   for (const chunk of chunkBodies(rows, imp.chunkRows, imp.maxChunkBytes)) {
     const res = await fetch(`/api/v1/imports/${imp.id}/chunks/${chunkCount}`, {
       method: 'PUT',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json' },
       body: chunk.body,
     });
     if (!res.ok) throw await refused(res);
