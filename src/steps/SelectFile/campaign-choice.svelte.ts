@@ -21,8 +21,6 @@ export class CampaignChoice {
   campaigns = $state<Campaign[]>([]);
   campaignId = $state('');
   assistant = $state<Assistant | null>(null);
-  /** Whether the signed-in person may add variables to the assistant (admins; every API token is an owner). */
-  canEditAssistant = $state(true);
   readonly campaign = $derived(this.campaigns.find((c) => c.id === this.campaignId) ?? null);
   readonly config = $derived<AssistantConfig | null>(
     this.assistant ? { variables: this.assistant.variables, secondaryVariables: this.assistant.secondaryVariables } : null,

@@ -41,6 +41,8 @@ export function targetName(t: ColumnTarget): string {
       return `Phone number ${t.index + 1} (called if the primary does not answer)`;
     case 'secondaryVariable':
       return `Phone number ${t.index + 1}: ${t.name}`;
+    case 'field':
+      return leadField(t.name)?.label ?? t.name;
     case 'reportColumn':
       return 'Error report column (ignored)';
     default:
@@ -67,7 +69,7 @@ export function targetOptions(assistant: AssistantConfig, mapping: ColumnMapping
       options.push({ value: `v+:${v.name}`, label: `${v.name}: combine with “${columnLabel(headers, holder)}”` });
     }
   }
-  for (const f of LEAD_FIELDS) options.push({ value: `f:${f.name}`, label: f.label });
+  for (const f of LEAD_FIELDS) options.push({ value: `f:${f.name}`, label: targetName({ kind: 'field', name: f.name }) });
   for (let n = 1; n <= contacts; n++) {
     options.push({ value: `sp:${n}`, label: targetName({ kind: 'secondaryPhone', index: n }) });
     for (const v of assistant.secondaryVariables) options.push({ value: `sv:${n}:${v.name}`, label: targetName({ kind: 'secondaryVariable', index: n, name: v.name }) });
