@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
+import { cellProblem } from './cell-problem.ts';
 import { signInContext } from './sign-in.ts';
 import { launch } from './browser.ts';
 
@@ -63,7 +64,7 @@ it('shows and validates the rows before the list arrives, says it is still check
   await page.getByLabel('Row 4, customer_name').waitFor({ timeout: 30_000 });
 
   // Validated (row 4 repeats row 1), not yet checked against the list; the import waits for it.
-  expect(await page.getByLabel('Row 4, phone_number').getAttribute('title')).toMatch(/duplicate of row 1/i);
+  expect(await cellProblem(page, 'Row 4, phone_number')).toMatch(/duplicate of row 1/i);
   expect(await page.getByLabel('Row 1, phone_number').getAttribute('aria-invalid')).toBe('false');
   const readiness = page.getByRole('region', { name: 'Calling readiness' });
   await readiness.getByText(/Checking these rows against your workspace's do-not-call list/).waitFor();

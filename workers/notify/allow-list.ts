@@ -8,17 +8,9 @@ import { db } from '../db/client.ts';
 import { notifyEmailAllowList } from '../db/schema.ts';
 import { nowIso } from '../db/ids.ts';
 import { ApiError } from '../api/errors.ts';
+import { isAllowedBy } from '../../src/lib/notify/allowed-email.ts';
 import { auditQuery } from '../audit/record-audit.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/principal.ts';
-
-/** Whether `email` is on the list: its exact address, or its domain as `@domain`. */
-export function isAllowedBy(entries: readonly string[], email: string): boolean {
-  const address = email.trim().toLowerCase();
-  const at = address.lastIndexOf('@');
-  if (at < 1) return false;
-  const domain = address.slice(at);
-  return entries.some((e) => e === address || e === domain);
-}
 
 export async function listAllowed(env: Env, workspaceId: string): Promise<string[]> {
   const rows = await db(env.DB)

@@ -180,6 +180,17 @@ function secondaryNeedsVariables(assistant: AssistantConfig): boolean {
   return assistant.secondaryVariables.some((v) => v.required === true && (v.default === undefined || v.default === null || v.default === ''));
 }
 
+/** Columns of one text variable where every column after the first is joined to it (`append`). */
+function isJoinedText(columns: readonly number[], mapping: ColumnMapping, assistant: AssistantConfig): boolean {
+  const first = mapping.columns[columns[0]!];
+  if (first?.kind !== 'variable' || first.append) return false;
+  if (assistant.variables.find((v) => v.name === first.name)?.type !== 'text') return false;
+  return columns.slice(1).every((i) => {
+    const t = mapping.columns[i];
+    return t?.kind === 'variable' && t.append === true;
+  });
+}
+
 export interface MappingCheck {
   fileErrors: FileError[];
   /** Required variables without a default that no column provides (`secondary_N_<var>` for contacts). */
@@ -226,7 +237,7 @@ export function checkMapping(
     }
   }
   for (const [key, columns] of byTarget) {
-    if (columns.length < 2) continue;
+    if (columns.length < 2 || isJoinedText(columns, mapping, assistant)) continue;
     const names = new Set(columns.map((i) => normalizeHeader(headers[i] ?? '')));
     if (names.size === 1 && !names.has('')) continue; // already reported as same-name columns
     const target = mapping.columns[columns[0]!]!;

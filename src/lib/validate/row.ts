@@ -61,6 +61,8 @@ interface SecondaryGroup {
 function columnsOf(headers: readonly string[], mapping: ColumnMapping, assistant: AssistantConfig) {
   const phoneIndex = phoneColumnIndex(headers, mapping);
   const variableIndex = new Map<string, number>();
+  /** Columns joined to a text variable's first column (checkMapping allows them only for text). */
+  const variableParts = new Map<string, number[]>();
   const secondaryPhoneIndex = new Map<number, number>();
   const secondaryVariableIndex = new Map<string, number>();
   const present = new Set<number>();
@@ -71,6 +73,7 @@ function columnsOf(headers: readonly string[], mapping: ColumnMapping, assistant
       if (!fieldIndex.has(target.name)) fieldIndex.set(target.name, i);
     } else if (target.kind === 'variable') {
       if (!variableIndex.has(target.name)) variableIndex.set(target.name, i);
+      else if (target.append) variableParts.set(target.name, [...(variableParts.get(target.name) ?? []), i]);
     } else if (target.kind === 'secondaryPhone') {
       present.add(target.index);
       if (!secondaryPhoneIndex.has(target.index)) secondaryPhoneIndex.set(target.index, i);
@@ -84,7 +87,11 @@ function columnsOf(headers: readonly string[], mapping: ColumnMapping, assistant
   const column = (index: number, fallback: string): VariableColumn =>
     index >= 0 ? { index, header: columnLabel(headers, index) } : { index: -1, header: fallback };
   const phoneHeader = phoneColumnLabel(headers, mapping) ?? PHONE_HEADER;
-  const leadColumns = assistant.variables.map((v) => column(variableIndex.get(v.name) ?? -1, v.name));
+  const leadColumns = assistant.variables.map((v): VariableColumn => {
+    const c = column(variableIndex.get(v.name) ?? -1, v.name);
+    const parts = variableParts.get(v.name);
+    return parts && c.index >= 0 && v.type === 'text' ? { ...c, parts } : c;
+  });
   const groups: SecondaryGroup[] = [];
   for (let n = 1; n <= LIMITS.maxSecondaryContacts; n++) {
     if (!present.has(n)) continue;

@@ -39,7 +39,7 @@ export class CampaignChoice {
   async loadCampaigns(): Promise<void> {
     const res = await api().campaigns.$get();
     if (!res.ok) {
-      this.notices.error = res.status === 401 ? 'You are signed out. Sign in again.' : 'Campaigns could not be loaded.';
+      this.notices.fail(res.status === 401 ? 'You are signed out. Sign in again.' : 'Campaigns could not be loaded.', 'campaign');
       return;
     }
     this.campaigns = (await res.json()).items;
@@ -50,6 +50,6 @@ export class CampaignChoice {
     this.assistant = null;
     const res = await api().assistants[':id'].$get({ param: { id: campaign.assistantId } });
     if (res.ok) this.assistant = (await res.json()) as Assistant;
-    else this.notices.error = 'The campaign\'s assistant could not be loaded.';
+    else this.notices.fail('The campaign\'s assistant could not be loaded.', 'campaign');
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { ImportView } from '#lib/import-view.ts';
 import { undoneSentence } from './undo-text.ts';
+import { isReportOnly } from '#lib/ui/components/import-status.ts';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 const leads = (n: number) => `${fmt(n)} ${n === 1 ? 'lead' : 'leads'}`;
@@ -55,6 +56,9 @@ export function summaryOf(v: ImportView): string {
     case 'undone':
       return `Undone: ${undoneSentence(v)} Before the undo it had imported ${rows(v.importedRows)} (${split(v)}).`;
     case 'failed':
+      if (isReportOnly(v)) {
+        return 'The rows were checked and nothing was imported: "Ignore errors" was off and some rows have problems. The error report lists every problem; fix those rows and import the file again, or import it again with "Ignore errors" on to import the rows without problems.';
+      }
       return v.importedRows > 0
         ? `The import failed after ${leads(v.importedRows)} ${v.importedRows === 1 ? 'was' : 'were'} written.`
         : 'The import failed and nothing was imported. Fix the rows listed in the error report and import it again.';
