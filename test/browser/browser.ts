@@ -6,12 +6,14 @@ import { join } from 'node:path';
 
 export const SCREENSHOTS = 'test-results/screenshots';
 
-export async function launch(): Promise<BrowserContext> {
+/** `timezoneId` and `locale` set the browser's own (the viewer's) zone and language, for tests of times shown in them. */
+export async function launch(opts: { timezoneId?: string; locale?: string } = {}): Promise<BrowserContext> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'chromium-')), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     viewport: { width: 1280, height: 800 },
     acceptDownloads: true,
+    ...opts,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }

@@ -230,6 +230,12 @@ describe('suppression list page', () => {
       await page.getByTestId('suppression-row').first().waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `page scrolls sideways at ${size.width}px`).toBeLessThanOrEqual(0);
+      // After the upload: the result cards and the long "Download the rows that were not numbers" button fit too.
+      await page.getByRole('button', { name: 'Add 1 number to the list' }).click();
+      await page.getByTestId('upload-result').waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Download the rows that were not numbers (CSV)' }).waitFor();
+      const after = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(after, `page scrolls sideways at ${size.width}px after the upload`).toBeLessThanOrEqual(0);
       await axe(page, `${size.width}x${size.height}`);
       await page.screenshot({ path: `${SCREENSHOTS}/suppressions-${size.width}x${size.height}.png`, fullPage: true });
       await page.locator('section[aria-labelledby="upload-title"]').screenshot({ path: `${SCREENSHOTS}/suppressions-upload-${size.width}x${size.height}.png` });

@@ -87,11 +87,11 @@ it('imports the product page example CSV end to end and shows its secondary cont
   await page.locator('[data-testid="import-status"]', { hasText: 'completed' }).waitFor();
 
   await page.goto(`${inject('baseUrl')}/campaigns/${campaignId}`);
-  await page.getByText('+14155551236').waitFor({ timeout: 30_000 });
-  const row = page.getByRole('row').filter({ hasText: '+14155551234' });
-  const contacts = await row.locator('ol.contacts li').allTextContents();
-  expect(contacts.map((t) => t.trim())).toEqual(['+14155551235', '+14155551236']);
-  expect(await page.getByRole('row').filter({ hasText: '+14155557890' }).textContent()).toContain('+14155557891');
+  // Numbers as people read them (national, the campaign's country is US); the stored E.164 stays on the row.
+  const row = page.locator('tr[data-lead="+14155551234"]');
+  await row.waitFor({ timeout: 30_000 });
+  expect(await row.locator('[data-fact="contacts"]').innerText()).toBe('(415) 555-1235; (415) 555-1236');
+  expect(await page.locator('tr[data-lead="+14155557890"] [data-fact="contacts"]').innerText()).toBe('(415) 555-7891');
   await page.screenshot({ path: `${SCREENSHOTS}/campaign-page.png`, fullPage: true });
   await page.close();
 });
@@ -135,7 +135,7 @@ it('flags an invalid phone in the preview, revalidates the row once the cell is 
   await importAndWait(page, 'completed');
   expect(await page.getByTestId('imported').textContent()).toBe('3');
   await page.goto(`${inject('baseUrl')}/campaigns/${campaignId}`);
-  await page.getByText('+14152001235').waitFor({ timeout: 30_000 });
+  await page.locator('tr[data-lead="+14152001235"]').waitFor({ timeout: 30_000 });
   await page.close();
 });
 
@@ -167,7 +167,7 @@ it('reads an XLSX workbook (choosing its sheet) and imports it', async () => {
   await importAndWait(page, 'completed');
   expect(await page.getByTestId('imported').textContent()).toBe('2');
   await page.goto(`${inject('baseUrl')}/campaigns/${campaignId}`);
-  await page.getByText('+14152002002').waitFor({ timeout: 30_000 });
+  await page.getByText('(415) 200-2002').waitFor({ timeout: 30_000 });
   await page.close();
 });
 
