@@ -72,7 +72,7 @@ it('shows formatted numbers, names, next-call times in both zones, one-line rows
 
   const answered = page.waitForResponse((r) => r.url().includes(`/campaigns/${campaignId}/leads?`));
   await page.goto(`${inject('baseUrl')}/campaigns/${campaignId}`);
-  const leads = ((await (await answered).json()) as { items: { phoneNumber: string; nextCallableAt: string | null; callableWhen: string; callingTimeZones: string[] }[] }).items;
+  const leads = ((await (await answered).json()) as { items: { phoneNumber: string; nextCallableAt: string | null; callableWhen: string; callingTimeZones: string[]; heldBy: string[] }[] }).items;
   expect(leads.map((l) => l.phoneNumber).sort()).toEqual([NY, SF, BERLIN].sort());
   const row = (phone: string) => page.locator(`tr[data-lead="${phone}"]`);
   const cell = (phone: string, fact: string) => row(phone).locator(`[data-fact="${fact}"]`);
@@ -98,7 +98,7 @@ it('shows formatted numbers, names, next-call times in both zones, one-line rows
   const theirs = clockWithZone(ny.nextCallableAt!, 'America/New_York', 'en-US');
   expect(yours).toMatch(new RegExp(`^\\w{3} ${pad((windowHour + 23) % 24)}:00 C[SD]T$`));
   expect(theirs).toMatch(new RegExp(`^\\w{3} ${pad(windowHour)}:00 E[SD]T$`));
-  expect(await cell(NY, 'next').innerText()).toBe(`${ny.callableWhen === 'laterToday' ? 'Later today' : 'Later this week'}, ${yours} (${theirs} for the lead)`);
+  expect(await cell(NY, 'next').innerText()).toBe(`${ny.callableWhen === 'laterToday' ? 'Later today' : 'Later this week'}, ${yours} (${theirs} for the lead)${ny.heldBy[0] ? ` · ${ny.heldBy[0]}` : ''}`);
   expect(await cell(NY, 'next').getAttribute('title')).toContain(`${yours} your time, ${theirs} the lead's time`);
 
   // The import: a short link to the import page, its whole file name in the title, cut with an ellipsis.
@@ -115,7 +115,7 @@ it('shows formatted numbers, names, next-call times in both zones, one-line rows
   // The column picker: hide "Time zones" and "company"; a reload keeps them hidden; "Show all columns" brings them back.
   const headers = () => page.locator('table.leads thead th').allInnerTexts();
   expect(await headers()).toEqual(['Phone number', 'Name', 'Country', 'Line type', 'Time zones', 'Ext.', 'Region', 'Next call', 'first_name', 'last_name', 'company', 'Secondary contacts', 'Import']);
-  await page.getByText('Columns', { exact: false }).filter({ hasText: 'shown' }).click();
+  await page.locator('summary', { hasText: 'Columns' }).click();
   await page.getByRole('checkbox', { name: 'Time zones' }).uncheck();
   await page.getByRole('checkbox', { name: 'company' }).uncheck();
   await expect.poll(headers).toEqual(['Phone number', 'Name', 'Country', 'Line type', 'Ext.', 'Region', 'Next call', 'first_name', 'last_name', 'Secondary contacts', 'Import']);
@@ -123,7 +123,7 @@ it('shows formatted numbers, names, next-call times in both zones, one-line rows
   await page.reload();
   await row(NY).waitFor({ timeout: 30_000 });
   expect(await headers()).toEqual(['Phone number', 'Name', 'Country', 'Line type', 'Ext.', 'Region', 'Next call', 'first_name', 'last_name', 'Secondary contacts', 'Import']);
-  await page.getByText('Columns', { exact: false }).filter({ hasText: 'shown' }).click();
+  await page.locator('summary', { hasText: 'Columns' }).click();
   expect(await page.getByRole('checkbox', { name: 'Time zones' }).isChecked()).toBe(false);
   await page.getByRole('button', { name: 'Show all columns' }).click();
   await expect.poll(headers).toContain('Time zones');
