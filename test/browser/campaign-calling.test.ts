@@ -155,21 +155,25 @@ it('edits the calling window and blocked types with the API\'s messages, and sho
   await page.getByLabel('From').waitFor({ timeout: 30_000 });
   expect(await page.getByLabel('From').inputValue()).toBe('09:00');
   expect(await page.getByLabel('Until', { exact: true }).inputValue()).toBe('09:30');
-  expect(await page.getByLabel('Premium-rate (PREMIUM_RATE)').isChecked()).toBe(true);
-  await page.getByText('"Landline or mobile" (FIXED_LINE_OR_MOBILE) is what US and Canadian numbers are').waitFor();
+  expect(await page.getByLabel('Premium-rate', { exact: true }).isChecked()).toBe(true);
+  await page.getByText('"Landline or mobile" is what US and Canadian numbers are').waitFor();
+  // Names, not codes: no label repeats its code ("Company number (UAN) (UAN)"); codes only in small print.
+  expect(await page.getByRole('checkbox', { name: 'Company number (UAN)', exact: true }).count()).toBe(1);
+  expect(await page.locator('fieldset.types').innerText()).not.toContain('(UAN) (UAN)');
 
   // The schema's own messages, before anything is sent.
   await page.getByLabel('From').fill('18:00');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await page.getByText('callingWindow.end must be later than callingWindow.start on the same day').waitFor();
+  await page.getByText('The window must end later than it starts, on the same day.').waitFor();
+  expect(await page.locator('#window-err').innerText()).not.toContain('callingWindow');
   await page.getByLabel('From').fill('10:00');
   for (const d of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']) await page.getByLabel(d).uncheck();
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await page.getByText('callingWindow.days needs at least one day').waitFor();
+  await page.getByText('Choose at least one calling day').waitFor();
 
   for (const d of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) await page.getByLabel(d).check();
   await page.getByLabel('Until', { exact: true }).fill('18:00');
-  await page.getByLabel('Toll-free (TOLL_FREE)').check();
+  await page.getByLabel('Toll-free', { exact: true }).check();
   await page.screenshot({ path: `${SCREENSHOTS}/campaign-settings-1280.png`, fullPage: true });
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByText('Saved.').waitFor();

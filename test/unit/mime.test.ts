@@ -147,7 +147,7 @@ describe('completion email content', () => {
 
   it('gives the same facts in text and HTML, with guidance for each frequent error and the three links', () => {
     const mail = composeImportEmail(view, 'Spring "VIP" & friends', links);
-    for (const fact of [/Imported: 6/, /Failed: 4/, /PHONE_INVALID: 3 rows/, /DUPLICATE_IN_FILE: 1 row\b/, /How to fix: Use international format/]) expect(mail.text).toMatch(fact);
+    for (const fact of [/Imported: 6/, /Failed: 4/, /Phone number not valid: 3 rows \(PHONE_INVALID\)/, /Same number earlier in the file: 1 row \(DUPLICATE_IN_FILE\)/, /How to fix: Use international format/]) expect(mail.text).toMatch(fact);
     expect(mail.text).toContain('Campaign: Spring "VIP" & friends');
     for (const url of Object.values(links)) {
       expect(mail.text).toContain(url);
@@ -156,6 +156,9 @@ describe('completion email content', () => {
     expect(mail.html).toMatch(/<th[^>]*>Imported<\/th><td[^>]*>6<\/td>/);
     expect(mail.html).toMatch(/<th[^>]*>Failed<\/th><td[^>]*>4<\/td>/);
     expect(mail.html).toContain('How to fix: Use international format');
+    // Errors by name; the code only in small print after it.
+    expect(mail.html).toMatch(/<strong>Phone number not valid<\/strong>: 3 rows <code[^>]*font-size:11px[^>]*>PHONE_INVALID<\/code>/);
+    expect(mail.text).not.toMatch(/^\s+[A-Z_]+: \d/m);
     for (const label of ['Open the import', 'Download the error report (CSV)', 'Download the imported leads (CSV)']) expect(mail.html).toContain(`>${label}</a>`);
   });
 

@@ -81,7 +81,7 @@ describe('signed links in the completion email', () => {
     // User text is escaped in HTML, and the guidance for the error is there.
     expect(mail.html).toContain('Frühjahr &lt;b&gt;list&lt;/b&gt;.csv');
     expect(mail.html).not.toContain('<b>list</b>');
-    expect(mail.text).toMatch(/PHONE_INVALID: 1 row\n {4}How to fix: /);
+    expect(mail.text).toMatch(/Phone number not valid: 1 row \(PHONE_INVALID\)\n {4}How to fix: /);
     expect(mail.text).not.toMatch(/Ann|14152000601/);
   });
 

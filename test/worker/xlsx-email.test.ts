@@ -93,9 +93,9 @@ describe('completion email', () => {
     expect(mail.subject).toMatch(/Spring/);
     expect(mail.text).toMatch(/Imported: 1/);
     expect(mail.text).toMatch(/Failed: 3/);
-    expect(mail.text).toMatch(/PHONE_INVALID: 1 row/);
-    expect(mail.text).toMatch(/VARIABLE_REQUIRED: 1 row/);
-    expect(mail.text).toMatch(/DUPLICATE_IN_FILE: 1 row/);
+    expect(mail.text).toMatch(/Phone number not valid: 1 row \(PHONE_INVALID\)/);
+    expect(mail.text).toMatch(/Required value missing: 1 row \(VARIABLE_REQUIRED\)/);
+    expect(mail.text).toMatch(/Same number earlier in the file: 1 row \(DUPLICATE_IN_FILE\)/);
     expect(mail.text).toContain(`/imports/${created.id}`);
     expect(mail.text).toContain(`/api/v1/links/imports/${created.id}/errors.csv?exp=`);
     expect(mail.text).toContain(`/api/v1/links/imports/${created.id}/leads.csv?exp=`);

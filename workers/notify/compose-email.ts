@@ -2,9 +2,10 @@
  * The completion email, as plain text and HTML with the same facts: file, campaign, counts, the
  * most frequent errors with how to fix them, and signed links to the import, its error report and
  * its imported leads. No lead data. File and campaign names come from users and are escaped.
+ * Errors are named as the app names them ("Phone number not valid"), their codes in small print.
  */
 import type { ImportView } from '../../src/lib/import-view.ts';
-import { ROW_ERROR_GUIDANCE } from '../../src/lib/validate/messages.ts';
+import { errorName } from '../../src/lib/validate/error-names.ts';
 import type { ImportLinks } from '../links/urls.ts';
 
 export type EmailLinks = ImportLinks;
@@ -17,7 +18,6 @@ export interface ComposedEmail {
 
 const TOP_ERRORS = 5;
 
-const guidanceFor = (code: string): string => (ROW_ERROR_GUIDANCE as Record<string, string | undefined>)[code] ?? '';
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -35,7 +35,7 @@ export function composeImportEmail(view: ImportView, campaignName: string, links
     .sort((a, b) => b[1] - a[1])
     .slice(0, TOP_ERRORS);
   const outcome = outcomeOf(view);
-  const subject = `Lead import ${outcome}: ${view.fileName} → ${campaignName} (${view.importedRows} imported, ${view.failedRows} failed)`;
+  const subject = `Lead import ${outcome}: ${view.fileName} → ${campaignName} (${fmt(view.importedRows)} imported, ${fmt(view.failedRows)} failed)`;
   const hasReport = view.failedRows > 0;
   return { subject, text: plainText(view, campaignName, links, top, outcome, hasReport), html: html(view, campaignName, links, top, outcome, hasReport) };
 }
@@ -46,17 +46,17 @@ function plainText(view: ImportView, campaignName: string, links: EmailLinks, to
     '',
     `File: ${view.fileName}`,
     `Campaign: ${campaignName}`,
-    `Rows in file: ${view.totalRows}`,
-    `Imported: ${view.importedRows}`,
-    `Failed: ${view.failedRows}`,
+    `Rows in file: ${fmt(view.totalRows)}`,
+    `Imported: ${fmt(view.importedRows)}`,
+    `Failed: ${fmt(view.failedRows)}`,
   ];
   if (view.failure) lines.push('', `Reason: ${view.failure.message}`);
   if (top.length) {
     lines.push('', 'Most frequent errors:');
     for (const [code, n] of top) {
-      lines.push(`  ${code}: ${rows(n)}`);
-      const how = guidanceFor(code);
-      if (how) lines.push(`    How to fix: ${how}`);
+      const e = errorName(code);
+      lines.push(`  ${e.name}: ${rows(n)} (${code})`);
+      if (e.guidance) lines.push(`    How to fix: ${e.guidance}`);
     }
   }
   lines.push('', `Open the import: ${links.importUrl}`);
@@ -94,11 +94,12 @@ function html(view: ImportView, campaignName: string, links: EmailLinks, top: [s
       `<table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%">` +
       top
         .map(([code, n]) => {
-          const how = guidanceFor(code);
+          const e = errorName(code);
           return (
             `<tr><td style="${FONT};font-size:14px;color:#111827;padding:6px 0;border-top:1px solid #e5e7eb">` +
-            `<code style="font-family:Consolas,Menlo,monospace;font-size:13px">${escapeHtml(code)}</code>: ${escapeHtml(rows(n))}` +
-            (how ? `<br><span style="color:#4b5563">How to fix: ${escapeHtml(how)}</span>` : '') +
+            `<strong>${escapeHtml(e.name)}</strong>: ${escapeHtml(rows(n))} ` +
+            `<code style="font-family:Consolas,Menlo,monospace;font-size:11px;color:#6b7280">${escapeHtml(code)}</code>` +
+            (e.guidance ? `<br><span style="color:#4b5563">How to fix: ${escapeHtml(e.guidance)}</span>` : '') +
             `</td></tr>`
           );
         })
