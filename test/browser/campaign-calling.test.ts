@@ -155,7 +155,7 @@ it('edits the calling window and blocked types with the API\'s messages, and sho
   await page.getByLabel('From', { exact: true }).waitFor({ timeout: 30_000 });
   expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe('09:00');
   expect(await page.getByLabel('Until', { exact: true }).inputValue()).toBe('09:30');
-  expect(await page.getByLabel('Premium-rate', { exact: true }).isChecked()).toBe(true);
+  expect(await page.getByRole('checkbox', { name: 'Premium-rate', exact: true }).isChecked()).toBe(true);
   await page.getByText('"Landline or mobile" is what US and Canadian numbers are').waitFor();
   // Names, not codes: no label repeats its code ("Company number (UAN) (UAN)"); codes only in small print.
   expect(await page.getByRole('checkbox', { name: 'Company number (UAN)', exact: true }).count()).toBe(1);
@@ -173,7 +173,7 @@ it('edits the calling window and blocked types with the API\'s messages, and sho
 
   for (const d of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) await page.getByLabel(d).check();
   await page.getByLabel('Until', { exact: true }).fill('18:00');
-  await page.getByLabel('Toll-free', { exact: true }).check();
+  await page.getByRole('checkbox', { name: 'Toll-free', exact: true }).check();
   await page.screenshot({ path: `${SCREENSHOTS}/campaign-settings-1280.png`, fullPage: true });
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByText('Saved.').waitFor();
