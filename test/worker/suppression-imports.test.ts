@@ -20,7 +20,8 @@ import { purgeEndedListImports } from '../../workers/retention/retention.ts';
 import { storageUsed } from '../../workers/quota/storage.ts';
 import { suppressedAmong } from '../../workers/suppression/store.ts';
 import { limitListImports } from '../../workers/limits/rate-limit.ts';
-import { ApiError } from '../../workers/api/errors.ts';
+import { Refusal } from '../../workers/refusal.ts';
+import { toApiError } from '../../workers/api/handle-error.ts';
 import type { Env } from '../../workers/env.ts';
 
 const ASYNC = { 'Content-Type': 'text/csv', Prefer: 'respond-async' };
@@ -204,8 +205,8 @@ describe('POST /suppressions/import with Prefer: respond-async', () => {
     await limitListImports(limited, workspaceId);
     await limitListImports(limited, workspaceId);
     const err = await limitListImports(limited, workspaceId).catch((e) => e);
-    expect(err).toBeInstanceOf(ApiError);
-    expect([err.status, err.code]).toEqual([429, 'RATE_LIMITED']);
+    expect(err).toBeInstanceOf(Refusal);
+    expect([toApiError(err)?.status, err.code]).toEqual([429, 'RATE_LIMITED']);
     expect(err.message).toContain('list files');
   });
 

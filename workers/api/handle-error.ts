@@ -1,35 +1,57 @@
 /**
  * The one place thrown values become HTTP answers: the API's own errors as they are, the domain's
- * errors mapped to their status (a file's fault 4xx, a store that failed 503 with Retry-After),
- * anything else 500 without user data.
+ * refusals and the readers' file errors with the status of their code (the table below), a store
+ * that failed 503 with Retry-After, anything else 500 without user data.
  */
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApiError, errorBody } from './errors.ts';
-import { fileError } from './file-errors.ts';
 import { isFileReadError } from '../../src/lib/parse/errors.ts';
-import { UploadRefusedError, type UploadRefusalCode } from '../chunk/errors.ts';
+import { Refusal, type RefusalCode } from '../refusal.ts';
 import { ImportUnavailableError } from '../import/errors.ts';
 
 /** Seconds a client is asked to wait before retrying after a store failed. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 30;
 
-const UPLOAD_REFUSAL_STATUS: Record<UploadRefusalCode, ContentfulStatusCode> = {
+/** Every code the domain and the readers refuse with, and its HTTP status. */
+export const REFUSAL_STATUS: Record<RefusalCode, ContentfulStatusCode> = {
   NOT_FOUND: 404,
   VALIDATION_FAILED: 400,
   UPLOAD_INCOMPLETE: 400,
+  RATE_LIMITED: 429,
+  NOTIFY_EMAIL_NOT_ALLOWED: 422,
+  STORAGE_QUOTA_EXCEEDED: 507,
+  STORAGE_UNAVAILABLE: 503,
+  IMPORT_RUNNING: 409,
+  IMPORT_STARTED: 409,
+  CHUNK_ROWS_OVERLAP: 409,
+  UNDO_EXPIRED: 410,
+  UNDO_RUNNING: 409,
+  REPORT_EXPIRED: 410,
+  WORKSPACE_MOVING: 503,
+  MOVE_IN_PROGRESS: 409,
+  SHARD_UNKNOWN: 422,
+  MOVE_VERIFY_FAILED: 500,
+  FILE_UNSUPPORTED: 415,
+  FILE_CORRUPT: 422,
+  FILE_EMPTY: 422,
+  FILE_TOO_LARGE: 413,
+  NO_PHONE_COLUMN: 422,
+  DUPLICATE_COLUMN: 422,
+  TOO_MANY_COLUMNS: 422,
+  TOO_MANY_ROWS: 413,
 };
+
+const retryAfter = (seconds: number | undefined) => (seconds === undefined ? undefined : { 'Retry-After': String(seconds) });
 
 /** The domain's errors as the API answers them; null for anything the domain did not mean to throw. */
 export function toApiError(err: unknown): ApiError | null {
   if (err instanceof ApiError) return err;
-  if (isFileReadError(err)) return fileError(err.code, err.message, err.details);
-  if (err instanceof UploadRefusedError) return new ApiError(UPLOAD_REFUSAL_STATUS[err.code], err.code, err.message);
+  if (isFileReadError(err)) return new ApiError(REFUSAL_STATUS[err.code], err.code, err.message, err.details);
+  if (err instanceof Refusal) return new ApiError(REFUSAL_STATUS[err.code], err.code, err.message, err.details, retryAfter(err.retryAfterSeconds));
   if (err instanceof ImportUnavailableError) {
-    return new ApiError(503, 'SERVICE_UNAVAILABLE', err.message, err.importId ? { importId: err.importId } : undefined, {
-      'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS),
-    });
+    return new ApiError(503, 'SERVICE_UNAVAILABLE', err.message, err.importId ? { importId: err.importId } : undefined, retryAfter(UNAVAILABLE_RETRY_AFTER_SECONDS));
   }
   return null;
 }

@@ -7,6 +7,8 @@
  *   - inline (≤ LIMITS.inlineMaxRows rows) or background follows from the rows stored.
  */
 import { LIMITS } from '../../src/lib/limits.ts';
+import type { RefusalCode } from '../refusal.ts';
+import { FILE_ERRORS } from '../../src/lib/validate/file-messages.ts';
 
 export interface UploadedChunk {
   index: number;
@@ -20,7 +22,7 @@ export interface UploadedChunk {
 
 export type Admission =
   | { ok: true; storedRows: number; inline: boolean }
-  | { ok: false; code: 'IMPORT_STARTED' | 'CHUNK_ROWS_OVERLAP' | 'TOO_MANY_ROWS' | 'STORAGE_UNAVAILABLE'; message: string };
+  | { ok: false; code: Extract<RefusalCode, 'IMPORT_STARTED' | 'CHUNK_ROWS_OVERLAP' | 'TOO_MANY_ROWS' | 'STORAGE_UNAVAILABLE'>; message: string };
 
 /** The coordinator's ranges of stored chunks (its own SQLite storage). */
 export const CHUNK_RANGES_TABLE = 'CREATE TABLE IF NOT EXISTS chunk_ranges (idx INTEGER PRIMARY KEY, first_row INTEGER NOT NULL, last_row INTEGER NOT NULL, rows INTEGER NOT NULL)';
@@ -46,11 +48,7 @@ export async function admitChunk(sql: SqlStorage, bucket: R2Bucket, chunk: Uploa
   const others = sql.exec<{ n: number }>('SELECT coalesce(sum(rows), 0) AS n FROM chunk_ranges WHERE idx != ?', chunk.index).one().n;
   const storedRows = others + chunk.rows;
   if (storedRows > LIMITS.maxRows) {
-    return {
-      ok: false,
-      code: 'TOO_MANY_ROWS',
-      message: `The file has more than ${LIMITS.maxRows.toLocaleString('en-US')} rows. Split it into smaller files.`,
-    };
+    return { ok: false, code: 'TOO_MANY_ROWS', message: FILE_ERRORS.tooManyRows(LIMITS.maxRows).message };
   }
   try {
     await bucket.put(chunk.key, chunk.body, { httpMetadata: { contentType: 'application/json' } });

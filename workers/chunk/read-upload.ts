@@ -8,7 +8,8 @@
 import { createDecoder } from '../../src/lib/parse/decode.ts';
 import { createCsvStream, type HeaderPick } from '../../src/lib/parse/csv.ts';
 import { readWorkbook } from '../../src/lib/parse/xlsx.ts';
-import { FileReadError, formatBytes, isFileReadError } from '../../src/lib/parse/errors.ts';
+import { asFileReadError, FileReadError } from '../../src/lib/parse/errors.ts';
+import { FILE_ERRORS } from '../../src/lib/validate/file-messages.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import type { SourceRow } from '../../src/lib/types.ts';
 import { rowJsonBytes } from './row-bytes.ts';
@@ -27,8 +28,7 @@ export interface UploadReader {
   rows: AsyncGenerator<SourceRow[]>;
 }
 
-const tooLarge = (limit: number) =>
-  new FileReadError('FILE_TOO_LARGE', `The file is larger than ${formatBytes(limit)}, the most this upload accepts.`);
+const tooLarge = (limit: number) => new FileReadError(FILE_ERRORS.tooLarge(limit));
 
 export function sizeLimit(kind: UploadKind): number {
   return kind === 'csv' ? LIMITS.maxCsvBytes : LIMITS.maxExcelBytesServer;
@@ -43,8 +43,7 @@ function parsing<T>(read: () => T): T {
   try {
     return read();
   } catch (err) {
-    if (isFileReadError(err)) throw err;
-    throw new FileReadError('FILE_CORRUPT', 'The file could not be read. It may be damaged or not the type its name says; save it again as .csv or .xlsx and retry.');
+    throw asFileReadError(err);
   }
 }
 
@@ -81,7 +80,7 @@ export async function openUpload(body: ReadableStream<Uint8Array>, kind: UploadK
 /** A workbook, read whole within its size limit, its rows cut into chunks. */
 async function openWorkbook(body: ReadableStream<Uint8Array>, kind: UploadKind, opts: { sheet?: string; header?: HeaderPick }): Promise<UploadReader> {
   const bytes = await readAll(body, sizeLimit(kind));
-  if (!bytes.length) throw new FileReadError('FILE_EMPTY', 'The file is empty.');
+  if (!bytes.length) throw new FileReadError(FILE_ERRORS.empty());
   const book = parsing(() => readWorkbook(bytes, { sheet: opts.sheet, maxUncompressedBytes: LIMITS.maxXlsxUncompressedBytesServer, header: opts.header }));
   async function* rows() {
     const cutter = createChunkCutter();
@@ -142,7 +141,7 @@ async function openCsv(body: ReadableStream<Uint8Array>, header: HeaderPick | un
   };
 
   while (!csv.headers && !ended) await pump();
-  if (!csv.headers) throw new FileReadError('FILE_EMPTY', 'The file is empty.');
+  if (!csv.headers) throw new FileReadError(FILE_ERRORS.empty());
   const headers = csv.headers;
 
   async function* rows() {
@@ -175,10 +174,7 @@ function createChunkCutter() {
     add(row: SourceRow): SourceRow[] | null {
       const size = rowJsonBytes(row) + 1;
       if (size > LIMITS.maxChunkBytes) {
-        throw new FileReadError(
-          'FILE_TOO_LARGE',
-          `Row ${row.row} holds more than ${formatBytes(LIMITS.maxChunkBytes)} of text, more than a part of the file may hold. Shorten its cells; if the row is not meant to be that long, a quote (") may be left open.`,
-        );
+        throw new FileReadError(FILE_ERRORS.rowTooLarge(row.row, LIMITS.maxChunkBytes));
       }
       let full: SourceRow[] | null = null;
       if (rows.length && (rows.length >= LIMITS.chunkRows || bytes + size > CHUNK_BYTE_BUDGET)) {

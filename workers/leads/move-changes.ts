@@ -15,7 +15,7 @@
  * fences, so every run copied is finished.
  */
 import type { Env } from '../env.ts';
-import { ApiError } from '../api/errors.ts';
+import { Refusal } from '../refusal.ts';
 import { paramGroups } from './param-groups.ts';
 
 const CHANGE_COLUMNS = [
@@ -109,8 +109,7 @@ export async function verifyChanges(env: Env, from: D1Database, to: D1Database, 
   for (let imp = await nextImportWithChanges(env, workspaceId, ''); imp !== null; imp = await nextImportWithChanges(env, workspaceId, imp.id)) {
     const [a, b] = await Promise.all([count(from, imp.id), count(to, imp.id)]);
     if (a.n !== b.n || a.runs !== b.runs) {
-      throw new ApiError(
-        500,
+      throw new Refusal(
         'MOVE_VERIFY_FAILED',
         `Import ${imp.id}: its undo records' copy differs from the original (${a.n} records, ${b.n} copied); the placement was not changed.`,
       );

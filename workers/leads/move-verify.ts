@@ -1,5 +1,5 @@
 /** A move's copy checked before the placement flips: counts and checksums equal on both shards. */
-import { ApiError } from '../api/errors.ts';
+import { Refusal } from '../refusal.ts';
 import { campaignDigest, suppressionDigest, type CampaignDigest } from './checksum.ts';
 import { nextCampaign } from './move-steps.ts';
 
@@ -7,8 +7,7 @@ import { nextCampaign } from './move-steps.ts';
 export async function verifyCopy(from: D1Database, to: D1Database, workspaceId: string): Promise<({ campaignId: string } & CampaignDigest)[]> {
   const [a, b] = await Promise.all([suppressionDigest(from, workspaceId), suppressionDigest(to, workspaceId)]);
   if (a.count !== b.count || a.sum !== b.sum || a.xor !== b.xor) {
-    throw new ApiError(
-      500,
+    throw new Refusal(
       'MOVE_VERIFY_FAILED',
       `The suppression list's copy differs from the original (${a.count} numbers, ${b.count} copied); the placement was not changed.`,
     );
@@ -21,8 +20,7 @@ export async function verifyCopy(from: D1Database, to: D1Database, workspaceId: 
       to.prepare('SELECT leads FROM campaign_counters WHERE workspace_id = ?1 AND campaign_id = ?2').bind(workspaceId, c).first<{ leads: number }>(),
     ]);
     if (a.count !== b.count || a.sum !== b.sum || a.xor !== b.xor || (counter?.leads ?? 0) !== b.count) {
-      throw new ApiError(
-        500,
+      throw new Refusal(
         'MOVE_VERIFY_FAILED',
         `Campaign ${c}: the copy differs from the original (${a.count} leads, ${b.count} copied, counter ${counter?.leads ?? 0}); the placement was not changed.`,
       );

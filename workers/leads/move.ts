@@ -21,7 +21,7 @@
  * (scripts/move-workspace.ts through the admin route) calls again until `done`.
  */
 import type { Env } from '../env.ts';
-import { ApiError } from '../api/errors.ts';
+import { Refusal } from '../refusal.ts';
 import { RUNNING } from '../../src/lib/import-view.ts';
 import { shardCount, shardDb } from './shards.ts';
 import { placeWorkspace, forgetPlacement, PLACEMENT_CACHE_MS } from './placement.ts';
@@ -102,8 +102,7 @@ export async function moveWorkspace(env: Env, workspaceId: string, toShard: numb
         if (undoing.length) {
           if (waited < drainMs) return status({ runningImports: undoing.length });
           await env.DB.prepare("DELETE FROM workspace_moves WHERE workspace_id = ?1 AND phase = 'draining'").bind(workspaceId).run();
-          throw new ApiError(
-            409,
+          throw new Refusal(
             'UNDO_RUNNING',
             `The undo of import ${undoing[0]} did not end within ${Math.round(drainMs / 1000)} s, so the move was called off (nothing was copied; imports are accepted again). ` +
               'Let the undo finish (POST /api/v1/imports/{id}/undo resumes a stuck one), then start the move again.',
@@ -195,7 +194,7 @@ async function startMove(env: Env, workspaceId: string, toShard: number): Promis
   let move = await readMove(env, workspaceId);
   if (!move) {
     if (!Number.isInteger(toShard) || toShard < 0 || toShard >= shardCount(env)) {
-      throw new ApiError(422, 'SHARD_UNKNOWN', `There is no leads shard ${toShard}; shards 0 to ${shardCount(env) - 1} are in use.`);
+      throw new Refusal('SHARD_UNKNOWN', `There is no leads shard ${toShard}; shards 0 to ${shardCount(env) - 1} are in use.`);
     }
     const from = await placeWorkspace(env, workspaceId);
     if (from === toShard) return null;
@@ -209,7 +208,7 @@ async function startMove(env: Env, workspaceId: string, toShard: number): Promis
     move = (await readMove(env, workspaceId))!;
   }
   if (move.to_shard !== toShard) {
-    throw new ApiError(409, 'MOVE_IN_PROGRESS', `This workspace is already moving to shard ${move.to_shard}; finish that move first.`);
+    throw new Refusal('MOVE_IN_PROGRESS', `This workspace is already moving to shard ${move.to_shard}; finish that move first.`);
   }
   return move;
 }

@@ -3,7 +3,7 @@
  * import creation, suppression list files, multipart upload creation, multipart parts. Retention prunes past windows.
  */
 import type { Env } from '../env.ts';
-import { ApiError } from '../api/errors.ts';
+import { Refusal } from '../refusal.ts';
 
 const WINDOW_MS = 60_000;
 
@@ -21,7 +21,7 @@ async function countAction(env: Env, key: string, limit: number, message: string
   )
     .bind(key, window)
     .first<{ count: number }>();
-  if ((row?.count ?? 0) > limit) throw new ApiError(429, 'RATE_LIMITED', message);
+  if ((row?.count ?? 0) > limit) throw new Refusal('RATE_LIMITED', message);
 }
 
 export async function limitImportCreation(env: Env, workspaceId: string): Promise<void> {

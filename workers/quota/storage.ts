@@ -6,7 +6,7 @@
  * deletes what the scope stored, so the count follows what R2 holds.
  */
 import type { Env } from '../env.ts';
-import { ApiError } from '../api/errors.ts';
+import { Refusal } from '../refusal.ts';
 
 export const DEFAULT_STORAGE_QUOTA_BYTES = 5 * 1024 ** 3;
 
@@ -51,8 +51,7 @@ export async function reserveStorage(env: Env, workspaceId: string, scope: strin
   ]);
   if (charged!.meta.changes > 0) return;
   const held = (await storageUsed(env, workspaceId)) ?? 0;
-  throw new ApiError(
-    507,
+  throw new Refusal(
     'STORAGE_QUOTA_EXCEEDED',
     `This workspace already holds ${formatBytes(held)} of uploaded data, and its storage quota is ${formatBytes(quota)}; ` +
       `${formatBytes(bytes)} more do not fit. Uploaded files are deleted automatically ${retentionHint(env)}; ` +

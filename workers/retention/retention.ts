@@ -19,7 +19,7 @@ import { coordinator } from '../coordinator/coordinator.ts';
 import { discardUpload } from '../chunk/multipart.ts';
 import { pruneRateLimits } from '../limits/rate-limit.ts';
 import { releaseStorage, settleStorage } from '../quota/storage.ts';
-import { ApiError } from '../api/errors.ts';
+import { Refusal } from '../refusal.ts';
 import { deleteChanges } from '../leads/changes.ts';
 import { undoRetentionDays } from '../undo/request-undo.ts';
 import { listImportPrefix } from '../suppression/list-import/keys.ts';
@@ -244,8 +244,7 @@ export async function discardIdleUploads(env: Env, now = Date.now(), page = PAGE
 export function assertReportKept(env: Env, row: { reportDeletedAt: string | null; finishedAt: string | null }): void {
   if (!row.reportDeletedAt) return;
   const kept = reportRetentionDays(env);
-  throw new ApiError(
-    410,
+  throw new Refusal(
     'REPORT_EXPIRED',
     `This import's error report was deleted on ${row.reportDeletedAt.slice(0, 10)}: error reports are kept ${kept} days after the import ends. ` +
       "The import's counts are still shown; import the file again to get a new report.",

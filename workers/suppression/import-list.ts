@@ -10,10 +10,9 @@
  */
 import type { Env } from '../env.ts';
 import { openUpload, type UploadKind } from '../chunk/read-upload.ts';
-import { fileError, toFileApiError } from '../api/file-errors.ts';
-import { ApiError } from '../api/errors.ts';
-import { LIMITS } from '../../src/lib/limits.ts';
-import { formatCount } from '../../src/lib/parse/errors.ts';
+import { Refusal } from '../refusal.ts';
+import { asFileReadError, FileReadError } from '../../src/lib/parse/errors.ts';
+import { listedBeforeError } from '../../src/lib/validate/file-messages.ts';
 import { createEntryReader, type SuppressionEntryInput } from '../../src/lib/suppression/entry.ts';
 import { MAX_INVALID_SHOWN } from '../../src/lib/suppression/schemas.ts';
 import { suppressionStore } from './store.ts';
@@ -47,7 +46,7 @@ export async function importList(
       ({ added } = await store.add(entries, now));
     } catch {
       // The database, not the file: retrying the same upload is safe (listed numbers count as already present).
-      throw new ApiError(503, 'STORAGE_UNAVAILABLE', 'The list could not be saved just now; nothing is wrong with the file. Upload it again in a moment.');
+      throw new Refusal('STORAGE_UNAVAILABLE', 'The list could not be saved just now; nothing is wrong with the file. Upload it again in a moment.');
     }
     result.added += added;
     result.alreadyPresent += valid - added;
@@ -59,9 +58,6 @@ export async function importList(
 
     for await (const batch of upload.rows) {
       result.rows += batch.length;
-      if (result.rows > LIMITS.maxRows) {
-        throw fileError('TOO_MANY_ROWS', `The list has more than ${formatCount(LIMITS.maxRows)} rows. Split it into smaller files.`);
-      }
       for (const row of batch) {
         const entry = rowEntry(reader, cols, row);
         if (entry.ok) {
@@ -74,16 +70,14 @@ export async function importList(
       if (pending.length >= FLUSH_ENTRIES) await flush();
     }
     await flush();
-    if (result.rows === 0) throw fileError('FILE_EMPTY', 'The list has a header row but no data rows.');
     return result;
   } catch (err) {
-    const apiErr = toFileApiError(err);
-    if (apiErr.status >= 500 || !(result.added || result.alreadyPresent)) throw apiErr;
+    // A store that failed (or the workspace moving) is answered as it is; anything else is the file's.
+    const refusal = err instanceof Refusal ? err : asFileReadError(err);
+    if (refusal instanceof Refusal || !(result.added || result.alreadyPresent)) throw refusal;
     const { rows: _rows, invalid: _invalid, ...counts } = result;
-    throw new ApiError(
-      apiErr.status,
-      apiErr.code,
-      `${apiErr.message} The ${formatCount(result.added + result.alreadyPresent)} valid numbers read before this point are on the list (${formatCount(result.added)} added).`,
+    throw new FileReadError(
+      { code: refusal.code, message: `${refusal.message} ${listedBeforeError(result.added + result.alreadyPresent, result.added)}` },
       { ...counts, partial: true },
     );
   }

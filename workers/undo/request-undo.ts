@@ -5,7 +5,7 @@
  * undone 202 with where it stands (and its undo resumes, should its messages have been lost).
  */
 import type { Env } from '../env.ts';
-import { ApiError } from '../api/errors.ts';
+import { Refusal } from '../refusal.ts';
 import { isRunning, type ImportStatus } from '../../src/lib/import-view.ts';
 import { nowIso } from '../db/ids.ts';
 import { runUndo } from './run-undo.ts';
@@ -33,15 +33,14 @@ export interface UndoableImport {
 export async function requestUndo(env: Env, imp: UndoableImport, now = Date.now()): Promise<200 | 202> {
   if (imp.status === 'undone') return 200;
   if (isRunning(imp.status)) {
-    throw new ApiError(409, 'IMPORT_RUNNING', 'The import is still running: cancel it or wait for it to end, then undo it.');
+    throw new Refusal('IMPORT_RUNNING', 'The import is still running: cancel it or wait for it to end, then undo it.');
   }
   // An undo walks the records on the workspace's shard: none starts while its leads are being moved.
   if (imp.status !== 'undoing') await assertAcceptingImports(env, imp.workspaceId);
   const days = undoRetentionDays(env);
   const expired = imp.changesDeletedAt !== null || (imp.finishedAt !== null && Date.parse(imp.finishedAt) + days * DAY_MS < now);
   if (expired && imp.status !== 'undoing') {
-    throw new ApiError(
-      410,
+    throw new Refusal(
       'UNDO_EXPIRED',
       `This import ended more than ${days} days ago: the records of what it changed are kept ${days} days, so it can no longer be undone.`,
     );

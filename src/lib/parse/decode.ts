@@ -1,5 +1,6 @@
 /** Bytes to text: detects UTF-8 (BOM or not), UTF-16 LE/BE and Windows-1252, and decodes a whole buffer or a stream of pieces. */
-import { FileReadError, formatBytes } from './errors.ts';
+import { FileReadError } from './errors.ts';
+import { FILE_ERRORS } from '../validate/file-messages.ts';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -7,9 +8,6 @@ export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 export const DEFAULT_SNIFF_BYTES = 1024 * 1024;
 /** More NUL bytes than this in the sniffed head of a non-UTF-16 file means it is binary, not text. */
 const MAX_NULS = 4;
-
-const SAVE_AS_UTF8 =
-  'In Excel choose File › Save As › "CSV UTF-8 (Comma delimited)", or in Google Sheets File › Download › CSV, and upload the new file.';
 
 /**
  * The encoding of a file from its first bytes: a BOM decides (UTF-8, UTF-16 LE/BE); BOM-less
@@ -131,10 +129,7 @@ function createBodyDecoder(chosen: Encoding, offset: number): BodyDecoder {
         decodedBytes += bytes.length;
         return decodeWindows1252(bytes);
       }
-      throw new FileReadError(
-        'FILE_CORRUPT',
-        `The file mixes text encodings: it starts as UTF-8 but has characters that are not UTF-8 after the first ${formatBytes(decodedBytes)}. ${SAVE_AS_UTF8}`,
-      );
+      throw new FileReadError(FILE_ERRORS.mixedEncodings(decodedBytes));
     }
   }
 
@@ -176,7 +171,7 @@ function createUtf16Pieces(): (bytes: Uint8Array, final: boolean) => Uint8Array 
       input = input.subarray(0, input.length - 1);
     }
     if (final && carry >= 0) {
-      throw new FileReadError('FILE_CORRUPT', 'The file ends in the middle of a character: it looks cut off. Upload the complete file again.');
+      throw new FileReadError(FILE_ERRORS.cutOffCharacter());
     }
     return input;
   };
@@ -250,12 +245,9 @@ function assertText(head: Uint8Array): void {
   if (nuls <= MAX_NULS) return;
   const magic = (sig: number[]) => sig.every((b, i) => head[i] === b);
   if (magic([0x50, 0x4b, 0x03, 0x04]) || magic([0xd0, 0xcf, 0x11, 0xe0])) {
-    throw new FileReadError(
-      'FILE_UNSUPPORTED',
-      'This is an Excel workbook, not a CSV file. Upload it as .xlsx or .xls, or save it as CSV UTF-8 and upload that.',
-    );
+    throw new FileReadError(FILE_ERRORS.workbookNotCsv());
   }
-  throw new FileReadError('FILE_CORRUPT', `This looks like a binary file, not CSV text. ${SAVE_AS_UTF8}`);
+  throw new FileReadError(FILE_ERRORS.binaryNotCsv());
 }
 
 function isAscii(bytes: Uint8Array): boolean {

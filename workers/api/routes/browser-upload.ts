@@ -13,7 +13,7 @@ import { ApiError } from '../errors.ts';
 import { limitImportCreation } from '../../limits/rate-limit.ts';
 import { campaignWithAssistant } from './campaigns.ts';
 import { putUploadedChunk, dispatchValidation } from '../../chunk/put-chunk.ts';
-import type { Admission } from '../../chunk/admit-chunk.ts';
+import { Refusal } from '../../refusal.ts';
 import { requireAllowedNotifyEmail } from '../../notify/allow-list.ts';
 import { rememberQuietly } from '../../mappings/saved-mappings.ts';
 import { checkColumns } from '../../import/check-columns.ts';
@@ -28,13 +28,6 @@ import type { AppEnv } from '../app-env.ts';
 
 /** A chunk body, counted in bytes as it streams in (with or without Content-Length). */
 const limitChunkBody = limitBody(LIMITS.maxChunkBytes, 'FILE_TOO_LARGE', 'A chunk');
-
-const ADMISSION_STATUS: Record<Exclude<Admission, { ok: true }>['code'], 409 | 413 | 503> = {
-  IMPORT_STARTED: 409,
-  CHUNK_ROWS_OVERLAP: 409,
-  TOO_MANY_ROWS: 413,
-  STORAGE_UNAVAILABLE: 503,
-};
 
 /** A chunk's JSON text, checked: its shape, its index against the URL's, its width, its row order. */
 function parseChunk(text: string, index: number, columns: number): Chunk {
@@ -114,7 +107,7 @@ export const browserUploadRoutes = new Hono<AppEnv>()
     });
     const chunk = parseChunk(text, index, config.headers.length);
     const admitted = await putUploadedChunk(c.env, workspaceId, row.id, chunk);
-    if (!admitted.ok) throw new ApiError(ADMISSION_STATUS[admitted.code], admitted.code, admitted.message);
+    if (!admitted.ok) throw new Refusal(admitted.code, admitted.message);
     return c.json({ index, rows: chunk.rows.length, storedRows: admitted.storedRows });
   })
   /**

@@ -4,7 +4,8 @@ import * as v from 'valibot';
 import { CreateImportQuerySchema, NotifyEmailSchema } from '../../../src/lib/schemas/api.ts';
 import { jsonBody, query } from '../validate.ts';
 import { ApiError } from '../errors.ts';
-import { fileError } from '../file-errors.ts';
+import { FileReadError } from '../../../src/lib/parse/errors.ts';
+import { FILE_ERRORS } from '../../../src/lib/validate/file-messages.ts';
 import { limitImportCreation } from '../../limits/rate-limit.ts';
 import { campaignWithAssistant } from './campaigns.ts';
 import { sizeLimit, type UploadKind } from '../../chunk/read-upload.ts';
@@ -28,7 +29,7 @@ function uploadKind(contentType: string | undefined, fileName: string | undefine
   const type = contentType?.split(';')[0]!.trim().toLowerCase();
   if (!type || type === 'application/octet-stream') return 'csv';
   const kind = KIND_BY_TYPE[type];
-  if (!kind) throw fileError('FILE_UNSUPPORTED', `Files of type ${type} are not supported. Upload a .csv, .xlsx or .xls file.`);
+  if (!kind) throw new FileReadError(FILE_ERRORS.unsupportedType(type));
   return kind;
 }
 
@@ -59,12 +60,9 @@ export const headlessUploadRoutes = new Hono<AppEnv>()
     const kind = uploadKind(c.req.header('content-type'), q.fileName);
     const declared = Number(c.req.header('content-length') ?? NaN);
     if (declared > sizeLimit(kind)) {
-      throw fileError(
-        'FILE_TOO_LARGE',
-        `The file is ${Math.ceil(declared / 1048576)} MB; the most a ${kind.toUpperCase()} upload accepts is ${sizeLimit(kind) / 1048576} MB.${kind === 'csv' ? '' : ' Save it as CSV to import a larger file.'}`,
-      );
+      throw new FileReadError(FILE_ERRORS.tooLarge(sizeLimit(kind), { size: declared, workbook: kind !== 'csv' }));
     }
-    if (declared === 0 || !c.req.raw.body) throw fileError('FILE_EMPTY', 'The request has no file in its body.');
+    if (declared === 0 || !c.req.raw.body) throw new FileReadError(FILE_ERRORS.noFile());
     const notifyEmail = await notifyEmailOf(c, q.notifyEmail);
     await limitImportCreation(c.env, workspaceId);
     const { status, view } = await importFile(c.env, { workspaceId, ...target, options: { ...q, notifyEmail }, kind, body: c.req.raw.body });
@@ -85,7 +83,7 @@ export const headlessUploadRoutes = new Hono<AppEnv>()
     await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
     const length = Number(c.req.header('content-length') ?? NaN);
     if (!Number.isFinite(length) || length <= 0) throw new ApiError(411, 'LENGTH_REQUIRED', 'Send each part with its Content-Length.');
-    if (length > MULTIPART.maxPartBytes) throw fileError('FILE_TOO_LARGE', `A part may be at most ${MULTIPART.maxPartBytes / 1048576} MB.`);
+    if (length > MULTIPART.maxPartBytes) throw new FileReadError(FILE_ERRORS.partTooLarge(MULTIPART.maxPartBytes));
     const part = await uploadPart(c.env, workspaceId, c.req.param('id'), c.req.param('uploadId'), Number(c.req.param('n')), c.req.raw.body!, length);
     return c.json(part);
   })

@@ -7,9 +7,10 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { jsonBody, query } from '../validate.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { fileError, toFileApiError } from '../file-errors.ts';
 import { LIMITS } from '../../../src/lib/limits.ts';
-import { formatBytes } from '../../../src/lib/parse/errors.ts';
+import { asFileReadError, FileReadError } from '../../../src/lib/parse/errors.ts';
+import { formatBytes } from '../../../src/lib/text/format-number.ts';
+import { FILE_ERRORS } from '../../../src/lib/validate/file-messages.ts';
 import { createEntryReader } from '../../../src/lib/suppression/entry.ts';
 import { AddSuppressionsSchema, DeleteSuppressionQuerySchema, ImportSuppressionsQuerySchema, ListSuppressionsQuerySchema } from '../../../src/lib/suppression/schemas.ts';
 import { sizeLimit } from '../../chunk/read-upload.ts';
@@ -56,22 +57,22 @@ export const suppressionRoutes = new Hono<AppEnv>()
   .post('/suppressions/import', query(ImportSuppressionsQuerySchema), async (c) => {
     const q = c.req.valid('query');
     if (!isSpreadsheetType(c.req.header('content-type'))) {
-      throw fileError('FILE_UNSUPPORTED', `Bodies of type ${c.req.header('content-type')} are not supported. Upload the list as .csv, .xlsx or .xls.`);
+      throw new FileReadError(FILE_ERRORS.unsupportedType(c.req.header('content-type')));
     }
     const declared = Number(c.req.header('content-length') ?? NaN);
     if (declared > LIMITS.maxCsvBytes) {
-      throw fileError('FILE_TOO_LARGE', `The file is ${formatBytes(declared)}; the most a list upload accepts is ${formatBytes(LIMITS.maxCsvBytes)}.`);
+      throw new FileReadError(FILE_ERRORS.tooLarge(LIMITS.maxCsvBytes, { size: declared }));
     }
-    if (declared === 0 || !c.req.raw.body) throw fileError('FILE_EMPTY', 'The request has no file in its body.');
+    if (declared === 0 || !c.req.raw.body) throw new FileReadError(FILE_ERRORS.noFile());
     await limitListImports(c.env, c.get('workspaceId'));
     // Numbers are written as the file is read: not while the workspace's list is being moved.
     await assertAcceptingImports(c.env, c.get('workspaceId'));
     const upload = await sniffUpload(c.req.raw.body, q.fileName).catch((err) => {
-      throw toFileApiError(err);
+      throw asFileReadError(err);
     });
-    if (upload.empty) throw fileError('FILE_EMPTY', 'The request has no file in its body.');
+    if (upload.empty) throw new FileReadError(FILE_ERRORS.noFile());
     if (declared > sizeLimit(upload.kind)) {
-      throw fileError('FILE_TOO_LARGE', `The workbook is ${formatBytes(declared)}; the most an Excel upload accepts is ${formatBytes(sizeLimit(upload.kind))}. Save it as CSV to upload a larger list.`);
+      throw new FileReadError(FILE_ERRORS.tooLarge(sizeLimit(upload.kind), { size: declared, workbook: true }));
     }
     const input = { body: upload.body, kind: upload.kind, defaultCountry: q.defaultCountry, sheet: q.sheet };
     if (prefersAsync(c.req.header('prefer'))) {

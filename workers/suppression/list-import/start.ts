@@ -8,13 +8,11 @@
 import type { Env } from '../../env.ts';
 import { newId } from '../../db/ids.ts';
 import { CHUNK_BYTE_BUDGET, openUpload, type UploadKind } from '../../chunk/read-upload.ts';
-import { ApiError } from '../../api/errors.ts';
-import { toFileApiError } from '../../api/file-errors.ts';
+import { Refusal } from '../../refusal.ts';
 import { putCharged, releaseStorage } from '../../quota/storage.ts';
 import { sendWithRetry } from '../../queue/send.ts';
 import { listChunkMessages } from '../../queue/messages.ts';
-import { LIMITS } from '../../../src/lib/limits.ts';
-import { FileReadError, formatCount, isFileReadError } from '../../../src/lib/parse/errors.ts';
+import { isFileReadError } from '../../../src/lib/parse/errors.ts';
 import { checkListColumns } from '../check-list-columns.ts';
 import { utf8Length } from '../../../src/lib/text/utf8-length.ts';
 import { listImportKeys, listImportPrefix } from './keys.ts';
@@ -67,7 +65,6 @@ export async function startListImport(env: Env, workspaceId: string, input: List
     };
     for await (const rows of upload.rows) {
       total += rows.length;
-      if (total > LIMITS.maxRows) throw new FileReadError('TOO_MANY_ROWS', `The list has more than ${formatCount(LIMITS.maxRows)} rows. Split it into smaller files.`);
       // The batch's rows as JSON once (without its brackets), so joining batches copies text, not objects.
       const json = JSON.stringify(rows).slice(1, -1);
       const bytes = utf8Length(json);
@@ -77,16 +74,15 @@ export async function startListImport(env: Env, workspaceId: string, input: List
       pendingBytes += bytes;
     }
     await store();
-    if (total === 0) throw new FileReadError('FILE_EMPTY', 'The list has a header row but no data rows.');
     await env.DB.prepare('UPDATE suppression_imports SET total_rows = ?2, chunk_count = ?3 WHERE id = ?1').bind(id, total, chunks).run();
     await sendWithRetry(env.IMPORT_QUEUE, listChunkMessages({ workspaceId, importId: id }, chunks));
     return (await listImportView(env, workspaceId, id))!;
   } catch (err) {
     // Only the readers blame the file; a store that failed is ours, and the upload can simply be retried.
     const answer =
-      err instanceof ApiError || isFileReadError(err)
-        ? toFileApiError(err)
-        : new ApiError(503, 'STORAGE_UNAVAILABLE', 'The list could not be stored just now; nothing is wrong with the file. Upload it again in a moment.');
+      err instanceof Refusal || isFileReadError(err)
+        ? err
+        : new Refusal('STORAGE_UNAVAILABLE', 'The list could not be stored just now; nothing is wrong with the file. Upload it again in a moment.');
     if (created) {
       await failListImport(env, id, answer.code, answer.message).catch(() => {});
       // Its chunks will not run (retention takes whatever this misses).

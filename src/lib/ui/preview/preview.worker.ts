@@ -10,6 +10,7 @@
  * already shown are checked and their changed verdicts sent (preview-verdicts.ts).
  */
 import { isFileReadError } from '../../parse/errors.ts';
+import { FILE_ERRORS } from '../../validate/file-messages.ts';
 import { autoMapWithSuggestions, checkMapping, columnLabel, type MappingCheck } from '../../map/columns.ts';
 import { headerPick } from '../../map/header-row.ts';
 import { createRowValidator, type RowValidator } from '../../validate/row.ts';
@@ -166,7 +167,7 @@ function take(batch: SourceRow[]): void {
 
 function fail(e: unknown): void {
   if (isFileReadError(e)) post({ type: 'failed', error: { code: e.code, message: e.message } });
-  else post({ type: 'failed', error: { code: 'FILE_CORRUPT', message: `The file could not be read: ${e instanceof Error ? e.message : String(e)}` } });
+  else post({ type: 'failed', error: FILE_ERRORS.unreadable() });
 }
 
 const sink: RowSink = {
