@@ -29,9 +29,9 @@ export interface UndoableImport {
   changesDeletedAt: string | null;
 }
 
-/** Marks the import `undoing` and runs or queues its undo; returns the HTTP status to answer with. */
-export async function requestUndo(env: Env, imp: UndoableImport, now = Date.now()): Promise<200 | 202> {
-  if (imp.status === 'undone') return 200;
+/** Marks the import `undoing` and runs or queues its undo: 'started', or 'done' when it was undone already. */
+export async function requestUndo(env: Env, imp: UndoableImport, now = Date.now()): Promise<'done' | 'started'> {
+  if (imp.status === 'undone') return 'done';
   if (isRunning(imp.status)) {
     throw new Refusal('IMPORT_RUNNING', 'The import is still running: cancel it or wait for it to end, then undo it.');
   }
@@ -57,5 +57,5 @@ export async function requestUndo(env: Env, imp: UndoableImport, now = Date.now(
     if (!marked.meta.changes) await assertAcceptingImports(env, imp.workspaceId);
   }
   await runUndo(env, imp);
-  return 202;
+  return 'started';
 }
