@@ -7,6 +7,7 @@
 import type { Env } from '../workers/env.ts';
 import { leadsStore } from '../workers/leads/leads-store.ts';
 import { workspaceDb } from '../workers/leads/placement.ts';
+import { listInZoneSetsByScan } from './zone-set-scan.ts';
 import { callableZoneSets } from '../workers/campaigns/callable-zone-sets.ts';
 import { DEFAULT_CALLING_WINDOW } from '../src/lib/calling/calling-window.ts';
 import type { NormalizedLead } from '../src/lib/types.ts';
@@ -71,6 +72,6 @@ export async function compareCallable(env: Env, workspaceId: string, campaignId:
   return {
     allowedZoneSets: sets.length,
     perZoneSet: await time(() => store.listInZoneSets(sets, at, limit, cursor)),
-    scan: await time(() => store.listInZoneSetsByScan(sets, at, limit, cursor)),
+    scan: await time(async () => listInZoneSetsByScan({ d1: await workspaceDb(env, workspaceId), workspaceId, campaignId }, sets, at, limit, cursor)),
   };
 }

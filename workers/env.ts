@@ -16,3 +16,32 @@ export interface Env extends Omit<GeneratedEnv, MaybeAbsent | 'IMPORT_QUEUE'>, P
   /** The leads pool (workers/leads): LEADS_0 … LEADS_{LEADS_SHARDS-1}, however many are declared. */
   [shard: `LEADS_${number}`]: D1Database | undefined;
 }
+
+/**
+ * The Worker's numbers from its vars (wrangler.toml; tests override them per call), each with its
+ * default and the least value that makes sense: a value missing, not a number or below that reads
+ * as the default. Every numeric setting is read through `envNumber`, nowhere else.
+ */
+const NUMBERS = {
+  /** How many LEADS_<n> bindings new workspaces may be placed on. */
+  LEADS_SHARDS: { fallback: 1, min: 1, integer: true },
+  CHUNK_RETENTION_DAYS: { fallback: 7, min: 0 },
+  REPORT_RETENTION_DAYS: { fallback: 30, min: 0 },
+  UPLOAD_RETENTION_HOURS: { fallback: 24, min: 0 },
+  UNDO_RETENTION_DAYS: { fallback: 30, min: 0 },
+  WORKSPACE_STORAGE_QUOTA_BYTES: { fallback: 5 * 1024 ** 3, min: 1 },
+  IMPORT_RATE_LIMIT_PER_MINUTE: { fallback: 60, min: 1 },
+  UPLOAD_RATE_LIMIT_PER_MINUTE: { fallback: 60, min: 1 },
+  UPLOAD_PART_RATE_LIMIT_PER_MINUTE: { fallback: 600, min: 1 },
+  UNDO_STEP_ROWS: { fallback: 5_000, min: 1, integer: true },
+} satisfies Record<string, { fallback: number; min: number; integer?: boolean }>;
+
+export type NumberSetting = keyof typeof NUMBERS & keyof Env;
+
+export function envNumber(env: Env, name: NumberSetting): number {
+  const spec: { fallback: number; min: number; integer?: boolean } = NUMBERS[name];
+  const raw = env[name];
+  const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  const value = spec.integer ? Math.floor(n) : n;
+  return Number.isFinite(value) && value >= spec.min ? value : spec.fallback;
+}

@@ -11,7 +11,6 @@ export type VariableValue = string | number | boolean | null;
 
 /** One variable of an assistant's call script, as configured (schemas/assistant.ts). */
 export type VariableDef = v.InferOutput<typeof VariableDefSchema>;
-export type VariableType = VariableDef['type'];
 
 /** What the assistant expects of a lead: its variables and those of each secondary contact. */
 export type AssistantConfig = v.InferOutput<typeof AssistantConfigSchema>;

@@ -12,8 +12,8 @@ export interface ImportConfig {
   campaignId: string;
   fileName: string;
   ignoreErrors: boolean;
-  /** What to do with a number the campaign already has (absent in imports created before the option: skip). */
-  onExisting?: OnExisting;
+  /** What to do with a number the campaign already has. */
+  onExisting: OnExisting;
   notifyEmail: string | null;
   headers: string[];
   mapping: ColumnMapping;
@@ -21,9 +21,9 @@ export interface ImportConfig {
   defaultCountry: string | null;
   /**
    * The campaign's blocked phone types when the import was created, so a settings change mid-import
-   * does not change its verdicts. Absent in imports created before it existed: DEFAULT_BLOCKED_PHONE_TYPES.
+   * does not change its verdicts.
    */
-  blockedPhoneTypes?: string[];
+  blockedPhoneTypes: string[];
   createdAt: string;
   /** Inline imports are driven by the request; queued ones by messages the coordinator sends. */
   inline: boolean;
@@ -49,9 +49,9 @@ export interface State {
   validatedRows: number;
   processedRows: number;
   importedRows: number;
-  /** importedRows = createdRows + updatedRows (absent in states stored before updates: all created). */
-  createdRows?: number;
-  updatedRows?: number;
+  /** importedRows = createdRows + updatedRows. */
+  createdRows: number;
+  updatedRows: number;
   failedRows: number;
   invalidRows: number;
   recordedPhones: number;
@@ -148,13 +148,13 @@ export function toView(config: ImportConfig, state: State): ImportView {
     fileName: config.fileName,
     status: state.status,
     ignoreErrors: config.ignoreErrors,
-    onExisting: config.onExisting ?? 'skip',
+    onExisting: config.onExisting,
     totalRows: state.totalRows,
     validatedRows: state.validatedRows,
     processedRows: state.processedRows,
     importedRows: state.importedRows,
-    createdRows: state.createdRows ?? state.importedRows - (state.updatedRows ?? 0),
-    updatedRows: state.updatedRows ?? 0,
+    createdRows: state.createdRows,
+    updatedRows: state.updatedRows,
     failedRows: state.failedRows,
     undoneRows: 0,
     undoSkippedRows: 0,

@@ -1,7 +1,9 @@
 /**
- * The one module that reads and writes leads. Its only inputs are the workspace and the campaign:
- * which database of the pool holds them (placement.ts) is decided here, so callers never see the
- * shards. Every write changes the campaign's counter in the same batch (one transaction) and is
+ * A campaign's leads as the pipeline and the API read and write them. Its only inputs are the
+ * workspace and the campaign: which database of the pool holds them (placement.ts) is decided
+ * here, so callers never see the shards. Leads are also changed in bulk by update.ts (the write
+ * pass's update and fill policies), undo-leads.ts and rollback-leads.ts, and a move
+ * (move-leads.ts); each of those runs behind the same fence. Every write changes the campaign's counter in the same batch (one transaction) and is
  * refused, in that same transaction, when the workspace is fenced off by a move. Rows travel to D1 as one JSON
  * parameter per statement (json_each), which keeps every statement far under D1's 100 bound
  * parameters whatever the number of rows; json_each always drives the joins (CROSS JOIN), so each
@@ -14,7 +16,7 @@ import type { LeadPage, LeadToWrite, StoredLead } from './stored-lead.ts';
 import { countLeads } from './counters.ts';
 import { insertLeads, removeLeads } from './write-leads.ts';
 import { zoneSetCounts } from './zone-set-counts.ts';
-import { existingPhones, leadsByImport, listInZoneSets, listInZoneSetsByScan, listLeads, listSuppressedLeads, maxContacts } from './read-leads.ts';
+import { existingPhones, leadsByImport, listInZoneSets, listLeads, listSuppressedLeads, maxContacts } from './read-leads.ts';
 
 export type { LeadPage, LeadToWrite, StoredContact, StoredLead, StoredPhoneFields } from './stored-lead.ts';
 export { encodeContacts, encodeLead } from './stored-lead.ts';
@@ -43,9 +45,6 @@ export function leadsStore(env: Env, workspaceId: string, campaignId: string) {
       listInZoneSets(await shard(), zoneSets, at, limit, cursor),
     /** One page of the leads whose number is on the suppression list at `at` (see listSuppressedLeads: pages may be short). */
     listSuppressed: async (at: Date, limit: number, cursor?: number, scan?: number): Promise<LeadPage> => listSuppressedLeads(await shard(), at, limit, cursor, scan),
-    /** The same page by a scan of the campaign (the benchmark's comparison). */
-    listInZoneSetsByScan: async (zoneSets: readonly number[], at: Date, limit: number, cursor?: number): Promise<LeadPage> =>
-      listInZoneSetsByScan(await shard(), zoneSets, at, limit, cursor),
     /** Leads per set of time zones, suppressed ones left out (see zone-set-counts.ts). */
     zoneSetCounts: async (at: Date = new Date()) => zoneSetCounts(await shard(), at),
     /** Every lead one import wrote, in file order, in pages (for leads.csv). */

@@ -14,7 +14,7 @@ export const PLACEMENT_CACHE_MS = 5_000;
 
 const cache = new Map<string, { shard: number; until: number }>();
 
-/** The shard of a workspace; a workspace never placed (created before the pool) is placed now. */
+/** The shard of a workspace; a workspace not placed yet (placement happens at its first use) is placed now. */
 export async function shardOf(env: Env, workspaceId: string): Promise<number> {
   const hit = cache.get(workspaceId);
   if (hit && hit.until > Date.now()) return hit.shard;

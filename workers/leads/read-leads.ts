@@ -3,8 +3,8 @@ import { paramGroups as groups } from './param-groups.ts';
 import { LEAD_SELECT, READ_ZONE_VERSION, toPage, toStoredLead, zoneIdsCurrent, type LeadPage, type LeadRow, type StoredLead } from './stored-lead.ts';
 import type { CampaignShard } from './campaign-shard.ts';
 
-/** A campaign's suppression condition on lead alias `l`: its primary number is listed and in force at ?at. */
-const notSuppressed = (workspaceParam: string, atParam: string, alias = 'l') =>
+/** A lead's (alias `l`) primary number is not on the workspace's suppression list in force at ?at. */
+export const notSuppressed = (workspaceParam: string, atParam: string, alias = 'l') =>
   `NOT EXISTS (SELECT 1 FROM suppressions AS s WHERE s.workspace_id = ${workspaceParam} AND s.phone = ${alias}.phone
      AND (s.expires_at IS NULL OR s.expires_at > ${atParam}))`;
 
@@ -102,26 +102,6 @@ export async function listSuppressedLeads({ d1, workspaceId, campaignId }: Campa
   // A full page ends at its last lead; a short one at the window's end, if the window was full.
   if (result.nextCursor === null && last !== undefined) result.nextCursor = String(last);
   return result;
-}
-
-/**
- * The same page by a scan of the campaign in id order, filtering on the zone set: cheap when
- * most leads are allowed, a scan of the whole campaign when few are. Kept for the benchmark's
- * comparison (bench/callable.ts); listings use listInZoneSets.
- */
-export async function listInZoneSetsByScan({ d1, workspaceId, campaignId }: CampaignShard, zoneSets: readonly number[], at: Date, limit: number, cursor?: number): Promise<LeadPage> {
-  const [meta, page] = await d1.batch([
-    d1.prepare(READ_ZONE_VERSION),
-    d1
-      .prepare(
-        `SELECT ${LEAD_SELECT} FROM leads AS l INDEXED BY leads_campaign
-         WHERE l.campaign_id = ?1 AND l.workspace_id = ?2 AND l.id > ?3
-           AND l.phone_zone_set IN (SELECT value FROM json_each(?5)) AND ${notSuppressed('?2', '?6')}
-         ORDER BY l.id LIMIT ?4`,
-      )
-      .bind(campaignId, workspaceId, cursor ?? 0, limit + 1, JSON.stringify(zoneSets), at.toISOString()),
-  ]);
-  return toPage(page!.results as LeadRow[], limit, zoneIdsCurrent(meta!));
 }
 
 /** Every lead one import wrote, in file order, in pages (for leads.csv). */

@@ -5,18 +5,15 @@
  * anything is stored (507 STORAGE_QUOTA_EXCEEDED); retention releases a scope's bytes when it
  * deletes what the scope stored, so the count follows what R2 holds.
  */
-import type { Env } from '../env.ts';
+import { envNumber, type Env } from '../env.ts';
 import { Refusal } from '../refusal.ts';
-
-export const DEFAULT_STORAGE_QUOTA_BYTES = 5 * 1024 ** 3;
 
 export type ScopeKind = 'import' | 'upload';
 
 const TOTAL = '*';
 
 export function storageQuota(env: Env): number {
-  const n = Number(env.WORKSPACE_STORAGE_QUOTA_BYTES);
-  return Number.isFinite(n) && n > 0 ? n : DEFAULT_STORAGE_QUOTA_BYTES;
+  return envNumber(env, 'WORKSPACE_STORAGE_QUOTA_BYTES');
 }
 
 function kindOf(scope: string): ScopeKind {
@@ -60,7 +57,7 @@ export async function reserveStorage(env: Env, workspaceId: string, scope: strin
 }
 
 function retentionHint(env: Env): string {
-  return `${Number(env.CHUNK_RETENTION_DAYS ?? 7)} days after their import ends, and error reports after ${Number(env.REPORT_RETENTION_DAYS ?? 30)} days`;
+  return `${envNumber(env, 'CHUNK_RETENTION_DAYS')} days after their import ends, and error reports after ${envNumber(env, 'REPORT_RETENTION_DAYS')} days`;
 }
 
 /**

@@ -13,7 +13,7 @@
  * - Rate-limit counters of ended windows are deleted.
  * Each deletion releases the bytes it freed from the workspace's storage quota.
  */
-import type { Env } from '../env.ts';
+import { envNumber, type Env } from '../env.ts';
 import { importPrefix, keys } from '../chunk/keys.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
 import { discardUpload } from '../chunk/multipart.ts';
@@ -38,13 +38,9 @@ const LIST_UPLOAD_TIMEOUT_MS = 3_600_000;
 
 type Ended = { id: string; workspace_id: string };
 
-const days = (value: string | undefined, fallback: number) => {
-  const n = Number(value);
-  return Number.isFinite(n) && n >= 0 ? n : fallback;
-};
-export const chunkRetentionDays = (env: Env) => days(env.CHUNK_RETENTION_DAYS, 7);
-export const reportRetentionDays = (env: Env) => days(env.REPORT_RETENTION_DAYS, 30);
-export const uploadRetentionHours = (env: Env) => days(env.UPLOAD_RETENTION_HOURS, 24);
+const chunkRetentionDays = (env: Env) => envNumber(env, 'CHUNK_RETENTION_DAYS');
+const reportRetentionDays = (env: Env) => envNumber(env, 'REPORT_RETENTION_DAYS');
+const uploadRetentionHours = (env: Env) => envNumber(env, 'UPLOAD_RETENTION_HOURS');
 
 export interface RetentionRun {
   /** R2 objects of expired imports deleted (chunks, verdicts, error parts). */

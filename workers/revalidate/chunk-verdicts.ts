@@ -29,7 +29,7 @@ export async function chunkVerdicts(env: Env, config: ImportConfig, index: numbe
   await markSuppressed(env, config, entries);
   const valid = entries.filter((e) => e.lead);
   // Under `update` and `fill` a number the campaign has is not an error: the write pass merges it.
-  if ((config.onExisting ?? 'skip') !== 'skip') return entries;
+  if (config.onExisting !== 'skip') return entries;
   // Leads this import already wrote (a chunk run again) are not "existing": the insert counts them as written.
   const existing = await leadsStore(env, workspaceId, config.campaignId).existing(
     valid.map((e) => e.lead!.e164),

@@ -4,7 +4,7 @@
  * records' lifetime is over (410 UNDO_EXPIRED); an import already undone answers 200, one being
  * undone 202 with where it stands (and its undo resumes, should its messages have been lost).
  */
-import type { Env } from '../env.ts';
+import { envNumber, type Env } from '../env.ts';
 import { Refusal } from '../refusal.ts';
 import { isRunning, type ImportStatus } from '../../src/lib/import-view.ts';
 import { nowIso } from '../db/ids.ts';
@@ -15,8 +15,7 @@ const DAY_MS = 86_400_000;
 
 /** Days an ended import can be undone (its change records are kept that long): UNDO_RETENTION_DAYS, default 30. */
 export function undoRetentionDays(env: Env): number {
-  const n = Number(env.UNDO_RETENTION_DAYS);
-  return Number.isFinite(n) && n >= 0 ? n : 30;
+  return envNumber(env, 'UNDO_RETENTION_DAYS');
 }
 
 export interface UndoableImport {

@@ -20,11 +20,7 @@ import { countCodes } from '../revalidate/count-codes.ts';
 import { rollbackChunk } from '../rollback/rollback-chunk.ts';
 import { upsertLeads } from '../leads/update.ts';
 import { providedVariables } from './provided-variables.ts';
-
-export interface ErrorPart {
-  index: number;
-  rows: { row: number; cells: string[]; errors: RowVerdict['errors'] }[];
-}
+import type { ErrorPart } from '../report/error-part.ts';
 
 export async function writeEntries(
   env: Env,
@@ -55,7 +51,7 @@ export async function writeEntries(
   let imported = 0;
   let updated = 0;
   let conflicts = 0;
-  const policy = config.onExisting ?? 'skip';
+  const policy = config.onExisting;
   if (write && toWrite.length && policy !== 'skip') {
     const cells = new Map(valid.map((e) => [e.row, e.cells]));
     const rows = toWrite.map((w) => ({ ...w, provided: providedVariables(config.mapping, cells.get(w.row) ?? []) }));

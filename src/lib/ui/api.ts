@@ -25,14 +25,9 @@ export function api(token: string) {
   return hc<AppType>(location.origin, { headers: { Authorization: `Bearer ${token}` } }).api.v1;
 }
 
-/** A GET with the token, for responses the RPC client does not type (CSV files). */
-export function authedFetch(token: string, path: string): Promise<Response> {
-  return authedRequest(token, path);
-}
-
 /** Downloads an authenticated file through a blob URL; returns an error message, or null on success. */
 export async function downloadFile(token: string, path: string, fileName: string): Promise<string | null> {
-  const res = await authedFetch(token, path);
+  const res = await authedRequest(token, path);
   if (!res.ok) return errorMessage(res, 'The download failed');
   saveBlob(await res.blob(), fileName);
   return null;
