@@ -18,6 +18,11 @@ export type RefusalCode =
   /** A store (D1, R2) failed while a list was imported; nothing is wrong with the file. */
   | 'STORAGE_UNAVAILABLE'
   | 'IMPORT_RUNNING'
+  /** A cancel of an import that has already ended. */
+  | 'IMPORT_FINISHED'
+  /** An error report asked for before the import ended (or of one that has none). */
+  | 'REPORT_NOT_READY'
+  | 'WEBHOOK_URL_NOT_ALLOWED'
   /** A browser import's chunk after its start, or rows that overlap another chunk's. */
   | 'IMPORT_STARTED'
   | 'CHUNK_ROWS_OVERLAP'
@@ -45,3 +50,6 @@ export class Refusal extends Error {
     super(message);
   }
 }
+
+/** `<what> not found.` (another workspace's ids answer the same). */
+export const notFoundRefusal = (what: string) => new Refusal('NOT_FOUND', `${what} not found.`);

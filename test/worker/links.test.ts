@@ -13,6 +13,7 @@ import { coordinator } from '../../workers/coordinator/coordinator.ts';
 import { sendImportEmail } from '../../workers/notify/send-email.ts';
 import { signedQuery } from '../../workers/links/sign.ts';
 import { app } from '../../workers/api/app.ts';
+import { deleteExpiredReports } from '../../workers/retention/retention.ts';
 import type { Env } from '../../workers/env.ts';
 
 /**
@@ -176,6 +177,21 @@ describe('signed links in the completion email', () => {
     }
     const pageA = linksOf(a.mail).text[0]!;
     expect((await pageData(pageA.replace(a.id, b.id))).status).toBe(403);
+  });
+
+  it('answers 410 REPORT_EXPIRED to an authentic link once retention deleted the error report, as the token route does', async () => {
+    const { id, mail, view, api } = await importWithEmail();
+    const [, reportUrl, leadsUrl] = linksOf(mail).text;
+    expect((await open(reportUrl!)).status).toBe(200);
+    // The hourly retention, run as at 31 days after the end: the report (30 days) is deleted.
+    // (Earlier tests' imports in this file are deleted too: the count is not this test's subject.)
+    await deleteExpiredReports(env, Date.parse(view.finishedAt!) + 31 * 86_400_000);
+    for (const res of [await open(reportUrl!), await api.get(`/imports/${id}/errors.csv`)]) {
+      expect(res.status).toBe(410);
+      expect(await res.json<any>()).toEqual({ error: { code: 'REPORT_EXPIRED', message: expect.stringMatching(/kept 30 days/) } });
+    }
+    // The leads it wrote are still there (retention deletes files, not leads).
+    expect((await open(leadsUrl!)).status).toBe(200);
   });
 
   it('answers 404 to an authentic link whose import does not exist', async () => {

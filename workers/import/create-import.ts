@@ -1,9 +1,7 @@
 /** Creates an import: its D1 row (the read model) and its coordinator (the live state). */
 import type { Env } from '../env.ts';
-import { db } from '../db/client.ts';
-import { campaigns, imports } from '../db/schema.ts';
-import { and, eq } from 'drizzle-orm';
-import { DEFAULT_BLOCKED_PHONE_TYPES } from '../../src/lib/calling/blocked-phone-types.ts';
+import { insertImport } from '../imports/imports.ts';
+import { blockedPhoneTypesOf } from '../campaigns/campaigns.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
 import type { ImportConfig } from '../coordinator/state.ts';
@@ -26,22 +24,12 @@ export interface NewImport {
   inline: boolean;
 }
 
-/** The campaign's blocked phone types now: the import keeps them for its whole run. */
-async function blockedPhoneTypesOf(env: Env, workspaceId: string, campaignId: string): Promise<string[]> {
-  const row = await db(env.DB)
-    .select({ blockedPhoneTypes: campaigns.blockedPhoneTypes })
-    .from(campaigns)
-    .where(and(eq(campaigns.id, campaignId), eq(campaigns.workspaceId, workspaceId)))
-    .get();
-  return row ? [...row.blockedPhoneTypes] : [...DEFAULT_BLOCKED_PHONE_TYPES];
-}
-
 export async function createImport(env: Env, input: NewImport): Promise<ImportConfig> {
   await assertAcceptingImports(env, input.workspaceId);
   const importId = newId('imp');
   const createdAt = nowIso();
   const blockedPhoneTypes = await blockedPhoneTypesOf(env, input.workspaceId, input.campaignId);
-  await db(env.DB).insert(imports).values({
+  await insertImport(env, {
     id: importId,
     workspaceId: input.workspaceId,
     campaignId: input.campaignId,

@@ -19,6 +19,7 @@ import { paramGroups } from './param-groups.ts';
 import { leadChanges, undoRuns } from './schema.ts';
 import { digestPages, sameDigest } from './checksum.ts';
 import { copyDiffers, type MovedTable, type Verified } from './moved-table.ts';
+import { importIdsWithStatus, importRef, nextImportWithChanges as nextImportAfter } from '../imports/imports.ts';
 
 const CHANGE_COLUMNS = [
   'kind',
@@ -47,12 +48,7 @@ interface ImportRef {
 
 /** The workspace's next import after `after` (id order) whose change records are still kept. */
 async function nextImportWithChanges(env: Env, workspaceId: string, after: string): Promise<ImportRef | null> {
-  const row = await env.DB.prepare(
-    'SELECT id, campaign_id FROM imports WHERE workspace_id = ?1 AND id > ?2 AND changes_deleted_at IS NULL ORDER BY id LIMIT 1',
-  )
-    .bind(workspaceId, after)
-    .first<{ id: string; campaign_id: string }>();
-  return row ? { id: row.id, campaignId: row.campaign_id } : null;
+  return (await nextImportAfter(env, workspaceId, after)) ?? null;
 }
 
 /**
@@ -136,8 +132,8 @@ export const MOVED_CHANGES: MovedTable = {
   async copy(ctx, cursor) {
     const [importId, after] = cursor ? (JSON.parse(cursor) as ChangesCursor) : [(await nextImportWithChanges(ctx.env, ctx.workspaceId, ''))?.id ?? null, CHANGES_START];
     if (importId === null) return { rows: 0, cursor: null };
-    const imp = await ctx.env.DB.prepare('SELECT id, campaign_id FROM imports WHERE id = ?1').bind(importId).first<{ id: string; campaign_id: string }>();
-    const copied = imp ? await copyChangeBatch(ctx.from, ctx.to, { id: imp.id, campaignId: imp.campaign_id }, after, ctx.batchRows) : { rows: 0, lastLeadId: CHANGES_START };
+    const imp = await importRef(ctx.env, importId);
+    const copied = imp ? await copyChangeBatch(ctx.from, ctx.to, imp, after, ctx.batchRows) : { rows: 0, lastLeadId: CHANGES_START };
     if (copied.rows === ctx.batchRows) return { rows: copied.rows, cursor: JSON.stringify([importId, copied.lastLeadId] satisfies ChangesCursor) };
     const next = await nextImportWithChanges(ctx.env, ctx.workspaceId, importId);
     return { rows: copied.rows, cursor: next === null ? null : JSON.stringify([next.id, CHANGES_START] satisfies ChangesCursor) };
@@ -177,6 +173,5 @@ export const MOVED_CHANGES: MovedTable = {
 
 /** Ids of the workspace's imports being undone now (a move waits for them: an undo's cursor is in old lead ids). */
 export async function undoingImports(env: Env, workspaceId: string): Promise<string[]> {
-  const { results } = await env.DB.prepare("SELECT id FROM imports WHERE workspace_id = ?1 AND status = 'undoing' ORDER BY id").bind(workspaceId).all<{ id: string }>();
-  return results.map((r) => r.id);
+  return importIdsWithStatus(env, workspaceId, ['undoing']);
 }

@@ -4,7 +4,7 @@
  * to go on. Tables are carried through the registry (shard-tables.ts), in its order.
  */
 import { Refusal } from '../refusal.ts';
-import { RUNNING } from '../../src/lib/import-view.ts';
+import { runningImportCount } from '../imports/imports.ts';
 import { forgetPlacement, PLACEMENT_CACHE_MS } from './placement.ts';
 import type { MoveContext, MovedTable, Verified } from './moved-table.ts';
 import { MOVED_TABLES } from './shard-tables.ts';
@@ -142,11 +142,8 @@ export const PHASES: Record<MovePhase, Phase> = { draining, copying, verifying, 
 
 /** Imports still running, and suppression list imports still listing in the background. */
 async function runningImports({ env, workspaceId }: MoveContext): Promise<number> {
-  const row = await env.DB.prepare(
-    `SELECT (SELECT count(*) FROM imports WHERE workspace_id = ?1 AND status IN (SELECT value FROM json_each(?2)))
-          + (SELECT count(*) FROM suppression_imports WHERE workspace_id = ?1 AND status = 'running') AS n`,
-  )
-    .bind(workspaceId, JSON.stringify(RUNNING))
+  const lists = await env.DB.prepare("SELECT count(*) AS n FROM suppression_imports WHERE workspace_id = ?1 AND status = 'running'")
+    .bind(workspaceId)
     .first<{ n: number }>();
-  return row?.n ?? 0;
+  return (await runningImportCount(env, workspaceId)) + (lists?.n ?? 0);
 }

@@ -5,6 +5,7 @@ import { isRunning, type ImportView } from '../../src/lib/import-view.ts';
 import { buildErrorReport } from './build-error-report.ts';
 import { sendImportEmail } from '../notify/send-email.ts';
 import type { ImportConfig } from '../coordinator/state.ts';
+import { campaignName } from '../campaigns/campaigns.ts';
 
 export async function finalizeImport(env: Env, workspaceId: string, importId: string): Promise<ImportView> {
   const coord = coordinator(env, importId);
@@ -19,8 +20,6 @@ export async function finalizeImport(env: Env, workspaceId: string, importId: st
 /** Emails the import's owner once it has ended (completed, failed or cancelled). */
 export async function notifyEnded(env: Env, config: ImportConfig, view: ImportView): Promise<void> {
   if (!config.notifyEmail || isRunning(view.status)) return;
-  const campaign = await env.DB.prepare('SELECT name FROM campaigns WHERE id = ?1 AND workspace_id = ?2')
-    .bind(config.campaignId, config.workspaceId)
-    .first<{ name: string }>();
-  await sendImportEmail(env, config.notifyEmail, view, campaign?.name ?? config.campaignId);
+  const name = await campaignName(env, config.workspaceId, config.campaignId);
+  await sendImportEmail(env, config.notifyEmail, view, name ?? config.campaignId);
 }

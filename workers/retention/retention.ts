@@ -19,7 +19,7 @@ import { coordinator } from '../coordinator/coordinator.ts';
 import { discardUpload } from '../chunk/multipart.ts';
 import { pruneRateLimits } from '../limits/rate-limit.ts';
 import { releaseStorage, settleStorage } from '../quota/storage.ts';
-import { Refusal } from '../refusal.ts';
+import { endedImportsLacking, markImport, type ImportRef, type RetentionMark } from '../imports/imports.ts';
 import { deleteChanges } from '../leads/changes.ts';
 import { undoRetentionDays } from '../undo/request-undo.ts';
 import { listImportPrefix } from '../suppression/list-import/keys.ts';
@@ -37,6 +37,7 @@ const DAY_MS = 86_400_000;
 const LIST_UPLOAD_TIMEOUT_MS = 3_600_000;
 
 type Ended = { id: string; workspace_id: string };
+type EndedImport = ImportRef;
 
 const chunkRetentionDays = (env: Env) => envNumber(env, 'CHUNK_RETENTION_DAYS');
 const reportRetentionDays = (env: Env) => envNumber(env, 'REPORT_RETENTION_DAYS');
@@ -109,16 +110,9 @@ async function forEachDue<T>(
   return total;
 }
 
-/** Ended imports that `where` selects, ended before `cutoff`, oldest first. */
-function endedImports(env: Env, where: string, cutoff: string) {
-  return async (limit: number, offset: number) =>
-    (
-      await env.DB.prepare(
-        `SELECT id, workspace_id FROM imports WHERE finished_at IS NOT NULL AND finished_at < ?1 AND ${where} ORDER BY finished_at, id LIMIT ?2 OFFSET ?3`,
-      )
-        .bind(cutoff, limit, offset)
-        .all<Ended>()
-    ).results;
+/** Ended imports, ended before `cutoff`, that still lack `mark`, oldest first. */
+function endedImports(env: Env, mark: RetentionMark, cutoff: string) {
+  return (limit: number, offset: number): Promise<EndedImport[]> => endedImportsLacking(env, mark, cutoff, limit, offset);
 }
 
 /**
@@ -128,14 +122,14 @@ function endedImports(env: Env, where: string, cutoff: string) {
  */
 export async function purgeExpiredUploads(env: Env, now = Date.now(), page = PAGE): Promise<number> {
   const cutoff = new Date(now - chunkRetentionDays(env) * DAY_MS).toISOString();
-  return forEachDue(endedImports(env, 'purged_at IS NULL', cutoff), async (imp) => {
-    const prefix = importPrefix(imp.workspace_id, imp.id);
+  return forEachDue(endedImports(env, 'purgedAt', cutoff), async (imp) => {
+    const prefix = importPrefix(imp.workspaceId, imp.id);
     let deleted = 0;
     for (const folder of ['chunks/', 'validated/', 'errors/']) deleted += await deletePrefix(env, prefix + folder);
     await purgeCoordinator(env, imp.id);
-    const report = await env.UPLOADS.head(keys.report(imp.workspace_id, imp.id));
-    await settleStorage(env, imp.workspace_id, imp.id, report?.size ?? 0);
-    await env.DB.prepare('UPDATE imports SET purged_at = ?1 WHERE id = ?2').bind(new Date(now).toISOString(), imp.id).run();
+    const report = await env.UPLOADS.head(keys.report(imp.workspaceId, imp.id));
+    await settleStorage(env, imp.workspaceId, imp.id, report?.size ?? 0);
+    await markImport(env, imp.id, 'purgedAt', new Date(now).toISOString());
     return deleted;
   }, page);
 }
@@ -147,12 +141,11 @@ export async function purgeExpiredUploads(env: Env, now = Date.now(), page = PAG
  */
 export async function deleteExpiredReports(env: Env, now = Date.now(), page = PAGE): Promise<number> {
   const cutoff = new Date(now - reportRetentionDays(env) * DAY_MS).toISOString();
-  return forEachDue(endedImports(env, 'report_deleted_at IS NULL', cutoff), async (imp) => {
-    await deletePrefix(env, importPrefix(imp.workspace_id, imp.id));
+  return forEachDue(endedImports(env, 'reportDeletedAt', cutoff), async (imp) => {
+    await deletePrefix(env, importPrefix(imp.workspaceId, imp.id));
     await purgeCoordinator(env, imp.id);
-    await releaseStorage(env, imp.workspace_id, imp.id);
-    const at = new Date(now).toISOString();
-    await env.DB.prepare('UPDATE imports SET report_deleted_at = ?1, purged_at = coalesce(purged_at, ?1) WHERE id = ?2').bind(at, imp.id).run();
+    await releaseStorage(env, imp.workspaceId, imp.id);
+    await markImport(env, imp.id, 'reportDeletedAt', new Date(now).toISOString());
     return 1;
   }, page);
 }
@@ -169,13 +162,13 @@ async function purgeCoordinator(env: Env, importId: string): Promise<void> {
  */
 export async function deleteExpiredChanges(env: Env, now = Date.now(), page = PAGE): Promise<number> {
   const cutoff = new Date(now - undoRetentionDays(env) * DAY_MS).toISOString();
-  // Not while the workspace moves: its records are being copied, and are deleted on the new shard after.
-  const where = "changes_deleted_at IS NULL AND status <> 'undoing' AND workspace_id NOT IN (SELECT workspace_id FROM workspace_moves)";
-  return forEachDue(endedImports(env, where, cutoff), async (imp) => {
+  // Not while the import is being undone, nor while the workspace moves (its records are being
+  // copied, and are deleted on the new shard after): endedImportsLacking leaves those out.
+  return forEachDue(endedImports(env, 'changesDeletedAt', cutoff), async (imp) => {
     // 20 statements of 5,000 records each per import and run; the next run goes on.
     for (let i = 0; i < 20; i++) {
-      if ((await deleteChanges(env, imp.workspace_id, imp.id)) < 5_000) {
-        await env.DB.prepare('UPDATE imports SET changes_deleted_at = ?1 WHERE id = ?2').bind(new Date(now).toISOString(), imp.id).run();
+      if ((await deleteChanges(env, imp.workspaceId, imp.id)) < 5_000) {
+        await markImport(env, imp.id, 'changesDeletedAt', new Date(now).toISOString());
         return 1;
       }
     }
@@ -231,18 +224,4 @@ export async function discardIdleUploads(env: Env, now = Date.now(), page = PAGE
         .all<{ workspace_id: string; scope: string }>()
     ).results;
   return forEachDue(select, async (u) => (await discardUpload(env, u.workspace_id, u.scope), 1), page);
-}
-
-/**
- * For `GET /imports/{id}/errors.csv`: throws 410 REPORT_EXPIRED once retention has deleted the
- * import's error report.
- */
-export function assertReportKept(env: Env, row: { reportDeletedAt: string | null; finishedAt: string | null }): void {
-  if (!row.reportDeletedAt) return;
-  const kept = reportRetentionDays(env);
-  throw new Refusal(
-    'REPORT_EXPIRED',
-    `This import's error report was deleted on ${row.reportDeletedAt.slice(0, 10)}: error reports are kept ${kept} days after the import ends. ` +
-      "The import's counts are still shown; import the file again to get a new report.",
-  );
 }

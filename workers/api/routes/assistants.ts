@@ -1,74 +1,14 @@
-/** Assistants: the call-script variables a campaign's leads must supply. */
+/** Assistants: the call-script variables a campaign's leads must supply (workers/assistants). */
 import { Hono } from 'hono';
-import { and, desc, eq } from 'drizzle-orm';
-import { db } from '../../db/client.ts';
-import { assistants } from '../../db/schema.ts';
-import { newId, nowIso } from '../../db/ids.ts';
 import { CreateAssistantSchema } from '../../../src/lib/schemas/api.ts';
 import { UpdateAssistantSchema } from '../../../src/lib/schemas/update.ts';
+import { createAssistant, listAssistants, requireAssistant, toAssistant, updateAssistant } from '../../assistants/assistants.ts';
 import { jsonBody } from '../validate.ts';
-import { notFound } from '../errors.ts';
 import type { AppEnv } from '../app-env.ts';
 
-type AssistantRow = typeof assistants.$inferSelect;
-
-export const toAssistant = (a: AssistantRow) => ({
-  id: a.id,
-  name: a.name,
-  variables: a.variables,
-  secondaryVariables: a.secondaryVariables,
-  createdAt: a.createdAt,
-});
-
-export async function findAssistant(d1: D1Database, workspaceId: string, id: string) {
-  return db(d1)
-    .select()
-    .from(assistants)
-    .where(and(eq(assistants.id, id), eq(assistants.workspaceId, workspaceId)))
-    .get();
-}
-
 export const assistantRoutes = new Hono<AppEnv>()
-  .post('/', jsonBody(CreateAssistantSchema), async (c) => {
-    const body = c.req.valid('json');
-    const row: AssistantRow = {
-      id: newId('ast'),
-      workspaceId: c.get('workspaceId'),
-      name: body.name,
-      variables: body.variables,
-      secondaryVariables: body.secondaryVariables,
-      createdAt: nowIso(),
-    };
-    await db(c.env.DB).insert(assistants).values(row);
-    return c.json(toAssistant(row), 201);
-  })
-  .get('/', async (c) => {
-    const rows = await db(c.env.DB)
-      .select()
-      .from(assistants)
-      .where(eq(assistants.workspaceId, c.get('workspaceId')))
-      .orderBy(desc(assistants.createdAt))
-      .all();
-    return c.json({ items: rows.map(toAssistant) });
-  })
-  .get('/:id', async (c) => {
-    const row = await findAssistant(c.env.DB, c.get('workspaceId'), c.req.param('id'));
-    if (!row) throw notFound('Assistant');
-    return c.json(toAssistant(row));
-  })
+  .post('/', jsonBody(CreateAssistantSchema), async (c) => c.json(await createAssistant(c.env, c.get('workspaceId'), c.req.valid('json')), 201))
+  .get('/', async (c) => c.json({ items: await listAssistants(c.env, c.get('workspaceId')) }))
+  .get('/:id', async (c) => c.json(toAssistant(await requireAssistant(c.env, c.get('workspaceId'), c.req.param('id')))))
   /** Changes the name or the variables; imports already created keep the variables they started with. */
-  .patch('/:id', jsonBody(UpdateAssistantSchema), async (c) => {
-    const workspaceId = c.get('workspaceId');
-    const row = await findAssistant(c.env.DB, workspaceId, c.req.param('id'));
-    if (!row) throw notFound('Assistant');
-    const body = c.req.valid('json');
-    const changes: Partial<AssistantRow> = {};
-    if (body.name !== undefined) changes.name = body.name;
-    if (body.variables !== undefined) changes.variables = body.variables;
-    if (body.secondaryVariables !== undefined) changes.secondaryVariables = body.secondaryVariables;
-    await db(c.env.DB)
-      .update(assistants)
-      .set(changes)
-      .where(and(eq(assistants.id, row.id), eq(assistants.workspaceId, workspaceId)));
-    return c.json(toAssistant({ ...row, ...changes }));
-  });
+  .patch('/:id', jsonBody(UpdateAssistantSchema), async (c) => c.json(await updateAssistant(c.env, c.get('workspaceId'), c.req.param('id'), c.req.valid('json'))));

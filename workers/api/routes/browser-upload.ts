@@ -7,11 +7,11 @@ import * as v from 'valibot';
 import { ChunkSchema, rowOrderBreak, type Chunk } from '../../../src/lib/chunk/format.ts';
 import { autoMap } from '../../../src/lib/map/columns.ts';
 import { LIMITS } from '../../../src/lib/limits.ts';
-import type { AssistantConfig } from '../../../src/lib/types.ts';
 import { jsonBody, limitBody } from '../validate.ts';
 import { ApiError } from '../errors.ts';
 import { limitImportCreation } from '../../limits/rate-limit.ts';
-import { campaignWithAssistant } from './campaigns.ts';
+import { campaignWithAssistant } from '../../campaigns/campaigns.ts';
+import { assistantConfig } from '../../assistants/assistants.ts';
 import { putUploadedChunk, dispatchValidation } from '../../chunk/put-chunk.ts';
 import { Refusal } from '../../refusal.ts';
 import { requireAllowedNotifyEmail } from '../../notify/allow-list.ts';
@@ -23,7 +23,7 @@ import { coordinator } from '../../coordinator/coordinator.ts';
 import { isRunning } from '../../../src/lib/import-view.ts';
 import { assertAcceptingImports } from '../../leads/placement.ts';
 import { BrowserImportSchema } from '../../../src/lib/schemas/browser-import.ts';
-import { findImport, rowToView } from './import-row.ts';
+import { findImport, rowToView } from '../../imports/imports.ts';
 import type { AppEnv } from '../app-env.ts';
 
 /** A chunk body, counted in bytes as it streams in (with or without Content-Length). */
@@ -59,16 +59,16 @@ export const browserUploadRoutes = new Hono<AppEnv>()
     const workspaceId = c.get('workspaceId');
     const body = c.req.valid('json');
     const { campaign, assistant } = await campaignWithAssistant(c.env.DB, workspaceId, body.campaignId);
-    const assistantConfig: AssistantConfig = { variables: assistant.variables, secondaryVariables: assistant.secondaryVariables };
-    const mapping = body.mapping ?? autoMap(body.headers, assistantConfig);
+    const config = assistantConfig(assistant);
+    const mapping = body.mapping ?? autoMap(body.headers, config);
     if (mapping.columns.length !== body.headers.length) throw new ApiError(400, 'VALIDATION_FAILED', 'mapping.columns must have one entry per header.');
-    const check = checkColumns(body.headers, mapping, assistantConfig);
+    const check = checkColumns(body.headers, mapping, config);
     await requireAllowedNotifyEmail(c.env, workspaceId, body.notifyEmail);
     await limitImportCreation(c.env, workspaceId);
-    const config = await createImport(c.env, {
+    const created = await createImport(c.env, {
       workspaceId,
       campaignId: campaign.id,
-      assistant: assistantConfig,
+      assistant: config,
       defaultCountry: campaign.defaultCountry,
       fileName: body.fileName,
       source: 'browser',
@@ -82,7 +82,7 @@ export const browserUploadRoutes = new Hono<AppEnv>()
     });
     // The mapping the user confirmed in the wizard is offered again for the next file with these headers.
     await rememberQuietly(c.env, { workspaceId, campaignId: campaign.id, fileName: body.fileName, headers: body.headers, mapping });
-    const view = await coordinator(c.env, config.importId).view();
+    const view = await coordinator(c.env, created.importId).view();
     return c.json({ ...view, unknownColumns: check.unknownColumns, chunkRows: LIMITS.chunkRows, maxChunkBytes: LIMITS.maxChunkBytes }, 201);
   })
   /**

@@ -6,15 +6,13 @@
 import { Hono } from 'hono';
 import { ExistingLeadsSchema } from '../../../src/lib/schemas/api.ts';
 import { jsonBody } from '../validate.ts';
-import { notFound } from '../errors.ts';
-import { findCampaign } from './campaigns.ts';
+import { requireCampaign } from '../../campaigns/campaigns.ts';
 import { existingNumbers } from '../../leads/update.ts';
 import type { AppEnv } from '../app-env.ts';
 
 export const existingLeadsRoutes = new Hono<AppEnv>().post('/:id/leads/existing', jsonBody(ExistingLeadsSchema), async (c) => {
   const workspaceId = c.get('workspaceId');
-  const campaign = await findCampaign(c.env.DB, workspaceId, c.req.param('id'));
-  if (!campaign) throw notFound('Campaign');
+  const campaign = await requireCampaign(c.env, workspaceId, c.req.param('id'));
   const existing = await existingNumbers(c.env, workspaceId, campaign.id, c.req.valid('json').phoneNumbers);
   return c.json({ existing });
 });

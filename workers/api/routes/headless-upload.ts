@@ -7,7 +7,7 @@ import { ApiError } from '../errors.ts';
 import { FileReadError } from '../../../src/lib/parse/errors.ts';
 import { FILE_ERRORS } from '../../../src/lib/validate/file-messages.ts';
 import { limitImportCreation } from '../../limits/rate-limit.ts';
-import { campaignWithAssistant } from './campaigns.ts';
+import { campaignWithAssistant } from '../../campaigns/campaigns.ts';
 import { sizeLimit, type UploadKind } from '../../chunk/read-upload.ts';
 import { requireAllowedNotifyEmail } from '../../notify/allow-list.ts';
 import { importFile } from '../../import/import-file.ts';

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { ApiError } from '../errors.ts';
 import { SOCKET_PROTOCOL, offeredProtocols } from '../../../src/lib/socket-protocols.ts';
 import { coordinator } from '../../coordinator/coordinator.ts';
-import { findImport } from './import-row.ts';
+import { findImport } from '../../imports/imports.ts';
 import type { AppEnv } from '../app-env.ts';
 
 export const importSocketRoutes = new Hono<AppEnv>()

@@ -1,27 +1,21 @@
 /**
  * Signed links, opened without an API token (mounted before the auth middleware): an import's
  * view for the SPA page, its error report and its imported leads. The signature (see
- * workers/links) names the import and the kind of resource; nothing else is served.
+ * workers/links) names the import and the kind of resource; nothing else is served. The handlers
+ * are the import resource's (workers/imports), so a link answers what the token route answers
+ * (410 REPORT_EXPIRED included).
  */
 import { Hono, type Context } from 'hono';
-import { eq } from 'drizzle-orm';
-import { db } from '../../db/client.ts';
-import { imports } from '../../db/schema.ts';
-import { ApiError, notFound } from '../errors.ts';
-import { coordinator } from '../../coordinator/coordinator.ts';
-import { isRunning } from '../../../src/lib/import-view.ts';
-import { keys } from '../../chunk/keys.ts';
-import { leadsCsv } from '../../export/leads-csv.ts';
-import { campaignWithAssistant } from './campaigns.ts';
-import { rowToView } from './import-row.ts';
+import { ApiError } from '../errors.ts';
+import { currentView, findLinkedImport, type ImportRow } from '../../imports/imports.ts';
+import { errorReport, importedLeads } from '../../imports/downloads.ts';
+import { campaignName } from '../../campaigns/campaigns.ts';
 import { csvDownload } from './csv-download.ts';
 import { verifyLink } from '../../links/verify.ts';
 import { linkSecret, LINK_SECRET_PROBLEM } from '../../links/secret.ts';
 import { signedQuery, type LinkKind } from '../../links/sign.ts';
 import { linkPath } from '../../links/urls.ts';
 import type { AppEnv } from '../app-env.ts';
-
-type ImportRow = typeof imports.$inferSelect;
 
 /** The import a signed link names, once its signature and expiry are checked (403), or 404. */
 async function linkedImport(c: Context<AppEnv>, kind: LinkKind): Promise<{ row: ImportRow; secret: string; exp: number }> {
@@ -33,32 +27,25 @@ async function linkedImport(c: Context<AppEnv>, kind: LinkKind): Promise<{ row: 
   const id = c.req.param('id') ?? '';
   const check = await verifyLink(secret, kind, id, c.req.query('exp'), c.req.query('sig'));
   if (!check.ok) throw new ApiError(403, check.code, check.message);
-  const row = await db(c.env.DB).select().from(imports).where(eq(imports.id, id)).get();
-  if (!row) throw notFound('Import');
-  return { row, secret, exp: check.exp };
+  return { row: await findLinkedImport(c.env, id), secret, exp: check.exp };
 }
 
 export const linkRoutes = new Hono<AppEnv>()
   /** The import page's data: the import resource, its campaign's name, and signed download links expiring with the page link. */
   .get('/imports/:id', async (c) => {
     const { row, secret, exp } = await linkedImport(c, 'page');
-    const view = isRunning(row.status) ? await coordinator(c.env, row.id).view() : rowToView(row);
-    const campaign = await c.env.DB.prepare('SELECT name FROM campaigns WHERE id = ?1 AND workspace_id = ?2')
-      .bind(row.campaignId, row.workspaceId)
-      .first<{ name: string }>();
-    const [report, leads] = await Promise.all(
-      (['errors', 'leads'] as const).map(async (kind) => linkPath(kind, row.id, await signedQuery(secret, kind, row.id, { exp }))),
-    );
-    return c.json({ ...view, campaignName: campaign?.name ?? null, links: { report: report!, leads: leads!, expiresAt: new Date(exp * 1000).toISOString() } });
+    const [view, name, report, leads] = await Promise.all([
+      currentView(c.env, row),
+      campaignName(c.env, row.workspaceId, row.campaignId),
+      ...(['errors', 'leads'] as const).map(async (kind) => linkPath(kind, row.id, await signedQuery(secret, kind, row.id, { exp }))),
+    ]);
+    return c.json({ ...view, campaignName: name, links: { report: report as string, leads: leads as string, expiresAt: new Date(exp * 1000).toISOString() } });
   })
   .get('/imports/:id/errors.csv', async (c) => {
     const { row } = await linkedImport(c, 'errors');
-    const object = await c.env.UPLOADS.get(keys.report(row.workspaceId, row.id));
-    if (!object) throw new ApiError(404, 'REPORT_NOT_READY', isRunning(row.status) ? 'The error report is written when the import ends.' : 'This import has no error report.');
-    return csvDownload(object.body, row.fileName, 'errors');
+    return csvDownload(await errorReport(c.env, row), row.fileName, 'errors');
   })
   .get('/imports/:id/leads.csv', async (c) => {
     const { row } = await linkedImport(c, 'leads');
-    const { assistant } = await campaignWithAssistant(c.env.DB, row.workspaceId, row.campaignId);
-    return csvDownload(leadsCsv(c.env, row.workspaceId, row.campaignId, row.id, { variables: assistant.variables, secondaryVariables: assistant.secondaryVariables }), row.fileName, 'leads');
+    return csvDownload(await importedLeads(c.env, row), row.fileName, 'leads');
   });

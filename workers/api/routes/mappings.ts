@@ -6,10 +6,10 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { LIMITS } from '../../../src/lib/limits.ts';
 import { autoMapWithSuggestions } from '../../../src/lib/map/columns.ts';
-import type { AssistantConfig } from '../../../src/lib/types.ts';
 import { jsonBody } from '../validate.ts';
 import { notFound } from '../errors.ts';
-import { campaignWithAssistant } from './campaigns.ts';
+import { campaignWithAssistant } from '../../campaigns/campaigns.ts';
+import { assistantConfig } from '../../assistants/assistants.ts';
 import { deleteMapping, listMappings, matchMapping } from '../../mappings/saved-mappings.ts';
 import type { AppEnv } from '../app-env.ts';
 
@@ -21,7 +21,7 @@ export const MatchMappingSchema = v.object({
 export const campaignMappingRoutes = new Hono<AppEnv>().post('/:id/mappings/match', jsonBody(MatchMappingSchema, LIMITS.maxImportCreateBytes), async (c) => {
   const workspaceId = c.get('workspaceId');
   const { campaign, assistant } = await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
-  const config: AssistantConfig = { variables: assistant.variables, secondaryVariables: assistant.secondaryVariables };
+  const config = assistantConfig(assistant);
   const { headers } = c.req.valid('json');
   const auto = autoMapWithSuggestions(headers, config);
   const remembered = await matchMapping(c.env, workspaceId, campaign.id, headers, config);

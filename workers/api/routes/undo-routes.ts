@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { ApiError } from '../errors.ts';
 import { requestUndo } from '../../undo/request-undo.ts';
 import { undoReportCsv } from '../../undo/undo-report-csv.ts';
-import { findImport, rowToView } from './import-row.ts';
+import { findImport, rowToView } from '../../imports/imports.ts';
 import { csvDownload } from './csv-download.ts';
 import type { AppEnv } from '../app-env.ts';
 
