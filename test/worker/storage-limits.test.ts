@@ -264,7 +264,6 @@ describe('retention', () => {
     expect(await api.json(api.get(`/imports/${view.id}`))).toMatchObject({ status: 'completed', totalRows: 2, importedRows: 1, failedRows: 1 });
   });
 
-  // Needs GET /imports/{id}/errors.csv to call assertReportKept (one-line change, see the report).
   it('answers 410 REPORT_EXPIRED for an error report past its lifetime', async () => {
     const { api, campaign } = await seededCampaign();
     const view = await api.json(
