@@ -1,4 +1,6 @@
 /** The public import resource, as the API returns it and the UI shows it. */
+import type * as v from 'valibot';
+import type { ImportViewSchema } from './schemas/resources.ts';
 export const IMPORT_STATUSES = ['queued', 'validating', 'importing', 'completed', 'failed', 'cancelled', 'undoing', 'undone'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
@@ -6,34 +8,8 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const ON_EXISTING = ['skip', 'update', 'fill'] as const;
 export type OnExisting = (typeof ON_EXISTING)[number];
 
-export interface ImportView {
-  id: string;
-  campaignId: string;
-  fileName: string;
-  status: ImportStatus;
-  ignoreErrors: boolean;
-  onExisting: OnExisting;
-  totalRows: number;
-  /** Rows whose validation pass is done (the first of the two passes). */
-  validatedRows: number;
-  /** Rows with a final verdict: imported or failed. */
-  processedRows: number;
-  /** createdRows + updatedRows. */
-  importedRows: number;
-  /** Rows that became new leads. */
-  createdRows: number;
-  /** Rows that updated (or filled) a lead the campaign already had. */
-  updatedRows: number;
-  failedRows: number;
-  /** Undo: leads deleted or restored so far. */
-  undoneRows: number;
-  /** Undo: leads left as they are because a later import changed them (undo-report.csv). */
-  undoSkippedRows: number;
-  errorCounts: Record<string, number>;
-  failure: { code: string; message: string } | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
+/** The import resource (its schema, with every field's meaning: ImportViewSchema in schemas/resources.ts). */
+export type ImportView = v.InferOutput<typeof ImportViewSchema>;
 
 export const RUNNING: readonly ImportStatus[] = ['queued', 'validating', 'importing'];
 export const isRunning = (s: ImportStatus) => RUNNING.includes(s);

@@ -13,14 +13,15 @@ import { DEFAULT_CALLING_WINDOW } from '../../src/lib/calling/calling-window.ts'
 import { DEFAULT_BLOCKED_PHONE_TYPES } from '../../src/lib/calling/blocked-phone-types.ts';
 import { sampleCsv } from '../../src/lib/sample/sample-csv.ts';
 import type { CreateCampaignInput } from '../../src/lib/schemas/api.ts';
+import type { Campaign } from '../../src/lib/schemas/resources.ts';
 import type { UpdateCampaignInput } from '../../src/lib/schemas/update.ts';
 import { leadCounts, leadsStore } from '../leads/leads-store.ts';
 import { assistantConfig, findAssistant, requireAssistant, type AssistantRow } from '../assistants/assistants.ts';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 
-/** The campaign resource. */
-export const toCampaign = (c: CampaignRow, leadCount: number) => ({
+/** The campaign resource (its schema: CampaignSchema, src/lib/schemas/resources.ts). */
+export const toCampaign = (c: CampaignRow, leadCount: number): Campaign => ({
   id: c.id,
   name: c.name,
   assistantId: c.assistantId,
@@ -30,7 +31,6 @@ export const toCampaign = (c: CampaignRow, leadCount: number) => ({
   leadCount,
   createdAt: c.createdAt,
 });
-export type Campaign = ReturnType<typeof toCampaign>;
 
 export async function findCampaign(d1: D1Database, workspaceId: string, id: string): Promise<CampaignRow | undefined> {
   return db(d1)

@@ -8,10 +8,9 @@ import { UpdateAssistantSchema, UpdateCampaignSchema } from '../../../src/lib/sc
 import { BrowserImportSchema } from '../../../src/lib/schemas/browser-import.ts';
 import { ChunkSchema } from '../../../src/lib/chunk/format.ts';
 import { CompleteUploadSchema } from '../../chunk/multipart.ts';
-import { ROW_ERROR_CODES, FILE_ERROR_CODES } from '../../../src/lib/codes.ts';
-import { PHONE_TYPES } from '../../../src/lib/calling/blocked-phone-types.ts';
-import { IMPORT_STATUSES, ON_EXISTING } from '../../../src/lib/import-view.ts';
-import { returns, schema } from './shared-parts.ts';
+import { FILE_ERROR_CODES } from '../../../src/lib/codes.ts';
+import { itemsOf, resource, returns, schema } from './shared-parts.ts';
+import { AssistantSchema, CampaignSchema, ImportViewSchema } from '../../../src/lib/schemas/resources.ts';
 
 /** What every stored number carries (the lead's primary, and each secondary contact). */
 const phoneFields = {
@@ -47,23 +46,10 @@ export const components = {
     CreateCampaign: schema(CreateCampaignSchema),
     UpdateAssistant: schema(UpdateAssistantSchema),
     UpdateCampaign: schema(UpdateCampaignSchema),
-    Campaign: {
-      type: 'object',
-      properties: {
-        id: { type: 'string' },
-        name: { type: 'string' },
-        assistantId: { type: 'string' },
-        defaultCountry: { type: ['string', 'null'] },
-        callingWindow: {
-          type: 'object',
-          description: 'When leads may be called, in each of their time zones: local start and end (exclusive) and ISO weekdays (1 = Monday).',
-          properties: { start: { type: 'string', examples: ['08:00'] }, end: { type: 'string', examples: ['21:00'] }, days: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 7 } } },
-        },
-        blockedPhoneTypes: { type: 'array', items: { enum: [...PHONE_TYPES] }, description: 'Phone types an import refuses (PHONE_TYPE_BLOCKED, SECONDARY_PHONE_TYPE_BLOCKED).' },
-        leadCount: { type: 'integer' },
-        createdAt: { type: 'string', format: 'date-time' },
-      },
-    },
+    Campaign: resource(CampaignSchema),
+    CampaignList: itemsOf('Campaign'),
+    Assistant: resource(AssistantSchema),
+    AssistantList: itemsOf('Assistant'),
     BrowserImport: schema(BrowserImportSchema),
     CompleteUpload: schema(CompleteUploadSchema),
     Chunk: schema(ChunkSchema),
@@ -84,29 +70,7 @@ export const components = {
     },
     Lead: leadSchema,
     LeadPage: { type: 'object', required: ['items', 'nextCursor'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Lead' } }, nextCursor: { type: ['string', 'null'] } } },
-    Import: {
-      type: 'object',
-      properties: {
-        id: { type: 'string' },
-        campaignId: { type: 'string' },
-        fileName: { type: 'string' },
-        status: { enum: [...IMPORT_STATUSES] },
-        ignoreErrors: { type: 'boolean' },
-        onExisting: { enum: [...ON_EXISTING], description: 'What the import did with numbers the campaign already had: skip (DUPLICATE_EXISTING), update, or fill empty variables' },
-        totalRows: { type: 'integer' },
-        processedRows: { type: 'integer' },
-        importedRows: { type: 'integer', description: 'createdRows + updatedRows' },
-        createdRows: { type: 'integer', description: 'Rows that became new leads' },
-        updatedRows: { type: 'integer', description: 'Rows that updated (or filled) a lead the campaign already had' },
-        failedRows: { type: 'integer' },
-        undoneRows: { type: 'integer', description: 'Undo: leads deleted or restored so far' },
-        undoSkippedRows: { type: 'integer', description: 'Undo: leads left as they are because a later import changed them (undo-report.csv)' },
-        errorCounts: { type: 'object', propertyNames: { enum: [...ROW_ERROR_CODES] }, additionalProperties: { type: 'integer' } },
-        failure: { type: ['object', 'null'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
-        createdAt: { type: 'string', format: 'date-time' },
-        finishedAt: { type: ['string', 'null'], format: 'date-time' },
-      },
-    },
+    Import: resource(ImportViewSchema),
   },
   responses: { Error: returns('An error: {error: {code, message}}', 'Error') },
 };

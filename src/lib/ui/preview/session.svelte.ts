@@ -11,14 +11,9 @@ import { filterPositions, rowMatches, type ReadinessFilter } from './readiness-f
 import { RowStore } from './row-store.ts';
 import { RowPositions, type GridPositions } from './row-positions.ts';
 import type { MappingCheck } from '../../map/columns.ts';
+import type { RememberedAnswer } from '../wire-types.ts';
 import type { AssistantConfig, ColumnMapping, ColumnTarget } from '../../types.ts';
 
-/** A remembered mapping for the file's headers (POST /campaigns/{id}/mappings/match). */
-export interface RememberedAnswer {
-  mapping: ColumnMapping;
-  source: { id: string; fileName: string; savedAt: string; scope: 'campaign' | 'workspace' } | null;
-  suggested: number[];
-}
 
 /** Where the session reports problems and what it is doing (shown by the page). */
 export interface Notices {

@@ -1,0 +1,63 @@
+/**
+ * The resources the API answers with, defined once: the Worker's mappers return these types
+ * (workers/campaigns, workers/assistants, the import coordinator), the OpenAPI components are
+ * generated from these schemas (workers/api/openapi/components.ts), and the UI reads them through
+ * the typed client (src/lib/ui/wire-types.ts, Hono's InferResponseType).
+ */
+import * as v from 'valibot';
+import { CallingWindowSchema } from '../calling/calling-window.ts';
+import { PHONE_TYPES } from '../calling/blocked-phone-types.ts';
+import { VariableDefSchema } from './assistant.ts';
+import { IMPORT_STATUSES, ON_EXISTING } from '../import-view.ts';
+
+const Timestamp = v.pipe(v.string(), v.isoTimestamp());
+const Count = (description: string) => v.pipe(v.number(), v.integer(), v.description(description));
+
+export const CampaignSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  assistantId: v.string(),
+  defaultCountry: v.pipe(v.nullable(v.string()), v.description('ISO 3166 alpha-2 country of national numbers')),
+  callingWindow: v.pipe(
+    CallingWindowSchema,
+    v.description('When leads may be called, in each of their time zones: local start and end (exclusive) and ISO weekdays (1 = Monday).'),
+  ),
+  blockedPhoneTypes: v.pipe(v.array(v.picklist(PHONE_TYPES)), v.description('Phone types an import refuses (PHONE_TYPE_BLOCKED, SECONDARY_PHONE_TYPE_BLOCKED).')),
+  leadCount: Count('Leads the campaign holds'),
+  createdAt: Timestamp,
+});
+export type Campaign = v.InferOutput<typeof CampaignSchema>;
+
+export const AssistantSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  variables: v.array(VariableDefSchema),
+  secondaryVariables: v.array(VariableDefSchema),
+  createdAt: Timestamp,
+});
+export type Assistant = v.InferOutput<typeof AssistantSchema>;
+
+export const ImportViewSchema = v.object({
+  id: v.string(),
+  campaignId: v.string(),
+  fileName: v.string(),
+  status: v.picklist(IMPORT_STATUSES),
+  ignoreErrors: v.boolean(),
+  onExisting: v.pipe(
+    v.picklist(ON_EXISTING),
+    v.description('What the import did with numbers the campaign already had: skip (DUPLICATE_EXISTING), update, or fill empty variables'),
+  ),
+  totalRows: Count('Data rows of the file'),
+  validatedRows: Count('Rows whose validation pass is done (the first of the two passes)'),
+  processedRows: Count('Rows with a final verdict: imported or failed'),
+  importedRows: Count('createdRows + updatedRows'),
+  createdRows: Count('Rows that became new leads'),
+  updatedRows: Count('Rows that updated (or filled) a lead the campaign already had'),
+  failedRows: Count('Rows refused, with their errors in the error report'),
+  undoneRows: Count('Undo: leads deleted or restored so far'),
+  undoSkippedRows: Count('Undo: leads left as they are because a later import changed them (undo-report.csv)'),
+  errorCounts: v.pipe(v.record(v.string(), v.number()), v.description('Rows per row error code (PHONE_INVALID, DUPLICATE_IN_FILE, …)')),
+  failure: v.nullable(v.object({ code: v.string(), message: v.string() })),
+  createdAt: Timestamp,
+  finishedAt: v.nullable(Timestamp),
+});
