@@ -1,11 +1,10 @@
 /**
  * Seeds local development data, idempotently: the demo workspace whose token is DEV_API_TOKEN
- * from .dev.vars, a demo assistant with the product page's example variables, a demo campaign,
- * and example.com on the list of addresses that may receive its import emails.
+ * from .dev.vars (scripts/demo-sql.ts: its assistant, campaign and email allow-list).
  */
 import { readFileSync, existsSync, copyFileSync, appendFileSync } from 'node:fs';
-import { runSql, sqlString } from './d1.ts';
-import { workspaceSql } from './workspace-sql.ts';
+import { runSql } from './d1.ts';
+import { demoSql } from './demo-sql.ts';
 import { shardFor } from './place-workspace.ts';
 
 if (!existsSync('.dev.vars')) copyFileSync('.dev.vars.example', '.dev.vars');
@@ -16,24 +15,7 @@ if (!/^ADMIN_TOKEN=/m.test(readFileSync('.dev.vars', 'utf8'))) {
 const token = /^DEV_API_TOKEN=(.+)$/m.exec(readFileSync('.dev.vars', 'utf8'))?.[1]?.trim();
 if (!token) throw new Error('.dev.vars has no DEV_API_TOKEN line');
 
-const now = new Date().toISOString();
-const variables = JSON.stringify([
-  { name: 'customer_name', type: 'text', required: true, maxLength: 100, description: 'Who the assistant asks for' },
-  { name: 'company', type: 'text', maxLength: 100 },
-  { name: 'budget_range', type: 'text', default: 'unknown', maxLength: 40 },
-]);
-const secondary = JSON.stringify([
-  { name: 'name', type: 'text', maxLength: 100 },
-  { name: 'role', type: 'text', maxLength: 100 },
-]);
-runSql(
-  [
-    await workspaceSql('ws_demo', 'Demo workspace', token, 'development token', shardFor('ws_demo')),
-    `INSERT OR IGNORE INTO assistants (id, workspace_id, name, variables, secondary_variables, created_at) VALUES ('ast_demo', 'ws_demo', 'Demo sales assistant', ${sqlString(variables)}, ${sqlString(secondary)}, ${sqlString(now)});`,
-    `INSERT OR IGNORE INTO notify_email_allow_list (workspace_id, entry, created_at) VALUES ('ws_demo', '@example.com', ${sqlString(now)});`,
-    `INSERT OR IGNORE INTO campaigns (id, workspace_id, name, assistant_id, default_country, created_at) VALUES ('cmp_demo', 'ws_demo', 'Demo campaign', 'ast_demo', 'US', ${sqlString(now)});`,
-  ].join('\n'),
-);
+runSql(await demoSql({ workspaceId: 'ws_demo', assistantId: 'ast_demo', campaignId: 'cmp_demo' }, token, shardFor('ws_demo')));
 console.log('Demo data ready: workspace ws_demo, assistant ast_demo, campaign cmp_demo.');
 console.log(`Open http://127.0.0.1:8787/#token=${token}`);
 console.log(`API token: ${token}`);

@@ -4,6 +4,7 @@
  * generated types are looser or stricter than what the code may rely on.
  */
 import type { QueueMessage } from './queue/messages.ts';
+import { LIMITS } from '../src/lib/limits.ts';
 
 /** Bindings that may be missing at run time: secrets (.dev.vars locally), the optional outbound email, the static assets, shards past the first. */
 type MaybeAbsent = 'ADMIN_TOKEN' | 'DEV_API_TOKEN' | 'LINK_SIGNING_KEY' | 'EMAIL' | 'ASSETS' | 'LEADS_1';
@@ -13,6 +14,18 @@ export interface Env extends Omit<GeneratedEnv, MaybeAbsent | 'IMPORT_QUEUE'>, P
   IMPORT_QUEUE: Queue<QueueMessage>;
   /** Leads one undo step handles (default 5,000; not in wrangler.toml: tests lower it to see many steps). */
   UNDO_STEP_ROWS?: string;
+  /**
+   * Sizes the pipeline cuts and counts by (defaults: LIMITS in src/lib/limits.ts). Not in
+   * wrangler.toml: tests lower them so multi-chunk, inline-or-queued and row-limit paths run on
+   * small files (test/worker/small-limits.ts).
+   */
+  CHUNK_ROWS?: string;
+  CHUNK_BYTES?: string;
+  INLINE_MAX_ROWS?: string;
+  MAX_ROWS?: string;
+  LIST_CHUNK_ROWS?: string;
+  /** How long an isolate trusts a cached workspace placement (default 5 s; a move waits it out after its flip). */
+  PLACEMENT_CACHE_MS?: string;
   /** The leads pool (workers/leads): LEADS_0 … LEADS_{LEADS_SHARDS-1}, however many are declared. */
   [shard: `LEADS_${number}`]: D1Database | undefined;
 }
@@ -34,6 +47,18 @@ const NUMBERS = {
   UPLOAD_RATE_LIMIT_PER_MINUTE: { fallback: 60, min: 1 },
   UPLOAD_PART_RATE_LIMIT_PER_MINUTE: { fallback: 600, min: 1 },
   UNDO_STEP_ROWS: { fallback: 5_000, min: 1, integer: true },
+  /** Rows per chunk stored in R2 and named by one queue message. */
+  CHUNK_ROWS: { fallback: LIMITS.chunkRows, min: 1, integer: true },
+  /** Largest chunk (bytes of row JSON); files are cut to 90% of it. */
+  CHUNK_BYTES: { fallback: LIMITS.maxChunkBytes, min: 1024, integer: true },
+  /** Imports of at most this many rows finish inline. */
+  INLINE_MAX_ROWS: { fallback: LIMITS.inlineMaxRows, min: 0, integer: true },
+  /** Data rows a file may have. */
+  MAX_ROWS: { fallback: LIMITS.maxRows, min: 1, integer: true },
+  /** Rows per chunk of a suppression list imported in the background. */
+  LIST_CHUNK_ROWS: { fallback: 25_000, min: 1, integer: true },
+  /** How long an isolate trusts a cached workspace placement; a move waits this (plus a second) after its flip. */
+  PLACEMENT_CACHE_MS: { fallback: 5_000, min: 0, integer: true },
 } satisfies Record<string, { fallback: number; min: number; integer?: boolean }>;
 
 export type NumberSetting = keyof typeof NUMBERS & keyof Env;

@@ -5,6 +5,9 @@
  */
 import { expect, inject, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 interface Created {
   id: string;
@@ -22,7 +25,7 @@ const call = (token: string, path: string, init: RequestInit = {}) =>
   fetch(`${base()}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
 
 it('assistant → campaign → sample.csv → import with email → leads, and tenancy', async () => {
-  const token = inject('token');
+  const token = WS.token;
   const assistant = (await (
     await call(token, '/assistants', {
       method: 'POST',

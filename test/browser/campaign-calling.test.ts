@@ -2,14 +2,17 @@
  * The campaign page and settings against `wrangler dev`: each lead's country, line type, time
  * zones, extension, do-not-call badge and next call; the "Callable now" and "Only suppressed"
  * filters (both answered by the server); the chart of leads callable at each hour of today (checked against isCallableAt for the
- * page's own hours); axe-clean and screenshotted at 1280x800 and 390x844. The settings page edits
+ * page's own hours); axe-clean at 1280x800 and 390x844. The settings page edits
  * the calling window and blocked types with the API's messages, and shows the server's refusal.
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch } from './browser.ts';
 import { isCallableAt } from '../../src/lib/calling/callable.ts';
 import { zonesOfSet, zoneSetIdOf } from '../../src/lib/calling/time-zones.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 let campaignId = '';
@@ -23,13 +26,13 @@ const LISTED = '+12125550163';
 const NUMBERS = [NY, LA, BOISE_OR_LA, BERLIN, NY_EXT, LISTED];
 
 const api = (path: string, init: RequestInit = {}) =>
-  fetch(`${inject('baseUrl')}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${inject('token')}`, ...(init.headers ?? {}) } });
+  fetch(`${inject('baseUrl')}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${WS.token}`, ...(init.headers ?? {}) } });
 
 beforeAll(async () => {
   const res = await api('/campaigns', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: `Calling page ${Date.now()}`, assistantId: 'ast_demo', defaultCountry: 'US', callingWindow: WINDOW }),
+    body: JSON.stringify({ name: `Calling page ${Date.now()}`, assistantId: WS.assistantId, defaultCountry: 'US', callingWindow: WINDOW }),
   });
   expect(res.status).toBe(201);
   campaignId = ((await res.json()) as { id: string }).id;
@@ -55,7 +58,7 @@ const row = (page: Page, phone: string) => page.locator(`tr[data-lead="${phone}"
 const shownLeads = async (page: Page) => (await page.locator('tr[data-lead]').evaluateAll((els) => els.map((e) => e.getAttribute('data-lead')!))).sort();
 
 async function openCampaign(page: Page): Promise<void> {
-  await page.goto(`${inject('baseUrl')}/#token=${inject('token')}`);
+  await page.goto(`${inject('baseUrl')}/#token=${WS.token}`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   await page.goto(`${inject('baseUrl')}/campaigns/${campaignId}`);
   await row(page, NY).waitFor({ timeout: 30_000 });
@@ -124,9 +127,7 @@ it('charts the leads callable at each hour of today under the window, with a tab
   expect(cells).toEqual(expected);
   expect(cells.reduce((n, c) => n + Number(c), 0)).toBe(4); // NY ×2, LA, Berlin: one hour each; Boise/LA never
   await axe(page, 'campaign 1280');
-  await page.screenshot({ path: `${SCREENSHOTS}/campaign-calling-1280.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${SCREENSHOTS}/campaign-calling-390.png`, fullPage: true });
   await axe(page, 'campaign 390');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.close();
@@ -134,7 +135,7 @@ it('charts the leads callable at each hour of today under the window, with a tab
 
 it('edits the calling window and blocked types with the API\'s messages, and shows the server\'s refusal', async () => {
   const page = await context.newPage();
-  await page.goto(`${inject('baseUrl')}/#token=${inject('token')}`);
+  await page.goto(`${inject('baseUrl')}/#token=${WS.token}`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   await page.goto(`${inject('baseUrl')}/campaigns/${campaignId}/settings`);
   await page.getByLabel('From').waitFor({ timeout: 30_000 });
@@ -155,7 +156,6 @@ it('edits the calling window and blocked types with the API\'s messages, and sho
   for (const d of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) await page.getByLabel(d).check();
   await page.getByLabel('Until', { exact: true }).fill('18:00');
   await page.getByLabel('Toll-free (TOLL_FREE)').check();
-  await page.screenshot({ path: `${SCREENSHOTS}/campaign-settings-1280.png`, fullPage: true });
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByText('Saved.').waitFor();
   const saved = (await (await api(`/campaigns/${campaignId}`)).json()) as { callingWindow: unknown; blockedPhoneTypes: string[] };
@@ -164,7 +164,6 @@ it('edits the calling window and blocked types with the API\'s messages, and sho
 
   await page.setViewportSize({ width: 390, height: 844 });
   await axe(page, 'settings 390');
-  await page.screenshot({ path: `${SCREENSHOTS}/campaign-settings-390.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
   await axe(page, 'settings 1280');
 

@@ -1,7 +1,10 @@
 /** The SPA served by the Worker shows the demo campaign to the demo token. */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch } from './browser.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 beforeAll(async () => {
@@ -13,9 +16,8 @@ afterAll(async () => {
 
 it('loads the SPA from the Worker and lists the demo campaign', async () => {
   const page = await context.newPage();
-  await page.goto(`${inject('baseUrl')}/#token=${inject('token')}`);
+  await page.goto(`${inject('baseUrl')}/#token=${WS.token}`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
-  await page.screenshot({ path: `${SCREENSHOTS}/dashboard.png` });
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Campaigns/);
 });
 

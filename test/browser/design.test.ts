@@ -7,6 +7,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch, SCREENSHOTS } from './browser.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 const base = () => inject('baseUrl');
@@ -17,7 +20,7 @@ const pages: { name: string; path: string; ready: string | RegExp }[] = [];
 beforeAll(async () => {
   context = await launch();
   const page = await context.newPage();
-  await page.goto(`${base()}/#token=${inject('token')}`);
+  await page.goto(`${base()}/#token=${WS.token}`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   await page.close();
 });
@@ -95,7 +98,7 @@ describe('assistants and campaigns without an API client', () => {
     assistantPath = new URL(page.url()).pathname;
     await page.getByText('Assistant created.').waitFor();
 
-    const res = await fetch(`${base()}/api/v1${assistantPath}`, { headers: { Authorization: `Bearer ${inject('token')}` } });
+    const res = await fetch(`${base()}/api/v1${assistantPath}`, { headers: { Authorization: `Bearer ${WS.token}` } });
     expect(await res.json()).toMatchObject({
       name: assistantName,
       variables: [
@@ -188,9 +191,9 @@ describe('the wizard and the import page', () => {
 
   it('names errors for people, and the import button says that nothing is imported while errors remain', async () => {
     const page = await context.newPage();
-    await page.goto(`${base()}/import?campaign=cmp_demo`);
+    await page.goto(`${base()}/import?campaign=${WS.campaignId}`);
     await page.getByText('Columns the assistant').waitFor({ timeout: 30_000 });
-    pages.push({ name: 'import-wizard', path: '/import?campaign=cmp_demo', ready: 'Columns the assistant' });
+    pages.push({ name: 'import-wizard', path: `/import?campaign=${WS.campaignId}`, ready: 'Columns the assistant' });
     const csv = ['phone_number,customer_name', '+14159001001,Al', '12,Bo', '+14159001003,Cy', '+14159001001,Di'].join('\n');
     await page.locator('#file').setInputFiles({ name: `names-${stamp}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByText(/4 rows read, 2 with errors/).waitFor({ timeout: 30_000 });
@@ -231,9 +234,9 @@ describe('the wizard and the import page', () => {
     const page = await context.newPage();
     // An import with ignore errors on through the API: 3 imported, 1 invalid, 1 duplicate.
     const csv = ['phone_number,customer_name', '+14159002001,Al', 'nope,Bo', '+14159002003,Cy', '+14159002001,Di', '+14159002005,Ed'].join('\n');
-    const res = await fetch(`${base()}/api/v1/campaigns/cmp_demo/imports?ignoreErrors=true&fileName=outcome-${stamp}.csv`, {
+    const res = await fetch(`${base()}/api/v1/campaigns/${WS.campaignId}/imports?ignoreErrors=true&fileName=outcome-${stamp}.csv`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${inject('token')}`, 'Content-Type': 'text/csv' },
+      headers: { Authorization: `Bearer ${WS.token}`, 'Content-Type': 'text/csv' },
       body: csv,
     });
     expect(res.status).toBe(201);
@@ -277,7 +280,7 @@ describe('every page', () => {
           expect(overflow, `${p.name} at ${size.width}px scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
           await axe(page, `${p.name} ${size.name} ${scheme}:`);
           await page.screenshot({ path: `${SCREENSHOTS}/page-${p.name}-${size.width}x${size.height}${scheme === 'dark' ? '-dark' : ''}.png`, fullPage: true });
-          if (p.name === 'sign-in') await page.evaluate((t) => localStorage.setItem('lead-import-token', t), inject('token'));
+          if (p.name === 'sign-in') await page.evaluate((t) => localStorage.setItem('lead-import-token', t), WS.token);
         }
       }
     }

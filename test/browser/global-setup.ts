@@ -1,12 +1,30 @@
+import { readdirSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { startDevServer, type DevServer } from './server.ts';
+import { demoSql, type DemoIds } from '../../scripts/demo-sql.ts';
+import { generateToken } from '../../workers/auth/tokens.ts';
+import { leadShardBindings } from '../../scripts/shards.ts';
 
 let server: DevServer | undefined;
 
+/** One demo workspace per browser test file (its own campaigns, imports and list), so files run in parallel. */
+export type FileWorkspace = DemoIds & { token: string };
+
 export async function setup(project: TestProject) {
-  server = await startDevServer(Number(process.env.TEST_PORT ?? 8799), '.wrangler/test-state');
+  const files = readdirSync('test/browser').filter((f) => f.endsWith('.test.ts')).map((f) => f.slice(0, -'.test.ts'.length));
+  const shards = leadShardBindings().length;
+  const workspaces: Record<string, FileWorkspace> = {};
+  const sql: string[] = [];
+  for (const [i, file] of files.entries()) {
+    const slug = file.replace(/[^a-z0-9]+/g, '_');
+    const ws: FileWorkspace = { workspaceId: `ws_${slug}`, assistantId: `ast_${slug}`, campaignId: `cmp_${slug}`, token: generateToken() };
+    workspaces[file] = ws;
+    sql.push(await demoSql(ws, ws.token, i % shards));
+  }
+  server = await startDevServer(Number(process.env.TEST_PORT ?? 8799), '.wrangler/test-state', { sql: sql.join('\n') });
   project.provide('baseUrl', server.url);
   project.provide('token', server.token);
+  project.provide('workspaces', workspaces);
 }
 
 export async function teardown() {
@@ -16,6 +34,8 @@ export async function teardown() {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The demo workspace's token (DEV_API_TOKEN), as `npm run dev` seeds it. */
     token: string;
+    workspaces: Record<string, FileWorkspace>;
   }
 }

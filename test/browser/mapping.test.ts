@@ -5,16 +5,19 @@
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch } from './browser.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 let campaignId = '';
 const base = () => inject('baseUrl');
 const authed = (path: string, init: RequestInit = {}) =>
-  fetch(`${base()}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${inject('token')}`, 'Content-Type': 'application/json', ...init.headers } });
+  fetch(`${base()}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${WS.token}`, 'Content-Type': 'application/json', ...init.headers } });
 
 beforeAll(async () => {
-  const res = await authed('/campaigns', { method: 'POST', body: JSON.stringify({ name: `Mapping test ${Date.now()}`, assistantId: 'ast_demo', defaultCountry: 'US' }) });
+  const res = await authed('/campaigns', { method: 'POST', body: JSON.stringify({ name: `Mapping test ${Date.now()}`, assistantId: WS.assistantId, defaultCountry: 'US' }) });
   expect(res.status).toBe(201);
   campaignId = ((await res.json()) as { id: string }).id;
   context = await launch();
@@ -27,7 +30,7 @@ const HEADER = 'customer_name,Phone Number,Mobile,Firma';
 const file = (rows: string[], title = true) => Buffer.from([...(title ? ['Leads export — November', ''] : []), HEADER, ...rows].join('\r\n'));
 
 async function pickFile(page: Page, name: string, buffer: Buffer, rows: RegExp): Promise<void> {
-  await page.goto(`${base()}/import?campaign=${campaignId}#token=${inject('token')}`);
+  await page.goto(`${base()}/import?campaign=${campaignId}#token=${WS.token}`);
   await page.getByText('Columns the assistant').waitFor({ timeout: 30_000 });
   await page.locator('#file').setInputFiles({ name, mimeType: 'text/csv', buffer });
   await page.getByText(rows).first().waitFor({ timeout: 30_000 });
@@ -43,7 +46,6 @@ it('finds the header below a title, suggests Mobile as a secondary phone, and re
   expect(await page.getByLabel('Phone Number', { exact: true }).inputValue()).toBe('phone');
   expect(await page.getByLabel('Mobile', { exact: true }).inputValue()).toBe('sp:1');
   await page.getByText('Suggested: another phone number column').waitFor();
-  await page.screenshot({ path: `${SCREENSHOTS}/mapping-1-found.png`, fullPage: true });
 
   // Another header row re-reads the file: the title has no phone column.
   await page.getByLabel('Header row').selectOption('1');
@@ -71,7 +73,6 @@ it('finds the header below a title, suggests Mobile as a secondary phone, and re
   expect(await page.getByLabel('Firma', { exact: true }).inputValue()).toBe('v:company');
   expect(await page.getByLabel('Mobile', { exact: true }).inputValue()).toBe('sp:1');
   expect(await page.getByText('Suggested: another phone number column').count()).toBe(0);
-  await page.screenshot({ path: `${SCREENSHOTS}/mapping-2-remembered.png`, fullPage: true });
 
   // Reset: automatic matching again.
   await page.getByRole('button', { name: 'Reset to automatic matching' }).click();

@@ -7,17 +7,20 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { launch } from './browser.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 let campaignId = '';
 const api = (path: string, init: RequestInit = {}) =>
   fetch(`${inject('baseUrl')}/api/v1${path}`, {
     ...init,
-    headers: { Authorization: `Bearer ${inject('token')}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+    headers: { Authorization: `Bearer ${WS.token}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
   });
 
 beforeAll(async () => {
-  const campaign = await api('/campaigns', { method: 'POST', body: JSON.stringify({ name: `Preview late DNC ${Date.now()}`, assistantId: 'ast_demo', defaultCountry: 'US' }) });
+  const campaign = await api('/campaigns', { method: 'POST', body: JSON.stringify({ name: `Preview late DNC ${Date.now()}`, assistantId: WS.assistantId, defaultCountry: 'US' }) });
   expect(campaign.status).toBe(201);
   campaignId = ((await campaign.json()) as { id: string }).id;
   const added = await api('/suppressions', { method: 'POST', body: JSON.stringify({ phoneNumbers: ['+16175550142', '(617) 555-0143'], defaultCountry: 'US' }) });
@@ -47,7 +50,7 @@ it('shows and validates the rows before the list arrives, says it is still check
     await released;
     await route.continue();
   });
-  await page.goto(`${inject('baseUrl')}/#token=${inject('token')}`);
+  await page.goto(`${inject('baseUrl')}/#token=${WS.token}`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   await page.goto(`${inject('baseUrl')}/import?campaign=${campaignId}`);
   await page.getByText('Columns the assistant').waitFor({ timeout: 30_000 });

@@ -5,7 +5,10 @@
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch } from './browser.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 let campaignId = '';
@@ -13,10 +16,10 @@ beforeAll(async () => {
   // A window open all day every day: every lead with a time zone is callable now, whenever the test runs.
   const res = await fetch(`${inject('baseUrl')}/api/v1/campaigns`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${inject('token')}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: `Bearer ${WS.token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({
       name: `Readiness test ${Date.now()}`,
-      assistantId: 'ast_demo',
+      assistantId: WS.assistantId,
       defaultCountry: 'US',
       callingWindow: { start: '00:00', end: '24:00', days: [1, 2, 3, 4, 5, 6, 7] },
     }),
@@ -43,7 +46,7 @@ const shownRows = async (page: Page) => (await page.locator('[data-row]').evalua
 
 it('shows zones, types, the extension, the blocked row and the callable counts; the filters narrow the grid', async () => {
   const page = await context.newPage();
-  await page.goto(`${inject('baseUrl')}/#token=${inject('token')}`);
+  await page.goto(`${inject('baseUrl')}/#token=${WS.token}`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   await page.goto(`${inject('baseUrl')}/import?campaign=${campaignId}`);
   await page.getByText('Columns the assistant').waitFor({ timeout: 30_000 });
@@ -80,7 +83,6 @@ it('shows zones, types, the extension, the blocked row and the callable counts; 
   expect(await readiness.locator('[data-callable="now"]').innerText()).toMatch(/Callable now: 4$/);
   expect(await readiness.locator('[data-callable="laterToday"]').innerText()).toMatch(/: 0$/);
   expect(await readiness.locator('[data-callable="never"]').innerText()).toMatch(/Never: 0$/);
-  await page.screenshot({ path: `${SCREENSHOTS}/readiness-preview.png`, fullPage: true });
 
   // Filters: one line type, then the callable leads, then all rows again.
   await readiness.locator('[data-type="PREMIUM_RATE"]').click();

@@ -4,7 +4,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { readFileSync } from 'node:fs';
 import { readCsvText } from '../../src/lib/parse/csv.ts';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch } from './browser.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 /** A campaign of its own (demo assistant, country US), so the numbers below are new to it on every run. */
@@ -12,14 +15,14 @@ let campaignId = '';
 beforeAll(async () => {
   const res = await fetch(`${inject('baseUrl')}/api/v1/campaigns`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${inject('token')}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: `Wizard test ${Date.now()}`, assistantId: 'ast_demo', defaultCountry: 'US' }),
+    headers: { Authorization: `Bearer ${WS.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: `Wizard test ${Date.now()}`, assistantId: WS.assistantId, defaultCountry: 'US' }),
   });
   expect(res.status).toBe(201);
   campaignId = ((await res.json()) as { id: string }).id;
   context = await launch();
   const page = await context.newPage();
-  await page.goto(`${inject('baseUrl')}/#token=${inject('token')}`);
+  await page.goto(`${inject('baseUrl')}/#token=${WS.token}`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   await page.close();
 });
@@ -57,7 +60,6 @@ it('imports the product page example CSV end to end and shows its secondary cont
     '+14155554567,Bob Johnson,Tech Start,5k-10k,,',
   ].join('\n');
   await pickFile(page, 'example.csv', CSV, Buffer.from(csv), /3 rows read, 0 with errors/);
-  await page.screenshot({ path: `${SCREENSHOTS}/wizard-1-file.png`, fullPage: true });
   const [sample] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the sample file' }).click()]);
   expect(readFileSync((await sample.path())!, 'utf8').split(/\r?\n/)[0]).toMatch(/^phone_number,customer_name,company,budget_range,secondary_phone_1,secondary_1_name,secondary_1_role/);
 
@@ -65,17 +67,14 @@ it('imports the product page example CSV end to end and shows its secondary cont
   expect(await page.getByLabel('phone_number', { exact: true }).inputValue()).toBe('phone');
   expect(await page.getByLabel('secondary_phone_2', { exact: true }).inputValue()).toBe('sp:2');
   expect(await page.getByLabel('customer_name', { exact: true }).inputValue()).toBe('v:customer_name');
-  await page.screenshot({ path: `${SCREENSHOTS}/wizard-2-mapping.png`, fullPage: true });
 
   await page.getByRole('button', { name: 'Next: preview' }).click();
   await page.getByLabel('Row 2, customer_name').waitFor();
   expect(await page.getByLabel('Row 2, customer_name').inputValue()).toBe('Jane Doe');
-  await page.screenshot({ path: `${SCREENSHOTS}/wizard-3-preview.png`, fullPage: true });
 
   await importAndWait(page, 'completed');
   expect(await page.getByTestId('imported').textContent()).toBe('3');
   expect(await page.getByTestId('failed').textContent()).toBe('0');
-  await page.screenshot({ path: `${SCREENSHOTS}/wizard-4-done.png`, fullPage: true });
 
   // Leaving and coming back shows the same import.
   const url = page.url();
@@ -84,14 +83,11 @@ it('imports the product page example CSV end to end and shows its secondary cont
   await page.locator('[data-testid="import-status"]', { hasText: 'completed' }).waitFor();
 
   await page.goto(`${inject('baseUrl')}/campaigns/${campaignId}`);
-  await page.waitForTimeout(2000);
-  await page.screenshot({ path: `${SCREENSHOTS}/campaign-page.png`, fullPage: true });
   await page.getByText('+14155551236').waitFor({ timeout: 30_000 });
   const row = page.getByRole('row').filter({ hasText: '+14155551234' });
   const contacts = await row.locator('ol.contacts li').allTextContents();
   expect(contacts.map((t) => t.trim())).toEqual(['+14155551235', '+14155551236']);
   expect(await page.getByRole('row').filter({ hasText: '+14155557890' }).textContent()).toContain('+14155557891');
-  await page.screenshot({ path: `${SCREENSHOTS}/campaign-page.png`, fullPage: true });
   await page.close();
 });
 
@@ -113,7 +109,6 @@ it('flags an invalid phone in the preview, revalidates the row once the cell is 
   await page.getByRole('table', { name: 'Errors by type' }).getByText('PHONE_INVALID').waitFor();
   await page.getByLabel('Only rows with errors').check();
   expect(await page.getByLabel('Row 1, phone_number').count()).toBe(0);
-  await page.screenshot({ path: `${SCREENSHOTS}/wizard-error-preview.png`, fullPage: true });
   await page.getByLabel('Only rows with errors').uncheck();
 
   await cell.fill('+14152001235');
@@ -129,7 +124,6 @@ it('flags an invalid phone in the preview, revalidates the row once the cell is 
   await again.fill('+14152001235');
   await again.press('Enter');
   await page.getByText('Row revalidated: 0 rows with errors.').waitFor();
-  await page.screenshot({ path: `${SCREENSHOTS}/wizard-error-fixed.png`, fullPage: true });
 
   await importAndWait(page, 'completed');
   expect(await page.getByTestId('imported').textContent()).toBe('3');
@@ -185,7 +179,6 @@ it('with "Ignore errors" on imports the valid rows and offers the skipped ones a
   await page.getByLabel('Ignore errors').check();
   await page.getByText(/valid rows are imported and the rows with errors are skipped/).waitFor();
   await page.getByLabel(/Email me/).fill('ops@example.com');
-  await page.screenshot({ path: `${SCREENSHOTS}/wizard-ignore-errors.png`, fullPage: true });
   await importAndWait(page, 'completed');
   expect(await page.getByTestId('imported').textContent()).toBe('1');
   expect(await page.getByTestId('failed').textContent()).toBe('2');
@@ -199,7 +192,6 @@ it('with "Ignore errors" on imports the valid rows and offers the skipped ones a
   ]);
   // Excel sees the phone as text, not a formula: the cell is written with the neutralising quote.
   expect(report).toContain(`"'+14152003003"`);
-  await page.screenshot({ path: `${SCREENSHOTS}/import-report.png`, fullPage: true });
   await page.close();
 });
 
@@ -223,7 +215,6 @@ it('shows the first rows of a 200,000-row CSV at once and validates the rest in 
   expect(firstRows).toBeLessThan(5_000);
   await page.getByLabel('Only rows with errors').check();
   await page.getByLabel('Row 200001, phone_number').waitFor();
-  await page.screenshot({ path: `${SCREENSHOTS}/wizard-big-errors.png`, fullPage: true });
   await page.close();
 });
 
@@ -241,7 +232,6 @@ it('has no axe violations on the preview step, and the grid works at a narrow wi
   expect(previewScan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
   await page.setViewportSize({ width: 390, height: 800 });
   await page.getByLabel('Row 2, phone_number').focus();
-  await page.screenshot({ path: `${SCREENSHOTS}/wizard-narrow.png`, fullPage: true });
   await page.close();
 });
 
@@ -265,7 +255,6 @@ it('revalidates every row when the mapping changes, and runs a 6,000-row import 
   });
   await page.getByRole('button', { name: /^Import \d/ }).click();
   await page.waitForURL(/\/imports\/[^/]+$/, { timeout: 60_000 });
-  await page.screenshot({ path: `${SCREENSHOTS}/import-running.png`, fullPage: true });
   try {
     await page.locator('[data-testid="import-status"]', { hasText: 'completed' }).waitFor({ timeout: 120_000 });
   } catch (e) {
@@ -277,7 +266,6 @@ it('revalidates every row when the mapping changes, and runs a 6,000-row import 
   expect(frames.length).toBeGreaterThan(0);
   expect(socketUrls.length).toBeGreaterThan(0);
   for (const url of socketUrls) expect(url).not.toMatch(/token|lit_/);
-  await page.screenshot({ path: `${SCREENSHOTS}/import-background-done.png`, fullPage: true });
   await page.close();
 });
 
@@ -298,7 +286,6 @@ it('announces file-level problems: an unsupported file, and a file without a pho
   await page.getByLabel('name', { exact: true }).selectOption('phone');
   await page.getByText(/1 row read, 1 with errors/).waitFor();
   expect(await page.getByRole('button', { name: 'Next: preview' }).isDisabled()).toBe(false);
-  await page.screenshot({ path: `${SCREENSHOTS}/wizard-file-problems.png`, fullPage: true });
   await page.close();
 });
 

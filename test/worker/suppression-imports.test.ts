@@ -13,7 +13,7 @@ import { mutate } from '../mutate.ts';
 import { FILE_ERROR_CODES } from '../../src/lib/codes.ts';
 import { client, createWorkspace } from './helpers.ts';
 import { csv, readReport, usNumbers } from './csv.ts';
-import { LIST_CHUNK_ROWS } from '../../workers/suppression/list-import/start.ts';
+import { envNumber } from '../../workers/env.ts';
 import { processListChunk } from '../../workers/suppression/list-import/process-chunk.ts';
 import { packedCacheKey } from '../../workers/suppression/packed-list.ts';
 import { purgeEndedListImports } from '../../workers/retention/retention.ts';
@@ -23,6 +23,8 @@ import { limitListImports } from '../../workers/limits/rate-limit.ts';
 import { Refusal } from '../../workers/refusal.ts';
 import { toApiError } from '../../workers/api/handle-error.ts';
 import type { Env } from '../../workers/env.ts';
+
+const LIST_CHUNK_ROWS = envNumber(env as Env, 'LIST_CHUNK_ROWS');
 
 const ASYNC = { 'Content-Type': 'text/csv', Prefer: 'respond-async' };
 

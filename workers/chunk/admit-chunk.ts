@@ -3,10 +3,9 @@
  * on it (so `seal` is either before or after, never in between). The server counts and orders what
  * it stores; it never takes the client's word for the import's size or row numbering:
  *   - rows of chunk i all lie below rows of chunk i+1 (no overlapping ranges between chunks),
- *   - the rows stored across all chunks stay within LIMITS.maxRows,
- *   - inline (≤ LIMITS.inlineMaxRows rows) or background follows from the rows stored.
+ *   - the rows stored across all chunks stay within `maxRows` (MAX_ROWS),
+ *   - inline (≤ `inlineMaxRows` rows: INLINE_MAX_ROWS) or background follows from the rows stored.
  */
-import { LIMITS } from '../../src/lib/limits.ts';
 import type { RefusalCode } from '../refusal.ts';
 import { FILE_ERRORS } from '../../src/lib/validate/file-messages.ts';
 
@@ -18,6 +17,9 @@ export interface UploadedChunk {
   /** The chunk's JSON as it goes to R2. */
   body: string;
   key: string;
+  /** The Worker's limits (its env; the coordinator takes them from the request). */
+  maxRows: number;
+  inlineMaxRows: number;
 }
 
 export type Admission =
@@ -47,8 +49,8 @@ export async function admitChunk(sql: SqlStorage, bucket: R2Bucket, chunk: Uploa
   }
   const others = sql.exec<{ n: number }>('SELECT coalesce(sum(rows), 0) AS n FROM chunk_ranges WHERE idx != ?', chunk.index).one().n;
   const storedRows = others + chunk.rows;
-  if (storedRows > LIMITS.maxRows) {
-    return { ok: false, code: 'TOO_MANY_ROWS', message: FILE_ERRORS.tooManyRows(LIMITS.maxRows).message };
+  if (storedRows > chunk.maxRows) {
+    return { ok: false, code: 'TOO_MANY_ROWS', message: FILE_ERRORS.tooManyRows(chunk.maxRows).message };
   }
   try {
     await bucket.put(chunk.key, chunk.body, { httpMetadata: { contentType: 'application/json' } });
@@ -62,5 +64,5 @@ export async function admitChunk(sql: SqlStorage, bucket: R2Bucket, chunk: Uploa
     chunk.lastRow,
     chunk.rows,
   );
-  return { ok: true, storedRows, inline: storedRows <= LIMITS.inlineMaxRows };
+  return { ok: true, storedRows, inline: storedRows <= chunk.inlineMaxRows };
 }

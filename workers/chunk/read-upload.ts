@@ -1,8 +1,8 @@
 /**
  * Reads an uploaded file in the Worker: CSV is streamed (decoded and parsed piece by piece, never
  * held whole), Excel is read within its size limit. Yields the header, then the rows in batches
- * that are the file's chunks: at most LIMITS.chunkRows rows and CHUNK_BYTE_BUDGET bytes of JSON
- * each, the budget the browser's uploads keep to (a few rows of huge cells must not make one
+ * that are the file's chunks: at most `chunkRows` rows and 90% of `chunkBytes` bytes of JSON
+ * each (uploadLimits: CHUNK_ROWS, CHUNK_BYTES), the budget the browser's uploads keep to (a few rows of huge cells must not make one
  * chunk of tens of MB that the consumer then holds several times over).
  */
 import { createDecoder } from '../../src/lib/parse/decode.ts';
@@ -13,9 +13,23 @@ import { FILE_ERRORS } from '../../src/lib/validate/file-messages.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import type { SourceRow } from '../../src/lib/types.ts';
 import { rowJsonBytes } from './row-bytes.ts';
+import { envNumber, type Env } from '../env.ts';
 
 /** Bytes of row JSON per chunk: the browser's budget, 90% of what the server accepts as one chunk. */
-export const CHUNK_BYTE_BUDGET = Math.floor(LIMITS.maxChunkBytes * 0.9);
+export const chunkByteBudget = (chunkBytes: number) => Math.floor(chunkBytes * 0.9);
+
+/** How uploads are cut and counted: rows and bytes per chunk, rows per file. */
+export interface UploadLimits {
+  chunkRows: number;
+  chunkBytes: number;
+  maxRows: number;
+}
+
+export const uploadLimits = (env: Env): UploadLimits => ({
+  chunkRows: envNumber(env, 'CHUNK_ROWS'),
+  chunkBytes: envNumber(env, 'CHUNK_BYTES'),
+  maxRows: envNumber(env, 'MAX_ROWS'),
+});
 /** Decoded text is parsed in pieces of at most this many characters, so one large read never yields rows past a chunk or two at once. */
 const PIECE_CHARS = 1024 * 1024;
 
@@ -72,18 +86,18 @@ async function readAll(body: ReadableStream<Uint8Array>, limit: number): Promise
 }
 
 /** `header` chooses the header row (map/header-row.ts's headerPick); without it, the first non-blank row. */
-export async function openUpload(body: ReadableStream<Uint8Array>, kind: UploadKind, opts: { sheet?: string; header?: HeaderPick } = {}): Promise<UploadReader> {
-  if (kind !== 'csv') return openWorkbook(body, kind, opts);
-  return openCsv(body, opts.header);
+export async function openUpload(body: ReadableStream<Uint8Array>, kind: UploadKind, limits: UploadLimits, opts: { sheet?: string; header?: HeaderPick } = {}): Promise<UploadReader> {
+  if (kind !== 'csv') return openWorkbook(body, kind, limits, opts);
+  return openCsv(body, limits, opts.header);
 }
 
 /** A workbook, read whole within its size limit, its rows cut into chunks. */
-async function openWorkbook(body: ReadableStream<Uint8Array>, kind: UploadKind, opts: { sheet?: string; header?: HeaderPick }): Promise<UploadReader> {
+async function openWorkbook(body: ReadableStream<Uint8Array>, kind: UploadKind, limits: UploadLimits, opts: { sheet?: string; header?: HeaderPick }): Promise<UploadReader> {
   const bytes = await readAll(body, sizeLimit(kind));
   if (!bytes.length) throw new FileReadError(FILE_ERRORS.empty());
-  const book = parsing(() => readWorkbook(bytes, { sheet: opts.sheet, maxUncompressedBytes: LIMITS.maxXlsxUncompressedBytesServer, header: opts.header }));
+  const book = parsing(() => readWorkbook(bytes, { sheet: opts.sheet, maxUncompressedBytes: LIMITS.maxXlsxUncompressedBytesServer, header: opts.header, maxRows: limits.maxRows }));
   async function* rows() {
-    const cutter = createChunkCutter();
+    const cutter = createChunkCutter(limits);
     const iterator = book.rows[Symbol.iterator]();
     for (;;) {
       const next = parsing(() => iterator.next());
@@ -98,13 +112,13 @@ async function openWorkbook(body: ReadableStream<Uint8Array>, kind: UploadKind, 
 }
 
 /** A CSV, decoded and parsed as it streams in (never held whole), its rows cut into chunks. */
-async function openCsv(body: ReadableStream<Uint8Array>, header: HeaderPick | undefined): Promise<UploadReader> {
+async function openCsv(body: ReadableStream<Uint8Array>, limits: UploadLimits, header: HeaderPick | undefined): Promise<UploadReader> {
   const reader = body.getReader();
   const decoder = createDecoder();
-  const csv = createCsvStream({ header });
+  const csv = createCsvStream({ header, maxRows: limits.maxRows });
   let size = 0;
   let ended = false;
-  const cutter = createChunkCutter();
+  const cutter = createChunkCutter(limits);
   /** Chunks cut and not yet yielded. */
   const ready: SourceRow[][] = [];
   const take = (rows: SourceRow[]) => {
@@ -163,21 +177,22 @@ async function openCsv(body: ReadableStream<Uint8Array>, header: HeaderPick | un
 }
 
 /**
- * Gathers rows into chunks of at most LIMITS.chunkRows rows and CHUNK_BYTE_BUDGET bytes of JSON;
+ * Gathers rows into chunks of at most `chunkRows` rows and chunkByteBudget(chunkBytes) bytes of JSON;
  * `add` answers a chunk when the row does not fit in the current one. A row larger than a chunk
  * may be is refused: stored, it would be a chunk the server refuses from a browser.
  */
-function createChunkCutter() {
+function createChunkCutter({ chunkRows, chunkBytes }: UploadLimits) {
+  const budget = chunkByteBudget(chunkBytes);
   let rows: SourceRow[] = [];
   let bytes = 0;
   return {
     add(row: SourceRow): SourceRow[] | null {
       const size = rowJsonBytes(row) + 1;
-      if (size > LIMITS.maxChunkBytes) {
-        throw new FileReadError(FILE_ERRORS.rowTooLarge(row.row, LIMITS.maxChunkBytes));
+      if (size > chunkBytes) {
+        throw new FileReadError(FILE_ERRORS.rowTooLarge(row.row, chunkBytes));
       }
       let full: SourceRow[] | null = null;
-      if (rows.length && (rows.length >= LIMITS.chunkRows || bytes + size > CHUNK_BYTE_BUDGET)) {
+      if (rows.length && (rows.length >= chunkRows || bytes + size > budget)) {
         full = rows;
         rows = [];
         bytes = 0;

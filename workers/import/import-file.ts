@@ -4,14 +4,13 @@
  * validation at once; a file that fits one chunk of at most 1,000 rows runs inline and answers
  * with its final state.
  */
-import type { Env } from '../env.ts';
+import { envNumber, type Env } from '../env.ts';
 import type { AssistantConfig, SourceRow } from '../../src/lib/types.ts';
 import { autoMap } from '../../src/lib/map/columns.ts';
 import { headerPick, type HeaderRowChoice } from '../../src/lib/map/header-row.ts';
 import type { MappingSource } from '../../src/lib/map/remembered.ts';
 import { matchMapping, rememberQuietly } from '../mappings/saved-mappings.ts';
-import { LIMITS } from '../../src/lib/limits.ts';
-import { openUpload, type UploadKind } from '../chunk/read-upload.ts';
+import { openUpload, uploadLimits, type UploadKind } from '../chunk/read-upload.ts';
 import { putChunk } from '../chunk/put-chunk.ts';
 import { createImport } from './create-import.ts';
 import { runInline } from './run-inline.ts';
@@ -46,7 +45,7 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
   try {
     const taken: HeaderRowChoice = { index: 0, reason: 'first-row' };
     const pick = headerPick(assistant, { headerRow: options.headerRow, onChoice: (choice) => Object.assign(taken, choice) });
-    const upload = await openUpload(input.body, input.kind, { sheet: options.sheet, header: pick });
+    const upload = await openUpload(input.body, input.kind, uploadLimits(env), { sheet: options.sheet, header: pick });
     // A mapping remembered for these headers (this campaign's first, then the workspace's) wins over automatic matching.
     const remembered = await matchMapping(env, workspaceId, campaign.id, upload.headers, assistant);
     const mapping = remembered?.mapping ?? autoMap(upload.headers, assistant);
@@ -96,7 +95,7 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
       await putChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: batch }, true);
     }
     if (!importId) {
-      const inline = total <= LIMITS.inlineMaxRows;
+      const inline = total <= envNumber(env, 'INLINE_MAX_ROWS');
       const id = await start(inline);
       await putChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: first! }, !inline);
       if (inline) return { status: 201, view: { ...(await runInline(env, workspaceId, id, chunkIndex)), ...extras() } };

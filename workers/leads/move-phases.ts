@@ -5,7 +5,8 @@
  */
 import { Refusal } from '../refusal.ts';
 import { runningImportCount } from '../imports/imports.ts';
-import { forgetPlacement, PLACEMENT_CACHE_MS } from './placement.ts';
+import { forgetPlacement } from './placement.ts';
+import { envNumber } from '../env.ts';
 import type { MoveContext, MovedTable, Verified } from './moved-table.ts';
 import { MOVED_TABLES } from './shard-tables.ts';
 import { undoingImports } from './move-changes.ts';
@@ -116,7 +117,7 @@ const verifying: Phase = async (run) => {
 
 /** Isolates that cached the old placement read the old shard until their entry expires: waits that out. */
 const flipped: Phase = async (run) => {
-  const wait = Date.parse(run.row.flipped_at ?? new Date().toISOString()) + PLACEMENT_CACHE_MS + 1_000 - Date.now();
+  const wait = Date.parse(run.row.flipped_at ?? new Date().toISOString()) + envNumber(run.ctx.env, 'PLACEMENT_CACHE_MS') + 1_000 - Date.now();
   if (wait > 0) {
     if (Date.now() + wait > run.ctx.deadline) return run.status();
     await new Promise((r) => setTimeout(r, wait));

@@ -9,7 +9,7 @@
  * much. Adding numbers to a do-not-call list is the safe direction to fail in.
  */
 import type { Env } from '../env.ts';
-import { openUpload, type UploadKind } from '../chunk/read-upload.ts';
+import { openUpload, uploadLimits, type UploadKind } from '../chunk/read-upload.ts';
 import { Refusal } from '../refusal.ts';
 import { asFileReadError, FileReadError } from '../../src/lib/parse/errors.ts';
 import { listedBeforeError } from '../../src/lib/validate/file-messages.ts';
@@ -53,7 +53,7 @@ export async function importList(
   };
 
   try {
-    const upload = await openUpload(input.body, input.kind, { sheet: input.sheet });
+    const upload = await openUpload(input.body, input.kind, uploadLimits(env), { sheet: input.sheet });
     const cols = checkListColumns(upload.headers);
 
     for await (const batch of upload.rows) {

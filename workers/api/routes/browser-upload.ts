@@ -25,6 +25,7 @@ import { assertAcceptingImports } from '../../leads/placement.ts';
 import { BrowserImportSchema } from '../../../src/lib/schemas/browser-import.ts';
 import { findImport, rowToView } from '../../imports/imports.ts';
 import type { AppEnv } from '../app-env.ts';
+import { envNumber } from '../../env.ts';
 
 /** A chunk body, counted in bytes as it streams in (with or without Content-Length). */
 const limitChunkBody = limitBody(LIMITS.maxChunkBytes, 'FILE_TOO_LARGE', 'A chunk');
@@ -83,7 +84,7 @@ export const browserUploadRoutes = new Hono<AppEnv>()
     // The mapping the user confirmed in the wizard is offered again for the next file with these headers.
     await rememberQuietly(c.env, { workspaceId, campaignId: campaign.id, fileName: body.fileName, headers: body.headers, mapping });
     const view = await coordinator(c.env, created.importId).view();
-    return c.json({ ...view, unknownColumns: check.unknownColumns, chunkRows: LIMITS.chunkRows, maxChunkBytes: LIMITS.maxChunkBytes }, 201);
+    return c.json({ ...view, unknownColumns: check.unknownColumns, chunkRows: envNumber(c.env, 'CHUNK_ROWS'), maxChunkBytes: envNumber(c.env, 'CHUNK_BYTES') }, 201);
   })
   /**
    * Step 2: upload chunk N (JSON, shape and size checked, rows in strictly increasing order and

@@ -5,9 +5,9 @@
  * (process-chunk.ts). A file refused while it is read (too many rows, damaged) lists nothing: its
  * chunks are queued only once the whole file has been read.
  */
-import type { Env } from '../../env.ts';
+import { envNumber, type Env } from '../../env.ts';
 import { newId } from '../../db/ids.ts';
-import { CHUNK_BYTE_BUDGET, openUpload, type UploadKind } from '../../chunk/read-upload.ts';
+import { chunkByteBudget, openUpload, uploadLimits, type UploadKind } from '../../chunk/read-upload.ts';
 import { Refusal } from '../../refusal.ts';
 import { putCharged, releaseStorage } from '../../quota/storage.ts';
 import { sendWithRetry } from '../../queue/send.ts';
@@ -18,13 +18,6 @@ import { utf8Length } from '../../../src/lib/text/utf8-length.ts';
 import { listImportKeys, listImportPrefix } from './keys.ts';
 import { deletePrefix } from '../../r2/delete-prefix.ts';
 import { failListImport, listImportView, type ListImportView } from './view.ts';
-
-/**
- * Rows per stored chunk, at most: the reader's batches (5,000 rows, a lead chunk's size) are joined
- * up to this, because a list's rows are short and each chunk costs the queue a fixed round of R2
- * and D1 calls; the byte budget of a lead chunk still bounds what one consumer holds.
- */
-export const LIST_CHUNK_ROWS = 25_000;
 
 export interface ListImportInput {
   body: ReadableStream<Uint8Array>;
@@ -38,7 +31,8 @@ export async function startListImport(env: Env, workspaceId: string, input: List
   const id = newId('sli');
   let created = false;
   try {
-    const upload = await openUpload(input.body, input.kind, { sheet: input.sheet });
+    const limits = uploadLimits(env);
+    const upload = await openUpload(input.body, input.kind, limits, { sheet: input.sheet });
     // Column problems (no phone column, two of them) are answered before anything is stored.
     checkListColumns(upload.headers);
     await env.DB.prepare(
@@ -65,10 +59,13 @@ export async function startListImport(env: Env, workspaceId: string, input: List
     };
     for await (const rows of upload.rows) {
       total += rows.length;
+      // Rows per stored chunk (LIST_CHUNK_ROWS): the reader's batches (a lead chunk's size) are joined
+      // up to it, because a list's rows are short and each chunk costs the queue a fixed round of R2
+      // and D1 calls; the byte budget of a lead chunk still bounds what one consumer holds.
       // The batch's rows as JSON once (without its brackets), so joining batches copies text, not objects.
       const json = JSON.stringify(rows).slice(1, -1);
       const bytes = utf8Length(json);
-      if (pendingRows && (pendingRows + rows.length > LIST_CHUNK_ROWS || pendingBytes + bytes > CHUNK_BYTE_BUDGET)) await store();
+      if (pendingRows && (pendingRows + rows.length > envNumber(env, 'LIST_CHUNK_ROWS') || pendingBytes + bytes > chunkByteBudget(limits.chunkBytes))) await store();
       pending.push(json);
       pendingRows += rows.length;
       pendingBytes += bytes;
