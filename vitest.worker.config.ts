@@ -25,6 +25,7 @@ export default defineConfig(async () => {
       include: volume ? ['test/worker/**/*.volume.test.ts'] : ['test/worker/**/*.test.ts'],
       exclude: volume ? configDefaults.exclude : [...configDefaults.exclude, '**/*.volume.test.ts'],
       setupFiles: ['./test/worker/setup.ts'],
+      globalSetup: ['./test/worker/corpus-global-setup.ts'],
       testTimeout: 120_000,
       hookTimeout: 120_000,
     },

@@ -35,6 +35,7 @@ import { generateLeadsCsv } from './generate.ts';
 import { label, resultLine, type PartOutput } from './report.ts';
 import { apiClient, withBenchServer } from './server.ts';
 import { importList, suppressionListFor } from './suppressions.ts';
+import { toWindows1252 } from './encoding.ts';
 
 export interface BrowserBenchResult {
   rows: number;
@@ -178,13 +179,21 @@ async function startMemorySampler(cdp: CDPSession) {
 }
 
 /** The preview with an N-number suppression list in the workspace (issue: still under 8 s with 1M listed). */
-export async function browserBench(rows: number, opts: { listed?: number } = {}): Promise<BrowserBenchResult> {
+export async function browserBench(rows: number, opts: { listed?: number; encodings?: ('utf-8' | 'windows-1252')[] } = {}): Promise<BrowserBenchResult> {
+  return (await browserBenches(rows, opts))[0]!;
+}
+
+/** The preview of the same file written in each of `encodings` (default UTF-8), one after the other on one server. */
+export async function browserBenches(rows: number, opts: { listed?: number; encodings?: ('utf-8' | 'windows-1252')[] } = {}): Promise<BrowserBenchResult[]> {
   if (!existsSync('build/index.html')) throw new Error('no UI build: run `npx svelte-kit sync && npx vite build` first');
   const dir = mkdtempSync(join(tmpdir(), 'bench-browser-'));
-  const path = join(dir, `leads-${rows}.csv`);
   const generated = generateLeadsCsv(rows);
-  writeFileSync(path, generated.text);
-  const fileMB = Buffer.byteLength(generated.text) / MB;
+  const files = (opts.encodings ?? ['utf-8']).map((encoding) => {
+    const path = join(dir, `leads-${rows}-${encoding}.csv`);
+    const bytes = encoding === 'utf-8' ? Buffer.from(generated.text) : toWindows1252(generated.text);
+    writeFileSync(path, bytes);
+    return { path, fileMB: bytes.length / MB };
+  });
   const listed = opts.listed ?? rows;
   try {
     return await withBenchServer(`browser ${label(rows)}`, async (server) => {
@@ -192,11 +201,36 @@ export async function browserBench(rows: number, opts: { listed?: number } = {})
         const { result } = await importList(apiClient(server), suppressionListFor(generated, listed).text);
         process.stderr.write(`  [browser] suppression list: ${result.added} numbers added\n`);
       }
-      return await preview(server, rows, path, fileMB, listed);
+      const out: BrowserBenchResult[] = [];
+      for (const f of files) out.push(await preview(server, rows, f.path, f.fileMB, listed));
+      return out;
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The preview (no suppression list) of the file in UTF-8 and in windows-1252, in the order UTF-8,
+ * windows-1252, windows-1252, UTF-8 (so warm-up and drift fall on both alike): the time a legacy
+ * file adds, as the difference of the means.
+ */
+export async function legacyPreviewBench(rows: number): Promise<PartOutput> {
+  const [u1, l1, l2, u2] = await browserBenches(rows, { listed: 0, encodings: ['utf-8', 'windows-1252', 'windows-1252', 'utf-8'] });
+  const utf8 = (u1!.fullyValidatedMs + u2!.fullyValidatedMs) / 2;
+  const legacy = (l1!.fullyValidatedMs + l2!.fullyValidatedMs) / 2;
+  const added = legacy - utf8;
+  return {
+    results: [
+      resultLine(
+        `browser-legacy ${label(rows)}`,
+        `fully validated preview of a ${l1!.fileMB.toFixed(0)} MB windows-1252 file ${n(legacy)} ms vs ${n(utf8)} ms for it in UTF-8 (${added >= 0 ? '+' : ''}${n(added)} ms, means of 2 runs each); first rows ${n(l1!.firstRowsMs)} ms`,
+        'adds < 1 s',
+        added < 1000,
+      ),
+    ],
+    details: [`browser-legacy ${label(rows)}: runs in order ${[u1, l1, l2, u2].map((r) => n(r!.fullyValidatedMs)).join(', ')} ms; ${l1!.note ?? ''}`],
+  };
 }
 
 async function preview(server: { url: string; token: string }, rows: number, path: string, fileMB: number, listed: number): Promise<BrowserBenchResult> {

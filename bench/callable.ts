@@ -3,9 +3,10 @@
  * (bench/seed-leads.ts; numbers in blocks by region, as lists come), for two parts:
  *  - campaigns-list: `GET /campaigns` before the seeding and after (bench/campaigns-list.ts);
  *  - callable: `GET /campaigns/{id}/leads?limit=100&callableAt=` at instants where most, some and
- *    few zone sets are callable, from the start and from mid-campaign: HTTP best and median of 7,
- *    and inside the Worker the two query plans (per-zone-set merge on (campaign_id, phone_zone_set,
- *    id), and a scan of (campaign_id, id) filtering on the set). Also rows written per lead.
+ *    few calling profiles are callable (leads over every US state, both Canadian coasts and a few
+ *    other countries, window ∩ rules), from the start and from mid-campaign: HTTP best and median
+ *    of 7, and inside the Worker its parts (profile counts, the decision per profile, the index
+ *    walk on (campaign_id, calling_profile, id)). Also rows written per lead.
  *
  *   node bench/callable.ts [rows]
  */
@@ -66,7 +67,7 @@ export async function runSeeded(rows: number, parts: { campaignsList: boolean; c
         const { body: inside } = await api('GET', `/_bench/callable-compare?campaignId=cmp_demo&limit=100&at=${at}${cursor ? `&cursor=${cursor}` : ''}`);
         details.push(
           `callable ${n}: ${where}: page of ${items}, HTTP best ${times[0]!.toFixed(1)} ms, median ${median.toFixed(1)} ms; ` +
-            `in the Worker: per-zone-set ${inside.perZoneSet.ms.toFixed(1)} ms, scan ${inside.scan.ms.toFixed(1)} ms (${inside.scan.items} items); ${inside.allowedZoneSets} zone sets callable`,
+            `in the Worker: profile counts ${inside.countsMs.toFixed(1)} ms, decision ${inside.decideMs.toFixed(1)} ms (${inside.callableProfiles} of ${inside.profiles} profiles callable), index walk ${inside.pageMs.toFixed(1)} ms (${inside.items} items)`,
         );
       }
     }

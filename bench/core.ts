@@ -266,6 +266,37 @@ async function child(kind: string, file: string): Promise<ChildResult> {
     }
     return { kind, ms: coreMs, rows: r.rows, maxRss: process.resourceUsage().maxRSS * 1024, extra: { lookups: e164s.length, lookupMs, sink } };
   }
+  if (kind === 'rules') {
+    // The core as it runs (each lead's calling profile included), then the profile work alone over
+    // the same file's leads (profileKeyOf per lead) plus the decision the preview makes once per
+    // profile (callingVerdict, window ∩ rules, at one instant): what the core would save without
+    // regions and rules.
+    const { profileKeyOf } = await import('../src/lib/calling/profile.ts');
+    const { verdictsAt } = await import('../src/lib/calling/calling-verdict.ts');
+    const { DEFAULT_CALLING_WINDOW } = await import('../src/lib/calling/calling-window.ts');
+    let coreMs = Infinity;
+    for (let round = 0; round < 2; round++) {
+      const t = performance.now();
+      await coreRun(file);
+      coreMs = Math.min(coreMs, performance.now() - t);
+    }
+    const leads: { e164: string; country: string | null; timeZones: readonly string[]; region: string | null; postalCode: string | null }[] = [];
+    const r = await coreRun(file, (lead) => leads.push({ e164: lead.e164, country: lead.country ?? null, timeZones: lead.timeZones, region: lead.fields?.region ?? null, postalCode: lead.fields?.postal_code ?? null }));
+    let profileMs = Infinity;
+    let profiles = 0;
+    for (let round = 0; round < 3; round++) {
+      const t = performance.now();
+      const verdictOf = verdictsAt({ window: DEFAULT_CALLING_WINDOW, purpose: 'telemarketing' }, new Date(Date.UTC(2026, 2, 11, 18)));
+      const seen = new Set<string>();
+      for (const l of leads) {
+        const key = profileKeyOf(l);
+        if (!seen.has(key)) (seen.add(key), verdictOf(key));
+      }
+      profiles = seen.size;
+      profileMs = Math.min(profileMs, performance.now() - t);
+    }
+    return { kind, ms: coreMs, rows: r.rows, maxRss: process.resourceUsage().maxRSS * 1024, extra: { leads: leads.length, profiles, profileMs } };
+  }
   throw new Error(`unknown child kind ${kind}`);
 }
 

@@ -13,6 +13,8 @@
  *   update            update import vs the same file into an empty campaign } one server
  *   undo              undo of the update and of the create import           }
  *   browser           the wizard's preview in Chromium, with an N-number suppression list
+ *   browser-legacy    the same preview (no list) of the file in UTF-8 and in windows-1252: what a legacy file adds
+ *   encoding          encoding detection on the seeded corpus of every code page (accuracy, ms per 64 KB), decoding speed
  *
  *   node bench/run.ts            # 1M rows (core and pipeline also at 100k); ~20 minutes on 2 cores
  *   node bench/run.ts --quick    # 100k rows, no browser
@@ -24,14 +26,16 @@
 import { cpus } from 'node:os';
 import { formatCore, phoneLibMsPerRow, runCore } from './core.ts';
 import { runTimezones } from './timezones.ts';
+import { runRules } from './rules.ts';
 import { formatPipeline, runPipeline } from './pipeline.ts';
 import { runSuppressionParts } from './suppressions.ts';
 import { runSeeded } from './callable.ts';
 import { runUpdateUndo } from './update-undo.ts';
-import { browserBench, formatBrowserBench } from './browser.ts';
+import { browserBench, formatBrowserBench, legacyPreviewBench } from './browser.ts';
+import { runEncoding } from './encoding.ts';
 import { label, secs, type PartOutput } from './report.ts';
 
-const PARTS = ['core', 'timezones', 'pipeline', 'suppressions', 'suppressed-import', 'campaigns-list', 'callable', 'update', 'undo', 'browser'] as const;
+const PARTS = ['core', 'timezones', 'rules', 'pipeline', 'suppressions', 'suppressed-import', 'campaigns-list', 'callable', 'update', 'undo', 'browser', 'browser-legacy', 'encoding'] as const;
 type Part = (typeof PARTS)[number];
 
 const argv = process.argv.slice(2);
@@ -44,7 +48,7 @@ if (unknown.length || badParts.length) {
   console.error(`usage: node bench/run.ts [--quick] [--only=${PARTS.join(',')}] [--rows=N]\nunknown: ${[...unknown, ...badParts].join(' ')}`);
   process.exit(2);
 }
-const selected = new Set<Part>((only as Part[] | undefined) ?? PARTS.filter((p) => !(quick && p === 'browser')));
+const selected = new Set<Part>((only as Part[] | undefined) ?? PARTS.filter((p) => !(quick && p.startsWith('browser'))));
 const want = (p: Part) => selected.has(p);
 const rowsFlag = flag('rows');
 /** The size of every part; core and pipeline also run at 100k in the full run. */
@@ -96,6 +100,7 @@ for (const rows of coreSizes) {
 }
 const n = label(size);
 if (want('timezones')) await attempt(['timezones'], async () => print(await runTimezones(size)));
+if (want('rules')) await attempt(['rules'], async () => print(await runRules(size)));
 if (want('suppressions') || want('suppressed-import')) {
   const prefixes = [...(want('suppressions') ? [`suppressions ${n}`] : []), ...(want('suppressed-import') ? [`suppressed-import ${n}`] : [])];
   await attempt(prefixes, async () => {
@@ -121,6 +126,8 @@ if (want('update') || want('undo')) {
   });
 }
 if (want('browser')) await attempt([`browser ${n}`], async () => print(formatBrowserBench(await browserBench(size))));
+if (want('browser-legacy')) await attempt([`browser-legacy ${n}`], async () => print(await legacyPreviewBench(size)));
+if (want('encoding')) await attempt(['encoding'], async () => print(runEncoding()));
 
 const results = lines.filter((l) => !l.startsWith('bench:'));
 const notMet = results.filter((l) => l.endsWith('NOT MET')).length;

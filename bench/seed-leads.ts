@@ -1,32 +1,39 @@
 /**
  * Bench-only (bench/worker.ts): seeds synthetic leads into a campaign through the real store
- * (workers/leads/leads-store.ts: the same encode and insert as an import's write pass), and compares the
- * two ways of paging the leads callable at an instant. Numbers spread over area codes of every US
- * zone, two-zone prefixes and a few other countries, so zone sets are as mixed as in a real list.
+ * (workers/leads/leads-store.ts: the same encode, profile and insert as an import's write pass), and
+ * times the page of leads callable at an instant inside the Worker. Numbers spread over an area
+ * code of every US state and DC, both Canadian coasts and a few other countries, a fifth of them
+ * with a ZIP code of another state, so calling profiles are as mixed as in a real list.
  */
 import type { Env } from '../workers/env.ts';
 import { leadsStore } from '../workers/leads/leads-store.ts';
 import { workspaceDb } from '../workers/leads/placement.ts';
-import { listInZoneSetsByScan } from './zone-set-scan.ts';
-import { callableZoneSets } from '../workers/campaigns/callable-zone-sets.ts';
 import { DEFAULT_CALLING_WINDOW } from '../src/lib/calling/calling-window.ts';
+import { profileCallableAt } from '../src/lib/calling/calling-verdict.ts';
+import { parseProfileKey } from '../src/lib/calling/profile.ts';
 import type { NormalizedLead } from '../src/lib/types.ts';
 
 /** [calling code + area, country, national digits left]. */
-const PREFIXES: [string, string, number][] = [
-  ['1212', 'US', 7], ['1305', 'US', 7], ['1404', 'US', 7], ['1617', 'US', 7], ['1312', 'US', 7], ['1214', 'US', 7],
-  ['1713', 'US', 7], ['1303', 'US', 7], ['1602', 'US', 7], ['1415', 'US', 7], ['1206', 'US', 7], ['1907', 'US', 7],
-  ['1808', 'US', 7], ['1208', 'US', 7], ['1541', 'US', 7], ['1915', 'US', 7], ['1605', 'US', 7], ['1416', 'CA', 7],
-  ['1604', 'CA', 7], ['1709', 'CA', 7], ['4420', 'GB', 8], ['4930', 'DE', 7], ['3314', 'FR', 8], ['6128', 'AU', 8],
-  ['8130', 'JP', 8], ['5511', 'BR', 8], ['9111', 'IN', 8], ['7495', 'RU', 7],
+const US_AREA_CODES = [
+  '205', '907', '602', '501', '415', '303', '203', '302', '202', '305', '404', '808', '208', '312', '317', '515', '316', '502', '504', '207',
+  '410', '617', '313', '612', '601', '314', '406', '402', '702', '603', '201', '505', '212', '919', '701', '614', '405', '503', '215', '401',
+  '803', '605', '615', '214', '801', '802', '804', '206', '304', '414', '307', '915', '541',
 ];
+const PREFIXES: [string, string, number][] = [
+  ...US_AREA_CODES.map((a): [string, string, number] => [`1${a}`, 'US', 7]),
+  ['1604', 'CA', 7], ['1250', 'CA', 7], ['1902', 'CA', 7], ['1709', 'CA', 7], ['1416', 'CA', 7],
+  ['4420', 'GB', 8], ['4930', 'DE', 7], ['6128', 'AU', 8], ['8130', 'JP', 8], ['5511', 'BR', 8],
+];
+/** ZIP codes of other states given to every fifth US lead (an address elsewhere than the area code). */
+const ZIPS = ['84101', '33101', '75201', '02903', '99501', '96813', '10001', '90012', '60601', '80202'];
 
 /** Lead i of `total`: in blocks by prefix (lists come by region), the worst case for a scan in id order. */
 function lead(i: number, total: number): NormalizedLead {
   const block = Math.ceil(total / PREFIXES.length);
   const [prefix, country, digits] = PREFIXES[Math.min(Math.floor(i / block), PREFIXES.length - 1)]!;
   const national = String(2_000_000 + (i % block)).padStart(digits, '0').slice(-digits);
-  return { e164: `+${prefix}${national}`, country, type: 'FIXED_LINE_OR_MOBILE', extension: null, timeZones: [], zoneSetId: -1, variables: { customer_name: `Lead ${i}` }, secondary: [] };
+  const fields = { region: null, postal_code: country === 'US' && i % 5 === 0 ? ZIPS[i % ZIPS.length]! : null };
+  return { e164: `+${prefix}${national}`, country, type: 'FIXED_LINE_OR_MOBILE', extension: null, timeZones: [], zoneSetId: -1, variables: { customer_name: `Lead ${i}` }, secondary: [], fields };
 }
 
 export async function seedLeads(env: Env, workspaceId: string, campaignId: string, from: number, rows: number, total: number) {
@@ -46,8 +53,9 @@ export async function rowsWrittenPerLead(env: Env, workspaceId: string) {
   const json = JSON.stringify(Array.from({ length: 100 }, (_, i) => [`+1415999${String(i).padStart(4, '0')}`, i % 300]));
   const r = await d1
     .prepare(
-      `INSERT INTO leads (workspace_id, campaign_id, phone, phone_country, phone_type, phone_zone_set, variables, secondary_contacts, created_at)
-       SELECT ?1, 'cmp_bench_rows', j.value->>0, 'US', 'FIXED_LINE_OR_MOBILE', j.value->>1, '{}', '[]', '2026-01-01' FROM json_each(?2) AS j`,
+      // With a calling profile, as every lead is written: its count is kept by a trigger (one more row written).
+      `INSERT INTO leads (workspace_id, campaign_id, phone, phone_country, phone_type, phone_zone_set, calling_profile, variables, secondary_contacts, created_at)
+       SELECT ?1, 'cmp_bench_rows', j.value->>0, 'US', 'FIXED_LINE_OR_MOBILE', j.value->>1, 'US|US-CA|America/Los_Angeles', '{}', '[]', '2026-01-01' FROM json_each(?2) AS j`,
     )
     .bind(workspaceId, json)
     .run();
@@ -55,23 +63,22 @@ export async function rowsWrittenPerLead(env: Env, workspaceId: string) {
   return (r.meta.rows_written ?? 0) / 100;
 }
 
-/** One page of leads callable at `at`, both ways, timed inside the Worker (D1 time included). */
+/** One page of leads callable at `at` (default window, telemarketing), timed inside the Worker (D1 time included). */
 export async function compareCallable(env: Env, workspaceId: string, campaignId: string, at: Date, limit: number, cursor?: number) {
   const store = leadsStore(env, workspaceId, campaignId);
-  const sets = callableZoneSets(DEFAULT_CALLING_WINDOW, at);
-  const time = async (f: () => Promise<{ items: unknown[] }>) => {
+  const time = async <T>(f: () => Promise<T>) => {
     let best = Infinity;
-    let n = 0;
+    let value: T | undefined;
     for (let i = 0; i < 5; i++) {
       const t0 = performance.now();
-      n = (await f()).items.length;
+      value = await f();
       best = Math.min(best, performance.now() - t0);
     }
-    return { ms: best, items: n };
+    return { ms: best, value: value! };
   };
-  return {
-    allowedZoneSets: sets.length,
-    perZoneSet: await time(() => store.listInZoneSets(sets, at, limit, cursor)),
-    scan: await time(async () => listInZoneSetsByScan({ d1: await workspaceDb(env, workspaceId), workspaceId, campaignId }, sets, at, limit, cursor)),
-  };
+  const profiles = await time(() => store.profileCounts(null));
+  const context = { window: DEFAULT_CALLING_WINDOW, purpose: 'telemarketing' as const };
+  const decide = await time(async () => profiles.value.items.map((p) => p.profile).filter((k) => profileCallableAt(parseProfileKey(k), context, at)));
+  const page = await time(() => store.listInProfiles(decide.value, at, limit, cursor));
+  return { profiles: profiles.value.items.length, callableProfiles: decide.value.length, countsMs: profiles.ms, decideMs: decide.ms, pageMs: page.ms, items: page.value.items.length };
 }

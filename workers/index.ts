@@ -2,6 +2,7 @@
 import { app } from './api/app.ts';
 import { consumeBatch } from './queue/consumer.ts';
 import { runRetention } from './retention/retention.ts';
+import { startReprofiles } from './leads/reprofile.ts';
 import type { Env } from './env.ts';
 import type { QueueMessage } from './queue/messages.ts';
 import { hardenRuntime } from './security/harden.ts';
@@ -22,5 +23,7 @@ export default {
   },
   async scheduled(controller, env, ctx) {
     ctx.waitUntil(runRetention(env, controller.scheduledTime));
+    // Stored calling profiles made from older area-code, ZIP or zone tables are made again.
+    ctx.waitUntil(startReprofiles(env));
   },
 } satisfies ExportedHandler<Env, QueueMessage>;

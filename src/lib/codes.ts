@@ -17,6 +17,9 @@ export const ROW_ERROR_CODES = [
   // The workspace's suppression (do-not-call) list.
   'SUPPRESSED',
   'SECONDARY_SUPPRESSED',
+  // The address columns of a US or Canadian lead.
+  'REGION_INVALID',
+  'POSTAL_CODE_INVALID',
 ] as const;
 export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
 

@@ -1,12 +1,15 @@
 /** The public import resource, as the API returns it and the UI shows it. */
 import type * as v from 'valibot';
-import type { ImportViewSchema } from './schemas/resources.ts';
+import type { ImportViewSchema, ImportWarningSchema } from './schemas/resources.ts';
 export const IMPORT_STATUSES = ['queued', 'validating', 'importing', 'completed', 'failed', 'cancelled', 'undoing', 'undone'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 /** What an import does with a number the campaign already has (see the README, "Update and undo"). */
 export const ON_EXISTING = ['skip', 'update', 'fill'] as const;
 export type OnExisting = (typeof ON_EXISTING)[number];
+
+/** Something the import wants its reader to know that is not an error of a row (its schema: ImportWarningSchema). */
+export type ImportWarning = v.InferOutput<typeof ImportWarningSchema>;
 
 /** The import resource (its schema, with every field's meaning: ImportViewSchema in schemas/resources.ts). */
 export type ImportView = v.InferOutput<typeof ImportViewSchema>;

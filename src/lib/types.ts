@@ -89,6 +89,17 @@ export interface NormalizedContact extends NormalizedPhone {
 export interface NormalizedLead extends NormalizedPhone {
   variables: Record<string, VariableValue>;
   secondary: NormalizedContact[];
+  /**
+   * The registry's fixed fields (src/lib/fields/lead-fields.ts) by name, normalised (`region`:
+   * `US-FL`; `postal_code`: `33101`), null when the row gives none. Absent on leads built before
+   * the registry (tests, the bench's seeding): read as all null.
+   */
+  fields?: Record<string, string | null>;
+  /**
+   * Where the person may be, as a calling-profile key (src/lib/calling/profile.ts): the number's
+   * country, every candidate region and time zone. Absent on leads built without the validator.
+   */
+  callingProfile?: string;
 }
 
 /** The verdict on one row: a lead when it has no errors, the errors otherwise. */

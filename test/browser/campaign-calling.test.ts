@@ -3,7 +3,8 @@
  * zones, extension, do-not-call badge and next call; the "Callable now" and "Only suppressed"
  * filters (both answered by the server); the chart of leads callable at each hour of today (checked against isCallableAt for the
  * page's own hours); axe-clean at 1280x800 and 390x844. The settings page edits
- * the calling window and blocked types with the API's messages, and shows the server's refusal.
+ * the calling window, blocked types and calling purpose (with the rules binding the campaign's
+ * leads and their counts) with the API's messages, and shows the server's refusal.
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -57,16 +58,22 @@ async function axe(page: Page, where: string) {
 const row = (page: Page, phone: string) => page.locator(`tr[data-lead="${phone}"]`);
 const shownLeads = async (page: Page) => (await page.locator('tr[data-lead]').evaluateAll((els) => els.map((e) => e.getAttribute('data-lead')!))).sort();
 
-async function openCampaign(page: Page): Promise<void> {
+type ListedLead = { phoneNumber: string; callableWhen: string; heldBy: string[] };
+
+/** Opens the campaign page; returns the leads the page itself was answered (what it must show). */
+async function openCampaign(page: Page): Promise<ListedLead[]> {
   await page.goto(`${inject('baseUrl')}/#token=${WS.token}`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
+  const answered = page.waitForResponse((r) => r.url().includes(`/campaigns/${campaignId}/leads?`) && !r.url().includes('callableAt'));
   await page.goto(`${inject('baseUrl')}/campaigns/${campaignId}`);
+  const leads = ((await (await answered).json()) as { items: ListedLead[] }).items;
   await row(page, NY).waitFor({ timeout: 30_000 });
+  return leads;
 }
 
 it('shows each number\'s facts, the do-not-call badge and the next call, and filters', async () => {
   const page = await context.newPage();
-  await openCampaign(page);
+  const answered = await openCampaign(page);
   const fact = (phone: string, name: string) => row(page, phone).locator(`[data-fact="${name}"]`);
   expect((await fact(NY, 'country').innerText()).trim()).toBe('US');
   expect(await fact(NY, 'type').locator('[title]').getAttribute('title')).toBe('FIXED_LINE_OR_MOBILE');
@@ -82,9 +89,15 @@ it('shows each number\'s facts, the do-not-call badge and the next call, and fil
   // Suppressed: a badge, and never called.
   expect(await row(page, LISTED).getByTestId('suppressed').count()).toBe(1);
   expect(await row(page, NY).getByTestId('suppressed').count()).toBe(0);
-  expect((await fact(LISTED, 'next').innerText()).trim()).toBe('not called (do-not-call list)');
-  expect((await fact(BOISE_OR_LA, 'next').innerText()).trim()).toBe('never under this window');
-  expect((await fact(NY, 'next').innerText()).trim()).toMatch(/^(callable now|next at .+)$/);
+  expect((await fact(LISTED, 'next').innerText()).trim()).toBe('Not called (do-not-call list)');
+  expect((await fact(BOISE_OR_LA, 'next').innerText()).split('\n')[0]).toBe('Never');
+  // Every other lead: the words of the server's decision for it (the preview's words, same function), and what holds it back.
+  const WORDS: Record<string, string> = { now: 'Callable now', laterToday: 'Later today', laterThisWeek: 'Later this week', never: 'Never' };
+  for (const l of answered.filter((x) => x.phoneNumber !== LISTED)) {
+    const text = await fact(l.phoneNumber, 'next').innerText();
+    expect(text.startsWith(WORDS[l.callableWhen]!), `${l.phoneNumber}: ${text}`).toBe(true);
+    if (l.heldBy.length) expect(text).toContain(l.heldBy[0]);
+  }
 
   // "Only suppressed" asks the server too (?suppressed=true): every suppressed lead, not only those loaded.
   const askedSuppressed = page.waitForRequest((r) => r.url().includes('suppressed=true'));
@@ -161,6 +174,18 @@ it('edits the calling window and blocked types with the API\'s messages, and sho
   const saved = (await (await api(`/campaigns/${campaignId}`)).json()) as { callingWindow: unknown; blockedPhoneTypes: string[] };
   expect(saved.callingWindow).toEqual({ start: '10:00', end: '18:00', days: [1, 2, 3, 4, 5] });
   expect(saved.blockedPhoneTypes).toEqual(['TOLL_FREE', 'PREMIUM_RATE']);
+
+  // The calling purpose, and the rules that bind the campaign's leads with how many each binds
+  // (New York, Los Angeles, Boise/LA and New York ext: the federal rule; the listed number left out).
+  const rules = page.getByRole('table', { name: "Calling rules that bind this campaign's leads" });
+  expect(await page.getByLabel('Telemarketing (sales calls)').isChecked()).toBe(true);
+  expect(await rules.locator('tr[data-rule="US"] td').last().innerText()).toBe('4');
+  expect(await rules.locator('tr[data-rule="US"] td').nth(1).innerText()).toBe('every day 8 am–9 pm');
+  await page.getByLabel('Informational (no sales)').check();
+  await page.locator('[data-rules-empty]').waitFor();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByText('Saved.').waitFor();
+  expect(((await (await api(`/campaigns/${campaignId}`)).json()) as { callPurpose: string }).callPurpose).toBe('informational');
 
   await page.setViewportSize({ width: 390, height: 844 });
   await axe(page, 'settings 390');

@@ -1,7 +1,8 @@
 /**
  * Calling readiness in the wizard's preview against `wrangler dev`: each row's country, line type,
  * time zones and extension; a premium-rate number refused as the campaign says; line types and
- * callable counts, each a filter of the grid.
+ * callable counts, each a filter of the grid; and, on a page whose clock is set to a Tuesday
+ * evening in the US, the calling rule that holds each lead back ("Florida: calls end at 8 pm").
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -13,7 +14,9 @@ const WS = fileWorkspace(import.meta.url);
 let context: BrowserContext;
 let campaignId = '';
 beforeAll(async () => {
-  // A window open all day every day: every lead with a time zone is callable now, whenever the test runs.
+  // A window open all day every day and an informational purpose (no rule of telemarketing scope
+  // binds; none of automated scope covers these numbers): every lead with a time zone is callable
+  // now, whenever the test runs.
   const res = await fetch(`${inject('baseUrl')}/api/v1/campaigns`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${WS.token}`, 'Content-Type': 'application/json' },
@@ -22,6 +25,7 @@ beforeAll(async () => {
       assistantId: WS.assistantId,
       defaultCountry: 'US',
       callingWindow: { start: '00:00', end: '24:00', days: [1, 2, 3, 4, 5, 6, 7] },
+      callPurpose: 'informational',
     }),
   });
   expect(res.status).toBe(201);
@@ -96,5 +100,37 @@ it('shows zones, types, the extension, the blocked row and the callable counts; 
   await page.getByText('No rows to show.').waitFor();
   await readiness.getByRole('button', { name: 'Show all rows' }).click();
   await expect.poll(() => shownRows(page)).toEqual([1, 2, 3, 4, 5]);
+  await page.close();
+});
+
+it('says which calling rule holds a lead back, judged on the page\'s clock', async () => {
+  const res = await fetch(`${inject('baseUrl')}/api/v1/campaigns`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${inject('token')}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: `Rules test ${Date.now()}`, assistantId: 'ast_demo', defaultCountry: 'US' }),
+  });
+  expect(res.status).toBe(201);
+  const rulesCampaign = ((await res.json()) as { id: string }).id;
+  const page = await context.newPage();
+  // Tuesday 10 March 2026, 20:30 in New York, 19:30 in Dallas, 18:30 in Salt Lake City.
+  await page.clock.setFixedTime(new Date('2026-03-11T00:30:00Z'));
+  await page.goto(`${inject('baseUrl')}/#token=${inject('token')}`);
+  await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
+  await page.goto(`${inject('baseUrl')}/import?campaign=${rulesCampaign}`);
+  await page.getByText('Columns the assistant').waitFor({ timeout: 30_000 });
+  const file = ['phone_number,customer_name,State', '(305) 555-0100,Miami Mo,', '(214) 555-0100,Dallas Di,TX', '(401) 555-0100,Providence Pat,RI', '(801) 555-0100,Salt Lake Sue,'].join('\n');
+  await page.locator('#file').setInputFiles({ name: 'rules.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+  await page.getByText(/4 rows read/).first().waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Next: match columns' }).click();
+  await page.getByRole('button', { name: 'Next: preview' }).click();
+  await page.getByLabel('Row 4, customer_name').waitFor({ timeout: 30_000 });
+  const readiness = page.getByRole('region', { name: 'Calling readiness' });
+  await expect.poll(() => readiness.locator('[data-callable="now"]').innerText()).toMatch(/Callable now: 2$/);
+  expect(await readiness.locator('[data-held="Florida: calls end at 8 pm"]').innerText()).toBe('Florida: calls end at 8 pm: 1 lead');
+  expect(await readiness.locator('[data-held="Rhode Island: calls end at 6 pm"]').innerText()).toMatch(/: 1 lead$/);
+  expect(await fact(page, 1, 'calling').innerText()).toBe('Florida: calls end at 8 pm');
+  expect(await fact(page, 2, 'calling').innerText()).toBe('Callable now');
+  expect(await fact(page, 3, 'calling').innerText()).toBe('Rhode Island: calls end at 6 pm');
+  expect(await fact(page, 4, 'calling').innerText()).toBe('Callable now');
   await page.close();
 });

@@ -132,6 +132,8 @@ describe('completion email content', () => {
     failure: null,
     createdAt: '2026-12-02T03:00:00.000Z',
     finishedAt: '2026-12-02T03:01:00.000Z',
+    encoding: 'utf-8',
+    warnings: [],
   };
   const links = {
     importUrl: 'https://app.example.com/imports/imp_1?exp=1&sig=aa',

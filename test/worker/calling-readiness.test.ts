@@ -228,7 +228,7 @@ describe('suppressed and nextCallableAt', () => {
     const { workspaceId, campaign } = await zoneCampaign();
     // 09:00–10:00 local: Boise is one hour ahead of Los Angeles, so the two hours never overlap.
     const window = { start: '09:00', end: '10:00', days: [1, 2, 3, 4, 5, 6, 7] };
-    const page = await listCampaignLeads(env, workspaceId, campaign.id, { limit: 50 }, { window });
+    const page = await listCampaignLeads(env, workspaceId, campaign.id, { limit: 50 }, { window, purpose: 'telemarketing' });
     const by = new Map(page.items.map((l) => [l.phoneNumber, l]));
     expect(by.get(BOISE_OR_LA)!.nextCallableAt).toBeNull();
     expect(by.get(DENVER)!.nextCallableAt).not.toBeNull();
@@ -236,7 +236,7 @@ describe('suppressed and nextCallableAt', () => {
     // And such a number is never in a callableAt page under that window.
     for (let h = 0; h < 24; h++) {
       const at = new Date(Date.UTC(2026, 2, 10, h, 30)).toISOString();
-      const callable = await listCampaignLeads(env, workspaceId, campaign.id, { limit: 50, callableAt: at }, { window });
+      const callable = await listCampaignLeads(env, workspaceId, campaign.id, { limit: 50, callableAt: at }, { window, purpose: 'telemarketing' });
       expect(callable.items.map((l) => l.phoneNumber)).not.toContain(BOISE_OR_LA);
     }
   });

@@ -49,6 +49,7 @@ function validCampaign() {
     defaultCountry: null,
     callingWindow: { start: '08:00', end: '21:00', days: [1, 2, 3, 4, 5] },
     blockedPhoneTypes: ['PREMIUM_RATE'],
+    callPurpose: 'telemarketing',
     leadCount: 0,
     createdAt: '2026-12-07T10:00:00.000Z',
   };

@@ -7,6 +7,7 @@ import { requireToken } from './middleware/auth.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { health } from './routes/health.ts';
 import { assistantRoutes } from './routes/assistants.ts';
+import { callingRuleRoutes } from './routes/calling-rules.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { importRoutes, campaignImportRoutes } from './routes/imports.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
@@ -30,6 +31,7 @@ export const app = new Hono<AppEnv>()
   .get('/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)))
   .route('/assistants', assistantRoutes)
   .route('/campaigns', campaignRoutes)
+  .route('/calling-rules', callingRuleRoutes)
   .route('/campaigns', campaignImportRoutes)
   .route('/campaigns', existingLeadsRoutes)
   .route('/imports', importRoutes)

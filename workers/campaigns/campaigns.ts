@@ -12,6 +12,7 @@ import { notFoundRefusal } from '../refusal.ts';
 import { DEFAULT_CALLING_WINDOW } from '../../src/lib/calling/calling-window.ts';
 import { DEFAULT_BLOCKED_PHONE_TYPES } from '../../src/lib/calling/blocked-phone-types.ts';
 import { sampleCsv } from '../../src/lib/sample/sample-csv.ts';
+import { DEFAULT_CALL_PURPOSE } from '../../src/lib/calling/call-purpose.ts';
 import type { CreateCampaignInput } from '../../src/lib/schemas/api.ts';
 import type { Campaign } from '../../src/lib/schemas/resources.ts';
 import type { UpdateCampaignInput } from '../../src/lib/schemas/update.ts';
@@ -28,6 +29,7 @@ export const toCampaign = (c: CampaignRow, leadCount: number): Campaign => ({
   defaultCountry: c.defaultCountry,
   callingWindow: c.callingWindow,
   blockedPhoneTypes: c.blockedPhoneTypes,
+  callPurpose: c.callPurpose,
   leadCount,
   createdAt: c.createdAt,
 });
@@ -86,6 +88,7 @@ export async function createCampaign(env: Env, workspaceId: string, input: Creat
     defaultCountry: input.defaultCountry ?? null,
     callingWindow: input.callingWindow ?? { ...DEFAULT_CALLING_WINDOW, days: [...DEFAULT_CALLING_WINDOW.days] },
     blockedPhoneTypes: input.blockedPhoneTypes ?? [...DEFAULT_BLOCKED_PHONE_TYPES],
+    callPurpose: input.callPurpose ?? DEFAULT_CALL_PURPOSE,
     createdAt: nowIso(),
   };
   await db(env.DB).insert(campaigns).values(row);
@@ -104,7 +107,7 @@ export async function getCampaign(env: Env, workspaceId: string, id: string): Pr
   return toCampaign(row, await leadsStore(env, workspaceId, row.id).count());
 }
 
-/** Changes a campaign's name, default country, calling window or blocked phone types; imports already created keep theirs. */
+/** Changes a campaign's name, default country, calling window, blocked phone types or calling purpose; imports already created keep theirs. */
 export async function updateCampaign(env: Env, workspaceId: string, id: string, input: UpdateCampaignInput): Promise<Campaign> {
   const row = await requireCampaign(env, workspaceId, id);
   const changes: Partial<CampaignRow> = {};
@@ -112,6 +115,7 @@ export async function updateCampaign(env: Env, workspaceId: string, id: string, 
   if (input.defaultCountry !== undefined) changes.defaultCountry = input.defaultCountry;
   if (input.callingWindow !== undefined) changes.callingWindow = input.callingWindow;
   if (input.blockedPhoneTypes !== undefined) changes.blockedPhoneTypes = input.blockedPhoneTypes;
+  if (input.callPurpose !== undefined) changes.callPurpose = input.callPurpose;
   await db(env.DB)
     .update(campaigns)
     .set(changes)
@@ -120,9 +124,9 @@ export async function updateCampaign(env: Env, workspaceId: string, id: string, 
   return toCampaign({ ...row, ...changes }, await leadsStore(env, workspaceId, row.id).count());
 }
 
-/** The campaign's sample file and a file name made from the campaign's name. */
-export async function campaignSample(env: Env, workspaceId: string, id: string): Promise<{ fileName: string; csv: string }> {
+/** The campaign's sample file (with the registry fields asked for) and a file name made from the campaign's name. */
+export async function campaignSample(env: Env, workspaceId: string, id: string, fields: readonly string[] = []): Promise<{ fileName: string; csv: string }> {
   const { campaign, assistant } = await campaignWithAssistant(env.DB, workspaceId, id);
   const name = campaign.name.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 60) || 'campaign';
-  return { fileName: `${name}-sample.csv`, csv: sampleCsv(assistantConfig(assistant)) };
+  return { fileName: `${name}-sample.csv`, csv: sampleCsv(assistantConfig(assistant), fields) };
 }

@@ -41,6 +41,8 @@ export interface UploadOptions {
   headerRow?: number;
   onExisting?: OnExisting;
   kind: UploadKind;
+  /** The WHATWG name from encoding=<label>; detected when absent. */
+  encoding?: string;
 }
 
 interface UploadMeta {

@@ -5,7 +5,7 @@
  * each (uploadLimits: CHUNK_ROWS, CHUNK_BYTES), the budget the browser's uploads keep to (a few rows of huge cells must not make one
  * chunk of tens of MB that the consumer then holds several times over).
  */
-import { createDecoder } from '../../src/lib/parse/decode.ts';
+import { createDecoder, type Detection } from '../../src/lib/parse/decode.ts';
 import { createCsvStream, type HeaderPick } from '../../src/lib/parse/csv.ts';
 import { readWorkbook } from '../../src/lib/parse/xlsx.ts';
 import { asFileReadError, FileReadError } from '../../src/lib/parse/errors.ts';
@@ -40,6 +40,11 @@ export interface UploadReader {
   sheet?: string;
   /** The file's chunks: batches of rows in file order, each within the row and byte limits. */
   rows: AsyncGenerator<SourceRow[]>;
+  /**
+   * How a CSV's bytes were read (null for workbooks). It may change while rows are read when the
+   * file's first 64 KB were plain ASCII: read it again after the last row.
+   */
+  detection(): Detection | null;
 }
 
 const tooLarge = (limit: number) => new FileReadError(FILE_ERRORS.tooLarge(limit));
@@ -85,10 +90,18 @@ async function readAll(body: ReadableStream<Uint8Array>, limit: number): Promise
   return out;
 }
 
-/** `header` chooses the header row (map/header-row.ts's headerPick); without it, the first non-blank row. */
-export async function openUpload(body: ReadableStream<Uint8Array>, kind: UploadKind, limits: UploadLimits, opts: { sheet?: string; header?: HeaderPick } = {}): Promise<UploadReader> {
+/**
+ * `header` chooses the header row (map/header-row.ts's headerPick); without it, the first non-blank
+ * row. `encoding` (a WHATWG name) reads a CSV as that instead of detecting its encoding.
+ */
+export async function openUpload(
+  body: ReadableStream<Uint8Array>,
+  kind: UploadKind,
+  limits: UploadLimits,
+  opts: { sheet?: string; header?: HeaderPick; encoding?: string } = {},
+): Promise<UploadReader> {
   if (kind !== 'csv') return openWorkbook(body, kind, limits, opts);
-  return openCsv(body, limits, opts.header);
+  return openCsv(body, limits, opts.header, opts.encoding);
 }
 
 /** A workbook, read whole within its size limit, its rows cut into chunks. */
@@ -108,13 +121,13 @@ async function openWorkbook(body: ReadableStream<Uint8Array>, kind: UploadKind, 
     const last = cutter.flush();
     if (last) yield last;
   }
-  return { headers: book.headers, sheet: book.sheet, rows: rows() };
+  return { headers: book.headers, sheet: book.sheet, rows: rows(), detection: () => null };
 }
 
 /** A CSV, decoded and parsed as it streams in (never held whole), its rows cut into chunks. */
-async function openCsv(body: ReadableStream<Uint8Array>, limits: UploadLimits, header: HeaderPick | undefined): Promise<UploadReader> {
+async function openCsv(body: ReadableStream<Uint8Array>, limits: UploadLimits, header: HeaderPick | undefined, encoding: string | undefined): Promise<UploadReader> {
   const reader = body.getReader();
-  const decoder = createDecoder();
+  const decoder = createDecoder({ encoding });
   const csv = createCsvStream({ header, maxRows: limits.maxRows });
   let size = 0;
   let ended = false;
@@ -173,7 +186,7 @@ async function openCsv(body: ReadableStream<Uint8Array>, limits: UploadLimits, h
       if (!ended) await reader.cancel().catch(() => {});
     }
   }
-  return { headers, rows: rows() };
+  return { headers, rows: rows(), detection: () => decoder.detection };
 }
 
 /**

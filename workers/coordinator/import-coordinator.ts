@@ -10,7 +10,7 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env.ts';
-import { isRunning, type ImportView } from '../../src/lib/import-view.ts';
+import { isRunning, type ImportView, type ImportWarning } from '../../src/lib/import-view.ts';
 import { chunkMessages } from '../queue/messages.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { ChunkLedger, LEASE } from './chunk-ledger.ts';
@@ -45,6 +45,17 @@ export class ImportCoordinator extends DurableObject<Env> {
     const state = initialState();
     await this.ctx.storage.put({ config, state });
     return toView(config, state);
+  }
+
+  /** The file's encoding once its reader settled it (a file whose first 64 KB were ASCII decides at its first other byte). */
+  async setEncoding(encoding: string | null, warnings: ImportWarning[]): Promise<void> {
+    await this.ctx.blockConcurrencyWhile(async () => {
+      const config = await this.ctx.storage.get<ImportConfig>('config');
+      if (!config) return;
+      config.encoding = encoding;
+      config.warnings = [...(config.warnings ?? []).filter((w) => w.code !== 'ENCODING_UNCERTAIN'), ...warnings];
+      await this.ctx.storage.put('config', config);
+    });
   }
 
   async view(): Promise<ImportView> {

@@ -4,7 +4,7 @@
  * types from here, not from the Durable Object's class.
  */
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
-import type { ImportStatus, ImportView, OnExisting } from '../../src/lib/import-view.ts';
+import type { ImportStatus, ImportView, ImportWarning, OnExisting } from '../../src/lib/import-view.ts';
 
 export interface ImportConfig {
   importId: string;
@@ -27,6 +27,10 @@ export interface ImportConfig {
   createdAt: string;
   /** Inline imports are driven by the request; queued ones by messages the coordinator sends. */
   inline: boolean;
+  /** The WHATWG name of the encoding the file was read in (absent for workbooks and older imports). */
+  encoding?: string | null;
+  /** Warnings shown with the import (ENCODING_UNCERTAIN…); absent in older imports. */
+  warnings?: ImportWarning[];
 }
 
 /** upload → validate → write (or report) → finalize → done; an all-or-nothing import that fails after writing passes through rollback. */
@@ -162,5 +166,7 @@ export function toView(config: ImportConfig, state: State): ImportView {
     failure: state.failure,
     createdAt: config.createdAt,
     finishedAt: state.finishedAt,
+    encoding: config.encoding ?? null,
+    warnings: config.warnings ?? [],
   };
 }

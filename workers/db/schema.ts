@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import type { VariableDef } from '../../src/lib/types.ts';
+import type { CallPurpose } from '../../src/lib/calling/call-purpose.ts';
 import type { CallingWindow } from '../../src/lib/calling/calling-window.ts';
 import type { PhoneType } from '../../src/lib/calling/blocked-phone-types.ts';
 
@@ -55,6 +56,8 @@ export const campaigns = sqliteTable(
       .$type<PhoneType[]>()
       .notNull()
       .default(sql`'["PREMIUM_RATE"]'`),
+    /** Which calling rules bind its calls (src/lib/calling/call-purpose.ts): telemarketing rules bind only a telemarketing campaign. */
+    callPurpose: text('call_purpose').$type<CallPurpose>().notNull().default('telemarketing'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('campaigns_workspace').on(t.workspaceId)],
@@ -94,7 +97,7 @@ export const workspaceMoves = sqliteTable('workspace_moves', {
   flippedAt: text('flipped_at'),
 });
 
-import type { ImportStatus } from '../../src/lib/import-view.ts';
+import type { ImportStatus, ImportWarning } from '../../src/lib/import-view.ts';
 export type { ImportStatus };
 
 /** One import: options, file metadata and the counters mirrored from its Durable Object. */
@@ -138,6 +141,10 @@ export const imports = sqliteTable(
     purgedAt: text('purged_at'),
     /** When the error report was deleted (retention, REPORT_RETENTION_DAYS); errors.csv answers 410 from then on. */
     reportDeletedAt: text('report_deleted_at'),
+    /** The WHATWG name of the encoding the file was read in; null for workbooks. */
+    encoding: text('encoding'),
+    /** Warnings about the whole import ([{code, message}], e.g. ENCODING_UNCERTAIN); null when none. */
+    warnings: text('warnings', { mode: 'json' }).$type<ImportWarning[]>(),
     ...importUndoColumns,
   },
   (t) => [

@@ -7,7 +7,7 @@ import { coordinator } from '../coordinator/coordinator.ts';
 import type { ImportConfig } from '../coordinator/state.ts';
 import { assertAcceptingImports } from '../leads/placement.ts';
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
-import type { OnExisting } from '../../src/lib/import-view.ts';
+import type { ImportWarning, OnExisting } from '../../src/lib/import-view.ts';
 
 export interface NewImport {
   workspaceId: string;
@@ -22,6 +22,9 @@ export interface NewImport {
   headers: string[];
   mapping: ColumnMapping;
   inline: boolean;
+  /** The WHATWG name of the encoding the file was read in (null for workbooks). */
+  encoding?: string | null;
+  warnings?: ImportWarning[];
 }
 
 export async function createImport(env: Env, input: NewImport): Promise<ImportConfig> {
@@ -41,6 +44,8 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
     notifyEmail: input.notifyEmail,
     errorCounts: {},
     createdAt,
+    encoding: input.encoding ?? null,
+    warnings: input.warnings?.length ? input.warnings : null,
   });
   const config: ImportConfig = {
     importId,
@@ -57,6 +62,8 @@ export async function createImport(env: Env, input: NewImport): Promise<ImportCo
     blockedPhoneTypes,
     createdAt,
     inline: input.inline,
+    encoding: input.encoding ?? null,
+    warnings: input.warnings ?? [],
   };
   await coordinator(env, importId).init(config);
   return config;

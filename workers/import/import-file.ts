@@ -19,13 +19,16 @@ import { FileReadError, isFileReadError } from '../../src/lib/parse/errors.ts';
 import { ImportUnavailableError } from './errors.ts';
 import { Refusal } from '../refusal.ts';
 import { checkColumns } from './check-columns.ts';
-import type { ImportView, OnExisting } from '../../src/lib/import-view.ts';
+import type { ImportView, ImportWarning, OnExisting } from '../../src/lib/import-view.ts';
+import { encodingWarnings } from '../../src/lib/parse/encoding/warnings.ts';
+import { setImportEncoding } from '../imports/imports.ts';
 
 export interface ImportFileInput {
   workspaceId: string;
   campaign: { id: string; defaultCountry: string | null };
   assistant: { variables: AssistantConfig['variables']; secondaryVariables: AssistantConfig['secondaryVariables'] };
-  options: { ignoreErrors: boolean; onExisting?: OnExisting; notifyEmail?: string; fileName?: string; sheet?: string; headerRow?: number };
+  /** `encoding`: the WHATWG name the client gave (encoding=<label>, resolved); absent: detected. */
+  options: { ignoreErrors: boolean; onExisting?: OnExisting; notifyEmail?: string; fileName?: string; sheet?: string; headerRow?: number; encoding?: string };
   kind: UploadKind;
   body: ReadableStream<Uint8Array>;
 }
@@ -45,7 +48,12 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
   try {
     const taken: HeaderRowChoice = { index: 0, reason: 'first-row' };
     const pick = headerPick(assistant, { headerRow: options.headerRow, onChoice: (choice) => Object.assign(taken, choice) });
-    const upload = await openUpload(input.body, input.kind, uploadLimits(env), { sheet: options.sheet, header: pick });
+    const upload = await openUpload(input.body, input.kind, uploadLimits(env), { sheet: options.sheet, header: pick, encoding: options.encoding });
+    /** The encoding recorded with the import, and its warning when it was a guess. */
+    const readAs = () => {
+      const d = upload.detection();
+      return { encoding: d?.encoding ?? null, warnings: encodingWarnings(d) };
+    };
     // A mapping remembered for these headers (this campaign's first, then the workspace's) wins over automatic matching.
     const remembered = await matchMapping(env, workspaceId, campaign.id, upload.headers, assistant);
     const mapping = remembered?.mapping ?? autoMap(upload.headers, assistant);
@@ -70,6 +78,7 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
         headers: upload.headers,
         mapping,
         inline,
+        ...(recorded = readAs()),
       });
       importId = config.importId;
       await rememberQuietly(env, { workspaceId, campaignId: campaign.id, fileName, headers: upload.headers, mapping });
@@ -80,6 +89,7 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
     // arrives: a file that is one small chunk runs inline, anything larger through the queue.
     let chunkIndex = 0;
     let total = 0;
+    let recorded = null as ReturnType<typeof readAs> | null;
     let first: SourceRow[] | null = null;
     for await (const batch of upload.rows) {
       total += batch.length;
@@ -100,6 +110,9 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
       await putChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: first! }, !inline);
       if (inline) return { status: 201, view: { ...(await runInline(env, workspaceId, id, chunkIndex)), ...extras() } };
     }
+    // A file whose first 64 KB were plain ASCII chose its encoding at its first other byte, maybe after the import was created.
+    const final = readAs();
+    if (recorded && final.encoding !== recorded.encoding) await recordEncoding(env, importId!, final);
     const { view, missingChunks } = await coordinator(env, importId!).seal(chunkIndex);
     // Every chunk was stored above: one missing now is a store that lost it, not the file's fault.
     if (missingChunks) throw new Error(`${missingChunks} chunks missing at seal`);
@@ -126,4 +139,10 @@ async function failureOf(env: Env, err: unknown, importId: string | null): Promi
     await coordinator(env, importId).fail(code, failure.message).catch(() => {});
   }
   return failure;
+}
+
+/** Records the encoding settled after the import was created, in its D1 row and its coordinator. */
+async function recordEncoding(env: Env, importId: string, read: { encoding: string | null; warnings: ImportWarning[] }): Promise<void> {
+  await coordinator(env, importId).setEncoding(read.encoding, read.warnings);
+  await setImportEncoding(env, importId, read.encoding, read.warnings);
 }

@@ -9,7 +9,7 @@ import { db } from '../db/client.ts';
 import { imports } from '../db/schema.ts';
 import { notFoundRefusal } from '../refusal.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
-import { isRunning, RUNNING, type ImportStatus, type ImportView } from '../../src/lib/import-view.ts';
+import { isRunning, RUNNING, type ImportStatus, type ImportView, type ImportWarning } from '../../src/lib/import-view.ts';
 
 export type ImportRow = typeof imports.$inferSelect;
 export type NewImportRow = typeof imports.$inferInsert;
@@ -35,7 +35,19 @@ export function rowToView(r: ImportRow): ImportView {
     failure: r.failureCode ? { code: r.failureCode, message: r.failureMessage ?? '' } : null,
     createdAt: r.createdAt,
     finishedAt: r.finishedAt,
+    encoding: r.encoding,
+    warnings: r.warnings ?? [],
   };
+}
+
+/**
+ * Records the encoding a file was read in once its reader settled it after the import was created
+ * (a file whose first 64 KB were plain ASCII), with its ENCODING_UNCERTAIN warning; other warnings stay.
+ */
+export async function setImportEncoding(env: Env, importId: string, encoding: string | null, encodingWarnings: ImportWarning[]): Promise<void> {
+  const row = await db(env.DB).select({ warnings: imports.warnings }).from(imports).where(eq(imports.id, importId)).get();
+  const warnings = [...(row?.warnings ?? []).filter((w) => w.code !== 'ENCODING_UNCERTAIN'), ...encodingWarnings];
+  await db(env.DB).update(imports).set({ encoding, warnings: warnings.length ? warnings : null }).where(eq(imports.id, importId));
 }
 
 /** Stores a new import's row (status `queued`). */

@@ -7,6 +7,7 @@ import type { Env } from '../env.ts';
 import { paramGroups } from './param-groups.ts';
 import { workspaceDb } from './placement.ts';
 import { FENCED, NOT_FENCED, checkFence } from './fence.ts';
+import { fieldStateJson, setFieldStateFrom } from './field-state-sql.ts';
 
 /** One update to apply: the lead, the version its new values were computed from, and those values. */
 export interface LeadUpdate {
@@ -15,6 +16,8 @@ export interface LeadUpdate {
   variablesJson: string;
   /** Null keeps the lead's secondary contacts. */
   contactsJson: string | null;
+  /** The registry fields and calling profile by column (field-state-sql.ts); null keeps the lead's. */
+  fieldsJson?: string | null;
 }
 
 /**
@@ -27,12 +30,12 @@ export async function applyUpdates(env: Env, workspaceId: string, campaignId: st
   if (!updates.length) return;
   const d1 = await workspaceDb(env, workspaceId);
   const batch = crypto.randomUUID();
-  for (const json of paramGroups(updates, (u) => [u.id, u.version, u.variablesJson, u.contactsJson])) {
+  for (const json of paramGroups(updates, (u) => [u.id, u.version, u.variablesJson, u.contactsJson, u.fieldsJson ?? null])) {
     const [, , fence] = await d1.batch([
       d1
         .prepare(
-          `INSERT INTO lead_changes (import_id, lead_id, kind, phone, before_variables, before_contacts, before_version, before_updated_import_id, after_version, batch, created_at)
-           SELECT ?3, l.id, 'updated', l.phone, l.variables, l.secondary_contacts, l.version, l.updated_import_id, l.version + 1, ?4, ?5
+          `INSERT INTO lead_changes (import_id, lead_id, kind, phone, before_variables, before_contacts, before_fields, before_version, before_updated_import_id, after_version, batch, created_at)
+           SELECT ?3, l.id, 'updated', l.phone, l.variables, l.secondary_contacts, ${fieldStateJson('l')}, l.version, l.updated_import_id, l.version + 1, ?4, ?5
            FROM json_each(?6) AS j CROSS JOIN leads AS l ON l.id = j.value->>0
            WHERE l.campaign_id = ?2 AND l.version = j.value->>1 AND ${NOT_FENCED}
            ON CONFLICT (import_id, lead_id) DO NOTHING`,
@@ -40,8 +43,9 @@ export async function applyUpdates(env: Env, workspaceId: string, campaignId: st
         .bind(workspaceId, campaignId, importId, batch, now, json),
       d1
         .prepare(
-          `UPDATE leads SET variables = u.vars, secondary_contacts = coalesce(u.contacts, leads.secondary_contacts), version = leads.version + 1, updated_import_id = ?1
-           FROM (SELECT j.value->>0 AS id, j.value->>2 AS vars, j.value->>3 AS contacts FROM json_each(?3) AS j) AS u
+          `UPDATE leads SET variables = u.vars, secondary_contacts = coalesce(u.contacts, leads.secondary_contacts), ${setFieldStateFrom('u.fields')},
+             version = leads.version + 1, updated_import_id = ?1
+           FROM (SELECT j.value->>0 AS id, j.value->>2 AS vars, j.value->>3 AS contacts, j.value->>4 AS fields FROM json_each(?3) AS j) AS u
            WHERE leads.id = u.id AND EXISTS (SELECT 1 FROM lead_changes AS c WHERE c.import_id = ?1 AND c.lead_id = leads.id AND c.batch = ?2)`,
         )
         .bind(importId, batch, json),

@@ -7,6 +7,13 @@ import type { CampaignShard } from './campaign-shard.ts';
 export const COUNTER_ADD_CHANGES = `INSERT INTO campaign_counters (workspace_id, campaign_id, leads) VALUES (?1, ?2, ?3 * changes())
   ON CONFLICT (workspace_id, campaign_id) DO UPDATE SET leads = leads + excluded.leads`;
 
+/**
+ * The rows the previous statement of the batch changed itself (`changes()`), not counting what the
+ * triggers on `leads` changed (calling_profile_counts), which D1's `meta.changes` includes.
+ */
+export const DIRECT_CHANGES = 'SELECT changes() AS n';
+export const directChanges = (r: D1Result<unknown>): number => (r.results[0] as { n: number } | undefined)?.n ?? 0;
+
 /** How many leads the campaign holds (its counter, not a count of rows). */
 export async function countLeads({ d1, workspaceId, campaignId }: CampaignShard): Promise<number> {
   const row = await d1

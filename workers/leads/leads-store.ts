@@ -15,8 +15,8 @@ import type { CampaignShard } from './campaign-shard.ts';
 import type { LeadPage, LeadToWrite, StoredLead } from './stored-lead.ts';
 import { countLeads } from './counters.ts';
 import { insertLeads, removeLeads } from './write-leads.ts';
-import { zoneSetCounts } from './zone-set-counts.ts';
-import { existingPhones, leadsByImport, listInZoneSets, listLeads, listSuppressedLeads, maxContacts } from './read-leads.ts';
+import { profileCounts, type ProfileCounts } from './profile-counts.ts';
+import { existingPhones, leadsByImport, listInProfiles, listLeads, listSuppressedLeads, maxContacts } from './read-leads.ts';
 
 export type { LeadPage, LeadToWrite, StoredContact, StoredLead, StoredPhoneFields } from './stored-lead.ts';
 export { encodeContacts, encodeLead } from './stored-lead.ts';
@@ -40,13 +40,13 @@ export function leadsStore(env: Env, workspaceId: string, campaignId: string) {
     maxContacts: async (importId: string): Promise<number> => maxContacts(await shard(), importId),
     /** One page of leads, newest id last, with secondary contacts in call order. */
     list: async (limit: number, cursor?: number): Promise<LeadPage> => listLeads(await shard(), limit, cursor),
-    /** One page of the leads callable in these zone sets at `at` (see listInZoneSets). */
-    listInZoneSets: async (zoneSets: readonly number[], at: Date, limit: number, cursor?: number): Promise<LeadPage> =>
-      listInZoneSets(await shard(), zoneSets, at, limit, cursor),
+    /** One page of the leads stored under these calling profiles, not suppressed at `at` (see listInProfiles). */
+    listInProfiles: async (profiles: readonly string[], at: Date, limit: number, cursor?: number): Promise<LeadPage> =>
+      listInProfiles(await shard(), profiles, at, limit, cursor),
     /** One page of the leads whose number is on the suppression list at `at` (see listSuppressedLeads: pages may be short). */
     listSuppressed: async (at: Date, limit: number, cursor?: number, scan?: number): Promise<LeadPage> => listSuppressedLeads(await shard(), at, limit, cursor, scan),
-    /** Leads per set of time zones, suppressed ones left out (see zone-set-counts.ts). */
-    zoneSetCounts: async (at: Date = new Date()) => zoneSetCounts(await shard(), at),
+    /** Leads per calling profile from the counters kept with each write; with `at`, suppressed ones left out (profile-counts.ts). */
+    profileCounts: async (at: Date | null = new Date()): Promise<ProfileCounts> => profileCounts(await shard(), at),
     /** Every lead one import wrote, in file order, in pages (for leads.csv). */
     async *byImport(importId: string, pageSize = 1000): AsyncGenerator<StoredLead[]> {
       yield* leadsByImport(await shard(), importId, pageSize);

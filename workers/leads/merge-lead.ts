@@ -6,6 +6,8 @@
  * the lead has; it may fill an empty one, as it would on a new lead.
  */
 import type { VariableValue } from '../../src/lib/types.ts';
+import { LEAD_FIELDS, type FieldValues } from '../../src/lib/fields/lead-fields.ts';
+import { providedField } from '../write/provided-variables.ts';
 
 export type MergePolicy = 'update' | 'fill';
 
@@ -13,17 +15,29 @@ type Variables = Record<string, VariableValue>;
 
 const isEmpty = (v: VariableValue | undefined) => v === null || v === undefined || v === '';
 
-/** The merged variables, and the new secondary contacts (JSON) or null to keep the lead's. */
+/**
+ * The merged variables, the new secondary contacts (JSON) or null to keep the lead's, and the
+ * registry fields (address…) by the same rule as variables, or null when none changes.
+ */
 export function mergeLead(
   policy: MergePolicy,
-  existing: { variables: Variables; contactCount: number },
-  row: { variables: Variables; provided: ReadonlySet<string>; contactsJson: string; contactCount: number },
-): { variables: Variables; contactsJson: string | null } {
+  existing: { variables: Variables; contactCount: number; fields?: FieldValues },
+  row: { variables: Variables; provided: ReadonlySet<string>; contactsJson: string; contactCount: number; fields?: FieldValues },
+): { variables: Variables; contactsJson: string | null; fields: FieldValues | null } {
   const variables: Variables = { ...existing.variables };
   for (const [name, value] of Object.entries(row.variables)) {
     if (policy === 'update' && row.provided.has(name)) variables[name] = value;
     else if (isEmpty(variables[name]) && !isEmpty(value)) variables[name] = value;
   }
   const replaceContacts = row.contactCount > 0 && (policy === 'update' || existing.contactCount === 0);
-  return { variables, contactsJson: replaceContacts ? row.contactsJson : null };
+  const fields: FieldValues = {};
+  let fieldsChanged = false;
+  for (const f of LEAD_FIELDS) {
+    const before = existing.fields?.[f.name] ?? null;
+    const value = row.fields?.[f.name] ?? null;
+    const take = value !== null && ((policy === 'update' && row.provided.has(providedField(f.name))) || before === null);
+    fields[f.name] = take ? value : before;
+    if (fields[f.name] !== before) fieldsChanged = true;
+  }
+  return { variables, contactsJson: replaceContacts ? row.contactsJson : null, fields: fieldsChanged ? fields : null };
 }

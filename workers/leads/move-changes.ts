@@ -25,6 +25,7 @@ const CHANGE_COLUMNS = [
   'kind',
   'phone',
   'before_variables',
+  'before_fields',
   'before_contacts',
   'before_version',
   'before_updated_import_id',

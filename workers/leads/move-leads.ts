@@ -7,8 +7,8 @@
  */
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { paramGroups } from './param-groups.ts';
-import { COUNTER_ADD_CHANGES } from './counters.ts';
-import { campaignCounters, leads } from './schema.ts';
+import { COUNTER_ADD_CHANGES, DIRECT_CHANGES, directChanges } from './counters.ts';
+import { callingProfileCounts, campaignCounters, leads } from './schema.ts';
 import { digestPages, sameDigest } from './checksum.ts';
 import { copyDiffers, type MoveContext, type MovedTable, type Verified } from './moved-table.ts';
 
@@ -65,13 +65,15 @@ async function copyLeadBatch(ctx: MoveContext, campaignId: string, afterId: numb
 
 /** Deletes one slice of a campaign's leads on the old shard (its counter follows); its counter row goes with the last slice. */
 async function deleteLeadSlice(from: D1Database, workspaceId: string, campaignId: string): Promise<void> {
-  const [deleted] = await from.batch([
+  // changes(), not meta.changes: the calling-profile count triggers' rows are not the leads deleted.
+  const [, deleted] = await from.batch([
     from
       .prepare('DELETE FROM leads WHERE id IN (SELECT id FROM leads WHERE campaign_id = ?2 AND workspace_id = ?1 LIMIT ?3)')
       .bind(workspaceId, campaignId, DELETE_SLICE),
+    from.prepare(DIRECT_CHANGES),
     from.prepare(COUNTER_ADD_CHANGES).bind(workspaceId, campaignId, -1),
   ]);
-  if ((deleted!.meta.changes ?? 0) < DELETE_SLICE) {
+  if (directChanges(deleted!) < DELETE_SLICE) {
     await from.prepare('DELETE FROM campaign_counters WHERE workspace_id = ?1 AND campaign_id = ?2 AND leads = 0').bind(workspaceId, campaignId).run();
   }
 }
@@ -81,7 +83,8 @@ type LeadsCursor = [campaignId: string, lastId: number];
 
 export const MOVED_LEADS: MovedTable = {
   name: 'leads',
-  tables: [leads, campaignCounters],
+  // The calling-profile counts follow the copy and the delete by trigger, on each shard.
+  tables: [leads, campaignCounters, callingProfileCounts],
 
   async copy(ctx, cursor) {
     const [campaignId, afterId] = cursor ? (JSON.parse(cursor) as LeadsCursor) : [await nextCampaign(ctx.from, ctx.workspaceId, ''), 0];

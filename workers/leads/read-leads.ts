@@ -46,28 +46,27 @@ export async function listLeads({ d1, workspaceId, campaignId }: CampaignShard, 
 }
 
 /**
- * One page (id order) of the leads whose primary number is in one of `zoneSets` and is not on
- * the workspace's suppression list in force at `at`. Per allowed zone set the index
- * (campaign_id, phone_zone_set, id) yields at most limit + 1 ids after the cursor, and those
- * are merged: the cost is bounded by the number of allowed sets times the page, whatever the
- * campaign's size. Zone-set ids are only trusted when they belong to this build's zone data;
- * the caller re-checks every lead (fail closed).
+ * One page (id order) of the leads stored under one of `profiles` (calling-profile keys) whose
+ * primary number is not on the workspace's suppression list in force at `at`. Per profile the
+ * index (campaign_id, calling_profile, id) yields at most limit + 1 ids after the cursor, and those
+ * are merged: the cost is bounded by the number of profiles times the page, whatever the
+ * campaign's size. The caller re-checks every lead against its own profile (fail closed).
  */
-export async function listInZoneSets({ d1, workspaceId, campaignId }: CampaignShard, zoneSets: readonly number[], at: Date, limit: number, cursor?: number): Promise<LeadPage> {
-  if (!zoneSets.length) return { items: [], nextCursor: null };
+export async function listInProfiles({ d1, workspaceId, campaignId }: CampaignShard, profiles: readonly string[], at: Date, limit: number, cursor?: number): Promise<LeadPage> {
+  if (!profiles.length) return { items: [], nextCursor: null };
   const [meta, page] = await d1.batch([
     d1.prepare(READ_ZONE_VERSION),
     d1
       .prepare(
-        // json_each drives; per set, a correlated IN picks the first ids of that set from the index.
+        // json_each drives; per profile, a correlated IN picks the first ids of that profile from the index.
         `SELECT ${LEAD_SELECT} FROM json_each(?5) AS j CROSS JOIN leads AS l ON l.id IN (
-           SELECT i.id FROM leads AS i
-           WHERE i.campaign_id = ?1 AND i.phone_zone_set = j.value AND i.id > ?3 AND i.workspace_id = ?2
+           SELECT i.id FROM leads AS i INDEXED BY leads_campaign_profile
+           WHERE i.campaign_id = ?1 AND i.calling_profile = j.value AND i.id > ?3 AND i.workspace_id = ?2
              AND ${notSuppressed('?2', '?6', 'i')}
            ORDER BY i.id LIMIT ?4)
          ORDER BY l.id LIMIT ?4`,
       )
-      .bind(campaignId, workspaceId, cursor ?? 0, limit + 1, JSON.stringify(zoneSets), at.toISOString()),
+      .bind(campaignId, workspaceId, cursor ?? 0, limit + 1, JSON.stringify(profiles), at.toISOString()),
   ]);
   return toPage(page!.results as LeadRow[], limit, zoneIdsCurrent(meta!));
 }

@@ -3,6 +3,7 @@
  * from before, unless it changed since (or is gone), which is recorded as skipped.
  */
 import { NOT_FENCED, FENCED } from './fence.ts';
+import { setFieldStateFrom } from './field-state-sql.ts';
 
 /**
  * Statements that undo the change records `where` selects (alias c, binds ?3…): mark the ones whose
@@ -25,7 +26,8 @@ export function restoreStatements(d1: D1Database, workspaceId: string, importId:
       .bind(...all),
     d1
       .prepare(
-        `UPDATE leads SET variables = c.before_variables, secondary_contacts = c.before_contacts, version = c.before_version, updated_import_id = c.before_updated_import_id
+        `UPDATE leads SET variables = c.before_variables, secondary_contacts = c.before_contacts, ${setFieldStateFrom('c.before_fields')},
+           version = c.before_version, updated_import_id = c.before_updated_import_id
          FROM lead_changes AS c WHERE ${mine} AND leads.id = c.lead_id AND leads.version = c.after_version AND ${NOT_FENCED}`,
       )
       .bind(...all.slice(0, -1)),

@@ -4,6 +4,10 @@
  * leads of the workspaces placed on it (placement lives in DB, workers/db/schema.ts).
  */
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
+import { LEAD_FIELDS } from '../../src/lib/fields/lead-fields.ts';
+
+/** One text column per fixed lead field of the registry (src/lib/fields/lead-fields.ts): `region`, `postal_code`, … */
+const leadFieldColumns = Object.fromEntries(LEAD_FIELDS.map((f) => [f.column, text(f.column)]));
 
 /**
  * What makes an update exact and undoable: `version` goes up by one with every update (an update
@@ -37,6 +41,15 @@ export const leads = sqliteTable(
      * shard's `zone_data_version` (shard_meta); null for leads written before zones were kept.
      */
     phoneZoneSet: integer('phone_zone_set'),
+    /**
+     * Where the person may be, as the key of a calling profile (src/lib/calling/profile.ts):
+     * country, candidate regions and every candidate time zone (`US|US-FL|America/New_York`).
+     * Which rules bind the lead follows from it and the campaign's purpose at read time, so a new
+     * rule table changes no stored lead; a new area-code, ZIP or zone table does (the re-profile
+     * job). Null until profiled (leads written before profiles existed).
+     */
+    callingProfile: text('calling_profile'),
+    ...leadFieldColumns,
     variables: text('variables').notNull(),
     /**
      * Secondary contacts in call order (position 1 is called right after the primary), as JSON
@@ -54,8 +67,8 @@ export const leads = sqliteTable(
     uniqueIndex('leads_campaign_phone').on(t.campaignId, t.phone),
     // Pages of a campaign in id order (listing, exports, moves): (campaign_id, id).
     index('leads_campaign').on(t.campaignId),
-    // Pages of the leads callable at an instant: per allowed zone set, in id order ((campaign_id, phone_zone_set, id)).
-    index('leads_campaign_zone_set').on(t.campaignId, t.phoneZoneSet),
+    // Pages of the leads callable at an instant: per callable profile, in id order ((campaign_id, calling_profile, id)).
+    index('leads_campaign_profile').on(t.campaignId, t.callingProfile),
   ],
 );
 
@@ -102,6 +115,23 @@ export const campaignCounters = sqliteTable(
 );
 
 /**
+ * Leads per calling profile of each campaign (the campaign page's chart, the rules' counts, the
+ * profiles `?callableAt=` walks), kept by triggers on `leads` (drizzle-leads/*_profile_count_triggers.sql)
+ * in the same transaction as every insert, delete and profile change, whatever module writes.
+ * Rows whose count fell to 0 may stay; readers skip them.
+ */
+export const callingProfileCounts = sqliteTable(
+  'calling_profile_counts',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    campaignId: text('campaign_id').notNull(),
+    profile: text('profile').notNull(),
+    leads: integer('leads').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.campaignId, t.profile] })],
+);
+
+/**
  * Workspaces whose leads may not change on this shard (a move is copying them away, or has moved
  * them). Every write batch checks it in its own transaction, so no write lands after a move has
  * started copying.
@@ -130,6 +160,8 @@ export const leadChanges = sqliteTable(
     beforeContacts: text('before_contacts'),
     beforeVersion: integer('before_version'),
     beforeUpdatedImportId: text('before_updated_import_id'),
+    /** The lead's registry fields and calling profile before the update, as a JSON object by column. */
+    beforeFields: text('before_fields'),
     afterVersion: integer('after_version').notNull(),
     batch: text('batch'),
     createdAt: text('created_at').notNull(),

@@ -1,6 +1,7 @@
 /** A lead as stored on a shard, and as read back: columns, secondary contacts (JSON), zone sets. */
 import type { NormalizedLead, VariableValue } from '../../src/lib/types.ts';
 import { ZONE_DATA_VERSION, zoneSetIdOf, zonesOfSet } from '../../src/lib/calling/time-zones.ts';
+import { LEAD_FIELDS, type FieldValues } from '../../src/lib/fields/lead-fields.ts';
 
 /** What every stored number carries next to its E.164 form. */
 export interface StoredPhoneFields {
@@ -21,6 +22,10 @@ export interface StoredLead extends StoredPhoneFields {
   phoneNumber: string;
   /** The zone-set id of the primary number (NO_ZONE_SET when it has no zone), for callability. */
   phoneZoneSet: number;
+  /** The registry's fields by name (region, postal_code, …), null when empty. */
+  fields: FieldValues;
+  /** The stored calling-profile key (src/lib/calling/profile.ts); null when not profiled yet. */
+  callingProfile: string | null;
   variables: Record<string, VariableValue>;
   secondaryContacts: StoredContact[];
   importId: string | null;
@@ -65,8 +70,17 @@ function zoneSetOfNumber(n: { e164: string; country?: string | null; zoneSetId?:
   return n.zoneSetId !== undefined && n.zoneSetId >= 0 ? n.zoneSetId : zoneSetIdOf(n.e164, n.country ?? null);
 }
 
-/** One lead as the insert statement reads it: [phone, country, type, extension, zone set, variables, contacts, row]. */
-export function encodeLead(row: number, lead: NormalizedLead): unknown[] {
+/** The columns of the registry's fields, in registry order. */
+export const FIELD_COLUMNS = LEAD_FIELDS.map((f) => f.column);
+
+/** The columns encodeLead fills, in its order (the insert statement reads `j.value->>i` for the i-th). */
+export const ENCODED_LEAD_COLUMNS = [
+  'phone', 'phone_country', 'phone_type', 'phone_extension', 'phone_zone_set', 'variables', 'secondary_contacts', 'source_row',
+  'calling_profile', ...FIELD_COLUMNS,
+];
+
+/** One lead as the insert statement reads it: the values of ENCODED_LEAD_COLUMNS. */
+export function encodeLead(row: number, lead: NormalizedLead, profile: string | null): unknown[] {
   return [
     lead.e164,
     lead.country ?? null,
@@ -76,10 +90,12 @@ export function encodeLead(row: number, lead: NormalizedLead): unknown[] {
     JSON.stringify(lead.variables),
     encodeContacts(lead),
     row,
+    profile,
+    ...LEAD_FIELDS.map((f) => lead.fields?.[f.name] ?? null),
   ];
 }
 
-export const LEAD_SELECT = 'l.id, l.phone, l.phone_country, l.phone_type, l.phone_extension, l.phone_zone_set, l.variables, l.secondary_contacts, l.import_id, l.created_at';
+export const LEAD_SELECT = `l.id, l.phone, l.phone_country, l.phone_type, l.phone_extension, l.phone_zone_set, l.calling_profile, ${FIELD_COLUMNS.map((c) => `l.${c}`).join(', ')}, l.variables, l.secondary_contacts, l.import_id, l.created_at`;
 
 /** Whether the shard's stored zone-set ids belong to this build's zone data (else zones are recomputed from the numbers). */
 export function zoneIdsCurrent(meta: D1Result<unknown>): boolean {
@@ -99,10 +115,20 @@ export interface LeadRow {
   phone_type: string | null;
   phone_extension: string | null;
   phone_zone_set: number | null;
+  calling_profile: string | null;
   variables: string;
   secondary_contacts: string;
   import_id: string | null;
   created_at: string;
+  /** The registry's field columns. */
+  [fieldColumn: string]: unknown;
+}
+
+/** A row's registry fields by field name. */
+export function fieldsOfRow(r: Record<string, unknown>): FieldValues {
+  const out: FieldValues = {};
+  for (const f of LEAD_FIELDS) out[f.name] = (r[f.column] as string | null | undefined) ?? null;
+  return out;
 }
 
 /** The first `limit` of `results` (one more was read to tell whether a next page exists). */
@@ -127,6 +153,8 @@ export function toStoredLead(r: LeadRow, idsCurrent: boolean): StoredLead {
     phoneTimeZones: zonesOfSet(zoneSet),
     phoneExtension: r.phone_extension,
     phoneZoneSet: zoneSet,
+    fields: fieldsOfRow(r),
+    callingProfile: r.calling_profile,
     variables: JSON.parse(r.variables),
     secondaryContacts: contacts.map((c) => ({
       phoneNumber: c.phoneNumber,

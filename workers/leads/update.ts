@@ -12,6 +12,11 @@ import { encodeContacts, leadsStore } from './leads-store.ts';
 import { applyUpdates, type LeadUpdate } from './changes.ts';
 import { workspaceDb } from './placement.ts';
 import { mergeLead, type MergePolicy } from './merge-lead.ts';
+import { fieldsOfRow } from './stored-lead.ts';
+import { fieldState } from './field-state-sql.ts';
+import { leadField } from '../../src/lib/fields/lead-fields.ts';
+import { profileKeyOfLead } from './lead-profile.ts';
+import { FIELD_COLUMNS } from './stored-lead.ts';
 
 /** A row to write, with the variables whose cells were not empty (only those may overwrite, under `update`). */
 export interface RowToMerge {
@@ -31,6 +36,7 @@ interface Existing {
   secondary_contacts: string;
   import_id: string | null;
   recorded: number;
+  [fieldColumn: string]: unknown;
 }
 
 export async function upsertLeads(
@@ -66,10 +72,13 @@ export async function upsertLeads(
         const contacts = JSON.parse(lead.secondary_contacts) as unknown[];
         const merged = mergeLead(
           policy,
-          { variables: JSON.parse(lead.variables) as Record<string, VariableValue>, contactCount: contacts.length },
-          { variables: r.lead.variables, provided: r.provided, contactsJson: encodeContacts(r.lead), contactCount: r.lead.secondary.length },
+          { variables: JSON.parse(lead.variables) as Record<string, VariableValue>, contactCount: contacts.length, fields: fieldsOfRow(lead) },
+          { variables: r.lead.variables, provided: r.provided, contactsJson: encodeContacts(r.lead), contactCount: r.lead.secondary.length, fields: r.lead.fields ?? {} },
         );
-        updates.push({ id: lead.id, version: lead.version, variablesJson: JSON.stringify(merged.variables), contactsJson: merged.contactsJson });
+        const fieldsJson = merged.fields
+          ? fieldState(merged.fields, (name) => leadField(name)!.column, profileKeyOfLead({ ...r.lead, fields: merged.fields, callingProfile: undefined }))
+          : null;
+        updates.push({ id: lead.id, version: lead.version, variablesJson: JSON.stringify(merged.variables), contactsJson: merged.contactsJson, fieldsJson });
         applying.set(lead.id, r);
       }
     }
@@ -93,7 +102,7 @@ async function readExisting(env: Env, workspaceId: string, campaignId: string, i
   for (const json of paramGroups(phones, (p) => p)) {
     const { results } = await d1
       .prepare(
-        `SELECT l.id, l.phone, l.version, l.variables, l.secondary_contacts, l.import_id, c.lead_id IS NOT NULL AS recorded
+        `SELECT l.id, l.phone, l.version, l.variables, l.secondary_contacts, l.import_id, ${FIELD_COLUMNS.map((c) => `l.${c}`).join(', ')}, c.lead_id IS NOT NULL AS recorded
          FROM json_each(?3) AS j CROSS JOIN leads AS l ON l.campaign_id = ?1 AND l.phone = j.value
          LEFT JOIN lead_changes AS c ON c.import_id = ?2 AND c.lead_id = l.id`,
       )

@@ -5,8 +5,12 @@
 import { paramGroups as groups } from './param-groups.ts';
 import { FENCED, NOT_FENCED, checkFence } from './fence.ts';
 import { ZONE_DATA_VERSION } from '../../src/lib/calling/time-zones.ts';
-import { COUNTER_ADD_CHANGES } from './counters.ts';
-import { ZONE_VERSION_META, encodeLead, type LeadToWrite } from './stored-lead.ts';
+import { COUNTER_ADD_CHANGES, DIRECT_CHANGES, directChanges } from './counters.ts';
+import { ENCODED_LEAD_COLUMNS, ZONE_VERSION_META, encodeLead, type LeadToWrite } from './stored-lead.ts';
+import { profileKeyOfLead } from './lead-profile.ts';
+
+const INSERT_COLUMNS = ENCODED_LEAD_COLUMNS.join(', ');
+const INSERT_VALUES = ENCODED_LEAD_COLUMNS.map((_, i) => `j.value->>${i}`).join(', ');
 import type { CampaignShard } from './campaign-shard.ts';
 
 /**
@@ -17,12 +21,12 @@ import type { CampaignShard } from './campaign-shard.ts';
  */
 export async function insertLeads({ d1, workspaceId, campaignId }: CampaignShard, importId: string, rows: LeadToWrite[], createdAt: string): Promise<Set<number>> {
   const written = new Set<number>();
-  for (const leadJson of groups(rows, ({ row, lead }) => encodeLead(row, lead))) {
+  for (const leadJson of groups(rows, ({ row, lead }) => encodeLead(row, lead, profileKeyOfLead(lead)))) {
     const [inserted, , , fence] = await d1.batch([
       d1
         .prepare(
-          `INSERT INTO leads (workspace_id, campaign_id, phone, phone_country, phone_type, phone_extension, phone_zone_set, variables, secondary_contacts, import_id, source_row, created_at)
-           SELECT ?1, ?2, j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5, j.value->>6, ?3, j.value->>7, ?4
+          `INSERT INTO leads (workspace_id, campaign_id, import_id, created_at, ${INSERT_COLUMNS})
+           SELECT ?1, ?2, ?3, ?4, ${INSERT_VALUES}
            FROM json_each(?5) AS j WHERE ${NOT_FENCED}
            ON CONFLICT (campaign_id, phone) DO NOTHING
            RETURNING source_row AS row`,
@@ -58,15 +62,16 @@ export async function insertLeads({ d1, workspaceId, campaignId }: CampaignShard
 export async function removeLeads({ d1, workspaceId, campaignId }: CampaignShard, importId: string, phones: string[]): Promise<number> {
   let deleted = 0;
   for (const json of groups(phones, (p) => p)) {
-    const [result, , fence] = await d1.batch([
+    const [, direct, , fence] = await d1.batch([
       d1
         .prepare(`DELETE FROM leads WHERE campaign_id = ?2 AND import_id = ?3 AND phone IN (SELECT value FROM json_each(?4)) AND ${NOT_FENCED}`)
         .bind(workspaceId, campaignId, importId, json),
+      d1.prepare(DIRECT_CHANGES),
       d1.prepare(COUNTER_ADD_CHANGES).bind(workspaceId, campaignId, -1),
       d1.prepare(FENCED).bind(workspaceId),
     ]);
     checkFence(workspaceId, fence!);
-    deleted += result!.meta.changes ?? 0;
+    deleted += directChanges(direct!);
   }
   return deleted;
 }

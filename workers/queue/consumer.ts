@@ -14,6 +14,8 @@ import { processListChunk } from '../suppression/list-import/process-chunk.ts';
 import { failListImport } from '../suppression/list-import/view.ts';
 
 import { ChunkMissingError } from '../chunk/errors.ts';
+import { reprofileStep } from '../leads/reprofile.ts';
+import { reprofileMessage } from './messages.ts';
 
 export const DEAD_LETTER_QUEUE = 'lead-import-dlq';
 
@@ -34,6 +36,9 @@ export async function runMessage(env: Env, m: QueueMessage): Promise<void> {
     case 'list-chunk':
       await processListChunk(env, m.workspaceId, m.importId, m.chunk);
       return;
+    case 'reprofile':
+      if (await reprofileStep(env, m.shard)) await env.IMPORT_QUEUE.send(reprofileMessage(m.shard));
+      return;
   }
 }
 
@@ -45,6 +50,12 @@ export async function consumeBatch(batch: MessageBatch<QueueMessage>, env: Env):
       if (m.kind === 'undo') {
         // The import is not failed: its undo stays "undoing", and asking for it again resumes it.
         console.error(`import ${m.importId}: an undo step kept failing; POST /imports/{id}/undo resumes it`);
+        msg.ack();
+        continue;
+      }
+      if (m.kind === 'reprofile') {
+        // Nothing is lost: the next hourly run starts the job again from its cursor.
+        console.error(`reprofile of shard ${m.shard}: a step kept failing; the hourly cron resumes it`);
         msg.ack();
         continue;
       }
@@ -73,7 +84,7 @@ export async function consumeBatch(batch: MessageBatch<QueueMessage>, env: Env):
         continue;
       }
       // Only the error's class: messages can quote cell values, and leads are personal data.
-      console.error(`import ${m.importId}: ${m.kind} failed on attempt ${msg.attempts} (${err instanceof Error ? err.name : 'error'})`);
+      console.error(`${m.kind === 'reprofile' ? `shard ${m.shard}` : `import ${m.importId}`}: ${m.kind} failed on attempt ${msg.attempts} (${err instanceof Error ? err.name : 'error'})`);
       msg.retry({ delaySeconds: Math.min(30, 2 ** msg.attempts) });
     }
   }

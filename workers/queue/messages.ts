@@ -6,7 +6,9 @@ export type QueueMessage =
   /** One bounded step of an import's undo (workers/undo); it sends the next one until the undo is done. */
   | { kind: 'undo'; workspaceId: string; importId: string }
   /** One chunk of a suppression list imported in the background (workers/suppression/list-import). */
-  | { kind: 'list-chunk'; workspaceId: string; importId: string; chunk: number };
+  | { kind: 'list-chunk'; workspaceId: string; importId: string; chunk: number }
+  /** One bounded step of re-profiling a leads shard's stored calling profiles (workers/leads/reprofile.ts). */
+  | { kind: 'reprofile'; workspaceId: ''; importId: ''; shard: number };
 
 /** The import a message is about (an import's configuration is one). */
 export interface ImportRef {
@@ -30,4 +32,8 @@ export function undoMessage(ref: ImportRef): QueueMessage {
 /** One message per chunk of a background list import, chunks 0..count-1. */
 export function listChunkMessages(ref: ImportRef, count: number): QueueMessage[] {
   return [...Array(count).keys()].map((chunk) => ({ kind: 'list-chunk', workspaceId: ref.workspaceId, importId: ref.importId, chunk }));
+}
+
+export function reprofileMessage(shard: number): QueueMessage {
+  return { kind: 'reprofile', workspaceId: '', importId: '', shard };
 }

@@ -29,7 +29,7 @@ export interface ImportListResult extends AddResult {
 export async function importList(
   env: Env,
   workspaceId: string,
-  input: { body: ReadableStream<Uint8Array>; kind: UploadKind; defaultCountry: string; sheet?: string },
+  input: { body: ReadableStream<Uint8Array>; kind: UploadKind; defaultCountry: string; sheet?: string; encoding?: string },
   now = new Date(),
 ): Promise<ImportListResult> {
   const store = suppressionStore(env, workspaceId);
@@ -53,7 +53,7 @@ export async function importList(
   };
 
   try {
-    const upload = await openUpload(input.body, input.kind, uploadLimits(env), { sheet: input.sheet });
+    const upload = await openUpload(input.body, input.kind, uploadLimits(env), { sheet: input.sheet, encoding: input.encoding });
     const cols = checkListColumns(upload.headers);
 
     for await (const batch of upload.rows) {

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_CALLING_WINDOW, type CallingWindow } from './calling-window.ts';
 import { endOfLocalDay, isCallableAt, neverCallable, nextCallableAt } from './callable.ts';
-import { callableSummary } from './callable-summary.ts';
-import { NO_ZONE_SET, timeZonesOf, zoneSetIdOf } from './time-zones.ts';
+import { timeZonesOf } from './time-zones.ts';
 
 const at = (iso: string) => new Date(iso);
 const win = (start: string, end: string, days = [1, 2, 3, 4, 5, 6, 7]): CallingWindow => ({ start, end, days });
@@ -152,44 +151,11 @@ describe('nextCallableAt against a minute-by-minute scan', () => {
   });
 });
 
-describe('endOfLocalDay and callableSummary', () => {
+describe('endOfLocalDay', () => {
   it('ends today at the earliest local midnight of the zones', () => {
     expect(endOfLocalDay(NY, at('2026-06-10T13:00:00Z'))).toEqual(at('2026-06-11T04:00:00Z'));
     expect(endOfLocalDay([...NY, ...LA], at('2026-06-10T13:00:00Z'))).toEqual(at('2026-06-11T04:00:00Z'));
     expect(endOfLocalDay(BERLIN, at('2026-03-28T12:00:00Z'))).toEqual(at('2026-03-28T23:00:00Z'));
   });
 
-  it('counts leads callable now, later today, later this week and never, per zone set', () => {
-    const ny = zoneSetIdOf('+12015550123', 'US');
-    const la = zoneSetIdOf('+12135550123', 'US');
-    const berlin = zoneSetIdOf('+4930123456', 'DE');
-    const wholeNanp = zoneSetIdOf('+1', null);
-    // Wednesday 2026-06-10 13:00Z: New York 09:00 (now), Los Angeles 06:00 (later today),
-    // Berlin 15:00 (now); +1 with no country at 22:00Z, after Guam's midnight (14:00Z): later
-    // this week; a non-geographic number never.
-    const ids = [ny, ny, la, berlin, wholeNanp, NO_ZONE_SET, la];
-    expect(callableSummary(ids, DEFAULT_CALLING_WINDOW, at('2026-06-10T13:00:00Z'))).toEqual({
-      total: 7,
-      callableNow: 3,
-      laterToday: 2,
-      laterThisWeek: 1,
-      never: 1,
-    });
-    // In a 2-hour window, the whole of +1 can never be called.
-    expect(callableSummary(ids, win('10:00', '12:00'), at('2026-06-10T13:00:00Z'))).toEqual({
-      total: 7,
-      callableNow: 0,
-      laterToday: 4, // New York and Los Angeles at 10:00 local
-      laterThisWeek: 1, // Berlin (15:00 now) tomorrow
-      never: 2,
-    });
-    // At 23:00 in Berlin (21:00Z) Berlin is done for today: tomorrow counts as later this week.
-    expect(callableSummary([berlin, ny], DEFAULT_CALLING_WINDOW, at('2026-06-10T21:00:00Z'))).toEqual({
-      total: 2,
-      callableNow: 1,
-      laterToday: 0,
-      laterThisWeek: 1,
-      never: 0,
-    });
-  });
 });

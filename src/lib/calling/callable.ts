@@ -3,23 +3,57 @@
  * in every candidate zone of the number (fail closed: a number whose zone is uncertain is called
  * only when it is a good time in each zone it could be in; a number with no zone is never called).
  */
-import { compileWindow, type CallingWindow, type CompiledWindow } from './calling-window.ts';
+import { compileWindow, type CallingWindow } from './calling-window.ts';
 import { DAY, MINUTE, isoWeekdayOfDay, offsetAt, offsetSpans } from './local-time.ts';
 
-function insideAt(zone: string, w: CompiledWindow, t: number): boolean {
+/** Minutes since local midnight [start, end), sorted and disjoint. */
+export type DayRanges = readonly (readonly [number, number])[];
+
+/** When calls may be made on a local day (days since 1970-01-01): a window, a rule, or their intersection. */
+export type DayPlan = (localDay: number) => DayRanges;
+
+const NO_RANGES: DayRanges = Object.freeze([]);
+const windowPlans = new WeakMap<object, DayPlan>();
+
+/** A calling window as a day plan (cached per window object). */
+export function windowPlan(window: Readonly<CallingWindow>): DayPlan {
+  let plan = windowPlans.get(window);
+  if (!plan) {
+    const w = compileWindow(window);
+    const open: DayRanges = Object.freeze([Object.freeze([w.startMinute, w.endMinute] as const)]);
+    plan = (day) => ((w.dayMask & (1 << isoWeekdayOfDay(day))) === 0 ? NO_RANGES : open);
+    windowPlans.set(window, plan);
+  }
+  return plan;
+}
+
+/** Whether local minute `minute` of local day `day` is inside the plan. */
+export function planHolds(plan: DayPlan, day: number, minute: number): boolean {
+  for (const [a, b] of plan(day)) if (minute >= a && minute < b) return true;
+  return false;
+}
+
+/** The local day and minute in `zone` at instant `t`. */
+export function localDayMinute(zone: string, t: number): { day: number; minute: number } {
   const local = t + offsetAt(zone, t);
   const day = Math.floor(local / DAY);
-  if ((w.dayMask & (1 << isoWeekdayOfDay(day))) === 0) return false;
-  const minute = Math.floor((local - day * DAY) / MINUTE);
-  return minute >= w.startMinute && minute < w.endMinute;
+  return { day, minute: Math.floor((local - day * DAY) / MINUTE) };
+}
+
+function insideAt(zone: string, plan: DayPlan, t: number): boolean {
+  const { day, minute } = localDayMinute(zone, t);
+  return planHolds(plan, day, minute);
 }
 
 /** True when, at `instant`, the local weekday and time are inside the window in every zone; false for no zones. */
 export function isCallableAt(zones: readonly string[], window: Readonly<CallingWindow>, instant: Date): boolean {
+  return insideEveryZone(zones, windowPlan(window), instant.getTime());
+}
+
+/** True when, at `t`, the local day and minute are inside the plan in every zone; false for no zones. */
+export function insideEveryZone(zones: readonly string[], plan: DayPlan, t: number): boolean {
   if (zones.length === 0) return false;
-  const w = compileWindow(window);
-  const t = instant.getTime();
-  for (const zone of zones) if (!insideAt(zone, w, t)) return false;
+  for (const zone of zones) if (!insideAt(zone, plan, t)) return false;
   return true;
 }
 
@@ -30,18 +64,23 @@ export function isCallableAt(zones: readonly string[], window: Readonly<CallingW
  * happens twice (fall back) is inside the window both times, exactly as isCallableAt sees it.
  */
 export function callableIntervals(zone: string, window: Readonly<CallingWindow>, from: number, to: number): number[] {
-  const w = compileWindow(window);
+  return planIntervals(zone, windowPlan(window), from, to);
+}
+
+/** The UTC intervals within [from, to) during which `zone` is inside the plan (see callableIntervals). */
+export function planIntervals(zone: string, plan: DayPlan, from: number, to: number): number[] {
   const out: number[] = [];
   for (const span of offsetSpans(zone, from, to)) {
     const o = span.offset;
     const lastDay = Math.floor((span.to + o - 1) / DAY);
     for (let day = Math.floor((span.from + o) / DAY); day <= lastDay; day++) {
-      if ((w.dayMask & (1 << isoWeekdayOfDay(day))) === 0) continue;
-      const a = Math.max(day * DAY + w.startMinute * MINUTE - o, span.from);
-      const b = Math.min(day * DAY + w.endMinute * MINUTE - o, span.to);
-      if (a >= b) continue;
-      if (out.length > 0 && out[out.length - 1]! >= a) out[out.length - 1] = Math.max(out[out.length - 1]!, b);
-      else out.push(a, b);
+      for (const [start, end] of plan(day)) {
+        const a = Math.max(day * DAY + start * MINUTE - o, span.from);
+        const b = Math.min(day * DAY + end * MINUTE - o, span.to);
+        if (a >= b) continue;
+        if (out.length > 0 && out[out.length - 1]! >= a) out[out.length - 1] = Math.max(out[out.length - 1]!, b);
+        else out.push(a, b);
+      }
     }
   }
   return out;
@@ -64,9 +103,14 @@ function intersect(x: number[], y: number[]): number[] {
 
 /** The UTC intervals within [from, to) during which every zone is inside the window. */
 export function commonCallableIntervals(zones: readonly string[], window: Readonly<CallingWindow>, from: number, to: number): number[] {
+  return commonPlanIntervals(zones, windowPlan(window), from, to);
+}
+
+/** The UTC intervals within [from, to) during which every zone is inside the plan. */
+export function commonPlanIntervals(zones: readonly string[], plan: DayPlan, from: number, to: number): number[] {
   if (zones.length === 0) return [];
-  let acc = callableIntervals(zones[0]!, window, from, to);
-  for (let i = 1; i < zones.length && acc.length > 0; i++) acc = intersect(acc, callableIntervals(zones[i]!, window, from, to));
+  let acc = planIntervals(zones[0]!, plan, from, to);
+  for (let i = 1; i < zones.length && acc.length > 0; i++) acc = intersect(acc, planIntervals(zones[i]!, plan, from, to));
   return acc;
 }
 

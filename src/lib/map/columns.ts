@@ -3,6 +3,7 @@ import { LIMITS } from '../limits.ts';
 import type { AssistantConfig, ColumnMapping, ColumnTarget, FileError } from '../types.ts';
 import { fileErrorMessage } from '../validate/messages.ts';
 import { columnLabel } from './column-label.ts';
+import { LEAD_FIELDS, leadField } from '../fields/lead-fields.ts';
 
 export const PHONE_HEADER = 'phone_number';
 /** Columns an error report adds; ignored when the corrected report is imported again. */
@@ -39,6 +40,8 @@ export function targetKey(target: ColumnTarget): string | undefined {
       return `sp:${target.index}`;
     case 'secondaryVariable':
       return `sv:${target.index}:${target.name}`;
+    case 'field':
+      return `f:${target.name}`;
     default:
       return undefined;
   }
@@ -55,6 +58,8 @@ export function targetHeader(target: ColumnTarget): string | undefined {
       return secondaryPhoneHeader(target.index);
     case 'secondaryVariable':
       return secondaryVariableHeader(target.index, target.name);
+    case 'field':
+      return target.name;
     default:
       return undefined;
   }
@@ -75,6 +80,8 @@ export function isValidTarget(target: ColumnTarget, assistant: AssistantConfig):
       return validIndex(target.index);
     case 'secondaryVariable':
       return validIndex(target.index) && assistant.secondaryVariables.some((v) => v.name === target.name);
+    case 'field':
+      return leadField(target.name) !== undefined;
     default:
       return false;
   }
@@ -95,6 +102,8 @@ function targetsByHeader(assistant: AssistantConfig): Map<string, ColumnTarget> 
       add(secondaryVariableHeader(n, v.name), { kind: 'secondaryVariable', index: n, name: v.name });
     }
   }
+  // After the assistant's own names: a variable called `region` keeps its column.
+  for (const f of LEAD_FIELDS) add(f.name, { kind: 'field', name: f.name });
   return targets;
 }
 
@@ -133,6 +142,12 @@ export function autoMapWithSuggestions(headers: readonly string[], assistant: As
   };
   headers.forEach((h, i) => assign(i, exact.get(h.trim())));
   headers.forEach((h, i) => assign(i, normalized.get(normalizeHeader(h))));
+  // The fields' synonyms ("State", "Zip Code"), for columns no exact or normalised name took.
+  for (const f of LEAD_FIELDS) {
+    const names = new Set(f.synonyms.map(normalizeHeader));
+    const i = headers.findIndex((h, k) => !columns[k] && names.has(normalizeHeader(h)));
+    if (i >= 0) assign(i, { kind: 'field', name: f.name });
+  }
   const synonyms = new Set<string>(PHONE_SYNONYMS.map(normalizeHeader));
   if (!used.has('phone')) {
     const first = headers.findIndex((h, i) => !columns[i] && synonyms.has(normalizeHeader(h)));

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createDecoder, decodeAll, decodeWindows1252, detectEncoding } from './decode.ts';
+import { createDecoder, decodeAll, decodeText } from './decode.ts';
+import { detectEncoding as detect } from './encoding/detect.ts';
+
+const detectEncoding = (head: Uint8Array, isWholeFile = false) => detect(head, { isWholeFile }).encoding;
 import { fileError } from './expect-file-error.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -41,7 +44,7 @@ describe('detectEncoding', () => {
     // A head cut inside a character is still UTF-8, unless it is the whole file.
     const cut = utf8('Müller').subarray(0, 2);
     expect(detectEncoding(cut)).toBe('utf-8');
-    expect(detectEncoding(cut, true)).toBe('windows-1252');
+    expect(detect(cut, { isWholeFile: true }).source).toBe('legacy');
   });
 
   it('recognises UTF-16 without a BOM from its NUL bytes', () => {
@@ -69,11 +72,6 @@ describe('decodeAll', () => {
     // "Müller;Straße;€5;“quoted”" as Windows-1252.
     const cp1252 = bytes(utf8('M'), [0xfc], utf8('ller;Stra'), [0xdf], utf8('e;'), [0x80], utf8('5;'), [0x93], utf8('quoted'), [0x94]);
     expect(decodeAll(cp1252)).toBe('Müller;Straße;€5;“quoted”');
-  });
-
-  it('matches the WHATWG windows-1252 table for every byte', () => {
-    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
-    expect(decodeWindows1252(all)).toBe(new TextDecoder('windows-1252').decode(all));
   });
 
   it('refuses binary content', () => {
@@ -106,8 +104,10 @@ describe('createDecoder', () => {
     const d = createDecoder({ sniffBytes: 8 });
     expect(d.push(utf8('phone'))).toBe('');
     expect(d.encoding).toBeNull();
-    expect(d.push(utf8(',name\nM'))).toBe('phone,name\nM');
-    expect(d.encoding).toBe('utf-8');
+    expect(d.push(utf8(',name\nZo'))).toBe('phone,name\nZo');
+    expect(d.push(utf8('ë,Ann\n'))).toBe('');
+    expect(d.push(utf8('1,Zoë\n'))).toBe('ë,Ann\n1,Zoë\n');
+    expect(d.detection).toMatchObject({ encoding: 'utf-8', source: 'utf-8', uncertain: false });
     const ue = utf8('ü');
     expect(d.push(ue.subarray(0, 1))).toBe('');
     expect(d.push(ue.subarray(1))).toBe('ü');
@@ -126,7 +126,7 @@ describe('createDecoder', () => {
 
   it('throws FILE_CORRUPT when invalid UTF-8 follows UTF-8 text already returned', () => {
     const d = createDecoder({ sniffBytes: 4 });
-    d.push(utf8('name\nZoë\n'));
+    d.push(utf8('Zoë\nname\n'));
     const e = fileError(() => d.push(bytes(utf8('M'), [0xfc], utf8('ller\n'))));
     expect(e.code).toBe('FILE_CORRUPT');
     expect(e.message).toMatch(/UTF-8/);
@@ -135,7 +135,7 @@ describe('createDecoder', () => {
 
   it('throws FILE_CORRUPT when a UTF-8 file ends inside a character', () => {
     const d = createDecoder({ sniffBytes: 4 });
-    d.push(utf8('name\nZoë\n'));
+    d.push(utf8('Zoë\nname\n'));
     d.push(utf8('ü').subarray(0, 1));
     expect(fileError(() => d.end()).code).toBe('FILE_CORRUPT');
   });
@@ -179,5 +179,18 @@ describe('createDecoder', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('decodeText', () => {
+  const cp1251 = bytes(utf8('phone,name\n+14155550101,'), [0xc8, 0xe2, 0xe0, 0xed, 0x20, 0xcf, 0xe5, 0xf2, 0xf0, 0xee, 0xe2], utf8('\n'));
+  it('reads a buffer in the encoding a label names, sure of it', () => {
+    expect(decodeText(cp1251, { label: 'CP1251' })).toMatchObject({ text: 'phone,name\n+14155550101,Иван Петров\n', encoding: 'windows-1251', confidence: 1, uncertain: false });
+  });
+  it('detects it without a label', () => {
+    expect(decodeText(cp1251)).toMatchObject({ text: 'phone,name\n+14155550101,Иван Петров\n', encoding: 'windows-1251' });
+  });
+  it('refuses a label that names nothing read here', () => {
+    expect(() => decodeText(cp1251, { label: 'x-user-defined' })).toThrow(TypeError);
   });
 });

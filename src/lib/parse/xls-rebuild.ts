@@ -23,10 +23,11 @@ const FORMULA_LENGTH_AT = new Map<number, number>([
 const LBL = new Set([0x0018, 0x0218]);
 
 /**
- * The .xls rebuilt for SheetJS: a fresh compound file holding only the BIFF8 "Workbook" stream,
- * with every formula emptied. Document properties (whose parser a 4 KB crafted file drives out of
- * memory), VBA, embedded objects and other streams are left behind. Excel 95 and older,
- * encrypted and non-Excel OLE files are refused.
+ * The .xls rebuilt for SheetJS: a fresh compound file holding only the BIFF8 "Workbook" stream
+ * (or Excel 95's BIFF5 "Book" stream, whose text is in the code page its CODEPAGE record names:
+ * code-pages.ts), with every formula emptied. Document properties (whose parser a 4 KB crafted
+ * file drives out of memory), VBA, embedded objects and other streams are left behind. Excel 4
+ * and older, encrypted and non-Excel OLE files are refused.
  */
 export function sanitiseXls(bytes: Uint8Array): Uint8Array {
   const CFB = XLSX.CFB as {
@@ -42,9 +43,12 @@ export function sanitiseXls(bytes: Uint8Array): Uint8Array {
     throw corruptWorkbook();
   }
   if (CFB.find(container, '/encryption') || CFB.find(container, 'EncryptedPackage')) throw passwordProtected();
-  const entry = CFB.find(container, '/Workbook');
+  const biff8 = CFB.find(container, '/Workbook');
+  const name = biff8?.content?.length ? '/Workbook' : '/Book';
+  const entry = biff8?.content?.length ? biff8 : CFB.find(container, '/Book');
+  /** BIFF8 (Excel 97 and later) in "Workbook", BIFF5 (Excel 5 and 95) in "Book". */
+  const version = name === '/Workbook' ? 0x0600 : 0x0500;
   if (!entry?.content?.length) {
-    if (CFB.find(container, '/Book')) throw oldExcel();
     throw new FileReadError(FILE_ERRORS.officeNotExcel());
   }
   const stream = Uint8Array.from(entry.content);
@@ -54,7 +58,7 @@ export function sanitiseXls(bytes: Uint8Array): Uint8Array {
     const body = p + 4;
     if (type === 0x002f) throw passwordProtected(); // FilePass
     if (type === 0x0009 || type === 0x0209 || type === 0x0409) throw oldExcel();
-    if (type === 0x0809 && (length < 2 || ((stream[body] ?? 0) | ((stream[body + 1] ?? 0) << 8)) !== 0x0600)) throw oldExcel();
+    if (type === 0x0809 && (length < 2 || ((stream[body] ?? 0) | ((stream[body + 1] ?? 0) << 8)) !== version)) throw oldExcel();
     const at = FORMULA_LENGTH_AT.get(type);
     if (at !== undefined) {
       if (length >= at + 2 && body + at + 2 <= stream.length) {
@@ -67,7 +71,7 @@ export function sanitiseXls(bytes: Uint8Array): Uint8Array {
     p = body + length;
   }
   const clean = CFB.utils.cfb_new();
-  CFB.utils.cfb_add(clean, '/Workbook', stream);
+  CFB.utils.cfb_add(clean, name, stream);
   return Uint8Array.from(CFB.write(clean, { type: 'array' }));
 }
 

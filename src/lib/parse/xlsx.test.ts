@@ -6,6 +6,7 @@ import { fileError } from './expect-file-error.ts';
 import { inflatedSize } from './deflate-count.ts';
 import { listSheets, readWorkbook, sniffFileKind, type WorkbookOptions } from './xlsx.ts';
 import { checkZip } from './zip-guard.ts';
+import { biff5Workbook } from '../../../test/corpus/biff5.ts';
 
 // ---- Building test files ----------------------------------------------------------------------
 
@@ -365,7 +366,8 @@ describe('refusing what is not a readable workbook', () => {
 
   it('answers random bytes and damaged workbooks with a FileReadError, never another exception', () => {
     const wb = workbook([['Leads', leadsSheet()]]);
-    const valid = [write(wb), new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true })), write(wb, 'biff8')];
+    const excel95 = biff5Workbook([['phone', 'name'], ['+14155550101', 'Иван Петров']], 1251, 'windows-1251');
+    const valid = [write(wb), new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true })), write(wb, 'biff8'), excel95];
     const damaged = fc
       .tuple(fc.constantFrom(...valid), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }))
       .map(([original, edits]) => {
@@ -439,13 +441,22 @@ describe('.xls containment', () => {
     expect(read(crafted).rows).toEqual([{ row: 1, cells: ['+14155551234', '3'], numeric: { 1: 3 } }]);
   });
 
-  it('refuses encrypted and pre-Excel 97 workbooks', () => {
+  it('refuses encrypted workbooks', () => {
     const encrypted = editBiff(xls, (records) => records.splice(1, 0, { type: 0x002f, body: new Uint8Array(6) }));
     expect(fileError(() => read(encrypted)).message).toMatch(/password-protected/);
-    const biff5 = write(workbook([['Leads', XLSX.utils.aoa_to_sheet([['phone'], ['1']])]]), 'biff5' as 'biff8');
-    const e = fileError(() => read(biff5));
-    expect(e.code).toBe('FILE_UNSUPPORTED');
-    expect(e.message).toMatch(/Excel 95 or earlier/);
+  });
+
+  it('reads Excel 95 workbooks (BIFF5), their text in the code page the workbook names', () => {
+    const rows = [
+      ['phone_number', 'customer_name', 'company'],
+      ['+14155550101', 'Иван Петров', 'ООО "Ромашка"'],
+      ['+14155550102', 'Ольга Щербакова', 'Хлебозавод'],
+    ];
+    expect(read(biff5Workbook(rows, 1251, 'windows-1251'))).toMatchObject({ headers: rows[0], rows: [{ row: 1, cells: rows[1] }, { row: 2, cells: rows[2] }] });
+    const arabic = [['phone_number', 'customer_name'], ['+14155550103', 'محمد العتيبي']];
+    expect(read(biff5Workbook(arabic, 1256, 'windows-1256')).rows).toEqual([{ row: 1, cells: arabic[1] }]);
+    const japanese = [['phone_number', 'customer_name'], ['+14155550104', '山田太郎']];
+    expect(read(biff5Workbook(japanese, 932, 'shift_jis')).rows).toEqual([{ row: 1, cells: japanese[1] }]);
   });
 });
 

@@ -8,6 +8,7 @@ import { OLE_MAGIC, sniffFileKind, startsWith, unsupportedFileError } from './fi
 import { sanitiseXls } from './xls-rebuild.ts';
 import { corruptWorkbook, passwordProtected } from './workbook-errors.ts';
 import { checkZip } from './zip-guard.ts';
+import { installCodePages } from './code-pages.ts';
 import { HEADER_SCAN_MAX_RECORDS, type HeaderPick } from './csv.ts';
 
 export { sniffFileKind, unsupportedFileError, type FileKind } from './file-kind.ts';
@@ -193,6 +194,7 @@ function checkWorkbookBytes(bytes: Uint8Array, maxUncompressed: number): void {
 }
 
 function readWithSheetJs(bytes: Uint8Array, extra: XLSX.ParsingOptions): XLSX.WorkBook {
+  installCodePages();
   try {
     const input = startsWith(bytes, OLE_MAGIC) ? sanitiseXls(bytes) : bytes;
     return XLSX.read(input, {

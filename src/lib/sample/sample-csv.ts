@@ -2,6 +2,7 @@
 import { PHONE_HEADER, normalizeHeader, secondaryPhoneHeader, secondaryVariableHeader } from '../map/columns.ts';
 import { escapeCsvCell } from '../report/csv-cell.ts';
 import type { AssistantConfig, VariableDef } from '../types.ts';
+import { LEAD_FIELDS } from '../fields/lead-fields.ts';
 
 export const SAMPLE_PHONE = '+14155551234';
 export const SAMPLE_SECONDARY_PHONE = '+14155551235';
@@ -40,21 +41,25 @@ function exampleValue(def: VariableDef, texts: Record<string, string>): string {
 }
 
 /**
- * Header `phone_number`, the variables, `secondary_phone_1` and `secondary_1_<var>`; one example row.
+ * Header `phone_number`, the variables, the registry fields asked for (`region`, `postal_code`…),
+ * `secondary_phone_1` and `secondary_1_<var>`; one example row.
  * Opened in Excel like the other downloads, so every cell is neutralised against formula injection
  * the same way (`+14155551234` → `'+14155551234`, a negative default `-5` → `'-5`); the import reads
  * the neutraliser off again, so the file imports as it is.
  */
-export function sampleCsv(assistant: AssistantConfig): string {
+export function sampleCsv(assistant: AssistantConfig, fields: readonly string[] = []): string {
+  const wanted = LEAD_FIELDS.filter((f) => fields.includes(f.name));
   const header = [
     PHONE_HEADER,
     ...assistant.variables.map((v) => v.name),
+    ...wanted.map((f) => f.name),
     secondaryPhoneHeader(1),
     ...assistant.secondaryVariables.map((v) => secondaryVariableHeader(1, v.name)),
   ];
   const example = [
     SAMPLE_PHONE,
     ...assistant.variables.map((v) => exampleValue(v, LEAD_TEXT)),
+    ...wanted.map((f) => f.example),
     SAMPLE_SECONDARY_PHONE,
     ...assistant.secondaryVariables.map((v) => exampleValue(v, CONTACT_TEXT)),
   ];

@@ -4,6 +4,8 @@ import { isSupportedCountry } from 'libphonenumber-js/max';
 import { LIMITS } from '../limits.ts';
 import { CallingWindowSchema } from '../calling/calling-window.ts';
 import { BlockedPhoneTypesSchema } from '../calling/blocked-phone-types.ts';
+import { CallPurposeSchema } from '../calling/call-purpose.ts';
+import { LEAD_FIELD_NAMES } from '../fields/lead-fields.ts';
 import { ON_EXISTING } from '../import-view.ts';
 
 export { CreateAssistantSchema, VariableDefSchema } from './assistant.ts';
@@ -26,6 +28,8 @@ export const CreateCampaignSchema = v.object({
   callingWindow: v.optional(CallingWindowSchema),
   /** Phone types an import refuses (PHONE_TYPE_BLOCKED); default ["PREMIUM_RATE"]. */
   blockedPhoneTypes: v.optional(BlockedPhoneTypesSchema),
+  /** Which calling rules bind the campaign's calls; default "telemarketing" (every rule). */
+  callPurpose: v.optional(CallPurposeSchema),
 });
 export type CreateCampaignInput = v.InferOutput<typeof CreateCampaignSchema>;
 
@@ -55,6 +59,18 @@ export const ListLeadsQuerySchema = v.object({
       v.description(
         'true: only leads whose primary number is on the do-not-call list now. A request looks at the next 10,000 leads after the cursor, so a page can be short or empty while nextCursor is not null: follow it until null.',
       ),
+    ),
+  ),
+});
+
+/** GET /campaigns/{id}/sample.csv: registry fields to add to the sample (`fields=region,postal_code`). */
+export const SampleQuerySchema = v.object({
+  fields: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(200),
+      v.transform((s) => s.split(',').map((f) => f.trim()).filter(Boolean)),
+      v.check((names) => names.every((n) => (LEAD_FIELD_NAMES as string[]).includes(n)), `fields names columns to add: ${LEAD_FIELD_NAMES.join(', ')}.`),
     ),
   ),
 });
@@ -108,6 +124,8 @@ export const CreateImportQuerySchema = v.object({
     v.pipe(v.string(), v.regex(/^\d+$/, 'headerRow must be a whole number.'), v.transform(Number), v.minValue(1, 'headerRow is counted from 1.'), v.maxValue(1000, 'headerRow must be within the first 1000 rows.')),
   ),
   onExisting: OnExistingSchema,
+  /** The file's encoding, a WHATWG label (windows-1256, shift_jis, latin1…); detected when absent. Resolved by the route. */
+  encoding: v.optional(v.pipe(v.string(), v.maxLength(100, 'encoding is at most 100 characters.'), v.description('The file\'s encoding, a WHATWG label (windows-1256, shift_jis, latin1, cp1251…); detected from the bytes when absent (a BOM always wins). An unknown label answers 400 ENCODING_UNKNOWN with the accepted names in error.details.accepted.'))),
 });
 
 export const ListImportsQuerySchema = v.object({

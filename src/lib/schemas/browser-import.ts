@@ -16,5 +16,18 @@ export const BrowserImportSchema = v.object({
   notifyEmail: v.optional(NotifyEmailSchema),
   /** skip (the default), update or fill: see the README, "Update and undo". */
   onExisting: v.optional(OnExistingPicklist),
+  /** The encoding the browser read the file in (a WHATWG label; absent for workbooks). The chunks carry the text it decoded. */
+  encoding: v.optional(v.pipe(v.string(), v.maxLength(100), v.description('The WHATWG label of the encoding the browser read the CSV in (the chunks carry the text it decoded); recorded on the import. Absent for workbooks.'))),
+  /** Present when `encoding` was the detector's guess rather than the person's choice: how sure it was. */
+  encodingGuess: v.optional(
+    v.pipe(
+      v.object({
+        confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+        uncertain: v.boolean(),
+        alternatives: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(4)), []),
+      }),
+      v.description('Present when encoding was the detector\'s guess and the person did not pick it: its confidence (0–1), whether it was uncertain (the import then carries ENCODING_UNCERTAIN) and the other likely encodings.'),
+    ),
+  ),
 });
 export type BrowserImportBody = v.InferOutput<typeof BrowserImportSchema>;

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { CallingWindowSchema } from '../calling/calling-window.ts';
 import { PHONE_TYPES } from '../calling/blocked-phone-types.ts';
+import { CALL_PURPOSES } from '../calling/call-purpose.ts';
 import { VariableDefSchema } from './assistant.ts';
 import { IMPORT_STATUSES, ON_EXISTING } from '../import-view.ts';
 
@@ -23,6 +24,7 @@ export const CampaignSchema = v.object({
     v.description('When leads may be called, in each of their time zones: local start and end (exclusive) and ISO weekdays (1 = Monday).'),
   ),
   blockedPhoneTypes: v.pipe(v.array(v.picklist(PHONE_TYPES)), v.description('Phone types an import refuses (PHONE_TYPE_BLOCKED, SECONDARY_PHONE_TYPE_BLOCKED).')),
+  callPurpose: v.pipe(v.picklist(CALL_PURPOSES), v.description('telemarketing (default): every calling rule binds; informational: rules of telemarketing scope do not')),
   leadCount: Count('Leads the campaign holds'),
   createdAt: Timestamp,
 });
@@ -36,6 +38,12 @@ export const AssistantSchema = v.object({
   createdAt: Timestamp,
 });
 export type Assistant = v.InferOutput<typeof AssistantSchema>;
+
+/**
+ * Something the import wants its reader to know that is not an error of a row: the file's encoding
+ * was a guess (ENCODING_UNCERTAIN), a suppression source is stale… Other codes may follow.
+ */
+export const ImportWarningSchema = v.object({ code: v.string(), message: v.string() });
 
 export const ImportViewSchema = v.object({
   id: v.string(),
@@ -60,4 +68,12 @@ export const ImportViewSchema = v.object({
   failure: v.nullable(v.object({ code: v.string(), message: v.string() })),
   createdAt: Timestamp,
   finishedAt: v.nullable(Timestamp),
+  encoding: v.pipe(
+    v.nullable(v.string()),
+    v.description('The WHATWG name of the encoding the CSV was read in (utf-8, windows-1256, shift_jis…): named by encoding=, or detected; null for workbooks'),
+  ),
+  warnings: v.pipe(
+    v.array(ImportWarningSchema),
+    v.description('About the whole import; ENCODING_UNCERTAIN when the encoding was a guess that may be wrong (import again with encoding=<label>). Other codes may appear.'),
+  ),
 });

@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { CampaignNameSchema, CountryCodeSchema } from './api.ts';
 import { CallingWindowSchema } from '../calling/calling-window.ts';
 import { BlockedPhoneTypesSchema } from '../calling/blocked-phone-types.ts';
+import { CallPurposeSchema } from '../calling/call-purpose.ts';
 import { AssistantNameSchema, VariableListSchema } from './assistant.ts';
 
 const NOTHING_TO_CHANGE = 'Send at least one field to change.';
@@ -17,6 +18,7 @@ export const UpdateCampaignEntries = {
   /** Given complete; imports already created keep the window they started with. */
   callingWindow: v.optional(CallingWindowSchema),
   blockedPhoneTypes: v.optional(BlockedPhoneTypesSchema),
+  callPurpose: v.optional(CallPurposeSchema),
 };
 const CAMPAIGN_FIELDS = Object.keys(UpdateCampaignEntries).join(', ');
 

@@ -63,6 +63,8 @@ export const ImportSuppressionsQuerySchema = v.object({
   /** Only its extension is used, to tell CSV from Excel when the body's type is not given. */
   fileName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))),
   sheet: v.optional(v.pipe(v.string(), v.maxLength(255))),
+  /** The CSV's encoding, a WHATWG label; detected when absent. Resolved by the route. */
+  encoding: v.optional(v.pipe(v.string(), v.maxLength(100, 'encoding is at most 100 characters.'), v.description('The file\'s encoding, a WHATWG label (windows-1256, shift_jis, latin1, cp1251…); detected from the bytes when absent (a BOM always wins). An unknown label answers 400 ENCODING_UNKNOWN with the accepted names in error.details.accepted.'))),
 });
 
 export const ListSuppressionsQuerySchema = v.object({

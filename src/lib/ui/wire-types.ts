@@ -12,8 +12,12 @@ export type Campaign = InferResponseType<V1['campaigns'][':id']['$get'], 200>;
 export type Assistant = InferResponseType<V1['assistants'][':id']['$get'], 200>;
 export type ImportView = InferResponseType<V1['imports'][':id']['$get'], 200>;
 export type LeadPage = InferResponseType<V1['campaigns'][':id']['leads']['$get'], 200>;
-export type Lead = LeadPage['items'][number];
-export type ZoneSetCount = InferResponseType<V1['campaigns'][':id']['leads']['zone-sets']['$get'], 200>['items'][number];
+/**
+ * A lead as listed. The registry's fields (src/lib/fields/lead-fields.ts, fieldsResource) are spread
+ * in untyped, so their keys are named here until fieldsResource types its answer.
+ */
+export type Lead = LeadPage['items'][number] & { region?: string | null; postalCode?: string | null };
+export type CallingProfiles = InferResponseType<V1['campaigns'][':id']['leads']['calling-profiles']['$get'], 200>;
 export type RememberedAnswer = InferResponseType<V1['campaigns'][':id']['mappings']['match']['$post'], 200>;
 export type ExistingLeads = InferResponseType<V1['campaigns'][':id']['leads']['existing']['$post'], 200>;
 export type CreatedImport = InferResponseType<V1['imports']['$post'], 201>;

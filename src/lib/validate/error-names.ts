@@ -22,6 +22,8 @@ export const ROW_ERROR_NAMES: Record<RowErrorCode, string> = {
   SECONDARY_PHONE_TYPE_BLOCKED: 'Secondary line type this campaign does not call',
   SUPPRESSED: 'On the do-not-call list',
   SECONDARY_SUPPRESSED: 'Secondary number on the do-not-call list',
+  REGION_INVALID: 'State or province not recognised',
+  POSTAL_CODE_INVALID: 'Postal or ZIP code not valid',
 };
 
 export const FILE_ERROR_NAMES: Record<FileErrorCode, string> = {

@@ -87,7 +87,10 @@ export const FILE_ERRORS = {
     error('FILE_CORRUPT', `${record === 0 ? 'The header row' : `Row ${record}`} opens a quote (") that is never closed, so everything after it would be one cell. Close the quote or remove it, then upload again.`),
   mixedEncodings: (decodedBytes: number) =>
     error('FILE_CORRUPT', `The file mixes text encodings: it starts as UTF-8 but has characters that are not UTF-8 after the first ${formatBytes(decodedBytes)}. ${SAVE_AS_UTF8}`),
-  cutOffCharacter: () => error('FILE_CORRUPT', 'The file ends in the middle of a character: it looks cut off. Upload the complete file again.'),
+  notUtf16: () =>
+    error('FILE_CORRUPT', 'The file ends in the middle of a character, or holds bytes that are not UTF-16: it looks cut off or damaged. Upload the complete file again.'),
+  notUtf8AsNamed: (decodedBytes: number) =>
+    error('FILE_CORRUPT', `The file is not valid UTF-8 (after the first ${formatBytes(decodedBytes)}), but encoding=utf-8 was given. Name the file's encoding, or leave encoding out to have it detected.`),
   binaryNotCsv: () => error('FILE_CORRUPT', `This looks like a binary file, not CSV text. ${SAVE_AS_UTF8}`),
   corruptWorkbook: () => error('FILE_CORRUPT', `This Excel file could not be read: it may be damaged, cut off, or not really an Excel file. ${OPEN_AND_RESAVE}`),
   corruptZip: () => error('FILE_CORRUPT', `This Excel file is damaged or incomplete (it may have been cut off while uploading or downloading). ${OPEN_AND_RESAVE}`),
@@ -111,7 +114,7 @@ export const FILE_ERRORS = {
   encryptedZip: () => error('FILE_UNSUPPORTED', 'The workbook is encrypted. Remove the password in Excel, save, and upload again.'),
   officeNotExcel: () => error('FILE_UNSUPPORTED', 'This is an Office file but not an Excel workbook. Upload the spreadsheet itself, as .xlsx, .xls or .csv.'),
   zipNotExcel: () => error('FILE_UNSUPPORTED', 'This is a zip archive but not an Excel workbook. Upload the spreadsheet itself, as .xlsx, .xls or .csv.'),
-  oldExcel: () => error('FILE_UNSUPPORTED', `This workbook is in an old Excel format (Excel 95 or earlier), which is not supported. ${OPEN_AND_RESAVE}`),
+  oldExcel: () => error('FILE_UNSUPPORTED', `This workbook is in an old Excel format (Excel 4 or earlier), which is not supported. ${OPEN_AND_RESAVE}`),
   openDocument: () => error('FILE_UNSUPPORTED', `This is an OpenDocument spreadsheet (.ods), which is not supported. ${OPEN_AND_RESAVE}`),
   appleNumbers: () =>
     error('FILE_UNSUPPORTED', 'This is an Apple Numbers file, which is not supported. In Numbers choose File › Export To › Excel or CSV, and upload that.'),

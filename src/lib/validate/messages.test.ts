@@ -21,6 +21,8 @@ const built: Record<RowErrorCode, RowError> = {
   SECONDARY_PHONE_TYPE_BLOCKED: m.secondaryPhoneTypeBlocked('secondary_phone_1', '+1 800 555 0123', 'TOLL_FREE'),
   SUPPRESSED: m.suppressed('phone_number'),
   SECONDARY_SUPPRESSED: m.secondarySuppressed('secondary_phone_1', '+14155551235'),
+  REGION_INVALID: m.regionInvalid('State', 'Flordia'),
+  POSTAL_CODE_INVALID: m.postalCodeInvalid('Zip', '2134'),
 };
 
 /** For each code: what the message must name (the problem, with its column or value) and what the guidance must tell the user to do. */
@@ -41,6 +43,8 @@ const EXPECTED: Record<RowErrorCode, { message: RegExp; guidance: RegExp }> = {
   SECONDARY_PHONE_TYPE_BLOCKED: { message: /"secondary_phone_1" is a toll-free number/, guidance: /allow toll-free numbers/ },
   SUPPRESSED: { message: /on the workspace's do-not-call \(suppression\) list/, guidance: /asked not to be called.*Remove the row, or remove the number from the suppression list/ },
   SECONDARY_SUPPRESSED: { message: /"\+14155551235" in column "secondary_phone_1" is on the workspace's do-not-call/, guidance: /asked not to be called/ },
+  REGION_INVALID: { message: /"Flordia" in column "State" is not a US state or Canadian province/, guidance: /two-letter code \(FL, ON\).*name \(Florida\)/ },
+  POSTAL_CODE_INVALID: { message: /"2134" in column "Zip" has 4 digits; a ZIP code has 5/, guidance: /5 digits or ZIP\+4.*02134, not 2134/ },
 };
 
 describe('row error messages', () => {

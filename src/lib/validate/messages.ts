@@ -15,4 +15,5 @@ export {
   secondarySameAsPrimary,
 } from './secondary-messages.ts';
 export { secondarySuppressed, suppressed } from './suppression-messages.ts';
+export { postalCodeInvalid, regionInvalid } from './address-messages.ts';
 export { fileErrorMessage } from './file-messages.ts';

@@ -31,4 +31,9 @@ export const ROW_ERROR_GUIDANCE: Record<RowErrorCode, string> = {
   // The workspace's suppression (do-not-call) list.
   SUPPRESSED: SUPPRESSED_GUIDANCE,
   SECONDARY_SUPPRESSED: SUPPRESSED_GUIDANCE,
+  // The address columns of a US or Canadian lead.
+  REGION_INVALID:
+    'Write the state or province as its two-letter code (FL, ON), its name (Florida) or a common abbreviation (Fla.), or leave the cell empty.',
+  POSTAL_CODE_INVALID:
+    'Write a US ZIP code as 5 digits or ZIP+4 (33101 or 33101-1234; keep leading zeros: 02134, not 2134) and a Canadian postal code as K1A 0B1, or leave the cell empty.',
 };

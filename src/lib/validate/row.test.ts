@@ -45,6 +45,8 @@ describe('a valid row', () => {
         timeZones: ['America/Los_Angeles'],
         zoneSetId: zoneSetIdOf('+14155551234', 'US'),
         variables: { customer_name: 'Ann', seats: 1200, vip: true, notes: null },
+        fields: { region: null, postal_code: null },
+        callingProfile: 'US|US-CA|America/Los_Angeles',
         secondary: [
           {
             e164: '+447911123456',

@@ -23,6 +23,8 @@ import {
 import { DEFAULT_BLOCKED_PHONE_TYPES } from '../calling/blocked-phone-types.ts';
 import { createPhoneNormalizer, type PhoneNormalizer } from './phone.ts';
 import { createVariableValidator, type VariableColumn } from './variables.ts';
+import { LEAD_FIELDS, type FieldValues, type LeadFieldDef } from '../fields/lead-fields.ts';
+import { profileKeyOf } from '../calling/profile.ts';
 
 export interface RowValidatorOptions {
   assistant: AssistantConfig;
@@ -58,9 +60,12 @@ function columnsOf(headers: readonly string[], mapping: ColumnMapping, assistant
   const secondaryPhoneIndex = new Map<number, number>();
   const secondaryVariableIndex = new Map<string, number>();
   const present = new Set<number>();
+  const fieldIndex = new Map<string, number>();
   mapping.columns.forEach((target, i) => {
     if (i >= headers.length || !isValidTarget(target, assistant)) return;
-    if (target.kind === 'variable') {
+    if (target.kind === 'field') {
+      if (!fieldIndex.has(target.name)) fieldIndex.set(target.name, i);
+    } else if (target.kind === 'variable') {
       if (!variableIndex.has(target.name)) variableIndex.set(target.name, i);
     } else if (target.kind === 'secondaryPhone') {
       present.add(target.index);
@@ -90,7 +95,32 @@ function columnsOf(headers: readonly string[], mapping: ColumnMapping, assistant
     });
   }
 
-  return { phoneIndex, phoneHeader, leadColumns, groups };
+  const fields: FieldColumn[] = LEAD_FIELDS.filter((f) => fieldIndex.has(f.name)).map((def) => {
+    const index = fieldIndex.get(def.name)!;
+    return { def, index, header: columnLabel(headers, index) };
+  });
+  return { phoneIndex, phoneHeader, leadColumns, groups, fields };
+}
+
+/** A mapped field of the registry and its column. */
+interface FieldColumn {
+  def: LeadFieldDef;
+  index: number;
+  header: string;
+}
+
+/** Every field of the registry, null unless the row gives it (errors pushed onto `errors`). */
+function readFields(cells: readonly string[], fields: readonly FieldColumn[], phoneCountry: string | undefined, errors: RowError[]): FieldValues {
+  const values: FieldValues = {};
+  for (const f of LEAD_FIELDS) values[f.name] = null;
+  for (const { def, index, header } of fields) {
+    const text = (cells[index] ?? '').trim();
+    if (text === '') continue;
+    const verdict = def.read(text, header, { phoneCountry });
+    if (verdict.ok) values[def.name] = verdict.value;
+    else errors.push(verdict.error);
+  }
+  return values;
 }
 
 /** Builds the per-import row validator from the (checked) mapping. */
@@ -104,7 +134,7 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
   const leadVariables = createVariableValidator(assistant.variables);
   const contactVariables = createVariableValidator(assistant.secondaryVariables);
 
-  const { phoneIndex, phoneHeader, leadColumns, groups } = columnsOf(headers, mapping, assistant);
+  const { phoneIndex, phoneHeader, leadColumns, groups, fields } = columnsOf(headers, mapping, assistant);
 
   return {
     validate(row: SourceRow): ValidatedRow {
@@ -122,6 +152,7 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
         errors.push(phoneTypeBlocked(phoneHeader, phoneText.trim(), primary.phone.type!));
       }
       const variables = leadVariables.validate(cells, leadColumns, errors);
+      const fieldValues = readFields(cells, fields, primary.ok ? primary.phone.country : undefined, errors);
 
       const secondary: NormalizedContact[] = [];
       const seenNumbers: string[] = [];
@@ -160,7 +191,8 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
       }
       if (!primary.ok) return { row: row.row, errors };
       if (errors.length > 0) return { row: row.row, errors, primary: primary.phone };
-      return { row: row.row, lead: { ...primary.phone, variables, secondary }, errors };
+      const callingProfile = profileKeyOf({ ...primary.phone, region: fieldValues.region, postalCode: fieldValues.postal_code });
+      return { row: row.row, lead: { ...primary.phone, variables, secondary, fields: fieldValues, callingProfile }, errors };
     },
   };
 }

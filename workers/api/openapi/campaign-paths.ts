@@ -1,5 +1,5 @@
 /** The OpenAPI paths of assistants, campaigns, their sample file, leads and remembered mappings. */
-import { ListLeadsQuerySchema } from '../../../src/lib/schemas/api.ts';
+import { ListLeadsQuerySchema, SampleQuerySchema } from '../../../src/lib/schemas/api.ts';
 import { MatchMappingSchema } from '../routes/mappings.ts';
 import { authed, body, error, idParam, queryParams, returns, schema } from './shared-parts.ts';
 
@@ -27,10 +27,25 @@ export const campaignPaths = {
     },
   },
   '/campaigns/{id}/sample.csv': {
-    get: { ...authed, parameters: [idParam('id')], summary: 'Sample file with the columns the campaign expects', responses: { 200: { description: 'CSV', content: { 'text/csv': {} } }, 404: error } },
+    get: { ...authed, parameters: [idParam('id'), ...queryParams(SampleQuerySchema)], summary: 'Sample file with the columns the campaign expects (fields=region,postal_code adds address columns)', responses: { 200: { description: 'CSV', content: { 'text/csv': {} } }, 404: error } },
   },
-  '/campaigns/{id}/leads/zone-sets': {
-    get: { ...authed, parameters: [idParam('id')], summary: "How many of the campaign's leads hold each set of time zones (suppressed leads left out): {items: [{zones, count}]}, for the callable-by-hour chart", responses: { 200: { description: '{items: [{zones: string[], count: number}]}' }, 404: error } },
+  '/campaigns/{id}/leads/calling-profiles': {
+    get: {
+      ...authed,
+      parameters: [idParam('id')],
+      summary: "The campaign's leads by calling profile (where the person may be), suppressed leads left out, from counters kept with each write; each profile with the rules binding it under the campaign's callPurpose, and the leads each rule binds",
+      responses: {
+        200: { description: '{items: [{country, regions, callingTimeZones, callingRules, maxCallsPer24h, count}], rules: [{id, leads}], unprofiled, callPurpose, rulesVersion, profileDataVersion, reprofile: {current, stored, upToDate, afterLeadId}}' },
+        404: error,
+      },
+    },
+  },
+  '/calling-rules': {
+    get: {
+      ...authed,
+      summary: 'The calling rules (versioned data): hours per ISO weekday, holidays of last year, this year and next, call caps, scope, source and the date each was checked',
+      responses: { 200: returns('{version, rules, profileDataVersion}', 'CallingRules') },
+    },
   },
   '/campaigns/{id}/leads': {
     get: { ...authed, parameters: [idParam('id'), ...queryParams(ListLeadsQuerySchema)], summary: 'Leads of a campaign, secondary contacts in call order; with callableAt, only those that may be called at that instant; with suppressed=true, only those on the do-not-call list', responses: { 200: returns('A page of leads', 'LeadPage'), 400: error, 404: error } },

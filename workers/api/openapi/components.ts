@@ -11,6 +11,7 @@ import { CompleteUploadSchema } from '../../chunk/multipart.ts';
 import { FILE_ERROR_CODES } from '../../../src/lib/codes.ts';
 import { itemsOf, resource, returns, schema } from './shared-parts.ts';
 import { AssistantSchema, CampaignSchema, ImportViewSchema } from '../../../src/lib/schemas/resources.ts';
+import { fieldsJsonSchema } from '../../../src/lib/fields/lead-fields.ts';
 
 /** What every stored number carries (the lead's primary, and each secondary contact). */
 const phoneFields = {
@@ -26,6 +27,13 @@ const leadSchema = {
   properties: {
     id: { type: 'string' },
     ...phoneFields,
+    ...fieldsJsonSchema(),
+    regions: { type: 'array', items: { type: 'string' }, description: 'Every candidate subdivision (ISO 3166-2) of the person: from the number\'s area code and the address; [] when nothing is known' },
+    callingTimeZones: { type: 'array', items: { type: 'string' }, description: 'The number\'s time zones together with the address\'s (the ZIP\'s zone, else every zone of the region): every calling decision uses all of them' },
+    callingRules: { type: 'array', items: { type: 'string' }, description: 'Ids of the calling rules binding the lead under the campaign\'s callPurpose (GET /calling-rules)' },
+    maxCallsPer24h: { type: ['integer', 'null'], description: 'The smallest cap of calls per 24 hours among the binding rules, or null' },
+    heldBy: { type: 'array', items: { type: 'string' }, description: 'Why the lead may not be called now ("Florida: calls end at 8 pm"); empty when it may' },
+    callableWhen: { enum: ['now', 'laterToday', 'laterThisWeek', 'never'], description: 'When the lead can be called, from now: the same words as the preview' },
     variables: variablesField,
     secondaryContacts: { type: 'array', items: { type: 'object', properties: { ...phoneFields, variables: variablesField } } },
     suppressed: { type: 'boolean', description: "The primary number is on the workspace's suppression list now (an entry not expired)" },
@@ -50,6 +58,32 @@ export const components = {
     CampaignList: itemsOf('Campaign'),
     Assistant: resource(AssistantSchema),
     AssistantList: itemsOf('Assistant'),
+    CallingRules: {
+      type: 'object',
+      properties: {
+        version: { type: 'string' },
+        profileDataVersion: { type: 'string', description: 'Version of the area-code, ZIP and zone tables stored profiles are made from' },
+        rules: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              id: { type: 'string', examples: ['US', 'US-FL', 'CA', 'AU'] },
+              region: { type: 'string', description: 'ISO 3166-1 or 3166-2' },
+              name: { type: 'string' },
+              scope: { enum: ['telemarketing', 'automated', 'all'] },
+              days: { type: 'object', description: 'ISO weekday "1"…"7" → [["HH:MM","HH:MM"]] local, end exclusive; [] no calls that day' },
+              holidays: { type: 'array', items: { type: 'string', format: 'date' }, description: 'Local dates without calls, last year, this year and next' },
+              maxCallsPer24h: { type: ['integer', 'null'] },
+              source: { type: 'string', format: 'uri' },
+              verifiedAt: { type: 'string', format: 'date' },
+              status: { enum: ['confirmed', 'unconfirmed'] },
+              notes: { type: ['string', 'null'] },
+            },
+          },
+        },
+      },
+    },
     BrowserImport: schema(BrowserImportSchema),
     CompleteUpload: schema(CompleteUploadSchema),
     Chunk: schema(ChunkSchema),

@@ -24,6 +24,9 @@ import { isRunning } from '../../../src/lib/import-view.ts';
 import { assertAcceptingImports } from '../../leads/placement.ts';
 import { BrowserImportSchema } from '../../../src/lib/schemas/browser-import.ts';
 import { findImport, rowToView } from '../../imports/imports.ts';
+import { encodingParam } from '../encoding-param.ts';
+import { resolveEncoding } from '../../../src/lib/parse/encoding/encodings.ts';
+import { encodingWarnings } from '../../../src/lib/parse/encoding/warnings.ts';
 import type { AppEnv } from '../app-env.ts';
 import { envNumber } from '../../env.ts';
 
@@ -64,6 +67,8 @@ export const browserUploadRoutes = new Hono<AppEnv>()
     const mapping = body.mapping ?? autoMap(body.headers, config);
     if (mapping.columns.length !== body.headers.length) throw new ApiError(400, 'VALIDATION_FAILED', 'mapping.columns must have one entry per header.');
     const check = checkColumns(body.headers, mapping, config);
+    const encoding = encodingParam(body.encoding) ?? null;
+    const guess = encoding && body.encodingGuess ? { encoding, ...body.encodingGuess, alternatives: body.encodingGuess.alternatives.flatMap((a) => resolveEncoding(a) ?? []) } : null;
     await requireAllowedNotifyEmail(c.env, workspaceId, body.notifyEmail);
     await limitImportCreation(c.env, workspaceId);
     const created = await createImport(c.env, {
@@ -80,6 +85,8 @@ export const browserUploadRoutes = new Hono<AppEnv>()
       mapping,
       // Nothing is stored yet; each stored chunk re-decides from the rows stored (see admit-chunk).
       inline: true,
+      encoding,
+      warnings: encodingWarnings(guess),
     });
     // The mapping the user confirmed in the wizard is offered again for the next file with these headers.
     await rememberQuietly(c.env, { workspaceId, campaignId: campaign.id, fileName: body.fileName, headers: body.headers, mapping });

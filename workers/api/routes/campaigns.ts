@@ -1,10 +1,10 @@
 /** Campaigns: an assistant, a default country for national numbers, and the leads imported into it (workers/campaigns). */
 import { Hono } from 'hono';
-import { CreateCampaignSchema, ListLeadsQuerySchema } from '../../../src/lib/schemas/api.ts';
+import { CreateCampaignSchema, ListLeadsQuerySchema, SampleQuerySchema } from '../../../src/lib/schemas/api.ts';
 import { UpdateCampaignSchema } from '../../../src/lib/schemas/update.ts';
 import { campaignSample, createCampaign, getCampaign, listCampaigns, requireCampaign, updateCampaign } from '../../campaigns/campaigns.ts';
-import { leadsStore } from '../../leads/leads-store.ts';
 import { listCampaignLeads } from '../../campaigns/list-leads.ts';
+import { campaignProfiles } from '../../campaigns/campaign-profiles.ts';
 import { jsonBody, query } from '../validate.ts';
 import { ApiError } from '../errors.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -15,15 +15,15 @@ export const campaignRoutes = new Hono<AppEnv>()
   .get('/:id', async (c) => c.json(await getCampaign(c.env, c.get('workspaceId'), c.req.param('id'))))
   /** Changes a campaign's name, default country, calling window or blocked phone types; imports already created keep theirs. */
   .patch('/:id', jsonBody(UpdateCampaignSchema), async (c) => c.json(await updateCampaign(c.env, c.get('workspaceId'), c.req.param('id'), c.req.valid('json'))))
-  .get('/:id/sample.csv', async (c) => {
-    const { fileName, csv } = await campaignSample(c.env, c.get('workspaceId'), c.req.param('id'));
+  .get('/:id/sample.csv', query(SampleQuerySchema), async (c) => {
+    const { fileName, csv } = await campaignSample(c.env, c.get('workspaceId'), c.req.param('id'), c.req.valid('query').fields ?? []);
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${fileName}"` });
   })
-  // The leads' time-zone sets with their counts (one GROUP BY on the shard): the campaign page's callable-by-hour chart.
-  .get('/:id/leads/zone-sets', async (c) => {
+  // The leads per calling profile (counters kept with each write) with the rules binding each: the campaign page's chart and rule counts.
+  .get('/:id/leads/calling-profiles', async (c) => {
     const workspaceId = c.get('workspaceId');
     const row = await requireCampaign(c.env, workspaceId, c.req.param('id'));
-    return c.json({ items: await leadsStore(c.env, workspaceId, row.id).zoneSetCounts() });
+    return c.json(await campaignProfiles(c.env, workspaceId, row.id, row.callPurpose));
   })
   .get('/:id/leads', query(ListLeadsQuerySchema), async (c) => {
     const workspaceId = c.get('workspaceId');
@@ -43,7 +43,7 @@ export const campaignRoutes = new Hono<AppEnv>()
           ...(q.callableAt !== undefined ? { callableAt: q.callableAt } : {}),
           ...(q.suppressed === 'true' ? { suppressed: true } : {}),
         },
-        { window: row.callingWindow },
+        { window: row.callingWindow, purpose: row.callPurpose },
       ),
     );
   });

@@ -6,6 +6,7 @@ import { jsonBody, query } from '../validate.ts';
 import { ApiError } from '../errors.ts';
 import { FileReadError } from '../../../src/lib/parse/errors.ts';
 import { FILE_ERRORS } from '../../../src/lib/validate/file-messages.ts';
+import { encodingParam } from '../encoding-param.ts';
 import { limitImportCreation } from '../../limits/rate-limit.ts';
 import { campaignWithAssistant } from '../../campaigns/campaigns.ts';
 import { sizeLimit, type UploadKind } from '../../chunk/read-upload.ts';
@@ -63,9 +64,10 @@ export const headlessUploadRoutes = new Hono<AppEnv>()
       throw new FileReadError(FILE_ERRORS.tooLarge(sizeLimit(kind), { size: declared, workbook: kind !== 'csv' }));
     }
     if (declared === 0 || !c.req.raw.body) throw new FileReadError(FILE_ERRORS.noFile());
+    const encoding = encodingParam(q.encoding);
     const notifyEmail = await notifyEmailOf(c, q.notifyEmail);
     await limitImportCreation(c.env, workspaceId);
-    const { status, view } = await importFile(c.env, { workspaceId, ...target, options: { ...q, notifyEmail }, kind, body: c.req.raw.body });
+    const { status, view } = await importFile(c.env, { workspaceId, ...target, options: { ...q, notifyEmail, encoding }, kind, body: c.req.raw.body });
     return c.json(view, status);
   })
   /** Multipart upload for files past one request's body limit: create, upload parts, complete. */
@@ -74,8 +76,9 @@ export const headlessUploadRoutes = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const { campaign } = await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
     const kind = uploadKind(c.req.header('x-file-type') ?? undefined, q.fileName);
+    const encoding = encodingParam(q.encoding);
     const notifyEmail = await notifyEmailOf(c, q.notifyEmail);
-    const upload = await createMultipart(c.env, workspaceId, campaign.id, { ...q, notifyEmail, kind });
+    const upload = await createMultipart(c.env, workspaceId, campaign.id, { ...q, notifyEmail, kind, encoding });
     return c.json(upload, 201);
   })
   .put('/:id/uploads/:uploadId/parts/:n{[0-9]+}', async (c) => {

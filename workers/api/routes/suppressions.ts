@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { jsonBody, query } from '../validate.ts';
 import { ApiError, notFound } from '../errors.ts';
+import { encodingParam } from '../encoding-param.ts';
 import { LIMITS } from '../../../src/lib/limits.ts';
 import { asFileReadError, FileReadError } from '../../../src/lib/parse/errors.ts';
 import { formatBytes } from '../../../src/lib/text/format-number.ts';
@@ -74,7 +75,7 @@ export const suppressionRoutes = new Hono<AppEnv>()
     if (declared > sizeLimit(upload.kind)) {
       throw new FileReadError(FILE_ERRORS.tooLarge(sizeLimit(upload.kind), { size: declared, workbook: true }));
     }
-    const input = { body: upload.body, kind: upload.kind, defaultCountry: q.defaultCountry, sheet: q.sheet };
+    const input = { body: upload.body, kind: upload.kind, defaultCountry: q.defaultCountry, sheet: q.sheet, encoding: encodingParam(q.encoding) };
     if (prefersAsync(c.req.header('prefer'))) {
       const view = await startListImport(c.env, c.get('workspaceId'), { ...input, fileName: q.fileName });
       return c.json(view, 202, { Location: `/api/v1/suppressions/imports/${view.id}`, 'Preference-Applied': 'respond-async' });

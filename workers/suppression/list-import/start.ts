@@ -25,6 +25,8 @@ export interface ListImportInput {
   defaultCountry: string;
   fileName?: string;
   sheet?: string;
+  /** The WHATWG name from encoding=<label>; detected when absent. */
+  encoding?: string;
 }
 
 export async function startListImport(env: Env, workspaceId: string, input: ListImportInput): Promise<ListImportView> {
@@ -32,7 +34,7 @@ export async function startListImport(env: Env, workspaceId: string, input: List
   let created = false;
   try {
     const limits = uploadLimits(env);
-    const upload = await openUpload(input.body, input.kind, limits, { sheet: input.sheet });
+    const upload = await openUpload(input.body, input.kind, limits, { sheet: input.sheet, encoding: input.encoding });
     // Column problems (no phone column, two of them) are answered before anything is stored.
     checkListColumns(upload.headers);
     await env.DB.prepare(

@@ -1,13 +1,15 @@
 /**
- * How many leads may be called at each hour of one day in the viewer's time zone, under a
- * campaign's calling window, from the leads' zone sets and their counts (a few hundred sets, not a
- * row per lead): 24 × sets window checks, each fail-closed across the set's zones (isCallableAt).
+ * How many leads may be called at each hour of one day in the viewer's time zone, from the
+ * campaign's calling profiles and their counts (a few hundred profiles, not a row per lead): 24 ×
+ * profiles decisions, each the core's one (window ∩ binding rules in every zone, fail closed).
  */
-import { isCallableAt } from '../../calling/callable.ts';
-import type { CallingWindow } from '../../calling/calling-window.ts';
+import { profileCallableAt, type CallingContext } from '../../calling/calling-verdict.ts';
 
-export interface ZoneSetCount {
-  zones: readonly string[];
+/** A calling profile as GET /campaigns/{id}/leads/calling-profiles answers it, with its lead count. */
+export interface ProfileCount {
+  country: string | null;
+  regions: readonly string[];
+  callingTimeZones: readonly string[];
   count: number;
 }
 
@@ -24,10 +26,10 @@ export function hoursOf(day: Date): Date[] {
   return Array.from({ length: 24 }, (_, h) => new Date(day.getFullYear(), day.getMonth(), day.getDate(), h, 0, 0, 0));
 }
 
-export function callableByHour(sets: readonly ZoneSetCount[], window: Readonly<CallingWindow>, day: Date = new Date()): HourCount[] {
+export function callableByHour(profiles: readonly ProfileCount[], context: CallingContext, day: Date = new Date()): HourCount[] {
   return hoursOf(day).map((at, hour) => {
     let callable = 0;
-    for (const s of sets) if (s.zones.length && isCallableAt(s.zones, window, at)) callable += s.count;
+    for (const p of profiles) if (profileCallableAt({ country: p.country, regions: p.regions, zones: p.callingTimeZones }, context, at)) callable += p.count;
     return { at, hour, callable };
   });
 }

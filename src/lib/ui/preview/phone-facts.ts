@@ -21,6 +21,10 @@ export interface PhoneFacts {
   /** Country as two char codes (c0 << 8 | c1); 0 when none. */
   countries: Uint16Array;
   extensions: Record<number, string>;
+  /** Per row the index of its lead's calling profile in `profileKeys`; -1 for a row that is not a lead. */
+  profiles: Int32Array;
+  /** The calling-profile keys (src/lib/calling/profile.ts) these rows use, each once. */
+  profileKeys: string[];
 }
 
 const typeCodes = new Map<string, number>(PHONE_TYPES.map((t, i) => [t, i + 1]));
@@ -41,11 +45,25 @@ export function countryOfCode(code: number): string | null {
 }
 
 export function emptyFacts(n: number): PhoneFacts {
-  return { zoneSets: new Int16Array(n).fill(NO_NUMBER), types: new Uint8Array(n), countries: new Uint16Array(n), extensions: {} };
+  return { zoneSets: new Int16Array(n).fill(NO_NUMBER), types: new Uint8Array(n), countries: new Uint16Array(n), extensions: {}, profiles: new Int32Array(n).fill(-1), profileKeys: [] };
 }
 
-/** Records row k's primary number (undefined when it has none that is valid). */
-export function setFact(f: PhoneFacts, k: number, phone: NormalizedPhone | undefined): void {
+/** Each batch's key → index, so recording a profile is one map probe (kept beside the batch, never posted). */
+const keyIndexes = new WeakMap<PhoneFacts, Map<string, number>>();
+
+/** Records row k's primary number (undefined when it has none that is valid) and, for a lead, its calling profile. */
+export function setFact(f: PhoneFacts, k: number, phone: NormalizedPhone | undefined, profileKey?: string): void {
+  if (profileKey === undefined) f.profiles[k] = -1;
+  else {
+    let index = keyIndexes.get(f);
+    if (!index) keyIndexes.set(f, (index = new Map(f.profileKeys.map((key, i) => [key, i]))));
+    let id = index.get(profileKey);
+    if (id === undefined) {
+      id = f.profileKeys.push(profileKey) - 1;
+      index.set(profileKey, id);
+    }
+    f.profiles[k] = id;
+  }
   f.zoneSets[k] = phone ? phone.zoneSetId : NO_NUMBER;
   f.types[k] = typeCodeOf(phone);
   const c = phone?.country;
@@ -59,13 +77,30 @@ export class FactStore {
   zoneSets = new Int16Array(0);
   types = new Uint8Array(0);
   countries = new Uint16Array(0);
+  /** Per row an id into `profileKeys` (the store's own numbering), -1 when the row is not a lead. */
+  profiles = new Int32Array(0);
+  /** Every calling-profile key seen, by id. */
+  profileKeys: string[] = [];
+  private profileIds = new Map<string, number>();
   private extensions = new Map<number, string>();
 
   clear(): void {
     this.zoneSets = new Int16Array(0);
     this.types = new Uint8Array(0);
     this.countries = new Uint16Array(0);
+    this.profiles = new Int32Array(0);
+    this.profileKeys = [];
+    this.profileIds.clear();
     this.extensions.clear();
+  }
+
+  private profileId(key: string): number {
+    let id = this.profileIds.get(key);
+    if (id === undefined) {
+      id = this.profileKeys.push(key) - 1;
+      this.profileIds.set(key, id);
+    }
+    return id;
   }
 
   private ensure(n: number): void {
@@ -77,9 +112,12 @@ export class FactStore {
     types.set(this.types);
     const countries = new Uint16Array(size);
     countries.set(this.countries);
+    const profiles = new Int32Array(size).fill(-1);
+    profiles.set(this.profiles);
     this.zoneSets = zoneSets;
     this.types = types;
     this.countries = countries;
+    this.profiles = profiles;
   }
 
   /** Stores the facts of rows start, start + 1, … */
@@ -89,6 +127,8 @@ export class FactStore {
     this.zoneSets.set(f.zoneSets, start);
     this.types.set(f.types, start);
     this.countries.set(f.countries, start);
+    const ids = f.profileKeys.map((key) => this.profileId(key));
+    for (let k = 0; k < n; k++) this.profiles[start + k] = f.profiles[k]! < 0 ? -1 : ids[f.profiles[k]!]!;
     for (let k = 0; k < n; k++) this.extensions.delete(start + k);
     for (const k in f.extensions) this.extensions.set(start + Number(k), f.extensions[k]!);
   }
@@ -106,11 +146,23 @@ export class FactStore {
     this.ensure(end);
     const extensions: Record<number, string> = {};
     for (const [i, ext] of this.extensions) if (i >= start && i < end) extensions[i - start] = ext;
+    const profiles = this.profiles.slice(start, end);
+    const profileKeys: string[] = [];
+    const local = new Map<number, number>();
+    for (let k = 0; k < profiles.length; k++) {
+      const id = profiles[k]!;
+      if (id < 0) continue;
+      let l = local.get(id);
+      if (l === undefined) local.set(id, (l = profileKeys.push(this.profileKeys[id]!) - 1));
+      profiles[k] = l;
+    }
     return {
       zoneSets: this.zoneSets.slice(start, end),
       types: this.types.slice(start, end),
       countries: this.countries.slice(start, end),
       extensions,
+      profiles,
+      profileKeys,
     };
   }
 }

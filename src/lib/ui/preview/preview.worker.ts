@@ -22,6 +22,7 @@ import { emptyFacts, FactStore, setFact } from './phone-facts.ts';
 import { readinessOf } from './readiness.ts';
 import { DEFAULT_CALLING_WINDOW } from '../../calling/calling-window.ts';
 import { DEFAULT_BLOCKED_PHONE_TYPES } from '../../calling/blocked-phone-types.ts';
+import { DEFAULT_CALL_PURPOSE } from '../../calling/call-purpose.ts';
 import { packRows, RowStore } from './row-store.ts';
 import { PreviewVerdicts } from './preview-verdicts.ts';
 import { BATCH, readFile, type RowSink } from './read-file.ts';
@@ -44,6 +45,7 @@ const facts = new FactStore();
 let calling: CallingSettings = {
   callingWindow: { ...DEFAULT_CALLING_WINDOW, days: [...DEFAULT_CALLING_WINDOW.days] },
   blockedPhoneTypes: [...DEFAULT_BLOCKED_PHONE_TYPES],
+  callPurpose: DEFAULT_CALL_PURPOSE,
 };
 const verdicts = new PreviewVerdicts(
   (i) => rows.get(i).cells,
@@ -55,6 +57,8 @@ let reading = false;
 /** True once the open file's 'done' (with its summary) was sent: later changes then send a new summary. */
 let summarized = false;
 let defaultCountry: string | undefined;
+/** The page's clock minus this worker's: callability is judged at the page's "now" (the campaign page judges on it too). */
+let clockOffset = 0;
 /** Validation workers (several cores); null validates here. */
 let pool: ValidationPool | null = null;
 /** Bumped by every mapping change: a batch validated under an older mapping was already redone by the remap. */
@@ -120,7 +124,7 @@ function validateAt(i: number): RowVerdict {
 function summarize(): Summary {
   const { invalidRows, errorCounts, suppressedRows } = verdicts.counts(rows.length);
   const suppression: SuppressionCheck = listCheck.state === 'checked' ? { ...listCheck, rows: suppressedRows } : listCheck;
-  const readiness = readinessOf(facts, rows.length, (i) => !verdicts.verdictOf(i), calling.callingWindow, new Date());
+  const readiness = readinessOf(facts, rows.length, (i) => !verdicts.verdictOf(i), calling, new Date(Date.now() + clockOffset));
   return { totalRows: rows.length, invalidRows, errorCounts, readiness, suppression };
 }
 
@@ -192,6 +196,7 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
   assistant = msg.assistant;
   defaultCountry = msg.defaultCountry;
   calling = msg.calling;
+  clockOffset = msg.now - Date.now();
   phones = createPhoneNormalizer(msg.defaultCountry);
   headers = [];
   reset();
@@ -207,7 +212,7 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
       headerRow: msg.headerRow,
       onChoice: (choice, records) => (headerRow = headerRowInfo(choice.index, choice.reason, records)),
     });
-    await readFile(msg.file, msg.sheet, sink, header);
+    await readFile(msg.file, msg.sheet, sink, header, msg.encoding);
     await settled;
   } finally {
     reading = false;
@@ -245,7 +250,7 @@ function edit(index: number, column: number, value: string): void {
   if (!validator) return;
   const result = validator.validate(edited);
   const one = emptyFacts(1);
-  setFact(one, 0, result.lead ?? result.primary);
+  setFact(one, 0, result.lead ?? result.primary, result.lead?.callingProfile);
   facts.put(index, one);
   const changes = verdicts.edit(index, result.errors, result.lead?.e164, result.lead?.secondary.map((s) => s.e164), edited.cells);
   post({ type: 'updated', changes, edited: { index, facts: one }, summary: summarize() });

@@ -6,16 +6,21 @@ import type { PackedRows } from './row-store.ts';
 import type { PhoneFacts } from './phone-facts.ts';
 import type { Readiness } from './readiness.ts';
 import type { CallingWindow } from '../../calling/calling-window.ts';
+import type { CallPurpose } from '../../calling/call-purpose.ts';
+import type { Detection } from '../../parse/encoding/detect.ts';
 
 /** The campaign's settings the preview applies: blocked types decide rows, the window the callable counts. */
 export interface CallingSettings {
   callingWindow: CallingWindow;
   blockedPhoneTypes: string[];
+  /** Which calling rules bind the leads (src/lib/calling/call-purpose.ts). */
+  callPurpose: CallPurpose;
 }
 
 /** Main thread → worker. */
 export type ToWorker =
-  | { type: 'open'; file: File; sheet?: string; assistant: AssistantConfig; defaultCountry?: string; calling: CallingSettings; headerRow?: number }
+  /** `now`: the page's clock (ms) when it sent this (callable counts are judged on the page's clock); `encoding`: the WHATWG name the person picked for a CSV, detected when absent. */
+  | { type: 'open'; file: File; sheet?: string; assistant: AssistantConfig; defaultCountry?: string; calling: CallingSettings; headerRow?: number; encoding?: string; now: number }
   | { type: 'map'; mapping: ColumnMapping }
   | { type: 'edit'; index: number; column: number; value: string }
   /** The valid rows' primary numbers (E.164), answered with 'numbers' and the same id. */
@@ -58,6 +63,8 @@ export interface Summary {
 /** Worker → main thread. `gen` is the validation generation (bumped on every remap). */
 export type FromWorker =
   | { type: 'sheets'; sheetNames: string[]; sheet: string }
+  /** How a CSV's bytes were read, with a few of its values as read (sent with the first rows, and again if it changes). */
+  | { type: 'encoding'; detection: Detection; samples: string[] }
   | { type: 'headers'; headers: string[]; mapping: ColumnMapping; check: MappingCheck; headerRow?: HeaderRowInfo; suggested?: number[] }
   | { type: 'rows'; start: number; packed: PackedRows; verdicts: RowVerdict[]; facts: PhoneFacts; gen: number }
   | { type: 'progress'; bytesRead: number; totalBytes: number; rowsRead: number }

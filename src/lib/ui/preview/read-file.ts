@@ -3,7 +3,8 @@
  * arrives), Excel read at once. Hands over the headers, then the rows in batches, to a sink that
  * validates them; the first batch is small so the first rows show at once.
  */
-import { createDecoder } from '../../parse/decode.ts';
+import { createDecoder, type Detection } from '../../parse/decode.ts';
+import { sampleValues } from './sample-values.ts';
 import { createCsvStream, type HeaderPick } from '../../parse/csv.ts';
 import { readWorkbook, sniffFileKind, unsupportedFileError } from '../../parse/xlsx.ts';
 import { LIMITS } from '../../limits.ts';
@@ -25,22 +26,26 @@ export interface RowSink {
   post(message: FromWorker): void;
 }
 
-/** Reads `file` into `sink` (`header` chooses the header row); a file too large is reported (a 'failed' message), not thrown. */
-export async function readFile(file: File, sheet: string | undefined, sink: RowSink, header?: HeaderPick): Promise<void> {
+/**
+ * Reads `file` into `sink` (`header` chooses the header row; `encoding`, a WHATWG name, reads a CSV
+ * as that instead of detecting it); a file too large is reported (a 'failed' message), not thrown.
+ */
+export async function readFile(file: File, sheet: string | undefined, sink: RowSink, header?: HeaderPick, encoding?: string): Promise<void> {
   const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
   const kind = sniffFileKind(head, file.name);
   if (kind === 'xlsx' || kind === 'xls') await readExcel(file, sheet, sink, header);
-  else if (kind === 'csv') await readCsv(file, sink, header);
+  else if (kind === 'csv') await readCsv(file, sink, header, encoding);
   else throw unsupportedFileError(head, file.name);
 }
 
-async function readCsv(file: File, sink: RowSink, header?: HeaderPick): Promise<void> {
+async function readCsv(file: File, sink: RowSink, header?: HeaderPick, encoding?: string): Promise<void> {
   if (file.size > LIMITS.maxCsvBytes) {
     sink.post({ type: 'failed', error: FILE_ERRORS.tooLarge(LIMITS.maxCsvBytes) });
     return;
   }
-  const decoder = createDecoder({ sniffBytes: 64 * 1024 });
+  const decoder = createDecoder({ encoding });
   const csv = createCsvStream({ header });
+  const told = createEncodingTeller(sink);
   const reader = file.stream().getReader();
   let bytesRead = 0;
   let pending: SourceRow[] = [];
@@ -63,6 +68,7 @@ async function readCsv(file: File, sink: RowSink, header?: HeaderPick): Promise<
     bytesRead += value.byteLength;
     const text = decoder.push(value);
     if (text) for (const r of csv.push(text)) pending.push(r);
+    told(decoder.detection, pending);
     flush(sink.taken === 0);
     await sink.backpressure();
     const now = performance.now();
@@ -74,7 +80,22 @@ async function readCsv(file: File, sink: RowSink, header?: HeaderPick): Promise<
   const tail = decoder.end();
   if (tail) for (const r of csv.push(tail)) pending.push(r);
   for (const r of csv.end()) pending.push(r);
+  told(decoder.detection, pending);
   flush(true);
+}
+
+/**
+ * Tells the wizard how the file is read, with a few values as read, before the rows it shows are
+ * handed over, and again when the choice changes (a file whose first 64 KB are plain ASCII).
+ */
+function createEncodingTeller(sink: RowSink) {
+  let said: Detection | null = null;
+  return (detection: Detection | null, rows: SourceRow[]) => {
+    if (!detection || (said && said.encoding === detection.encoding && said.source === detection.source)) return;
+    if (!rows.length && !said) return;
+    said = detection;
+    sink.post({ type: 'encoding', detection, samples: sampleValues(rows) });
+  };
 }
 
 async function readExcel(file: File, sheet: string | undefined, sink: RowSink, header?: HeaderPick): Promise<void> {

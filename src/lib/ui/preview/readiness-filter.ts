@@ -1,7 +1,7 @@
 /**
  * The preview's readiness filters: rows whose primary number is of one line type, or leads (rows
  * without errors) callable at one time under the campaign's window. Decided from the typed arrays
- * of phone-facts.ts and the per-zone-set table of readiness.ts: one pass, no object per row.
+ * of phone-facts.ts and the per-profile table of readiness.ts: one pass, no object per row.
  */
 import type { FactStore } from './phone-facts.ts';
 import type { RowVerdict } from './protocol.ts';
@@ -18,7 +18,7 @@ export function rowMatches(
 ): boolean {
   if (i >= facts.types.length) return false;
   if (filter.kind === 'type') return facts.types[i] === filter.typeCode;
-  return !verdicts[i] && facts.types[i] !== 0 && when[facts.zoneSets[i]!] === filter.when;
+  return !verdicts[i] && facts.types[i] !== 0 && when[facts.profiles[i]!] === filter.when;
 }
 
 /** The positions of `base` that pass `keep`, in order. */

@@ -3,6 +3,8 @@ import { createPhoneNormalizer } from '../../validate/phone.ts';
 import { zoneSetIdOf } from '../../calling/time-zones.ts';
 import { emptyFacts, FactStore, NO_NUMBER, setFact, typeNameOf, UNKNOWN_TYPE } from './phone-facts.ts';
 import { readinessOf } from './readiness.ts';
+import { profileKeyOf } from '../../calling/profile.ts';
+import type { NormalizedPhone } from '../../types.ts';
 import { filterPositions, rowMatches } from './readiness-filter.ts';
 
 const phones = createPhoneNormalizer('US');
@@ -12,13 +14,12 @@ const phone = (text: string) => {
   return r.phone;
 };
 
+const profile = (p: NormalizedPhone) => profileKeyOf({ ...p });
+
 /** Rows: NY, LA, premium-rate (11 zones), LA with x12, invalid. */
 function store(): FactStore {
   const f = emptyFacts(5);
-  setFact(f, 0, phone('+12125550123'));
-  setFact(f, 1, phone('+14155550132'));
-  setFact(f, 2, phone('+19005550123'));
-  setFact(f, 3, phone('(415) 555-0177 x12'));
+  for (const [i, text] of ['+12125550123', '+14155550132', '+19005550123', '(415) 555-0177 x12'].entries()) setFact(f, i, phone(text), profile(phone(text)));
   setFact(f, 4, undefined);
   const s = new FactStore();
   s.put(0, f);
@@ -44,18 +45,19 @@ describe('phone facts', () => {
 });
 
 describe('readiness', () => {
-  const window = { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] };
+  const settings = { callingWindow: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] }, callPurpose: 'telemarketing' as const };
 
-  it('counts line types over valid numbers and leads by when they can be called, per zone set', () => {
+  it('counts line types over valid numbers and leads by when they can be called, per calling profile', () => {
     const s = store();
     // Wednesday 2026-01-14 15:00 UTC = 10:00 in New York, 07:00 in Los Angeles.
-    const r = readinessOf(s, 5, (i) => i !== 2 && i !== 4, window, new Date(Date.UTC(2026, 0, 14, 15)));
+    const r = readinessOf(s, 5, (i) => i !== 2 && i !== 4, settings, new Date(Date.UTC(2026, 0, 14, 15)));
     expect(r.phoneTypes).toEqual({ FIXED_LINE_OR_MOBILE: 3, PREMIUM_RATE: 1 });
     expect(r.callable).toMatchObject({ total: 3, callableNow: 1, laterToday: 2, laterThisWeek: 0, never: 0 });
-    expect(r.when[s.zoneSets[0]!]).toBe('now');
-    expect(r.when[s.zoneSets[1]!]).toBe('laterToday');
-    // The premium-rate row is not a lead: its zone set is not in the table.
-    expect(r.when[s.zoneSets[2]!]).toBeUndefined();
+    expect(r.when[s.profiles[0]!]).toBe('now');
+    expect(r.when[s.profiles[1]!]).toBe('laterToday');
+    expect(r.heldByCounts).toEqual([['Campaign window: calls start at 9 am', 2]]);
+    // The premium-rate row is not a lead: its profile is not in the table.
+    expect(r.when[s.profiles[2]!]).toBeUndefined();
 
     const verdicts = [null, null, [], null, []] as never[];
     const now = filterPositions([0, 1, 2, 3, 4], (i) => rowMatches({ kind: 'callable', when: 'now' }, i, s, verdicts, r.when));
@@ -69,9 +71,9 @@ describe('readiness', () => {
   it('a window that never holds in all of a number\'s zones counts it as never', () => {
     const s = new FactStore();
     const f = emptyFacts(1);
-    setFact(f, 0, phone('+19005550123')); // Hawaii to New York
+    setFact(f, 0, phone('+19005550123'), profile(phone('+19005550123'))); // Hawaii to New York
     s.put(0, f);
-    const r = readinessOf(s, 1, () => true, { start: '09:00', end: '10:00', days: [1, 2, 3, 4, 5, 6, 7] }, new Date(Date.UTC(2026, 0, 14, 15)));
+    const r = readinessOf(s, 1, () => true, { callingWindow: { start: '09:00', end: '10:00', days: [1, 2, 3, 4, 5, 6, 7] }, callPurpose: 'telemarketing' }, new Date(Date.UTC(2026, 0, 14, 15)));
     expect(r.callable).toMatchObject({ total: 1, never: 1 });
   });
 });

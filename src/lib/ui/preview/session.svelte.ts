@@ -6,6 +6,7 @@
  */
 import { startPreviewWorker, type PreviewWorker } from './client.ts';
 import type { CallingSettings, FromWorker, HeaderRowInfo, RowVerdict, Summary } from './protocol.ts';
+import type { EncodingRead } from './encoding-read.ts';
 import { FactStore } from './phone-facts.ts';
 import { filterPositions, rowMatches, type ReadinessFilter } from './readiness-filter.ts';
 import { RowStore } from './row-store.ts';
@@ -45,6 +46,8 @@ export class PreviewSession {
   readinessFilter = $state<ReadinessFilter | null>(null);
   /** The file row taken as the header, and the rows the user may take instead. */
   headerRow = $state<HeaderRowInfo | null>(null);
+  /** How a CSV was read (null for workbooks): the detection, a few values as read, and whether the person chose it. */
+  encoding = $state<EncodingRead | null>(null);
   /** Columns proposed as secondary phones (applied; the user confirms or undoes each). */
   suggested = $state<number[]>([]);
   /** Where the mapping came from when it was remembered from an earlier file; null for automatic matching. */
@@ -65,7 +68,7 @@ export class PreviewSession {
   private notices: Notices;
   /** Automatic matching of the current headers (what "reset" goes back to). */
   private automatic: { mapping: ColumnMapping; suggested: number[] } | null = null;
-  private opened: { assistant: AssistantConfig; campaign: { defaultCountry: string | null } & CallingSettings; sheet?: string } | null = null;
+  private opened: { assistant: AssistantConfig; campaign: { defaultCountry: string | null } & CallingSettings; sheet?: string; encoding?: string } | null = null;
   private opens = 0;
 
   /** The positions the grid shows. */
@@ -86,10 +89,11 @@ export class PreviewSession {
   }
 
   /** Reads a file (or another sheet of it) in a fresh worker. */
-  open(file: File, assistant: AssistantConfig, campaign: { defaultCountry: string | null } & CallingSettings, sheet?: string, headerRow?: number): void {
+  open(file: File, assistant: AssistantConfig, campaign: { defaultCountry: string | null } & Omit<CallingSettings, 'callPurpose'> & { callPurpose?: CallingSettings['callPurpose'] }, sheet?: string, headerRow?: number, encoding?: string): void {
     const defaultCountry = campaign.defaultCountry ?? undefined;
-    const calling: CallingSettings = { callingWindow: campaign.callingWindow, blockedPhoneTypes: campaign.blockedPhoneTypes };
-    this.opened = { assistant: $state.snapshot(assistant), campaign: { defaultCountry: campaign.defaultCountry, ...$state.snapshot(calling) }, sheet };
+    const calling: CallingSettings = { callingWindow: campaign.callingWindow, blockedPhoneTypes: campaign.blockedPhoneTypes, callPurpose: campaign.callPurpose ?? 'telemarketing' };
+    this.opened = { assistant: $state.snapshot(assistant), campaign: { defaultCountry: campaign.defaultCountry, ...$state.snapshot(calling) }, sheet, encoding };
+    if (!encoding) this.encoding = null;
     this.opens++;
     this.notices.error = null;
     this.file = file;
@@ -102,7 +106,7 @@ export class PreviewSession {
     for (const resolve of this.numberRequests.values()) resolve([]);
     this.numberRequests.clear();
     this.worker = startPreviewWorker(this.onWorker);
-    this.worker.send({ type: 'open', file, sheet, assistant: $state.snapshot(assistant), defaultCountry, calling: $state.snapshot(calling), headerRow });
+    this.worker.send({ type: 'open', file, sheet, assistant: $state.snapshot(assistant), defaultCountry, calling: $state.snapshot(calling), headerRow, encoding, now: Date.now() });
     void this.sendSuppressions(this.worker);
   }
 
@@ -129,7 +133,13 @@ export class PreviewSession {
   /** Reads the file again with another row (1-based file row) as its header. */
   chooseHeaderRow(row: number): void {
     if (!this.file || !this.opened) return;
-    this.open(this.file, this.opened.assistant, this.opened.campaign, this.opened.sheet, row);
+    this.open(this.file, this.opened.assistant, this.opened.campaign, this.opened.sheet, row, this.opened.encoding);
+  }
+
+  /** Reads the file again in the encoding the person picked (a WHATWG name). */
+  chooseEncoding(name: string): void {
+    if (!this.file || !this.opened) return;
+    this.open(this.file, this.opened.assistant, this.opened.campaign, this.opened.sheet, undefined, name);
   }
 
   /** Back to automatic matching (forgets the remembered mapping for this file, not the saved one). */
@@ -214,6 +224,9 @@ export class PreviewSession {
       case 'sheets':
         this.sheetNames = msg.sheetNames;
         this.sheet = msg.sheet;
+        break;
+      case 'encoding':
+        this.encoding = { detection: msg.detection, samples: msg.samples, chosen: msg.detection.source === 'label' };
         break;
       case 'headers':
         this.headers = msg.headers;

@@ -26,7 +26,7 @@ export function validateRows(validator: RowValidator | null, count: number, rowA
     const result = validator.validate(rowAt(k));
     errors[k] = result.errors.length ? result.errors : null;
     numbers[k] = result.lead?.e164 ?? null;
-    setFact(facts, k, result.lead ?? result.primary);
+    setFact(facts, k, result.lead ?? result.primary, result.lead?.callingProfile);
     const contacts = result.lead?.secondary;
     if (contacts?.length) secondaries[k] = contacts.map((s) => s.e164);
   }

@@ -30,6 +30,6 @@ self.onmessage = (event: MessageEvent<PoolRequest>) => {
     return;
   }
   const { errors, numbers, facts, secondaries } = validateRows(validator, msg.packed.rowNumbers.length, (k) => unpackRow(msg.packed, k));
-  const transfer = [facts.zoneSets.buffer, facts.types.buffer, facts.countries.buffer];
+  const transfer = [facts.zoneSets.buffer, facts.types.buffer, facts.countries.buffer, facts.profiles.buffer];
   (self as unknown as Worker).postMessage({ id: msg.id, errors, numbers, facts, secondaries } satisfies PoolResult, transfer);
 };

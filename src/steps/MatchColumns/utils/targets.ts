@@ -2,6 +2,7 @@
 import { LIMITS } from '#lib/limits.ts';
 import { targetKey } from '#lib/map/columns.ts';
 import type { AssistantConfig, ColumnMapping, ColumnTarget } from '#lib/types.ts';
+import { LEAD_FIELDS, leadField } from '#lib/fields/lead-fields.ts';
 
 export interface TargetOption {
   value: string;
@@ -19,6 +20,7 @@ export function parseTarget(value: string): ColumnTarget {
   if (kind === 'v' && a) return { kind: 'variable', name: a };
   if (kind === 'sp') return { kind: 'secondaryPhone', index: Number(a) };
   if (kind === 'sv' && b) return { kind: 'secondaryVariable', index: Number(a), name: b };
+  if (kind === 'f' && a && leadField(a)) return { kind: 'field', name: a };
   if (kind === 'report') return { kind: 'reportColumn' };
   return { kind: 'ignore' };
 }
@@ -34,6 +36,7 @@ export function targetOptions(assistant: AssistantConfig, mapping: ColumnMapping
   for (const v of assistant.variables) {
     options.push({ value: `v:${v.name}`, label: `${v.name}${v.required ? ' (required)' : ''}` });
   }
+  for (const f of LEAD_FIELDS) options.push({ value: `f:${f.name}`, label: f.label });
   for (let n = 1; n <= contacts; n++) {
     options.push({ value: `sp:${n}`, label: `secondary_phone_${n}` });
     for (const v of assistant.secondaryVariables) options.push({ value: `sv:${n}:${v.name}`, label: `secondary_${n}_${v.name}` });

@@ -18,6 +18,9 @@ export interface ImportRequest {
   /** What rows whose number the campaign already has do (default skip). */
   onExisting?: OnExisting;
   notifyEmail?: string;
+  /** How the file's text was read (absent for workbooks): the WHATWG name, and how sure the guess was unless the person picked it. */
+  encoding?: string;
+  encodingGuess?: { confidence: number; uncertain: boolean; alternatives: string[] };
 }
 
 /** Rows already encoded as the chunk format's JSON (a RowStore). */

@@ -1,0 +1,2 @@
+ALTER TABLE `imports` ADD `encoding` text;--> statement-breakpoint
+ALTER TABLE `imports` ADD `warnings` text;

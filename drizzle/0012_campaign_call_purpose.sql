@@ -1,0 +1,1 @@
+ALTER TABLE `campaigns` ADD `call_purpose` text DEFAULT 'telemarketing' NOT NULL;
