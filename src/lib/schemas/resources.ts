@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { CallingWindowSchema } from '../calling/calling-window.ts';
 import { PHONE_TYPES } from '../calling/blocked-phone-types.ts';
 import { CALL_PURPOSES } from '../calling/call-purpose.ts';
+import { ROW_ERROR_CODES } from '../codes.ts';
 import { VariableDefSchema } from './assistant.ts';
 import { IMPORT_STATUSES, ON_EXISTING } from '../import-view.ts';
 
@@ -64,7 +65,7 @@ export const ImportViewSchema = v.object({
   failedRows: Count('Rows refused, with their errors in the error report'),
   undoneRows: Count('Undo: leads deleted or restored so far'),
   undoSkippedRows: Count('Undo: leads left as they are because a later import changed them (undo-report.csv)'),
-  errorCounts: v.pipe(v.record(v.string(), v.number()), v.description('Rows per row error code (PHONE_INVALID, DUPLICATE_IN_FILE, …)')),
+  errorCounts: v.pipe(v.record(v.picklist(ROW_ERROR_CODES), v.number()), v.description('Rows per row error code')),
   failure: v.nullable(v.object({ code: v.string(), message: v.string() })),
   createdAt: Timestamp,
   finishedAt: v.nullable(Timestamp),
