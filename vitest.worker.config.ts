@@ -25,6 +25,9 @@ export default defineConfig(async () => {
       include: volume ? ['test/worker/**/*.volume.test.ts'] : ['test/worker/**/*.test.ts'],
       exclude: volume ? configDefaults.exclude : [...configDefaults.exclude, '**/*.volume.test.ts'],
       setupFiles: ['./test/worker/setup.ts'],
+      // Files wait far more than they compute (queue deliveries, retries, polling): more of them at
+      // once than the machine has cores keeps the cores busy.
+      maxWorkers: 4,
       globalSetup: ['./test/worker/corpus-global-setup.ts'],
       testTimeout: 120_000,
       hookTimeout: 120_000,
