@@ -130,7 +130,8 @@ function csvCell(s: string): string {
 }
 
 /** Generates `rows` data rows with the given seed. */
-export function generateLeadsCsv(rows: number, seed = 42): GeneratedFile {
+/** `budgetSuffix` changes every row's budget_range and nothing else (the same numbers and rows): a file that updates every lead of the first. */
+export function generateLeadsCsv(rows: number, seed = 42, opts: { budgetSuffix?: string } = {}): GeneratedFile {
   const pools = buildPools();
   for (const p of pools) p.next = 0;
   const rnd = mulberry32(seed);
@@ -221,7 +222,7 @@ export function generateLeadsCsv(rows: number, seed = 42): GeneratedFile {
     if (phone !== '') phones.push(phone);
     const name = rnd() < 0.003 ? '' : rnd() < 0.1 ? `${pick(LAST)}, ${pick(FIRST)}` : `${pick(FIRST)} ${pick(LAST)}`;
     const company = rnd() < 0.2 ? '' : pick(COMPANY) + pick(SUFFIX);
-    const out = [csvCell(phone), csvCell(name), csvCell(company), csvCell(pick(BUDGET))];
+    const out = [csvCell(phone), csvCell(name), csvCell(company), csvCell(pick(BUDGET) + (opts.budgetSuffix ?? ''))];
     secondary(out);
     secondary(out);
     lines[i + 1] = out.join(',');

@@ -13,7 +13,7 @@ import { fmt, label, mb, resultLine, secs, type PartOutput } from './report.ts';
 import { apiClient, countsAddUp, importCsv, withBenchServer } from './server.ts';
 
 /** Sums the RSS of the workerd processes descended from `root`, every 200 ms. */
-function sampleWorkerd(root: number): { stop(): { peak: number; first: number; samples: number } } {
+export function sampleWorkerd(root: number): { stop(): { peak: number; first: number; samples: number } } {
   let peak = 0;
   let first = -1;
   let samples = 0;

@@ -31,6 +31,9 @@ export function snapshot(): string {
     if (existsSync(join(root, name))) cpSync(join(root, name), join(dir, name), { recursive: true });
   }
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  // wrangler reads .dev.vars beside the config it runs (bench/wrangler.bench.toml): the secrets (the
+  // link and sign-in key among them) must be there too.
+  if (existsSync(join(root, '.dev.vars'))) cpSync(join(root, '.dev.vars'), join(dir, 'bench', '.dev.vars'));
   // wrangler dev needs the assets folder to exist; the API parts do not need the UI.
   if (!existsSync(join(dir, 'build'))) {
     mkdirSync(join(dir, 'build'));
@@ -40,15 +43,19 @@ export function snapshot(): string {
 }
 
 /** wrangler dev running the bench's own Worker (bench/worker.ts: the real one plus the bench routes). */
-export function startBenchServer(port: number, persistTo: string, cwd = process.cwd()): Promise<DevServer> {
-  return startDevServer(port, persistTo, { cwd, config: writeBenchConfig(cwd) });
+export function startBenchServer(port: number, persistTo: string, cwd = process.cwd(), vars: Record<string, string> = {}): Promise<DevServer> {
+  return startDevServer(port, persistTo, { cwd, config: writeBenchConfig(cwd), vars });
 }
 
 /**
  * Runs `fn` against a fresh bench server (snapshot, free port, own state) and always tears it all
  * down; an interrupt (Ctrl-C) stops wrangler too. `live` runs the working tree instead of a snapshot.
  */
-export async function withBenchServer<T>(what: string, fn: (server: DevServer, state: { persistTo: string; cwd: string }) => Promise<T>, opts: { live?: boolean } = {}): Promise<T> {
+export async function withBenchServer<T>(
+  what: string,
+  fn: (server: DevServer, state: { persistTo: string; cwd: string }) => Promise<T>,
+  opts: { live?: boolean; vars?: Record<string, string> } = {},
+): Promise<T> {
   const persistTo = mkdtempSync(join(tmpdir(), 'lead-bench-state-'));
   const cwd = opts.live ? process.cwd() : snapshot();
   const port = await freePort();
@@ -67,7 +74,7 @@ export async function withBenchServer<T>(what: string, fn: (server: DevServer, s
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    server = await startBenchServer(port, persistTo, cwd);
+    server = await startBenchServer(port, persistTo, cwd, opts.vars);
     return await fn(server, { persistTo, cwd });
   } finally {
     process.off('SIGINT', onSignal);

@@ -1,7 +1,8 @@
 /**
  * Update and undo on one dev server: the generated file imported into an empty campaign, then the
- * same file again with onExisting=update into that campaign, which now has every one of those leads
- * (target: at most 1.5x the first); then the update import undone (every updated lead restored)
+ * same file with every budget_range changed, with onExisting=update, into that campaign, which now
+ * has every one of those leads (target: at most 1.5x the first; the same file again would change
+ * nothing, every row unchanged, and write nothing); then the update import undone (every updated lead restored)
  * and the first import undone (every created lead deleted); target for the undo of a 1M-row import
  * 60 s locally, scaled by size for smaller files (6 s at 100k).
  *
@@ -32,7 +33,8 @@ export async function runUpdateUndo(rows: number, parts: { update: boolean; undo
     const out: { update?: PartOutput; undo?: PartOutput } = {};
     let updateId: string | undefined;
     if (parts.update || parts.undo) {
-      const update = await importCsv(api, campaign.id, body, `update ${n}`, '&onExisting=update');
+      const changed = new TextEncoder().encode(generateLeadsCsv(rows, 42, { budgetSuffix: ' (new)' }).text);
+    const update = await importCsv(api, campaign.id, changed, `update ${n}`, '&onExisting=update');
       updateId = update.r.id;
       const ratio = update.ms / create.ms;
       // Every lead the first import created is there now: the update finds each, creates none.
@@ -41,7 +43,7 @@ export async function runUpdateUndo(rows: number, parts: { update: boolean; undo
         results: [
           resultLine(
             `update ${n}`,
-            `update import of the same file into the campaign holding its leads ${secs(update.ms)} vs into an empty campaign ${secs(create.ms)} | ratio ${ratio.toFixed(2)} | counts ${ok ? 'add up' : 'DO NOT ADD UP'}`,
+            `update import of the file with every budget changed into the campaign holding its leads ${secs(update.ms)} vs into an empty campaign ${secs(create.ms)} | ratio ${ratio.toFixed(2)} | counts ${ok ? 'add up' : 'DO NOT ADD UP'}`,
             'ratio <= 1.5, counts add up',
             ratio <= 1.5 && ok,
           ),

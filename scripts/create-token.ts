@@ -17,3 +17,4 @@ const shard = shardFor(workspaceId, remote);
 runSql(await workspaceSql(workspaceId, name, token, 'created by token:create', shard), remote);
 console.log(`Workspace ${name} (${workspaceId}) created${remote ? ' in the deployed database' : ' locally'}, its leads on shard ${shard}.`);
 console.log(`API token (shown once, store it now): ${token}`);
+console.log("It is an owner token: it may do everything in the workspace, including creating tokens of any role (POST /api/v1/tokens).");

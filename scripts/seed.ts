@@ -1,6 +1,8 @@
 /**
  * Seeds local development data, idempotently: the demo workspace whose token is DEV_API_TOKEN
- * from .dev.vars (scripts/demo-sql.ts: its assistant, campaign and email allow-list).
+ * from .dev.vars (an owner token, for scripts), its owner demo@example.com (people sign in with a
+ * code the dev server writes where it writes completion emails), and what scripts/demo-sql.ts adds:
+ * a demo assistant, a demo campaign and the email allow-list.
  */
 import { readFileSync, existsSync, copyFileSync, appendFileSync } from 'node:fs';
 import { runSql } from './d1.ts';
@@ -15,7 +17,7 @@ if (!/^ADMIN_TOKEN=/m.test(readFileSync('.dev.vars', 'utf8'))) {
 const token = /^DEV_API_TOKEN=(.+)$/m.exec(readFileSync('.dev.vars', 'utf8'))?.[1]?.trim();
 if (!token) throw new Error('.dev.vars has no DEV_API_TOKEN line');
 
-runSql(await demoSql({ workspaceId: 'ws_demo', assistantId: 'ast_demo', campaignId: 'cmp_demo' }, token, shardFor('ws_demo')));
+runSql(await demoSql({ workspaceId: 'ws_demo', assistantId: 'ast_demo', campaignId: 'cmp_demo', ownerId: 'usr_demo', ownerEmail: 'demo@example.com' }, token, shardFor('ws_demo')));
 console.log('Demo data ready: workspace ws_demo, assistant ast_demo, campaign cmp_demo.');
-console.log(`Open http://127.0.0.1:8787/#token=${token}`);
-console.log(`API token: ${token}`);
+console.log('Open http://127.0.0.1:8787 and sign in as demo@example.com: the code is in the email wrangler writes under .wrangler/tmp/email (and lists at /cdn-cgi/local/explorer/api/local/email/sending).');
+console.log(`API token (owner, for scripts): ${token}`);

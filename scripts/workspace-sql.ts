@@ -10,7 +10,7 @@ export async function workspaceSql(workspaceId: string, name: string, token: str
   const hash = await hashToken(token);
   return [
     `INSERT OR IGNORE INTO workspaces (id, name, created_at) VALUES (${sqlString(workspaceId)}, ${sqlString(name)}, ${sqlString(now)});`,
-    `INSERT OR IGNORE INTO api_tokens (id, workspace_id, token_hash, name, created_at) VALUES (${sqlString('tok_' + hash.slice(0, 20))}, ${sqlString(workspaceId)}, ${sqlString(hash)}, ${sqlString(tokenName)}, ${sqlString(now)});`,
+    `INSERT OR IGNORE INTO api_tokens (id, workspace_id, token_hash, name, role, created_at) VALUES (${sqlString('tok_' + hash.slice(0, 20))}, ${sqlString(workspaceId)}, ${sqlString(hash)}, ${sqlString(tokenName)}, 'owner', ${sqlString(now)});`,
     `INSERT OR IGNORE INTO workspace_shards (workspace_id, shard, placed_at) VALUES (${sqlString(workspaceId)}, ${Math.floor(shard)}, ${sqlString(now)});`,
   ].join('\n');
 }

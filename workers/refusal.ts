@@ -6,6 +6,11 @@
  * FileReadError (src/lib/parse/errors.ts), with their codes in the same table.
  */
 import type { FileErrorCode } from '../src/lib/codes.ts';
+import type { AuthRefusalCode } from './auth/refusal.ts';
+import type { SuppressionRefusalCode } from './suppression/refusals.ts';
+
+/** Seconds a client is asked to wait before retrying after a store failed. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 30;
 
 export type RefusalCode =
   /** Something of this workspace that is not there (or belongs to another workspace). */
@@ -23,6 +28,12 @@ export type RefusalCode =
   /** An error report asked for before the import ended (or of one that has none). */
   | 'REPORT_NOT_READY'
   | 'WEBHOOK_URL_NOT_ALLOWED'
+  /** A workspace that has the most webhook endpoints it may have. */
+  | 'WEBHOOK_LIMIT'
+  /** A test event or a retry for a disabled endpoint. */
+  | 'WEBHOOK_DISABLED'
+  /** A retry of a delivery that is still being attempted. */
+  | 'DELIVERY_IN_FLIGHT'
   /** A browser import's chunk after its start, or rows that overlap another chunk's. */
   | 'IMPORT_STARTED'
   | 'CHUNK_ROWS_OVERLAP'
@@ -34,6 +45,8 @@ export type RefusalCode =
   | 'SHARD_UNKNOWN'
   /** The copy of a workspace move differs from the original: an operator's problem, not a client's. */
   | 'MOVE_VERIFY_FAILED'
+  | AuthRefusalCode
+  | SuppressionRefusalCode
   | FileErrorCode;
 
 export class Refusal extends Error {

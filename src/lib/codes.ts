@@ -20,6 +20,14 @@ export const ROW_ERROR_CODES = [
   // The address columns of a US or Canadian lead.
   'REGION_INVALID',
   'POSTAL_CODE_INVALID',
+  // Consent evidence, and the campaign's consent policy.
+  'CONSENT_REQUIRED',
+  'CONSENT_DATE_INVALID',
+  'CONSENT_IN_FUTURE',
+  'CONSENT_EXPIRED',
+  'TRUSTEDFORM_CERT_INVALID',
+  'JORNAYA_LEADID_INVALID',
+  'CONSENT_IP_INVALID',
 ] as const;
 export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
 

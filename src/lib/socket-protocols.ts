@@ -1,7 +1,8 @@
 /**
- * The live-progress WebSocket's subprotocols. Browsers cannot set headers on a WebSocket, so the
- * page offers its token as the subprotocol `bearer.<token>` next to SOCKET_PROTOCOL (never in
- * the URL, which proxies and logs keep); the server answers by selecting SOCKET_PROTOCOL.
+ * The live-progress WebSocket's subprotocols. The app's handshake carries the session cookie; a
+ * script, which cannot set headers on a WebSocket from a browser-like client, may offer its API
+ * token as the subprotocol `bearer.<token>` next to SOCKET_PROTOCOL (never in the URL, which
+ * proxies and logs keep); the server answers by selecting SOCKET_PROTOCOL.
  */
 export const SOCKET_PROTOCOL = 'lead-import.v1';
 

@@ -11,6 +11,7 @@ export type VariableValue = string | number | boolean | null;
 
 /** One variable of an assistant's call script, as configured (schemas/assistant.ts). */
 export type VariableDef = v.InferOutput<typeof VariableDefSchema>;
+export type VariableType = VariableDef['type'];
 
 /** What the assistant expects of a lead: its variables and those of each secondary contact. */
 export type AssistantConfig = v.InferOutput<typeof AssistantConfigSchema>;
@@ -35,8 +36,10 @@ export type ColumnMapping = v.InferOutput<typeof ColumnMappingSchema>;
 
 export interface RowError {
   code: RowErrorCode;
-  /** Header of the column at fault, when one is. */
+  /** Header of the column at fault, when one is (its label: columnLabel). */
   column?: string;
+  /** In the Worker's stored verdicts and error parts: the index of that column instead of its label. */
+  columnIndex?: number;
   message: string;
   guidance: string;
   /** For DUPLICATE_IN_FILE: the data row number of the first occurrence. */

@@ -4,7 +4,9 @@
  * leads; a second workspace made by `npm run token:create` is kept out.
  */
 import { expect, inject, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { awaitMail } from './sent-mail.ts';
 import { fileWorkspace } from './workspace.ts';
 
 const WS = fileWorkspace(import.meta.url);
@@ -14,10 +16,6 @@ interface Created {
 }
 interface LeadList {
   items: { secondaryContacts: unknown[]; variables: Record<string, unknown> }[];
-}
-interface SentMail {
-  subject: string;
-  to: string[];
 }
 
 const base = () => `${inject('baseUrl')}/api/v1`;
@@ -62,12 +60,14 @@ it('assistant → campaign → sample.csv → import with email → leads, and t
   expect(leads.items[0]!.secondaryContacts).toHaveLength(1);
   expect(typeof leads.items[0]!.variables.seats).toBe('number');
 
-  const mail = (await (await fetch(`${inject('baseUrl')}/cdn-cgi/local/explorer/api/local/email/sending`)).json()) as { result: SentMail[] };
-  const sent = mail.result.find((m) => m.subject.includes('sample.csv') && m.subject.includes('E2E campaign'));
+  // The email is the outbox's consumer: it goes out through the events queue, just after the answer.
+  const sent = await awaitMail(inject('baseUrl'), (m) => m.subject.includes('sample.csv') && m.subject.includes('E2E campaign'));
   expect(sent).toBeTruthy();
   expect(sent!.to).toEqual(['ops@example.com']);
 
-  const created = execFileSync('node', ['scripts/create-token.ts', 'Other Inc'], {
+  // Run without blocking the event loop: a blocked loop misses the server closing idle keep-alive
+  // connections, and the next request on one fails with "other side closed".
+  const { stdout: created } = await promisify(execFile)('node', ['scripts/create-token.ts', 'Other Inc'], {
     encoding: 'utf8',
     env: { ...process.env, WRANGLER_PERSIST_TO: '.wrangler/test-state', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
   });

@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { signInContext } from './sign-in.ts';
 import { launch } from './browser.ts';
 import { isCallableAt } from '../../src/lib/calling/callable.ts';
 import { zonesOfSet, zoneSetIdOf } from '../../src/lib/calling/time-zones.ts';
@@ -44,6 +45,7 @@ beforeAll(async () => {
   const listed = await api('/suppressions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ phoneNumbers: [LISTED] }) });
   expect(listed.status).toBe(200);
   context = await launch();
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
 });
 afterAll(async () => {
   await context?.close();
@@ -62,7 +64,7 @@ type ListedLead = { phoneNumber: string; callableWhen: string; heldBy: string[] 
 
 /** Opens the campaign page; returns the leads the page itself was answered (what it must show). */
 async function openCampaign(page: Page): Promise<ListedLead[]> {
-  await page.goto(`${inject('baseUrl')}/#token=${WS.token}`);
+  await page.goto(`${inject('baseUrl')}/`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   const answered = page.waitForResponse((r) => r.url().includes(`/campaigns/${campaignId}/leads?`) && !r.url().includes('callableAt'));
   await page.goto(`${inject('baseUrl')}/campaigns/${campaignId}`);
@@ -148,7 +150,7 @@ it('charts the leads callable at each hour of today under the window, with a tab
 
 it('edits the calling window and blocked types with the API\'s messages, and shows the server\'s refusal', async () => {
   const page = await context.newPage();
-  await page.goto(`${inject('baseUrl')}/#token=${WS.token}`);
+  await page.goto(`${inject('baseUrl')}/`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   await page.goto(`${inject('baseUrl')}/campaigns/${campaignId}/settings`);
   await page.getByLabel('From').waitFor({ timeout: 30_000 });

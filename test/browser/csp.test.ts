@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
+import { signInContext } from './sign-in.ts';
 import { launch } from './browser.ts';
 import { fileWorkspace } from './workspace.ts';
 
@@ -13,6 +14,7 @@ const WS = fileWorkspace(import.meta.url);
 let context: BrowserContext;
 beforeAll(async () => {
   context = await launch();
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
 });
 afterAll(async () => {
   await context?.close();
@@ -40,7 +42,7 @@ it('serves the SPA with HSTS and a hashed script policy, and the same-origin pro
   const frames: string[] = [];
   page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
 
-  const res = await page.goto(`${base}/#token=${token}`);
+  const res = await page.goto(`${base}/`);
   expect(res!.headers()['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
   // The header and the page's meta tag carry the same policy (the header adds frame-ancestors).
   const header = res!.headers()['content-security-policy']!;

@@ -17,11 +17,21 @@ export async function setup(project: TestProject) {
   const sql: string[] = [];
   for (const [i, file] of files.entries()) {
     const slug = file.replace(/[^a-z0-9]+/g, '_');
-    const ws: FileWorkspace = { workspaceId: `ws_${slug}`, assistantId: `ast_${slug}`, campaignId: `cmp_${slug}`, token: generateToken() };
+    const ws: FileWorkspace = {
+      workspaceId: `ws_${slug}`,
+      assistantId: `ast_${slug}`,
+      campaignId: `cmp_${slug}`,
+      // Each file signs in as its workspace's own owner (test/browser/sign-in.ts).
+      ownerId: `usr_${slug}`,
+      ownerEmail: `owner.${slug}@example.com`,
+      token: generateToken(),
+    };
     workspaces[file] = ws;
     sql.push(await demoSql(ws, ws.token, i % shards));
   }
-  server = await startDevServer(Number(process.env.TEST_PORT ?? 8799), '.wrangler/test-state', { sql: sql.join('\n') });
+  // Many tests sign in within the hour: lift the sign-in limits (their own tests are Worker tests).
+  const lifted = { SIGNIN_CODES_PER_ADDRESS_PER_HOUR: '1000', SIGNIN_CODES_PER_IP_PER_HOUR: '1000', SIGNIN_VERIFIES_PER_IP_PER_HOUR: '1000' };
+  server = await startDevServer(Number(process.env.TEST_PORT ?? 8799), '.wrangler/test-state', { sql: sql.join('\n'), vars: lifted });
   project.provide('baseUrl', server.url);
   project.provide('token', server.token);
   project.provide('workspaces', workspaces);

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { signInContext } from './sign-in.ts';
 import { launch } from './browser.ts';
 import { fileWorkspace } from './workspace.ts';
 
@@ -21,6 +22,7 @@ beforeAll(async () => {
   expect(res.status).toBe(201);
   campaignId = ((await res.json()) as { id: string }).id;
   context = await launch();
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
 });
 afterAll(async () => {
   await context?.close();
@@ -30,7 +32,7 @@ const HEADER = 'customer_name,Phone Number,Mobile,Firma';
 const file = (rows: string[], title = true) => Buffer.from([...(title ? ['Leads export — November', ''] : []), HEADER, ...rows].join('\r\n'));
 
 async function pickFile(page: Page, name: string, buffer: Buffer, rows: RegExp): Promise<void> {
-  await page.goto(`${base()}/import?campaign=${campaignId}#token=${WS.token}`);
+  await page.goto(`${base()}/import?campaign=${campaignId}`);
   await page.getByText('Columns the assistant').waitFor({ timeout: 30_000 });
   await page.locator('#file').setInputFiles({ name, mimeType: 'text/csv', buffer });
   await page.getByText(rows).first().waitFor({ timeout: 30_000 });
@@ -49,7 +51,7 @@ it('finds the header below a title, suggests Mobile as a secondary phone, and re
 
   // Another header row re-reads the file: the title has no phone column.
   await page.getByLabel('Header row').selectOption('1');
-  await page.getByText(/No phone number column/i).first().waitFor({ timeout: 30_000 });
+  await page.getByText('No column goes to the phone number').first().waitFor({ timeout: 30_000 });
   await page.getByLabel('Header row').selectOption('3');
   await expect.poll(() => page.getByLabel('Mobile', { exact: true }).inputValue(), { timeout: 30_000 }).toBe('sp:1');
 
@@ -79,5 +81,55 @@ it('finds the header below a title, suggests Mobile as a secondary phone, and re
   expect(await page.getByLabel('Firma', { exact: true }).inputValue()).toBe('ignore');
   expect(await page.getByTestId('mapping-source').count()).toBe(0);
   await page.getByText('Suggested: another phone number column').waitFor();
+  await page.close();
+});
+
+it('combines First and Last name into one variable, moves a destination another column holds, swaps the primary phone in one click, and adds a column to the assistant', async () => {
+  const assistant = await authed('/assistants', { method: 'POST', body: JSON.stringify({ name: `Combine ${Date.now()}`, variables: [{ name: 'customer_name', type: 'text', required: true }] }) });
+  expect(assistant.status).toBe(201);
+  const assistantId = ((await assistant.json()) as { id: string }).id;
+  const created = await authed('/campaigns', { method: 'POST', body: JSON.stringify({ name: `Combine test ${Date.now()}`, assistantId, defaultCountry: 'US' }) });
+  const combineCampaign = ((await created.json()) as { id: string }).id;
+  const page = await context.newPage();
+  const csv = ['First Name,Last Name,Work Phone,Cell,Email', 'Ann,Lee,+14155552401,+14155552402,ann@example.com', 'Bo,Chan,+14155552403,+14155552404,bo@example.com'].join('\n');
+  await page.goto(`${base()}/import?campaign=${combineCampaign}`);
+  await page.getByText('Columns the assistant').waitFor({ timeout: 30_000 });
+  await page.locator('#file').setInputFiles({ name: 'combine.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByText(/2 rows read/).first().waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Next: match columns' }).click();
+
+  // First + Last name → customer_name.
+  await page.getByLabel('First Name', { exact: true }).selectOption('v:customer_name');
+  await page.getByLabel('Last Name', { exact: true }).selectOption('v+:customer_name');
+  await page.getByText('Combined: “First Name”, a space, then this column (“Ann Lee”).').waitFor();
+
+  // Choosing the primary phone for "Cell" moves it: "Work Phone" goes nowhere, and says why.
+  expect(await page.getByLabel('Work Phone', { exact: true }).inputValue()).toBe('phone');
+  await page.getByLabel('Cell', { exact: true }).selectOption('phone');
+  expect(await page.getByLabel('Work Phone', { exact: true }).inputValue()).toBe('ignore');
+  expect(await page.getByTestId('moved-note').innerText()).toBe('Not imported: “Cell” now goes to Phone number (primary).');
+  expect(await page.getByTestId('mapping-problems').count()).toBe(0);
+  // Back as the secondary, then one click makes it the primary again.
+  await page.getByLabel('Work Phone', { exact: true }).selectOption('sp:1');
+  await page.getByRole('row', { name: /Work Phone/ }).getByRole('button', { name: 'Swap with the primary phone' }).click();
+  expect(await page.getByLabel('Work Phone', { exact: true }).inputValue()).toBe('phone');
+  expect(await page.getByLabel('Cell', { exact: true }).inputValue()).toBe('sp:1');
+
+  // Email becomes a new variable of the assistant; the name proposed can be changed.
+  await page.getByLabel('Email', { exact: true }).selectOption('new');
+  await page.getByLabel('Name', { exact: true }).fill('work_email');
+  await page.getByRole('button', { name: 'Add the variable' }).click();
+  await expect.poll(() => page.getByLabel('Email', { exact: true }).inputValue()).toBe('v:work_email');
+  const after = (await (await authed(`/assistants/${assistantId}`)).json()) as { variables: { name: string; type: string }[] };
+  expect(after.variables).toEqual([{ name: 'customer_name', type: 'text', required: true }, { name: 'work_email', type: 'text' }]);
+
+  await page.getByRole('button', { name: 'Next: preview' }).click();
+  await page.getByRole('button', { name: 'Import 2 leads' }).click();
+  await page.waitForURL(/\/imports\/[^/]+$/, { timeout: 60_000 });
+  await page.locator('[data-testid="import-status"]', { hasText: 'completed' }).waitFor({ timeout: 60_000 });
+  const leads = (await (await authed(`/campaigns/${combineCampaign}/leads`)).json()) as { items: { phoneNumber: string; variables: Record<string, unknown>; secondaryContacts: { phoneNumber: string }[] }[] };
+  const ann = leads.items.find((l) => l.phoneNumber === '+14155552401')!;
+  expect(ann.variables).toEqual({ customer_name: 'Ann Lee', work_email: 'ann@example.com' });
+  expect(ann.secondaryContacts.map((s) => s.phoneNumber)).toEqual(['+14155552402']);
   await page.close();
 });

@@ -6,6 +6,8 @@
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
+import { cellProblem } from './cell-problem.ts';
+import { signInContext } from './sign-in.ts';
 import { launch } from './browser.ts';
 import { fileWorkspace } from './workspace.ts';
 
@@ -26,6 +28,7 @@ beforeAll(async () => {
   const added = await api('/suppressions', { method: 'POST', body: JSON.stringify({ phoneNumbers: ['+16175550142', '(617) 555-0143'], defaultCountry: 'US' }) });
   expect(added.status).toBe(200);
   context = await launch();
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
 });
 
 afterAll(async () => {
@@ -50,7 +53,7 @@ it('shows and validates the rows before the list arrives, says it is still check
     await released;
     await route.continue();
   });
-  await page.goto(`${inject('baseUrl')}/#token=${WS.token}`);
+  await page.goto(`${inject('baseUrl')}/`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   await page.goto(`${inject('baseUrl')}/import?campaign=${campaignId}`);
   await page.getByText('Columns the assistant').waitFor({ timeout: 30_000 });
@@ -64,7 +67,7 @@ it('shows and validates the rows before the list arrives, says it is still check
   await page.getByLabel('Row 4, customer_name').waitFor({ timeout: 30_000 });
 
   // Validated (row 4 repeats row 1), not yet checked against the list; the import waits for it.
-  expect(await page.getByLabel('Row 4, phone_number').getAttribute('title')).toMatch(/duplicate of row 1/i);
+  expect(await cellProblem(page, 'Row 4, phone_number')).toMatch(/duplicate of row 1/i);
   expect(await page.getByLabel('Row 1, phone_number').getAttribute('aria-invalid')).toBe('false');
   const readiness = page.getByRole('region', { name: 'Calling readiness' });
   await readiness.getByText(/Checking these rows against your workspace's do-not-call list/).waitFor();

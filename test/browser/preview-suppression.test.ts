@@ -6,6 +6,8 @@
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { cellProblem } from './cell-problem.ts';
+import { signInContext } from './sign-in.ts';
 import { launch } from './browser.ts';
 import { fileWorkspace } from './workspace.ts';
 
@@ -27,6 +29,7 @@ beforeAll(async () => {
   expect(added.status).toBe(200);
   expect(((await added.json()) as { invalid: unknown[] }).invalid).toEqual([]);
   context = await launch();
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
 });
 afterAll(async () => {
   await context?.close();
@@ -41,7 +44,7 @@ const FILE = [
 ].join('\n');
 
 async function preview(page: Page): Promise<void> {
-  await page.goto(`${inject('baseUrl')}/#token=${WS.token}`);
+  await page.goto(`${inject('baseUrl')}/`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   await page.goto(`${inject('baseUrl')}/import?campaign=${campaignId}`);
   await page.getByText('Columns the assistant').waitFor({ timeout: 30_000 });
@@ -59,15 +62,15 @@ it('flags the listed primary and secondary numbers with the server messages, the
 
   const phone = page.getByLabel('Row 1, phone_number');
   expect(await phone.getAttribute('aria-invalid')).toBe('true');
-  expect(await phone.getAttribute('title')).toContain("On the do-not-call list: This phone number is on the workspace's do-not-call (suppression) list.");
+  expect(await cellProblem(page, 'Row 1, phone_number')).toContain("On the do-not-call list: This phone number is on the workspace's do-not-call (suppression) list.");
   const secondary = page.getByLabel('Row 2, secondary_phone_1');
   expect(await secondary.getAttribute('aria-invalid')).toBe('true');
-  expect(await secondary.getAttribute('title')).toContain(
+  expect(await cellProblem(page, 'Row 2, secondary_phone_1')).toContain(
     'The secondary phone number "617-555-0143" in column "secondary_phone_1" is on the workspace\'s do-not-call (suppression) list.',
   );
   expect(await page.getByLabel('Row 3, phone_number').getAttribute('aria-invalid')).toBe('false');
   // The repeat of a listed number is a repeat, as on the server (the first occurrence is the suppressed row).
-  expect(await page.getByLabel('Row 4, phone_number').getAttribute('title')).toMatch(/duplicate of row 1/i);
+  expect(await cellProblem(page, 'Row 4, phone_number')).toMatch(/duplicate of row 1/i);
 
   const byType = page.getByRole('table', { name: 'Errors by type' });
   const count = async (name: string) => (await byType.getByRole('row').filter({ hasText: name }).locator('td.num').innerText()).trim();
@@ -85,7 +88,7 @@ it('flags the listed primary and secondary numbers with the server messages, the
   await clean.fill('617 555 0143');
   await clean.press('Enter');
   await expect.poll(() => clean.getAttribute('aria-invalid')).toBe('true');
-  expect(await clean.getAttribute('title')).toContain("This phone number is on the workspace's do-not-call (suppression) list.");
+  expect(await cellProblem(page, 'Row 3, phone_number')).toContain("This phone number is on the workspace's do-not-call (suppression) list.");
   await expect.poll(async () => (await readiness.locator('.dnc').innerText()).trim()).toBe('3 on the do-not-call list');
   await page.close();
 });

@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { d1Bindings } from '../../scripts/shards.ts';
 
+/** The workbook reader Worker's config: run beside the API Worker, as `npm run dev` does. */
+export const WORKBOOK_READER_CONFIG = 'workers/workbook-reader/wrangler.toml';
+
 export interface DevServer {
   url: string;
   token: string;
@@ -40,16 +43,19 @@ export async function startDevServer(port: number, persistTo: string, opts: DevS
     execFileSync('npx', ['wrangler', 'd1', 'migrations', 'apply', binding, '--local', '--persist-to', persistTo, ...config], { env, stdio: 'ignore', cwd });
   }
   const seeded = execFileSync('node', ['scripts/seed.ts'], { env, encoding: 'utf8', cwd });
-  const token = /API token: (\S+)/.exec(seeded)![1]!;
+  const token = /API token \(owner, for scripts\): (\S+)/.exec(seeded)![1]!;
   if (opts.sql) {
     const file = join(mkdtempSync(join(tmpdir(), 'lead-import-sql-')), 'seed.sql');
     writeFileSync(file, opts.sql);
     execFileSync('npx', ['wrangler', 'd1', 'execute', 'DB', '--local', '--persist-to', persistTo, ...config, '--file', file, '--yes'], { env, stdio: 'ignore', cwd });
   }
-  const vars = { APP_URL: `http://127.0.0.1:${port}`, ...opts.vars };
+  // Local servers may send webhooks to a receiver on the loopback address (.dev.vars.example sets it too).
+  const vars = { APP_URL: `http://127.0.0.1:${port}`, WEBHOOK_ALLOW_PRIVATE: 'true', ...opts.vars };
+  // The API Worker (the first config) and the workbook reader Worker its service binding reaches.
+  const workers = [...(opts.config ? ['-c', opts.config] : ['-c', 'wrangler.toml']), '-c', WORKBOOK_READER_CONFIG];
   const child: ChildProcess = spawn(
     'npx',
-    ['wrangler', 'dev', ...config, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
+    ['wrangler', 'dev', ...workers, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
     { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true, cwd },
   );
   let output = '';

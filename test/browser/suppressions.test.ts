@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { signInContext } from './sign-in.ts';
 import { launch } from './browser.ts';
 import { fileWorkspace } from './workspace.ts';
 
@@ -50,8 +51,9 @@ async function openPage(): Promise<Page> {
 
 beforeAll(async () => {
   context = await launch();
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
   const page = await context.newPage();
-  await page.goto(`${base()}/#token=${WS.token}`);
+  await page.goto(`${base()}/`);
   await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 30_000 });
   await page.close();
 });
@@ -211,7 +213,7 @@ describe('suppression list page', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('suppressions.csv');
     const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFphone_number,reason,expires_at,created_at');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFphone_number,reason,expires_at,created_at,source');
     for (const phone of [typedA, fileA, fileB]) expect(csv).toContain(`'${phone},`);
     expect(csv).not.toContain(typedB);
     await page.close();

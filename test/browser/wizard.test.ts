@@ -4,6 +4,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { readFileSync } from 'node:fs';
 import { readCsvText } from '../../src/lib/parse/csv.ts';
+import { cellProblem } from './cell-problem.ts';
+import { signInContext } from './sign-in.ts';
 import { launch } from './browser.ts';
 import { fileWorkspace } from './workspace.ts';
 
@@ -21,8 +23,9 @@ beforeAll(async () => {
   expect(res.status).toBe(201);
   campaignId = ((await res.json()) as { id: string }).id;
   context = await launch();
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
   const page = await context.newPage();
-  await page.goto(`${inject('baseUrl')}/#token=${WS.token}`);
+  await page.goto(`${inject('baseUrl')}/`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   await page.close();
 });
@@ -105,11 +108,11 @@ it('flags an invalid phone in the preview, revalidates the row once the cell is 
   const cell = page.getByLabel('Row 2, phone_number');
   await cell.waitFor();
   expect(await cell.getAttribute('aria-invalid')).toBe('true');
-  expect(await cell.getAttribute('title')).toMatch(/\S/);
+  expect(await cellProblem(page, 'Row 2, phone_number')).toMatch(/^Phone number not valid: /);
   await page.getByRole('table', { name: 'Errors by type' }).getByText('PHONE_INVALID').waitFor();
-  await page.getByLabel('Only rows with errors').check();
+  await page.getByTestId('view-problems').click();
   expect(await page.getByLabel('Row 1, phone_number').count()).toBe(0);
-  await page.getByLabel('Only rows with errors').uncheck();
+  await page.getByTestId('view-all').click();
 
   await cell.fill('+14152001235');
   await cell.press('Enter');
@@ -195,25 +198,22 @@ it('with "Ignore errors" on imports the valid rows and offers the skipped ones a
   await page.close();
 });
 
-it('shows the first rows of a 200,000-row CSV at once and validates the rest in the worker', async () => {
+// How fast the first rows show is measured by the bench (`npm run bench -- --only=browser`), not here.
+it('shows the first rows of a 200,000-row CSV and validates the rest in the worker', async () => {
   const page = await context.newPage();
   const lines = ['phone_number,customer_name,company'];
   for (let i = 0; i < 200_000; i++) lines.push(`+1415${String(2100000 + i).padStart(7, '0')},Name ${i},Co ${i % 97}`);
   lines.push('12,Short,Number');
   await page.goto(`${inject('baseUrl')}/import?campaign=${campaignId}`);
   await page.getByText('Columns the assistant').waitFor({ timeout: 30_000 });
-  const t0 = Date.now();
   await page.locator('#file').setInputFiles({ name: 'big.csv', mimeType: CSV, buffer: Buffer.from(lines.join('\n')) });
   await page.getByText(/big\.csv: reading|200,001 rows/).first().waitFor({ timeout: 10_000 });
   await page.getByRole('button', { name: 'Next: match columns' }).click();
   await page.getByRole('button', { name: 'Next: preview' }).click();
   await page.getByLabel('Row 1, phone_number').waitFor({ timeout: 10_000 });
-  const firstRows = Date.now() - t0;
+  expect(await page.getByLabel('Row 1, phone_number').inputValue()).toBe('+14152100000');
   await page.getByText(/200,001 rows: 200,000 ready, 1 with errors/).waitFor({ timeout: 60_000 });
-  const all = Date.now() - t0;
-  console.log(`200,001-row CSV: first rows shown after ${firstRows} ms, fully validated after ${all} ms`);
-  expect(firstRows).toBeLessThan(5_000);
-  await page.getByLabel('Only rows with errors').check();
+  await page.getByTestId('view-problems').click();
   await page.getByLabel('Row 200001, phone_number').waitFor();
   await page.close();
 });
@@ -242,7 +242,7 @@ it('revalidates every row when the mapping changes, and runs a 6,000-row import 
   await pickFile(page, 'six-thousand.csv', CSV, Buffer.from(lines.join('\n')), /6,000 rows read, 0 with errors/);
   await page.getByRole('button', { name: 'Next: match columns' }).click();
   await page.getByLabel('customer_name', { exact: true }).selectOption('ignore');
-  await page.getByText(/Required variables with no column/).waitFor();
+  await page.getByTestId('missing-required').filter({ hasText: /No column goes to customer_name, which the assistant requires/ }).waitFor();
   await page.getByText(/6,000 rows read, 6,000 with errors/).waitFor();
   await page.getByLabel('customer_name', { exact: true }).selectOption('v:customer_name');
   await page.getByText(/6,000 rows read, 0 with errors/).waitFor();
@@ -262,7 +262,7 @@ it('revalidates every row when the mapping changes, and runs a 6,000-row import 
   }
   expect(await page.getByTestId('imported').textContent()).toBe('6,000');
   console.log(`progress over the WebSocket: ${frames.length} frames, last status ${frames.length ? JSON.parse(frames.at(-1)!).status : 'none'}`);
-  // The live view came over the socket (the token offered as a subprotocol, not in its URL).
+  // The live view came over the socket (the session cookie rides along with the handshake; nothing in its URL).
   expect(frames.length).toBeGreaterThan(0);
   expect(socketUrls.length).toBeGreaterThan(0);
   for (const url of socketUrls) expect(url).not.toMatch(/token|lit_/);
@@ -277,15 +277,22 @@ it('announces file-level problems: an unsupported file, and a file without a pho
   await page.getByRole('alert').filter({ hasText: /\S/ }).first().waitFor({ timeout: 10_000 });
   const alertText = await page.getByRole('alert').filter({ hasText: /\S/ }).first().textContent();
   expect(alertText).toMatch(/csv|xlsx|excel|support/i);
+  // Said inside the drop zone, where the file was chosen, and focused.
+  expect(await page.getByTestId('file-problem').innerText()).toMatch(/is a PDF/);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('file-problem');
 
   await page.locator('#file').setInputFiles({ name: 'no-phone.csv', mimeType: CSV, buffer: Buffer.from('name,company\nAl,Acme\n') });
   await page.getByText(/1 row read/).waitFor({ timeout: 10_000 });
   await page.getByRole('button', { name: 'Next: match columns' }).click();
   await page.getByRole('alert').filter({ hasText: /phone/i }).first().waitFor();
-  expect(await page.getByRole('button', { name: 'Next: preview' }).isDisabled()).toBe(true);
+  // "Next" stays pressable and says why it cannot go on, beside it.
+  await page.getByRole('button', { name: 'Next: preview' }).click();
+  await page.getByTestId('mapping-problems').filter({ hasText: 'No column goes to the phone number' }).waitFor();
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('mapping-problems');
+  expect(page.url()).toMatch(/step=columns/);
   await page.getByLabel('name', { exact: true }).selectOption('phone');
   await page.getByText(/1 row read, 1 with errors/).waitFor();
-  expect(await page.getByRole('button', { name: 'Next: preview' }).isDisabled()).toBe(false);
+  expect(await page.getByTestId('mapping-problems').count()).toBe(0);
   await page.close();
 });
 

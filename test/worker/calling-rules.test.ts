@@ -247,7 +247,7 @@ describe('a workspace move', () => {
     for (let i = 0; i < 200; i++) {
       const res = await SELF.fetch(`http://example.com/api/v1/admin/workspaces/${workspaceId}/move`, {
         method: 'POST',
-        headers: { Authorization: 'Bearer adm_test_secret', 'Content-Type': 'application/json' },
+        headers: { Authorization: 'Bearer adm_test_secret_0123456789abcdef0123456789', 'Content-Type': 'application/json' },
         body: JSON.stringify({ toShard: to, budgetSeconds: 10, drainMs: 0 }),
       });
       expect(res.status, await res.clone().text()).toBeLessThan(300);

@@ -6,11 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { seededCampaign } from './helpers.ts';
 import { usNumbers } from './csv.ts';
 import { importRows, leadCount, leadsByPhone } from './policy-helpers.ts';
+import { leadsDbOfImport } from './leads-db.ts';
 
 const [X, Y, Z, S1, S2] = usNumbers(5, 910_000);
 
-function expectCounts(view: any, c: { created: number; updated: number; failed: number; total: number }) {
-  expect(view).toMatchObject({ status: 'completed', createdRows: c.created, updatedRows: c.updated, importedRows: c.created + c.updated, failedRows: c.failed, totalRows: c.total });
+function expectCounts(view: any, c: { created: number; updated: number; unchanged?: number; failed: number; total: number }) {
+  const unchanged = c.unchanged ?? 0;
+  expect(view).toMatchObject({ status: 'completed', createdRows: c.created, updatedRows: c.updated, unchangedRows: unchanged, importedRows: c.created + c.updated + unchanged, failedRows: c.failed, totalRows: c.total });
   expect(view.importedRows + view.failedRows).toBe(view.totalRows);
 }
 
@@ -85,12 +87,31 @@ describe('duplicate policy', () => {
       ],
       { onExisting: 'fill' },
     );
-    expectCounts(view, { created: 0, updated: 2, failed: 0, total: 2 });
+    // X matched a lead but changed none of its values: unchanged, not updated.
+    expectCounts(view, { created: 0, updated: 1, unchanged: 1, failed: 0, total: 2 });
     const leads = await leadsByPhone(api, campaign.id);
     expect(leads.get(X!).variables).toEqual({ customer_name: 'Ann', company: 'Acme', budget_range: '10k' });
     expect(leads.get(X!).secondaryContacts.map((c: any) => c.phoneNumber)).toEqual([S1]);
     expect(leads.get(Y!).variables).toEqual({ customer_name: 'Bob', company: 'Gamma', budget_range: 'unknown' });
     expect(leads.get(Y!).secondaryContacts.map((c: any) => c.phoneNumber)).toEqual([S2]);
+  });
+
+  it('a row that changes nothing is unchanged: no change record, and its undo restores only what changed', async () => {
+    const { api, campaign } = await seeded();
+    const before = await leadsByPhone(api, campaign.id);
+    // X again with exactly its values (update: every cell provided equals the lead's), Y with a new company.
+    const view = await importRows(api, campaign.id, [[X!, 'Ann', 'Acme', '10k', S1!, 'Sam'], [Y!, 'Bob', 'Gamma', '', '', '']], { onExisting: 'update' });
+    expectCounts(view, { created: 0, updated: 1, unchanged: 1, failed: 0, total: 2 });
+    const d1 = await leadsDbOfImport(view.id);
+    const records = await d1.prepare('SELECT l.phone FROM lead_changes AS c JOIN leads AS l ON l.id = c.lead_id WHERE c.import_id = ?1').bind(view.id).all<{ phone: string }>();
+    expect(records.results.map((r) => r.phone)).toEqual([Y]);
+    const x = await d1.prepare('SELECT version FROM leads WHERE phone = ?1').bind(X).first<{ version: number }>();
+    expect(x!.version).toBe(1);
+    // The undo restores Y and has nothing to do for X.
+    expect((await api.post(`/imports/${view.id}/undo`)).status).toBe(202);
+    const undone = await api.json(api.get(`/imports/${view.id}`));
+    expect(undone).toMatchObject({ status: 'undone', undoneRows: 1, undoRestoredRows: 1, undoDeletedRows: 0, undoSkippedRows: 0, unchangedRows: 1 });
+    expect(await leadsByPhone(api, campaign.id)).toEqual(before);
   });
 
   it('refuses an unknown policy, and the browser path takes the field', async () => {

@@ -6,6 +6,10 @@ declare global {
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: { name: string; queries: string[] }[];
       TEST_LEADS_MIGRATIONS: { name: string; queries: string[] }[];
+      /** Workbook readers that hang, crash or pollute their isolate (test/worker/fixtures/broken-readers.js). */
+      HANGING_READER: WorkerEnv['WORKBOOK_READER'];
+      CRASHING_READER: WorkerEnv['WORKBOOK_READER'];
+      POLLUTING_READER: WorkerEnv['WORKBOOK_READER'];
     }
   }
 }

@@ -31,10 +31,11 @@ describe('a header below a title line', () => {
     expect(view).toMatchObject({ status: 'completed', totalRows: 3, importedRows: 1, failedRows: 2, headerRow: 3 });
     expect(view.errorCounts).toEqual({ PHONE_INVALID: 1, DUPLICATE_IN_FILE: 1 });
 
-    // "Mobile" beside "Phone Number" became the first secondary contact.
+    // "Mobile" beside "Phone Number" is only a wizard suggestion: a headless import leaves it out.
+    expect(view).toMatchObject({ mappingSource: 'automatic', unknownColumns: ['Mobile'] });
     const leads = await campaignLeads(api, campaign.id);
     expect(leads.map((l: any) => [l.phoneNumber, l.variables.customer_name, l.secondaryContacts.map((s: any) => s.phoneNumber)])).toEqual([
-      ['+14152000101', 'Ann', ['+14152000102']],
+      ['+14152000101', 'Ann', []],
     ]);
 
     const report = readReport(await (await api.get(`/imports/${view.id}/errors.csv`)).text());
@@ -110,18 +111,23 @@ describe('remembered mappings', () => {
     expect(none).toMatchObject({ source: null, mapping: { columns: [{ kind: 'phone' }, { kind: 'secondaryPhone', index: 1 }] }, suggested: [1] });
   });
 
-  it('applies a remembered mapping to a headless file with overlapping headers, and saves the headless mapping too', async () => {
+  it('a headless file takes the mapping saved for its identical headers in the campaign, not one for overlapping headers, and saves none', async () => {
     const { api, campaign } = await seededCampaign();
     await createFromWizard(api, campaign.id, 'leads-nov.csv', CUSTOM_HEADERS, CUSTOM_COLUMNS);
     // "Full Name" matches no variable by itself: only the remembered mapping sends it to customer_name (required).
-    const file = csv([['Org', 'Full Name', 'Tel', 'City'], ['Acme', 'Ann', '+14152000201', 'SF']]);
-    const view = await (await headless(api, campaign.id, file)).json<any>();
-    expect(view).toMatchObject({ status: 'completed', importedRows: 1, mappingSource: { fileName: 'leads-nov.csv', scope: 'campaign' } });
+    const same = await (await headless(api, campaign.id, csv([CUSTOM_HEADERS, ['Ann', '+14152000201', 'Acme']]))).json<any>();
+    expect(same).toMatchObject({ status: 'completed', importedRows: 1, mappingSource: 'remembered', rememberedMapping: { fileName: 'leads-nov.csv' } });
     const [lead] = await campaignLeads(api, campaign.id);
     expect(lead.variables).toMatchObject({ customer_name: 'Ann', company: 'Acme' });
+    expect(await api.json(api.get(`/imports/${same.id}`))).toMatchObject({ mappingSource: 'remembered' });
 
-    const exact = await api.json(api.post(`/campaigns/${campaign.id}/mappings/match`, { headers: ['Org', 'Full Name', 'Tel', 'City'] }));
-    expect(exact).toMatchObject({ match: 'exact', source: { fileName: 'export.csv' } });
+    // Overlapping headers: the automatic mapping, so "Full Name" goes nowhere and customer_name is missing.
+    const overlap = await (await headless(api, campaign.id, csv([['Org', 'Full Name', 'Tel', 'City'], ['Acme', 'Bo', '+14152000202', 'SF']]))).json<any>();
+    expect(overlap).toMatchObject({ status: 'completed', importedRows: 0, failedRows: 1, errorCounts: { VARIABLE_REQUIRED: 1 }, mappingSource: 'automatic', rememberedMapping: null });
+    // A headless import remembers nothing: nobody confirmed its mapping.
+    const match = await api.json(api.post(`/campaigns/${campaign.id}/mappings/match`, { headers: ['Org', 'Full Name', 'Tel', 'City'] }));
+    expect(match).toMatchObject({ match: 'overlap', source: { fileName: 'leads-nov.csv' } });
+    expect((await api.json(api.get('/mappings'))).items.map((m: any) => m.fileName)).toEqual(['leads-nov.csv']);
   });
 
   it('drops a remembered target the campaign\'s assistant does not have', async () => {

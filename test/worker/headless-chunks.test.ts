@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:test';
 import { client, seededCampaign, waitForEnd } from './helpers.ts';
 import { usNumbers } from './csv.ts';
-import { chunkByteBudget } from '../../workers/chunk/read-upload.ts';
+import { LIMITS } from '../../src/lib/limits.ts';
+import { chunkBudget } from '../../src/lib/chunk/cut.ts';
 import { importPrefix } from '../../workers/chunk/keys.ts';
 
 async function chunkSizes(workspaceId: string, importId: string): Promise<number[]> {
@@ -62,7 +63,7 @@ describe('headless chunks are cut by bytes', () => {
     const id = (await res.json<any>()).id;
     const sizes = await chunkSizes(workspaceId, id);
     expect(sizes.length).toBe(2);
-    for (const s of sizes) expect(s).toBeLessThanOrEqual(chunkByteBudget(1024 * 1024) + 100);
+    for (const s of sizes) expect(s).toBeLessThanOrEqual(chunkBudget(LIMITS.chunkRows, 1024 * 1024).bytes + 100);
     const view = await waitForEnd(api, id);
     expect(view).toMatchObject({ status: 'completed', totalRows: 120, importedRows: 120, failedRows: 0 });
   });

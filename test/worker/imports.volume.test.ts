@@ -1,13 +1,10 @@
 /** Full size: a headless file of 12,002 rows in the default 5,000-row chunks (small sizes: imports.test.ts). */
 import { describe, expect, it } from 'vitest';
+import { heldQueue } from './held-queue.ts';
 import { client, seededCampaign, waitForEnd } from './helpers.ts';
 import { csv, readReport, usNumbers } from './csv.ts';
 
 type Api = ReturnType<typeof client>;
-
-async function importCsv(api: Api, campaignId: string, body: string, params = 'ignoreErrors=true') {
-  return api.post(`/campaigns/${campaignId}/imports?fileName=leads.csv&${params}`, body, { 'Content-Type': 'text/csv' });
-}
 
 async function allLeads(api: Api, campaignId: string) {
   const out: any[] = [];
@@ -22,16 +19,21 @@ async function allLeads(api: Api, campaignId: string) {
 
 describe('headless import at full size', () => {
   it('splits into chunks, runs in the background, keeps the first occurrence across chunk boundaries', async () => {
-    const { api, campaign } = await seededCampaign();
+    const { api, campaign, token } = await seededCampaign();
     const phones = usNumbers(12_000);
     const rows: string[][] = [['phone_number', 'customer_name', 'company']];
     phones.forEach((p, i) => rows.push([p, `Person ${i}`, 'Co']));
     rows.push([phones[0]!, 'Repeat of row 1', 'Co']); // row 12001 repeats row 1 (chunk 0 vs chunk 2)
     rows.push(['12', 'Too short', 'Co']);
-    const res = await importCsv(api, campaign.id, csv(rows));
+    // The queue is held until the answer is in: nothing has run yet when the request answers.
+    const q = heldQueue();
+    const res = await q.fetch(token, 'POST', `/campaigns/${campaign.id}/imports?fileName=leads.csv&ignoreErrors=true`, csv(rows));
     expect(res.status).toBe(202);
     const started = await res.json<any>();
-    expect(['queued', 'validating', 'importing']).toContain(started.status);
+    expect(started).toMatchObject({ status: 'validating', processedRows: 0 });
+    expect(q.held.map((m) => [m.kind, m.chunk])).toEqual([0, 1, 2].map((c) => ['validate', c]));
+    // Chunks delivered last to first: the first occurrence still wins across chunk boundaries.
+    while (q.held.length) await q.deliver(q.held.pop());
     const view = await waitForEnd(api, started.id);
     expect(view).toMatchObject({ status: 'completed', totalRows: 12_002, importedRows: 12_000, failedRows: 2 });
     expect(view.errorCounts).toEqual({ DUPLICATE_IN_FILE: 1, PHONE_INVALID: 1 });

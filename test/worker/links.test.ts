@@ -11,22 +11,13 @@ import { writePass } from '../../workers/write/write-pass.ts';
 import { finalizeImport } from '../../workers/report/finalize.ts';
 import { coordinator } from '../../workers/coordinator/coordinator.ts';
 import { sendImportEmail } from '../../workers/notify/send-email.ts';
+import { sentEmailOf } from './outbox-helpers.ts';
 import { signedQuery } from '../../workers/links/sign.ts';
 import { app } from '../../workers/api/app.ts';
 import { deleteExpiredReports } from '../../workers/retention/retention.ts';
 import type { Env } from '../../workers/env.ts';
 
-/**
- * The raw MIME of a message handed to the binding. Locally, `cloudflare:email`'s EmailMessage is
- * miniflare's, which keeps the raw message under this key (deployed, the runtime reads it).
- */
-function rawOf(message: unknown): string {
-  const raw = (message as Record<string, unknown>)['EmailMessage::raw'];
-  if (typeof raw !== 'string') throw new Error('the EmailMessage has no raw string (did miniflare change how it stores it?)');
-  return raw;
-}
-
-/** Runs a small browser-path import to its end with a capturing email binding; returns the import and the decoded email. */
+/** Runs a small browser-path import to its end; returns the import and its completion email (sent by the outbox's consumer). */
 async function importWithEmail() {
   const ctx = await seededCampaign();
   const { api, campaign, workspaceId } = ctx;
@@ -39,17 +30,12 @@ async function importWithEmail() {
     { row: 3, cells: ['+14152000603', 'Cy'] },
   ];
   expect((await api.put(`/imports/${created.id}/chunks/0`, { v: 1, index: 0, rows })).status).toBe(200);
-  const sent: { from: string; to: string; raw: string }[] = [];
-  const mailEnv: Env = {
-    ...(env as Env),
-    EMAIL: { send: async (m: EmailMessage) => (sent.push({ from: m.from, to: m.to, raw: rawOf(m) }), { messageId: 'x' }) } as unknown as SendEmail,
-  };
   await coordinator(env, created.id).seal(1);
-  await validatePass(mailEnv, workspaceId, created.id, 0);
-  await writePass(mailEnv, workspaceId, created.id, 0);
-  const view = await finalizeImport(mailEnv, workspaceId, created.id);
-  expect(sent).toHaveLength(1);
-  return { ...ctx, id: created.id as string, view, envelope: sent[0]!, mail: decodeMail(sent[0]!.raw) };
+  await validatePass(env, workspaceId, created.id, 0);
+  await writePass(env, workspaceId, created.id, 0);
+  const view = await finalizeImport(env, workspaceId, created.id);
+  const sent = await sentEmailOf(created.id);
+  return { ...ctx, id: created.id as string, view, envelope: sent, mail: decodeMail(sent.raw) };
 }
 
 /** The links of an email, from the plain text and from the HTML's hrefs. */

@@ -17,7 +17,7 @@ import { toApiError } from '../../workers/api/handle-error.ts';
 function admin(path: string, body: unknown) {
   return SELF.fetch(`http://example.com/api/v1/admin${path}`, {
     method: 'POST',
-    headers: { Authorization: 'Bearer adm_test_secret', 'Content-Type': 'application/json' },
+    headers: { Authorization: 'Bearer adm_test_secret_0123456789abcdef0123456789', 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
 }

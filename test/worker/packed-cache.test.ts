@@ -1,13 +1,14 @@
 /**
  * GET /suppressions/packed served from its R2 cache: a 304 reads no list (the cached object's
- * builtAt and upload time stay), every change of the list (add, delete, an entry expiring, a move
- * between shards) gives a new ETag and bytes that show it, and no workspace is ever served another's.
+ * builtAt and upload time stay), every change of the list (add, delete, a move between shards) gives
+ * a new ETag and bytes that show it, an entry expiring needs no rebuild (the bytes carry expiries),
+ * and no workspace is ever served another's.
  */
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { client, createWorkspace } from './helpers.ts';
-import { createPackedSet } from '../../src/lib/suppression/packed-set.ts';
-import { packedCacheKey } from '../../workers/suppression/packed-list.ts';
+import { createSuppressionLookup, readPackedHeader } from '../../src/lib/suppression/packed-list.ts';
+import { packedCacheKey, packedList } from '../../workers/suppression/packed-list.ts';
 import { moveWorkspace } from '../../workers/leads/move.ts';
 import { shardOf } from '../../workers/leads/placement.ts';
 import { suppressionStore } from '../../workers/suppression/store.ts';
@@ -25,13 +26,19 @@ function packed(token: string, etag?: string): Promise<Response> {
 
 async function numbers(res: Response) {
   expect(res.status).toBe(200);
-  return createPackedSet(new Uint8Array(await res.arrayBuffer()));
+  return createSuppressionLookup(new Uint8Array(await res.arrayBuffer()));
 }
 
-/** What the cache holds for the workspace: when it was built and uploaded (a rebuild changes both). */
+/** What the cache holds for the workspace: when it was built and uploaded, and the test's mark (a rebuild drops it). */
 async function cached(workspaceId: string) {
   const head = await env.UPLOADS.head(packedCacheKey(workspaceId));
-  return head && { builtAt: head.customMetadata?.builtAt, uploaded: head.uploaded.getTime(), etag: head.customMetadata?.etag };
+  return head && { builtAt: head.customMetadata?.builtAt, uploaded: head.uploaded.getTime(), etag: head.customMetadata?.etag, marked: head.customMetadata?.marked };
+}
+
+/** Marks the cached object (same bytes and metadata, plus `marked`): a rebuild, however fast, would lose the mark. */
+async function markCache(workspaceId: string) {
+  const object = (await env.UPLOADS.get(packedCacheKey(workspaceId)))!;
+  await env.UPLOADS.put(packedCacheKey(workspaceId), await object.arrayBuffer(), { customMetadata: { ...object.customMetadata, marked: 'yes' } });
 }
 
 async function moveTo(workspaceId: string, to: number) {
@@ -47,15 +54,19 @@ describe('GET /suppressions/packed from its cache', () => {
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
     expect((await numbers(first)).size).toBe(2);
+    // Never stored by the browser: the page keeps the bytes and revalidates with If-None-Match itself.
+    expect(first.headers.get('Cache-Control')).toBe('private, no-store');
+    await markCache(workspaceId);
     const built = await cached(workspaceId);
-    expect(built).toMatchObject({ etag });
+    expect(built).toMatchObject({ etag, marked: 'yes' });
 
-    await new Promise((r) => setTimeout(r, 20));
     const again = await packed(token, etag);
     expect(again.status).toBe(304);
+    expect(again.headers.get('Cache-Control')).toBe('private, no-store');
     expect(again.headers.get('etag')).toBe(etag);
     expect(again.headers.get('X-Suppression-Count')).toBe('2');
-    expect(again.headers.get('X-Suppression-Format')).toBe('f64le-sorted-e164-digits');
+    expect(again.headers.get('X-Suppression-Format')).toBe('spk2');
+    expect(again.headers.get('X-Suppression-Form')).toBe('exact');
     expect(await cached(workspaceId)).toEqual(built);
 
     const plain = await packed(token);
@@ -89,27 +100,29 @@ describe('GET /suppressions/packed from its cache', () => {
     expect([set.has('+14152000001'), set.has('+14152000002'), set.size]).toEqual([false, true, 1]);
   });
 
-  it('rebuilds the list once an entry has expired since the cache was built', async () => {
-    const { api, token, workspaceId } = await workspace();
-    const soon = new Date(Date.now() + 1_500).toISOString();
-    await api.json(api.post('/suppressions', { phoneNumbers: ['+14152000001'], expiresAt: soon }));
-    await api.json(api.post('/suppressions', { phoneNumbers: ['+14152000002'] }));
-    const before = await packed(token);
-    const etag = before.headers.get('etag')!;
-    expect((await numbers(before)).has('+14152000001')).toBe(true);
+  it('entries expiring seconds apart never make a rebuild: the bytes carry each expiry and the reader drops an entry once it passes', async () => {
+    const { api, workspaceId } = await workspace();
+    const t0 = Date.parse('2098-01-01T00:00:00.000Z');
+    const phones = Array.from({ length: 10 }, (_, i) => `+1415200001${i}`);
+    // One request per expiry, each a second after the one before.
+    for (let i = 0; i < phones.length; i++) await api.json(api.post('/suppressions', { phoneNumbers: [phones[i]], expiresAt: new Date(t0 + i * 1_000).toISOString() }));
+    await api.json(api.post('/suppressions', { phoneNumbers: ['+14152000099'] }));
+    const first = await packedList(env, workspaceId, new Date(t0 - 60_000));
     const built = await cached(workspaceId);
-
-    await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(soon) - Date.now()) + 50));
-    const after = await packed(token, etag);
-    expect(after.headers.get('etag')).not.toBe(etag);
-    expect(after.headers.get('X-Suppression-Count')).toBe('1');
-    const set = await numbers(after);
-    expect([set.has('+14152000001'), set.has('+14152000002')]).toEqual([false, true]);
-    expect((await cached(workspaceId))!.builtAt).not.toBe(built!.builtAt);
-    // Nothing else expires: the rebuilt list is served from the cache from now on.
-    const rebuilt = await cached(workspaceId);
-    expect((await packed(token, after.headers.get('etag')!)).status).toBe(304);
-    expect(await cached(workspaceId)).toEqual(rebuilt);
+    // Asked at every expiry and between them: the same bytes, never built again.
+    for (let i = 0; i <= phones.length; i++) {
+      const at = new Date(t0 + i * 1_000 - 500);
+      const again = await packedList(env, workspaceId, at, (etag) => etag === first.etag);
+      expect(again).toMatchObject({ etag: first.etag, body: null });
+    }
+    expect(await cached(workspaceId)).toEqual(built);
+    const bytes = new Uint8Array(await new Response((await packedList(env, workspaceId, new Date(t0 + 20_000))).body).arrayBuffer());
+    expect(readPackedHeader(bytes)).toMatchObject({ form: 'exact', permanent: 1, expiring: 10 });
+    for (let i = 0; i <= phones.length; i++) {
+      const listed = createSuppressionLookup(bytes, t0 + i * 1_000 - 500);
+      expect(phones.map((p) => listed.has(p))).toEqual(phones.map((_, k) => k >= i));
+      expect(listed.has('+14152000099')).toBe(true);
+    }
   });
 
   it("never serves a workspace another's cached list, nor accepts another's ETag", async () => {
@@ -153,20 +166,29 @@ describe('GET /suppressions/packed from its cache', () => {
     expect((await numbers(away)).has('+14152000002')).toBe(true);
   });
 
-  it('reads the list in force in pages, with the earliest expiry still to come, expired entries skipped at page ends too', async () => {
+  it('reads the list in force source by source, in pages, expired entries skipped; the packed form keeps a number once, without expiry if any source says so, else its latest', async () => {
     const { api, workspaceId } = await workspace();
     const phones = Array.from({ length: 8 }, (_, i) => `+1415200000${i}`);
     await api.json(api.post('/suppressions', { phoneNumbers: phones.filter((_, i) => i % 3 === 0) }));
     await api.json(api.post('/suppressions', { phoneNumbers: phones.filter((_, i) => i % 3 === 1), expiresAt: '2020-01-01T00:00:00.000Z' }));
     await api.json(api.post('/suppressions', { phoneNumbers: [phones[2]!], expiresAt: '2099-01-01T00:00:00.000Z' }));
     await api.json(api.post('/suppressions', { phoneNumbers: [phones[5]!], expiresAt: '2098-01-01T00:00:00.000Z' }));
-    const pages: { phones: string[]; nextExpiry: string | null }[] = [];
+    // The same numbers in a second source: permanent there for 2, a later expiry for 5.
+    await api.json(api.post('/suppressions', { phoneNumbers: [phones[2]!], source: 'partner-dnc' }));
+    await api.json(api.post('/suppressions', { phoneNumbers: [phones[5]!], source: 'partner-dnc', expiresAt: '2098-06-01T00:00:00.000Z' }));
+    const pages = [];
     for await (const page of suppressionStore(env, workspaceId).activeNumbers(new Date(), 3)) pages.push(page);
     expect(pages).toEqual([
-      { phones: [phones[0], phones[2]], nextExpiry: '2099-01-01T00:00:00.000Z' },
-      { phones: [phones[3], phones[5]], nextExpiry: '2098-01-01T00:00:00.000Z' },
-      { phones: [phones[6]], nextExpiry: null },
+      { permanent: [phones[0]], expiring: [[phones[2], '2099-01-01T00:00:00.000Z']] },
+      { permanent: [phones[3]], expiring: [[phones[5], '2098-01-01T00:00:00.000Z']] },
+      { permanent: [phones[6]], expiring: [] },
+      { permanent: [phones[2]], expiring: [[phones[5], '2098-06-01T00:00:00.000Z']] },
     ]);
+    const bytes = new Uint8Array(await new Response((await packedList(env, workspaceId, new Date())).body).arrayBuffer());
+    expect(readPackedHeader(bytes)).toMatchObject({ form: 'exact', count: 5, permanent: 4, expiring: 1 });
+    const at = (iso: string) => createSuppressionLookup(bytes, Date.parse(iso));
+    expect(phones.map((p) => at('2098-03-01T00:00:00Z').has(p))).toEqual([true, false, true, true, false, true, true, false]);
+    expect(at('2098-07-01T00:00:00Z').has(phones[5]!)).toBe(false);
   });
 
   it('keeps the cache outside the prefix of the workspace imports', () => {

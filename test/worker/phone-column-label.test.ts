@@ -32,8 +32,12 @@ describe('the phone column in error messages', () => {
     const view = await waitForEnd(api, created.id);
     expect(view.errorCounts).toEqual({ PHONE_INVALID: 1, DUPLICATE_IN_FILE: 1 });
 
+    const report = await (await api.get(`/imports/${created.id}/errors.csv`)).text();
+    expect(report).toContain('The phone number ""not a phone"" in column ""(unnamed column 1)""');
+    expect(report).toContain('Duplicate of row 1');
+    // The stored error part names the column by its index, the same for both errors.
     const part = await (await env.UPLOADS.get(keys.errors(workspaceId, created.id, 0)))!.json<ErrorPart>();
-    const columns = Object.fromEntries(part.rows.flatMap((r) => r.errors.map((e) => [e.code, e.column])));
-    expect(columns).toEqual({ PHONE_INVALID: '(unnamed column 1)', DUPLICATE_IN_FILE: '(unnamed column 1)' });
+    const columns = Object.fromEntries(part.rows.flatMap((r) => r.errors.map((e) => [e.code, [e.column, e.columnIndex]])));
+    expect(columns).toEqual({ PHONE_INVALID: [undefined, 0], DUPLICATE_IN_FILE: [undefined, 0] });
   });
 });

@@ -12,4 +12,18 @@ describe('security headers', () => {
       expect(res.headers.get('Content-Security-Policy')).toMatch(/frame-ancestors 'none'/);
     }
   });
+
+  it('sends every security header on /api/* answers outside /api/v1 too, with a JSON error', async () => {
+    for (const [method, path] of [['GET', '/api/nope'], ['GET', '/api/v2/campaigns'], ['POST', '/api/'], ['DELETE', '/api/v1x/y']] as const) {
+      const res = await SELF.fetch(`http://example.com${path}`, { method });
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('Strict-Transport-Security'), path).toBe('max-age=31536000; includeSubDomains');
+      expect(res.headers.get('Content-Security-Policy'), path).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+      expect(res.headers.get('X-Content-Type-Options'), path).toBe('nosniff');
+      expect(res.headers.get('X-Frame-Options'), path).toBe('DENY');
+      expect(res.headers.get('Referrer-Policy'), path).toBe('no-referrer');
+      expect(res.headers.get('Cache-Control'), path).toBe('no-store');
+      expect((await res.json<any>()).error.code, path).toBe('NOT_FOUND');
+    }
+  });
 });

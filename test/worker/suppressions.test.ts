@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { client, createWorkspace } from './helpers.ts';
 import { csv, readReport, usNumbers } from './csv.ts';
 import { isSuppressed, suppressedAmong, suppressionStore } from '../../workers/suppression/store.ts';
-import { createPackedSet } from '../../src/lib/suppression/packed-set.ts';
+import { createSuppressionLookup, exactBytes, PACKED_HEADER_BYTES, readPackedHeader } from '../../src/lib/suppression/packed-list.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PAST = '2020-01-01T00:00:00.000Z';
@@ -131,7 +131,7 @@ describe('expiry', () => {
     const res = await api.get('/suppressions/packed');
     expect(res.status).toBe(200);
     expect(res.headers.get('X-Suppression-Count')).toBe('2');
-    const set = createPackedSet(new Uint8Array(await res.arrayBuffer()));
+    const set = createSuppressionLookup(new Uint8Array(await res.arrayBuffer()));
     expect(set.size).toBe(2);
     expect(set.has('+14152000001')).toBe(false);
     expect(set.has('+14152000002')).toBe(true);
@@ -262,7 +262,8 @@ describe('POST /suppressions/import (files)', () => {
     expect((await suppressedAmong(env, workspaceId, probe, new Date())).size).toBe(4);
     const packed = await api.get('/suppressions/packed');
     expect(packed.headers.get('X-Suppression-Count')).toBe('40000');
-    expect((await packed.arrayBuffer()).byteLength).toBe(40_000 * 8);
+    expect((await packed.arrayBuffer()).byteLength).toBe(exactBytes(40_000, 0));
+    expect(exactBytes(40_000, 0)).toBe(32 + 40_000 * 8);
   });
 });
 
@@ -273,7 +274,7 @@ describe('GET /suppressions (lookup, pages)', () => {
     await api.json(api.post('/suppressions', { phoneNumbers: [...numbers].reverse(), reason: 'r' }));
 
     const hit = await api.json(api.get(`/suppressions?phoneNumber=${encodeURIComponent('(415) 200-0007')}`));
-    expect(hit.items).toEqual([{ phoneNumber: '+14152000007', reason: 'r', expiresAt: null, createdAt: expect.any(String) }]);
+    expect(hit.items).toEqual([{ phoneNumber: '+14152000007', source: 'internal', reason: 'r', expiresAt: null, createdAt: expect.any(String) }]);
     expect(hit.nextCursor).toBeNull();
     const miss = await api.json(api.get(`/suppressions?phoneNumber=${encodeURIComponent('+14159999999')}`));
     expect(miss.items).toEqual([]);
@@ -302,7 +303,7 @@ describe('GET /suppressions.csv', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const text = await res.text();
     const lines = text.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('phone_number,reason,expires_at,created_at');
+    expect(lines[0]).toBe('phone_number,reason,expires_at,created_at,source');
     expect(text).not.toMatch(/(^|,)[=+\-@]/m); // nothing Excel would run
     expect(lines[1]).toMatch(/^'\+14152000000,"'=HYPERLINK\(""http:\/\/x""\)",,/);
     expect(readReport(text).rows).toHaveLength(5);
@@ -340,8 +341,10 @@ describe('GET /suppressions/packed', () => {
     expect(res.headers.get('content-type')).toBe('application/octet-stream');
     const etag = res.headers.get('etag')!;
     expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(res.headers.get('X-Suppression-Form')).toBe('exact');
     const bytes = new Uint8Array(await res.arrayBuffer());
-    const view = new DataView(bytes.buffer);
+    expect(readPackedHeader(bytes)).toMatchObject({ form: 'exact', count: 4, permanent: 4, expiring: 0 });
+    const view = new DataView(bytes.buffer, PACKED_HEADER_BYTES);
     expect([0, 1, 2, 3].map((i) => view.getFloat64(i * 8, true))).toEqual([14152000001, 442079460958, 861012345678, 4915123456789]);
 
     const cached = await fetchWithEtag(token, etag);
@@ -369,7 +372,7 @@ describe('tenancy', () => {
     expect((await listAll(b.api)).map((i) => i.phoneNumber)).toEqual(['+14152000003']);
     expect((await b.api.json(b.api.get('/suppressions?phoneNumber=%2B14152000001'))).items).toEqual([]);
     expect((await suppressedAmong(env, b.workspaceId, ['+14152000001', '+14152000003'], new Date()))).toEqual(new Set(['+14152000003']));
-    const packedB = createPackedSet(new Uint8Array(await (await b.api.get('/suppressions/packed')).arrayBuffer()));
+    const packedB = createSuppressionLookup(new Uint8Array(await (await b.api.get('/suppressions/packed')).arrayBuffer()));
     expect(packedB.size).toBe(1);
     expect(packedB.has('+14152000001')).toBe(false);
     const csvB = await (await b.api.get('/suppressions.csv')).text();

@@ -129,13 +129,20 @@ describe('undo', () => {
     // The queue is the test's: it keeps what steps send, so the test delivers each message (twice).
     let sent: any[] = [];
     const queue = { send: async (b: any) => void sent.push(b), sendBatch: async (b: any[]) => void sent.push(...b.map((m) => m.body)) };
-    const stepEnv = { ...env, UNDO_STEP_ROWS: '300', IMPORT_QUEUE: queue };
-    const dying = { ...stepEnv, IMPORT_QUEUE: { send: async () => { throw new Error('consumer died'); }, sendBatch: async () => { throw new Error('consumer died'); } } };
+    const stepEnv = { ...env, UNDO_STEP_ROWS: '300', IMPORT_QUEUE: queue, EVENT_QUEUE: queue };
+    const dyingQueue = { send: async () => { throw new Error('consumer died'); }, sendBatch: async () => { throw new Error('consumer died'); } };
+    const dying = { ...stepEnv, IMPORT_QUEUE: dyingQueue, EVENT_QUEUE: dyingQueue };
     expect(await requestUndo(stepEnv as any, await importRow(upd.id))).toBe('started');
     expect((await api.json(api.get(`/imports/${upd.id}`))).status).toBe('undoing');
     let steps = 0;
-    while (sent.length) {
-      const message = sent[sent.length - 1];
+    // The last step also hands the undo's outbox event (import.undone) to the queue: kept apart.
+    const events: any[] = [];
+    const undoSteps = () => {
+      events.push(...sent.filter((m) => m.kind === 'event'));
+      return sent.filter((m) => m.kind !== 'event');
+    };
+    while (undoSteps().length) {
+      const message = undoSteps().at(-1);
       sent = [];
       expect(message).toEqual({ kind: 'undo', workspaceId: expect.any(String), importId: upd.id });
       if (++steps % 3 === 0) {
@@ -155,7 +162,14 @@ describe('undo', () => {
     expect(after.size).toBe(1_500);
     for (const [p, lead] of before) expect(after.get(p)).toEqual(lead);
     expect(await leadCount(api, campaign.id)).toBe(1_500);
+    // The undo is announced once, however often its last step ran (and died before handing it off).
+    undoSteps();
+    const outbox = await env.DB.prepare("SELECT id, type FROM outbox_events WHERE subject_id = ?1 AND type = 'import.undone'").bind(upd.id).all<any>();
+    expect(outbox.results).toHaveLength(1);
+    expect(events.length).toBeGreaterThanOrEqual(1);
+    for (const e of events) expect(e).toEqual({ kind: 'event', workspaceId: expect.any(String), eventId: outbox.results[0].id });
     // A late redelivery after the end changes nothing.
+    sent = [];
     expect(await deliver('lead-import-chunks', [{ kind: 'undo', workspaceId: view.workspaceId ?? (await importRow(upd.id)).workspaceId, importId: upd.id }], stepEnv)).toEqual([]);
     expect(sent).toEqual([]);
   });

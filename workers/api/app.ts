@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import { errorBody } from './errors.ts';
 import { handleError } from './handle-error.ts';
-import { requireToken } from './middleware/auth.ts';
+import { can } from './middleware/can.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { health } from './routes/health.ts';
 import { assistantRoutes } from './routes/assistants.ts';
@@ -17,18 +17,20 @@ import { suppressionRoutes } from './routes/suppressions.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { campaignMappingRoutes, mappingRoutes } from './routes/mappings.ts';
 import { existingLeadsRoutes } from './routes/existing-leads.ts';
-
-const PUBLIC = new Set(['/api/v1/health', '/api/v1/openapi.json']);
+import { webhookRoutes } from './routes/webhooks.ts';
+import { signInRoutes } from './routes/sign-in.ts';
+import { memberRoutes } from './routes/members.ts';
+import { tokenRoutes } from './routes/tokens.ts';
+import { auditRoutes } from './routes/audit.ts';
 
 export const app = new Hono<AppEnv>()
   .basePath('/api/v1')
   .use(securityHeaders)
-  // Signed links carry their own authority (no token): mounted before the token check, which they never reach.
+  // Every route names its permission with can() (middleware/can.ts): a person, a token, a signed link
+  // or the operator is resolved there and the permission table (auth/permissions.ts) decides.
   .route('/links', linkRoutes)
-  // Admin routes check ADMIN_TOKEN themselves; workspace tokens never reach them.
-  .use(async (c, next) => (PUBLIC.has(c.req.path) || c.req.path.startsWith('/api/v1/admin/') ? next() : requireToken(c, next)))
   .route('/health', health)
-  .get('/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)))
+  .get('/openapi.json', can('public'), (c) => c.json(openApiDocument(new URL(c.req.url).origin)))
   .route('/assistants', assistantRoutes)
   .route('/campaigns', campaignRoutes)
   .route('/calling-rules', callingRuleRoutes)
@@ -41,6 +43,11 @@ export const app = new Hono<AppEnv>()
   .route('/admin', adminRoutes)
   .route('/campaigns', campaignMappingRoutes)
   .route('/mappings', mappingRoutes)
+  .route('/webhooks', webhookRoutes)
+  .route('/', signInRoutes)
+  .route('/', memberRoutes)
+  .route('/tokens', tokenRoutes)
+  .route('/', auditRoutes)
   .notFound((c) => c.json(errorBody('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404))
   .onError(handleError);
 

@@ -8,11 +8,10 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApiError, errorBody } from './errors.ts';
 import { isFileReadError } from '../../src/lib/parse/errors.ts';
-import { Refusal, type RefusalCode } from '../refusal.ts';
+import { Refusal, UNAVAILABLE_RETRY_AFTER_SECONDS, type RefusalCode } from '../refusal.ts';
 import { ImportUnavailableError } from '../import/errors.ts';
 
-/** Seconds a client is asked to wait before retrying after a store failed. */
-export const UNAVAILABLE_RETRY_AFTER_SECONDS = 30;
+export { UNAVAILABLE_RETRY_AFTER_SECONDS };
 
 /** Every code the domain and the readers refuse with, and its HTTP status. */
 export const REFUSAL_STATUS: Record<RefusalCode, ContentfulStatusCode> = {
@@ -27,6 +26,9 @@ export const REFUSAL_STATUS: Record<RefusalCode, ContentfulStatusCode> = {
   IMPORT_FINISHED: 409,
   REPORT_NOT_READY: 404,
   WEBHOOK_URL_NOT_ALLOWED: 422,
+  WEBHOOK_LIMIT: 409,
+  WEBHOOK_DISABLED: 409,
+  DELIVERY_IN_FLIGHT: 409,
   IMPORT_STARTED: 409,
   CHUNK_ROWS_OVERLAP: 409,
   UNDO_EXPIRED: 410,
@@ -36,6 +38,27 @@ export const REFUSAL_STATUS: Record<RefusalCode, ContentfulStatusCode> = {
   MOVE_IN_PROGRESS: 409,
   SHARD_UNKNOWN: 422,
   MOVE_VERIFY_FAILED: 500,
+  // The suppression list's (workers/suppression/refusals.ts).
+  PROCESSING_FAILED: 503,
+  SUPPRESSION_SOURCE_STALE: 409,
+  SUPPRESSION_SOURCES_LIMIT: 422,
+  // Authentication and authorisation (workers/auth/refusal.ts).
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  CSRF_REJECTED: 403,
+  CODE_INVALID: 401,
+  CODE_EXPIRED: 401,
+  CODE_EXHAUSTED: 401,
+  INVITATION_EXPIRED: 403,
+  NO_WORKSPACE: 403,
+  LAST_OWNER: 409,
+  ALREADY_MEMBER: 409,
+  NOT_A_SESSION: 400,
+  EMAIL_NOT_SENT: 503,
+  AUTH_NOT_CONFIGURED: 500,
+  LINK_INVALID: 403,
+  LINK_EXPIRED: 403,
+  LINK_SIGNING_KEY_MISSING: 500,
   FILE_UNSUPPORTED: 415,
   FILE_CORRUPT: 422,
   FILE_EMPTY: 422,

@@ -3,6 +3,8 @@
  * within a workspace. Routes parse and answer; this module is the only one that reads or writes
  * the `assistants` table.
  */
+import { auditQuery } from '../audit/record-audit.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/principal.ts';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Env } from '../env.ts';
 import { db } from '../db/client.ts';
@@ -46,7 +48,7 @@ export async function requireAssistant(env: Env, workspaceId: string, id: string
   return row;
 }
 
-export async function createAssistant(env: Env, workspaceId: string, input: CreateAssistantInput): Promise<Assistant> {
+export async function createAssistant(env: Env, workspaceId: string, input: CreateAssistantInput, actor: Actor = SYSTEM_ACTOR): Promise<Assistant> {
   const row: AssistantRow = {
     id: newId('ast'),
     workspaceId,
@@ -55,7 +57,8 @@ export async function createAssistant(env: Env, workspaceId: string, input: Crea
     secondaryVariables: input.secondaryVariables,
     createdAt: nowIso(),
   };
-  await db(env.DB).insert(assistants).values(row);
+  const d = db(env.DB);
+  await d.batch([d.insert(assistants).values(row), auditQuery(d, { workspaceId, actor, action: 'assistant.created', target: { type: 'assistant', id: row.id }, details: { name: row.name } })]);
   return toAssistant(row);
 }
 
@@ -65,15 +68,16 @@ export async function listAssistants(env: Env, workspaceId: string): Promise<Ass
 }
 
 /** Changes the name or the variables; imports already created keep the variables they started with. */
-export async function updateAssistant(env: Env, workspaceId: string, id: string, input: UpdateAssistantInput): Promise<Assistant> {
+export async function updateAssistant(env: Env, workspaceId: string, id: string, input: UpdateAssistantInput, actor: Actor = SYSTEM_ACTOR): Promise<Assistant> {
   const row = await requireAssistant(env, workspaceId, id);
   const changes: Partial<AssistantRow> = {};
   if (input.name !== undefined) changes.name = input.name;
   if (input.variables !== undefined) changes.variables = input.variables;
   if (input.secondaryVariables !== undefined) changes.secondaryVariables = input.secondaryVariables;
-  await db(env.DB)
-    .update(assistants)
-    .set(changes)
-    .where(and(eq(assistants.id, row.id), eq(assistants.workspaceId, workspaceId)));
+  const d = db(env.DB);
+  await d.batch([
+    d.update(assistants).set(changes).where(and(eq(assistants.id, row.id), eq(assistants.workspaceId, workspaceId))),
+    auditQuery(d, { workspaceId, actor, action: 'assistant.updated', target: { type: 'assistant', id: row.id }, details: { fields: Object.keys(changes) } }),
+  ]);
   return toAssistant({ ...row, ...changes });
 }

@@ -3,6 +3,8 @@
  * listed, found and changed within a workspace, with its lead count. Routes parse and answer;
  * this module is the only one that reads or writes the `campaigns` table.
  */
+import { auditQuery } from '../audit/record-audit.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/principal.ts';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Env } from '../env.ts';
 import { db } from '../db/client.ts';
@@ -11,7 +13,9 @@ import { newId, nowIso } from '../db/ids.ts';
 import { notFoundRefusal } from '../refusal.ts';
 import { DEFAULT_CALLING_WINDOW } from '../../src/lib/calling/calling-window.ts';
 import { DEFAULT_BLOCKED_PHONE_TYPES } from '../../src/lib/calling/blocked-phone-types.ts';
+import { DEFAULT_CONSENT_POLICY, type ConsentPolicy } from '../../src/lib/consent/consent-policy.ts';
 import { sampleCsv } from '../../src/lib/sample/sample-csv.ts';
+import { CONSENT_FIELD_NAMES } from '../../src/lib/fields/lead-fields.ts';
 import { DEFAULT_CALL_PURPOSE } from '../../src/lib/calling/call-purpose.ts';
 import type { CreateCampaignInput } from '../../src/lib/schemas/api.ts';
 import type { Campaign } from '../../src/lib/schemas/resources.ts';
@@ -29,6 +33,8 @@ export const toCampaign = (c: CampaignRow, leadCount: number): Campaign => ({
   defaultCountry: c.defaultCountry,
   callingWindow: c.callingWindow,
   blockedPhoneTypes: c.blockedPhoneTypes,
+  consentPolicy: c.consentPolicy,
+  requireFreshLists: c.requireFreshLists,
   callPurpose: c.callPurpose,
   leadCount,
   createdAt: c.createdAt,
@@ -68,17 +74,24 @@ export async function campaignName(env: Env, workspaceId: string, id: string): P
   return row?.name ?? null;
 }
 
-/** The campaign's blocked phone types now (an import keeps them for its whole run). */
-export async function blockedPhoneTypesOf(env: Env, workspaceId: string, id: string): Promise<string[]> {
+/**
+ * The campaign's settings an import is created with: its blocked phone types and consent policy
+ * (both kept for the whole run) and whether it requires fresh do-not-call lists.
+ */
+export async function importSettingsOf(env: Env, workspaceId: string, id: string): Promise<{ blockedPhoneTypes: string[]; consentPolicy: ConsentPolicy; requireFreshLists: boolean }> {
   const row = await db(env.DB)
-    .select({ blockedPhoneTypes: campaigns.blockedPhoneTypes })
+    .select({ blockedPhoneTypes: campaigns.blockedPhoneTypes, consentPolicy: campaigns.consentPolicy, requireFreshLists: campaigns.requireFreshLists })
     .from(campaigns)
     .where(and(eq(campaigns.id, id), eq(campaigns.workspaceId, workspaceId)))
     .get();
-  return row ? [...row.blockedPhoneTypes] : [...DEFAULT_BLOCKED_PHONE_TYPES];
+  return {
+    blockedPhoneTypes: row ? [...row.blockedPhoneTypes] : [...DEFAULT_BLOCKED_PHONE_TYPES],
+    consentPolicy: row?.consentPolicy ?? { ...DEFAULT_CONSENT_POLICY },
+    requireFreshLists: row?.requireFreshLists ?? false,
+  };
 }
 
-export async function createCampaign(env: Env, workspaceId: string, input: CreateCampaignInput): Promise<Campaign> {
+export async function createCampaign(env: Env, workspaceId: string, input: CreateCampaignInput, actor: Actor = SYSTEM_ACTOR): Promise<Campaign> {
   const assistant = await requireAssistant(env, workspaceId, input.assistantId);
   const row: CampaignRow = {
     id: newId('cmp'),
@@ -88,10 +101,13 @@ export async function createCampaign(env: Env, workspaceId: string, input: Creat
     defaultCountry: input.defaultCountry ?? null,
     callingWindow: input.callingWindow ?? { ...DEFAULT_CALLING_WINDOW, days: [...DEFAULT_CALLING_WINDOW.days] },
     blockedPhoneTypes: input.blockedPhoneTypes ?? [...DEFAULT_BLOCKED_PHONE_TYPES],
+    consentPolicy: input.consentPolicy ?? { ...DEFAULT_CONSENT_POLICY },
+    requireFreshLists: input.requireFreshLists ?? false,
     callPurpose: input.callPurpose ?? DEFAULT_CALL_PURPOSE,
     createdAt: nowIso(),
   };
-  await db(env.DB).insert(campaigns).values(row);
+  const d = db(env.DB);
+  await d.batch([d.insert(campaigns).values(row), auditQuery(d, { workspaceId, actor, action: 'campaign.created', target: { type: 'campaign', id: row.id }, details: { name: row.name } })]);
   return toCampaign(row, 0);
 }
 
@@ -108,25 +124,31 @@ export async function getCampaign(env: Env, workspaceId: string, id: string): Pr
 }
 
 /** Changes a campaign's name, default country, calling window, blocked phone types or calling purpose; imports already created keep theirs. */
-export async function updateCampaign(env: Env, workspaceId: string, id: string, input: UpdateCampaignInput): Promise<Campaign> {
+export async function updateCampaign(env: Env, workspaceId: string, id: string, input: UpdateCampaignInput, actor: Actor = SYSTEM_ACTOR): Promise<Campaign> {
   const row = await requireCampaign(env, workspaceId, id);
   const changes: Partial<CampaignRow> = {};
   if (input.name !== undefined) changes.name = input.name;
   if (input.defaultCountry !== undefined) changes.defaultCountry = input.defaultCountry;
   if (input.callingWindow !== undefined) changes.callingWindow = input.callingWindow;
   if (input.blockedPhoneTypes !== undefined) changes.blockedPhoneTypes = input.blockedPhoneTypes;
+  if (input.requireFreshLists !== undefined) changes.requireFreshLists = input.requireFreshLists;
+  if (input.consentPolicy !== undefined) changes.consentPolicy = input.consentPolicy;
   if (input.callPurpose !== undefined) changes.callPurpose = input.callPurpose;
-  await db(env.DB)
-    .update(campaigns)
-    .set(changes)
-    .where(and(eq(campaigns.id, row.id), eq(campaigns.workspaceId, workspaceId)))
-    .run();
+  const d = db(env.DB);
+  await d.batch([
+    d.update(campaigns).set(changes).where(and(eq(campaigns.id, row.id), eq(campaigns.workspaceId, workspaceId))),
+    auditQuery(d, { workspaceId, actor, action: 'campaign.updated', target: { type: 'campaign', id: row.id }, details: { fields: Object.keys(changes) } }),
+  ]);
   return toCampaign({ ...row, ...changes }, await leadsStore(env, workspaceId, row.id).count());
 }
 
-/** The campaign's sample file (with the registry fields asked for) and a file name made from the campaign's name. */
+/**
+ * The campaign's sample file (with the registry fields asked for, and the consent columns when the
+ * campaign requires consent) and a file name made from the campaign's name.
+ */
 export async function campaignSample(env: Env, workspaceId: string, id: string, fields: readonly string[] = []): Promise<{ fileName: string; csv: string }> {
   const { campaign, assistant } = await campaignWithAssistant(env.DB, workspaceId, id);
   const name = campaign.name.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 60) || 'campaign';
+  if (campaign.consentPolicy.require !== 'none') fields = [...new Set([...fields, ...CONSENT_FIELD_NAMES])];
   return { fileName: `${name}-sample.csv`, csv: sampleCsv(assistantConfig(assistant), fields) };
 }

@@ -14,7 +14,6 @@ import { FileReadError } from '../../src/lib/parse/errors.ts';
 import { Refusal } from '../refusal.ts';
 import { FILE_ERRORS } from '../../src/lib/validate/file-messages.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
-import type { UploadKind } from './read-upload.ts';
 import { limitImportCreation, limitUploadCreation, limitUploadParts } from '../limits/rate-limit.ts';
 import { releaseStorage, reserveStorage, unchargeStorage } from '../quota/storage.ts';
 
@@ -40,7 +39,6 @@ export interface UploadOptions {
   sheet?: string;
   headerRow?: number;
   onExisting?: OnExisting;
-  kind: UploadKind;
   /** The WHATWG name from encoding=<label>; detected when absent. */
   encoding?: string;
 }
@@ -64,7 +62,6 @@ async function meta(env: Env, workspaceId: string, campaignId: string, uploadId:
 }
 
 export async function createMultipart(env: Env, workspaceId: string, campaignId: string, options: UploadOptions) {
-  if (options.kind !== 'csv') throw new FileReadError(FILE_ERRORS.multipartCsvOnly());
   await limitUploadCreation(env, workspaceId);
   const uploadId = newId('upl');
   // Registers the upload with the quota (so retention finds it if it is abandoned); refused when
@@ -121,6 +118,7 @@ export async function completeMultipart(env: Env, workspaceId: string, campaignI
     return {
       options: m.options,
       body: object.body,
+      size: object.size,
       /** The raw file is not kept once it is split into chunks. */
       remove: () => discardUpload(env, workspaceId, uploadId, m.r2UploadId),
     };

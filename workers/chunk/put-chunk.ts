@@ -6,8 +6,7 @@ import { coordinator } from '../coordinator/coordinator.ts';
 import { sendWithRetry } from '../queue/send.ts';
 import { chunkMessages } from '../queue/messages.ts';
 import type { Admission } from './admit-chunk.ts';
-import { charged, putCharged } from '../quota/storage.ts';
-import { utf8Length } from '../../src/lib/text/utf8-length.ts';
+import { putCharged, storageQuota } from '../quota/storage.ts';
 
 export async function putChunk(env: Env, workspaceId: string, importId: string, chunk: Chunk, dispatch: boolean): Promise<void> {
   await putCharged(env, workspaceId, importId, keys.chunk(workspaceId, importId, chunk.index), JSON.stringify(chunk), {
@@ -23,24 +22,18 @@ export async function putChunk(env: Env, workspaceId: string, importId: string, 
  * `chunk.rows` must be in strictly increasing row order (checked by the route).
  */
 export async function putUploadedChunk(env: Env, workspaceId: string, importId: string, chunk: Chunk): Promise<Admission> {
-  const body = JSON.stringify(chunk);
-  const key = keys.chunk(workspaceId, importId, chunk.index);
-  let admission: Admission | undefined;
-  // The workspace's storage quota is charged before the coordinator stores it, and taken back if refused.
-  await charged(env, workspaceId, importId, key, utf8Length(body), async () => {
-    admission = await coordinator(env, importId).putUploadedChunk({
-      index: chunk.index,
-      rows: chunk.rows.length,
-      firstRow: chunk.rows[0]!.row,
-      lastRow: chunk.rows[chunk.rows.length - 1]!.row,
-      body,
-      key,
-      maxRows: envNumber(env, 'MAX_ROWS'),
-      inlineMaxRows: envNumber(env, 'INLINE_MAX_ROWS'),
-    });
-    return admission.ok;
+  // The coordinator charges the workspace's storage quota as it stores the chunk (admit-chunk.ts).
+  return coordinator(env, importId).putUploadedChunk({
+    index: chunk.index,
+    rows: chunk.rows.length,
+    firstRow: chunk.rows[0]!.row,
+    lastRow: chunk.rows[chunk.rows.length - 1]!.row,
+    body: JSON.stringify(chunk),
+    key: keys.chunk(workspaceId, importId, chunk.index),
+    maxRows: envNumber(env, 'MAX_ROWS'),
+    inlineMaxRows: envNumber(env, 'INLINE_MAX_ROWS'),
+    quotaBytes: storageQuota(env),
   });
-  return admission!;
 }
 
 /** Queues validation of chunks 0..count-1 (browser uploads, once every chunk is stored). */

@@ -21,6 +21,7 @@ import { pendingMessages, watchdogVerdict, UPLOAD_IDLE_MS } from './watchdog.ts'
 import * as phases from './phases.ts';
 import { initialState, snapshotOf, toView, NOTHING_NEXT, type ImportConfig, type ImportSnapshot, type Next } from './state.ts';
 import { admitChunk, type Admission, type UploadedChunk } from '../chunk/admit-chunk.ts';
+import { chunkQuota } from '../quota/chunk-quota.ts';
 import type { State, ValidationRecorded, ValidationResult, WriteLease, WriteResult } from './state.ts';
 
 export class ImportCoordinator extends DurableObject<Env> {
@@ -39,11 +40,15 @@ export class ImportCoordinator extends DurableObject<Env> {
     this.stored = new StoredImport(ctx.storage, this.live);
   }
 
-  /** Creates the import (idempotent). */
+  /**
+   * Creates the import (idempotent). The watchdog is armed at once: an upload that never sends a
+   * chunk ends UPLOAD_ABANDONED like one that stops half-way, and retention then purges it.
+   */
   async init(config: ImportConfig): Promise<ImportView> {
     if (await this.ctx.storage.get<ImportConfig>('config')) return this.view();
     const state = initialState();
     await this.ctx.storage.put({ config, state });
+    await this.ctx.storage.setAlarm(Date.now() + UPLOAD_IDLE_MS);
     return toView(config, state);
   }
 
@@ -87,7 +92,7 @@ export class ImportCoordinator extends DurableObject<Env> {
       if (state.phase !== 'upload' || !isRunning(state.status)) {
         return { ok: false, code: 'IMPORT_STARTED', message: 'This import has already started; chunks can no longer be changed.' } as const;
       }
-      const admitted = await admitChunk(this.ctx.storage.sql, this.env.UPLOADS, chunk);
+      const admitted = await admitChunk(this.ctx.storage.sql, this.env.UPLOADS, chunk, chunkQuota(this.env, config.workspaceId, config.importId, chunk.quotaBytes));
       if (!admitted.ok) return admitted;
       await this.chunkStored(chunk.index, chunk.rows);
       if (config.inline !== admitted.inline) {
@@ -100,9 +105,15 @@ export class ImportCoordinator extends DurableObject<Env> {
 
   /** The watchdog (watchdog.ts): re-sends the current phase's pending messages, or fails the import. */
   async alarm(): Promise<void> {
+    // Purged by retention (or never initialised): nothing to watch.
+    if (!(await this.ctx.storage.get<State>('state'))) return;
     const { config, state } = await this.stored.load();
     const verdict = watchdogVerdict(state);
     if (verdict.kind === 'ended') return;
+    if (verdict.kind === 'announce') {
+      await this.stored.announce(config, state);
+      return;
+    }
     if (verdict.kind === 'fail') {
       await this.fail(verdict.failure.code, verdict.failure.message);
       return;
@@ -257,6 +268,12 @@ export class ImportCoordinator extends DurableObject<Env> {
     }
     if (deadWrite !== undefined) await this.dispatch.send(chunkMessages('write', config, [deadWrite]));
     return this.stored.save(config, state);
+  }
+
+  /** An ended import's end, recorded and announced again if a crash kept it from being (idempotent). */
+  async announce(): Promise<ImportView> {
+    const { config, state } = await this.stored.load();
+    return this.stored.announce(config, state);
   }
 
   /** Stops further chunks; what was written stays written and counted. */

@@ -1,34 +1,11 @@
 /**
  * Live progress of one import: every change is sent to the WebSockets watching it (hibernated
- * between updates) and copied to the import's D1 row, which listings read.
+ * between updates) and recorded in the import's D1 row, which listings read, by the lifecycle
+ * (workers/lifecycle), which also announces the import's end.
  */
 import type { Env } from '../env.ts';
 import { isRunning, type ImportView } from '../../src/lib/import-view.ts';
-
-/** Copies an import's live state from its Durable Object to the D1 row that listings read. */
-export async function mirrorToD1(env: Env, workspaceId: string, view: ImportView): Promise<void> {
-  await env.DB.prepare(
-    `UPDATE imports SET status = ?1, total_rows = ?2, processed_rows = ?3, imported_rows = ?4, failed_rows = ?5,
-       error_counts = ?6, failure_code = ?7, failure_message = ?8, finished_at = ?9, created_rows = ?12, updated_rows = ?13
-     WHERE id = ?10 AND workspace_id = ?11 AND status NOT IN ('undoing', 'undone')`,
-  )
-    .bind(
-      view.status,
-      view.totalRows,
-      view.processedRows,
-      view.importedRows,
-      view.failedRows,
-      JSON.stringify(view.errorCounts),
-      view.failure?.code ?? null,
-      view.failure?.message ?? null,
-      view.finishedAt,
-      view.id,
-      workspaceId,
-      view.createdRows,
-      view.updatedRows,
-    )
-    .run();
-}
+import { recordImportState } from '../lifecycle/import-lifecycle.ts';
 
 export class LiveProgress {
   /** When the D1 read model was last brought up to date, and with which status and phase. */
@@ -41,13 +18,14 @@ export class LiveProgress {
 
   /**
    * Publishes a change. Listings read D1: a running import's counters are copied at most once a
-   * second (its own GET asks the Durable Object), every change of status or phase at once.
+   * second (its own GET asks the Durable Object), every change of status or phase at once, and an
+   * ended import's every time (the end is recorded and announced, or the caller retries).
    */
   async publish(workspaceId: string, phase: string, view: ImportView): Promise<void> {
     const now = Date.now();
     const m = this.mirrored;
     if (!m || m.status !== view.status || m.phase !== phase || now - m.at >= 1000 || !isRunning(view.status)) {
-      await mirrorToD1(this.env, workspaceId, view);
+      await recordImportState(this.env, workspaceId, view);
       this.mirrored = { at: now, status: view.status, phase };
     }
     this.broadcast(view);

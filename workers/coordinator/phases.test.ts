@@ -84,7 +84,7 @@ describe('upload → validate → write → finalize → done', () => {
     const v = countValidation(s, { rows: 10, invalidRows: 2, phones: [[1, 1], [2, 2]], errorCounts: { PHONE_INVALID: 2 } }, 1);
     expect(v).toMatchObject({ validatedRows: 10, invalidRows: 2, recordedPhones: 2, validatedPrefix: 1, errorCounts: { PHONE_INVALID: 3 } });
     expect(s.errorCounts).toEqual({ PHONE_INVALID: 1 });
-    const w = countWrite(v, 10, { imported: 7, created: 7, updated: 0, failed: 3, errorCounts: { DUPLICATE_IN_FILE: 1 } });
+    const w = countWrite(v, 10, { imported: 7, created: 7, updated: 0, unchanged: 0, failed: 3, errorCounts: { DUPLICATE_IN_FILE: 1 } });
     expect(w).toMatchObject({ status: 'importing', processedRows: 10, importedRows: 7, failedRows: 3 });
     expect(w.errorCounts).toEqual({ PHONE_INVALID: 3, DUPLICATE_IN_FILE: 1 });
   });

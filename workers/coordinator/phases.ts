@@ -82,6 +82,7 @@ export function countWrite(state: State, chunkRows: number, result: WriteResult)
     importedRows: state.importedRows + result.imported,
     createdRows: state.createdRows + result.created,
     updatedRows: state.updatedRows + result.updated,
+    unchangedRows: state.unchangedRows + result.unchanged,
     failedRows: state.failedRows + result.failed,
     // Validation counted every code but duplicates; the write pass adds those.
     errorCounts: addCounts(state.errorCounts, result.errorCounts),
@@ -122,7 +123,7 @@ export function completed(state: State, report: { rows: number; errorCounts: Rec
   if (state.phase === 'done' || !isRunning(state.status)) return null;
   const done = { ...state, phase: 'done' as const, finishedAt: now };
   if (state.rollback) {
-    return { ...done, status: 'failed', importedRows: 0, createdRows: 0, updatedRows: 0, failedRows: report.rows, errorCounts: report.errorCounts, failure: rollbackFailure(state.rollback, report) };
+    return { ...done, status: 'failed', importedRows: 0, createdRows: 0, updatedRows: 0, unchangedRows: 0, failedRows: report.rows, errorCounts: report.errorCounts, failure: rollbackFailure(state.rollback, report) };
   }
   if (state.reportOnly) {
     const message = `${state.failedRows} of ${state.totalRows} rows have errors and "ignore errors" is off, so nothing was imported. Download the error report, fix the rows and import again, or import with ignore errors on.`;

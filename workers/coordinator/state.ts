@@ -4,7 +4,8 @@
  * types from here, not from the Durable Object's class.
  */
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
-import type { ImportStatus, ImportView, ImportWarning, OnExisting } from '../../src/lib/import-view.ts';
+import type { ConsentPolicy } from '../../src/lib/consent/consent-policy.ts';
+import type { ImportStatus, ImportView, ImportWarning, MappingSourceName, OnExisting } from '../../src/lib/import-view.ts';
 
 export interface ImportConfig {
   importId: string;
@@ -17,6 +18,8 @@ export interface ImportConfig {
   notifyEmail: string | null;
   headers: string[];
   mapping: ColumnMapping;
+  /** Where the mapping came from. */
+  mappingSource: MappingSourceName;
   assistant: AssistantConfig;
   defaultCountry: string | null;
   /**
@@ -27,6 +30,8 @@ export interface ImportConfig {
   createdAt: string;
   /** Inline imports are driven by the request; queued ones by messages the coordinator sends. */
   inline: boolean;
+  /** The campaign's consent policy when the import was created, so a settings change mid-import does not change its verdicts. */
+  consentPolicy: ConsentPolicy;
   /** The WHATWG name of the encoding the file was read in (absent for workbooks and older imports). */
   encoding?: string | null;
   /** Warnings shown with the import (ENCODING_UNCERTAIN…); absent in older imports. */
@@ -53,9 +58,10 @@ export interface State {
   validatedRows: number;
   processedRows: number;
   importedRows: number;
-  /** importedRows = createdRows + updatedRows. */
+  /** importedRows = createdRows + updatedRows + unchangedRows. */
   createdRows: number;
   updatedRows: number;
+  unchangedRows: number;
   failedRows: number;
   invalidRows: number;
   recordedPhones: number;
@@ -68,6 +74,12 @@ export interface State {
   validatedPrefix?: number;
   /** Why an import with ignoreErrors off is being (or was) rolled back: it ends failed with this reason. */
   rollback?: Failure | null;
+  /**
+   * An ended import's end is recorded in D1 with its outbox event, and the event handed to the
+   * queue (workers/lifecycle). Until then the alarm keeps trying, so a crash between storing the
+   * end here and recording it there never leaves the end unannounced.
+   */
+  announced?: boolean;
 }
 
 /** What the caller must do next (inline imports only; queued ones are dispatched by the coordinator). */
@@ -112,9 +124,11 @@ export interface ValidationResult {
 /** Counts of one written (or reported) chunk. */
 export interface WriteResult {
   imported: number;
-  /** imported = created + updated. */
+  /** imported = created + updated + unchanged. */
   created: number;
   updated: number;
+  /** Rows that matched a lead and changed none of its values (update and fill). */
+  unchanged: number;
   failed: number;
   errorCounts: Record<string, number>;
 }
@@ -132,6 +146,7 @@ export function initialState(): State {
     importedRows: 0,
     createdRows: 0,
     updatedRows: 0,
+    unchangedRows: 0,
     failedRows: 0,
     invalidRows: 0,
     recordedPhones: 0,
@@ -159,10 +174,14 @@ export function toView(config: ImportConfig, state: State): ImportView {
     importedRows: state.importedRows,
     createdRows: state.createdRows,
     updatedRows: state.updatedRows,
+    unchangedRows: state.unchangedRows,
     failedRows: state.failedRows,
     undoneRows: 0,
+    undoDeletedRows: 0,
+    undoRestoredRows: 0,
     undoSkippedRows: 0,
     errorCounts: state.errorCounts,
+    mappingSource: config.mappingSource,
     failure: state.failure,
     createdAt: config.createdAt,
     finishedAt: state.finishedAt,

@@ -1,8 +1,9 @@
 /**
  * An import's configuration and state in its Durable Object's storage. Every save re-arms the
- * watchdog (an ended import needs none) and publishes the new view as live progress.
+ * watchdog and publishes the new view as live progress. An ended import keeps an alarm until its
+ * end is recorded in D1 and announced (`announced`): a crash in between is retried by the alarm.
  */
-import type { ImportView } from '../../src/lib/import-view.ts';
+import { isRunning, type ImportView } from '../../src/lib/import-view.ts';
 import type { LiveProgress } from './live-progress.ts';
 import { alarmDelay } from './watchdog.ts';
 import { toView, type ImportConfig, type State } from './state.ts';
@@ -19,15 +20,34 @@ export class StoredImport {
     return { config, state };
   }
 
-  /** Stores the state, re-arms the watchdog and publishes it. */
+  /** Stores the state, re-arms the watchdog and publishes it; an end is announced (see `announce`). */
   async save(config: ImportConfig, state: State): Promise<ImportView> {
-    await this.storage.put('state', state);
-    const delay = alarmDelay(state);
+    const ended = !isRunning(state.status);
+    // An end is stored unannounced and the alarm re-armed for it: should recording it below not
+    // happen (a crash, D1 failing), the alarm does it. (A running import's alarm is armed already.)
+    const stored = ended ? { ...state, announced: false } : state;
+    const delay = alarmDelay(stored);
+    await this.storage.put('state', stored);
     if (delay === null) await this.storage.deleteAlarm();
     else await this.storage.setAlarm(Date.now() + delay);
-    const view = toView(config, state);
-    await this.live.publish(config.workspaceId, state.phase, view);
+    const view = toView(config, stored);
+    await this.live.publish(config.workspaceId, stored.phase, view);
+    if (ended) await this.markAnnounced(stored);
     return view;
+  }
+
+  /** Records and announces an ended import's end again if it was not (idempotent: one event per end). */
+  async announce(config: ImportConfig, state: State): Promise<ImportView> {
+    const view = toView(config, state);
+    if (isRunning(state.status) || state.announced) return view;
+    await this.live.publish(config.workspaceId, state.phase, view);
+    await this.markAnnounced(state);
+    return view;
+  }
+
+  private async markAnnounced(state: State): Promise<void> {
+    await this.storage.put('state', { ...state, announced: true });
+    await this.storage.deleteAlarm();
   }
 
   /** From now on the queue drives the import, not the request that started it. */

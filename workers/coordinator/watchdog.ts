@@ -25,17 +25,20 @@ export const STALLED: Failure = {
   message: 'The import stopped making progress and was ended. Nothing was imported twice; start it again to import the remaining rows.',
 };
 
-/** When the alarm should next fire for this state; null once the import has ended. */
+/** An ended import whose end is not yet recorded and announced is retried this soon. */
+export const ANNOUNCE_RETRY_MS = 10_000;
+
+/** When the alarm should next fire for this state; null once the import has ended and its end is announced. */
 export function alarmDelay(state: State): number | null {
-  if (!isRunning(state.status)) return null;
+  if (!isRunning(state.status)) return state.announced === false ? ANNOUNCE_RETRY_MS : null;
   return state.phase === 'upload' ? UPLOAD_IDLE_MS : WATCHDOG_MS;
 }
 
-export type WatchdogVerdict = { kind: 'ended' } | { kind: 'fail'; failure: Failure } | { kind: 'resend'; redispatches: number };
+export type WatchdogVerdict = { kind: 'ended' } | { kind: 'announce' } | { kind: 'fail'; failure: Failure } | { kind: 'resend'; redispatches: number };
 
 /** What a fired alarm does to this state. */
 export function watchdogVerdict(state: State): WatchdogVerdict {
-  if (!isRunning(state.status)) return { kind: 'ended' };
+  if (!isRunning(state.status)) return state.announced === false ? { kind: 'announce' } : { kind: 'ended' };
   if (state.phase === 'upload') return { kind: 'fail', failure: UPLOAD_ABANDONED };
   const redispatches = (state.redispatches ?? 0) + 1;
   // A rollback never gives up: ending it early would leave rows of an all-or-nothing import.

@@ -4,7 +4,11 @@ import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'driz
 import type { VariableDef } from '../../src/lib/types.ts';
 import type { CallPurpose } from '../../src/lib/calling/call-purpose.ts';
 import type { CallingWindow } from '../../src/lib/calling/calling-window.ts';
+import type { ConsentPolicy } from '../../src/lib/consent/consent-policy.ts';
 import type { PhoneType } from '../../src/lib/calling/blocked-phone-types.ts';
+import type { Role } from '../auth/roles.ts';
+
+export * from './people-schema.ts';
 
 export const workspaces = sqliteTable('workspaces', {
   id: text('id').primaryKey(),
@@ -12,7 +16,12 @@ export const workspaces = sqliteTable('workspaces', {
   createdAt: text('created_at').notNull(),
 });
 
-/** API tokens, stored only as SHA-256 hashes of the secret. */
+/**
+ * API tokens, stored only as SHA-256 hashes of the secret, each with a role (workers/auth/roles.ts).
+ * `owner_user_id`: the person answerable for the token (its creator, or its creator token's); a
+ * token never acts above that person's role now, and stops when they leave the workspace. Null for
+ * the demo token and `npm run token:create` tokens (owner tokens of no one person).
+ */
 export const apiTokens = sqliteTable(
   'api_tokens',
   {
@@ -20,7 +29,13 @@ export const apiTokens = sqliteTable(
     workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
     tokenHash: text('token_hash').notNull(),
     name: text('name').notNull(),
+    role: text('role').$type<Role>().notNull().default('owner'),
+    ownerUserId: text('owner_user_id'),
+    /** Who created it: "user:<id>", "token:<id>", or null (seeded). */
+    createdBy: text('created_by'),
     createdAt: text('created_at').notNull(),
+    /** Updated at most once a minute (workers/auth/resolve-token.ts). */
+    lastUsedAt: text('last_used_at'),
   },
   (t) => [uniqueIndex('api_tokens_hash').on(t.tokenHash)],
 );
@@ -58,6 +73,13 @@ export const campaigns = sqliteTable(
       .default(sql`'["PREMIUM_RATE"]'`),
     /** Which calling rules bind its calls (src/lib/calling/call-purpose.ts): telemarketing rules bind only a telemarketing campaign. */
     callPurpose: text('call_purpose').$type<CallPurpose>().notNull().default('telemarketing'),
+    /** Which leads need consent evidence and how old it may be (src/lib/consent/consent-policy.ts). */
+    consentPolicy: text('consent_policy', { mode: 'json' })
+      .$type<ConsentPolicy>()
+      .notNull()
+      .default(sql`'{"require":"none","maxAgeDays":null}'`),
+    /** Refuse imports (409 SUPPRESSION_SOURCE_STALE) while a registry copy of the list is older than its rule allows. */
+    requireFreshLists: integer('require_fresh_lists', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('campaigns_workspace').on(t.workspaceId)],
@@ -97,7 +119,7 @@ export const workspaceMoves = sqliteTable('workspace_moves', {
   flippedAt: text('flipped_at'),
 });
 
-import type { ImportStatus, ImportWarning } from '../../src/lib/import-view.ts';
+import type { ImportStatus, ImportWarning, MappingSourceName } from '../../src/lib/import-view.ts';
 export type { ImportStatus };
 
 /** One import: options, file metadata and the counters mirrored from its Durable Object. */
@@ -110,10 +132,16 @@ const importUndoColumns = {
   onExisting: text('on_existing').$type<'skip' | 'update' | 'fill'>().notNull().default('skip'),
   createdRows: integer('created_rows').notNull().default(0),
   updatedRows: integer('updated_rows').notNull().default(0),
+  /** Rows of an update or fill import that matched a lead but changed none of its values. */
+  unchangedRows: integer('unchanged_rows').notNull().default(0),
   undoneRows: integer('undone_rows').notNull().default(0),
+  /** Of undoneRows: leads the undo deleted (the others were restored). */
+  undoDeletedRows: integer('undo_deleted_rows').notNull().default(0),
   undoSkippedRows: integer('undo_skipped_rows').notNull().default(0),
   undoStartedAt: text('undo_started_at'),
   undoFinishedAt: text('undo_finished_at'),
+  /** When the undo last started or made a step: a request resumes it only once this is stale (one chain of steps at a time). */
+  undoStepAt: text('undo_step_at'),
   changesDeletedAt: text('changes_deleted_at'),
 };
 
@@ -146,6 +174,8 @@ export const imports = sqliteTable(
     /** Warnings about the whole import ([{code, message}], e.g. ENCODING_UNCERTAIN); null when none. */
     warnings: text('warnings', { mode: 'json' }).$type<ImportWarning[]>(),
     ...importUndoColumns,
+    /** Where the column mapping came from (src/lib/import-view.ts, MAPPING_SOURCES); null for older imports. */
+    mappingSource: text('mapping_source').$type<MappingSourceName>(),
   },
   (t) => [
     index('imports_workspace_campaign').on(t.workspaceId, t.campaignId),
@@ -245,6 +275,16 @@ export const suppressionImports = sqliteTable(
     status: text('status').$type<'running' | 'completed' | 'failed'>().notNull(),
     fileName: text('file_name').notNull(),
     defaultCountry: text('default_country').notNull(),
+    /** The list source the numbers go to (`internal`, a registry such as `us-national-dnc`). */
+    source: text('source').notNull().default('internal'),
+    /** add: the numbers join the source; replace: the file's numbers become the source's, all at once when the import completes. */
+    mode: text('mode').$type<'add' | 'replace'>().notNull().default('add'),
+    /** The date of the registry copy (YYYY-MM-DD) the file is. */
+    asOf: text('as_of'),
+    /** replace: the source's generation this import writes (suppression_sources.pending_generation). */
+    generation: integer('generation'),
+    /** The layout read: a spreadsheet with a header row, or a registry download (one number a line). */
+    layout: text('layout').$type<'table' | 'registry'>().notNull().default('table'),
     /** The file's header row, as written (the report repeats it). */
     headers: text('headers', { mode: 'json' }).$type<string[]>().notNull(),
     /** Data rows in the file and the chunks they were cut into; null while the file is still being read. */
@@ -275,4 +315,122 @@ export const suppressionImportChunks = sqliteTable(
     finishedAt: text('finished_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.importId, t.chunk] })],
+);
+
+/**
+ * The outbox of the import lifecycle (workers/lifecycle): one row per announced transition
+ * (an import ended or was undone, a list import completed), written in the same D1 batch as the
+ * state change, unique per transition (`dedupe_key`), so it can be neither lost nor doubled. Its
+ * two consumers, the completion email and the webhooks, each record here what they did.
+ */
+export const outboxEvents = sqliteTable(
+  'outbox_events',
+  {
+    /** `msg_…`: also the webhook-id every endpoint receives for this event, on every retry. */
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    /** The import (or list import) the event is about. */
+    subjectId: text('subject_id').notNull(),
+    /** `<subject>:<transition>`: a transition is announced once. */
+    dedupeKey: text('dedupe_key').notNull(),
+    type: text('type').notNull(),
+    /** The event's `data` as webhooks send it (JSON text, fixed when the event is written). */
+    data: text('data').notNull(),
+    /** The import resource at the transition (JSON), for the email. */
+    snapshot: text('snapshot'),
+    /** Where the completion email goes (the import's notifyEmail), if anywhere. */
+    notifyEmail: text('notify_email'),
+    createdAt: text('created_at').notNull(),
+    /** When a queue message for the event was sent (the relay re-sends events still null). */
+    dispatchedAt: text('dispatched_at'),
+    /** The email consumer: claimed (a send in flight, retried after a lease), sent, attempts made. */
+    emailClaimedAt: text('email_claimed_at'),
+    emailSentAt: text('email_sent_at'),
+    emailAttempts: integer('email_attempts').notNull().default(0),
+    /** The webhook consumer: deliveries created for every subscribed endpoint. */
+    webhooksFannedAt: text('webhooks_fanned_at'),
+  },
+  (t) => [
+    uniqueIndex('outbox_events_dedupe').on(t.dedupeKey),
+    index('outbox_events_undispatched').on(t.createdAt).where(sql`dispatched_at IS NULL`),
+    index('outbox_events_created').on(t.createdAt),
+  ],
+);
+
+/** Events a webhook endpoint may subscribe to (DESIGN.md, "Webhooks"). */
+export type WebhookEventType = 'import.completed' | 'import.failed' | 'import.cancelled' | 'import.undone' | 'suppression_import.completed';
+
+/**
+ * A workspace's webhook endpoints (workers/webhooks). The secret signs every delivery; after a
+ * rotation the previous one signs too until `previous_secret_expires_at`. An endpoint answering
+ * 410, or failing for 5 days, is disabled.
+ */
+export const webhookEndpoints = sqliteTable(
+  'webhook_endpoints',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    url: text('url').notNull(),
+    description: text('description'),
+    events: text('events', { mode: 'json' }).$type<WebhookEventType[]>().notNull(),
+    secret: text('secret').notNull(),
+    previousSecret: text('previous_secret'),
+    previousSecretExpiresAt: text('previous_secret_expires_at'),
+    /** Where a disabled endpoint is reported (an allowed notify address), if anywhere. */
+    alertEmail: text('alert_email'),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    disabledReason: text('disabled_reason'),
+    disabledAt: text('disabled_at'),
+    /** The first failed attempt since the last success (5 days of failures disable the endpoint). */
+    failingSince: text('failing_since'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('webhook_endpoints_workspace').on(t.workspaceId)],
+);
+
+/**
+ * One event to one endpoint: its body (fixed, so every retry sends the same bytes under the same
+ * webhook-id), where it stands and when it is tried next. `attempt` counts attempts begun; an
+ * attempt is claimed by moving `attempt` from n to n+1, so two messages for one attempt post once.
+ */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    endpointId: text('endpoint_id').notNull(),
+    workspaceId: text('workspace_id').notNull(),
+    /** The webhook-id header: the outbox event's id (or a test event's). */
+    eventId: text('event_id').notNull(),
+    eventType: text('event_type').notNull(),
+    body: text('body').notNull(),
+    status: text('status').$type<'pending' | 'succeeded' | 'failed'>().notNull(),
+    attempt: integer('attempt').notNull().default(0),
+    /** An attempt in flight holds the delivery until then (a crashed one is retried after it). */
+    leaseUntil: text('lease_until'),
+    nextAttemptAt: text('next_attempt_at'),
+    lastAttemptAt: text('last_attempt_at'),
+    responseStatus: integer('response_status'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_event').on(t.endpointId, t.eventId),
+    index('webhook_deliveries_endpoint_created').on(t.endpointId, t.createdAt),
+    index('webhook_deliveries_due').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index('webhook_deliveries_created').on(t.createdAt),
+  ],
+);
+
+/** Every attempt of a delivery: when, how long, the answer's status and at most 1 KB of its body, or why there was none. */
+export const webhookAttempts = sqliteTable(
+  'webhook_attempts',
+  {
+    deliveryId: text('delivery_id').notNull(),
+    attempt: integer('attempt').notNull(),
+    at: text('at').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    responseStatus: integer('response_status'),
+    responseBody: text('response_body'),
+    error: text('error'),
+  },
+  (t) => [primaryKey({ columns: [t.deliveryId, t.attempt] })],
 );

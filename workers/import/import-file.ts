@@ -4,13 +4,12 @@
  * validation at once; a file that fits one chunk of at most 1,000 rows runs inline and answers
  * with its final state.
  */
+import type { Actor } from '../auth/principal.ts';
 import { envNumber, type Env } from '../env.ts';
 import type { AssistantConfig, SourceRow } from '../../src/lib/types.ts';
-import { autoMap } from '../../src/lib/map/columns.ts';
-import { headerPick, type HeaderRowChoice } from '../../src/lib/map/header-row.ts';
-import type { MappingSource } from '../../src/lib/map/remembered.ts';
-import { matchMapping, rememberQuietly } from '../mappings/saved-mappings.ts';
-import { openUpload, uploadLimits, type UploadKind } from '../chunk/read-upload.ts';
+import { headlessMapping } from '../../src/lib/map/headless-mapping.ts';
+import { savedMappingFor } from '../mappings/saved-mappings.ts';
+import { intake } from '../intake/intake.ts';
 import { putChunk } from '../chunk/put-chunk.ts';
 import { createImport } from './create-import.ts';
 import { runInline } from './run-inline.ts';
@@ -29,8 +28,11 @@ export interface ImportFileInput {
   assistant: { variables: AssistantConfig['variables']; secondaryVariables: AssistantConfig['secondaryVariables'] };
   /** `encoding`: the WHATWG name the client gave (encoding=<label>, resolved); absent: detected. */
   options: { ignoreErrors: boolean; onExisting?: OnExisting; notifyEmail?: string; fileName?: string; sheet?: string; headerRow?: number; encoding?: string };
-  kind: UploadKind;
   body: ReadableStream<Uint8Array>;
+  /** The body's declared size, when known (a workbook declared past its limit is refused unread). */
+  declaredBytes?: number;
+  /** Who sent the file (the audit log). */
+  actor?: Actor;
 }
 
 /** What the headless answer adds to the import: columns that go nowhere, the header row taken, and the remembered mapping applied. */
@@ -38,7 +40,8 @@ export interface ImportFileExtras {
   unknownColumns: string[];
   /** The 1-based file row taken as the header (blank lines counted). */
   headerRow: number;
-  mappingSource: MappingSource | null;
+  /** The saved mapping applied when `mappingSource` is `remembered`; null otherwise. */
+  rememberedMapping: { id: string; fileName: string; savedAt: string } | null;
 }
 
 export async function importFile(env: Env, input: ImportFileInput): Promise<{ status: 201 | 202; view: ImportView & ImportFileExtras }> {
@@ -46,23 +49,29 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
   const assistant: AssistantConfig = { variables: input.assistant.variables, secondaryVariables: input.assistant.secondaryVariables };
   let importId: string | null = null;
   try {
-    const taken: HeaderRowChoice = { index: 0, reason: 'first-row' };
-    const pick = headerPick(assistant, { headerRow: options.headerRow, onChoice: (choice) => Object.assign(taken, choice) });
-    const upload = await openUpload(input.body, input.kind, uploadLimits(env), { sheet: options.sheet, header: pick, encoding: options.encoding });
-    /** The encoding recorded with the import, and its warning when it was a guess. */
+    const upload = await intake(env, input.body, {
+      fileName: options.fileName,
+      sheet: options.sheet,
+      header: { assistant, headerRow: options.headerRow },
+      encoding: options.encoding,
+      declaredBytes: input.declaredBytes,
+    });
+    /** The encoding recorded with the import, and its warning when it was a guess (none for workbooks). */
     const readAs = () => {
       const d = upload.detection();
       return { encoding: d?.encoding ?? null, warnings: encodingWarnings(d) };
     };
-    // A mapping remembered for these headers (this campaign's first, then the workspace's) wins over automatic matching.
-    const remembered = await matchMapping(env, workspaceId, campaign.id, upload.headers, assistant);
-    const mapping = remembered?.mapping ?? autoMap(upload.headers, assistant);
+    // Set when the import is created (a cast, not a narrowed null: start() assigns it).
+    let recorded = null as ReturnType<typeof readAs> | null;
+    // Same request, same result: the automatic mapping, or this campaign's mapping for these very headers.
+    const saved = await savedMappingFor(env, workspaceId, campaign.id, upload.headers);
+    const { mapping, mappingSource } = headlessMapping(upload.headers, assistant, saved);
     const check = checkColumns(upload.headers, mapping, assistant);
-    const fileName = options.fileName ?? `upload.${input.kind}`;
+    const fileName = options.fileName ?? `upload.${upload.kind}`;
     const extras = (): ImportFileExtras => ({
       unknownColumns: check.unknownColumns,
-      headerRow: taken.index + 1,
-      mappingSource: remembered?.source ?? null,
+      headerRow: (upload.header?.index ?? 0) + 1,
+      rememberedMapping: saved && mappingSource === 'remembered' ? { id: saved.id, fileName: saved.fileName, savedAt: saved.savedAt } : null,
     });
     const start = async (inline: boolean) => {
       const config = await createImport(env, {
@@ -77,11 +86,12 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
         notifyEmail: options.notifyEmail ?? null,
         headers: upload.headers,
         mapping,
+        mappingSource,
         inline,
+        actor: input.actor,
         ...(recorded = readAs()),
       });
       importId = config.importId;
-      await rememberQuietly(env, { workspaceId, campaignId: campaign.id, fileName, headers: upload.headers, mapping });
       return config.importId;
     };
 
@@ -89,7 +99,6 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
     // arrives: a file that is one small chunk runs inline, anything larger through the queue.
     let chunkIndex = 0;
     let total = 0;
-    let recorded = null as ReturnType<typeof readAs> | null;
     let first: SourceRow[] | null = null;
     for await (const batch of upload.rows) {
       total += batch.length;
@@ -124,8 +133,8 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
 
 /**
  * What a failed import of a file answers, the import (if created) failed with it. Only the readers'
- * errors are the file's fault; anything else is a store that failed (openUpload turns a parser's
- * own crash into FILE_CORRUPT before it gets here).
+ * errors are the file's fault; anything else is a store that failed (the intake turns a parser's
+ * own crash, and the workbook reader's, into FILE_CORRUPT before it gets here).
  */
 async function failureOf(env: Env, err: unknown, importId: string | null): Promise<Error> {
   const failure = isFileReadError(err)

@@ -7,6 +7,7 @@ import { validatePass } from '../revalidate/validate-pass.ts';
 import { writePass } from '../write/write-pass.ts';
 import { finalizeImport } from '../report/finalize.ts';
 import { failImport } from './fail-import.ts';
+import { isQuotaRefusal } from '../quota/refusal.ts';
 
 export async function runInline(env: Env, workspaceId: string, importId: string, chunkCount: number): Promise<ImportView> {
   try {
@@ -22,8 +23,12 @@ export async function runInline(env: Env, workspaceId: string, importId: string,
       else if (next.kind === 'finalize') await finalizeImport(env, workspaceId, importId);
     }
   } catch (err) {
-    console.error(`import ${importId}: inline run failed (${err instanceof Error ? err.name : 'error'})`);
-    await failImport(env, importId, 'PROCESSING_FAILED', 'The import could not be processed. Nothing was imported twice; retry the import.');
+    if (isQuotaRefusal(err)) {
+      await failImport(env, importId, err.code, err.message);
+    } else {
+      console.error(`import ${importId}: inline run failed (${err instanceof Error ? err.name : 'error'})`);
+      await failImport(env, importId, 'PROCESSING_FAILED', 'The import could not be processed. Nothing was imported twice; retry the import.');
+    }
   }
   return coordinator(env, importId).view();
 }

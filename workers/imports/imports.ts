@@ -3,6 +3,7 @@
  * Object mirrors, its undo and retention marks) and the import resource made from it. Reads of the
  * `imports` table go through here; its status changes go through workers/lifecycle.
  */
+import { auditQuery, type AuditEntry } from '../audit/record-audit.ts';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Env } from '../env.ts';
 import { db } from '../db/client.ts';
@@ -28,10 +29,14 @@ export function rowToView(r: ImportRow): ImportView {
     importedRows: r.importedRows,
     createdRows: r.createdRows,
     updatedRows: r.updatedRows,
+    unchangedRows: r.unchangedRows,
     failedRows: r.failedRows,
     undoneRows: r.undoneRows,
+    undoDeletedRows: r.undoDeletedRows,
+    undoRestoredRows: r.undoneRows - r.undoDeletedRows,
     undoSkippedRows: r.undoSkippedRows,
     errorCounts: r.errorCounts,
+    mappingSource: r.mappingSource,
     failure: r.failureCode ? { code: r.failureCode, message: r.failureMessage ?? '' } : null,
     createdAt: r.createdAt,
     finishedAt: r.finishedAt,
@@ -50,9 +55,11 @@ export async function setImportEncoding(env: Env, importId: string, encoding: st
   await db(env.DB).update(imports).set({ encoding, warnings: warnings.length ? warnings : null }).where(eq(imports.id, importId));
 }
 
-/** Stores a new import's row (status `queued`). */
-export async function insertImport(env: Env, row: NewImportRow): Promise<void> {
-  await db(env.DB).insert(imports).values(row);
+/** Inserts an import's row, with its audit entry in the same batch (one transaction) when given (workers/lifecycle creates every import through recordImportCreated). */
+export async function insertImport(env: Env, row: NewImportRow, audit?: AuditEntry): Promise<void> {
+  const d = db(env.DB);
+  if (!audit) return void (await d.insert(imports).values(row));
+  await d.batch([d.insert(imports).values(row), auditQuery(d, audit, row.createdAt)]);
 }
 
 /** The import, within the workspace, or a NOT_FOUND refusal. */
@@ -64,6 +71,16 @@ export async function findImport(env: Env, workspaceId: string, id: string): Pro
     .get();
   if (!row) throw notFoundRefusal('Import');
   return row;
+}
+
+/** The import, within the workspace, or null. */
+export async function findImportIfAny(env: Env, workspaceId: string, id: string): Promise<ImportRow | null> {
+  const row = await db(env.DB)
+    .select()
+    .from(imports)
+    .where(and(eq(imports.id, id), eq(imports.workspaceId, workspaceId)))
+    .get();
+  return row ?? null;
 }
 
 /** The import a signed link names (the signature is the authority, not a workspace), or NOT_FOUND. */

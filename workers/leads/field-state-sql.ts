@@ -16,7 +16,7 @@ export const setFieldStateFrom = (json: string): string =>
   FIELD_STATE_COLUMNS.map((c) => `${c} = CASE WHEN ${json} IS NULL THEN leads.${c} ELSE ${json}->>'${c}' END`).join(', ');
 
 /** The JSON object of field values and profile by column, for an update. */
-export function fieldState(fields: Record<string, string | null>, columnOf: (name: string) => string, profile: string): string {
+export function fieldState(fields: Record<string, string | null>, columnOf: (name: string) => string, profile: string | null): string {
   const out: Record<string, string | null> = {};
   for (const [name, value] of Object.entries(fields)) out[columnOf(name)] = value;
   out.calling_profile = profile;

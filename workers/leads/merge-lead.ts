@@ -16,6 +16,19 @@ type Variables = Record<string, VariableValue>;
 const isEmpty = (v: VariableValue | undefined) => v === null || v === undefined || v === '';
 
 /**
+ * Whether a merge leaves the lead as it is: every variable the same value, the same secondary
+ * contacts, no field (address…) changed. Such a row is counted unchanged and writes nothing.
+ */
+export function changesNothing(before: Variables, contactsJson: string, merged: { variables: Variables; contactsJson: string | null; fields?: FieldValues | null }): boolean {
+  if (merged.fields) return false;
+  if (merged.contactsJson !== null && merged.contactsJson !== contactsJson) return false;
+  for (const name of new Set([...Object.keys(before), ...Object.keys(merged.variables)])) {
+    if ((before[name] ?? null) !== (merged.variables[name] ?? null)) return false;
+  }
+  return true;
+}
+
+/**
  * The merged variables, the new secondary contacts (JSON) or null to keep the lead's, and the
  * registry fields (address…) by the same rule as variables, or null when none changes.
  */

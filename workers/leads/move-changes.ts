@@ -36,7 +36,7 @@ const CHANGE_COLUMNS = [
   'skip_reason',
   'skipped_by',
 ] as const;
-const UNDO_RUN_COLUMNS = ['workspace_id', 'campaign_id', 'created_cursor', 'created_done', 'updated_cursor', 'updated_done', 'undone', 'skipped', 'started_at'] as const;
+const UNDO_RUN_COLUMNS = ['workspace_id', 'campaign_id', 'created_cursor', 'created_done', 'updated_cursor', 'updated_done', 'undone', 'deleted', 'skipped', 'started_at'] as const;
 /** Where the copy of an import's records starts: below every lead id, the negative ones of records whose lead is gone included. */
 const CHANGES_START = -Number.MAX_SAFE_INTEGER;
 /** Records deleted from the old shard per statement. */

@@ -2,11 +2,10 @@
 import { paramGroups as groups } from './param-groups.ts';
 import { LEAD_SELECT, READ_ZONE_VERSION, toPage, toStoredLead, zoneIdsCurrent, type LeadPage, type LeadRow, type StoredLead } from './stored-lead.ts';
 import type { CampaignShard } from './campaign-shard.ts';
+import { isListed } from '../suppression/in-force.ts';
 
-/** A lead's (alias `l`) primary number is not on the workspace's suppression list in force at ?at. */
-export const notSuppressed = (workspaceParam: string, atParam: string, alias = 'l') =>
-  `NOT EXISTS (SELECT 1 FROM suppressions AS s WHERE s.workspace_id = ${workspaceParam} AND s.phone = ${alias}.phone
-     AND (s.expires_at IS NULL OR s.expires_at > ${atParam}))`;
+/** A lead's (alias `l`) primary number is not on the workspace's suppression list in force at ?at (workers/suppression/in-force.ts). */
+const notSuppressed = (workspaceParam: string, atParam: string, alias = 'l') => `NOT ${isListed(`${alias}.phone`, workspaceParam, atParam)}`;
 
 /** Which of these E.164 numbers the campaign already has from other imports than `exceptImportId`. */
 export async function existingPhones({ d1, campaignId }: CampaignShard, phones: string[], exceptImportId: string | null): Promise<Set<string>> {

@@ -74,20 +74,59 @@ export const leads = sqliteTable(
 
 /**
  * Numbers a workspace must never call (the suppression list), in E.164, kept on the workspace's
- * shard next to its leads so listings can exclude them in the same query. `expires_at` (ISO 8601
- * UTC, null = never) ends the entry's effect without deleting it. The primary key is the only
- * index: one lookup per number.
+ * shard next to its leads so listings can exclude them in the same query. Each entry belongs to a
+ * `source` (`internal`, or a registry such as `us-national-dnc`) and to a `generation` of that
+ * source: only the generation suppression_sources names is in force, so a registry replaced by a
+ * new file is swapped whole by one statement (workers/suppression/in-force.ts says when an entry
+ * applies). `expires_at` (ISO 8601 UTC, null = never) ends the entry's effect without deleting it.
+ * The primary key is the only index, led by source and generation: a replace writes its generation
+ * as one run of the B-tree and the sweep deletes the replaced one the same way, and a number is
+ * looked up with one probe per source. The table is WITHOUT ROWID (drizzle-leads/0005,
+ * hand-written: drizzle cannot say it): one B-tree, not a table and an index, which halves what
+ * tens of millions of registry numbers take and write.
  */
 export const suppressions = sqliteTable(
   'suppressions',
   {
     workspaceId: text('workspace_id').notNull(),
+    source: text('source').notNull().default('internal'),
+    generation: integer('generation').notNull().default(0),
     phone: text('phone').notNull(),
     reason: text('reason'),
     expiresAt: text('expires_at'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.phone] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.source, t.generation, t.phone] })],
+);
+
+/**
+ * One row per source of a workspace's suppression list (workers/suppression/sources-store.ts): the
+ * generation in force and its entry count (kept with every write, never a count(*) over millions),
+ * the date of the registry copy (`as_of`, YYYY-MM-DD), and a replace being written: its generation,
+ * the list import writing it and its entries so far. The flip from one generation to the next is one
+ * UPDATE of this row. Rows of generations no longer named here are deleted by the sweep
+ * (`sweep_pending`, resuming after `sweep_cursor`). A source without a row is generation 0.
+ */
+export const suppressionSources = sqliteTable(
+  'suppression_sources',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    source: text('source').notNull(),
+    generation: integer('generation').notNull().default(0),
+    count: integer('count').notNull().default(0),
+    asOf: text('as_of'),
+    pendingGeneration: integer('pending_generation'),
+    pendingImport: text('pending_import'),
+    pendingCount: integer('pending_count').notNull().default(0),
+    /** Whether any entry of the generation in force (of the pending one) was written with an expiry: only then can a listing put an expired entry back in force. */
+    hasExpiring: integer('has_expiring').notNull().default(0),
+    pendingHasExpiring: integer('pending_has_expiring').notNull().default(0),
+    /** Never reused: rows of a replaced generation may still be waiting for the sweep. */
+    nextGeneration: integer('next_generation').notNull().default(1),
+    sweepPending: integer('sweep_pending').notNull().default(0),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.source] })],
 );
 
 /**
@@ -188,6 +227,8 @@ export const undoRuns = sqliteTable('undo_runs', {
   updatedCursor: integer('updated_cursor').notNull().default(0),
   updatedDone: integer('updated_done').notNull().default(0),
   undone: integer('undone').notNull().default(0),
+  /** Of `undone`: leads deleted (the others were restored). */
+  deleted: integer('deleted').notNull().default(0),
   skipped: integer('skipped').notNull().default(0),
   startedAt: text('started_at').notNull(),
 });

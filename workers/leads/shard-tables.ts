@@ -6,7 +6,7 @@
  * `movedWorkspaceRows(table)`.
  */
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { shardMeta, suppressionListVersions, suppressions, workspaceFences } from './schema.ts';
+import { shardMeta, suppressionListVersions, suppressions, suppressionSources, workspaceFences } from './schema.ts';
 import type { MovedTable } from './moved-table.ts';
 import { MOVED_LEADS } from './move-leads.ts';
 import { MOVED_CHANGES } from './move-changes.ts';
@@ -16,8 +16,13 @@ import { movedWorkspaceRows } from './moved-workspace-rows.ts';
 const NEW_LIST_VERSION = `INSERT INTO suppression_list_versions (workspace_id, version) VALUES (?1, lower(hex(randomblob(8))))
   ON CONFLICT (workspace_id) DO UPDATE SET version = excluded.version`;
 
-/** The suppression list (its version is set anew on the new shard and deleted with the list on the old). */
+/**
+ * The suppression list's entries, in key order (source, generation, phone: the table is WITHOUT
+ * ROWID), every generation (a replaced one still waiting for the sweep included); its version is
+ * set anew on the new shard and deleted with the list on the old.
+ */
 export const MOVED_SUPPRESSIONS = movedWorkspaceRows(suppressions, {
+  key: ['source', 'generation', 'phone'],
   alongside: [suppressionListVersions],
   // A fresh list version on the new shard: a packed list cached before the move (or during an
   // earlier stay there) never matches the list as copied.
@@ -25,8 +30,15 @@ export const MOVED_SUPPRESSIONS = movedWorkspaceRows(suppressions, {
   afterDelete: ({ from, workspaceId }) => from.prepare('DELETE FROM suppression_list_versions WHERE workspace_id = ?1').bind(workspaceId).run().then(() => {}),
 });
 
-/** What a move carries, in copy order (the leads first: the change records point at their copies). */
-export const MOVED_TABLES: readonly MovedTable[] = [MOVED_LEADS, MOVED_SUPPRESSIONS, MOVED_CHANGES];
+/** The suppression list's sources: which generation of each is in force, its count, its copy's date, a replace under way. */
+export const MOVED_SUPPRESSION_SOURCES = movedWorkspaceRows(suppressionSources);
+
+/**
+ * What a move carries, in copy order (the leads first: the change records point at their copies;
+ * a list's sources before its entries, so no entry is on the new shard without the generation
+ * that puts it in force).
+ */
+export const MOVED_TABLES: readonly MovedTable[] = [MOVED_LEADS, MOVED_SUPPRESSION_SOURCES, MOVED_SUPPRESSIONS, MOVED_CHANGES];
 
 /** Shard tables a move leaves where they are, and why. */
 export const NOT_MOVED: readonly { table: SQLiteTable; why: string }[] = [

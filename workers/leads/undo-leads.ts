@@ -14,7 +14,10 @@ import { restoreStatements } from './restore-changes.ts';
 
 export interface UndoProgress {
   done: boolean;
+  /** Leads deleted or restored. */
   undone: number;
+  /** Of `undone`, leads deleted (created by the import); the others were restored. */
+  deleted: number;
   skipped: number;
 }
 
@@ -24,6 +27,7 @@ interface RunRow {
   updated_cursor: number;
   updated_done: number;
   undone: number;
+  deleted: number;
   skipped: number;
 }
 
@@ -47,12 +51,12 @@ export async function undoStep(env: Env, workspaceId: string, campaignId: string
 }
 
 function progressOf(run: RunRow): UndoProgress {
-  return { done: !!run.created_done && !!run.updated_done, undone: run.undone, skipped: run.skipped };
+  return { done: !!run.created_done && !!run.updated_done, undone: run.undone, deleted: run.deleted, skipped: run.skipped };
 }
 
 function readRun(d1: D1Database, importId: string): Promise<RunRow | null> {
   return d1
-    .prepare('SELECT created_cursor, created_done, updated_cursor, updated_done, undone, skipped FROM undo_runs WHERE import_id = ?1')
+    .prepare('SELECT created_cursor, created_done, updated_cursor, updated_done, undone, deleted, skipped FROM undo_runs WHERE import_id = ?1')
     .bind(importId)
     .first<RunRow>();
 }
@@ -80,6 +84,7 @@ async function undoCreated(d1: D1Database, workspaceId: string, campaignId: stri
       .prepare(
         `UPDATE undo_runs SET
            undone = undone + (SELECT count(*) FROM leads WHERE ${range} AND version = 1),
+           deleted = deleted + (SELECT count(*) FROM leads WHERE ${range} AND version = 1),
            skipped = skipped + (SELECT count(*) FROM leads WHERE ${range} AND version <> 1),
            created_cursor = ?5
          WHERE import_id = ?3 AND created_cursor = ?4 AND ${NOT_FENCED}`,

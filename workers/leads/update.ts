@@ -1,9 +1,10 @@
 /**
  * Writes a chunk's leads under the `update` or `fill` policy: new numbers are inserted (store.ts),
  * numbers the campaign already has are merged into their lead (merge-lead.ts) and applied exactly
- * once per import with a record of the lead's previous values (changes.ts). Whatever the delivery
- * (first, redelivered, after a crash between write and record), the answer is the same: which rows
- * created a lead and which updated one.
+ * once per import with a record of the lead's previous values (changes.ts). A merge that changes
+ * nothing writes nothing (no update, no change record: undo has nothing to restore) and the row is
+ * counted unchanged. Whatever the delivery (first, redelivered, after a crash between write and
+ * record), the answer is the same: which rows created a lead, which updated one, which left it as it was.
  */
 import type { Env } from '../env.ts';
 import type { NormalizedLead, VariableValue } from '../../src/lib/types.ts';
@@ -11,7 +12,7 @@ import { paramGroups } from './param-groups.ts';
 import { encodeContacts, leadsStore } from './leads-store.ts';
 import { applyUpdates, type LeadUpdate } from './changes.ts';
 import { workspaceDb } from './placement.ts';
-import { mergeLead, type MergePolicy } from './merge-lead.ts';
+import { changesNothing, mergeLead, type MergePolicy } from './merge-lead.ts';
 import { fieldsOfRow } from './stored-lead.ts';
 import { fieldState } from './field-state-sql.ts';
 import { leadField } from '../../src/lib/fields/lead-fields.ts';
@@ -47,10 +48,11 @@ export async function upsertLeads(
   rows: RowToMerge[],
   policy: MergePolicy,
   now: string,
-): Promise<{ created: Set<number>; updated: Set<number> }> {
+): Promise<{ created: Set<number>; updated: Set<number>; unchanged: Set<number> }> {
   const store = leadsStore(env, workspaceId, campaignId);
   const created = new Set<number>();
   const updated = new Set<number>();
+  const unchanged = new Set<number>();
   let pending = rows;
   for (let round = 0; pending.length && round < MAX_ROUNDS; round++) {
     for (const row of await store.insert(importId, pending, now)) created.add(row);
@@ -70,11 +72,16 @@ export async function upsertLeads(
         updated.add(r.row); // an earlier delivery of this chunk applied it
       } else {
         const contacts = JSON.parse(lead.secondary_contacts) as unknown[];
+        const before = JSON.parse(lead.variables) as Record<string, VariableValue>;
         const merged = mergeLead(
           policy,
-          { variables: JSON.parse(lead.variables) as Record<string, VariableValue>, contactCount: contacts.length, fields: fieldsOfRow(lead) },
+          { variables: before, contactCount: contacts.length, fields: fieldsOfRow(lead) },
           { variables: r.lead.variables, provided: r.provided, contactsJson: encodeContacts(r.lead), contactCount: r.lead.secondary.length, fields: r.lead.fields ?? {} },
         );
+        if (changesNothing(before, lead.secondary_contacts, merged)) {
+          unchanged.add(r.row);
+          continue;
+        }
         const fieldsJson = merged.fields
           ? fieldState(merged.fields, (name) => leadField(name)!.column, profileKeyOfLead({ ...r.lead, fields: merged.fields, callingProfile: undefined }))
           : null;
@@ -92,7 +99,7 @@ export async function upsertLeads(
   }
   // Only a lead changed by other imports at every round gets here; the message is retried.
   if (pending.length) throw new Error(`${pending.length} leads kept changing under concurrent imports`);
-  return { created, updated };
+  return { created, updated, unchanged };
 }
 
 /** The campaign's leads with these numbers, with whether this import already recorded a change of each. */

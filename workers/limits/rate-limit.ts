@@ -1,6 +1,7 @@
 /**
  * Fixed-window counters in D1, per workspace and per minute (429 RATE_LIMITED past the limit):
- * import creation, suppression list files, multipart upload creation, multipart parts. Retention prunes past windows.
+ * import creation, suppression list files, multipart upload creation, multipart parts, remembered-mapping
+ * matches. Retention prunes past windows.
  */
 import { envNumber, type Env } from '../env.ts';
 import { Refusal } from '../refusal.ts';
@@ -28,6 +29,15 @@ export async function limitImportCreation(env: Env, workspaceId: string): Promis
 export async function limitListImports(env: Env, workspaceId: string): Promise<void> {
   const limit = envNumber(env, 'IMPORT_RATE_LIMIT_PER_MINUTE');
   await countAction(env, `list-imports:${workspaceId}`, limit, `At most ${limit} list files can be imported per minute. Try again in a minute.`);
+}
+
+/**
+ * Remembered-mapping matches (POST /campaigns/{id}/mappings/match): the wizard asks once per file it
+ * opens, so twice the import limit, on their own counter. Each match reads every saved mapping.
+ */
+export async function limitMappingMatches(env: Env, workspaceId: string): Promise<void> {
+  const limit = 2 * envNumber(env, 'IMPORT_RATE_LIMIT_PER_MINUTE');
+  await countAction(env, `mapping-matches:${workspaceId}`, limit, `At most ${limit} column matches can be asked for per minute. Try again in a minute.`);
 }
 
 export async function limitUploadCreation(env: Env, workspaceId: string): Promise<void> {

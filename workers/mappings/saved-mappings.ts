@@ -1,6 +1,7 @@
 /**
- * Remembered column mappings in D1 (saved_mappings): saved when an import is created (wizard or
- * API), matched against the next file's headers (src/lib/map/remembered.ts), listed and deleted.
+ * Remembered column mappings in D1 (saved_mappings): saved when an import is created with the
+ * mapping a person confirmed (the wizard's), matched against the next file's headers
+ * (src/lib/map/remembered.ts), found for a headless import by its exact header row, listed and deleted.
  * One row per campaign and header row; the most recent MAX_SAVED_MAPPINGS per workspace are kept.
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
@@ -8,11 +9,14 @@ import type { Env } from '../env.ts';
 import { db } from '../db/client.ts';
 import { savedMappings } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
-import { headerKey, rememberMapping, targetsToSave, type RememberedMapping, type SavedMapping } from '../../src/lib/map/remembered.ts';
+import { headerKey, MAX_SAVED_KEY_CHARS, namesOfKey, rememberMapping, targetsToSave, type RememberedMapping, type SavedMapping } from '../../src/lib/map/remembered.ts';
 import type { AssistantConfig, ColumnMapping } from '../../src/lib/types.ts';
 
 export const MAX_SAVED_MAPPINGS = 50;
-/** A header row larger than this (JSON characters) is not remembered: it would be a file's worth of text. */
+/**
+ * A header row larger than this (JSON characters) is not remembered: it would be a file's worth of
+ * text. Its normalised names are bounded too (MAX_SAVED_KEY_CHARS), since NFKC can grow them 18-fold.
+ */
 const MAX_SAVED_HEADER_CHARS = 32 * 1024;
 
 type Row = typeof savedMappings.$inferSelect;
@@ -24,6 +28,8 @@ const toSaved = (r: Row): SavedMapping => ({
   headers: r.headers,
   targets: r.targets,
   savedAt: r.savedAt,
+  // The names normalised when it was saved: matching never normalises a saved header again.
+  names: namesOfKey(r.headerKey),
 });
 
 /** The workspace's saved mappings, most recent first. */
@@ -44,8 +50,9 @@ export async function saveMapping(
   input: { workspaceId: string; campaignId: string; fileName: string; headers: string[]; mapping: ColumnMapping },
 ): Promise<void> {
   if (JSON.stringify(input.headers).length > MAX_SAVED_HEADER_CHARS) return;
-  const d = db(env.DB);
   const key = headerKey(input.headers);
+  if (key.length > MAX_SAVED_KEY_CHARS) return;
+  const d = db(env.DB);
   const values = {
     fileName: input.fileName,
     headers: input.headers,
@@ -87,6 +94,21 @@ export async function deleteMapping(env: Env, workspaceId: string, id: string): 
     .returning({ id: savedMappings.id })
     .all();
   return gone.length > 0;
+}
+
+/**
+ * The mapping saved in `campaignId` for exactly these headers (same header key), or null: what a
+ * headless import may apply (src/lib/map/headless-mapping.ts). One indexed lookup; no other
+ * campaign's mapping and no mapping for other headers is ever read.
+ */
+export async function savedMappingFor(env: Env, workspaceId: string, campaignId: string, headers: readonly string[]): Promise<SavedMapping | null> {
+  if (JSON.stringify(headers).length > MAX_SAVED_HEADER_CHARS) return null;
+  const row = await db(env.DB)
+    .select()
+    .from(savedMappings)
+    .where(and(eq(savedMappings.workspaceId, workspaceId), eq(savedMappings.campaignId, campaignId), eq(savedMappings.headerKey, headerKey(headers))))
+    .get();
+  return row ? toSaved(row) : null;
 }
 
 /** The remembered mapping for a file's headers in a campaign, or null (then automatic matching applies). */

@@ -8,15 +8,9 @@ import { db } from '../db/client.ts';
 import { notifyEmailAllowList } from '../db/schema.ts';
 import { nowIso } from '../db/ids.ts';
 import { Refusal } from '../refusal.ts';
-
-/** Whether `email` is on the list: its exact address, or its domain as `@domain`. */
-export function isAllowedBy(entries: readonly string[], email: string): boolean {
-  const address = email.trim().toLowerCase();
-  const at = address.lastIndexOf('@');
-  if (at < 1) return false;
-  const domain = address.slice(at);
-  return entries.some((e) => e === address || e === domain);
-}
+import { isAllowedBy } from '../../src/lib/notify/allowed-email.ts';
+import { auditQuery } from '../audit/record-audit.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/principal.ts';
 
 export async function listAllowed(env: Env, workspaceId: string): Promise<string[]> {
   const rows = await db(env.DB)
@@ -29,12 +23,14 @@ export async function listAllowed(env: Env, workspaceId: string): Promise<string
 }
 
 /** Replaces the list (entries already lower-cased and unique), in one transaction. */
-export async function replaceAllowed(env: Env, workspaceId: string, entries: readonly string[]): Promise<void> {
+export async function replaceAllowed(env: Env, workspaceId: string, entries: readonly string[], actor: Actor = SYSTEM_ACTOR): Promise<void> {
   const createdAt = nowIso();
   const d = db(env.DB);
   const remove = d.delete(notifyEmailAllowList).where(eq(notifyEmailAllowList.workspaceId, workspaceId));
   const inserts = entries.map((entry) => d.insert(notifyEmailAllowList).values({ workspaceId, entry, createdAt }));
-  await d.batch([remove, ...inserts]);
+  const before = await listAllowed(env, workspaceId);
+  const audit = auditQuery(d, { workspaceId, actor, action: 'notify_emails.updated', details: { added: entries.filter((e) => !before.includes(e)), removed: before.filter((e) => !entries.includes(e)) } });
+  await d.batch([remove, ...inserts, audit]);
 }
 
 /** Refuses (422 NOTIFY_EMAIL_NOT_ALLOWED) an address the workspace has not allowed. */

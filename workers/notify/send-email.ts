@@ -9,6 +9,10 @@ import { composeImportEmail } from './compose-email.ts';
 import { buildMime } from './mime.ts';
 import { importLinks } from '../links/urls.ts';
 import { linkSecret, LINK_SECRET_PROBLEM } from '../links/secret.ts';
+import { appUrl } from '../links/app-url.ts';
+
+/** A setting the deploy got wrong: its message (no user data) is what the log says. */
+class ConfigProblem extends Error {}
 
 const DEFAULT_FROM = 'imports@example.com';
 
@@ -16,8 +20,10 @@ const DEFAULT_FROM = 'imports@example.com';
 export async function importEmailMessage(env: Env, to: string, view: ImportView, campaignName: string, nowMs = Date.now()) {
   const secret = linkSecret(env);
   if (!secret) throw new Error(LINK_SECRET_PROBLEM);
+  const app = appUrl(env);
+  if (!app.ok) throw new ConfigProblem(app.problem);
   const from = env.EMAIL_FROM ?? DEFAULT_FROM;
-  const links = await importLinks(secret, env.APP_URL ?? 'http://127.0.0.1:8787', view.id, { nowMs });
+  const links = await importLinks(secret, app.url, view.id, { nowMs });
   const { subject, text, html } = composeImportEmail(view, campaignName, links);
   return { from, to, raw: buildMime({ from, fromName: 'Lead import', to, subject, text, html }) };
 }
@@ -32,7 +38,7 @@ export async function sendImportEmail(env: Env, to: string, view: ImportView, ca
     await env.EMAIL.send(new EmailMessage(from, to, raw));
     return true;
   } catch (err) {
-    const why = err instanceof Error && err.message === LINK_SECRET_PROBLEM ? LINK_SECRET_PROBLEM : err instanceof Error ? err.name : 'error';
+    const why = err instanceof ConfigProblem || (err instanceof Error && err.message === LINK_SECRET_PROBLEM) ? err.message : err instanceof Error ? err.name : 'error';
     console.error(`import ${view.id}: notification email not sent (${why})`);
     return false;
   }

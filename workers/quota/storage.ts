@@ -6,7 +6,7 @@
  * deletes what the scope stored, so the count follows what R2 holds.
  */
 import { envNumber, type Env } from '../env.ts';
-import { Refusal } from '../refusal.ts';
+import { Refusal, type RefusalCode } from '../refusal.ts';
 
 export type ScopeKind = 'import' | 'upload';
 
@@ -49,7 +49,7 @@ export async function reserveStorage(env: Env, workspaceId: string, scope: strin
   if (charged!.meta.changes > 0) return;
   const held = (await storageUsed(env, workspaceId)) ?? 0;
   throw new Refusal(
-    'STORAGE_QUOTA_EXCEEDED',
+    QUOTA_EXCEEDED,
     `This workspace already holds ${formatBytes(held)} of uploaded data, and its storage quota is ${formatBytes(quota)}; ` +
       `${formatBytes(bytes)} more do not fit. Uploaded files are deleted automatically ${retentionHint(env)}; ` +
       'try again once older imports have expired, or ask for a larger quota.',
@@ -124,6 +124,16 @@ export async function putCharged(
   });
   return stored!;
 }
+
+/** Deletes one object of a scope and gives its bytes back. */
+export async function deleteCharged(env: Env, workspaceId: string, scope: string, key: string): Promise<void> {
+  const held = (await env.UPLOADS.head(key))?.size ?? 0;
+  await env.UPLOADS.delete(key);
+  await unchargeStorage(env, workspaceId, scope, held);
+}
+
+/** The code of the refusal reserveStorage throws: a pass that meets it ends its import with it. */
+export const QUOTA_EXCEEDED = 'STORAGE_QUOTA_EXCEEDED' satisfies RefusalCode;
 
 /**
  * Runs `store` (which writes `bytes` under `key`, or declines by returning false) with the quota

@@ -1,25 +1,18 @@
-/** Ends an import: writes its error report, marks it finished, sends the email. Safe to repeat. */
+/**
+ * Ends an import: writes its error report and marks it finished. Safe to repeat. The end is
+ * announced by the lifecycle (workers/lifecycle: D1 row and outbox event in one batch), whose
+ * consumers send the email and the webhooks.
+ */
 import type { Env } from '../env.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
 import { isRunning, type ImportView } from '../../src/lib/import-view.ts';
 import { buildErrorReport } from './build-error-report.ts';
-import { sendImportEmail } from '../notify/send-email.ts';
-import type { ImportConfig } from '../coordinator/state.ts';
-import { campaignName } from '../campaigns/campaigns.ts';
 
 export async function finalizeImport(env: Env, workspaceId: string, importId: string): Promise<ImportView> {
   const coord = coordinator(env, importId);
   const { config, status, chunkCount } = await coord.snapshot();
-  if (!isRunning(status)) return coord.view();
+  // Ended already (a redelivery): make sure the end was announced, in case a crash came in between.
+  if (!isRunning(status)) return coord.announce();
   const report = await buildErrorReport(env, workspaceId, importId, config.headers, chunkCount ?? 0);
-  const view = await coord.complete(report);
-  await notifyEnded(env, config, view);
-  return view;
-}
-
-/** Emails the import's owner once it has ended (completed, failed or cancelled). */
-export async function notifyEnded(env: Env, config: ImportConfig, view: ImportView): Promise<void> {
-  if (!config.notifyEmail || isRunning(view.status)) return;
-  const name = await campaignName(env, config.workspaceId, config.campaignId);
-  await sendImportEmail(env, config.notifyEmail, view, name ?? config.campaignId);
+  return coord.complete(report);
 }

@@ -9,9 +9,17 @@
  *   UNDO_RETENTION_DAYS (default 30) after it ends; undo then answers 410 UNDO_EXPIRED.
  * - A background suppression list import's R2 objects (its report of rows that were not numbers,
  *   chunks a failed one left) are deleted REPORT_RETENTION_DAYS after it ends; its counts stay.
+ * - A suppression list source with entries a replace left behind has its sweep started again, and
+ *   a list import left running an hour (its request died, messages were lost) is queued again.
  * - A multipart upload idle for UPLOAD_RETENTION_HOURS (default 24) is aborted and deleted.
  * - Rate-limit counters of ended windows are deleted.
- * Each deletion releases the bytes it freed from the workspace's storage quota.
+ * - Webhook delivery logs and outbox events are deleted WEBHOOK_LOG_RETENTION_DAYS (default 30) after they were written.
+ * - Audit log entries older than AUDIT_RETENTION_DAYS (default 730) are deleted; so are ended
+ *   sessions, expired sign-in codes and invitations a month past their expiry.
+ * Each deletion releases the bytes it freed from the workspace's storage quota. A run handles up to
+ * RETENTION_ITEMS_PER_INVOCATION items (due.ts); when that is not all that is due, it queues a
+ * `retention` message that runs the next batch, and so on until nothing is due: retention keeps up
+ * with whatever the rate limits let workspaces create, not 100 items an hour.
  */
 import { envNumber, type Env } from '../env.ts';
 import { importPrefix, keys } from '../chunk/keys.ts';
@@ -23,15 +31,18 @@ import { endedImportsLacking, markImport, type ImportRef, type RetentionMark } f
 import { deleteChanges } from '../leads/changes.ts';
 import { undoRetentionDays } from '../undo/request-undo.ts';
 import { listImportPrefix } from '../suppression/list-import/keys.ts';
+import { resumeSweeps } from '../suppression/continue-sweep.ts';
+import { resumeStalledListImports } from '../suppression/list-import/resume.ts';
 import { deletePrefix } from '../r2/delete-prefix.ts';
+import { pruneWebhookLog } from '../webhooks/prune-log.ts';
+import { forEachDue, RetentionBudget } from './due.ts';
+import { sendWithRetry } from '../queue/send.ts';
+import { retentionMessage } from '../queue/messages.ts';
+import { pruneAudit } from '../audit/prune-audit.ts';
+import { pruneAuth } from '../auth/prune-auth.ts';
 
-/**
- * Items per query; a step goes on until none is left or MAX_PER_RUN is reached (an import costs
- * ~10 R2, D1 and Durable Object calls: three steps of 100 stay far under an invocation's 10,000
- * subrequests). The cron runs hourly, so up to 2,400 of each are handled a day.
- */
+/** Items per query. */
 const PAGE = 50;
-const MAX_PER_RUN = 100;
 const DAY_MS = 86_400_000;
 /** A list upload still reading its file after this long has died with its request. */
 const LIST_UPLOAD_TIMEOUT_MS = 3_600_000;
@@ -53,61 +64,68 @@ export interface RetentionRun {
   changeRecords: number;
   /** Ended suppression list imports whose R2 objects were deleted. */
   listImports: number;
+  /** Webhook deliveries and outbox events past their lifetime, deleted. */
+  webhookLog: number;
+  /** Suppression list sources whose sweep of replaced entries was started again. */
+  listSweeps: number;
+  /** Suppression list imports left running (a request that died, messages lost) sent to the queue again. */
+  listResumed: number;
+  /** Audit log entries past their retention. */
+  auditEntries: number;
+  /** Ended sessions, expired codes and invitations. */
+  authRows: number;
+  /** Items this run handled (imports, uploads, list imports), against its budget. */
+  handled: number;
+  /** The budget ran out with more due: a `retention` message continues the run. */
+  more: boolean;
+  /** Steps that failed (by name and error class); the others ran. */
+  failed: string[];
 }
 
 /** Every step, each on its own: one failing (an R2 hiccup) does not stop the others. */
-export async function runRetention(env: Env, now = Date.now()): Promise<RetentionRun> {
+export async function runRetention(env: Env, now = Date.now(), budget = new RetentionBudget(itemsPerInvocation(env))): Promise<RetentionRun> {
   const steps = {
-    chunkObjects: () => purgeExpiredUploads(env, now),
-    reportsDeleted: () => deleteExpiredReports(env, now),
-    uploadsDiscarded: () => discardIdleUploads(env, now),
+    chunkObjects: () => purgeExpiredUploads(env, now, PAGE, budget),
+    reportsDeleted: () => deleteExpiredReports(env, now, PAGE, budget),
+    uploadsDiscarded: () => discardIdleUploads(env, now, PAGE, budget),
     rateLimitRows: () => pruneRateLimits(env, now),
-    changeRecords: () => deleteExpiredChanges(env, now),
-    listImports: () => purgeEndedListImports(env, now),
+    changeRecords: () => deleteExpiredChanges(env, now, PAGE, budget),
+    listImports: () => purgeEndedListImports(env, now, PAGE, budget),
+    webhookLog: () => pruneWebhookLog(env, now),
+    listSweeps: () => resumeSweeps(env),
+    listResumed: () => resumeStalledListImports(env, now),
+    auditEntries: () => pruneAudit(env, now),
+    authRows: () => pruneAuth(env, now),
   };
-  const run = { chunkObjects: 0, reportsDeleted: 0, uploadsDiscarded: 0, rateLimitRows: 0, changeRecords: 0, listImports: 0 };
+  const run = { chunkObjects: 0, reportsDeleted: 0, uploadsDiscarded: 0, rateLimitRows: 0, changeRecords: 0, listImports: 0, webhookLog: 0, listSweeps: 0, listResumed: 0, auditEntries: 0, authRows: 0, handled: 0, more: false };
   const failed: string[] = [];
-  for (const [name, step] of Object.entries(steps) as [keyof RetentionRun, () => Promise<number>][]) {
+  for (const [name, step] of Object.entries(steps) as [keyof typeof steps, () => Promise<number>][]) {
     try {
       run[name] = await step();
     } catch (err) {
       failed.push(`${name}: ${err instanceof Error ? err.name : typeof err}`);
     }
   }
-  // The next hourly run takes up where this one stopped; the failure still shows in the logs.
-  if (failed.length) throw new Error(`retention steps failed (${failed.join(', ')})`);
-  return run;
+  run.handled = budget.handled;
+  // More may be due; a run that only met failures does not ask for another (the next cron retries).
+  run.more = budget.exhausted && budget.handled > 0;
+  return { ...run, failed };
 }
 
 /**
- * Pages through the rows `select` returns (ordered, so that rows whose handling failed, which stay
- * selected, are skipped with OFFSET and retried next run), handling each; returns the sum of
- * `handle`, or throws once the others are done if any failed.
+ * One retention run (the hourly cron, or a `retention` message continuing it), then, when its
+ * budget ran out with more due, the message that continues it in a fresh invocation. Failed steps
+ * are logged; the next run takes up where they stopped.
  */
-async function forEachDue<T>(
-  select: (limit: number, offset: number) => Promise<T[]>,
-  handle: (item: T) => Promise<number>,
-  page: number,
-): Promise<number> {
-  let total = 0;
-  let failed = 0;
-  let lastError: unknown;
-  for (let seen = 0; seen < MAX_PER_RUN; ) {
-    const want = Math.min(page, MAX_PER_RUN - seen);
-    const items = await select(want, failed);
-    for (const item of items) {
-      try {
-        total += await handle(item);
-      } catch (err) {
-        failed++;
-        lastError = err;
-      }
-    }
-    seen += items.length;
-    if (items.length < want) break;
-  }
-  if (failed) throw lastError;
-  return total;
+export async function retentionPass(env: Env, at: number): Promise<RetentionRun> {
+  const run = await runRetention(env, at);
+  if (run.failed.length) console.error(`retention steps failed (${run.failed.join(', ')})`);
+  if (run.more) await sendWithRetry(env.IMPORT_QUEUE, [retentionMessage(at)]);
+  return run;
+}
+
+function itemsPerInvocation(env: Env): number {
+  return envNumber(env, 'RETENTION_ITEMS_PER_INVOCATION');
 }
 
 /** Ended imports, ended before `cutoff`, that still lack `mark`, oldest first. */
@@ -120,7 +138,7 @@ function endedImports(env: Env, mark: RetentionMark, cutoff: string) {
  * and their coordinator's storage are deleted; the quota keeps counting only the error report.
  * Returns the number of R2 objects deleted.
  */
-export async function purgeExpiredUploads(env: Env, now = Date.now(), page = PAGE): Promise<number> {
+export async function purgeExpiredUploads(env: Env, now = Date.now(), page = PAGE, budget = new RetentionBudget()): Promise<number> {
   const cutoff = new Date(now - chunkRetentionDays(env) * DAY_MS).toISOString();
   return forEachDue(endedImports(env, 'purgedAt', cutoff), async (imp) => {
     const prefix = importPrefix(imp.workspaceId, imp.id);
@@ -131,7 +149,7 @@ export async function purgeExpiredUploads(env: Env, now = Date.now(), page = PAG
     await settleStorage(env, imp.workspaceId, imp.id, report?.size ?? 0);
     await markImport(env, imp.id, 'purgedAt', new Date(now).toISOString());
     return deleted;
-  }, page);
+  }, page, budget);
 }
 
 /**
@@ -139,7 +157,7 @@ export async function purgeExpiredUploads(env: Env, now = Date.now(), page = PAG
  * error report) is deleted, their coordinator purged if an earlier run could not, their bytes
  * released. Returns the number of imports handled.
  */
-export async function deleteExpiredReports(env: Env, now = Date.now(), page = PAGE): Promise<number> {
+export async function deleteExpiredReports(env: Env, now = Date.now(), page = PAGE, budget = new RetentionBudget()): Promise<number> {
   const cutoff = new Date(now - reportRetentionDays(env) * DAY_MS).toISOString();
   return forEachDue(endedImports(env, 'reportDeletedAt', cutoff), async (imp) => {
     await deletePrefix(env, importPrefix(imp.workspaceId, imp.id));
@@ -147,7 +165,7 @@ export async function deleteExpiredReports(env: Env, now = Date.now(), page = PA
     await releaseStorage(env, imp.workspaceId, imp.id);
     await markImport(env, imp.id, 'reportDeletedAt', new Date(now).toISOString());
     return 1;
-  }, page);
+  }, page, budget);
 }
 
 /** The coordinator refuses while its import runs; D1 says it ended, so that is only logged. */
@@ -160,7 +178,7 @@ async function purgeCoordinator(env: Env, importId: string): Promise<void> {
  * deleted (in bounded statements), after which undo answers 410. An import still being undone keeps
  * them until its undo ends, and a workspace being moved until its move ends. Returns the number of imports handled.
  */
-export async function deleteExpiredChanges(env: Env, now = Date.now(), page = PAGE): Promise<number> {
+export async function deleteExpiredChanges(env: Env, now = Date.now(), page = PAGE, budget = new RetentionBudget()): Promise<number> {
   const cutoff = new Date(now - undoRetentionDays(env) * DAY_MS).toISOString();
   // Not while the import is being undone, nor while the workspace moves (its records are being
   // copied, and are deleted on the new shard after): endedImportsLacking leaves those out.
@@ -173,14 +191,14 @@ export async function deleteExpiredChanges(env: Env, now = Date.now(), page = PA
       }
     }
     return 0;
-  }, page);
+  }, page, budget);
 }
 
 /**
  * Suppression list imports ended more than REPORT_RETENTION_DAYS ago: everything under their R2
  * prefix is deleted and its bytes released; the report then answers 410. Returns the imports handled.
  */
-export async function purgeEndedListImports(env: Env, now = Date.now(), page = PAGE): Promise<number> {
+export async function purgeEndedListImports(env: Env, now = Date.now(), page = PAGE, budget = new RetentionBudget()): Promise<number> {
   // A list import whose request died while reading the file (no chunk count) never runs: it fails,
   // and what it stored goes at once.
   const interrupted = await env.DB.prepare(
@@ -209,11 +227,11 @@ export async function purgeEndedListImports(env: Env, now = Date.now(), page = P
     await releaseStorage(env, job.workspace_id, job.id);
     await env.DB.prepare('UPDATE suppression_imports SET purged_at = ?1 WHERE id = ?2').bind(new Date(now).toISOString(), job.id).run();
     return 1;
-  }, page);
+  }, page, budget);
 }
 
 /** Multipart uploads with no part and no completion for UPLOAD_RETENTION_HOURS are discarded. */
-export async function discardIdleUploads(env: Env, now = Date.now(), page = PAGE): Promise<number> {
+export async function discardIdleUploads(env: Env, now = Date.now(), page = PAGE, budget = new RetentionBudget()): Promise<number> {
   const cutoff = new Date(now - uploadRetentionHours(env) * 3_600_000).toISOString();
   const select = async (limit: number, offset: number) =>
     (
@@ -223,5 +241,5 @@ export async function discardIdleUploads(env: Env, now = Date.now(), page = PAGE
         .bind(cutoff, limit, offset)
         .all<{ workspace_id: string; scope: string }>()
     ).results;
-  return forEachDue(select, async (u) => (await discardUpload(env, u.workspace_id, u.scope), 1), page);
+  return forEachDue(select, async (u) => (await discardUpload(env, u.workspace_id, u.scope), 1), page, budget);
 }

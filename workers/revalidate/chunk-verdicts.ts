@@ -15,6 +15,7 @@ import { validatorFor } from './validator-cache.ts';
 import type { RowVerdict } from './verdicts.ts';
 import { ChunkMissingError } from '../chunk/errors.ts';
 import { markSuppressed } from './mark-suppressed.ts';
+import { ErrorBudget, storedRowBytes } from '../../src/lib/report/error-budget.ts';
 
 export async function chunkVerdicts(env: Env, config: ImportConfig, index: number): Promise<RowVerdict[]> {
   const { workspaceId, importId } = config;
@@ -22,14 +23,28 @@ export async function chunkVerdicts(env: Env, config: ImportConfig, index: numbe
   if (!object) throw new ChunkMissingError(index);
   const chunk = await object.json<Chunk>();
   const validator = validatorFor(config);
-  const entries: RowVerdict[] = chunk.rows.map((source) => {
+  // Each row's messages are cut to the chunk's error budget as soon as they are made, so a chunk
+  // whose every row has many errors never holds more than the budget in memory.
+  const bytes = chunk.rows.map((r) => storedRowBytes(r.row, r.cells));
+  const budget = new ErrorBudget(bytes.reduce((a, b) => a + b, 0));
+  const entries: RowVerdict[] = chunk.rows.map((source, i) => {
     const v = validator.validate(source);
-    return v.lead ? { row: v.row, cells: source.cells, lead: v.lead, errors: [] } : { row: v.row, cells: source.cells, errors: v.errors };
+    return v.lead
+      ? { row: v.row, cells: source.cells, lead: v.lead, errors: budget.admit(bytes[i]!, []) }
+      : { row: v.row, cells: source.cells, errors: budget.admit(bytes[i]!, v.errors) };
   });
   await markSuppressed(env, config, entries);
-  const valid = entries.filter((e) => e.lead);
+  await markExisting(env, config, entries);
+  return entries;
+}
+
+/** Under `skip`, numbers the campaign already has (from other imports) are DUPLICATE_EXISTING (a refusal: one short message, outside the row's error budget). */
+async function markExisting(env: Env, config: ImportConfig, entries: RowVerdict[]): Promise<void> {
+  const { workspaceId, importId } = config;
+  // Numbers already refused as suppressed are not looked up: suppression comes first (duplicate-outcome.ts).
+  const valid = entries.filter((e) => e.lead && !e.refusal);
   // Under `update` and `fill` a number the campaign has is not an error: the write pass merges it.
-  if (config.onExisting !== 'skip') return entries;
+  if (config.onExisting !== 'skip') return;
   // Leads this import already wrote (a chunk run again) are not "existing": the insert counts them as written.
   const existing = await leadsStore(env, workspaceId, config.campaignId).existing(
     valid.map((e) => e.lead!.e164),
@@ -38,11 +53,7 @@ export async function chunkVerdicts(env: Env, config: ImportConfig, index: numbe
   if (existing.size) {
     const column = phoneColumnLabel(config.headers, config.mapping);
     for (const e of valid) {
-      if (existing.has(e.lead!.e164)) {
-        e.errors.push(duplicateExisting(column));
-        delete e.lead;
-      }
+      if (existing.has(e.lead!.e164)) e.refusal = { suppressed: false, inCampaign: true, errors: [duplicateExisting(column)] };
     }
   }
-  return entries;
 }

@@ -10,7 +10,7 @@ import type { RowVerdict } from './verdicts.ts';
 import { suppressedAmong } from '../suppression/store.ts';
 import { suppressionColumns, suppressionErrors } from '../../src/lib/validate/suppression.ts';
 
-/** Marks the entries whose numbers are on the workspace's list (in force at `now`); they lose their lead. */
+/** Marks the entries whose numbers are on the workspace's list (in force at `now`): refused, if they are their number's first occurrence. */
 export async function markSuppressed(env: Env, config: ImportConfig, entries: RowVerdict[], now: Date = new Date()): Promise<void> {
   const numbers: string[] = [];
   for (const e of entries) {
@@ -28,7 +28,6 @@ export async function markSuppressed(env: Env, config: ImportConfig, entries: Ro
     if (!lead) continue;
     const errors = suppressionErrors(listed, lead.e164, lead.secondary.map((s) => s.e164), () => e.cells, columns);
     if (!errors) continue;
-    e.errors.push(...errors);
-    delete e.lead;
+    e.refusal = { suppressed: true, inCampaign: false, errors };
   }
 }

@@ -13,6 +13,8 @@ import type { ChunkVerdicts } from './verdicts.ts';
 import { countCodes } from './count-codes.ts';
 import { chunkVerdicts } from './chunk-verdicts.ts';
 import { writeEntries } from '../write/write-entries.ts';
+import { errorsForStorage } from './stored-errors.ts';
+import { putCharged } from '../quota/storage.ts';
 import type { Next } from '../coordinator/state.ts';
 
 export async function validatePass(env: Env, workspaceId: string, importId: string, index: number): Promise<Next> {
@@ -21,14 +23,32 @@ export async function validatePass(env: Env, workspaceId: string, importId: stri
   if (!isRunning(status)) return { kind: 'none' };
 
   const entries = await chunkVerdicts(env, config, index);
+  // Every valid number is recorded, refused or not: a refused row is still its number's first occurrence.
   const phones: [number, number][] = [];
-  for (const e of entries) if (e.lead) phones.push([phoneKey(e.lead.e164), e.row]);
-  const storeVerdict = () => env.UPLOADS.put(keys.validated(workspaceId, importId, index), JSON.stringify({ index, entries } satisfies ChunkVerdicts));
+  let refused = 0;
+  for (const e of entries) {
+    if (e.lead) phones.push([phoneKey(e.lead.e164), e.row]);
+    if (e.refusal) refused++;
+  }
+  // The verdict is charged to the workspace's storage quota; its errors name columns by index.
+  const storeVerdict = () => {
+    const stored = errorsForStorage(config.headers);
+    const verdict: ChunkVerdicts = {
+      index,
+      entries: entries.map((e) => ({
+        ...e,
+        ...(e.errors.length ? { errors: stored(e.errors) } : {}),
+        ...(e.refusal ? { refusal: { ...e.refusal, errors: stored(e.refusal.errors) } } : {}),
+      })),
+    };
+    return putCharged(env, workspaceId, importId, keys.validated(workspaceId, importId, index), JSON.stringify(verdict));
+  };
   // Without ignoreErrors nothing is written before every chunk is validated: keep the verdict first.
   if (!config.ignoreErrors) await storeVerdict();
   const recorded = await coord.recordValidation(index, {
     rows: entries.length,
-    invalidRows: entries.length - phones.length,
+    // Refused rows fail either way (refused, or DUPLICATE_IN_FILE); their codes are counted when written.
+    invalidRows: entries.length - phones.length + refused,
     phones,
     errorCounts: countCodes(entries),
   });

@@ -19,6 +19,9 @@ export function validatorFor(config: ImportConfig): RowValidator {
       defaultCountry: config.defaultCountry ?? undefined,
       phoneCacheMax: PHONE_CACHE_MAX,
       blockedPhoneTypes: config.blockedPhoneTypes,
+      // Consent is judged against the import's start in every chunk, whenever the chunk runs.
+      consentPolicy: config.consentPolicy,
+      startedAt: Date.parse(config.createdAt),
     });
     cache.set(config.importId, v);
   }

@@ -20,7 +20,7 @@ export async function rollbackChunk(env: Env, config: ImportConfig, index: numbe
     // With ignoreErrors off every chunk's verdict is kept in R2 before anything is written.
     const stored = await env.UPLOADS.get(keys.validated(workspaceId, importId, index));
     const entries = stored ? (await stored.json<ChunkVerdicts>()).entries : await chunkVerdicts(env, config, index);
-    phones = entries.filter((e) => e.lead).map((e) => e.lead!.e164);
+    phones = entries.filter((e) => e.lead && !e.refusal).map((e) => e.lead!.e164);
   }
   if (config.onExisting === 'skip') await leadsStore(env, workspaceId, config.campaignId).remove(importId, phones);
   else await rollbackLeads(env, workspaceId, config.campaignId, importId, phones, new Date().toISOString());

@@ -3,6 +3,7 @@ import type { Env } from '../env.ts';
 import { createEntryReader, type InvalidSuppression, type SuppressionEntryInput } from '../../src/lib/suppression/entry.ts';
 import type { AddSuppressionsInput } from '../../src/lib/suppression/schemas.ts';
 import { suppressionStore } from './store.ts';
+import { assertSourceRoom } from './sources-store.ts';
 
 /**
  * What an add did. Every input is counted once: `added` (newly listed, or an expired entry put back
@@ -25,6 +26,7 @@ export async function addNumbers(env: Env, workspaceId: string, input: AddSuppre
     if (result.ok) entries.push(result.entry);
     else invalid.push({ ...result.invalid, index });
   });
-  const { added } = await suppressionStore(env, workspaceId).add(entries, now);
+  await assertSourceRoom(env, workspaceId, input.source);
+  const { added } = await suppressionStore(env, workspaceId).add(entries, now, input.source);
   return { added, alreadyPresent: entries.length - added, invalid, invalidCount: invalid.length };
 }

@@ -1,13 +1,14 @@
 /**
  * GET /suppressions.csv: the whole list (expired entries included, with their expires_at), streamed
- * in phone-number order, cells safe against formula injection. It re-imports as is through
- * POST /suppressions/import (created_at is ignored there: a re-imported entry is created anew).
+ * in phone-number order (a number in two sources on two lines, its source last), cells safe against
+ * formula injection. It re-imports as is through POST /suppressions/import (created_at and source
+ * are ignored there: a re-imported entry is created anew in the source the import names).
  */
 import type { Env } from '../env.ts';
 import { escapeCsvCell } from '../../src/lib/report/csv-cell.ts';
 import { suppressionStore } from './store.ts';
 
-export const SUPPRESSION_CSV_HEADERS = ['phone_number', 'reason', 'expires_at', 'created_at'] as const;
+export const SUPPRESSION_CSV_HEADERS = ['phone_number', 'reason', 'expires_at', 'created_at', 'source'] as const;
 
 export function suppressionsCsv(env: Env, workspaceId: string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -23,7 +24,7 @@ export function suppressionsCsv(env: Env, workspaceId: string): ReadableStream<U
       const next = await pages.next();
       if (!next.done) {
         for (const s of next.value) {
-          lines.push([s.phoneNumber, s.reason ?? '', s.expiresAt ?? '', s.createdAt].map(escapeCsvCell).join(',') + '\r\n');
+          lines.push([s.phoneNumber, s.reason ?? '', s.expiresAt ?? '', s.createdAt, s.source].map(escapeCsvCell).join(',') + '\r\n');
         }
       }
       if (lines.length) controller.enqueue(encoder.encode(lines.join('')));

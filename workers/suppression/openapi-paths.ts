@@ -15,6 +15,7 @@ import {
 } from '../../src/lib/suppression/schemas.ts';
 import { SUPPRESSION_CSV_HEADERS } from './export-csv.ts';
 import { INVALID_SHOWN } from './list-import/view.ts';
+import { MAX_REGISTRY_ROWS } from '../../src/lib/suppression/registry-lines.ts';
 
 const schema = (s: v.GenericSchema) => toJsonSchema(s, { typeMode: 'input', errorMode: 'ignore' });
 
@@ -32,9 +33,10 @@ const ok = (description: string, properties: Record<string, unknown>) => ({
 
 const entry = {
   type: 'object',
-  required: ['phoneNumber', 'reason', 'expiresAt', 'createdAt'],
+  required: ['phoneNumber', 'source', 'reason', 'expiresAt', 'createdAt'],
   properties: {
     phoneNumber: { type: 'string', description: 'E.164' },
+    source: { type: 'string', description: 'internal, or a registry (us-national-dnc, ca-dncl, uk-tps, or any [a-z0-9-]{1,32}). A number listed in two sources has an entry in each.' },
     reason: { type: ['string', 'null'] },
     expiresAt: { type: ['string', 'null'], format: 'date-time', description: 'null: never expires. Past: listed, but no longer applies.' },
     createdAt: { type: 'string', format: 'date-time' },
@@ -65,9 +67,13 @@ const listImport = {
   type: 'object',
   properties: {
     id: { type: 'string' },
-    status: { enum: ['running', 'completed', 'failed'] },
+    status: { enum: ['running', 'completed', 'failed'], description: 'failed: error has the reason (CHUNK_MISSING, PROCESSING_FAILED, SUPERSEDED: a newer replace of the same source started first).' },
     fileName: { type: 'string' },
     defaultCountry: { type: 'string' },
+    source: { type: 'string' },
+    mode: { enum: ['add', 'replace'], description: 'replace: the file\'s numbers became the source\'s all at once when the import completed (until then, and if it fails, the source keeps its list).' },
+    asOf: { type: ['string', 'null'], format: 'date', description: 'The date of the registry copy the file is.' },
+    layout: { enum: ['table', 'registry'], description: 'table: a spreadsheet with a header row; registry: one number a line (2125550123) or NPA,NNNNNNN a line (212,5550123).' },
     totalRows: { type: ['integer', 'null'], description: 'Data rows in the file.' },
     rows: { type: 'integer', description: 'Rows checked and listed so far; equals totalRows when completed.' },
     ...counts,
@@ -103,9 +109,11 @@ export const suppressionPaths = {
       description:
         `Body is the raw file (same readers and limits as lead files: CSV up to ${LIMITS.maxCsvBytes / 1048576} MB streamed, Excel up to ${LIMITS.maxExcelBytesServer / 1048576} MB, ${LIMITS.maxRows.toLocaleString('en-US')} rows). ` +
         `The phone column is found like a lead file's; optional reason and expires_at (ISO 8601) columns. At most ${MAX_INVALID_SHOWN.toLocaleString('en-US')} invalid entries are returned, invalidCount has the total. ` +
-        'Numbers are listed as the file streams: a file refused part-way keeps what was listed before, and the error details give the counts. ' +
-        'With the header `Prefer: respond-async` the list is imported in the background instead: the file is read and checked in the request (a file refused then lists nothing), ' +
-        'the answer is 202 with the list import (Location: /api/v1/suppressions/imports/{id}), and its progress and counts are followed there.',
+        'A text file whose lines are numbers is a registry download (no header row): one number a line (2125550123) or area code and number (212,5550123), read as defaultCountry\'s numbers; ' +
+        `lines that are not numbers are listed in invalid and the report, the others listed; up to ${MAX_REGISTRY_ROWS.toLocaleString('en-US')} lines (the byte limit first). ` +
+        'source names the list the numbers go to (internal by default), asOf the date of the registry copy (not in the future), and mode=replace swaps all entries of that source for the file\'s at once when the whole file is listed. ' +
+        'The file is read and stored in chunks first: a file refused while it is read lists nothing. The answer is the list import as it ended (its counts); a chunk that could not be listed answers 503 with the import in details. ' +
+        'With the header `Prefer: respond-async` the same import runs in the background: 202 with the list import (Location: /api/v1/suppressions/imports/{id}), its progress and counts followed there.',
       parameters: [
         ...queryParams(ImportSuppressionsQuerySchema),
         { name: 'Prefer', in: 'header', required: false, schema: { type: 'string', enum: ['respond-async'] }, description: 'respond-async: import in the background (202).' },
@@ -118,7 +126,7 @@ export const suppressionPaths = {
         },
       },
       responses: {
-        200: ok('counts', { ...counts, rows: { type: 'integer' } }),
+        200: { description: 'the list import, completed, with up to 1,000 invalid entries', content: { 'application/json': { schema: { ...listImport, properties: { ...listImport.properties, invalid: counts.invalid } } } } },
         202: { description: 'a background list import (Prefer: respond-async)', content: { 'application/json': { schema: listImport } } },
         400: error,
         401: error,
@@ -127,6 +135,45 @@ export const suppressionPaths = {
         422: error,
         503: error,
         507: error,
+      },
+    },
+  },
+  '/suppressions/sources': {
+    get: {
+      ...authed,
+      summary: 'The sources of the list: their counts, the date of each registry copy, and whether it is too old to rely on',
+      description:
+        'maxAgeDays is 31 for us-national-dnc and ca-dncl, 28 for uk-tps, null otherwise; stale when the copy (asOf) is older than that. ' +
+        'While a source is stale, every lead import created carries the warning SUPPRESSION_SOURCE_STALE, and a campaign with requireFreshLists refuses imports (409 SUPPRESSION_SOURCE_STALE).',
+      responses: {
+        200: {
+          description: 'the sources',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  items: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['source', 'count', 'asOf', 'maxAgeDays', 'stale'],
+                      properties: {
+                        source: { type: 'string' },
+                        count: { type: 'integer', description: 'Entries of the source (expired ones included).' },
+                        asOf: { type: ['string', 'null'], format: 'date' },
+                        maxAgeDays: { type: ['integer', 'null'] },
+                        stale: { type: 'boolean' },
+                        replacing: { type: ['string', 'null'], description: 'The list import writing a replace of this source, if any.' },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        401: error,
       },
     },
   },
@@ -159,8 +206,11 @@ export const suppressionPaths = {
       ...authed,
       summary: 'The numbers in force now, packed for the browser',
       description:
-        'Body: sorted ascending little-endian float64 values, each the digits of an E.164 number (8 bytes a number). Headers: X-Suppression-Count, ETag, X-Suppression-As-Of. ' +
-        'The ETag is an opaque strong validator, not a hash of the bytes: it changes whenever the list does (a number added or deleted, an entry expiring, the workspace moving to another database). ' +
+        'At most 24 MiB at any list size (X-Suppression-Format: spk2; src/lib/suppression/packed-list.ts reads it). A 32-byte header (magic "SPK2", form, count), then, while it fits (X-Suppression-Form: exact): ' +
+        'sorted little-endian float64 values, each the digits of an E.164 number (8 bytes a number), then the numbers that expire with their expiries, so the reader drops an entry once its time has passed; ' +
+        'past that (X-Suppression-Form: filter): a Bloom filter that never misses a listed number, whose hits are only probably listed (the server checks exactly at import). ' +
+        'Headers: X-Suppression-Count, X-Suppression-Form, ETag, X-Suppression-As-Of. ' +
+        'The ETag is an opaque strong validator, not a hash of the bytes: it changes whenever what is in force does (a number added or deleted, a source replaced, the workspace moving to another database); an entry expiring does not change it. ' +
         'With If-None-Match the server answers 304 without reading the list (the packed form is kept built between changes).',
       responses: { 200: { description: 'packed numbers', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, 304: { description: 'unchanged' }, 401: error },
     },
@@ -168,7 +218,7 @@ export const suppressionPaths = {
   '/suppressions/{phoneNumber}': {
     delete: {
       ...authed,
-      summary: 'Remove a number from the list',
+      summary: 'Remove a number from the list (from every source, or the one named)',
       parameters: [{ name: 'phoneNumber', in: 'path', required: true, schema: { type: 'string' }, description: 'E.164, URL-encoded (%2B14155550132)' }, ...queryParams(DeleteSuppressionQuerySchema)],
       responses: { 204: { description: 'removed' }, 400: error, 401: error, 404: error },
     },

@@ -10,6 +10,8 @@ import { beginUndoRun, undoStep, type UndoProgress } from '../leads/undo-leads.t
 import { sendWithRetry } from '../queue/send.ts';
 import { undoMessage } from '../queue/messages.ts';
 import { nowIso } from '../db/ids.ts';
+import { findImportIfAny } from '../imports/imports.ts';
+import { announceUndone, recordUndoProgress } from '../lifecycle/import-lifecycle.ts';
 
 /** Imports with at most this many imported rows are undone inside the request. */
 export const INLINE_UNDO_ROWS = 1_000;
@@ -36,24 +38,18 @@ export async function runUndo(env: Env, imp: UndoTarget): Promise<void> {
 
 /** A queue message's step: runs one, then sends the next unless the undo is done. */
 export async function continueUndo(env: Env, workspaceId: string, importId: string): Promise<void> {
-  const row = await env.DB.prepare('SELECT id, workspace_id, campaign_id, imported_rows, status FROM imports WHERE id = ?1 AND workspace_id = ?2')
-    .bind(importId, workspaceId)
-    .first<{ id: string; workspace_id: string; campaign_id: string; imported_rows: number; status: string }>();
+  const row = await findImportIfAny(env, workspaceId, importId);
+  // Undone already: a crash may have come between marking it and handing its event to the queue.
+  if (row?.status === 'undone') await announceUndone(env, row);
   if (!row || row.status !== 'undoing') return;
-  const progress = await stepAndMirror(env, { id: row.id, workspaceId: row.workspace_id, campaignId: row.campaign_id, importedRows: row.imported_rows });
+  const progress = await stepAndMirror(env, row);
   if (!progress.done) await sendWithRetry(env.IMPORT_QUEUE, [undoMessage({ workspaceId, importId })]);
 }
 
+/** One step on the shard, its counts copied to the import's row (the last one marks it undone and announces it: workers/lifecycle). */
 async function stepAndMirror(env: Env, imp: UndoTarget): Promise<UndoProgress> {
   const stepRows = envNumber(env, 'UNDO_STEP_ROWS');
   const progress = await undoStep(env, imp.workspaceId, imp.campaignId, imp.id, nowIso(), stepRows);
-  await env.DB.prepare(
-    `UPDATE imports SET undone_rows = ?1, undo_skipped_rows = ?2,
-       status = CASE WHEN ?3 THEN 'undone' ELSE status END,
-       undo_finished_at = CASE WHEN ?3 THEN coalesce(undo_finished_at, ?4) ELSE undo_finished_at END
-     WHERE id = ?5 AND workspace_id = ?6 AND status = 'undoing'`,
-  )
-    .bind(progress.undone, progress.skipped, progress.done ? 1 : 0, nowIso(), imp.id, imp.workspaceId)
-    .run();
+  await recordUndoProgress(env, imp, progress);
   return progress;
 }

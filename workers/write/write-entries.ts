@@ -21,6 +21,10 @@ import { rollbackChunk } from '../rollback/rollback-chunk.ts';
 import { upsertLeads } from '../leads/update.ts';
 import { providedVariables } from './provided-variables.ts';
 import type { ErrorPart } from '../report/error-part.ts';
+import { duplicateOutcome } from '../../src/lib/dedupe/duplicate-outcome.ts';
+import { boundChunkErrors } from '../../src/lib/report/error-budget.ts';
+import { errorsForStorage } from '../revalidate/stored-errors.ts';
+import { deleteCharged, putCharged } from '../quota/storage.ts';
 
 export async function writeEntries(
   env: Env,
@@ -40,24 +44,30 @@ export async function writeEntries(
   const toWrite = [];
   for (const e of valid) {
     const first = later.get(e.row);
-    if (first !== undefined) {
-      e.errors.push(duplicateInFile(first, column));
-      delete e.lead;
-      newErrors.push(e);
-    } else {
+    // The preview counts with the same rule (src/lib/dedupe/duplicate-outcome.ts).
+    const outcome = duplicateOutcome({ later: first !== undefined, suppressed: !!e.refusal?.suppressed, inCampaign: !!e.refusal?.inCampaign }, config.onExisting ?? 'skip');
+    if (outcome === 'create' || outcome === 'merge') {
       toWrite.push({ row: e.row, lead: e.lead! });
+      continue;
     }
+    if (outcome === 'in-file') e.errors.push(duplicateInFile(first!, column));
+    else e.errors.push(...e.refusal!.errors);
+    delete e.lead;
+    delete e.refusal;
+    newErrors.push(e);
   }
   let imported = 0;
   let updated = 0;
+  let unchanged = 0;
   let conflicts = 0;
   const policy = config.onExisting;
   if (write && toWrite.length && policy !== 'skip') {
     const cells = new Map(valid.map((e) => [e.row, e.cells]));
     const rows = toWrite.map((w) => ({ ...w, provided: providedVariables(config.mapping, cells.get(w.row) ?? []) }));
     const result = await upsertLeads(env, workspaceId, config.campaignId, importId, rows, policy, new Date().toISOString());
-    imported = result.created.size + result.updated.size;
+    imported = result.created.size + result.updated.size + result.unchanged.size;
     updated = result.updated.size;
+    unchanged = result.unchanged.size;
   } else if (write && toWrite.length) {
     const written = await leadsStore(env, workspaceId, config.campaignId).insert(importId, toWrite, new Date().toISOString());
     imported = written.size;
@@ -73,18 +83,22 @@ export async function writeEntries(
       }
     }
   }
+  // Duplicates added errors to valid rows: the chunk's error budget again, over every row in order.
+  boundChunkErrors(entries);
   const rejected = entries.filter((e) => e.errors.length);
   const errorsKey = keys.errors(workspaceId, importId, index);
   if (rejected.length) {
-    const part: ErrorPart = { index, rows: rejected.map((e) => ({ row: e.row, cells: e.cells, errors: e.errors })) };
-    await env.UPLOADS.put(errorsKey, JSON.stringify(part));
+    const stored = errorsForStorage(config.headers);
+    const part: ErrorPart = { index, rows: rejected.map((e) => ({ row: e.row, cells: e.cells, errors: stored(e.errors) })) };
+    // Charged to the workspace's storage quota like the chunk it comes from.
+    await putCharged(env, workspaceId, importId, errorsKey, JSON.stringify(part));
   }
-  const result = { imported, created: imported - updated, updated, failed: rejected.length, errorCounts: countCodes(newErrors) };
+  const result = { imported, created: imported - updated - unchanged, updated, unchanged, failed: rejected.length, errorCounts: countCodes(newErrors) };
   const coord = coordinator(env, importId);
   if (!write || config.ignoreErrors) return coord.recordWrite(index, result);
 
   // All or nothing (ignoreErrors off): an earlier attempt may have met conflicts that are gone now.
-  if (!rejected.length) await env.UPLOADS.delete(errorsKey);
+  if (!rejected.length) await deleteCharged(env, workspaceId, importId, errorsKey);
   const recorded = await coord.recordGuardedWrite(index, { ...result, conflicts });
   if (!recorded.rollBack) return recorded.next;
   // Conflicts, or a rollback begun meanwhile: this chunk's rows go again, by the writer itself.

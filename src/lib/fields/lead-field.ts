@@ -5,11 +5,18 @@
  * one LeadFieldDef in lead-fields.ts plus its validator.
  */
 import type { RowError } from '../types.ts';
+import type { ConsentPolicy } from '../consent/consent-policy.ts';
 
 /** What a field's check knows of the row besides its own cell. */
 export interface FieldContext {
   /** ISO country of the row's primary number, when it is valid. */
   phoneCountry: string | undefined;
+  /** Line type of the row's primary number, when it is valid (libphonenumber's name). */
+  phoneType?: string | undefined;
+  /** When the import started (ms since 1970): times are checked against it, not the clock at each chunk. */
+  startedAt?: number;
+  /** The campaign's consent policy (the import keeps the one it started with). */
+  consentPolicy?: ConsentPolicy;
 }
 
 /** A cell read: its stored value (null for an empty cell), or the row error. */
@@ -32,4 +39,9 @@ export interface LeadFieldDef {
   example: string;
   /** Reads a non-empty cell (trimmed); `column` is the header as errors name it. */
   read(text: string, column: string, context: FieldContext): FieldVerdict;
+  /**
+   * The row error when the field is required for this row (by the context) and the row gives no
+   * value; `column` is its column's header, null when the file has none. Absent: never required.
+   */
+  missing?(column: string | null, context: FieldContext): RowError | null;
 }

@@ -7,10 +7,14 @@
 import type { LeadFieldDef } from './lead-field.ts';
 import { REGION_FIELD } from './region-field.ts';
 import { POSTAL_CODE_FIELD } from './postal-code-field.ts';
+import { CONSENT_FIELDS } from './consent-fields.ts';
 
 export type { FieldContext, FieldVerdict, LeadFieldDef } from './lead-field.ts';
 
-export const LEAD_FIELDS: readonly LeadFieldDef[] = [REGION_FIELD, POSTAL_CODE_FIELD];
+export const LEAD_FIELDS: readonly LeadFieldDef[] = [REGION_FIELD, POSTAL_CODE_FIELD, ...CONSENT_FIELDS];
+
+/** The consent fields' names (the sample file lists them when the campaign requires consent). */
+export const CONSENT_FIELD_NAMES: readonly string[] = CONSENT_FIELDS.map((f) => f.name);
 
 /** The fields' names, in registry order (the mapping target `{kind: 'field', name}` takes one). */
 export const LEAD_FIELD_NAMES = LEAD_FIELDS.map((f) => f.name) as [string, ...string[]];

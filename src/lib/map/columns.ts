@@ -107,9 +107,15 @@ function targetsByHeader(assistant: AssistantConfig): Map<string, ColumnTarget> 
   return targets;
 }
 
-/** Proposes a mapping: exact header names, then normalised names, then phone synonyms. */
+/**
+ * The automatic mapping: exact header names, then normalised names, then the first phone synonym
+ * as the phone. What a headless import applies; the wizard's suggestions (autoMapWithSuggestions)
+ * are not part of it.
+ */
 export function autoMap(headers: readonly string[], assistant: AssistantConfig): ColumnMapping {
-  return autoMapWithSuggestions(headers, assistant).mapping;
+  const { mapping, suggested } = autoMapWithSuggestions(headers, assistant);
+  if (!suggested.length) return mapping;
+  return { columns: mapping.columns.map((t, i) => (suggested.includes(i) ? { kind: 'ignore' } : t)) };
 }
 
 export interface AutoMapping {
@@ -121,7 +127,7 @@ export interface AutoMapping {
   suggested: number[];
 }
 
-/** autoMap, also telling which columns are suggested secondary phones. */
+/** autoMap plus the wizard's suggestions (applied, and listed in `suggested` for the person to keep or undo). */
 export function autoMapWithSuggestions(headers: readonly string[], assistant: AssistantConfig): AutoMapping {
   const exact = targetsByHeader(assistant);
   const normalized = new Map<string, ColumnTarget>();
@@ -174,6 +180,17 @@ function secondaryNeedsVariables(assistant: AssistantConfig): boolean {
   return assistant.secondaryVariables.some((v) => v.required === true && (v.default === undefined || v.default === null || v.default === ''));
 }
 
+/** Columns of one text variable where every column after the first is joined to it (`append`). */
+function isJoinedText(columns: readonly number[], mapping: ColumnMapping, assistant: AssistantConfig): boolean {
+  const first = mapping.columns[columns[0]!];
+  if (first?.kind !== 'variable' || first.append) return false;
+  if (assistant.variables.find((v) => v.name === first.name)?.type !== 'text') return false;
+  return columns.slice(1).every((i) => {
+    const t = mapping.columns[i];
+    return t?.kind === 'variable' && t.append === true;
+  });
+}
+
 export interface MappingCheck {
   fileErrors: FileError[];
   /** Required variables without a default that no column provides (`secondary_N_<var>` for contacts). */
@@ -220,7 +237,7 @@ export function checkMapping(
     }
   }
   for (const [key, columns] of byTarget) {
-    if (columns.length < 2) continue;
+    if (columns.length < 2 || isJoinedText(columns, mapping, assistant)) continue;
     const names = new Set(columns.map((i) => normalizeHeader(headers[i] ?? '')));
     if (names.size === 1 && !names.has('')) continue; // already reported as same-name columns
     const target = mapping.columns[columns[0]!]!;

@@ -1,6 +1,7 @@
 /** The error report: the uploaded columns with their original text, then error_row, error_codes and error_messages, as CSV for Excel. */
 import type { RowError, SourceRow } from '../types.ts';
 import { quoteCsvCell } from './csv-cell.ts';
+import { DETAILS_LEFT_OUT } from './error-budget.ts';
 
 /** The columns the report adds; a file that already has them (a corrected report) gets them replaced, not repeated. */
 export const REPORT_COLUMNS = ['error_row', 'error_codes', 'error_messages'] as const;
@@ -53,7 +54,12 @@ export function errorCodesCell(errors: RowError[]): string {
   return [...new Set(errors.map((e) => e.code))].join(';');
 }
 
-/** Each error as "message — guidance", joined by " | ". */
+/**
+ * Each error as "message — guidance", joined by " | "; errors whose messages the report's size
+ * limit left out (error-budget.ts) are named once by a note.
+ */
 export function errorMessagesCell(errors: RowError[]): string {
-  return errors.map((e) => (e.guidance ? `${e.message} — ${e.guidance}` : e.message)).join(' | ');
+  const described = errors.filter((e) => e.message).map((e) => (e.guidance ? `${e.message} — ${e.guidance}` : e.message));
+  if (described.length < errors.length) described.push(DETAILS_LEFT_OUT);
+  return described.join(' | ');
 }

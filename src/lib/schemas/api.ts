@@ -1,5 +1,6 @@
 /** valibot schemas of the public API's bodies and queries, shared by the Worker, the UI and the OpenAPI document. */
 import * as v from 'valibot';
+import { ConsentPolicySchema } from '../consent/consent-policy.ts';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { LIMITS } from '../limits.ts';
 import { CallingWindowSchema } from '../calling/calling-window.ts';
@@ -28,6 +29,10 @@ export const CreateCampaignSchema = v.object({
   callingWindow: v.optional(CallingWindowSchema),
   /** Phone types an import refuses (PHONE_TYPE_BLOCKED); default ["PREMIUM_RATE"]. */
   blockedPhoneTypes: v.optional(BlockedPhoneTypesSchema),
+  /** Which leads need consent evidence and how old it may be; default {"require":"none","maxAgeDays":null}. */
+  consentPolicy: v.optional(ConsentPolicySchema),
+  /** Refuse imports (409 SUPPRESSION_SOURCE_STALE) while a registry copy of the do-not-call list is too old; default false. */
+  requireFreshLists: v.optional(v.boolean('requireFreshLists is true or false.')),
   /** Which calling rules bind the campaign's calls; default "telemarketing" (every rule). */
   callPurpose: v.optional(CallPurposeSchema),
 });

@@ -8,7 +8,8 @@ const SecondaryIndexSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.ma
 /** Where a column of the file goes. */
 export const ColumnTargetSchema = v.variant('kind', [
   v.object({ kind: v.literal('phone') }),
-  v.object({ kind: v.literal('variable'), name: v.pipe(v.string(), v.maxLength(64)) }),
+  /** `append`: joined, after a space, to the text of the earlier column(s) of the same text variable ("First name" + "Last name"). */
+  v.object({ kind: v.literal('variable'), name: v.pipe(v.string(), v.maxLength(64)), append: v.optional(v.literal(true)) }),
   v.object({ kind: v.literal('secondaryPhone'), index: SecondaryIndexSchema }),
   v.object({ kind: v.literal('secondaryVariable'), index: SecondaryIndexSchema, name: v.pipe(v.string(), v.maxLength(64)) }),
   /** A fixed lead field of the registry (src/lib/fields/lead-fields.ts): `region`, `postal_code`, … */

@@ -3,6 +3,7 @@
  * fields are kept as plain entry objects so a new setting is one more key.
  */
 import * as v from 'valibot';
+import { ConsentPolicySchema } from '../consent/consent-policy.ts';
 import { CampaignNameSchema, CountryCodeSchema } from './api.ts';
 import { CallingWindowSchema } from '../calling/calling-window.ts';
 import { BlockedPhoneTypesSchema } from '../calling/blocked-phone-types.ts';
@@ -18,6 +19,9 @@ export const UpdateCampaignEntries = {
   /** Given complete; imports already created keep the window they started with. */
   callingWindow: v.optional(CallingWindowSchema),
   blockedPhoneTypes: v.optional(BlockedPhoneTypesSchema),
+  requireFreshLists: v.optional(v.boolean('requireFreshLists is true or false.')),
+  /** Given complete; imports already created keep the policy they started with. */
+  consentPolicy: v.optional(ConsentPolicySchema),
   callPurpose: v.optional(CallPurposeSchema),
 };
 const CAMPAIGN_FIELDS = Object.keys(UpdateCampaignEntries).join(', ');

@@ -4,7 +4,8 @@
  * core's phone normaliser); expiry dates are ISO 8601, or Excel date cells.
  */
 import { createPhoneNormalizer, type PhoneResult } from '../validate/phone.ts';
-import { phoneInvalid, phoneReasonText, phoneRequired, quoteValue } from '../validate/messages.ts';
+import { describePhoneFailure, phoneInvalid, phoneRequired, quoteValue } from '../validate/messages.ts';
+import { parseIsoInstant } from '../dates/iso-instant.ts';
 
 /** Longest reason kept with a number (characters). */
 export const MAX_REASON_LENGTH = 1_000;
@@ -29,7 +30,6 @@ export interface SuppressionEntryInput {
 
 export type EntryResult = { ok: true; entry: SuppressionEntryInput } | { ok: false; invalid: InvalidSuppression };
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 /** Excel's serial day numbers that are dates between 1900 and 9999. */
 const EXCEL_SERIAL_MIN = 1;
 const EXCEL_SERIAL_MAX = 2_958_465;
@@ -44,20 +44,8 @@ const DAY_MS = 86_400_000;
 export function parseExpiresAt(text: string, numericRaw?: number): string | null | undefined {
   const t = text.trim();
   if (t === '') return null;
-  const m = ISO_DATE.exec(t);
-  if (m) {
-    const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone = 'Z'] = m;
-    const zoneText = zone.toUpperCase() === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
-    const ms = frac ? frac.slice(0, 4).padEnd(4, '0') : '.000';
-    const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${ms}${zoneText}`);
-    if (Number.isNaN(date.getTime())) return undefined;
-    // Date() rolls 2026-02-30 over to March: refuse days and times that do not exist.
-    const check = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
-    if (check.getUTCDate() !== Number(d) || check.getUTCMonth() !== Number(mo) - 1 || check.getUTCHours() !== Number(h) || check.getUTCMinutes() !== Number(mi)) {
-      return undefined;
-    }
-    return date.toISOString();
-  }
+  const instant = parseIsoInstant(t);
+  if (instant !== undefined) return new Date(instant).toISOString();
   if (numericRaw !== undefined && Number.isFinite(numericRaw) && numericRaw >= EXCEL_SERIAL_MIN && numericRaw <= EXCEL_SERIAL_MAX) {
     return new Date(Math.round((numericRaw - EXCEL_EPOCH_DAYS) * DAY_MS)).toISOString();
   }
@@ -70,9 +58,9 @@ export function expiresAtMessage(text: string): string {
 
 /** The message of a refused number typed in a request (no column to name). */
 function phoneMessage(input: string, result: Extract<PhoneResult, { ok: false }>): string {
-  return result.code === 'empty'
-    ? 'The phone number is empty.'
-    : `The phone number ${quoteValue(input.trim())} ${phoneReasonText(result.reason, result.country)}. Reason code: ${result.reason}.`;
+  if (result.code === 'empty') return 'The phone number is empty.';
+  const why = describePhoneFailure(input.trim(), result.reason, result.country);
+  return `The phone number ${quoteValue(input.trim())} ${why.text}. Reason code: ${why.reason}.`;
 }
 
 export interface EntryReader {

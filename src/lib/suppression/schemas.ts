@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { isSupportedCountry } from '../validate/phone.ts';
 import { MAX_REASON_LENGTH, parseExpiresAt } from './entry.ts';
+import { asOfProblem, INTERNAL_SOURCE, SOURCE_PATTERN } from './sources.ts';
 
 /** Numbers one JSON request may list; larger lists go through POST /suppressions/import. */
 export const MAX_NUMBERS_PER_REQUEST = 10_000;
@@ -19,6 +20,12 @@ export const DefaultCountrySchema = v.optional(
     v.check((c) => isSupportedCountry(c), 'defaultCountry is not a country with phone numbers we know.'),
   ),
   'US',
+);
+
+/** A list source: `internal` (the default) or a registry such as `us-national-dnc`. */
+export const SourceSchema = v.optional(
+  v.pipe(v.string(), v.trim(), v.toLowerCase(), v.regex(SOURCE_PATTERN, 'source is 1 to 32 lower-case letters, digits or hyphens, such as "internal" or "us-national-dnc".')),
+  INTERNAL_SOURCE,
 );
 
 export const AddSuppressionsSchema = v.object({
@@ -55,6 +62,7 @@ export const AddSuppressionsSchema = v.object({
     null,
   ),
   defaultCountry: DefaultCountrySchema,
+  source: SourceSchema,
 });
 export type AddSuppressionsInput = v.InferOutput<typeof AddSuppressionsSchema>;
 
@@ -63,9 +71,25 @@ export const ImportSuppressionsQuerySchema = v.object({
   /** Only its extension is used, to tell CSV from Excel when the body's type is not given. */
   fileName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(255))),
   sheet: v.optional(v.pipe(v.string(), v.maxLength(255))),
+  source: SourceSchema,
+  /** The day the registry copy was downloaded (YYYY-MM-DD, not in the future). */
+  asOf: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.rawCheck(({ dataset, addIssue }) => {
+        if (!dataset.typed) return;
+        const problem = asOfProblem(dataset.value, new Date());
+        if (problem) addIssue({ message: problem });
+      }),
+    ),
+  ),
+  /** add (the default): the file's numbers join the source; replace: they become the source's, all at once. */
+  mode: v.optional(v.picklist(['add', 'replace'], 'mode is "add" or "replace".'), 'add'),
   /** The CSV's encoding, a WHATWG label; detected when absent. Resolved by the route. */
   encoding: v.optional(v.pipe(v.string(), v.maxLength(100, 'encoding is at most 100 characters.'), v.description('The file\'s encoding, a WHATWG label (windows-1256, shift_jis, latin1, cp1251…); detected from the bytes when absent (a BOM always wins). An unknown label answers 400 ENCODING_UNKNOWN with the accepted names in error.details.accepted.'))),
 });
+export type ImportSuppressionsQuery = v.InferOutput<typeof ImportSuppressionsQuerySchema>;
 
 export const ListSuppressionsQuerySchema = v.object({
   phoneNumber: v.optional(v.pipe(v.string(), v.maxLength(MAX_PHONE_INPUT, `phoneNumber is at most ${MAX_PHONE_INPUT} characters.`))),
@@ -75,7 +99,12 @@ export const ListSuppressionsQuerySchema = v.object({
     '100',
   ),
   cursor: v.optional(v.pipe(v.string(), v.regex(/^\+[1-9]\d{1,14}$/, 'cursor is the nextCursor of a previous page.'))),
+  source: v.optional(v.pipe(v.string(), v.regex(SOURCE_PATTERN, 'source is 1 to 32 lower-case letters, digits or hyphens.'))),
 });
 
 /** DELETE /suppressions/{phoneNumber}: the number is E.164; a national one is read as `defaultCountry`'s. */
-export const DeleteSuppressionQuerySchema = v.object({ defaultCountry: DefaultCountrySchema });
+export const DeleteSuppressionQuerySchema = v.object({
+  defaultCountry: DefaultCountrySchema,
+  /** Only this source's entry; without it, the number leaves every source. */
+  source: v.optional(v.pipe(v.string(), v.regex(SOURCE_PATTERN, 'source is 1 to 32 lower-case letters, digits or hyphens.'))),
+});

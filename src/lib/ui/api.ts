@@ -1,33 +1,19 @@
-/** The UI's API client: the Hono RPC client typed by the Worker's AppType, with the stored token. */
+/** The UI's API client: the Hono RPC client typed by the Worker's AppType, as the signed-in person (session cookie). */
 import { hc } from 'hono/client';
 import type { AppType } from '../../../workers/api/app.ts';
 
-const TOKEN_KEY = 'lead-import-token';
-
-export function readToken(): string | null {
-  const fromHash = /[#&]token=([^&]+)/.exec(location.hash)?.[1];
-  if (fromHash) {
-    localStorage.setItem(TOKEN_KEY, decodeURIComponent(fromHash));
-    history.replaceState(null, '', location.pathname + location.search);
-  }
-  return localStorage.getItem(TOKEN_KEY);
-}
-
-export function saveToken(token: string): void {
-  localStorage.setItem(TOKEN_KEY, token.trim());
-}
-
-export function clearToken(): void {
-  localStorage.removeItem(TOKEN_KEY);
-}
-
-export function api(token: string) {
-  return hc<AppType>(location.origin, { headers: { Authorization: `Bearer ${token}` } }).api.v1;
+/**
+ * The API as the signed-in person: the session cookie (HttpOnly, set by POST /auth/verify) rides
+ * along on same-origin requests, and the browser adds the Origin header the server checks on every
+ * change. The app never holds a token (scripts use API tokens, people sign in).
+ */
+export function api() {
+  return hc<AppType>(location.origin, { init: { credentials: 'same-origin' } }).api.v1;
 }
 
 /** Downloads an authenticated file through a blob URL; returns an error message, or null on success. */
-export async function downloadFile(token: string, path: string, fileName: string): Promise<string | null> {
-  const res = await authedRequest(token, path);
+export async function downloadFile(path: string, fileName: string): Promise<string | null> {
+  const res = await authedRequest(path);
   if (!res.ok) return errorMessage(res, 'The download failed');
   saveBlob(await res.blob(), fileName);
   return null;
@@ -39,11 +25,9 @@ export async function errorMessage(res: { json(): Promise<unknown>; status: numb
   return body?.error?.message ?? `${failed} (HTTP ${res.status}).`;
 }
 
-/** A request with the token and any method and body (raw file uploads, which the RPC client does not type). */
-export function authedRequest(token: string, path: string, init: RequestInit = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
-  headers.set('Authorization', `Bearer ${token}`);
-  return fetch(new URL(path, location.origin), { ...init, headers });
+/** A request as the signed-in person with any method and body (raw file uploads, which the RPC client does not type). */
+export function authedRequest(path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(new URL(path, location.origin), { ...init, credentials: 'same-origin' });
 }
 
 /** Saves a file built in the browser (a Blob) under `fileName`, as a download. */

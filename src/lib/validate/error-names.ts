@@ -24,6 +24,13 @@ export const ROW_ERROR_NAMES: Record<RowErrorCode, string> = {
   SECONDARY_SUPPRESSED: 'Secondary number on the do-not-call list',
   REGION_INVALID: 'State or province not recognised',
   POSTAL_CODE_INVALID: 'Postal or ZIP code not valid',
+  CONSENT_REQUIRED: 'Consent missing',
+  CONSENT_DATE_INVALID: 'Consent date not readable',
+  CONSENT_IN_FUTURE: 'Consent date in the future',
+  CONSENT_EXPIRED: 'Consent too old',
+  TRUSTEDFORM_CERT_INVALID: 'TrustedForm certificate not valid',
+  JORNAYA_LEADID_INVALID: 'Jornaya LeadiD not valid',
+  CONSENT_IP_INVALID: 'Consent IP address not valid',
 };
 
 export const FILE_ERROR_NAMES: Record<FileErrorCode, string> = {

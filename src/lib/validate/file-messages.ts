@@ -52,6 +52,8 @@ export const FILE_ERRORS = {
   noSheets: () => error('FILE_EMPTY', 'The workbook has no sheets.'),
 
   // TOO_MANY_ROWS and TOO_MANY_COLUMNS
+  registryTooManyNumbers: (limit: number) =>
+    error('TOO_MANY_ROWS', `The registry file has more than ${formatCount(limit)} numbers. Split it into smaller files.`),
   tooManyRows: (limit: number = LIMITS.maxRows, sheet?: string) =>
     error('TOO_MANY_ROWS', `${theFile(sheet)} has more than ${formatCount(limit)} data rows (the limit). Split it into smaller files and import each one.`),
   headerTooWide: (columns: number, limit: number, sheet?: string) =>
@@ -74,8 +76,10 @@ export const FILE_ERRORS = {
     error('FILE_TOO_LARGE', `A cell in ${where}, column ${column}, is longer than ${formatCount(limit)} characters (the limit). Shorten it${csv ? `; ${QUOTE_LEFT_OPEN}` : ' and upload again.'}`),
   recordTooLong: (where: string, limit: number) =>
     error('FILE_TOO_LARGE', `${where} is longer than ${formatCount(limit)} characters and has not ended. Usually a quote (") is never closed, or the file is not CSV; check that row and upload again.`),
-  rowTooLarge: (row: number, limit: number) =>
-    error('FILE_TOO_LARGE', `Row ${row} holds more than ${formatBytes(limit)} of text, more than a part of the file may hold. Shorten its cells; ${QUOTE_LEFT_OPEN}`),
+  rowTooLarge: (row: number | null, limit: number) =>
+    error('FILE_TOO_LARGE', `${row === null ? 'A row' : `Row ${row}`} holds more than ${formatBytes(limit)} of text, more than a part of the file may hold. Shorten its cells; ${QUOTE_LEFT_OPEN}`),
+  registryLineTooLong: (line: number, limit: number) =>
+    error('FILE_TOO_LARGE', `Line ${formatCount(line)} of the registry file is longer than ${formatCount(limit)} characters; a registry file has one number a line.`),
   expandsTooLarge: (total: number, limit: number) =>
     error('FILE_TOO_LARGE', `The workbook expands to more than ${formatBytes(total)} when opened (the limit is ${formatBytes(limit)}). Save the sheet as CSV UTF-8 and upload that instead.`),
 
@@ -92,14 +96,19 @@ export const FILE_ERRORS = {
   notUtf8AsNamed: (decodedBytes: number) =>
     error('FILE_CORRUPT', `The file is not valid UTF-8 (after the first ${formatBytes(decodedBytes)}), but encoding=utf-8 was given. Name the file's encoding, or leave encoding out to have it detected.`),
   binaryNotCsv: () => error('FILE_CORRUPT', `This looks like a binary file, not CSV text. ${SAVE_AS_UTF8}`),
+  /** The workbook reader Worker failed, crashed or stayed silent past its deadline. */
+  workbookReaderFailed: () =>
+    error('FILE_CORRUPT', 'The workbook could not be read: reading it failed or took too long. It may be damaged; save it again as .xlsx or as CSV and retry.'),
   corruptWorkbook: () => error('FILE_CORRUPT', `This Excel file could not be read: it may be damaged, cut off, or not really an Excel file. ${OPEN_AND_RESAVE}`),
   corruptZip: () => error('FILE_CORRUPT', `This Excel file is damaged or incomplete (it may have been cut off while uploading or downloading). ${OPEN_AND_RESAVE}`),
   unreadableSheet: (sheet: string) => error('FILE_CORRUPT', `The sheet "${sheet}" could not be read. ${OPEN_AND_RESAVE}`),
 
   // FILE_UNSUPPORTED
   unsupportedType: (contentType: string | undefined) =>
-    error('FILE_UNSUPPORTED', `Bodies of type ${contentType} are not supported. Upload a .csv, .xlsx or .xls file.`),
-  multipartCsvOnly: () => error('FILE_UNSUPPORTED', 'Multipart uploads take CSV files; send Excel workbooks to /imports directly.'),
+    error(
+      'FILE_UNSUPPORTED',
+      `Bodies of type ${contentType?.slice(0, 100)} are not supported: send the file itself as the body (a .csv, .xlsx or .xls file), with its type or none.`,
+    ),
   workbookNotCsv: () =>
     error('FILE_UNSUPPORTED', 'This is an Excel workbook, not a CSV file. Upload it as .xlsx or .xls, or save it as CSV UTF-8 and upload that.'),
   csvNotWorkbook: () => error('FILE_UNSUPPORTED', 'This file is text (CSV), not an Excel workbook; upload it as .csv.'),

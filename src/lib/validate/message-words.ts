@@ -1,6 +1,7 @@
 /** How values, countries, phone types and phone failures read inside a message. */
 import type { PhoneFailureReason } from './phone.ts';
 import { PHONE_FORMAT, SCIENTIFIC_GUIDANCE } from './row-guidance.ts';
+import { hasLetters } from './phone-letters.ts';
 
 /** How each phone type reads in a sentence: "a premium-rate number". */
 const PHONE_TYPE_WORDS: Record<string, string> = {
@@ -75,6 +76,27 @@ export function phoneReasonText(reason: PhoneFailureReason, country?: string): s
       return 'was turned into scientific notation by Excel, so digits are missing';
   }
 }
+
+/** How a number that could not be read is described: what is wrong, the reason code named, and the guidance. */
+export interface PhoneFailureWords {
+  text: string;
+  reason: PhoneFailureReason;
+  guidance: string;
+}
+
+/**
+ * The description of a phone cell that could not be read, for the preview and the server alike: a
+ * cell with words in it ("call after 5") is not a phone number, whatever the parser made of its
+ * digits; otherwise the parser's reason.
+ */
+export function describePhoneFailure(value: string, reason: PhoneFailureReason, country?: string): PhoneFailureWords {
+  if (reason !== 'EMPTY' && reason !== 'SCIENTIFIC_NOTATION' && hasLetters(value)) {
+    return { text: 'is not a phone number: it contains letters', reason: 'NOT_A_NUMBER', guidance: LETTERS_GUIDANCE };
+  }
+  return { text: phoneReasonText(reason, country), reason, guidance: phoneGuidance(reason, country) };
+}
+
+const LETTERS_GUIDANCE = `Put only the number in this column, and notes such as "call after 5" in a column of their own. ${PHONE_FORMAT}`;
 
 /** The correction guidance for a number that could not be read. */
 export function phoneGuidance(reason: PhoneFailureReason, country?: string): string {

@@ -23,6 +23,13 @@ const built: Record<RowErrorCode, RowError> = {
   SECONDARY_SUPPRESSED: m.secondarySuppressed('secondary_phone_1', '+14155551235'),
   REGION_INVALID: m.regionInvalid('State', 'Flordia'),
   POSTAL_CODE_INVALID: m.postalCodeInvalid('Zip', '2134'),
+  CONSENT_REQUIRED: m.consentRequired('consent_at', 'mobile'),
+  CONSENT_DATE_INVALID: m.consentDateInvalid('Opt-in date', '31/11/2026'),
+  CONSENT_IN_FUTURE: m.consentInFuture('consent_at', '2027-01-01', Date.parse('2026-12-07T12:00:00Z')),
+  CONSENT_EXPIRED: m.consentExpired('consent_at', '2025-01-01', 90),
+  TRUSTEDFORM_CERT_INVALID: m.trustedFormCertInvalid('xxTrustedFormCertUrl', 'https://example.com/cert'),
+  JORNAYA_LEADID_INVALID: m.jornayaLeadIdInvalid('leadid_token', '12345'),
+  CONSENT_IP_INVALID: m.consentIpInvalid('consent_ip', '300.1.1.1'),
 };
 
 /** For each code: what the message must name (the problem, with its column or value) and what the guidance must tell the user to do. */
@@ -45,6 +52,13 @@ const EXPECTED: Record<RowErrorCode, { message: RegExp; guidance: RegExp }> = {
   SECONDARY_SUPPRESSED: { message: /"\+14155551235" in column "secondary_phone_1" is on the workspace's do-not-call/, guidance: /asked not to be called/ },
   REGION_INVALID: { message: /"Flordia" in column "State" is not a US state or Canadian province/, guidance: /two-letter code \(FL, ON\).*name \(Florida\)/ },
   POSTAL_CODE_INVALID: { message: /"2134" in column "Zip" has 4 digits; a ZIP code has 5/, guidance: /5 digits or ZIP\+4.*02134, not 2134/ },
+  CONSENT_REQUIRED: { message: /requires consent for mobile numbers.*consent date in column "consent_at" is empty/, guidance: /Ask the lead's seller for the date and time.*or remove the row/ },
+  CONSENT_DATE_INVALID: { message: /consent date "31\/11\/2026" in column "Opt-in date" is not a date/, guidance: /2026-11-30T14:05:00Z \(ISO 8601/ },
+  CONSENT_IN_FUTURE: { message: /"2027-01-01" in column "consent_at" is after this import started \(2026-12-07 12:00 UTC\)/, guidance: /time zone and the date's format/ },
+  CONSENT_EXPIRED: { message: /more than 90 days before this import started/, guidance: /fresher consent, remove the row, or raise the maximum age/ },
+  TRUSTEDFORM_CERT_INVALID: { message: /"https:\/\/example.com\/cert" in column "xxTrustedFormCertUrl" is not a TrustedForm certificate URL/, guidance: /https:\/\/cert.trustedform.com\// },
+  JORNAYA_LEADID_INVALID: { message: /"12345" in column "leadid_token" is not a Jornaya LeadiD/, guidance: /36 characters with four hyphens/ },
+  CONSENT_IP_INVALID: { message: /"300.1.1.1" in column "consent_ip" is not an IP address/, guidance: /203.0.113.7 or 2001:db8::1/ },
 };
 
 describe('row error messages', () => {
@@ -90,6 +104,32 @@ describe('row error messages', () => {
   ])('has words for the phone reason %s', (reason) => {
     expect(m.phoneReasonText(reason, 'GB').length).toBeGreaterThan(5);
     expect(m.phoneReasonText(reason).length).toBeGreaterThan(5);
+  });
+
+  it('says a cell with words is not a phone number, whatever its digits: "call after 5" (item 9 of issue 21)', () => {
+    const error = m.phoneInvalid('Phone', 'call after 5', 'TOO_SHORT', 'US');
+    expect(error.message).toBe('The phone number "call after 5" in column "Phone" is not a phone number: it contains letters. Reason code: NOT_A_NUMBER.');
+    expect(error.message).not.toMatch(/digits/);
+    expect(error.guidance).toMatch(/^Put only the number in this column/);
+    expect(m.secondaryPhoneInvalid('Mobile', 'ask Bob 0151', 'INVALID_LENGTH', 'DE').message).toBe(
+      'The secondary phone number "ask Bob 0151" in column "Mobile" is not a phone number: it contains letters. Reason code: NOT_A_NUMBER.',
+    );
+    // An extension at the end is part of a number: the parser's reason stands.
+    for (const value of ['415 555 01 x12', '415 555 01 ext. 12', '415 555 01 Extension 12', '415 555 01 #12']) {
+      expect(m.phoneInvalid('Phone', value, 'TOO_SHORT', 'US').message, value).toMatch(/has too few digits \(country: United States\)\. Reason code: TOO_SHORT\.$/);
+    }
+    expect(m.describePhoneFailure('Müller', 'NOT_A_NUMBER').text).toBe('is not a phone number: it contains letters');
+    expect(m.describePhoneFailure('1.41555E+10', 'SCIENTIFIC_NOTATION').reason).toBe('SCIENTIFIC_NOTATION');
+  });
+
+  it('reads adversarial 10,000-character cells for letters (one backwards scan, no quantified regex)', () => {
+    // Adversarial shapes for the trailing-extension scan: long runs of spaces and digits with no marker.
+    for (const value of [' '.repeat(9_999) + '1', '1'.repeat(10_000), `${' 1'.repeat(4_999)}x1`, `${'x'.repeat(9_990)} 123456789`]) {
+      const error = m.phoneInvalid('Phone', value, 'TOO_LONG', 'US');
+      expect(error.message.length).toBeLessThan(300);
+    }
+    expect(m.describePhoneFailure(`${' 1'.repeat(4_999)}x1`, 'TOO_LONG').reason).toBe('TOO_LONG');
+    expect(m.describePhoneFailure(`${'x'.repeat(9_990)} 123456789`, 'TOO_LONG').reason).toBe('NOT_A_NUMBER');
   });
 
   it('names the country', () => {

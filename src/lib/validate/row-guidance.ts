@@ -36,4 +36,17 @@ export const ROW_ERROR_GUIDANCE: Record<RowErrorCode, string> = {
     'Write the state or province as its two-letter code (FL, ON), its name (Florida) or a common abbreviation (Fla.), or leave the cell empty.',
   POSTAL_CODE_INVALID:
     'Write a US ZIP code as 5 digits or ZIP+4 (33101 or 33101-1234; keep leading zeros: 02134, not 2134) and a Canadian postal code as K1A 0B1, or leave the cell empty.',
+  // Consent evidence, and the campaign's consent policy.
+  CONSENT_REQUIRED:
+    "Ask the lead's seller for the date and time this person agreed to be called (the consent_at column, e.g. 2026-11-30T14:05:00Z) and add it, or remove the row: without consent an AI-voice call may break the TCPA.",
+  CONSENT_DATE_INVALID:
+    'Write the consent time as 2026-11-30T14:05:00Z (ISO 8601; a time without a zone is read as UTC, a date alone as its start), or clear the cell.',
+  CONSENT_IN_FUTURE:
+    "Check the seller's time zone and the date's format (day and month swapped?): consent cannot be given after the import. Correct the date, or remove the row.",
+  CONSENT_EXPIRED:
+    "This consent is older than the campaign accepts. Ask the lead's seller for fresher consent, remove the row, or raise the maximum age in the campaign's settings if your counsel allows.",
+  TRUSTEDFORM_CERT_INVALID:
+    "Copy the certificate URL exactly as the lead's seller sent it (it starts https://cert.trustedform.com/), or clear the cell.",
+  JORNAYA_LEADID_INVALID: "Copy the LeadiD token exactly as the lead's seller sent it (36 characters with four hyphens), or clear the cell.",
+  CONSENT_IP_INVALID: 'Write the IP address the person consented from (203.0.113.7 or 2001:db8::1), or clear the cell.',
 };

@@ -23,8 +23,8 @@ import {
 import { DEFAULT_BLOCKED_PHONE_TYPES } from '../calling/blocked-phone-types.ts';
 import { createPhoneNormalizer, type PhoneNormalizer } from './phone.ts';
 import { createVariableValidator, type VariableColumn } from './variables.ts';
-import { LEAD_FIELDS, type FieldValues, type LeadFieldDef } from '../fields/lead-fields.ts';
-import { profileKeyOf } from '../calling/profile.ts';
+import { LEAD_FIELDS, type FieldContext, type FieldValues, type LeadFieldDef } from '../fields/lead-fields.ts';
+import type { ConsentPolicy } from '../consent/consent-policy.ts';
 
 export interface RowValidatorOptions {
   assistant: AssistantConfig;
@@ -38,6 +38,10 @@ export interface RowValidatorOptions {
   phoneCacheMax?: number;
   /** Phone types the campaign does not call (its `blockedPhoneTypes`); default DEFAULT_BLOCKED_PHONE_TYPES. */
   blockedPhoneTypes?: readonly string[];
+  /** The campaign's consent policy (which leads need consent, how old it may be); default none required. */
+  consentPolicy?: ConsentPolicy;
+  /** When the import started (ms): consent times are judged against it, in every chunk alike; default when the validator is made. */
+  startedAt?: number;
 }
 
 export interface RowValidator {
@@ -57,6 +61,8 @@ interface SecondaryGroup {
 function columnsOf(headers: readonly string[], mapping: ColumnMapping, assistant: AssistantConfig) {
   const phoneIndex = phoneColumnIndex(headers, mapping);
   const variableIndex = new Map<string, number>();
+  /** Columns joined to a text variable's first column (checkMapping allows them only for text). */
+  const variableParts = new Map<string, number[]>();
   const secondaryPhoneIndex = new Map<number, number>();
   const secondaryVariableIndex = new Map<string, number>();
   const present = new Set<number>();
@@ -67,6 +73,7 @@ function columnsOf(headers: readonly string[], mapping: ColumnMapping, assistant
       if (!fieldIndex.has(target.name)) fieldIndex.set(target.name, i);
     } else if (target.kind === 'variable') {
       if (!variableIndex.has(target.name)) variableIndex.set(target.name, i);
+      else if (target.append) variableParts.set(target.name, [...(variableParts.get(target.name) ?? []), i]);
     } else if (target.kind === 'secondaryPhone') {
       present.add(target.index);
       if (!secondaryPhoneIndex.has(target.index)) secondaryPhoneIndex.set(target.index, i);
@@ -80,7 +87,11 @@ function columnsOf(headers: readonly string[], mapping: ColumnMapping, assistant
   const column = (index: number, fallback: string): VariableColumn =>
     index >= 0 ? { index, header: columnLabel(headers, index) } : { index: -1, header: fallback };
   const phoneHeader = phoneColumnLabel(headers, mapping) ?? PHONE_HEADER;
-  const leadColumns = assistant.variables.map((v) => column(variableIndex.get(v.name) ?? -1, v.name));
+  const leadColumns = assistant.variables.map((v): VariableColumn => {
+    const c = column(variableIndex.get(v.name) ?? -1, v.name);
+    const parts = variableParts.get(v.name);
+    return parts && c.index >= 0 && v.type === 'text' ? { ...c, parts } : c;
+  });
   const groups: SecondaryGroup[] = [];
   for (let n = 1; n <= LIMITS.maxSecondaryContacts; n++) {
     if (!present.has(n)) continue;
@@ -109,18 +120,46 @@ interface FieldColumn {
   header: string;
 }
 
-/** Every field of the registry, null unless the row gives it (errors pushed onto `errors`). */
-function readFields(cells: readonly string[], fields: readonly FieldColumn[], phoneCountry: string | undefined, errors: RowError[]): FieldValues {
-  const values: FieldValues = {};
-  for (const f of LEAD_FIELDS) values[f.name] = null;
-  for (const { def, index, header } of fields) {
+/** A field a context may require, and its column (null when the file has none). */
+interface RequirableColumn {
+  def: LeadFieldDef;
+  index: number | null;
+  header: string | null;
+}
+
+/** Every field of the registry, null: the shape each row's values start from. */
+const NO_FIELD_VALUES: Readonly<FieldValues> = Object.freeze(Object.fromEntries(LEAD_FIELDS.map((f) => [f.name, null])));
+
+/**
+ * Every field of the registry, null unless the row gives it (errors pushed onto `errors`); a field
+ * the context requires (consent under the campaign's policy) and the row leaves empty, or the file
+ * lacks, is an error too.
+ */
+function readFields(cells: readonly string[], fields: readonly FieldColumn[], requirable: readonly RequirableColumn[], context: FieldContext, errors: RowError[]): FieldValues {
+  const values: FieldValues = { ...NO_FIELD_VALUES };
+  for (let k = 0; k < fields.length; k++) {
+    const { def, index, header } = fields[k]!;
     const text = (cells[index] ?? '').trim();
     if (text === '') continue;
-    const verdict = def.read(text, header, { phoneCountry });
+    const verdict = def.read(text, header, context);
     if (verdict.ok) values[def.name] = verdict.value;
     else errors.push(verdict.error);
   }
+  for (let k = 0; k < requirable.length; k++) {
+    const { def, index, header } = requirable[k]!;
+    if (index !== null && (cells[index] ?? '').trim() !== '') continue;
+    const missing = def.missing!(header, context);
+    if (missing) errors.push(missing);
+  }
   return values;
+}
+
+/** The fields a context may require, with their columns in this file. */
+function requirableColumns(fields: readonly FieldColumn[]): RequirableColumn[] {
+  return LEAD_FIELDS.filter((f) => f.missing).map((def) => {
+    const mapped = fields.find((f) => f.def === def);
+    return { def, index: mapped?.index ?? null, header: mapped?.header ?? null };
+  });
 }
 
 /** Builds the per-import row validator from the (checked) mapping. */
@@ -130,11 +169,15 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
     options.phoneNormalizer ??
     createPhoneNormalizer(options.defaultCountry, options.phoneCacheMax === undefined ? {} : { cacheMax: options.phoneCacheMax });
   const blocked = new Set<string>(options.blockedPhoneTypes ?? DEFAULT_BLOCKED_PHONE_TYPES);
+  const { consentPolicy } = options;
+  const startedAt = options.startedAt ?? Date.now();
   const isBlocked = (type: string | undefined) => type !== undefined && blocked.has(type);
   const leadVariables = createVariableValidator(assistant.variables);
   const contactVariables = createVariableValidator(assistant.secondaryVariables);
 
   const { phoneIndex, phoneHeader, leadColumns, groups, fields } = columnsOf(headers, mapping, assistant);
+  // Only the consent policy requires a field today (consent_at): without one, no check per row.
+  const requirable = consentPolicy && consentPolicy.require !== 'none' ? requirableColumns(fields) : [];
 
   return {
     validate(row: SourceRow): ValidatedRow {
@@ -152,7 +195,8 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
         errors.push(phoneTypeBlocked(phoneHeader, phoneText.trim(), primary.phone.type!));
       }
       const variables = leadVariables.validate(cells, leadColumns, errors);
-      const fieldValues = readFields(cells, fields, primary.ok ? primary.phone.country : undefined, errors);
+      const context: FieldContext = { phoneCountry: primary.ok ? primary.phone.country : undefined, phoneType: primary.ok ? primary.phone.type : undefined, startedAt, consentPolicy };
+      const fieldValues = readFields(cells, fields, requirable, context, errors);
 
       const secondary: NormalizedContact[] = [];
       const seenNumbers: string[] = [];
@@ -191,8 +235,8 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
       }
       if (!primary.ok) return { row: row.row, errors };
       if (errors.length > 0) return { row: row.row, errors, primary: primary.phone };
-      const callingProfile = profileKeyOf({ ...primary.phone, region: fieldValues.region, postalCode: fieldValues.postal_code });
-      return { row: row.row, lead: { ...primary.phone, variables, secondary, fields: fieldValues, callingProfile }, errors };
+      // (The calling profile, from the number and the address fields, is the rules' part: h-rules.)
+      return { row: row.row, lead: { ...primary.phone, variables, secondary, fields: fieldValues }, errors };
     },
   };
 }

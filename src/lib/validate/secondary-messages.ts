@@ -2,7 +2,7 @@
 import type { RowError } from '../types.ts';
 import type { PhoneFailureReason } from './phone.ts';
 import { ROW_ERROR_GUIDANCE } from './row-guidance.ts';
-import { phoneGuidance, phoneReasonText, phoneTypePlural, phoneTypeWords, quoteValue } from './message-words.ts';
+import { describePhoneFailure, phoneTypePlural, phoneTypeWords, quoteValue } from './message-words.ts';
 
 export function secondaryPhoneInvalid(
   column: string,
@@ -10,11 +10,12 @@ export function secondaryPhoneInvalid(
   reason: PhoneFailureReason,
   country?: string,
 ): RowError {
+  const why = describePhoneFailure(value, reason, country);
   return {
     code: 'SECONDARY_PHONE_INVALID',
     column,
-    message: `The secondary phone number ${quoteValue(value)} in column "${column}" ${phoneReasonText(reason, country)}. Reason code: ${reason}.`,
-    guidance: phoneGuidance(reason, country),
+    message: `The secondary phone number ${quoteValue(value)} in column "${column}" ${why.text}. Reason code: ${why.reason}.`,
+    guidance: why.guidance,
   };
 }
 

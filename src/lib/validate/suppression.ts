@@ -3,7 +3,7 @@
  * (workers/revalidate/mark-suppressed.ts, list looked up in D1) and the preview (the packed list its
  * worker holds) alike. Only rows that are otherwise valid are checked: a listed primary gives
  * SUPPRESSED (naming the phone column), each listed secondary SECONDARY_SUPPRESSED (naming its
- * column and cell).
+ * column and cell); when the preview only has a filter of a very large list, its hits say "probably".
  */
 import type { AssistantConfig, ColumnMapping, RowError } from '../types.ts';
 import { phoneColumnLabel } from '../map/phone-column.ts';
@@ -17,10 +17,12 @@ export interface SuppressionColumns {
   secondaries: { index: number; label: string }[];
 }
 
-/** Anything that answers whether an E.164 number is listed (a PackedSet). */
+/** Anything that answers whether an E.164 number is listed (the server's exact answer, or the preview's packed list). */
 export interface Listed {
   has(e164: string): boolean;
   readonly size: number;
+  /** 'filter': a hit is only "probably listed" (a list too large to send whole); exact when absent. */
+  readonly form?: 'exact' | 'filter';
 }
 
 export function suppressionColumns(headers: readonly string[], mapping: ColumnMapping, assistant: AssistantConfig): SuppressionColumns {
@@ -45,7 +47,8 @@ export function suppressionErrors(
   columns: SuppressionColumns,
 ): RowError[] | null {
   let errors: RowError[] | null = null;
-  if (listed.has(e164)) errors = [suppressed(columns.primary)];
+  const probably = listed.form === 'filter';
+  if (listed.has(e164)) errors = [suppressed(columns.primary, probably)];
   if (!secondaries) return errors;
   for (let p = 0; p < secondaries.length; p++) {
     const number = secondaries[p]!;
@@ -54,7 +57,7 @@ export function suppressionErrors(
     // Contacts are numbered over the filled secondary phone columns, in column-number order.
     const filled = columns.secondaries.filter((c) => (row[c.index] ?? '').trim() !== '');
     const column = filled[p];
-    (errors ??= []).push(secondarySuppressed(column?.label ?? secondaryPhoneHeader(p + 1), column ? (row[column.index] ?? '').trim() : number));
+    (errors ??= []).push(secondarySuppressed(column?.label ?? secondaryPhoneHeader(p + 1), column ? (row[column.index] ?? '').trim() : number, probably));
   }
   return errors;
 }

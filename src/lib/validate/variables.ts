@@ -6,6 +6,18 @@ import { variableNotBoolean, variableNotNumber, variableRequired, variableTooLon
 export interface VariableColumn {
   index: number;
   header: string;
+  /** Further columns whose text is joined to this one's, after a space (a combined text variable). */
+  parts?: readonly number[];
+}
+
+/** The text of a combined variable: its columns' non-blank cells, trimmed, joined by a space. */
+function joinedCell(cells: readonly string[], index: number, parts: readonly number[]): string {
+  let out = (cells[index] ?? '').trim();
+  for (const p of parts) {
+    const t = (cells[p] ?? '').trim();
+    if (t !== '') out = out === '' ? t : `${out} ${t}`;
+  }
+  return out;
 }
 
 export type VariableCheck = { ok: true; value: VariableValue } | { ok: false; error: RowError };
@@ -82,7 +94,8 @@ export function createVariableValidator(defs: readonly VariableDef[]): VariableV
         const def = defs[i]!;
         const column = columns[i];
         const index = column ? column.index : -1;
-        const check = validateVariable(def, index >= 0 ? cells[index] : undefined, column ? column.header : def.name);
+        const text = index < 0 ? undefined : column?.parts ? joinedCell(cells, index, column.parts) : cells[index];
+        const check = validateVariable(def, text, column ? column.header : def.name);
         if (check.ok) values[def.name] = check.value;
         else errors.push(check.error);
       }

@@ -19,7 +19,7 @@ export class ExistingCheck {
   private scope = '';
 
   /** Checks the numbers `load` gives; `scope` (campaign and file) changing forgets earlier answers. */
-  async run(token: string, campaignId: string, scope: string, load: () => Promise<string[]>): Promise<void> {
+  async run(campaignId: string, scope: string, load: () => Promise<string[]>): Promise<void> {
     this.cancel();
     if (scope !== this.scope) {
       this.known = new Map();
@@ -30,7 +30,7 @@ export class ExistingCheck {
     this.state = 'checking';
     this.error = null;
     const lookup: ExistingLookup = async (numbers, signal) => {
-      const res = await api(token).campaigns[':id'].leads.existing.$post({ param: { id: campaignId }, json: { phoneNumbers: numbers } }, { init: { signal } });
+      const res = await api().campaigns[':id'].leads.existing.$post({ param: { id: campaignId }, json: { phoneNumbers: numbers } }, { init: { signal } });
       if (!res.ok) throw new Error(await errorMessage(res, 'The numbers already in the campaign could not be checked'));
       return (await res.json()).existing;
     };

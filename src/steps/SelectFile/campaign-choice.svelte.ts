@@ -12,20 +12,18 @@ export class CampaignChoice {
   readonly config = $derived<AssistantConfig | null>(
     this.assistant ? { variables: this.assistant.variables, secondaryVariables: this.assistant.secondaryVariables } : null,
   );
-  private token: string;
   private notices: Notices;
 
-  constructor(token: string, campaignId: string, notices: Notices) {
-    this.token = token;
+  constructor(campaignId: string, notices: Notices) {
     this.campaignId = campaignId;
     this.notices = notices;
   }
 
   /** The workspace's campaigns; the only one is chosen for the user. */
   async loadCampaigns(): Promise<void> {
-    const res = await api(this.token).campaigns.$get();
+    const res = await api().campaigns.$get();
     if (!res.ok) {
-      this.notices.error = res.status === 401 ? 'Your API token is not valid. Sign in again on the Campaigns page.' : 'Campaigns could not be loaded.';
+      this.notices.fail(res.status === 401 ? 'You are signed out. Sign in again.' : 'Campaigns could not be loaded.', 'campaign');
       return;
     }
     this.campaigns = (await res.json()).items;
@@ -34,8 +32,8 @@ export class CampaignChoice {
 
   async loadAssistant(campaign: Campaign): Promise<void> {
     this.assistant = null;
-    const res = await api(this.token).assistants[':id'].$get({ param: { id: campaign.assistantId } });
+    const res = await api().assistants[':id'].$get({ param: { id: campaign.assistantId } });
     if (res.ok) this.assistant = await res.json();
-    else this.notices.error = 'The campaign\'s assistant could not be loaded.';
+    else this.notices.fail('The campaign\'s assistant could not be loaded.', 'campaign');
   }
 }

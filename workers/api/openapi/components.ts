@@ -11,6 +11,7 @@ import { CompleteUploadSchema } from '../../chunk/multipart.ts';
 import { FILE_ERROR_CODES } from '../../../src/lib/codes.ts';
 import { itemsOf, resource, returns, schema } from './shared-parts.ts';
 import { AssistantSchema, CampaignSchema, ImportViewSchema } from '../../../src/lib/schemas/resources.ts';
+import { webhookSchemas } from './webhook-schemas.ts';
 import { fieldsJsonSchema } from '../../../src/lib/fields/lead-fields.ts';
 
 /** What every stored number carries (the lead's primary, and each secondary contact). */
@@ -48,7 +49,7 @@ const leadSchema = {
 };
 
 export const components = {
-  securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, admin: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' } },
+  securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, admin: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' }, session: { type: 'apiKey', in: 'cookie', name: '__Host-lead_session', description: 'The session cookie set by POST /auth/verify; state-changing requests must come from the app (Origin)' } },
   schemas: {
     CreateAssistant: schema(CreateAssistantSchema),
     CreateCampaign: schema(CreateCampaignSchema),
@@ -103,6 +104,7 @@ export const components = {
       },
     },
     Lead: leadSchema,
+    ...webhookSchemas,
     LeadPage: { type: 'object', required: ['items', 'nextCursor'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Lead' } }, nextCursor: { type: ['string', 'null'] } } },
     Import: resource(ImportViewSchema),
   },

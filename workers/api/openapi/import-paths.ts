@@ -8,7 +8,7 @@ export const importPaths = {
     post: {
       ...authed,
       summary: 'Import a CSV, XLSX or XLS file',
-      description: `Body is the raw file. CSV up to ${LIMITS.maxCsvBytes / 1024 / 1024} MB is streamed; Excel up to ${LIMITS.maxExcelBytesServer / 1024 / 1024} MB (FILE_TOO_LARGE past it). Up to ${LIMITS.inlineMaxRows} rows finish inline (201), larger files are processed in the background (202).`,
+      description: `Body is the raw file. What it is (CSV or other delimited text, XLSX, XLS) is read from its content, never from its name or Content-Type (a type that is not a file, such as JSON or a form, is refused with 415). CSV up to ${LIMITS.maxCsvBytes / 1024 / 1024} MB is streamed; Excel up to ${LIMITS.maxExcelBytesServer / 1024 / 1024} MB (FILE_TOO_LARGE past it). Up to ${LIMITS.inlineMaxRows} rows finish inline (201), larger files are processed in the background (202). The columns are mapped automatically (exact names, normalised names, phone synonyms) or by the mapping saved in this campaign for the identical header row: mappingSource says which. The answer adds unknownColumns, headerRow and rememberedMapping ({id, fileName, savedAt} of the saved mapping applied, or null).`,
       parameters: [idParam('id'), ...queryParams(CreateImportQuerySchema), notifyHeader],
       requestBody: {
         required: true,
@@ -16,13 +16,15 @@ export const importPaths = {
           'text/csv': { schema: { type: 'string' } },
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
           'application/vnd.ms-excel': { schema: { type: 'string', format: 'binary' } },
+          'text/tab-separated-values': { schema: { type: 'string' } },
+          'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
         },
       },
       responses: { 201: finished, 202: accepted, 400: error, 404: error, 413: error, 415: error, 422: error, 429: error, 507: error },
     },
   },
   '/campaigns/{id}/uploads': {
-    post: { ...authed, summary: 'Start a multipart upload of a CSV larger than one request body', parameters: [idParam('id'), ...queryParams(CreateImportQuerySchema), notifyHeader], responses: { 201: { description: '{uploadId, partBytes, maxPartBytes, maxBytes}' }, 404: error, 422: error, 429: error, 507: error } },
+    post: { ...authed, summary: 'Start a multipart upload of a file larger than one request body (read like POST /imports at complete: its content decides what it is)', parameters: [idParam('id'), ...queryParams(CreateImportQuerySchema), notifyHeader], responses: { 201: { description: '{uploadId, partBytes, maxPartBytes, maxBytes}' }, 404: error, 422: error, 429: error, 507: error } },
   },
   '/campaigns/{id}/uploads/{uploadId}/parts/{n}': {
     put: { ...authed, summary: 'Upload part n (1-based; every part but the last the same size, ≥ 5 MiB)', parameters: [idParam('id'), idParam('uploadId'), indexParam('n', 'Part number, from 1')], requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, responses: { 200: { description: '{partNumber, etag}' }, 404: error, 413: error } },

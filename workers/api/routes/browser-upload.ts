@@ -24,6 +24,7 @@ import { isRunning } from '../../../src/lib/import-view.ts';
 import { assertAcceptingImports } from '../../leads/placement.ts';
 import { BrowserImportSchema } from '../../../src/lib/schemas/browser-import.ts';
 import { findImport, rowToView } from '../../imports/imports.ts';
+import { actor, can } from '../middleware/can.ts';
 import { encodingParam } from '../encoding-param.ts';
 import { resolveEncoding } from '../../../src/lib/parse/encoding/encodings.ts';
 import { encodingWarnings } from '../../../src/lib/parse/encoding/warnings.ts';
@@ -59,7 +60,7 @@ function parseChunk(text: string, index: number, columns: number): Chunk {
 
 export const browserUploadRoutes = new Hono<AppEnv>()
   /** The browser's path, step 1: create an import from the header and mapping it already checked. */
-  .post('/', jsonBody(BrowserImportSchema, LIMITS.maxImportCreateBytes), async (c) => {
+  .post('/', can('imports.write'), jsonBody(BrowserImportSchema, LIMITS.maxImportCreateBytes), async (c) => {
     const workspaceId = c.get('workspaceId');
     const body = c.req.valid('json');
     const { campaign, assistant } = await campaignWithAssistant(c.env.DB, workspaceId, body.campaignId);
@@ -83,13 +84,16 @@ export const browserUploadRoutes = new Hono<AppEnv>()
       notifyEmail: body.notifyEmail ?? null,
       headers: body.headers,
       mapping,
+      mappingSource: body.mapping ? 'provided' : 'automatic',
       // Nothing is stored yet; each stored chunk re-decides from the rows stored (see admit-chunk).
       inline: true,
+      actor: actor(c),
       encoding,
       warnings: encodingWarnings(guess),
     });
-    // The mapping the user confirmed in the wizard is offered again for the next file with these headers.
-    await rememberQuietly(c.env, { workspaceId, campaignId: campaign.id, fileName: body.fileName, headers: body.headers, mapping });
+    // The mapping the user confirmed in the wizard is offered again for the next file with these headers
+    // (an import without one took the automatic mapping, which nobody confirmed: nothing to remember).
+    if (body.mapping) await rememberQuietly(c.env, { workspaceId, campaignId: campaign.id, fileName: body.fileName, headers: body.headers, mapping });
     const view = await coordinator(c.env, created.importId).view();
     return c.json({ ...view, unknownColumns: check.unknownColumns, chunkRows: envNumber(c.env, 'CHUNK_ROWS'), maxChunkBytes: envNumber(c.env, 'CHUNK_BYTES') }, 201);
   })
@@ -98,7 +102,7 @@ export const browserUploadRoutes = new Hono<AppEnv>()
    * after every earlier chunk's). Repeating a chunk replaces it while the upload is open: uploads
    * resume. The body is limited in bytes as it streams in, with or without Content-Length.
    */
-  .put('/:id/chunks/:n{[0-9]+}', async (c) => {
+  .put('/:id/chunks/:n{[0-9]+}', can('imports.write'), async (c) => {
     const workspaceId = c.get('workspaceId');
     const row = await findImport(c.env, workspaceId, c.req.param('id'));
     const index = Number(c.req.param('n'));
@@ -122,7 +126,7 @@ export const browserUploadRoutes = new Hono<AppEnv>()
    * Step 3: every chunk is uploaded; validation and import start. The rows the server stored (not
    * the client's count) decide inline (≤ 1000) or background; after the seal no chunk can change.
    */
-  .post('/:id/start', jsonBody(v.object({ chunkCount: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)) })), async (c) => {
+  .post('/:id/start', can('imports.write'), jsonBody(v.object({ chunkCount: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)) })), async (c) => {
     const workspaceId = c.get('workspaceId');
     const row = await findImport(c.env, workspaceId, c.req.param('id'));
     const { chunkCount } = c.req.valid('json');

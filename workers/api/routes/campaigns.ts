@@ -7,25 +7,26 @@ import { listCampaignLeads } from '../../campaigns/list-leads.ts';
 import { campaignProfiles } from '../../campaigns/campaign-profiles.ts';
 import { jsonBody, query } from '../validate.ts';
 import { ApiError } from '../errors.ts';
+import { actor, can } from '../middleware/can.ts';
 import type { AppEnv } from '../app-env.ts';
 
 export const campaignRoutes = new Hono<AppEnv>()
-  .post('/', jsonBody(CreateCampaignSchema), async (c) => c.json(await createCampaign(c.env, c.get('workspaceId'), c.req.valid('json')), 201))
-  .get('/', async (c) => c.json({ items: await listCampaigns(c.env, c.get('workspaceId')) }))
-  .get('/:id', async (c) => c.json(await getCampaign(c.env, c.get('workspaceId'), c.req.param('id'))))
+  .post('/', can('campaigns.write'), jsonBody(CreateCampaignSchema), async (c) => c.json(await createCampaign(c.env, c.get('workspaceId'), c.req.valid('json'), actor(c)), 201))
+  .get('/', can('campaigns.read'), async (c) => c.json({ items: await listCampaigns(c.env, c.get('workspaceId')) }))
+  .get('/:id', can('campaigns.read'), async (c) => c.json(await getCampaign(c.env, c.get('workspaceId'), c.req.param('id'))))
   /** Changes a campaign's name, default country, calling window or blocked phone types; imports already created keep theirs. */
-  .patch('/:id', jsonBody(UpdateCampaignSchema), async (c) => c.json(await updateCampaign(c.env, c.get('workspaceId'), c.req.param('id'), c.req.valid('json'))))
-  .get('/:id/sample.csv', query(SampleQuerySchema), async (c) => {
+  .patch('/:id', can('campaigns.write'), jsonBody(UpdateCampaignSchema), async (c) => c.json(await updateCampaign(c.env, c.get('workspaceId'), c.req.param('id'), c.req.valid('json'), actor(c))))
+  .get('/:id/sample.csv', can('campaigns.read'), query(SampleQuerySchema), async (c) => {
     const { fileName, csv } = await campaignSample(c.env, c.get('workspaceId'), c.req.param('id'), c.req.valid('query').fields ?? []);
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${fileName}"` });
   })
   // The leads per calling profile (counters kept with each write) with the rules binding each: the campaign page's chart and rule counts.
-  .get('/:id/leads/calling-profiles', async (c) => {
+  .get('/:id/leads/calling-profiles', can('campaigns.read'), async (c) => {
     const workspaceId = c.get('workspaceId');
     const row = await requireCampaign(c.env, workspaceId, c.req.param('id'));
     return c.json(await campaignProfiles(c.env, workspaceId, row.id, row.callPurpose));
   })
-  .get('/:id/leads', query(ListLeadsQuerySchema), async (c) => {
+  .get('/:id/leads', can('campaigns.read'), query(ListLeadsQuerySchema), async (c) => {
     const workspaceId = c.get('workspaceId');
     const row = await requireCampaign(c.env, workspaceId, c.req.param('id'));
     const q = c.req.valid('query');

@@ -7,10 +7,11 @@ import { ApiError } from '../errors.ts';
 import { SOCKET_PROTOCOL, offeredProtocols } from '../../../src/lib/socket-protocols.ts';
 import { coordinator } from '../../coordinator/coordinator.ts';
 import { findImport } from '../../imports/imports.ts';
+import { can } from '../middleware/can.ts';
 import type { AppEnv } from '../app-env.ts';
 
 export const importSocketRoutes = new Hono<AppEnv>()
-  .get('/:id/progress', async (c) => {
+  .get('/:id/progress', can('imports.read'), async (c) => {
     const row = await findImport(c.env, c.get('workspaceId'), c.req.param('id'));
     if (c.req.header('upgrade') !== 'websocket') throw new ApiError(426, 'UPGRADE_REQUIRED', 'Connect with a WebSocket.');
     const res = await coordinator(c.env, row.id).fetch(new Request('https://import/progress', { headers: { Upgrade: 'websocket' } }));

@@ -11,6 +11,8 @@ import { notFound } from '../errors.ts';
 import { campaignWithAssistant } from '../../campaigns/campaigns.ts';
 import { assistantConfig } from '../../assistants/assistants.ts';
 import { deleteMapping, listMappings, matchMapping } from '../../mappings/saved-mappings.ts';
+import { limitMappingMatches } from '../../limits/rate-limit.ts';
+import { can } from '../middleware/can.ts';
 import type { AppEnv } from '../app-env.ts';
 
 export const MatchMappingSchema = v.object({
@@ -18,8 +20,9 @@ export const MatchMappingSchema = v.object({
 });
 
 /** POST /campaigns/{id}/mappings/match */
-export const campaignMappingRoutes = new Hono<AppEnv>().post('/:id/mappings/match', jsonBody(MatchMappingSchema, LIMITS.maxImportCreateBytes), async (c) => {
+export const campaignMappingRoutes = new Hono<AppEnv>().post('/:id/mappings/match', can('mappings.read'), jsonBody(MatchMappingSchema, LIMITS.maxImportCreateBytes), async (c) => {
   const workspaceId = c.get('workspaceId');
+  await limitMappingMatches(c.env, workspaceId);
   const { campaign, assistant } = await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
   const config = assistantConfig(assistant);
   const { headers } = c.req.valid('json');
@@ -33,11 +36,11 @@ export const campaignMappingRoutes = new Hono<AppEnv>().post('/:id/mappings/matc
 
 /** GET /mappings, DELETE /mappings/{id} */
 export const mappingRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => {
+  .get('/', can('mappings.read'), async (c) => {
     const items = await listMappings(c.env, c.get('workspaceId'));
     return c.json({ items: items.map((m) => ({ id: m.id, campaignId: m.campaignId, fileName: m.fileName, headers: m.headers, mapping: { columns: m.targets }, savedAt: m.savedAt })) });
   })
-  .delete('/:id', async (c) => {
+  .delete('/:id', can('mappings.write'), async (c) => {
     if (!(await deleteMapping(c.env, c.get('workspaceId'), c.req.param('id')))) throw notFound('Mapping');
     return c.body(null, 204);
   });

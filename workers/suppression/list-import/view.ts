@@ -1,6 +1,6 @@
 /**
- * What GET /suppressions/imports/{id} shows of a background list import: its state, the rows read
- * so far against the file's total, and the counts, summed over the chunks done (one row each, so a
+ * What GET /suppressions/imports/{id} shows of a list import: its state, the rows read so far
+ * against the file's total, and the counts, summed over the chunks done (one row each, so a
  * redelivered chunk is never counted twice).
  */
 import type { Env } from '../../env.ts';
@@ -16,6 +16,14 @@ export interface ListImportView {
   status: ListImportStatus;
   fileName: string;
   defaultCountry: string;
+  /** The list source the numbers went to. */
+  source: string;
+  /** add: joined the source; replace: became the source's, at once, when the import completed. */
+  mode: 'add' | 'replace';
+  /** The date of the registry copy, when given. */
+  asOf: string | null;
+  /** table: a spreadsheet with a header row; registry: a registry download, one number a line. */
+  layout: 'table' | 'registry';
   /** Data rows in the file (null until the file has been read whole). */
   totalRows: number | null;
   /** Rows checked and listed so far. */
@@ -38,6 +46,11 @@ export interface ListImportRow {
   status: ListImportStatus;
   file_name: string;
   default_country: string;
+  source: string;
+  mode: 'add' | 'replace';
+  as_of: string | null;
+  generation: number | null;
+  layout: 'table' | 'registry';
   headers: string;
   total_rows: number | null;
   chunk_count: number | null;
@@ -74,6 +87,10 @@ export async function listImportView(env: Env, workspaceId: string, id: string):
     status: row.status,
     fileName: row.file_name,
     defaultCountry: row.default_country,
+    source: row.source,
+    mode: row.mode,
+    asOf: row.as_of,
+    layout: row.layout,
     totalRows: row.total_rows,
     rows: s.rows,
     added: s.added,
@@ -85,11 +102,4 @@ export async function listImportView(env: Env, workspaceId: string, id: string):
     createdAt: row.created_at,
     finishedAt: row.finished_at,
   };
-}
-
-/** Fails a running list import with a reason (what was listed before stays listed). */
-export async function failListImport(env: Env, id: string, code: string, message: string): Promise<void> {
-  await env.DB.prepare(`UPDATE suppression_imports SET status = 'failed', error_code = ?2, error_message = ?3, finished_at = ?4 WHERE id = ?1 AND status = 'running'`)
-    .bind(id, code, message, new Date().toISOString())
-    .run();
 }

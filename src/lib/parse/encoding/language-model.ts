@@ -27,7 +27,7 @@ export interface LanguageModels {
 
 function parse(spec: string): [string, number][] {
   return spec.split(' ').map((item) => {
-    const m = /^(\D+?)([\d.]+)$/u.exec(item);
+    const m = /^([^\d.]+)([\d.]+)$/u.exec(item);
     if (!m) throw new Error(`letter-frequencies: bad item ${item}`);
     return [m[1]!, Number(m[2])];
   });

@@ -10,6 +10,11 @@ describe('outcomeParts', () => {
     expect(parts.reduce((s, p) => s + p.share, 0)).toBeCloseTo(1);
   });
 
+  it('shows the rows that matched a lead and changed nothing as unchanged', () => {
+    const parts = outcomeParts({ ...base, importedRows: 8, createdRows: 4, updatedRows: 3, unchangedRows: 1 });
+    expect(parts.map((p) => [p.key, p.rows])).toEqual([['created', 4], ['updated', 3], ['unchanged', 1], ['INVALID_PHONE', 2]]);
+  });
+
   it('calls every imported row created when none updated, and keeps "Imported" for views without the split', () => {
     expect(outcomeParts({ ...base, importedRows: 8, createdRows: 8, updatedRows: 0 })[0]).toMatchObject({ key: 'imported', label: 'Created', rows: 8 });
     expect(outcomeParts({ ...base, importedRows: 8 })[0]).toMatchObject({ label: 'Imported', rows: 8 });

@@ -1,4 +1,4 @@
-/** The parts of an import's outcome bar: created and updated rows, failed rows by reason, rows not imported or not done. */
+/** The parts of an import's outcome bar: created, updated and unchanged rows, failed rows by reason, rows not imported or not done. */
 import { errorName } from '../../validate/error-names.ts';
 
 export interface OutcomeInput {
@@ -8,6 +8,8 @@ export interface OutcomeInput {
   /** New leads and leads updated (or filled) among the imported rows; without them the bar shows "Imported". */
   createdRows?: number;
   updatedRows?: number;
+  /** Rows that matched a lead and changed none of its values. */
+  unchangedRows?: number;
   failedRows: number;
   errorCounts: Record<string, number>;
 }
@@ -32,10 +34,12 @@ export function outcomeParts(o: OutcomeInput): OutcomePart[] {
   const total = Math.max(1, o.totalRows, o.importedRows + o.failedRows);
   const parts: OutcomePart[] = [];
   const updated = o.updatedRows ?? 0;
-  if (updated > 0) {
-    const created = Math.max(0, o.importedRows - updated);
+  const unchanged = o.unchangedRows ?? 0;
+  if (updated > 0 || unchanged > 0) {
+    const created = Math.max(0, o.importedRows - updated - unchanged);
     if (created > 0) parts.push({ key: 'created', label: 'Created', rows: created, share: created / total, tone: 'var(--chart-ok)' });
-    parts.push({ key: 'updated', label: 'Updated', rows: updated, share: updated / total, tone: 'var(--chart-updated)' });
+    if (updated > 0) parts.push({ key: 'updated', label: 'Updated', rows: updated, share: updated / total, tone: 'var(--chart-updated)' });
+    if (unchanged > 0) parts.push({ key: 'unchanged', label: 'Unchanged', rows: unchanged, share: unchanged / total, tone: 'var(--chart-6)' });
   } else if (o.importedRows > 0) {
     parts.push({ key: 'imported', label: o.createdRows === undefined ? 'Imported' : 'Created', rows: o.importedRows, share: o.importedRows / total, tone: 'var(--chart-ok)' });
   }

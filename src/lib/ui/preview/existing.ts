@@ -4,6 +4,7 @@
  * the campaign; and what the duplicate policy then does with the valid rows.
  */
 import type { OnExisting } from '../../import-view.ts';
+import { countOutcomes } from '../../dedupe/duplicate-outcome.ts';
 
 /** Numbers per request: the route's limit. */
 export const EXISTING_BATCH = 10_000;
@@ -53,11 +54,17 @@ export interface ExistingCounts {
   skip: number;
 }
 
-/** Counts the valid rows' numbers found in the campaign and splits them by the policy. */
+/**
+ * Counts the valid rows' numbers found in the campaign and splits them by the policy, with the
+ * import's own rule (src/lib/dedupe/duplicate-outcome.ts). `numbers` are the rows without errors:
+ * first occurrences in the file, not suppressed (later ones are already DUPLICATE_IN_FILE).
+ */
 export function countExisting(numbers: readonly string[], existing: ReadonlySet<string>, onExisting: OnExisting): ExistingCounts {
-  let found = 0;
-  for (const n of numbers) if (existing.has(n)) found++;
-  return splitByPolicy(numbers.length, found, onExisting);
+  const outcomes = countOutcomes(
+    numbers.map((n) => ({ later: false, suppressed: false, inCampaign: existing.has(n) })),
+    onExisting,
+  );
+  return splitByPolicy(numbers.length, outcomes.existing + outcomes.merge, onExisting);
 }
 
 export function splitByPolicy(valid: number, existing: number, onExisting: OnExisting): ExistingCounts {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPackedSet, packNumbers } from '../../suppression/packed-set.ts';
+import { createSuppressionLookup, packExact } from '../../suppression/packed-list.ts';
 import { createRowValidator } from '../../validate/row.ts';
 import { duplicateError } from '../../dedupe/in-file.ts';
 import { suppressionColumns } from '../../validate/suppression.ts';
@@ -12,7 +12,7 @@ const assistant: AssistantConfig = { variables: [], secondaryVariables: [] };
 const headers = ['Mobile', 'Name', 'Work phone'];
 const mapping: ColumnMapping = { columns: [{ kind: 'phone' }, { kind: 'ignore' }, { kind: 'secondaryPhone', index: 1 }] };
 const validator = createRowValidator({ assistant, headers, mapping, defaultCountry: 'US' });
-const listed = createPackedSet(packNumbers(['+14155550132', '+12125550199', '+16465550177', '+13125550100']));
+const listed = createSuppressionLookup(packExact(['+14155550132', '+12125550199', '+16465550177', '+13125550100']));
 
 /** Listed primaries, a listed secondary, duplicates of a listed number, invalid rows, clean rows. */
 const ROWS: string[][] = [];

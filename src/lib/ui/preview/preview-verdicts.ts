@@ -13,12 +13,17 @@ import type { RowVerdict } from './protocol.ts';
 
 export interface VerdictCounts {
   invalidRows: number;
+  /** Rows the person deleted in the preview (not counted anywhere else, never uploaded). */
+  deletedRows: number;
+  /** Rows with errors whose only problem is an earlier row with the same number (skipped anyway). */
+  duplicateOnlyRows: number;
   errorCounts: Record<string, number>;
   /** Rows flagged SUPPRESSED or SECONDARY_SUPPRESSED (a later duplicate of a listed number counts as a duplicate). */
   suppressedRows: number;
 }
 
 const isSuppression = (e: RowError) => e.code === 'SUPPRESSED' || e.code === 'SECONDARY_SUPPRESSED';
+const isDuplicate = (e: RowError) => e.code === 'DUPLICATE_IN_FILE';
 
 export class PreviewVerdicts {
   /** Per row: its own errors (without DUPLICATE_IN_FILE), null when valid; a hole until the row is applied. */
@@ -27,6 +32,8 @@ export class PreviewVerdicts {
   private secondaries: (readonly string[] | undefined)[] = [];
   private readonly duplicates = new PreviewDuplicates();
   private listed: Listed | null = null;
+  /** Rows the person deleted: no verdict, no number (a later row with the same number is then the first). */
+  private readonly removed = new Set<number>();
   private columns: SuppressionColumns = { primary: undefined, secondaries: [] };
 
   /**
@@ -61,6 +68,11 @@ export class PreviewVerdicts {
    * first occurrence, as on the server.
    */
   apply(i: number, errors: RowError[] | null, e164: string | undefined, secondaries?: readonly string[]): RowVerdict {
+    if (this.removed.has(i)) {
+      this.own[i] = null;
+      this.duplicates.add(i, undefined);
+      return null;
+    }
     this.secondaries[i] = errors || !secondaries?.length ? undefined : secondaries;
     this.own[i] = errors ?? this.listedErrors(i, e164, secondaries);
     const earlier = this.duplicates.add(i, e164);
@@ -72,6 +84,29 @@ export class PreviewVerdicts {
     this.secondaries[i] = errors.length || !secondaries?.length ? undefined : secondaries;
     this.own[i] = errors.length ? errors : this.listedErrors(i, e164, secondaries, cells);
     return this.duplicates.change(i, e164).map((index) => ({ index, verdict: this.verdictOf(index) }));
+  }
+
+  /** Whether the person deleted row i. */
+  isRemoved(i: number): boolean {
+    return this.removed.has(i);
+  }
+
+  /** The person deleted row i: it holds no number any more. Returns the rows whose verdict changed, as `edit` does. */
+  remove(i: number): { index: number; verdict: RowVerdict }[] {
+    this.removed.add(i);
+    this.own[i] = null;
+    this.secondaries[i] = undefined;
+    return this.duplicates.change(i, undefined).map((index) => ({ index, verdict: this.verdictOf(index) }));
+  }
+
+  /** Row i is back (then revalidated through `edit`). */
+  restore(i: number): void {
+    this.removed.delete(i);
+  }
+
+  /** Forgets the deleted rows too (another file). */
+  clearRemoved(): void {
+    this.removed.clear();
   }
 
   /** The verdict of row i from its own errors and the duplicate index. */
@@ -104,14 +139,18 @@ export class PreviewVerdicts {
     const errorCounts: Record<string, number> = {};
     let invalidRows = 0;
     let suppressedRows = 0;
+    let duplicateOnlyRows = 0;
     for (let i = 0; i < rows; i++) {
       const v = this.verdictOf(i);
       if (!v) continue;
       invalidRows++;
       addRowCodes(v, errorCounts);
       if (v.some(isSuppression)) suppressedRows++;
+      if (v.every(isDuplicate)) duplicateOnlyRows++;
     }
-    return { invalidRows, errorCounts, suppressedRows };
+    let deletedRows = 0;
+    for (const i of this.removed) if (i < rows) deletedRows++;
+    return { invalidRows, errorCounts, suppressedRows, deletedRows, duplicateOnlyRows };
   }
 
   /** The primary numbers of the rows that would be imported (no errors) among the first `rows`, in file order. */

@@ -11,7 +11,9 @@
  */
 import { isFileReadError } from '../../parse/errors.ts';
 import { FILE_ERRORS } from '../../validate/file-messages.ts';
-import { autoMapWithSuggestions, checkMapping, columnLabel, type MappingCheck } from '../../map/columns.ts';
+import { autoMapWithSuggestions, checkMapping, columnLabel, type AutoMapping, type MappingCheck } from '../../map/columns.ts';
+import { choosePrimaryByContent } from '../../map/primary-by-content.ts';
+import { ColumnProfiler, countPhoneColumn } from './column-profile.ts';
 import { headerPick } from '../../map/header-row.ts';
 import { createRowValidator, type RowValidator } from '../../validate/row.ts';
 import { createPhoneNormalizer, type PhoneNormalizer } from '../../validate/phone.ts';
@@ -37,6 +39,10 @@ let headers: string[] = [];
 let mapping: ColumnMapping = { columns: [] };
 let check: MappingCheck = { fileErrors: [], missingRequired: [], unknownColumns: [] };
 let validator: RowValidator | null = null;
+/** What each column holds (fill counts, samples, the content's choice of the primary phone). */
+let profiler = new ColumnProfiler(0);
+/** The automatic mapping of the headers, until the first rows decide the primary phone and it is sent. */
+let pendingHeaders: AutoMapping | null = null;
 /** The header row the reader took (set by the parser's header option before `begin`). */
 let headerRow: HeaderRowInfo | undefined;
 const rows = new RowStore();
@@ -79,7 +85,7 @@ function receiveList(bytes: ArrayBuffer | null, error: string | null): void {
   if (bytes) {
     try {
       const listed = packedSetFromBuffer(bytes);
-      listCheck = { state: 'checked', listed: listed.size, rows: 0 };
+      listCheck = { state: 'checked', listed: listed.size, rows: 0, form: listed.form };
       changes = verdicts.receiveList(listed);
     } catch (e) {
       listCheck = { state: 'unavailable', message: e instanceof Error ? e.message : 'The suppression list arrived damaged.' };
@@ -101,14 +107,23 @@ function setMapping(next: ColumnMapping): void {
   check = checkMapping(headers, mapping, assistant);
   validator = check.fileErrors.some((e) => e.code === 'NO_PHONE_COLUMN')
     ? null
-    : createRowValidator({ assistant, headers, mapping, phoneNormalizer: phones, blockedPhoneTypes: calling.blockedPhoneTypes });
+    : createRowValidator({ assistant, headers, mapping, phoneNormalizer: phones, blockedPhoneTypes: calling.blockedPhoneTypes, consentPolicy: calling.consentPolicy, startedAt: calling.startedAt });
   verdicts.configure(suppressionColumns(headers, mapping, assistant));
   mapGen++;
   pool?.configure(poolConfig());
 }
 
 const poolConfig = () =>
-  ({ type: 'config', assistant, headers, mapping: validator ? mapping : null, defaultCountry, blockedPhoneTypes: calling.blockedPhoneTypes }) as const;
+  ({
+    type: 'config',
+    assistant,
+    headers,
+    mapping: validator ? mapping : null,
+    defaultCountry,
+    blockedPhoneTypes: calling.blockedPhoneTypes,
+    consentPolicy: calling.consentPolicy,
+    startedAt: calling.startedAt,
+  }) as const;
 
 const phoneHeader = () => {
   const i = mapping.columns.findIndex((t) => t.kind === 'phone');
@@ -122,10 +137,10 @@ function validateAt(i: number): RowVerdict {
 }
 
 function summarize(): Summary {
-  const { invalidRows, errorCounts, suppressedRows } = verdicts.counts(rows.length);
+  const { invalidRows, errorCounts, suppressedRows, deletedRows, duplicateOnlyRows } = verdicts.counts(rows.length);
   const suppression: SuppressionCheck = listCheck.state === 'checked' ? { ...listCheck, rows: suppressedRows } : listCheck;
-  const readiness = readinessOf(facts, rows.length, (i) => !verdicts.verdictOf(i), calling, new Date(Date.now() + clockOffset));
-  return { totalRows: rows.length, invalidRows, errorCounts, readiness, suppression };
+  const readiness = readinessOf(facts, rows.length, (i) => !verdicts.verdictOf(i) && !verdicts.isRemoved(i), calling, new Date(Date.now() + clockOffset));
+  return { totalRows: rows.length - deletedRows, invalidRows, errorCounts, readiness, suppression, deletedRows, duplicateOnlyRows };
 }
 
 /** Forgets every verdict; with `keepRows` (a remap) the rows stay. */
@@ -133,6 +148,7 @@ function reset(keepRows = false): void {
   if (!keepRows) {
     rows.clear();
     facts.clear();
+    verdicts.clearRemoved();
   }
   verdicts.clear();
 }
@@ -140,6 +156,8 @@ function reset(keepRows = false): void {
 /** Adds parsed rows, has them validated (in the pool when there is one) and posts them in file order. */
 function take(batch: SourceRow[]): void {
   if (batch.length === 0) return;
+  if (pendingHeaders) sendHeaders(batch);
+  profiler.add(batch);
   const start = rows.length;
   const packed = packRows(start, batch);
   rows.add(packed);
@@ -169,6 +187,16 @@ function take(batch: SourceRow[]): void {
   });
 }
 
+/** The wizard's mapping: the automatic one, with the primary phone chosen by the first rows' content. */
+function sendHeaders(first: readonly SourceRow[]): void {
+  const auto = pendingHeaders!;
+  pendingHeaders = null;
+  const chosen = choosePrimaryByContent(headers, auto, first.length, (c) => countPhoneColumn(first, c, (text, numeric) => phones.normalize(text, numeric).ok));
+  profiler.primary = chosen.choice;
+  if (chosen.choice?.changed) setMapping(chosen.mapping);
+  post({ type: 'headers', headers, mapping, check, headerRow, suggested: chosen.suggested, profile: profiler.profile() });
+}
+
 function fail(e: unknown): void {
   if (isFileReadError(e)) post({ type: 'failed', error: { code: e.code, message: e.message } });
   else post({ type: 'failed', error: FILE_ERRORS.unreadable() });
@@ -180,9 +208,10 @@ const sink: RowSink = {
   },
   begin(h) {
     headers = h;
-    const auto = autoMapWithSuggestions(headers, assistant);
-    setMapping(auto.mapping);
-    post({ type: 'headers', headers, mapping, check, headerRow, suggested: auto.suggested });
+    profiler = new ColumnProfiler(h.length);
+    // Sent with the first rows, which choose the primary phone among phone-like columns.
+    pendingHeaders = autoMapWithSuggestions(headers, assistant);
+    setMapping(pendingHeaders.mapping);
   },
   take,
   /** Keeps at most a few batches in the pool at once, so memory stays bounded and order cheap. */
@@ -199,6 +228,7 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
   clockOffset = msg.now - Date.now();
   phones = createPhoneNormalizer(msg.defaultCountry);
   headers = [];
+  pendingHeaders = null;
   reset();
   gen++;
   summarized = false;
@@ -213,11 +243,12 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
       onChoice: (choice, records) => (headerRow = headerRowInfo(choice.index, choice.reason, records)),
     });
     await readFile(msg.file, msg.sheet, sink, header, msg.encoding);
+    if (pendingHeaders) sendHeaders([]);
     await settled;
   } finally {
     reading = false;
   }
-  post({ type: 'done', summary: summarize(), gen, check });
+  post({ type: 'done', summary: summarize(), gen, check, profile: profiler.profile() });
   summarized = true;
 }
 
@@ -231,7 +262,8 @@ function headerRowInfo(index: number, reason: HeaderRowInfo['reason'], records: 
   return { row: index + 1, reason, candidates };
 }
 
-function remap(next: ColumnMapping): void {
+function remap(next: ColumnMapping, nextAssistant?: AssistantConfig): void {
+  if (nextAssistant) assistant = nextAssistant;
   gen++;
   setMapping(next);
   reset(true);
@@ -241,19 +273,37 @@ function remap(next: ColumnMapping): void {
     for (let i = start; i < end; i++) out.push(validateAt(i));
     post({ type: 'verdicts', start, verdicts: out, facts: facts.slice(start, end), gen });
   }
-  if (!reading) post({ type: 'done', summary: summarize(), gen, check });
+  if (!reading) post({ type: 'done', summary: summarize(), gen, check, profile: profiler.profile() });
 }
 
 function edit(index: number, column: number, value: string): void {
   if (index < 0 || index >= rows.length) return;
   const edited = rows.setCell(index, column, value);
-  if (!validator) return;
-  const result = validator.validate(edited);
+  if (validator && !verdicts.isRemoved(index)) revalidate(index, edited);
+}
+
+/** Row `index` changed (an edit, or it is back): its verdict, its duplicates' and the summary. */
+function revalidate(index: number, row: SourceRow): void {
+  const result = validator!.validate(row);
   const one = emptyFacts(1);
   setFact(one, 0, result.lead ?? result.primary, result.lead?.callingProfile);
   facts.put(index, one);
-  const changes = verdicts.edit(index, result.errors, result.lead?.e164, result.lead?.secondary.map((s) => s.e164), edited.cells);
+  const changes = verdicts.edit(index, result.errors, result.lead?.e164, result.lead?.secondary.map((s) => s.e164), row.cells);
   post({ type: 'updated', changes, edited: { index, facts: one }, summary: summarize() });
+}
+
+/** The person deleted row `index` (or brought it back): it leaves the counts, the duplicates and the upload. */
+function remove(index: number, removed: boolean): void {
+  if (index < 0 || index >= rows.length || removed === verdicts.isRemoved(index)) return;
+  if (!removed) {
+    verdicts.restore(index);
+    if (validator) revalidate(index, rows.get(index));
+    return;
+  }
+  const none = emptyFacts(1);
+  facts.put(index, none);
+  const changes = verdicts.remove(index);
+  post({ type: 'updated', changes, edited: { index, facts: none }, summary: summarize() });
 }
 
 
@@ -261,8 +311,9 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
   try {
     if (msg.type === 'open') await open(msg);
-    else if (msg.type === 'map') remap(msg.mapping);
+    else if (msg.type === 'map') remap(msg.mapping, msg.assistant);
     else if (msg.type === 'edit') edit(msg.index, msg.column, msg.value);
+    else if (msg.type === 'remove') remove(msg.index, msg.removed);
     else if (msg.type === 'suppressions') receiveList(msg.bytes, msg.error);
     else if (msg.type === 'numbers') post({ type: 'numbers', id: msg.id, numbers: verdicts.validNumbers(rows.length) });
   } catch (e) {

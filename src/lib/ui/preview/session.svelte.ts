@@ -1,26 +1,53 @@
 /**
  * The preview session of the import wizard: the preview Web Worker, the file's rows (packed in a
- * RowStore) and their verdicts, cell edits and remaps. Rows and verdicts are plain arrays, not
- * $state (a million reactive rows cost far more memory and time): `version` and the grid's own
- * counter are bumped when they change.
+ * RowStore) and their verdicts, the mapping the person confirms, cell edits and deleted rows. Rows
+ * and verdicts are plain arrays, not $state (a million reactive rows cost far more memory and
+ * time): `version` and the grid's own counter are bumped when they change. What the person did is
+ * also kept in the tab's draft (draft.ts, through `onsave`) so a reload restores it.
  */
 import { startPreviewWorker, type PreviewWorker } from './client.ts';
 import type { CallingSettings, FromWorker, HeaderRowInfo, RowVerdict, Summary } from './protocol.ts';
 import type { EncodingRead } from './encoding-read.ts';
+import type { ColumnProfile } from './column-profile.ts';
 import { FactStore } from './phone-facts.ts';
 import { filterPositions, rowMatches, type ReadinessFilter } from './readiness-filter.ts';
 import { RowStore } from './row-store.ts';
+import { RowEdits, type RowEditsJson } from './row-edits.ts';
 import { RowPositions, type GridPositions } from './row-positions.ts';
+import { assignTarget, swapWithPrimary } from '../../map/move-target.ts';
 import type { MappingCheck } from '../../map/columns.ts';
 import type { RememberedAnswer } from '../wire-types.ts';
 import type { AssistantConfig, ColumnMapping, ColumnTarget } from '../../types.ts';
 
 
-/** Where the session reports problems and what it is doing (shown by the page). */
+/** Where a problem belongs: beside the control that caused it. */
+export type NoticePlace = 'campaign' | 'file' | 'columns' | 'import' | 'email';
+
+/** Where the session reports problems and what it is doing (shown by the page, beside `where`). */
 export interface Notices {
   error: string | null;
+  /** The step or control the error belongs to (the page shows it there and moves focus to it). */
+  where: NoticePlace | null;
+  /** The API's code, when the error is the server's answer. */
+  code: string | null;
   status: string;
+  fail(message: string, where: NoticePlace, code?: string | null): void;
+  clear(): void;
 }
+
+/** Which rows the grid shows. */
+export type RowView = 'all' | 'problems' | 'deleted';
+
+/** What a restored draft brings back once the file is read again. */
+export interface Restore {
+  mapping: ColumnMapping | null;
+  suggested: number[];
+  displaced: Record<number, number>;
+  mappingSource: RememberedAnswer['source'];
+  rows: RowEditsJson;
+}
+
+type CampaignSettings = { defaultCountry: string | null } & Omit<CallingSettings, 'callPurpose'> & { callPurpose?: CallingSettings['callPurpose'] };
 
 const count = (n: number) => n.toLocaleString('en-US');
 const readStatus = (s: Summary) =>
@@ -41,7 +68,8 @@ export class PreviewSession {
   /** Bumped whenever a row or a verdict changes. */
   version = $state(0);
   parsing = $state(false);
-  onlyErrors = $state(false);
+  /** Which rows the grid shows: all, those with problems, or those deleted. */
+  view = $state<RowView>('all');
   /** Only rows of one line type, or leads callable at one time (null: no such filter). */
   readinessFilter = $state<ReadinessFilter | null>(null);
   /** The file row taken as the header, and the rows the user may take instead. */
@@ -52,14 +80,23 @@ export class PreviewSession {
   suggested = $state<number[]>([]);
   /** Where the mapping came from when it was remembered from an earlier file; null for automatic matching. */
   mappingSource = $state<RememberedAnswer['source']>(null);
+  /** What each column holds: fill counts, sample values, and why the primary phone is where it is. */
+  profile = $state<ColumnProfile | null>(null);
+  /** Columns that lost their destination to another column the person sent there: column → that column. */
+  displaced = $state<Record<number, number>>({});
+  /** Rows changed or deleted by the person (for the warning before leaving). */
+  touchedRows = $state(0);
   /** Looks up a remembered mapping for the file's headers; set by the step that knows the campaign. */
   remember: ((headers: string[]) => Promise<RememberedAnswer | null>) | null = null;
   /** Fetches the workspace's packed suppression list (its bytes are transferred to the worker); null checks no list. */
   suppressions: (() => Promise<ArrayBuffer>) | null = null;
+  /** Called after every change the draft keeps (mapping, edits, deletions). */
+  onsave: (() => void) | null = null;
   readonly rows = new RowStore();
   readonly verdicts: RowVerdict[] = [];
   /** Per row: the primary number's country, type, zone set and extension (typed arrays). */
   readonly facts = new FactStore();
+  readonly edits = new RowEdits();
 
   private positions = new RowPositions();
   private gridVersion = $state(0);
@@ -68,34 +105,50 @@ export class PreviewSession {
   private notices: Notices;
   /** Automatic matching of the current headers (what "reset" goes back to). */
   private automatic: { mapping: ColumnMapping; suggested: number[] } | null = null;
-  private opened: { assistant: AssistantConfig; campaign: { defaultCountry: string | null } & CallingSettings; sheet?: string; encoding?: string } | null = null;
+  private opened: { assistant: AssistantConfig; campaign: CampaignSettings; sheet?: string; headerRow?: number; encoding?: string } | null = null;
   private opens = 0;
+  /** A draft's mapping and edits, applied once the file has been read again. */
+  private restoring: Restore | null = null;
 
   /** The positions the grid shows. */
   readonly visible: GridPositions = $derived.by(() => {
     void this.gridVersion;
-    const base = this.positions.view(this.onlyErrors, this.verdicts);
+    const base = this.view === 'deleted' ? Int32Array.from(this.edits.deleted()) : this.positions.view(this.view === 'problems', this.verdicts);
     const filter = this.readinessFilter;
     if (!filter) return base;
     const when = this.summary?.readiness.when ?? {};
     return filterPositions(base, (i) => rowMatches(filter, i, this.facts, this.verdicts, when));
   });
-  readonly firstRow = $derived(this.rowCount > 0 ? this.rows.get(0) : null);
   /** Problems of the whole file that stop the import (no phone column, a column used twice…). */
   readonly blocking = $derived(this.check?.fileErrors ?? []);
+  /** True until a draft's mapping and edits are back. */
+  get restoringDraft(): boolean {
+    return this.restoring !== null;
+  }
+  /** What opened the file (for the draft). */
+  get openedWith(): { sheet?: string; headerRow?: number; encoding?: string } {
+    return { sheet: this.opened?.sheet, headerRow: this.opened?.headerRow, encoding: this.opened?.encoding };
+  }
 
   constructor(notices: Notices) {
     this.notices = notices;
   }
 
-  /** Reads a file (or another sheet of it) in a fresh worker. */
-  open(file: File, assistant: AssistantConfig, campaign: { defaultCountry: string | null } & Omit<CallingSettings, 'callPurpose'> & { callPurpose?: CallingSettings['callPurpose'] }, sheet?: string, headerRow?: number, encoding?: string): void {
+  /** Reads a file (or another sheet of it) in a fresh worker; `restore` brings back a draft's work once it is read. */
+  open(file: File, assistant: AssistantConfig, campaign: CampaignSettings, sheet?: string, headerRow?: number, encoding?: string, restore?: Restore): void {
     const defaultCountry = campaign.defaultCountry ?? undefined;
-    const calling: CallingSettings = { callingWindow: campaign.callingWindow, blockedPhoneTypes: campaign.blockedPhoneTypes, callPurpose: campaign.callPurpose ?? 'telemarketing' };
-    this.opened = { assistant: $state.snapshot(assistant), campaign: { defaultCountry: campaign.defaultCountry, ...$state.snapshot(calling) }, sheet, encoding };
+    const calling: CallingSettings = {
+      callingWindow: campaign.callingWindow,
+      blockedPhoneTypes: campaign.blockedPhoneTypes,
+      callPurpose: campaign.callPurpose ?? 'telemarketing',
+      consentPolicy: campaign.consentPolicy,
+      startedAt: Date.now(),
+    };
+    this.opened = { assistant: $state.snapshot(assistant), campaign: { defaultCountry: campaign.defaultCountry, ...$state.snapshot(calling) }, sheet, headerRow, encoding };
     if (!encoding) this.encoding = null;
     this.opens++;
-    this.notices.error = null;
+    this.restoring = restore ?? null;
+    this.notices.clear();
     this.file = file;
     if (!sheet) this.sheetNames = [];
     this.reset();
@@ -147,12 +200,14 @@ export class PreviewSession {
     if (!this.automatic) return;
     this.mappingSource = null;
     this.suggested = this.automatic.suggested;
+    this.displaced = {};
     this.applyMapping(this.automatic.mapping);
   }
 
   /** The user keeps a suggested column where it goes. */
   confirmSuggestion(column: number): void {
     this.suggested = this.suggested.filter((c) => c !== column);
+    this.onsave?.();
   }
 
   /** Forgets the file's rows and verdicts (another campaign, another file). */
@@ -160,13 +215,18 @@ export class PreviewSession {
     this.rows.clear();
     this.verdicts.length = 0;
     this.facts.clear();
+    this.edits.clear();
+    this.touchedRows = 0;
     this.readinessFilter = null;
+    this.view = 'all';
     this.positions.clear();
     this.refreshGrid();
     this.headers = [];
     this.headerRow = null;
     this.suggested = [];
+    this.displaced = {};
     this.mappingSource = null;
+    this.profile = null;
     this.automatic = null;
     this.check = null;
     this.summary = null;
@@ -175,25 +235,58 @@ export class PreviewSession {
     this.version++;
   }
 
-  /** Sends column `column` somewhere else; the worker revalidates every row. */
+  /**
+   * Sends column `column` somewhere else; a column that held that destination goes nowhere (and
+   * says why). The worker revalidates every row.
+   */
   setTarget(column: number, target: ColumnTarget): void {
-    const columns = this.mapping.columns.slice();
-    columns[column] = target;
-    this.suggested = this.suggested.filter((c) => c !== column);
-    this.applyMapping({ columns });
+    const change = assignTarget(this.mapping, column, target);
+    const displaced = { ...this.displaced };
+    delete displaced[column];
+    for (const c of change.displaced) displaced[c] = column;
+    this.displaced = displaced;
+    this.suggested = this.suggested.filter((c) => c !== column && !change.displaced.includes(c));
+    this.applyMapping(change.mapping);
   }
 
-  private applyMapping(mapping: ColumnMapping): void {
+  /** One click: column `column` becomes the primary phone, and the primary column takes its place. */
+  swapWithPrimary(column: number): void {
+    const primary = this.mapping.columns.findIndex((t) => t.kind === 'phone');
+    this.suggested = this.suggested.filter((c) => c !== column && c !== primary);
+    const displaced = { ...this.displaced };
+    delete displaced[column];
+    delete displaced[primary];
+    this.displaced = displaced;
+    this.applyMapping(swapWithPrimary(this.mapping, column));
+  }
+
+  /** Applies a mapping (and, for a new variable, the assistant it needs); the worker revalidates every row. */
+  applyMapping(mapping: ColumnMapping, assistant?: AssistantConfig): void {
     this.mapping = mapping;
+    if (assistant && this.opened) this.opened.assistant = $state.snapshot(assistant);
     this.summary = null;
     this.notices.status = 'Revalidating with the new mapping…';
-    this.worker?.send({ type: 'map', mapping: $state.snapshot(this.mapping) });
+    this.worker?.send({ type: 'map', mapping: $state.snapshot(this.mapping), assistant: assistant ? $state.snapshot(assistant) : undefined });
+    this.onsave?.();
   }
 
   /** A user's correction of one cell; the worker revalidates the row (and its duplicates). */
   edit(index: number, column: number, value: string): void {
     this.rows.setCell(index, column, value);
+    this.edits.record(index, column, value);
+    this.touchedRows = this.edits.size;
     this.worker?.send({ type: 'edit', index, column, value });
+    this.onsave?.();
+  }
+
+  /** Deletes row `index` from the import (or brings it back): it is neither counted nor uploaded. */
+  setDeleted(index: number, deleted: boolean): void {
+    if (this.edits.isDeleted(index) === deleted) return;
+    this.edits.setDeleted(index, deleted);
+    this.touchedRows = this.edits.size;
+    this.worker?.send({ type: 'remove', index, removed: deleted });
+    this.changed();
+    this.onsave?.();
   }
 
   stop(): void {
@@ -234,8 +327,10 @@ export class PreviewSession {
         this.check = msg.check;
         this.headerRow = msg.headerRow ?? null;
         this.suggested = msg.suggested ?? [];
+        this.profile = msg.profile;
         this.automatic = { mapping: msg.mapping, suggested: this.suggested };
-        void this.applyRemembered(msg.headers);
+        if (this.restoring?.mapping && this.restoring.mapping.columns.length === msg.headers.length) this.restoreMapping(this.restoring);
+        else void this.applyRemembered(msg.headers);
         break;
       case 'rows':
         this.rows.add(msg.packed);
@@ -263,9 +358,11 @@ export class PreviewSession {
       case 'done':
         this.summary = msg.summary;
         this.check = msg.check;
+        if (msg.profile) this.profile = msg.profile;
         this.parsing = false;
         this.refreshGrid();
         this.notices.status = readStatus(msg.summary);
+        if (this.restoring) this.replayRows(this.restoring.rows);
         break;
       case 'listed':
         if (msg.gen < this.gen) break;
@@ -289,10 +386,27 @@ export class PreviewSession {
         break;
       case 'failed':
         this.parsing = false;
-        this.notices.error = msg.error.message;
+        this.restoring = null;
+        this.notices.fail(msg.error.message, 'file', msg.error.code);
         break;
     }
   };
+
+  /** A draft's mapping, as the person left it before the reload. */
+  private restoreMapping(r: Restore): void {
+    this.suggested = r.suggested;
+    this.displaced = r.displaced;
+    this.mappingSource = r.mappingSource;
+    this.mapping = r.mapping!;
+    this.worker?.send({ type: 'map', mapping: $state.snapshot(this.mapping) });
+  }
+
+  /** A draft's cell edits and deleted rows, once every row is back. */
+  private replayRows(r: RowEditsJson): void {
+    this.restoring = null;
+    for (const [index, column, value] of r.edits) if (index < this.rows.length) this.edit(index, column, value);
+    for (const index of r.deleted) if (index < this.rows.length) this.setDeleted(index, true);
+  }
 
   /** Applies the mapping remembered for these headers, if any (the file may have changed meanwhile). */
   private async applyRemembered(headers: string[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPackedSet, packNumbers } from '../../suppression/packed-set.ts';
+import { createSuppressionLookup, packExact } from '../../suppression/packed-list.ts';
 import { createRowValidator } from '../../validate/row.ts';
 import { secondarySuppressed, suppressed } from '../../validate/messages.ts';
 import type { AssistantConfig, ColumnMapping } from '../../types.ts';
@@ -10,7 +10,7 @@ const assistant: AssistantConfig = { variables: [], secondaryVariables: [] };
 const headers = ['Mobile', 'Name', 'Work phone', 'Home phone'];
 // Work phone is secondary 2 and Home phone secondary 1: contacts are numbered in N order, not column order.
 const mapping: ColumnMapping = { columns: [{ kind: 'phone' }, { kind: 'ignore' }, { kind: 'secondaryPhone', index: 2 }, { kind: 'secondaryPhone', index: 1 }] };
-const listed = createPackedSet(packNumbers(['+14155550132', '+12125550199']));
+const listed = createSuppressionLookup(packExact(['+14155550132', '+12125550199']));
 const columns = suppressionColumns(headers, mapping, assistant);
 const validator = createRowValidator({ assistant, headers, mapping, defaultCountry: 'US' });
 

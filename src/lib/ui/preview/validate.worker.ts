@@ -26,6 +26,8 @@ self.onmessage = (event: MessageEvent<PoolRequest>) => {
           mapping: msg.mapping,
           phoneNormalizer: phones,
           blockedPhoneTypes: msg.blockedPhoneTypes,
+          consentPolicy: msg.consentPolicy,
+          startedAt: msg.startedAt,
         }) : null;
     return;
   }

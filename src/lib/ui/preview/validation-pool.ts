@@ -5,12 +5,22 @@
  * packed (one JSON text per batch, as the page gets them), which costs the preview worker, the
  * pipeline's one serial step, a string copy instead of structured-cloning every row.
  */
+import type { ConsentPolicy } from '../../consent/consent-policy.ts';
 import type { AssistantConfig, ColumnMapping, RowError } from '../../types.ts';
 import type { PackedRows } from './row-store.ts';
 import type { PhoneFacts } from './phone-facts.ts';
 
 export type PoolRequest =
-  | { type: 'config'; assistant: AssistantConfig; headers: string[]; mapping: ColumnMapping | null; defaultCountry?: string; blockedPhoneTypes: string[] }
+  | {
+      type: 'config';
+      assistant: AssistantConfig;
+      headers: string[];
+      mapping: ColumnMapping | null;
+      defaultCountry?: string;
+      blockedPhoneTypes: string[];
+      consentPolicy?: ConsentPolicy;
+      startedAt?: number;
+    }
   | { type: 'validate'; id: number; packed: PackedRows };
 
 /** Per row of the batch: its own errors (null when none) and its primary number when valid. */

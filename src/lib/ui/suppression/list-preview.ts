@@ -22,6 +22,8 @@ export interface PreviewRow {
 }
 
 export interface ListPreviewSummary {
+  /** table: a list with a header row; registry: a registry download, one number a line. */
+  layout: 'table' | 'registry';
   headers: string[];
   /** Index of the column read as the phone number, -1 when none was found. */
   phoneColumn: number;
@@ -38,7 +40,7 @@ export interface ListPreviewSummary {
 
 export interface ListPreview {
   take(batch: SourceRow[]): void;
-  summary(): ListPreviewSummary;
+  summary(layout?: ListPreviewSummary['layout']): ListPreviewSummary;
   /** The refused rows as CSV (the file's columns, then error_row, error_codes, error_messages), or null when there are none. */
   report(): string | null;
 }
@@ -78,9 +80,10 @@ export function createListPreview(headers: string[], defaultCountry: string): Li
         if (firstRows.length < PREVIEW_ROWS) firstRows.push(shown);
       }
     },
-    summary() {
-      // Past the row limit the reader refuses the file (TOO_MANY_ROWS) before a summary is asked for.
-      return { headers, phoneColumn, phoneColumnLabel: phoneHeader, reasonColumn, expiresColumn, fileErrors: [...fileErrors], rows, invalidRows, firstRows, firstInvalid };
+    summary(layout = 'table') {
+      // Past the row limit the reader refuses a spreadsheet list (TOO_MANY_ROWS) before a summary is
+      // asked for; a registry file has only the byte limit.
+      return { layout, headers, phoneColumn, phoneColumnLabel: phoneHeader, reasonColumn, expiresColumn, fileErrors: [...fileErrors], rows, invalidRows, firstRows, firstInvalid };
     },
     report() {
       return reportLines.length ? REPORT_BOM + writer.header + reportLines.join('') : null;

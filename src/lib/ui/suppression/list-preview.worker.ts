@@ -1,6 +1,6 @@
 /**
  * The suppression page's worker: reads a chosen list with the lead wizard's file reader (same
- * parsers and limits), previews it (list-preview.ts) off the main thread, and lists the countries
+ * parsers and limits), or a registry download with the server's line reader, previews it (list-preview.ts) off the main thread, and lists the countries
  * the phone normaliser knows (its metadata stays out of the page's bundle).
  */
 import { getCountries } from 'libphonenumber-js/core';
@@ -9,6 +9,7 @@ import { FILE_ERRORS } from '../../validate/file-messages.ts';
 import { METADATA } from '../../validate/phone-plans.ts';
 import { readFile, type RowSink } from '../preview/read-file.ts';
 import { createListPreview, type ListPreview } from './list-preview.ts';
+import { isRegistryFile, readRegistryFile } from './read-registry-file.ts';
 import type { FromListWorker, ToListWorker } from './protocol.ts';
 
 const post = (m: FromListWorker) => (self as unknown as Worker).postMessage(m);
@@ -38,8 +39,15 @@ async function preview(id: number, file: File, defaultCountry: string): Promise<
       }
     },
   };
+  const registry = await isRegistryFile(file).catch(() => false);
   try {
-    await readFile(file, undefined, sink);
+    if (registry) {
+      await readRegistryFile(file, {
+        begin: (headers) => sink.begin(headers),
+        take: (batch) => sink.take(batch),
+        progress: (bytesRead, rowsRead) => post({ type: 'progress', id, bytesRead, totalBytes: file.size, rowsRead }),
+      });
+    } else await readFile(file, undefined, sink);
   } catch (e) {
     if (isFileReadError(e)) post({ type: 'failed', id, error: { code: e.code, message: e.message } });
     else post({ type: 'failed', id, error: FILE_ERRORS.unreadable() });
@@ -52,7 +60,7 @@ async function preview(id: number, file: File, defaultCountry: string): Promise<
     return;
   }
   const report = done.report();
-  post({ type: 'done', id, summary: done.summary(), report: report === null ? null : new Blob([report], { type: 'text/csv;charset=utf-8' }) });
+  post({ type: 'done', id, summary: { ...done.summary(registry ? 'registry' : 'table') }, report: report === null ? null : new Blob([report], { type: 'text/csv;charset=utf-8' }) });
 }
 
 self.onmessage = (e: MessageEvent<ToListWorker>) => {

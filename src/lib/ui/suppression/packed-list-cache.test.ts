@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packNumbers } from '../../suppression/packed-set.ts';
+import { packExact } from '../../suppression/packed-list.ts';
 import { copyBytes, createPackedListCache, packedSetFromBuffer, PackedListError, transferableList } from './packed-list-cache.ts';
 
 type Call = { path: string; headers: Record<string, string> };
@@ -9,19 +9,21 @@ function fakeServer(initial: string[]) {
   let numbers = initial;
   let version = 1;
   const calls: Call[] = [];
+  const state = { signedIn: true };
   const fetchImpl = async (path: string, init: RequestInit) => {
     const headers = init.headers as Record<string, string>;
     calls.push({ path, headers: { ...headers } });
-    if (headers.Authorization !== 'Bearer good' && headers.Authorization !== 'Bearer other') {
-      return new Response(JSON.stringify({ error: { code: 'UNAUTHORIZED', message: 'The API token is not valid.' } }), { status: 401 });
+    if (!state.signedIn) {
+      return new Response(JSON.stringify({ error: { code: 'UNAUTHORIZED', message: 'You are signed out. Sign in again.' } }), { status: 401 });
     }
     const etag = `"v${version}"`;
     if (headers['If-None-Match'] === etag) return new Response(null, { status: 304, headers: { ETag: etag } });
-    return new Response(packNumbers(numbers), { status: 200, headers: { ETag: etag, 'X-Suppression-As-Of': '2026-01-01T00:00:00.000Z' } });
+    return new Response(packExact(numbers), { status: 200, headers: { ETag: etag, 'X-Suppression-As-Of': '2026-01-01T00:00:00.000Z' } });
   };
   return {
     fetchImpl,
     calls,
+    state,
     change(next: string[]) {
       numbers = next;
       version++;
@@ -39,7 +41,8 @@ describe('packed suppression list cache', () => {
     expect(first.set.has('+14155550101')).toBe(false);
     expect(first.etag).toBe('"v1"');
     expect(server.calls[0]!.headers['If-None-Match']).toBeUndefined();
-    expect(server.calls[0]!.headers.Authorization).toBe('Bearer good');
+    // The session cookie rides along: no token is ever sent by the app.
+    expect(server.calls[0]!.headers.Authorization).toBeUndefined();
 
     const second = await cache.get('good');
     expect(server.calls[1]!.headers['If-None-Match']).toBe('"v1"');
@@ -58,7 +61,7 @@ describe('packed suppression list cache', () => {
     expect(cache.peek()).toBe(next);
   });
 
-  it('never revalidates another token\'s list (another workspace): fetches it whole', async () => {
+  it('never revalidates another workspace\'s list: fetches it whole', async () => {
     const server = fakeServer(['+14155550100']);
     const cache = createPackedListCache(server.fetchImpl);
     await cache.get('good');
@@ -80,8 +83,9 @@ describe('packed suppression list cache', () => {
 
   it('reports the API\'s message when refused, and a network failure as status 0', async () => {
     const server = fakeServer([]);
+    server.state.signedIn = false;
     const cache = createPackedListCache(server.fetchImpl);
-    await expect(cache.get('bad')).rejects.toMatchObject({ name: 'PackedListError', status: 401, message: 'The API token is not valid.' });
+    await expect(cache.get('good')).rejects.toMatchObject({ name: 'PackedListError', status: 401, message: 'You are signed out. Sign in again.' });
     const offline = createPackedListCache(() => Promise.reject(new TypeError('Failed to fetch')));
     const err = await offline.get('good').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PackedListError);
@@ -90,7 +94,7 @@ describe('packed suppression list cache', () => {
 
   it('refuses bytes that are not a packed list', async () => {
     const cache = createPackedListCache(async () => new Response(new Uint8Array(12), { status: 200, headers: { ETag: '"x"' } }));
-    await expect(cache.get('good')).rejects.toThrow(/multiple of 8 bytes/);
+    await expect(cache.get('good')).rejects.toThrow(/arrived damaged/);
   });
 
   it('gives a copy to transfer, readable as a set on the other side, while the cache keeps its own', async () => {

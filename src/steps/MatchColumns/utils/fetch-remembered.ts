@@ -2,8 +2,8 @@
 import { api } from '#lib/ui/api.ts';
 import type { RememberedAnswer } from '#lib/ui/wire-types.ts';
 
-export async function fetchRemembered(token: string, campaignId: string, headers: string[]): Promise<RememberedAnswer | null> {
-  const res = await api(token).campaigns[':id'].mappings.match.$post({ param: { id: campaignId }, json: { headers } });
+export async function fetchRemembered(campaignId: string, headers: string[]): Promise<RememberedAnswer | null> {
+  const res = await api().campaigns[':id'].mappings.match.$post({ param: { id: campaignId }, json: { headers } });
   // Without an answer the file keeps automatic matching: remembering is a convenience, not a step.
   return res.ok ? await res.json() : null;
 }

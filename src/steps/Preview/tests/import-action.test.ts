@@ -9,7 +9,8 @@ describe('importAction', () => {
     expect(a.label).not.toMatch(/Import \d/);
     expect(a.label).toMatch(/nothing is imported/);
     expect(a.note).toMatch(/4 rows have errors, so nothing will be imported/);
-    expect(a.note).toMatch(/import the 8 rows without errors now, turn on "Ignore errors"/);
+    expect(a.note).toMatch(/import the 8 rows without errors now, turn on "Ignore errors", or fix or delete the rows above first/);
+    expect(a.offer).toBeUndefined();
   });
 
   it('counts the good rows and the skipped ones with ignore errors on', () => {
@@ -46,12 +47,21 @@ describe('importAction with the numbers already in the campaign', () => {
     expect(a.note).toMatch(/the 3 rows already in the campaign will be skipped/);
   });
 
-  it('under "Skip" with ignore errors off, says the rows already in the campaign fail the import', () => {
-    const a = importAction(8, 0, false, splitByPolicy(8, 3, 'skip'));
+  it('under "Skip" with ignore errors off and other errors, says the rows already in the campaign fail the import too', () => {
+    const a = importAction(9, 1, false, splitByPolicy(8, 3, 'skip'));
     expect(a.reportOnly).toBe(true);
+    expect(a.offer).toBeUndefined();
     expect(a.label).toMatch(/nothing is imported/);
-    expect(a.note).toMatch(/3 rows already in the campaign are errors under "Skip", so nothing will be imported/);
-    expect(a.note).toMatch(/choose "Update" or "Fill in blanks", or turn on "Ignore errors"/);
+    expect(a.note).toMatch(/1 row has an error and 3 rows already in the campaign are errors under "Skip", so nothing will be imported/);
+    expect(a.note).toMatch(/choose "Update" or "Fill in blanks", turn on "Ignore errors", or fix or delete the rows above first/);
+  });
+
+  it('offers the one click that imports the rest when the only problems would be skipped anyway', () => {
+    const a = importAction(30, 2, false, splitByPolicy(28, 14, 'skip'), 2);
+    expect(a).toMatchObject({ reportOnly: true, label: 'Get the error report only (nothing is imported)', offer: { label: 'Import 14 leads, skip 16 rows' } });
+    expect(a.note).toBe('The only problems are rows that would be skipped anyway: 2 rows repeat a number earlier in the file and 14 rows are already in the campaign. Import the other 14 leads now; the skipped rows are listed in the import\'s report.');
+    expect(importAction(5, 1, false, null, 1).offer).toEqual({ label: 'Import 4 leads, skip 1 row' });
+    expect(importAction(5, 2, false, null, 1).offer).toBeUndefined();
   });
 
   it('nothing to import when every valid row is already in the campaign under "Skip"', () => {

@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { ChunkSchema } from '#lib/chunk/format.ts';
 import { packRows, RowStore } from '#lib/ui/preview/row-store.ts';
 import type { SourceRow } from '#lib/types.ts';
-import { chunkBodies } from '../utils/upload.ts';
+import { chunkBodies, withoutDeleted } from '../utils/upload.ts';
 
 function store(rows: SourceRow[]): RowStore {
   const s = new RowStore();
@@ -32,5 +32,15 @@ describe('chunkBodies', () => {
     const all = bodies.flatMap((b) => v.parse(ChunkSchema, JSON.parse(b.body)).rows);
     expect(all.map((r) => r.row)).toEqual(rows.map((r) => r.row));
     expect(all[4]!.cells[1]).toBe('é'.repeat(40));
+  });
+});
+
+describe('withoutDeleted', () => {
+  it('leaves the deleted rows out of the upload, keeping the others\' row numbers and order', () => {
+    const bodies = [...chunkBodies(withoutDeleted(store(rows), [0, 7, 22]), 100, 1 << 20)];
+    const sent = bodies.flatMap((b) => v.parse(ChunkSchema, JSON.parse(b.body)).rows.map((r) => r.row));
+    expect(sent).toEqual(rows.map((r) => r.row).filter((n) => ![1, 8, 23].includes(n)));
+    const all = store(rows);
+    expect(withoutDeleted(all, [])).toBe(all);
   });
 });

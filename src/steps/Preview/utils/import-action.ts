@@ -11,6 +11,12 @@ export interface ImportAction {
   note: string;
   /** The press imports nothing (it only produces the error report). */
   reportOnly: boolean;
+  /**
+   * With "Ignore errors" off, when the only problems are rows that would be skipped anyway (a number
+   * earlier in the file, or already in the campaign under "Skip"): the one click that imports the
+   * rest (this import with ignore errors on), offered before the report-only press.
+   */
+  offer?: { label: string };
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -36,7 +42,7 @@ function what(e: ExistingCounts | null, good: number): string {
  * `existing` is null while the campaign's numbers are being checked (or could not be): the label
  * then counts rows as before.
  */
-export function importAction(totalRows: number, invalidRows: number, ignoreErrors: boolean, existing: ExistingCounts | null = null): ImportAction {
+export function importAction(totalRows: number, invalidRows: number, ignoreErrors: boolean, existing: ExistingCounts | null = null, duplicateOnlyRows = 0): ImportAction {
   const skipped = existing?.skip ?? 0;
   // Under "Skip" the server refuses rows already in the campaign as DUPLICATE_EXISTING: they fail like errors.
   const failing = invalidRows + skipped;
@@ -58,20 +64,32 @@ export function importAction(totalRows: number, invalidRows: number, ignoreError
       reportOnly: false,
     };
   }
+  if (invalidRows === duplicateOnlyRows && good > 0) {
+    const skippedAnyway = [
+      duplicateOnlyRows ? `${rows(duplicateOnlyRows)} repeat${duplicateOnlyRows === 1 ? 's' : ''} a number earlier in the file` : '',
+      skipped ? `${rows(skipped)} ${isAre(skipped)} already in the campaign` : '',
+    ].filter(Boolean).join(' and ');
+    return {
+      label: 'Get the error report only (nothing is imported)',
+      note: `The only problems are rows that would be skipped anyway: ${skippedAnyway}. Import the other ${leads(good)} now; the skipped rows are listed in the import's report.`,
+      reportOnly: true,
+      offer: { label: `Import ${leads(good)}${parts ? `: ${parts};` : ','} skip ${rows(failing)}` },
+    };
+  }
   const problems = [
     invalidRows ? (invalidRows === 1 ? '1 row has an error' : `${fmt(invalidRows)} rows have errors`) : '',
     skipped ? `${already} ${isAre(skipped)} errors under "Skip"` : '',
   ]
     .filter(Boolean)
     .join(' and ');
-  const ways = [skipped ? 'choose "Update" or "Fill in blanks"' : '', 'turn on "Ignore errors"', invalidRows ? 'fix the rows above first' : ''].filter(Boolean);
+  const ways = [skipped ? 'choose "Update" or "Fill in blanks"' : '', 'turn on "Ignore errors"', invalidRows ? 'fix or delete the rows above first' : ''].filter(Boolean);
   const fix = `${ways.slice(0, -1).join(', ')}, or ${ways.at(-1)}`;
   return {
     label: 'Get the error report (nothing is imported)',
     note:
       good > 0
         ? `"Ignore errors" is off and ${problems}, so nothing will be imported: you will get a report listing every problem. To import the ${rows(good)} ${skipped ? 'that are ready' : 'without errors'} now, ${fix}.`
-        : `"Ignore errors" is off and ${problems}, so nothing will be imported: you will get a report listing every problem.${invalidRows ? ' Fix the rows above first.' : ` Choose "Update" or "Fill in blanks" to change the leads instead.`}`,
+        : `"Ignore errors" is off and ${problems}, so nothing will be imported: you will get a report listing every problem.${invalidRows ? ' Fix or delete the rows above first.' : ` Choose "Update" or "Fill in blanks" to change the leads instead.`}`,
     reportOnly: true,
   };
 }

@@ -4,8 +4,9 @@
  * byte limit), then starts it. Rows are sent as the user left them (edits included); the server
  * revalidates every one.
  */
-import { api, errorMessage } from '#lib/ui/api.ts';
+import { api } from '#lib/ui/api.ts';
 import { encodeChunk } from '#lib/chunk/format.ts';
+import { chunkBudget, createJsonRowCutter, cutRows } from '#lib/chunk/cut.ts';
 import type { ColumnMapping } from '#lib/types.ts';
 import type { OnExisting } from '#lib/import-view.ts';
 
@@ -36,48 +37,64 @@ export interface UploadListener {
   starting(): void;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/** The chunks' bodies in file order: at most `chunkRows` rows each, and under 90% of `maxChunkBytes` (UTF-8). */
+/** The chunks' bodies in file order, cut by the chunk cutter to the budget the server answered (`chunkRows` rows, `maxChunkBytes` bytes). */
 export function* chunkBodies(rows: EncodedRows, chunkRows: number, maxChunkBytes: number): Generator<{ body: string; rows: number }> {
-  const budget = Math.floor(maxChunkBytes * 0.9);
-  const encoder = new TextEncoder();
+  const cutter = createJsonRowCutter(chunkBudget(chunkRows, maxChunkBytes));
   let index = 0;
-  let parts: string[] = [];
-  let bytes = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const json = rows.json(i);
-    const size = (NON_ASCII.test(json) ? encoder.encode(json).length : json.length) + 1;
-    if (parts.length && (parts.length >= chunkRows || bytes + size > budget)) {
-      yield { body: encodeChunk(index++, parts), rows: parts.length };
-      parts = [];
-      bytes = 0;
-    }
-    parts.push(json);
-    bytes += size;
-  }
-  if (parts.length) yield { body: encodeChunk(index, parts), rows: parts.length };
+  const json = function* () {
+    for (let i = 0; i < rows.length; i++) yield rows.json(i);
+  };
+  for (const parts of cutRows(cutter, json())) yield { body: encodeChunk(index++, parts), rows: parts.length };
 }
 
-/** Creates, uploads and starts the import; returns its id. Throws an Error with the API's message. */
-export async function uploadImport(token: string, request: ImportRequest, rows: EncodedRows, listener: UploadListener): Promise<string> {
-  const client = api(token);
+/** The API refused a step of the upload: its message, and its code for the wizard to place the problem. */
+export class UploadRefused extends Error {
+  constructor(
+    message: string,
+    readonly code: string | null,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+async function refused(res: Response | { json(): Promise<unknown>; status: number }): Promise<UploadRefused> {
+  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  return new UploadRefused(body?.error?.message ?? `The import could not be started (HTTP ${res.status}).`, body?.error?.code ?? null, res.status);
+}
+
+/** The rows to upload: every row but those deleted in the preview (positions ascending). */
+export function withoutDeleted(rows: EncodedRows, deleted: readonly number[]): EncodedRows {
+  if (!deleted.length) return rows;
+  const keep = new Int32Array(rows.length - deleted.length);
+  let n = 0;
+  let d = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (deleted[d] === i) d++;
+    else keep[n++] = i;
+  }
+  return { length: n, json: (k) => rows.json(keep[k]!) };
+}
+
+/** Creates, uploads and starts the import; returns its id. Throws UploadRefused with the API's message and code. */
+export async function uploadImport(request: ImportRequest, rows: EncodedRows, listener: UploadListener): Promise<string> {
+  const client = api();
   const created = await client.imports.$post({ json: { ...request, mapping: request.mapping as never, totalRows: rows.length } });
-  if (!created.ok) throw new Error(await errorMessage(created));
+  if (!created.ok) throw await refused(created);
   const imp = await created.json();
   let chunkCount = 0;
   for (const chunk of chunkBodies(rows, imp.chunkRows, imp.maxChunkBytes)) {
     const res = await fetch(`/api/v1/imports/${imp.id}/chunks/${chunkCount}`, {
       method: 'PUT',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json' },
       body: chunk.body,
     });
-    if (!res.ok) throw new Error(await errorMessage(res));
+    if (!res.ok) throw await refused(res);
     chunkCount++;
     listener.sent(chunk.rows);
   }
   listener.starting();
   const started = await client.imports[':id'].start.$post({ param: { id: imp.id }, json: { chunkCount } });
-  if (!started.ok) throw new Error(await errorMessage(started));
+  if (!started.ok) throw await refused(started);
   return imp.id;
 }

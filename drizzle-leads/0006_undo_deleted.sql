@@ -1,0 +1,1 @@
+ALTER TABLE `undo_runs` ADD `deleted` integer DEFAULT 0 NOT NULL;

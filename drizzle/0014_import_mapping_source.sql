@@ -1,0 +1,1 @@
+ALTER TABLE `imports` ADD `mapping_source` text;

@@ -1,0 +1,1 @@
+ALTER TABLE `imports` ADD `undo_step_at` text;
