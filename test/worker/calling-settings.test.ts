@@ -168,7 +168,7 @@ describe('blocked phone types at import', () => {
     const codes = doc.components.schemas.Import.properties.errorCounts.propertyNames.enum;
     expect(codes).toEqual(expect.arrayContaining(['PHONE_TYPE_BLOCKED', 'SECONDARY_PHONE_TYPE_BLOCKED']));
     expect(doc.paths['/campaigns/{id}'].patch.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/UpdateCampaign');
-    expect(Object.keys(doc.components.schemas.UpdateCampaign.properties)).toEqual(['name', 'defaultCountry', 'callingWindow', 'blockedPhoneTypes', 'callPurpose']);
+    expect(Object.keys(doc.components.schemas.UpdateCampaign.properties)).toEqual(['name', 'defaultCountry', 'callingWindow', 'blockedPhoneTypes', 'requireFreshLists', 'consentPolicy', 'callPurpose']);
     expect(Object.keys(doc.components.schemas.CreateCampaign.properties)).toEqual(expect.arrayContaining(['callingWindow', 'blockedPhoneTypes']));
   });
 });

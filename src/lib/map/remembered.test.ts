@@ -74,8 +74,9 @@ describe('rememberMapping', () => {
       // The same work with 2 or 50 saved mappings: only the request's own headers are normalised.
       expect(a).toEqual(withFew);
       const requestChars = unmatched.join('').length;
-      expect(a.chars).toBeLessThanOrEqual(8 * requestChars + 2_000);
-      expect(a.calls).toBeLessThanOrEqual(8 * unmatched.length + 100);
+      // A fixed number of looks per request header (the wizard's automatic mapping, suggestions included, takes up to ~12).
+      expect(a.chars).toBeLessThanOrEqual(16 * requestChars + 2_000);
+      expect(a.calls).toBeLessThanOrEqual(16 * unmatched.length + 100);
     });
 
     it('normalises a saved mapping without stored names once, not once per request header', () => {
@@ -84,8 +85,8 @@ describe('rememberMapping', () => {
       const work = countNormalize();
       expect(rememberMapping(unmatched, assistant, 'c1', list)).toBeNull();
       // Before: 200 request headers × 5 mappings × 200 saved headers = 200,000 calls (41,046 for one mapping).
-      expect(work.calls).toBeLessThanOrEqual(5 * 200 + 8 * unmatched.length + 100);
-      expect(work.chars).toBeLessThanOrEqual(savedChars + 8 * unmatched.join('').length + 2_000);
+      expect(work.calls).toBeLessThanOrEqual(5 * 200 + 16 * unmatched.length + 100);
+      expect(work.chars).toBeLessThanOrEqual(savedChars + 16 * unmatched.join('').length + 2_000);
     });
 
     it('still finds a header of a saved mapping among many, and ignores a mapping whose normalised names pass the bound', () => {

@@ -46,6 +46,7 @@ describe('a valid row', () => {
         zoneSetId: zoneSetIdOf('+14155551234', 'US'),
         variables: { customer_name: 'Ann', seats: 1200, vip: true, notes: null },
         fields: { region: null, postal_code: null, consent_at: null, consent_url: null, consent_ip: null, consent_text: null, trustedform_cert_url: null, jornaya_leadid: null },
+        callingProfile: 'US|US-CA|America/Los_Angeles',
         secondary: [
           {
             e164: '+447911123456',

@@ -23,6 +23,7 @@ import {
 import { DEFAULT_BLOCKED_PHONE_TYPES } from '../calling/blocked-phone-types.ts';
 import { createPhoneNormalizer, type PhoneNormalizer } from './phone.ts';
 import { createVariableValidator, type VariableColumn } from './variables.ts';
+import { profileKeyOf } from '../calling/profile.ts';
 import { LEAD_FIELDS, type FieldContext, type FieldValues, type LeadFieldDef } from '../fields/lead-fields.ts';
 import type { ConsentPolicy } from '../consent/consent-policy.ts';
 
@@ -235,8 +236,9 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
       }
       if (!primary.ok) return { row: row.row, errors };
       if (errors.length > 0) return { row: row.row, errors, primary: primary.phone };
-      // (The calling profile, from the number and the address fields, is the rules' part: h-rules.)
-      return { row: row.row, lead: { ...primary.phone, variables, secondary, fields: fieldValues }, errors };
+      // The calling profile: the number's facts and the address fields (region, ZIP) that bind the lead's rules.
+      const callingProfile = profileKeyOf({ ...primary.phone, region: fieldValues.region, postalCode: fieldValues.postal_code });
+      return { row: row.row, lead: { ...primary.phone, variables, secondary, fields: fieldValues, callingProfile }, errors };
     },
   };
 }
