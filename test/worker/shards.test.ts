@@ -16,7 +16,7 @@ import { shardDb } from '../../workers/leads/shards.ts';
 import { leadsStore } from '../../workers/leads/leads-store.ts';
 import { moveWorkspace } from '../../workers/leads/move.ts';
 import { campaignDigest } from '../../workers/leads/move-leads.ts';
-import { MOVED_SUPPRESSIONS } from '../../workers/leads/shard-tables.ts';
+import { MOVED_SUPPRESSION_SOURCES, MOVED_SUPPRESSIONS } from '../../workers/leads/shard-tables.ts';
 import { WorkspaceMovingError } from '../../workers/leads/errors.ts';
 import type { Env } from '../../workers/env.ts';
 import type { NormalizedLead } from '../../src/lib/types.ts';
@@ -259,6 +259,11 @@ describe('leads shards', () => {
     const to = 1 - from;
     const before = await MOVED_SUPPRESSIONS.digest(shardDb(env, from), workspaceId);
     expect(before.count).toBe(2_301);
+    // Its sources (the generation in force and its count) travel as a table of their own.
+    const sourcesBefore = await MOVED_SUPPRESSION_SOURCES.digest(shardDb(env, from), workspaceId);
+    expect(sourcesBefore.count).toBe(1);
+    const listedSources = (await api.json(api.get('/suppressions/sources'))).items;
+    expect(listedSources).toMatchObject([{ source: 'internal', count: 2_301 }]);
 
     // Crash after the leads' copy batch, then copy part of the list within a tiny budget.
     await expect(moveWorkspace(crashingShard(to, 1), workspaceId, to, { batchRows: 500, drainMs: 0 })).rejects.toThrow(/simulated crash/);
@@ -270,6 +275,9 @@ describe('leads shards', () => {
     expect(await shardOf(env, workspaceId)).toBe(to);
     expect(await MOVED_SUPPRESSIONS.digest(shardDb(env, to), workspaceId)).toEqual(before);
     expect((await MOVED_SUPPRESSIONS.digest(shardDb(env, from), workspaceId)).count).toBe(0);
+    expect(await MOVED_SUPPRESSION_SOURCES.digest(shardDb(env, to), workspaceId)).toEqual(sourcesBefore);
+    expect((await MOVED_SUPPRESSION_SOURCES.digest(shardDb(env, from), workspaceId)).count).toBe(0);
+    expect((await api.json(api.get('/suppressions/sources'))).items).toEqual(listedSources);
     expect((await api.json(api.get(`/suppressions?phoneNumber=${encodeURIComponent(listed[5]!)}`))).items).toHaveLength(1);
     expect((await campaignLeads(api, campaign.id)).filter((l) => l.suppressed).map((l) => l.phoneNumber)).toEqual([usNumbers(1, 90_000)[0]]);
     // Imports on the new shard still meet the list.
