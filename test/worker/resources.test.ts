@@ -50,6 +50,8 @@ function validCampaign() {
     callingWindow: { start: '08:00', end: '21:00', days: [1, 2, 3, 4, 5] },
     blockedPhoneTypes: ['PREMIUM_RATE'],
     callPurpose: 'telemarketing',
+    consentPolicy: { require: 'none', maxAgeDays: null },
+    requireFreshLists: false,
     leadCount: 0,
     createdAt: '2026-12-07T10:00:00.000Z',
   };
