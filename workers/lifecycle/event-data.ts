@@ -5,6 +5,7 @@
  */
 import type { Env } from '../env.ts';
 import type { ImportView } from '../../src/lib/import-view.ts';
+import { appUrl } from '../links/app-url.ts';
 import { importLinks } from '../links/urls.ts';
 import { linkSecret, LINK_SECRET_PROBLEM } from '../links/secret.ts';
 
@@ -33,7 +34,10 @@ export interface ImportEventData {
 export async function importEventData(env: Env, view: ImportView, nowMs = Date.now()): Promise<ImportEventData> {
   const secret = linkSecret(env);
   if (!secret) console.error(`import ${view.id}: ${LINK_SECRET_PROBLEM}`);
-  const links = secret ? await importLinks(secret, env.APP_URL ?? 'http://127.0.0.1:8787', view.id, { nowMs }) : null;
+  // Links start with APP_URL (workers/links/app-url.ts): none without a usable one, and the log says why.
+  const app = appUrl(env);
+  if (!app.ok) console.error(`import ${view.id}: ${app.problem}`);
+  const links = secret && app.ok ? await importLinks(secret, app.url, view.id, { nowMs }) : null;
   const undone = view.status === 'undoing' || view.status === 'undone';
   return {
     importId: view.id,

@@ -8,7 +8,7 @@ import type { Env } from '../env.ts';
 import type { ImportView } from '../../src/lib/import-view.ts';
 import type { OutboxEvent } from '../lifecycle/outbox.ts';
 import { campaignName } from '../campaigns/campaigns.ts';
-import { importEmailMessage } from './send-email.ts';
+import { ConfigProblem, importEmailMessage } from './send-email.ts';
 import { LINK_SECRET_PROBLEM } from '../links/secret.ts';
 
 export const EMAIL_LEASE_MS = 120_000;
@@ -33,8 +33,9 @@ export async function emailEvent(env: Env, event: OutboxEvent, now = Date.now())
     // The links run 7 days from the end, whenever the email goes out: the same email every time.
     message = await importEmailMessage(env, event.notify_email, view, name, Date.parse(event.created_at));
   } catch (err) {
-    // No link-signing key: an email without working links is not sent (and retrying will not help).
-    console.error(`import ${view.id}: notification email not sent (${err instanceof Error && err.message === LINK_SECRET_PROBLEM ? LINK_SECRET_PROBLEM : 'error'})`);
+    // No link-signing key or no usable APP_URL: an email without working links is not sent (and retrying will not help).
+    const why = err instanceof ConfigProblem || (err instanceof Error && err.message === LINK_SECRET_PROBLEM) ? err.message : 'error';
+    console.error(`import ${view.id}: notification email not sent (${why})`);
     return 'unavailable';
   }
   try {

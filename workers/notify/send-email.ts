@@ -12,7 +12,7 @@ import { linkSecret, LINK_SECRET_PROBLEM } from '../links/secret.ts';
 import { appUrl } from '../links/app-url.ts';
 
 /** A setting the deploy got wrong: its message (no user data) is what the log says. */
-class ConfigProblem extends Error {}
+export class ConfigProblem extends Error {}
 
 const DEFAULT_FROM = 'imports@example.com';
 
