@@ -43,7 +43,7 @@ describe('navigation', () => {
     await page.goto(`${base()}/imports`);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Campaigns', 'Imports', 'Assistants', 'Suppression list', 'Members', 'API tokens', 'Email allow-list', 'Audit log']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Campaigns', 'Imports', 'Assistants', 'Suppression list', 'Webhooks', 'Members', 'API tokens', 'Email allow-list', 'Audit log']);
     expect(await nav.getByRole('link', { name: 'Imports' }).getAttribute('aria-current')).toBe('page');
     expect(await nav.getByRole('link', { name: 'Campaigns' }).getAttribute('aria-current')).toBeNull();
     await expect(page.getByRole('banner').getByRole('link', { name: 'Lead import' }).count()).resolves.toBe(1);
