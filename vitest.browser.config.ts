@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Browser tests: Debian's Chromium (playwright-core) against a real `wrangler dev` started in globalSetup.
+// Each file has its own demo workspace (global-setup.ts), so files run in parallel against one server.
 export default defineConfig({
   test: {
     include: ['test/browser/**/*.test.ts'],
@@ -8,6 +9,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 300_000,
     hookTimeout: 180_000,
-    fileParallelism: false,
+    fileParallelism: true,
+    maxWorkers: 3,
   },
 });

@@ -1,9 +1,12 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Pure code: the validation core (src/lib), the Worker's pure modules (workers/**/*.test.ts) and scripts. Runs in Node.
+// `*.volume.test.ts` files (one full-size case per path) run only with VOLUME=1 (npm run test:volume).
+const volume = !!process.env.VOLUME;
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'test/unit/**/*.test.ts'],
+    include: volume ? ['src/**/*.volume.test.ts', 'workers/**/*.volume.test.ts', 'test/unit/**/*.volume.test.ts'] : ['src/**/*.test.ts', 'workers/**/*.test.ts', 'test/unit/**/*.test.ts'],
+    exclude: volume ? configDefaults.exclude : [...configDefaults.exclude, '**/*.volume.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
   },

@@ -35,7 +35,7 @@ for (;;) {
     process.exit(1);
   }
   const waiting = body.runningImports ? `, waiting for ${body.runningImports} running import(s)` : '';
-  console.log(`${workspaceId}: shard ${body.fromShard} → ${body.toShard}, ${body.phase}, ${body.copiedRows} leads copied${waiting}`);
+  console.log(`${workspaceId}: shard ${body.fromShard} → ${body.toShard}, ${body.phase}, ${body.copiedRows} rows copied${waiting}`);
   if (body.phase === 'done') break;
   if (body.phase === 'draining') await new Promise((r) => setTimeout(r, 2_000));
 }

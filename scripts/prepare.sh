@@ -1,11 +1,4 @@
-# Sourced by dev.sh and test.sh: Node 24 on PATH, npm packages, .dev.vars, the built SPA.
-source scripts/node-env.sh
-source scripts/install.sh
-[ -f .dev.vars ] || cp .dev.vars.example .dev.vars
-# A checkout made before a new variable was added keeps its values and gains the new one.
-while IFS= read -r line; do
-  case "$line" in ''|'#'*) continue ;; esac
-  grep -q "^${line%%=*}=" .dev.vars || printf '%s\n' "$line" >> .dev.vars
-done < .dev.vars.example
+# Sourced by dev.sh and setup.sh: Node 24 on PATH, npm packages, .dev.vars, the built SPA.
+source scripts/prepare-env.sh
 npx svelte-kit sync
 npx vite build --logLevel warn

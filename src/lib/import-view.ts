@@ -1,4 +1,6 @@
 /** The public import resource, as the API returns it and the UI shows it. */
+import type * as v from 'valibot';
+import type { ImportViewSchema, ImportWarningSchema } from './schemas/resources.ts';
 export const IMPORT_STATUSES = ['queued', 'validating', 'importing', 'completed', 'failed', 'cancelled', 'undoing', 'undone'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
@@ -15,55 +17,11 @@ export type OnExisting = (typeof ON_EXISTING)[number];
 export const MAPPING_SOURCES = ['automatic', 'remembered', 'provided'] as const;
 export type MappingSourceName = (typeof MAPPING_SOURCES)[number];
 
-/**
- * Something the import wants its reader to know that is not an error of a row: the file's
- * encoding was a guess (ENCODING_UNCERTAIN), a suppression source is stale… Other codes may follow.
- */
-export interface ImportWarning {
-  code: string;
-  message: string;
-}
+/** Something the import wants its reader to know that is not an error of a row (its schema: ImportWarningSchema). */
+export type ImportWarning = v.InferOutput<typeof ImportWarningSchema>;
 
-export interface ImportView {
-  id: string;
-  campaignId: string;
-  fileName: string;
-  status: ImportStatus;
-  ignoreErrors: boolean;
-  onExisting: OnExisting;
-  totalRows: number;
-  /** Rows whose validation pass is done (the first of the two passes). */
-  validatedRows: number;
-  /** Rows with a final verdict: imported or failed. */
-  processedRows: number;
-  /** createdRows + updatedRows + unchangedRows. */
-  importedRows: number;
-  /** Rows that became new leads. */
-  createdRows: number;
-  /** Rows that updated (or filled) a lead the campaign already had. */
-  updatedRows: number;
-  /** Rows of an update or fill import that matched a lead but changed none of its values (no change record: undo has nothing to restore). */
-  unchangedRows: number;
-  failedRows: number;
-  /** Undo: leads deleted or restored so far (undoDeletedRows + undoRestoredRows). */
-  undoneRows: number;
-  /** Undo: leads this import created that the undo deleted. */
-  undoDeletedRows: number;
-  /** Undo: leads this import updated that the undo gave their previous values back. */
-  undoRestoredRows: number;
-  /** Undo: leads left as they are because a later import changed them (undo-report.csv). */
-  undoSkippedRows: number;
-  errorCounts: Record<string, number>;
-  /** Where the column mapping came from (null for imports made before it was recorded). */
-  mappingSource: MappingSourceName | null;
-  failure: { code: string; message: string } | null;
-  createdAt: string;
-  finishedAt: string | null;
-  /** The WHATWG name of the encoding the file was read in (null for workbooks and imports made before it was recorded). */
-  encoding: string | null;
-  /** Warnings about the whole import; empty when there are none. */
-  warnings: ImportWarning[];
-}
+/** The import resource (its schema, with every field's meaning: ImportViewSchema in schemas/resources.ts). */
+export type ImportView = v.InferOutput<typeof ImportViewSchema>;
 
 export const RUNNING: readonly ImportStatus[] = ['queued', 'validating', 'importing'];
 export const isRunning = (s: ImportStatus) => RUNNING.includes(s);

@@ -7,6 +7,9 @@ import { expect, inject, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { awaitMail } from './sent-mail.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 interface Created {
   id: string;
@@ -20,7 +23,7 @@ const call = (token: string, path: string, init: RequestInit = {}) =>
   fetch(`${base()}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
 
 it('assistant → campaign → sample.csv → import with email → leads, and tenancy', async () => {
-  const token = inject('token');
+  const token = WS.token;
   const assistant = (await (
     await call(token, '/assistants', {
       method: 'POST',

@@ -2,16 +2,19 @@
  * The campaign page and settings against `wrangler dev`: each lead's country, line type, time
  * zones, extension, do-not-call badge and next call; the "Callable now" and "Only suppressed"
  * filters (both answered by the server); the chart of leads callable at each hour of today (checked against isCallableAt for the
- * page's own hours); axe-clean and screenshotted at 1280x800 and 390x844. The settings page edits
+ * page's own hours); axe-clean at 1280x800 and 390x844. The settings page edits
  * the calling window, blocked types and calling purpose (with the rules binding the campaign's
  * leads and their counts) with the API's messages, and shows the server's refusal.
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { signInContext } from './sign-in.ts';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch } from './browser.ts';
 import { isCallableAt } from '../../src/lib/calling/callable.ts';
 import { zonesOfSet, zoneSetIdOf } from '../../src/lib/calling/time-zones.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 let campaignId = '';
@@ -25,13 +28,13 @@ const LISTED = '+12125550163';
 const NUMBERS = [NY, LA, BOISE_OR_LA, BERLIN, NY_EXT, LISTED];
 
 const api = (path: string, init: RequestInit = {}) =>
-  fetch(`${inject('baseUrl')}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${inject('token')}`, ...(init.headers ?? {}) } });
+  fetch(`${inject('baseUrl')}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${WS.token}`, ...(init.headers ?? {}) } });
 
 beforeAll(async () => {
   const res = await api('/campaigns', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: `Calling page ${Date.now()}`, assistantId: 'ast_demo', defaultCountry: 'US', callingWindow: WINDOW }),
+    body: JSON.stringify({ name: `Calling page ${Date.now()}`, assistantId: WS.assistantId, defaultCountry: 'US', callingWindow: WINDOW }),
   });
   expect(res.status).toBe(201);
   campaignId = ((await res.json()) as { id: string }).id;
@@ -42,7 +45,7 @@ beforeAll(async () => {
   const listed = await api('/suppressions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ phoneNumbers: [LISTED] }) });
   expect(listed.status).toBe(200);
   context = await launch();
-  await signInContext(context, inject('baseUrl'));
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
 });
 afterAll(async () => {
   await context?.close();
@@ -139,9 +142,7 @@ it('charts the leads callable at each hour of today under the window, with a tab
   expect(cells).toEqual(expected);
   expect(cells.reduce((n, c) => n + Number(c), 0)).toBe(4); // NY ×2, LA, Berlin: one hour each; Boise/LA never
   await axe(page, 'campaign 1280');
-  await page.screenshot({ path: `${SCREENSHOTS}/campaign-calling-1280.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${SCREENSHOTS}/campaign-calling-390.png`, fullPage: true });
   await axe(page, 'campaign 390');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.close();
@@ -174,7 +175,6 @@ it('edits the calling window and blocked types with the API\'s messages, and sho
   for (const d of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) await page.getByLabel(d).check();
   await page.getByLabel('Until', { exact: true }).fill('18:00');
   await page.getByRole('checkbox', { name: 'Toll-free', exact: true }).check();
-  await page.screenshot({ path: `${SCREENSHOTS}/campaign-settings-1280.png`, fullPage: true });
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByText('Saved.').waitFor();
   const saved = (await (await api(`/campaigns/${campaignId}`)).json()) as { callingWindow: unknown; blockedPhoneTypes: string[] };
@@ -195,7 +195,6 @@ it('edits the calling window and blocked types with the API\'s messages, and sho
 
   await page.setViewportSize({ width: 390, height: 844 });
   await axe(page, 'settings 390');
-  await page.screenshot({ path: `${SCREENSHOTS}/campaign-settings-390.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
   await axe(page, 'settings 1280');
 

@@ -10,6 +10,9 @@ import type { BrowserContext } from 'playwright-core';
 import { signInContext } from './sign-in.ts';
 import { launch, SCREENSHOTS } from './browser.ts';
 import { clockWithZone } from '../../src/routes/campaigns/[id]/call-time.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 const VIEWER_ZONE = 'America/Chicago';
 const NY = '+12125550170';
@@ -24,7 +27,7 @@ let windowHour = 0;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 const api = (path: string, init: RequestInit = {}) =>
-  fetch(`${inject('baseUrl')}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${inject('token')}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) } });
+  fetch(`${inject('baseUrl')}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${WS.token}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) } });
 
 beforeAll(async () => {
   const assistant = await api('/assistants', {
@@ -49,7 +52,7 @@ beforeAll(async () => {
   expect(campaign.status, await campaign.clone().text()).toBe(201);
   campaignId = ((await campaign.json()) as { id: string }).id;
   context = await launch({ timezoneId: VIEWER_ZONE, locale: 'en-US' });
-  await signInContext(context, inject('baseUrl'));
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
 });
 afterAll(async () => {
   await context?.close();

@@ -6,13 +6,17 @@
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { signInContext } from './sign-in.ts';
 import { launch, SCREENSHOTS } from './browser.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 let campaignId = '';
 
 async function apiCall(path: string, init: RequestInit = {}) {
-  return fetch(`${inject('baseUrl')}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${inject('token')}`, 'Content-Type': 'application/json', ...init.headers } });
+  return fetch(`${inject('baseUrl')}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${WS.token}`, 'Content-Type': 'application/json', ...init.headers } });
 }
 
 async function axe(page: Page, where: string) {
@@ -22,12 +26,13 @@ async function axe(page: Page, where: string) {
 }
 
 beforeAll(async () => {
-  const res = await apiCall('/campaigns', { method: 'POST', body: JSON.stringify({ name: `Consent test ${Date.now()}`, assistantId: 'ast_demo', defaultCountry: 'US' }) });
+  const res = await apiCall('/campaigns', { method: 'POST', body: JSON.stringify({ name: `Consent test ${Date.now()}`, assistantId: WS.assistantId, defaultCountry: 'US' }) });
   expect(res.status).toBe(201);
   campaignId = ((await res.json()) as { id: string }).id;
   context = await launch();
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
   const page = await context.newPage();
-  await page.goto(`${inject('baseUrl')}/#token=${inject('token')}`);
+  await page.goto(`${inject('baseUrl')}/`);
   await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 30_000 });
   await page.close();
 });

@@ -7,11 +7,14 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { signInContext } from './sign-in.ts';
 import { launch } from './browser.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 beforeAll(async () => {
   context = await launch();
-  await signInContext(context, inject('baseUrl'));
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
 });
 afterAll(async () => {
   await context?.close();
@@ -19,12 +22,12 @@ afterAll(async () => {
 
 it('serves the SPA with HSTS and a hashed script policy, and the same-origin progress WebSocket works under it', async () => {
   const base = inject('baseUrl');
-  const token = inject('token');
+  const token = WS.token;
   // A browser import that is uploading (queued) keeps its page's live socket open.
   const created = await fetch(`${base}/api/v1/imports`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ campaignId: 'cmp_demo', fileName: 'csp.csv', headers: ['phone_number'] }),
+    body: JSON.stringify({ campaignId: WS.campaignId, fileName: 'csp.csv', headers: ['phone_number'] }),
   });
   expect(created.status).toBe(201);
   expect(created.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');

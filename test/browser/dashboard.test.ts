@@ -2,12 +2,15 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { signInContext } from './sign-in.ts';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch } from './browser.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 beforeAll(async () => {
   context = await launch();
-  await signInContext(context, inject('baseUrl'));
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
 });
 afterAll(async () => {
   await context?.close();
@@ -17,7 +20,6 @@ it('loads the SPA from the Worker and lists the demo campaign', async () => {
   const page = await context.newPage();
   await page.goto(`${inject('baseUrl')}/`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
-  await page.screenshot({ path: `${SCREENSHOTS}/dashboard.png` });
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Campaigns/);
 });
 
@@ -25,7 +27,7 @@ it('asks a signed-out visitor to sign in, and refuses a wrong code with the trie
   const fresh = await launch();
   const page = await fresh.newPage();
   await page.goto(inject('baseUrl'));
-  await page.getByLabel('Email address').fill('demo@example.com');
+  await page.getByLabel('Email address').fill(WS.ownerEmail);
   await page.getByRole('button', { name: 'Email me a code' }).click();
   await page.getByLabel('Code from the email').fill('12345678');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();

@@ -9,6 +9,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { cellProblem } from './cell-problem.ts';
 import { signInContext } from './sign-in.ts';
 import { launch, SCREENSHOTS } from './browser.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 const base = () => inject('baseUrl');
@@ -18,7 +21,7 @@ const pages: { name: string; path: string; ready: string | RegExp }[] = [];
 
 beforeAll(async () => {
   context = await launch();
-  await signInContext(context, inject('baseUrl'));
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
   const page = await context.newPage();
   await page.goto(`${base()}/`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
@@ -135,7 +138,7 @@ describe('assistants and campaigns without an API client', () => {
     assistantPath = new URL(page.url()).pathname;
     await page.getByText('Assistant created.').waitFor();
 
-    const res = await fetch(`${base()}/api/v1${assistantPath}`, { headers: { Authorization: `Bearer ${inject('token')}` } });
+    const res = await fetch(`${base()}/api/v1${assistantPath}`, { headers: { Authorization: `Bearer ${WS.token}` } });
     expect(await res.json()).toMatchObject({
       name: assistantName,
       variables: [
@@ -228,9 +231,9 @@ describe('the wizard and the import page', () => {
 
   it('names errors for people, and the import button says that nothing is imported while errors remain', async () => {
     const page = await context.newPage();
-    await page.goto(`${base()}/import?campaign=cmp_demo`);
+    await page.goto(`${base()}/import?campaign=${WS.campaignId}`);
     await page.getByText('Columns the assistant').waitFor({ timeout: 30_000 });
-    pages.push({ name: 'import-wizard', path: '/import?campaign=cmp_demo', ready: 'Columns the assistant' });
+    pages.push({ name: 'import-wizard', path: `/import?campaign=${WS.campaignId}`, ready: 'Columns the assistant' });
     const csv = ['phone_number,customer_name', '+14159001001,Al', '12,Bo', '+14159001003,Cy', '+14159001001,Di'].join('\n');
     await page.locator('#file').setInputFiles({ name: `names-${stamp}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByText(/4 rows read, 2 with errors/).waitFor({ timeout: 30_000 });
@@ -275,9 +278,9 @@ describe('the wizard and the import page', () => {
     const page = await context.newPage();
     // An import with ignore errors on through the API: 3 imported, 1 invalid, 1 duplicate.
     const csv = ['phone_number,customer_name', '+14159002001,Al', 'nope,Bo', '+14159002003,Cy', '+14159002001,Di', '+14159002005,Ed'].join('\n');
-    const res = await fetch(`${base()}/api/v1/campaigns/cmp_demo/imports?ignoreErrors=true&fileName=outcome-${stamp}.csv`, {
+    const res = await fetch(`${base()}/api/v1/campaigns/${WS.campaignId}/imports?ignoreErrors=true&fileName=outcome-${stamp}.csv`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${inject('token')}`, 'Content-Type': 'text/csv' },
+      headers: { Authorization: `Bearer ${WS.token}`, 'Content-Type': 'text/csv' },
       body: csv,
     });
     expect(res.status).toBe(201);
@@ -295,7 +298,7 @@ describe('the wizard and the import page', () => {
     pages.push({ name: 'import-completed', path: `/imports/${id}`, ready: 'Outcome of the 5 rows' }, { name: 'import-failed', path: importPath, ready: /Outcome of the 4 rows/ });
     pages.push({ name: 'imports', path: '/imports', ready: `outcome-${stamp}.csv` });
     // The demo campaign now has leads: its leads table is swept too.
-    pages.push({ name: 'campaign-leads', path: '/campaigns/cmp_demo', ready: /^Phone number$/ });
+    pages.push({ name: 'campaign-leads', path: `/campaigns/${WS.campaignId}`, ready: /^Phone number$/ });
     await page.close();
   });
 });
@@ -307,36 +310,49 @@ describe('every page', () => {
   ];
 
   it('is axe-clean at 1280x800 and 390x844 in both themes, without horizontal page scrolling; screenshots saved', async () => {
-    const page = await context.newPage();
-    const others = [
+    const signIn = { name: 'sign-in', path: '/', ready: 'Email me a code' };
+    pages.push(
       { name: 'suppressions', path: '/suppressions', ready: 'Default country' },
       { name: 'webhooks', path: '/webhooks', ready: 'Endpoints' },
-      { name: 'members', path: '/members', ready: 'demo@example.com' },
+      { name: 'members', path: '/members', ready: WS.ownerEmail },
       { name: 'tokens', path: '/tokens', ready: 'development token' },
       { name: 'notify-emails', path: '/notify-emails', ready: 'example.com' },
       { name: 'audit', path: '/audit', ready: 'Audit log' },
-    ];
-    const all = [...pages, ...others, { name: 'sign-in', path: '/', ready: 'Email me a code' }];
-    expect(all.map((p) => p.name)).toEqual(expect.arrayContaining(['campaign', 'campaign-leads', 'suppressions', 'import-wizard', 'imports']));
-    for (const scheme of ['light', 'dark'] as const) {
+    );
+    expect(pages.map((p) => p.name)).toEqual(expect.arrayContaining(['campaign', 'campaign-leads', 'suppressions', 'import-wizard', 'imports']));
+    const combos = (['light', 'dark'] as const).flatMap((scheme) => sizes.map((size) => ({ scheme, size })));
+    const check = async (page: Page, p: (typeof pages)[number], size: (typeof sizes)[number], scheme: string) => {
+      await page.goto(`${base()}${p.path}`);
+      // Within the page's main region: at 390 px the header's links sit behind its Menu button.
+      await page.getByRole('main').getByText(p.ready).first().waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(150);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${p.name} at ${size.width}px scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+      await axe(page, `${p.name} ${size.name} ${scheme}:`);
+      await page.screenshot({ path: `${SCREENSHOTS}/page-${p.name}-${size.width}x${size.height}${scheme === 'dark' ? '-dark' : ''}.png`, fullPage: true });
+    };
+    const open = async ({ scheme, size }: (typeof combos)[number]) => {
+      const page = await context.newPage();
       await page.emulateMedia({ colorScheme: scheme });
-      for (const size of sizes) {
-        await page.setViewportSize({ width: size.width, height: size.height });
-        for (const p of all) {
-          const session = p.name === 'sign-in' ? await context.cookies() : [];
-          if (p.name === 'sign-in') await context.clearCookies();
-          await page.goto(`${base()}${p.path}`);
-          // Within the page's main region: at 390 px the header's links sit behind its Menu button.
-          await page.getByRole('main').getByText(p.ready).first().waitFor({ timeout: 30_000 });
-          await page.waitForTimeout(150);
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-          expect(overflow, `${p.name} at ${size.width}px scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
-          await axe(page, `${p.name} ${size.name} ${scheme}:`);
-          await page.screenshot({ path: `${SCREENSHOTS}/page-${p.name}-${size.width}x${size.height}${scheme === 'dark' ? '-dark' : ''}.png`, fullPage: true });
-          if (p.name === 'sign-in') await context.addCookies(session);
-        }
-      }
+      await page.setViewportSize({ width: size.width, height: size.height });
+      return page;
+    };
+    // The signed-in pages: the four themes and sizes at once, each on its own page.
+    await Promise.all(
+      combos.map(async (combo) => {
+        const page = await open(combo);
+        for (const p of pages) await check(page, p, combo.size, combo.scheme);
+        await page.close();
+      }),
+    );
+    // The sign-in page needs the session gone from the context's cookies: one at a time, last.
+    for (const combo of combos) {
+      const page = await open(combo);
+      const session = await context.cookies();
+      await context.clearCookies();
+      await check(page, signIn, combo.size, combo.scheme);
+      await context.addCookies(session);
+      await page.close();
     }
-    await page.close();
   });
 });

@@ -10,18 +10,21 @@ import { corpusFile, type CorpusFile } from '../corpus/encoding-corpus.ts';
 import { encodeText } from '../corpus/encode-text.ts';
 import { launch, SCREENSHOTS } from './browser.ts';
 import { signInContext } from './sign-in.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 let campaignId = '';
 const api = (path: string, init: RequestInit = {}) =>
-  fetch(`${inject('baseUrl')}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${inject('token')}`, 'Content-Type': 'application/json', ...init.headers } });
+  fetch(`${inject('baseUrl')}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${WS.token}`, 'Content-Type': 'application/json', ...init.headers } });
 
 beforeAll(async () => {
-  const res = await api('/campaigns', { method: 'POST', body: JSON.stringify({ name: `Encodings ${Date.now()}`, assistantId: 'ast_demo', defaultCountry: 'US' }) });
+  const res = await api('/campaigns', { method: 'POST', body: JSON.stringify({ name: `Encodings ${Date.now()}`, assistantId: WS.assistantId, defaultCountry: 'US' }) });
   expect(res.status).toBe(201);
   campaignId = ((await res.json()) as { id: string }).id;
   context = await launch();
-  await signInContext(context, inject('baseUrl'));
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
   const page = await context.newPage();
   await page.goto(`${inject('baseUrl')}/`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });

@@ -1,14 +1,40 @@
+import { readdirSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { startDevServer, type DevServer } from './server.ts';
+import { demoSql, type DemoIds } from '../../scripts/demo-sql.ts';
+import { generateToken } from '../../workers/auth/tokens.ts';
+import { leadShardBindings } from '../../scripts/shards.ts';
 
 let server: DevServer | undefined;
 
+/** One demo workspace per browser test file (its own campaigns, imports and list), so files run in parallel. */
+export type FileWorkspace = DemoIds & { token: string };
+
 export async function setup(project: TestProject) {
-  // Many tests sign in as the demo owner within the hour: lift the sign-in limits (their own tests are Worker tests).
+  const files = readdirSync('test/browser').filter((f) => f.endsWith('.test.ts')).map((f) => f.slice(0, -'.test.ts'.length));
+  const shards = leadShardBindings().length;
+  const workspaces: Record<string, FileWorkspace> = {};
+  const sql: string[] = [];
+  for (const [i, file] of files.entries()) {
+    const slug = file.replace(/[^a-z0-9]+/g, '_');
+    const ws: FileWorkspace = {
+      workspaceId: `ws_${slug}`,
+      assistantId: `ast_${slug}`,
+      campaignId: `cmp_${slug}`,
+      // Each file signs in as its workspace's own owner (test/browser/sign-in.ts).
+      ownerId: `usr_${slug}`,
+      ownerEmail: `owner.${slug}@example.com`,
+      token: generateToken(),
+    };
+    workspaces[file] = ws;
+    sql.push(await demoSql(ws, ws.token, i % shards));
+  }
+  // Many tests sign in within the hour: lift the sign-in limits (their own tests are Worker tests).
   const lifted = { SIGNIN_CODES_PER_ADDRESS_PER_HOUR: '1000', SIGNIN_CODES_PER_IP_PER_HOUR: '1000', SIGNIN_VERIFIES_PER_IP_PER_HOUR: '1000' };
-  server = await startDevServer(Number(process.env.TEST_PORT ?? 8799), '.wrangler/test-state', { vars: lifted });
+  server = await startDevServer(Number(process.env.TEST_PORT ?? 8799), '.wrangler/test-state', { sql: sql.join('\n'), vars: lifted });
   project.provide('baseUrl', server.url);
   project.provide('token', server.token);
+  project.provide('workspaces', workspaces);
 }
 
 export async function teardown() {
@@ -18,6 +44,8 @@ export async function teardown() {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The demo workspace's token (DEV_API_TOKEN), as `npm run dev` seeds it. */
     token: string;
+    workspaces: Record<string, FileWorkspace>;
   }
 }

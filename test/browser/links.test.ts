@@ -5,9 +5,12 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch } from './browser.ts';
 import { decodeMail } from '../mail.ts';
 import { awaitMail } from './sent-mail.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 
 let context: BrowserContext;
@@ -22,9 +25,9 @@ it('opens the import page from the email link without a token, shows the counts 
   const base = inject('baseUrl');
   const recipient = `links-${Date.now()}@example.com`;
   const csv = 'phone_number,customer_name\r\n+14152009801,Ann\r\nnot a phone,Bob\r\n+14152009803,Cy\r\n';
-  const res = await fetch(`${base}/api/v1/campaigns/cmp_demo/imports?fileName=${encodeURIComponent('Frühjahr links.csv')}&ignoreErrors=true&notifyEmail=${recipient}`, {
+  const res = await fetch(`${base}/api/v1/campaigns/${WS.campaignId}/imports?fileName=${encodeURIComponent('Frühjahr links.csv')}&ignoreErrors=true&notifyEmail=${recipient}`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${inject('token')}`, 'Content-Type': 'text/csv' },
+    headers: { Authorization: `Bearer ${WS.token}`, 'Content-Type': 'text/csv' },
     body: csv,
   });
   expect(res.status).toBe(201);
@@ -55,7 +58,6 @@ it('opens the import page from the email link without a token, shows the counts 
     expect(await page.getByTestId('failed').textContent()).toBe('1');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Frühjahr links.csv');
     expect(await page.getByText('Campaign: Demo campaign').count()).toBe(1);
-    await page.screenshot({ path: `${SCREENSHOTS}/signed-link.png` });
 
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download error report' }).click();

@@ -6,20 +6,23 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { signInContext } from './sign-in.ts';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch } from './browser.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 let campaignId = '';
 const base = () => inject('baseUrl');
 const authed = (path: string, init: RequestInit = {}) =>
-  fetch(`${base()}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${inject('token')}`, 'Content-Type': 'application/json', ...init.headers } });
+  fetch(`${base()}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${WS.token}`, 'Content-Type': 'application/json', ...init.headers } });
 
 beforeAll(async () => {
-  const res = await authed('/campaigns', { method: 'POST', body: JSON.stringify({ name: `Mapping test ${Date.now()}`, assistantId: 'ast_demo', defaultCountry: 'US' }) });
+  const res = await authed('/campaigns', { method: 'POST', body: JSON.stringify({ name: `Mapping test ${Date.now()}`, assistantId: WS.assistantId, defaultCountry: 'US' }) });
   expect(res.status).toBe(201);
   campaignId = ((await res.json()) as { id: string }).id;
   context = await launch();
-  await signInContext(context, inject('baseUrl'));
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
 });
 afterAll(async () => {
   await context?.close();
@@ -45,7 +48,6 @@ it('finds the header below a title, suggests Mobile as a secondary phone, and re
   expect(await page.getByLabel('Phone Number', { exact: true }).inputValue()).toBe('phone');
   expect(await page.getByLabel('Mobile', { exact: true }).inputValue()).toBe('sp:1');
   await page.getByText('Suggested: another phone number column').waitFor();
-  await page.screenshot({ path: `${SCREENSHOTS}/mapping-1-found.png`, fullPage: true });
 
   // Another header row re-reads the file: the title has no phone column.
   await page.getByLabel('Header row').selectOption('1');
@@ -73,7 +75,6 @@ it('finds the header below a title, suggests Mobile as a secondary phone, and re
   expect(await page.getByLabel('Firma', { exact: true }).inputValue()).toBe('v:company');
   expect(await page.getByLabel('Mobile', { exact: true }).inputValue()).toBe('sp:1');
   expect(await page.getByText('Suggested: another phone number column').count()).toBe(0);
-  await page.screenshot({ path: `${SCREENSHOTS}/mapping-2-remembered.png`, fullPage: true });
 
   // Reset: automatic matching again.
   await page.getByRole('button', { name: 'Reset to automatic matching' }).click();
@@ -121,7 +122,6 @@ it('combines First and Last name into one variable, moves a destination another 
   await expect.poll(() => page.getByLabel('Email', { exact: true }).inputValue()).toBe('v:work_email');
   const after = (await (await authed(`/assistants/${assistantId}`)).json()) as { variables: { name: string; type: string }[] };
   expect(after.variables).toEqual([{ name: 'customer_name', type: 'text', required: true }, { name: 'work_email', type: 'text' }]);
-  await page.screenshot({ path: `${SCREENSHOTS}/mapping-3-combined.png`, fullPage: true });
 
   await page.getByRole('button', { name: 'Next: preview' }).click();
   await page.getByRole('button', { name: 'Import 2 leads' }).click();

@@ -11,12 +11,15 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { signInContext } from './sign-in.ts';
 import { launch, SCREENSHOTS } from './browser.ts';
 import { hubspotExport } from './hubspot-export.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 let assistantId = '';
 const base = () => inject('baseUrl');
 const authed = (path: string, init: RequestInit = {}) =>
-  fetch(`${base()}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${inject('token')}`, 'Content-Type': 'application/json', ...init.headers } });
+  fetch(`${base()}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${WS.token}`, 'Content-Type': 'application/json', ...init.headers } });
 
 async function newCampaign(name: string): Promise<string> {
   const res = await authed('/campaigns', { method: 'POST', body: JSON.stringify({ name: `${name} ${Date.now()}`, assistantId, defaultCountry: 'US' }) });
@@ -33,7 +36,7 @@ beforeAll(async () => {
   expect(res.status).toBe(201);
   assistantId = ((await res.json()) as { id: string }).id;
   context = await launch();
-  await signInContext(context, base());
+  await signInContext(context, base(), WS.ownerEmail);
 });
 afterAll(async () => {
   await context?.close();
@@ -68,7 +71,7 @@ it('takes the messy export: the filled column is the primary phone and says why,
   const file = hubspotExport({ bad: true });
   // Three of the file's numbers are already in the campaign (imported through the API before).
   const seed = ['phone_number,first_name', ...file.existing.map((n, i) => `${n},Seed${i}`)].join('\n');
-  const seeded = await fetch(`${base()}/api/v1/campaigns/${campaignId}/imports?ignoreErrors=true&fileName=seed.csv`, { method: 'POST', headers: { Authorization: `Bearer ${inject('token')}`, 'Content-Type': 'text/csv' }, body: seed });
+  const seeded = await fetch(`${base()}/api/v1/campaigns/${campaignId}/imports?ignoreErrors=true&fileName=seed.csv`, { method: 'POST', headers: { Authorization: `Bearer ${WS.token}`, 'Content-Type': 'text/csv' }, body: seed });
   expect(seeded.status).toBe(201);
 
   const page = await context.newPage();

@@ -9,23 +9,26 @@ import type { BrowserContext } from 'playwright-core';
 import { cellProblem } from './cell-problem.ts';
 import { signInContext } from './sign-in.ts';
 import { launch } from './browser.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 let campaignId = '';
 const api = (path: string, init: RequestInit = {}) =>
   fetch(`${inject('baseUrl')}/api/v1${path}`, {
     ...init,
-    headers: { Authorization: `Bearer ${inject('token')}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+    headers: { Authorization: `Bearer ${WS.token}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
   });
 
 beforeAll(async () => {
-  const campaign = await api('/campaigns', { method: 'POST', body: JSON.stringify({ name: `Preview late DNC ${Date.now()}`, assistantId: 'ast_demo', defaultCountry: 'US' }) });
+  const campaign = await api('/campaigns', { method: 'POST', body: JSON.stringify({ name: `Preview late DNC ${Date.now()}`, assistantId: WS.assistantId, defaultCountry: 'US' }) });
   expect(campaign.status).toBe(201);
   campaignId = ((await campaign.json()) as { id: string }).id;
   const added = await api('/suppressions', { method: 'POST', body: JSON.stringify({ phoneNumbers: ['+16175550142', '(617) 555-0143'], defaultCountry: 'US' }) });
   expect(added.status).toBe(200);
   context = await launch();
-  await signInContext(context, inject('baseUrl'));
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
 });
 
 afterAll(async () => {

@@ -8,25 +8,28 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { cellProblem } from './cell-problem.ts';
 import { signInContext } from './sign-in.ts';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch } from './browser.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 let campaignId = '';
 const api = (path: string, init: RequestInit = {}) =>
   fetch(`${inject('baseUrl')}/api/v1${path}`, {
     ...init,
-    headers: { Authorization: `Bearer ${inject('token')}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+    headers: { Authorization: `Bearer ${WS.token}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
   });
 
 beforeAll(async () => {
-  const campaign = await api('/campaigns', { method: 'POST', body: JSON.stringify({ name: `Preview DNC ${Date.now()}`, assistantId: 'ast_demo', defaultCountry: 'US' }) });
+  const campaign = await api('/campaigns', { method: 'POST', body: JSON.stringify({ name: `Preview DNC ${Date.now()}`, assistantId: WS.assistantId, defaultCountry: 'US' }) });
   expect(campaign.status).toBe(201);
   campaignId = ((await campaign.json()) as { id: string }).id;
   const added = await api('/suppressions', { method: 'POST', body: JSON.stringify({ phoneNumbers: ['+16175550142', '(617) 555-0143'], defaultCountry: 'US', reason: 'asked' }) });
   expect(added.status).toBe(200);
   expect(((await added.json()) as { invalid: unknown[] }).invalid).toEqual([]);
   context = await launch();
-  await signInContext(context, inject('baseUrl'));
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
 });
 afterAll(async () => {
   await context?.close();
@@ -79,7 +82,6 @@ it('flags the listed primary and secondary numbers with the server messages, the
   const readiness = page.getByRole('region', { name: 'Calling readiness' });
   expect((await readiness.locator('.dnc').innerText()).trim()).toBe('2 on the do-not-call list');
   await readiness.getByText(/Checked against the [\d,]+ numbers? on your workspace's list/).waitFor();
-  await page.screenshot({ path: `${SCREENSHOTS}/preview-suppression.png`, fullPage: true });
 
   // A cell edit is checked against the list too: the clean row given a listed number is flagged.
   const clean = page.getByLabel('Row 3, phone_number');

@@ -8,7 +8,10 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { cellProblem } from './cell-problem.ts';
 import { signInContext } from './sign-in.ts';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch } from './browser.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 let campaignId = '';
@@ -18,10 +21,10 @@ beforeAll(async () => {
   // now, whenever the test runs.
   const res = await fetch(`${inject('baseUrl')}/api/v1/campaigns`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${inject('token')}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: `Bearer ${WS.token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({
       name: `Readiness test ${Date.now()}`,
-      assistantId: 'ast_demo',
+      assistantId: WS.assistantId,
       defaultCountry: 'US',
       callingWindow: { start: '00:00', end: '24:00', days: [1, 2, 3, 4, 5, 6, 7] },
       callPurpose: 'informational',
@@ -30,7 +33,7 @@ beforeAll(async () => {
   expect(res.status).toBe(201);
   campaignId = ((await res.json()) as { id: string }).id;
   context = await launch();
-  await signInContext(context, inject('baseUrl'));
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
 });
 afterAll(async () => {
   await context?.close();
@@ -88,7 +91,6 @@ it('shows zones, types, the extension, the blocked row and the callable counts; 
   expect(await readiness.locator('[data-callable="now"]').innerText()).toMatch(/Callable now: 4$/);
   expect(await readiness.locator('[data-callable="laterToday"]').innerText()).toMatch(/: 0$/);
   expect(await readiness.locator('[data-callable="never"]').innerText()).toMatch(/Never: 0$/);
-  await page.screenshot({ path: `${SCREENSHOTS}/readiness-preview.png`, fullPage: true });
 
   // Filters: one line type, then the callable leads, then all rows again.
   await readiness.locator('[data-type="PREMIUM_RATE"]').click();
@@ -108,8 +110,8 @@ it('shows zones, types, the extension, the blocked row and the callable counts; 
 it('says which calling rule holds a lead back, judged on the page\'s clock', async () => {
   const res = await fetch(`${inject('baseUrl')}/api/v1/campaigns`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${inject('token')}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: `Rules test ${Date.now()}`, assistantId: 'ast_demo', defaultCountry: 'US' }),
+    headers: { Authorization: `Bearer ${WS.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: `Rules test ${Date.now()}`, assistantId: WS.assistantId, defaultCountry: 'US' }),
   });
   expect(res.status).toBe(201);
   const rulesCampaign = ((await res.json()) as { id: string }).id;

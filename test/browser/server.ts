@@ -3,7 +3,8 @@
  * seeded (used by the browser tests and the benchmarks).
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { d1Bindings } from '../../scripts/shards.ts';
 
@@ -28,6 +29,8 @@ export interface DevServerOptions {
   vars?: Record<string, string>;
   /** A wrangler config other than the project's wrangler.toml (relative to `cwd`), e.g. the bench's. */
   config?: string;
+  /** SQL run on DB after the demo seed, before the server starts (e.g. the browser tests' workspaces). */
+  sql?: string;
 }
 
 export async function startDevServer(port: number, persistTo: string, opts: DevServerOptions = {}): Promise<DevServer> {
@@ -41,6 +44,11 @@ export async function startDevServer(port: number, persistTo: string, opts: DevS
   }
   const seeded = execFileSync('node', ['scripts/seed.ts'], { env, encoding: 'utf8', cwd });
   const token = /API token \(owner, for scripts\): (\S+)/.exec(seeded)![1]!;
+  if (opts.sql) {
+    const file = join(mkdtempSync(join(tmpdir(), 'lead-import-sql-')), 'seed.sql');
+    writeFileSync(file, opts.sql);
+    execFileSync('npx', ['wrangler', 'd1', 'execute', 'DB', '--local', '--persist-to', persistTo, ...config, '--file', file, '--yes'], { env, stdio: 'ignore', cwd });
+  }
   // Local servers may send webhooks to a receiver on the loopback address (.dev.vars.example sets it too).
   const vars = { APP_URL: `http://127.0.0.1:${port}`, WEBHOOK_ALLOW_PRIVATE: 'true', ...opts.vars };
   // The API Worker (the first config) and the workbook reader Worker its service binding reaches.

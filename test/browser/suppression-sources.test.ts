@@ -6,13 +6,17 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { signInContext } from './sign-in.ts';
 import { launch, SCREENSHOTS } from './browser.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 const base = () => inject('baseUrl');
 
 async function apiCall(path: string) {
-  return fetch(`${base()}/api/v1${path}`, { headers: { Authorization: `Bearer ${inject('token')}` } });
+  return fetch(`${base()}/api/v1${path}`, { headers: { Authorization: `Bearer ${WS.token}` } });
 }
 
 async function sourcesOf(source: string): Promise<Record<string, unknown> | undefined> {
@@ -29,8 +33,9 @@ const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISO
 
 beforeAll(async () => {
   context = await launch();
+  await signInContext(context, base(), WS.ownerEmail);
   const page = await context.newPage();
-  await page.goto(`${base()}/#token=${inject('token')}`);
+  await page.goto(`${base()}/`);
   await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 30_000 });
   await page.close();
 });

@@ -3,13 +3,16 @@
  * the server's message for one that is not a number), a CSV list previewed in the browser before
  * upload (phone column, the row that is not a number), uploaded, and its rows that were not numbers
  * downloaded as formula-safe CSV; search in national format, paging, an expired entry, removal with
- * a confirmation, export; axe-clean and screenshotted at 1280x800 and 390x844.
+ * a confirmation, export; axe-clean at 1280x800 and 390x844.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { signInContext } from './sign-in.ts';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch } from './browser.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 const base = () => inject('baseUrl');
@@ -23,7 +26,7 @@ const fileA = num(902, Number(tag));
 const fileB = num(903, Number(tag));
 
 async function apiCall(path: string, init: RequestInit = {}) {
-  return fetch(`${base()}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${inject('token')}`, 'Content-Type': 'application/json', ...init.headers } });
+  return fetch(`${base()}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${WS.token}`, 'Content-Type': 'application/json', ...init.headers } });
 }
 
 async function listed(phone: string): Promise<boolean> {
@@ -48,7 +51,7 @@ async function openPage(): Promise<Page> {
 
 beforeAll(async () => {
   context = await launch();
-  await signInContext(context, inject('baseUrl'));
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
   const page = await context.newPage();
   await page.goto(`${base()}/`);
   await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 30_000 });
@@ -128,7 +131,6 @@ describe('suppression list page', () => {
     // Nothing was sent yet.
     expect(uploads).toBe(0);
     expect(await listed(fileA)).toBe(false);
-    await page.screenshot({ path: `${SCREENSHOTS}/suppressions-preview-1280x800.png`, fullPage: true });
     await axe(page, 'preview 1280');
 
     await page.getByRole('button', { name: 'Add 2 numbers to the list' }).click();
@@ -148,7 +150,6 @@ describe('suppression list page', () => {
     expect(lines).toHaveLength(2);
     // Formula-safe: the cell Excel would run starts with a quote.
     expect(lines[1]).toMatch(/^"Bo","'=HYPERLINK\(""http:\/\/x""\)","","2","PHONE_INVALID","/);
-    await page.screenshot({ path: `${SCREENSHOTS}/suppressions-uploaded-1280x800.png`, fullPage: true });
     await page.close();
   });
 
@@ -218,7 +219,7 @@ describe('suppression list page', () => {
     await page.close();
   });
 
-  it('is axe-clean and fits 1280x800 and 390x844 (screenshots)', async () => {
+  it('is axe-clean and fits 1280x800 and 390x844', async () => {
     for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
       const page = await openPage();
       await page.setViewportSize(size);
@@ -237,15 +238,10 @@ describe('suppression list page', () => {
       const after = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(after, `page scrolls sideways at ${size.width}px after the upload`).toBeLessThanOrEqual(0);
       await axe(page, `${size.width}x${size.height}`);
-      await page.screenshot({ path: `${SCREENSHOTS}/suppressions-${size.width}x${size.height}.png`, fullPage: true });
-      await page.locator('section[aria-labelledby="upload-title"]').screenshot({ path: `${SCREENSHOTS}/suppressions-upload-${size.width}x${size.height}.png` });
-      await page.locator('section[aria-labelledby="list-title"]').screenshot({ path: `${SCREENSHOTS}/suppressions-list-${size.width}x${size.height}.png` });
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: `${SCREENSHOTS}/suppressions-${size.width}x${size.height}-top.png` });
       await page.getByRole('button', { name: `Remove ${(await page.getByTestId('suppression-row').first().getByRole('cell').first().textContent())!}` }).click();
       await page.getByRole('dialog').waitFor();
       await axe(page, `dialog ${size.width}`);
-      await page.screenshot({ path: `${SCREENSHOTS}/suppressions-dialog-${size.width}x${size.height}.png` });
       await page.close();
     }
   });

@@ -3,28 +3,31 @@
  * changed values and a new secondary phone, imported with "Update", shows the create/update counts
  * in the preview and changes the leads (checked through the API); undoing it from its page brings
  * the first file's values back, and undoing the first import leaves no leads. The import page and
- * the undo dialog are axe-clean, and screenshotted at 1280x800 and 390x844.
+ * the undo dialog are axe-clean (screenshots: design.test.ts).
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { signInContext } from './sign-in.ts';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch } from './browser.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 let campaignId = '';
 const base = () => inject('baseUrl');
-const auth = () => ({ Authorization: `Bearer ${inject('token')}` });
+const auth = () => ({ Authorization: `Bearer ${WS.token}` });
 
 beforeAll(async () => {
   const res = await fetch(`${base()}/api/v1/campaigns`, {
     method: 'POST',
     headers: { ...auth(), 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: `Update and undo ${Date.now()}`, assistantId: 'ast_demo', defaultCountry: 'US' }),
+    body: JSON.stringify({ name: `Update and undo ${Date.now()}`, assistantId: WS.assistantId, defaultCountry: 'US' }),
   });
   expect(res.status).toBe(201);
   campaignId = ((await res.json()) as { id: string }).id;
   context = await launch();
-  await signInContext(context, inject('baseUrl'));
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
   const page = await context.newPage();
   await page.goto(`${base()}/`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
@@ -53,15 +56,6 @@ async function axe(page: Page, where: string) {
   expect(scan.violations.map((v) => `${where} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 }
 
-/** The whole page at both sizes; a modal dialog only within the viewport its backdrop covers. */
-async function shoot(page: Page, name: string, fullPage = true) {
-  for (const [w, h] of [[1280, 800], [390, 844]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `${SCREENSHOTS}/update-undo-${name}-${w}.png`, fullPage });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
 /** Through the wizard up to the preview, with the file's rows validated. */
 async function toPreview(page: Page, name: string, csv: string, rows: number): Promise<void> {
   await page.goto(`${base()}/import?campaign=${campaignId}`);
@@ -84,14 +78,11 @@ async function importAndWait(page: Page, label: string): Promise<string> {
   return new URL(page.url()).pathname.split('/').at(-1)!;
 }
 
-async function undo(page: Page, screenshots?: string): Promise<void> {
+async function undo(page: Page, checkDialog = false): Promise<void> {
   await page.getByRole('button', { name: 'Undo this import' }).click();
   const dialog = page.getByRole('dialog', { name: 'Undo this import?' });
   await dialog.waitFor();
-  if (screenshots) {
-    await axe(page, 'undo dialog:');
-    await shoot(page, `${screenshots}-dialog`, false);
-  }
+  if (checkDialog) await axe(page, 'undo dialog:');
   await dialog.getByRole('button', { name: 'Undo import' }).click();
   try {
     await page.locator('[data-testid="import-status"]', { hasText: 'undone' }).waitFor({ timeout: 60_000 });
@@ -140,7 +131,6 @@ it('imports, updates through the wizard with the preview counts, and undoes both
   expect(await page.getByTestId('will-update').textContent()).toBe('2');
   expect(await page.getByTestId('will-create').textContent()).toBe('1');
   expect(await page.locator('#import-note').textContent()).toMatch(/1 lead will be added to the campaign and 2 leads already in it updated/);
-  await shoot(page, 'preview');
   const secondId = await importAndWait(page, 'Import 3 leads: create 1, update 2');
   expect(await page.getByTestId('created').textContent()).toBe('1');
   expect(await page.getByTestId('updated').textContent()).toBe('2');
@@ -163,8 +153,7 @@ it('imports, updates through the wizard with the preview counts, and undoes both
   await page.goto(`${base()}/imports/${secondId}`);
   await page.locator('[data-testid="import-status"]', { hasText: 'completed' }).waitFor({ timeout: 30_000 });
   await axe(page, 'import page:');
-  await shoot(page, 'import');
-  await undo(page, 'second');
+  await undo(page, true);
   // The page leads with the undo, in the words of what it did (1 created lead deleted, 2 updated ones restored).
   expect(await page.getByTestId('undo-summary').textContent()).toBe('1 lead this import created was deleted and 2 it updated got their values before it back.');
   expect(await page.getByTestId('import-summary').textContent()).toMatch(/^Undone: 1 lead this import created was deleted and 2 it updated/);
@@ -173,7 +162,6 @@ it('imports, updates through the wizard with the preview counts, and undoes both
   expect(await page.getByTestId('imported').count()).toBe(0);
   expect(await page.getByRole('button', { name: 'Undo this import' }).count()).toBe(0);
   await axe(page, 'undone import page:');
-  await shoot(page, 'undone');
   const restored = await leads();
   expect(Object.keys(restored).sort()).toEqual([A, B, C]);
   expect(restored[A]!.variables).toMatchObject({ customer_name: 'Ann Lee', company: 'Acme', budget_range: '10k-50k' });

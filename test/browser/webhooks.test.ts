@@ -13,6 +13,9 @@ import { Webhook } from 'standardwebhooks';
 import { launch, SCREENSHOTS } from './browser.ts';
 import { awaitMail } from './sent-mail.ts';
 import { signInContext } from './sign-in.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 interface Arrival {
   path: string;
@@ -28,7 +31,7 @@ let receiver: http.Server;
 let receiverUrl = '';
 let context: BrowserContext;
 const base = () => inject('baseUrl');
-const auth = () => ({ Authorization: `Bearer ${inject('token')}` });
+const auth = () => ({ Authorization: `Bearer ${WS.token}` });
 
 beforeAll(async () => {
   receiver = http.createServer((req, res) => {
@@ -46,7 +49,7 @@ beforeAll(async () => {
   receiverUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}`;
   context = await launch();
   // The demo workspace's owner (webhooks need the admin role).
-  await signInContext(context, base());
+  await signInContext(context, base(), WS.ownerEmail);
 });
 afterAll(async () => {
   await context?.close();
@@ -117,7 +120,7 @@ it("an import's end arrives signed; a refused delivery shows pending in the log 
   refusing.add(path);
   const secret = await addEndpoint(page, path);
   const item = endpointItem(page, path);
-  const res = await fetch(`${base()}/api/v1/campaigns/cmp_demo/imports?fileName=hook.csv&ignoreErrors=true`, {
+  const res = await fetch(`${base()}/api/v1/campaigns/${WS.campaignId}/imports?fileName=hook.csv&ignoreErrors=true`, {
     method: 'POST',
     headers: { ...auth(), 'Content-Type': 'text/csv' },
     body: 'phone_number,customer_name\r\n+14152009901,Ann\r\nnope,Bob\r\n',
@@ -149,7 +152,7 @@ it('a cancelled import sends its email, saying it was cancelled, and its import.
     await fetch(`${base()}/api/v1/imports`, {
       method: 'POST',
       headers: { ...auth(), 'Content-Type': 'application/json' },
-      body: JSON.stringify({ campaignId: 'cmp_demo', fileName: 'to-cancel.csv', headers: ['phone_number', 'customer_name'], totalRows: 1, ignoreErrors: true, notifyEmail: recipient }),
+      body: JSON.stringify({ campaignId: WS.campaignId, fileName: 'to-cancel.csv', headers: ['phone_number', 'customer_name'], totalRows: 1, ignoreErrors: true, notifyEmail: recipient }),
     })
   ).json()) as { id: string };
   const chunk = await fetch(`${base()}/api/v1/imports/${imp.id}/chunks/0`, { method: 'PUT', headers: auth(), body: JSON.stringify({ v: 1, index: 0, rows: [{ row: 1, cells: ['+14152009911', 'Ann'] }] }) });

@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { readCsvText } from '../../src/lib/parse/csv.ts';
 import { cellProblem } from './cell-problem.ts';
 import { signInContext } from './sign-in.ts';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch } from './browser.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
 
 let context: BrowserContext;
 /** A campaign of its own (demo assistant, country US), so the numbers below are new to it on every run. */
@@ -14,13 +17,13 @@ let campaignId = '';
 beforeAll(async () => {
   const res = await fetch(`${inject('baseUrl')}/api/v1/campaigns`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${inject('token')}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: `Wizard test ${Date.now()}`, assistantId: 'ast_demo', defaultCountry: 'US' }),
+    headers: { Authorization: `Bearer ${WS.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: `Wizard test ${Date.now()}`, assistantId: WS.assistantId, defaultCountry: 'US' }),
   });
   expect(res.status).toBe(201);
   campaignId = ((await res.json()) as { id: string }).id;
   context = await launch();
-  await signInContext(context, inject('baseUrl'));
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
   const page = await context.newPage();
   await page.goto(`${inject('baseUrl')}/`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
@@ -60,7 +63,6 @@ it('imports the product page example CSV end to end and shows its secondary cont
     '+14155554567,Bob Johnson,Tech Start,5k-10k,,',
   ].join('\n');
   await pickFile(page, 'example.csv', CSV, Buffer.from(csv), /3 rows read, 0 with errors/);
-  await page.screenshot({ path: `${SCREENSHOTS}/wizard-1-file.png`, fullPage: true });
   const [sample] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the sample file' }).click()]);
   expect(readFileSync((await sample.path())!, 'utf8').split(/\r?\n/)[0]).toMatch(/^phone_number,customer_name,company,budget_range,secondary_phone_1,secondary_1_name,secondary_1_role/);
 
@@ -68,17 +70,14 @@ it('imports the product page example CSV end to end and shows its secondary cont
   expect(await page.getByLabel('phone_number', { exact: true }).inputValue()).toBe('phone');
   expect(await page.getByLabel('secondary_phone_2', { exact: true }).inputValue()).toBe('sp:2');
   expect(await page.getByLabel('customer_name', { exact: true }).inputValue()).toBe('v:customer_name');
-  await page.screenshot({ path: `${SCREENSHOTS}/wizard-2-mapping.png`, fullPage: true });
 
   await page.getByRole('button', { name: 'Next: preview' }).click();
   await page.getByLabel('Row 2, customer_name').waitFor();
   expect(await page.getByLabel('Row 2, customer_name').inputValue()).toBe('Jane Doe');
-  await page.screenshot({ path: `${SCREENSHOTS}/wizard-3-preview.png`, fullPage: true });
 
   await importAndWait(page, 'completed');
   expect(await page.getByTestId('imported').textContent()).toBe('3');
   expect(await page.getByTestId('failed').textContent()).toBe('0');
-  await page.screenshot({ path: `${SCREENSHOTS}/wizard-4-done.png`, fullPage: true });
 
   // Leaving and coming back shows the same import.
   const url = page.url();
@@ -92,7 +91,6 @@ it('imports the product page example CSV end to end and shows its secondary cont
   await row.waitFor({ timeout: 30_000 });
   expect(await row.locator('[data-fact="contacts"]').innerText()).toBe('(415) 555-1235; (415) 555-1236');
   expect(await page.locator('tr[data-lead="+14155557890"] [data-fact="contacts"]').innerText()).toBe('(415) 555-7891');
-  await page.screenshot({ path: `${SCREENSHOTS}/campaign-page.png`, fullPage: true });
   await page.close();
 });
 
@@ -114,7 +112,6 @@ it('flags an invalid phone in the preview, revalidates the row once the cell is 
   await page.getByRole('table', { name: 'Errors by type' }).getByText('PHONE_INVALID').waitFor();
   await page.getByTestId('view-problems').click();
   expect(await page.getByLabel('Row 1, phone_number').count()).toBe(0);
-  await page.screenshot({ path: `${SCREENSHOTS}/wizard-error-preview.png`, fullPage: true });
   await page.getByTestId('view-all').click();
 
   await cell.fill('+14152001235');
@@ -130,7 +127,6 @@ it('flags an invalid phone in the preview, revalidates the row once the cell is 
   await again.fill('+14152001235');
   await again.press('Enter');
   await page.getByText('Row revalidated: 0 rows with errors.').waitFor();
-  await page.screenshot({ path: `${SCREENSHOTS}/wizard-error-fixed.png`, fullPage: true });
 
   await importAndWait(page, 'completed');
   expect(await page.getByTestId('imported').textContent()).toBe('3');
@@ -186,7 +182,6 @@ it('with "Ignore errors" on imports the valid rows and offers the skipped ones a
   await page.getByLabel('Ignore errors').check();
   await page.getByText(/valid rows are imported and the rows with errors are skipped/).waitFor();
   await page.getByLabel(/Email me/).fill('ops@example.com');
-  await page.screenshot({ path: `${SCREENSHOTS}/wizard-ignore-errors.png`, fullPage: true });
   await importAndWait(page, 'completed');
   expect(await page.getByTestId('imported').textContent()).toBe('1');
   expect(await page.getByTestId('failed').textContent()).toBe('2');
@@ -200,7 +195,6 @@ it('with "Ignore errors" on imports the valid rows and offers the skipped ones a
   ]);
   // Excel sees the phone as text, not a formula: the cell is written with the neutralising quote.
   expect(report).toContain(`"'+14152003003"`);
-  await page.screenshot({ path: `${SCREENSHOTS}/import-report.png`, fullPage: true });
   await page.close();
 });
 
@@ -221,7 +215,6 @@ it('shows the first rows of a 200,000-row CSV and validates the rest in the work
   await page.getByText(/200,001 rows: 200,000 ready, 1 with errors/).waitFor({ timeout: 60_000 });
   await page.getByTestId('view-problems').click();
   await page.getByLabel('Row 200001, phone_number').waitFor();
-  await page.screenshot({ path: `${SCREENSHOTS}/wizard-big-errors.png`, fullPage: true });
   await page.close();
 });
 
@@ -239,7 +232,6 @@ it('has no axe violations on the preview step, and the grid works at a narrow wi
   expect(previewScan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
   await page.setViewportSize({ width: 390, height: 800 });
   await page.getByLabel('Row 2, phone_number').focus();
-  await page.screenshot({ path: `${SCREENSHOTS}/wizard-narrow.png`, fullPage: true });
   await page.close();
 });
 
@@ -263,7 +255,6 @@ it('revalidates every row when the mapping changes, and runs a 6,000-row import 
   });
   await page.getByRole('button', { name: /^Import \d/ }).click();
   await page.waitForURL(/\/imports\/[^/]+$/, { timeout: 60_000 });
-  await page.screenshot({ path: `${SCREENSHOTS}/import-running.png`, fullPage: true });
   try {
     await page.locator('[data-testid="import-status"]', { hasText: 'completed' }).waitFor({ timeout: 120_000 });
   } catch (e) {
@@ -275,7 +266,6 @@ it('revalidates every row when the mapping changes, and runs a 6,000-row import 
   expect(frames.length).toBeGreaterThan(0);
   expect(socketUrls.length).toBeGreaterThan(0);
   for (const url of socketUrls) expect(url).not.toMatch(/token|lit_/);
-  await page.screenshot({ path: `${SCREENSHOTS}/import-background-done.png`, fullPage: true });
   await page.close();
 });
 
@@ -303,7 +293,6 @@ it('announces file-level problems: an unsupported file, and a file without a pho
   await page.getByLabel('name', { exact: true }).selectOption('phone');
   await page.getByText(/1 row read, 1 with errors/).waitFor();
   expect(await page.getByTestId('mapping-problems').count()).toBe(0);
-  await page.screenshot({ path: `${SCREENSHOTS}/wizard-file-problems.png`, fullPage: true });
   await page.close();
 });
 

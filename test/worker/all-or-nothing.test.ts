@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { env, createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import worker from '../../workers/index.ts';
-import { seededCampaign, waitForEnd, type client } from './helpers.ts';
+import { client, seededCampaign, SMALL_LIMITS, waitForEnd } from './helpers.ts';
 import { csv, readReport, usNumbers } from './csv.ts';
 import { campaignLeads } from './leads-api.ts';
 import { validatePass } from '../../workers/revalidate/validate-pass.ts';
@@ -102,14 +102,16 @@ describe('ignoreErrors off: all or nothing', () => {
   });
 
   it('two headless imports sharing numbers, posted at once: each completes whole or fails with nothing left', async () => {
-    const { api, campaign } = await seededCampaign();
-    const all = usNumbers(9_000, 500_000);
-    const files = [all.slice(0, 6_000), all.slice(3_000, 9_000)].map((phones) => csv([HEADERS, ...phones.map((p, i) => [p, `H${i}`])]));
+    // Chunks of 50 rows (SMALL_LIMITS): each file is 3 chunks, queued; they share 90 numbers.
+    const { campaign, token } = await seededCampaign();
+    const api = client(token, SMALL_LIMITS);
+    const all = usNumbers(150, 500_000);
+    const files = [all.slice(0, 120), all.slice(30, 150)].map((phones) => csv([HEADERS, ...phones.map((p, i) => [p, `H${i}`])]));
     const responses = await Promise.all(
       files.map((file, i) => api.post(`/campaigns/${campaign.id}/imports?fileName=h${i}.csv&ignoreErrors=false`, file, { 'Content-Type': 'text/csv' })),
     );
     const views = await Promise.all(responses.map(async (r) => waitForEnd(api, (await r.json<any>()).id, 150_000)));
-    for (const v of views) await expectAllOrNothing(api, campaign.id, v, 6_000);
+    for (const v of views) await expectAllOrNothing(api, campaign.id, v, 120);
     // Never both: the second to check or write meets the first's numbers.
     expect(views.filter((v) => v.status === 'completed').length).toBeLessThanOrEqual(1);
     const leads = await campaignLeads(api, campaign.id);

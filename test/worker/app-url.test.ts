@@ -1,7 +1,8 @@
 /**
  * APP_URL has no default (I1 of the review): a Worker without it, or with an http address outside
  * local development, answers /health 503 and sends no email with links, logging why; with an https
- * address the emailed links start with it. Through the Worker's own fetch with its vars changed.
+ * address the emailed links start with it. /health through the Worker's own fetch with its vars
+ * changed; the email through the outbox's email consumer given those vars.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { env, createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
@@ -9,6 +10,10 @@ import worker from '../../workers/index.ts';
 import { seededCampaign } from './helpers.ts';
 import { csv, usNumbers } from './csv.ts';
 import { decodeMail } from '../mail.ts';
+import { sentEmailOf } from './outbox-helpers.ts';
+import { emailEvent } from '../../workers/notify/email-event.ts';
+import { readEvent } from '../../workers/lifecycle/outbox.ts';
+import type { Env } from '../../workers/env.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -19,21 +24,29 @@ async function call(vars: Record<string, unknown>, path: string, init: RequestIn
   return res;
 }
 
-/** A headless import asking for an email, with these vars; returns what was sent and what was logged. */
+/**
+ * A headless import asking for an email; once the outbox's email consumer has sent it with the test
+ * Worker's own vars, the same event is handed to the consumer again with these vars (its send
+ * record cleared): what it sends and what it logs.
+ */
 async function importWithEmail(vars: Record<string, unknown>) {
   const { campaign, token } = await seededCampaign();
-  const sent: { to: string; raw: string }[] = [];
-  // Locally the EmailMessage is miniflare's, which keeps the raw MIME under this key.
-  const EMAIL = { send: async (m: any) => (sent.push({ to: m.to, raw: String(m['EmailMessage::raw']) }), { messageId: 'x' }) };
-  const logged: string[] = [];
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
-  const res = await call({ ...vars, EMAIL }, `/campaigns/${campaign.id}/imports?ignoreErrors=true&fileName=a.csv`, {
+  const res = await call({}, `/campaigns/${campaign.id}/imports?ignoreErrors=true&fileName=a.csv`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv', 'X-Notify-Email': 'ops@example.com' },
     body: csv([['phone_number', 'customer_name'], ...usNumbers(2, 810_000).map((p) => [p, 'Ann'])]),
   });
   expect(res.status).toBe(201);
-  expect(await res.json()).toMatchObject({ status: 'completed', importedRows: 2 });
+  const view = await res.json<any>();
+  expect(view).toMatchObject({ status: 'completed', importedRows: 2 });
+  const { event } = await sentEmailOf(view.id);
+  await env.DB.prepare('UPDATE outbox_events SET email_sent_at = NULL, email_claimed_at = NULL WHERE id = ?1').bind(event.id).run();
+  const sent: { to: string; raw: string }[] = [];
+  // Locally the EmailMessage is miniflare's, which keeps the raw MIME under this key.
+  const EMAIL = { send: async (m: any) => (sent.push({ to: m.to, raw: String(m['EmailMessage::raw']) }), { messageId: 'x' }) };
+  const logged: string[] = [];
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+  await emailEvent({ ...env, ...vars, EMAIL } as unknown as Env, (await readEvent(env as Env, event.id))!);
   return { sent, logged: logged.join('\n') };
 }
 

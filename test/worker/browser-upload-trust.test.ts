@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { env, createExecutionContext } from 'cloudflare:test';
 import worker from '../../workers/index.ts';
-import { seededCampaign, waitForEnd } from './helpers.ts';
+import { client, seededCampaign, SMALL_LIMITS, waitForEnd } from './helpers.ts';
 import { usNumbers } from './csv.ts';
 import { keys } from '../../workers/chunk/keys.ts';
 import { coordinator } from '../../workers/coordinator/coordinator.ts';
@@ -14,42 +14,40 @@ import { LIMITS } from '../../src/lib/limits.ts';
 
 const HEADERS = ['phone_number', 'customer_name'];
 
-async function browserImport(totalRows = 30) {
+/** A browser import; with `vars` (SMALL_LIMITS), its requests run with those limits. */
+async function browserImport(totalRows = 30, vars?: Record<string, string>) {
   const ctx = await seededCampaign();
-  const created = await ctx.api.json(ctx.api.post('/imports', { campaignId: ctx.campaign.id, fileName: 'b.csv', headers: HEADERS, totalRows, ignoreErrors: true }));
+  const api = vars ? client(ctx.token, vars) : ctx.api;
+  const created = await api.json(api.post('/imports', { campaignId: ctx.campaign.id, fileName: 'b.csv', headers: HEADERS, totalRows, ignoreErrors: true }));
   expect(created.status).toBe('queued');
-  const put = (index: number, rows: { row: number; cells: string[] }[]) => ctx.api.put(`/imports/${created.id}/chunks/${index}`, { v: 1, index, rows });
-  return { ...ctx, importId: created.id as string, put };
+  const put = (index: number, rows: { row: number; cells: string[] }[]) => api.put(`/imports/${created.id}/chunks/${index}`, { v: 1, index, rows });
+  return { ...ctx, api, importId: created.id as string, put };
 }
 
 const rowsFrom = (first: number, phones: string[]) => phones.map((p, i) => ({ row: first + i, cells: [p, `Name ${first + i}`] }));
 
 describe('browser upload: the server counts what it stores', () => {
   it('refuses the chunk that takes the stored rows past the row limit (TOO_MANY_ROWS), whatever totalRows claimed', async () => {
-    const { importId, put } = await browserImport(10);
-    const full = Math.floor(LIMITS.maxRows / LIMITS.chunkRows); // 209 full chunks fit, the 210th does not
-    const chunkOf = (index: number) => {
-      const first = index * LIMITS.chunkRows + 1;
-      return `{"v":1,"index":${index},"rows":[${Array.from({ length: LIMITS.chunkRows }, (_, i) => `{"row":${first + i},"cells":[""]}`).join(',')}]}`;
-    };
-    for (let index = 0; index < full; index++) {
-      const res = await put(index, JSON.parse(chunkOf(index)).rows);
-      expect(res.status, `chunk ${index}`).toBe(200);
-    }
-    const over = await put(full, JSON.parse(chunkOf(full)).rows);
+    // MAX_ROWS 2,000 in chunks of 50 (SMALL_LIMITS): 40 full chunks fit, the 41st does not.
+    const { importId, put } = await browserImport(10, SMALL_LIMITS);
+    const [chunkRows, maxRows] = [Number(SMALL_LIMITS.CHUNK_ROWS), Number(SMALL_LIMITS.MAX_ROWS)];
+    const full = Math.floor(maxRows / chunkRows);
+    const chunkOf = (index: number) => Array.from({ length: chunkRows }, (_, i) => ({ row: index * chunkRows + 1 + i, cells: [''] }));
+    for (let index = 0; index < full; index++) expect((await put(index, chunkOf(index))).status, `chunk ${index}`).toBe(200);
+    const over = await put(full, chunkOf(full));
     expect(over.status).toBe(413);
     expect((await over.json<any>()).error.code).toBe('TOO_MANY_ROWS');
     expect(await env.UPLOADS.head(keys.chunk((await coordinator(env, importId).snapshot()).config.workspaceId, importId, full))).toBeNull();
   });
 
-  it('runs 3,000 uploaded rows in the background although the client claimed 10 rows', async () => {
-    const { api, importId, put } = await browserImport(10);
-    const phones = usNumbers(3_000, 40_000);
-    for (let c = 0; c < 3; c++) expect((await put(c, rowsFrom(c * 1_000 + 1, phones.slice(c * 1_000, c * 1_000 + 1_000)))).status).toBe(200);
+  it('runs 90 uploaded rows in the background (past INLINE_MAX_ROWS, 40 here) although the client claimed 10 rows', async () => {
+    const { api, importId, put } = await browserImport(10, SMALL_LIMITS);
+    const phones = usNumbers(90, 40_000);
+    for (let c = 0; c < 3; c++) expect((await put(c, rowsFrom(c * 30 + 1, phones.slice(c * 30, c * 30 + 30)))).status).toBe(200);
     const started = await api.post(`/imports/${importId}/start`, { chunkCount: 3 });
     expect(started.status).toBe(202);
-    expect((await started.json<any>()).totalRows).toBe(3_000);
-    expect(await waitForEnd(api, importId)).toMatchObject({ status: 'completed', totalRows: 3_000, importedRows: 3_000 });
+    expect((await started.json<any>()).totalRows).toBe(90);
+    expect(await waitForEnd(api, importId)).toMatchObject({ status: 'completed', totalRows: 90, importedRows: 90 });
   });
 
   it('runs a small upload inline even if the client claimed a large file', async () => {
@@ -173,7 +171,7 @@ describe('browser upload: a chunk racing start', () => {
     const before = await (await env.UPLOADS.get(key))!.text();
     const coord = coordinator(env, importId);
     await coord.seal(1);
-    const late = await coord.putUploadedChunk({ index: 0, rows: 1, firstRow: 1, lastRow: 1, body: '{"v":1,"index":0,"rows":[]}', key });
+    const late = await coord.putUploadedChunk({ index: 0, rows: 1, firstRow: 1, lastRow: 1, body: '{"v":1,"index":0,"rows":[]}', key, maxRows: LIMITS.maxRows, inlineMaxRows: LIMITS.inlineMaxRows });
     expect(late).toMatchObject({ ok: false, code: 'IMPORT_STARTED' });
     expect(await (await env.UPLOADS.get(key))!.text()).toBe(before);
     expect((await api.put(`/imports/${importId}/chunks/0`, { v: 1, index: 0, rows: rowsFrom(1, usNumbers(3, 99_100)) })).status).toBe(409);

@@ -4,7 +4,8 @@ import { env } from 'cloudflare:test';
 import { seededCampaign, waitForEnd } from './helpers.ts';
 import { csv, usNumbers } from './csv.ts';
 import { limitImportCreation } from '../../workers/limits/rate-limit.ts';
-import { ApiError } from '../../workers/api/errors.ts';
+import { Refusal } from '../../workers/refusal.ts';
+import { toApiError } from '../../workers/api/handle-error.ts';
 import type { Env } from '../../workers/env.ts';
 import { leadsDbOfCampaign } from './leads-db.ts';
 
@@ -56,8 +57,9 @@ describe('concurrency', () => {
     await limitImportCreation(limited, workspaceId);
     await limitImportCreation(limited, workspaceId);
     const err = await limitImportCreation(limited, workspaceId).catch((e) => e);
-    expect(err).toBeInstanceOf(ApiError);
-    expect(err.status).toBe(429);
+    // The domain refuses with a code; the edge's table answers it 429.
+    expect(err).toBeInstanceOf(Refusal);
     expect(err.code).toBe('RATE_LIMITED');
+    expect(toApiError(err)?.status).toBe(429);
   });
 });

@@ -11,7 +11,7 @@ import { env } from 'cloudflare:test';
 import { seededCampaign, waitForEnd } from './helpers.ts';
 import { readReport } from './csv.ts';
 import { keys, importPrefix } from '../../workers/chunk/keys.ts';
-import type { ErrorPart } from '../../workers/write/write-entries.ts';
+import type { ErrorPart } from '../../workers/report/error-part.ts';
 import { DETAILS_LEFT_OUT, REPORT_TEXT_PER_UPLOAD_BYTE } from '../../src/lib/report/error-budget.ts';
 import { utf8Length } from '../../src/lib/text/utf8-length.ts';
 

@@ -1,5 +1,7 @@
 /** Test helpers: a workspace with a token, authenticated requests against the real Worker. */
-import { env, SELF } from 'cloudflare:test';
+import { createExecutionContext, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
+import worker from '../../workers/index.ts';
+import type { Env } from '../../workers/env.ts';
 import { generateToken, hashToken } from '../../workers/auth/tokens.ts';
 import { newId } from '../../workers/db/ids.ts';
 import { placeWorkspace } from '../../workers/leads/placement.ts';
@@ -24,9 +26,24 @@ export async function createWorkspace(name = 'Test workspace'): Promise<{ worksp
   return { workspaceId, token };
 }
 
-export function client(token: string) {
+/**
+ * Sizes that make the multi-chunk, queued and row-limit paths run on small files (the Worker reads
+ * them with envNumber): pass them to client() for the requests that upload.
+ */
+export const SMALL_LIMITS = { CHUNK_ROWS: '50', LIST_CHUNK_ROWS: '120', INLINE_MAX_ROWS: '40', MAX_ROWS: '2000' } as const;
+
+/** The Worker's fetch with these vars in its env (what a deployment with other vars would do). */
+async function fetchWith(vars: Record<string, string>, input: string, init: RequestInit): Promise<Response> {
+  const ctx = createExecutionContext();
+  const res = await worker.fetch!(new Request(input, init) as any, { ...(env as Env), ...vars }, ctx);
+  await waitOnExecutionContext(ctx);
+  return res;
+}
+
+/** Authenticated calls of the API; `vars` (e.g. SMALL_LIMITS) are added to the Worker's env for them. */
+export function client(token: string, vars?: Record<string, string>) {
   const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    SELF.fetch(`http://example.com/api/v1${path}`, {
+    (vars ? (input: string, init: RequestInit) => fetchWith(vars, input, init) : (input: string, init: RequestInit) => SELF.fetch(input, init))(`http://example.com/api/v1${path}`, {
       method,
       headers: {
         Authorization: `Bearer ${token}`,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { SELF } from 'cloudflare:test';
 import { heldQueue } from './held-queue.ts';
-import { client, createWorkspace, seededCampaign, waitForEnd } from './helpers.ts';
+import { client, createWorkspace, seededCampaign, SMALL_LIMITS, waitForEnd } from './helpers.ts';
 import { csv, readReport, usNumbers } from './csv.ts';
 import { leadsDbOfCampaign, leadsDbOfImport } from './leads-db.ts';
 
@@ -122,14 +122,16 @@ describe('ignoreErrors', () => {
 
 describe('headless import, large file (queue)', () => {
   it('splits into chunks, runs in the background, keeps the first occurrence across chunk boundaries', async () => {
-    const { api, campaign, token } = await seededCampaign();
-    const phones = usNumbers(12_000);
+    // Chunks of 50 rows (SMALL_LIMITS): 122 rows are 3 chunks; imports.volume.test.ts runs 12,002 rows in 5,000-row chunks.
+    const { campaign, token } = await seededCampaign();
+    const api = client(token, SMALL_LIMITS);
+    const phones = usNumbers(120);
     const rows: string[][] = [['phone_number', 'customer_name', 'company']];
     phones.forEach((p, i) => rows.push([p, `Person ${i}`, 'Co']));
-    rows.push([phones[0]!, 'Repeat of row 1', 'Co']); // row 12001 repeats row 1 (chunk 0 vs chunk 2)
+    rows.push([phones[0]!, 'Repeat of row 1', 'Co']); // row 121 repeats row 1 (chunk 0 vs chunk 2)
     rows.push(['12', 'Too short', 'Co']);
     // The queue is held until the answer is in: nothing has run yet when the request answers.
-    const q = heldQueue();
+    const q = heldQueue(SMALL_LIMITS);
     const res = await q.fetch(token, 'POST', `/campaigns/${campaign.id}/imports?fileName=leads.csv&ignoreErrors=true`, csv(rows));
     expect(res.status).toBe(202);
     const started = await res.json<any>();
@@ -138,13 +140,13 @@ describe('headless import, large file (queue)', () => {
     // Chunks delivered last to first: the first occurrence still wins across chunk boundaries.
     while (q.held.length) await q.deliver(q.held.pop());
     const view = await waitForEnd(api, started.id);
-    expect(view).toMatchObject({ status: 'completed', totalRows: 12_002, importedRows: 12_000, failedRows: 2 });
+    expect(view).toMatchObject({ status: 'completed', totalRows: 122, importedRows: 120, failedRows: 2 });
     expect(view.errorCounts).toEqual({ DUPLICATE_IN_FILE: 1, PHONE_INVALID: 1 });
-    expect((await api.json(api.get(`/campaigns/${campaign.id}`))).leadCount).toBe(12_000);
+    expect((await api.json(api.get(`/campaigns/${campaign.id}`))).leadCount).toBe(120);
     const report = readReport(await (await api.get(`/imports/${view.id}/errors.csv`)).text());
     expect(report.rows.map((r) => [r.error_row, r.error_codes])).toEqual([
-      ['12001', 'DUPLICATE_IN_FILE'],
-      ['12002', 'PHONE_INVALID'],
+      ['121', 'DUPLICATE_IN_FILE'],
+      ['122', 'PHONE_INVALID'],
     ]);
     const first = (await allLeads(api, campaign.id)).find((l) => l.phoneNumber === phones[0]);
     expect(first.variables.customer_name).toBe('Person 0');

@@ -81,7 +81,7 @@ describe('remembered-mapping match cost', () => {
     const csvBody = `phone_number,${unmatched.slice(1).join(',')}\r\n+14155550100${',x'.repeat(199)}\r\n`;
     const headless = await api.post(`/campaigns/${campaign.id}/imports?ignoreErrors=true&fileName=h.csv`, csvBody, { 'Content-Type': 'text/csv' });
     expect(headless.status).toBe(201);
-    expect(await headless.json()).toMatchObject({ status: 'completed', totalRows: 1, mappingSource: null });
+    expect(await headless.json()).toMatchObject({ status: 'completed', totalRows: 1, mappingSource: 'automatic' });
   });
 
   it('rate-limits matches per workspace, at twice the import limit', async () => {

@@ -12,6 +12,7 @@ import { importRows, leadCount, leadsByPhone, undo } from './policy-helpers.ts';
 import { shardOf } from '../../workers/leads/placement.ts';
 import { shardDb } from '../../workers/leads/shards.ts';
 import { moveWorkspace } from '../../workers/leads/move.ts';
+import { toApiError } from '../../workers/api/handle-error.ts';
 
 function admin(path: string, body: unknown) {
   return SELF.fetch(`http://example.com/api/v1/admin${path}`, {
@@ -90,7 +91,7 @@ describe('undo across a workspace move', () => {
     expect(held).toMatchObject({ phase: 'draining', runningImports: 1 });
     // An undo that outlasts the drain time calls the move off instead of keeping imports out.
     const err = await moveWorkspace(env, workspaceId, to, { drainMs: 0, budgetMs: 2_000 }).catch((e) => e);
-    expect([err.status, err.code]).toEqual([409, 'UNDO_RUNNING']);
+    expect([toApiError(err)?.status, err.code]).toEqual([409, 'UNDO_RUNNING']);
     expect(err.message).toContain(imp.id);
     expect(await env.DB.prepare('SELECT 1 FROM workspace_moves WHERE workspace_id = ?1').bind(workspaceId).first()).toBeNull();
     await env.DB.prepare("UPDATE imports SET status = 'completed' WHERE id = ?1").bind(imp.id).run();

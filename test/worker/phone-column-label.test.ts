@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:test';
 import { seededCampaign, waitForEnd } from './helpers.ts';
 import { keys } from '../../workers/chunk/keys.ts';
-import type { ErrorPart } from '../../workers/write/write-entries.ts';
+import type { ErrorPart } from '../../workers/report/error-part.ts';
 
 describe('the phone column in error messages', () => {
   it('a blank phone header is "(unnamed column 1)" in every error of that column', async () => {

@@ -6,7 +6,7 @@
 import { env, SELF } from 'cloudflare:test';
 import { heldQueue } from './held-queue.ts';
 import { describe, expect, it } from 'vitest';
-import { client, createWorkspace, seededCampaign, waitForEnd } from './helpers.ts';
+import { client, createWorkspace, seededCampaign, SMALL_LIMITS, waitForEnd } from './helpers.ts';
 import { csv, readReport, usNumbers } from './csv.ts';
 import { campaignLeads } from './leads-api.ts';
 import { leadsDbOf } from './leads-db.ts';
@@ -15,8 +15,10 @@ import { chooseShard } from '../../workers/leads/choose-shard.ts';
 import { shardDb } from '../../workers/leads/shards.ts';
 import { leadsStore } from '../../workers/leads/leads-store.ts';
 import { moveWorkspace } from '../../workers/leads/move.ts';
-import { campaignDigest, suppressionDigest } from '../../workers/leads/checksum.ts';
+import { campaignDigest } from '../../workers/leads/move-leads.ts';
+import { MOVED_SUPPRESSION_SOURCES, MOVED_SUPPRESSIONS } from '../../workers/leads/shard-tables.ts';
 import { WorkspaceMovingError } from '../../workers/leads/errors.ts';
+import type { Env } from '../../workers/env.ts';
 import type { NormalizedLead } from '../../src/lib/types.ts';
 
 type Api = ReturnType<typeof client>;
@@ -65,6 +67,26 @@ async function expectMoving(res: Promise<Response>) {
 
 async function rowsOfWorkspaceOn(shard: number, workspaceId: string) {
   return (await shardDb(env, shard).prepare('SELECT count(*) AS n FROM leads WHERE workspace_id = ?1').bind(workspaceId).first<{ n: number }>())!.n;
+}
+
+/**
+ * The env with shard `n` dying after its `after`-th write batch: the batch lands on the new shard,
+ * then the move's call fails before it saves its cursor (a consumer that crashed mid-copy).
+ */
+function crashingShard(n: number, after: number): Env {
+  const real = shardDb(env, n);
+  let batches = 0;
+  const dying = new Proxy(real, {
+    get(target, prop) {
+      if (prop !== 'batch') return Reflect.get(target, prop).bind(target);
+      return async (statements: D1PreparedStatement[]) => {
+        const result = await target.batch(statements);
+        if (++batches >= after) throw new Error('simulated crash after a copy batch, before its cursor was saved');
+        return result;
+      };
+    },
+  });
+  return { ...(env as Env), [`LEADS_${n}`]: dying };
 }
 
 describe('leads shards', () => {
@@ -150,11 +172,12 @@ describe('leads shards', () => {
   });
 
   it('moves a workspace under a running import: new imports are refused retryably, nothing is lost or doubled', async () => {
-    const { api, campaign, workspaceId } = await seededCampaign();
+    const { api, campaign, token, workspaceId } = await seededCampaign();
     const before = await shardOf(env, workspaceId);
     const to = 1 - before;
     expect((await (await importCsv(api, campaign.id, file(usNumbers(800, 0)))).json<any>()).status).toBe('completed');
-    const running = await (await importCsv(api, campaign.id, file(usNumbers(20_000, 500)))).json<any>(); // 300 overlap
+    // Queued in 40 chunks of 50 rows (SMALL_LIMITS), so it is still running when the move starts.
+    const running = await (await importCsv(client(token, SMALL_LIMITS), campaign.id, file(usNumbers(2_000, 500)))).json<any>(); // 300 overlap
     expect(running.status).not.toBe('completed');
 
     const first = await admin('POST', `/workspaces/${workspaceId}/move`, { toShard: to, budgetSeconds: 1, drainSeconds: 120 });
@@ -169,12 +192,12 @@ describe('leads shards', () => {
 
     const answers = await moveUntilDone(workspaceId, to, { drainSeconds: 120 });
     expect(answers.at(-1).phase).toBe('done');
-    const verified = answers.flatMap((a) => a.verified ?? []);
+    const verified = answers.flatMap((a) => a.verified ?? []).filter((v) => v.table === 'leads');
     expect(verified).toHaveLength(1);
-    expect(verified[0]).toMatchObject({ campaignId: campaign.id, count: 20_500 });
+    expect(verified[0]).toMatchObject({ key: campaign.id, count: 2_500 });
 
     const view = await waitForEnd(api, running.id, 60_000);
-    expect(view).toMatchObject({ status: 'completed', importedRows: 19_700 });
+    expect(view).toMatchObject({ status: 'completed', importedRows: 1_700 });
     expect(await shardOf(env, workspaceId)).toBe(to);
     expect(await rowsOfWorkspaceOn(before, workspaceId)).toBe(0);
 
@@ -182,9 +205,9 @@ describe('leads shards', () => {
     const retried = await (await importCsv(api, campaign.id, file(usNumbers(700, 30_000)))).json<any>();
     expect(retried).toMatchObject({ status: 'completed', importedRows: 700 });
     const leads = await campaignLeads(api, campaign.id);
-    expect(leads).toHaveLength(21_200);
-    expect(new Set(leads.map((l) => l.phoneNumber)).size).toBe(21_200);
-    expect(await counts(api, workspaceId, campaign.id)).toEqual({ listed: 21_200, one: 21_200, real: 21_200 });
+    expect(leads).toHaveLength(3_200);
+    expect(new Set(leads.map((l) => l.phoneNumber)).size).toBe(3_200);
+    expect(await counts(api, workspaceId, campaign.id)).toEqual({ listed: 3_200, one: 3_200, real: 3_200 });
     expect(await rowsOfWorkspaceOn(before, workspaceId)).toBe(0);
   });
 
@@ -201,8 +224,8 @@ describe('leads shards', () => {
     const digests = await Promise.all([campaign.id, second.id].map((c) => campaignDigest(shardDb(env, from), workspaceId, c)));
 
     // Crash after the 3rd copied batch (written to the new shard, cursor not saved), then again later.
-    await expect(moveWorkspace(env, workspaceId, to, { batchRows: 500, drainMs: 0, crashAfterCopyBatches: 3 })).rejects.toThrow(/simulated crash/);
-    await expect(moveWorkspace(env, workspaceId, to, { batchRows: 500, crashAfterCopyBatches: 4 })).rejects.toThrow(/simulated crash/);
+    await expect(moveWorkspace(crashingShard(to, 3), workspaceId, to, { batchRows: 500, drainMs: 0 })).rejects.toThrow(/simulated crash/);
+    await expect(moveWorkspace(crashingShard(to, 4), workspaceId, to, { batchRows: 500 })).rejects.toThrow(/simulated crash/);
     expect(await rowsOfWorkspaceOn(to, workspaceId)).toBeGreaterThan(0);
     // Mid-copy the old shard is fenced: a write there is refused, in its own transaction, and retryable.
     const fenced = leadsStore(env, workspaceId, campaign.id).insert('imp_late', [{ row: 1, lead: normalizedLead('+14155550100') }], new Date().toISOString());
@@ -234,19 +257,27 @@ describe('leads shards', () => {
     expect((await api.json(api.post('/suppressions', { phoneNumbers: [usNumbers(1, 90_000)[0]] }))).added).toBe(1);
     const from = await shardOf(env, workspaceId);
     const to = 1 - from;
-    const before = await suppressionDigest(shardDb(env, from), workspaceId);
+    const before = await MOVED_SUPPRESSIONS.digest(shardDb(env, from), workspaceId);
     expect(before.count).toBe(2_301);
+    // Its sources (the generation in force and its count) travel as a table of their own.
+    const sourcesBefore = await MOVED_SUPPRESSION_SOURCES.digest(shardDb(env, from), workspaceId);
+    expect(sourcesBefore.count).toBe(1);
+    const listedSources = (await api.json(api.get('/suppressions/sources'))).items;
+    expect(listedSources).toMatchObject([{ source: 'internal', count: 2_301 }]);
 
     // Crash after the leads' copy batch, then copy part of the list within a tiny budget.
-    await expect(moveWorkspace(env, workspaceId, to, { batchRows: 500, drainMs: 0, crashAfterCopyBatches: 1 })).rejects.toThrow(/simulated crash/);
+    await expect(moveWorkspace(crashingShard(to, 1), workspaceId, to, { batchRows: 500, drainMs: 0 })).rejects.toThrow(/simulated crash/);
     // Mid-move the list is fenced: adding or removing a number is refused, retryably, and changes nothing.
     await expectMoving(api.post('/suppressions', { phoneNumbers: ['+14155550999'] }));
     await expectMoving(api.del(`/suppressions/${encodeURIComponent(listed[5]!)}`));
 
     await moveUntilDone(workspaceId, to, { batchRows: 500 });
     expect(await shardOf(env, workspaceId)).toBe(to);
-    expect(await suppressionDigest(shardDb(env, to), workspaceId)).toEqual(before);
-    expect((await suppressionDigest(shardDb(env, from), workspaceId)).count).toBe(0);
+    expect(await MOVED_SUPPRESSIONS.digest(shardDb(env, to), workspaceId)).toEqual(before);
+    expect((await MOVED_SUPPRESSIONS.digest(shardDb(env, from), workspaceId)).count).toBe(0);
+    expect(await MOVED_SUPPRESSION_SOURCES.digest(shardDb(env, to), workspaceId)).toEqual(sourcesBefore);
+    expect((await MOVED_SUPPRESSION_SOURCES.digest(shardDb(env, from), workspaceId)).count).toBe(0);
+    expect((await api.json(api.get('/suppressions/sources'))).items).toEqual(listedSources);
     expect((await api.json(api.get(`/suppressions?phoneNumber=${encodeURIComponent(listed[5]!)}`))).items).toHaveLength(1);
     expect((await campaignLeads(api, campaign.id)).filter((l) => l.suppressed).map((l) => l.phoneNumber)).toEqual([usNumbers(1, 90_000)[0]]);
     // Imports on the new shard still meet the list.

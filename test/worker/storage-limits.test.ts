@@ -104,7 +104,6 @@ describe('storage quota', () => {
     expect(await storageUsed(env, workspaceId)).toBe(3 * Math.floor(quota / 3));
   });
 
-  // Needs workers/chunk/put-chunk.ts to store through putCharged (one-line change, see the report).
   it('refuses a headless file past the quota before storing its chunks', async () => {
     const { campaign, token, workspaceId } = await seededCampaign();
     const body = csv([['phone_number', 'customer_name'], ...usNumbers(50, 60_000).map((p) => [p, 'Q'])]);
@@ -114,7 +113,6 @@ describe('storage quota', () => {
     expect(await storageUsed(env, workspaceId)).toBe(0);
   });
 
-  // Needs workers/chunk/put-chunk.ts to store through putCharged (one-line change, see the report).
   it('refuses a browser chunk past the quota; a chunk sent again is charged once', async () => {
     const { api, campaign, token, workspaceId } = await seededCampaign();
     const created = await api.json(api.post('/imports', { campaignId: campaign.id, fileName: 'b.csv', headers: ['phone_number', 'customer_name'], totalRows: 40, ignoreErrors: true }));
@@ -266,7 +264,6 @@ describe('retention', () => {
     expect(await api.json(api.get(`/imports/${view.id}`))).toMatchObject({ status: 'completed', totalRows: 2, importedRows: 1, failedRows: 1 });
   });
 
-  // Needs GET /imports/{id}/errors.csv to call assertReportKept (one-line change, see the report).
   it('answers 410 REPORT_EXPIRED for an error report past its lifetime', async () => {
     const { api, campaign } = await seededCampaign();
     const view = await api.json(

@@ -13,15 +13,18 @@ import { mutate } from '../mutate.ts';
 import { FILE_ERROR_CODES } from '../../src/lib/codes.ts';
 import { client, createWorkspace } from './helpers.ts';
 import { csv, readReport, usNumbers } from './csv.ts';
-import { LIST_CHUNK_ROWS } from '../../workers/suppression/list-import/start.ts';
+import { envNumber } from '../../workers/env.ts';
 import { processListChunk } from '../../workers/suppression/list-import/process-chunk.ts';
 import { packedCacheKey } from '../../workers/suppression/packed-list.ts';
 import { purgeEndedListImports } from '../../workers/retention/retention.ts';
 import { storageUsed } from '../../workers/quota/storage.ts';
 import { suppressedAmong } from '../../workers/suppression/store.ts';
 import { limitListImports } from '../../workers/limits/rate-limit.ts';
-import { ApiError } from '../../workers/api/errors.ts';
+import { Refusal } from '../../workers/refusal.ts';
+import { toApiError } from '../../workers/api/handle-error.ts';
 import type { Env } from '../../workers/env.ts';
+
+const LIST_CHUNK_ROWS = envNumber(env as Env, 'LIST_CHUNK_ROWS');
 
 const ASYNC = { 'Content-Type': 'text/csv', Prefer: 'respond-async' };
 
@@ -208,8 +211,8 @@ describe('POST /suppressions/import with Prefer: respond-async', () => {
     await limitListImports(limited, workspaceId);
     await limitListImports(limited, workspaceId);
     const err = await limitListImports(limited, workspaceId).catch((e) => e);
-    expect(err).toBeInstanceOf(ApiError);
-    expect([err.status, err.code]).toEqual([429, 'RATE_LIMITED']);
+    expect(err).toBeInstanceOf(Refusal);
+    expect([toApiError(err)?.status, err.code]).toEqual([429, 'RATE_LIMITED']);
     expect(err.message).toContain('list files');
   });
 

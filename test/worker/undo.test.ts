@@ -132,7 +132,7 @@ describe('undo', () => {
     const stepEnv = { ...env, UNDO_STEP_ROWS: '300', IMPORT_QUEUE: queue, EVENT_QUEUE: queue };
     const dyingQueue = { send: async () => { throw new Error('consumer died'); }, sendBatch: async () => { throw new Error('consumer died'); } };
     const dying = { ...stepEnv, IMPORT_QUEUE: dyingQueue, EVENT_QUEUE: dyingQueue };
-    expect(await requestUndo(stepEnv as any, await importRow(upd.id))).toBe(202);
+    expect(await requestUndo(stepEnv as any, await importRow(upd.id))).toBe('started');
     expect((await api.json(api.get(`/imports/${upd.id}`))).status).toBe('undoing');
     let steps = 0;
     // The last step also hands the undo's outbox event (import.undone) to the queue: kept apart.
@@ -270,6 +270,6 @@ describe('undo', () => {
     expect(await expired.json<any>()).toMatchObject({ error: { code: 'UNDO_EXPIRED', message: expect.stringContaining('30 days') } });
     expect((await leadsByPhone(api, campaign.id)).get(x!).variables.customer_name).toBe('Y');
     // Within its lifetime an older import can be undone; past it (by its end date) it cannot.
-    expect(await requestUndo(env, { ...(await importRow(upd.id)), changesDeletedAt: null }, Date.now() + 29 * DAY_MS)).toBe(202);
+    expect(await requestUndo(env, { ...(await importRow(upd.id)), changesDeletedAt: null }, Date.now() + 29 * DAY_MS)).toBe('started');
   });
 });

@@ -1,8 +1,13 @@
-/** The API's error shape `{"error": {"code", "message"}}` and the exception that carries it. */
+/**
+ * The API's error shape `{"error": {"code", "message"}}` and the exception the HTTP layer (routes,
+ * middleware, workers/api only) throws with its status. Domain code throws a Refusal instead
+ * (workers/refusal.ts), and handle-error.ts gives its code a status.
+ */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { Refusal } from '../refusal.ts';
 
-export class ApiError extends Refusal {
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: string,

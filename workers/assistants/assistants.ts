@@ -10,22 +10,22 @@ import type { Env } from '../env.ts';
 import { db } from '../db/client.ts';
 import { assistants } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
-import { notFoundRefusal } from '../domain-refusal.ts';
+import { notFoundRefusal } from '../refusal.ts';
 import type { AssistantConfig } from '../../src/lib/types.ts';
 import type { CreateAssistantInput } from '../../src/lib/schemas/assistant.ts';
+import type { Assistant } from '../../src/lib/schemas/resources.ts';
 import type { UpdateAssistantInput } from '../../src/lib/schemas/update.ts';
 
 export type AssistantRow = typeof assistants.$inferSelect;
 
-/** The assistant resource. */
-export const toAssistant = (a: AssistantRow) => ({
+/** The assistant resource (its schema: AssistantSchema, src/lib/schemas/resources.ts). */
+export const toAssistant = (a: AssistantRow): Assistant => ({
   id: a.id,
   name: a.name,
   variables: a.variables,
   secondaryVariables: a.secondaryVariables,
   createdAt: a.createdAt,
 });
-export type Assistant = ReturnType<typeof toAssistant>;
 
 /** What an import validates against: the assistant's variables and its secondary contacts'. */
 export const assistantConfig = (a: Pick<AssistantRow, 'variables' | 'secondaryVariables'>): AssistantConfig => ({

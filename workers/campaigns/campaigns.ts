@@ -10,7 +10,7 @@ import type { Env } from '../env.ts';
 import { db } from '../db/client.ts';
 import { campaigns } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
-import { notFoundRefusal } from '../domain-refusal.ts';
+import { notFoundRefusal } from '../refusal.ts';
 import { DEFAULT_CALLING_WINDOW } from '../../src/lib/calling/calling-window.ts';
 import { DEFAULT_BLOCKED_PHONE_TYPES } from '../../src/lib/calling/blocked-phone-types.ts';
 import { DEFAULT_CONSENT_POLICY, type ConsentPolicy } from '../../src/lib/consent/consent-policy.ts';
@@ -18,14 +18,15 @@ import { sampleCsv } from '../../src/lib/sample/sample-csv.ts';
 import { CONSENT_FIELD_NAMES } from '../../src/lib/fields/lead-fields.ts';
 import { DEFAULT_CALL_PURPOSE } from '../../src/lib/calling/call-purpose.ts';
 import type { CreateCampaignInput } from '../../src/lib/schemas/api.ts';
+import type { Campaign } from '../../src/lib/schemas/resources.ts';
 import type { UpdateCampaignInput } from '../../src/lib/schemas/update.ts';
 import { leadCounts, leadsStore } from '../leads/leads-store.ts';
 import { assistantConfig, findAssistant, requireAssistant, type AssistantRow } from '../assistants/assistants.ts';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 
-/** The campaign resource. */
-export const toCampaign = (c: CampaignRow, leadCount: number) => ({
+/** The campaign resource (its schema: CampaignSchema, src/lib/schemas/resources.ts). */
+export const toCampaign = (c: CampaignRow, leadCount: number): Campaign => ({
   id: c.id,
   name: c.name,
   assistantId: c.assistantId,
@@ -38,7 +39,6 @@ export const toCampaign = (c: CampaignRow, leadCount: number) => ({
   leadCount,
   createdAt: c.createdAt,
 });
-export type Campaign = ReturnType<typeof toCampaign>;
 
 export async function findCampaign(d1: D1Database, workspaceId: string, id: string): Promise<CampaignRow | undefined> {
   return db(d1)

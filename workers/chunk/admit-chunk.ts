@@ -3,13 +3,14 @@
  * on it (so `seal` is either before or after, never in between). The server counts and orders what
  * it stores; it never takes the client's word for the import's size or row numbering:
  *   - rows of chunk i all lie below rows of chunk i+1 (no overlapping ranges between chunks),
- *   - the rows stored across all chunks stay within LIMITS.maxRows,
- *   - inline (≤ LIMITS.inlineMaxRows rows) or background follows from the rows stored,
+ *   - the rows stored across all chunks stay within `maxRows` (MAX_ROWS),
+ *   - inline (≤ `inlineMaxRows` rows: INLINE_MAX_ROWS) or background follows from the rows stored,
  *   - the workspace's storage quota is charged here, where chunk stores are serialised and the size
  *     of the object a chunk replaces is known (chunk_ranges.bytes): concurrent replacements of one
  *     chunk each give back exactly what the object they replaced held.
  */
-import { LIMITS } from '../../src/lib/limits.ts';
+import type { RefusalCode } from '../refusal.ts';
+import { FILE_ERRORS } from '../../src/lib/validate/file-messages.ts';
 import { utf8Length } from '../../src/lib/text/utf8-length.ts';
 
 export interface UploadedChunk {
@@ -20,13 +21,16 @@ export interface UploadedChunk {
   /** The chunk's JSON as it goes to R2. */
   body: string;
   key: string;
+  /** The Worker's limits (its env; the coordinator takes them from the request). */
+  maxRows: number;
+  inlineMaxRows: number;
   /** The workspace's storage quota (bytes) as the request's Worker reads it (else the coordinator's own). */
   quotaBytes?: number;
 }
 
 export type Admission =
   | { ok: true; storedRows: number; inline: boolean }
-  | { ok: false; code: 'IMPORT_STARTED' | 'CHUNK_ROWS_OVERLAP' | 'TOO_MANY_ROWS' | 'STORAGE_UNAVAILABLE' | 'STORAGE_QUOTA_EXCEEDED'; message: string };
+  | { ok: false; code: Extract<RefusalCode, 'IMPORT_STARTED' | 'CHUNK_ROWS_OVERLAP' | 'TOO_MANY_ROWS' | 'STORAGE_UNAVAILABLE' | 'STORAGE_QUOTA_EXCEEDED'>; message: string };
 
 /** The workspace's storage quota as the coordinator charges it: `charge` answers a refusal's message, or null when charged. */
 export interface ChunkQuota {
@@ -64,12 +68,8 @@ export async function admitChunk(sql: SqlStorage, bucket: R2Bucket, chunk: Uploa
   }
   const others = sql.exec<{ n: number }>('SELECT coalesce(sum(rows), 0) AS n FROM chunk_ranges WHERE idx != ?', chunk.index).one().n;
   const storedRows = others + chunk.rows;
-  if (storedRows > LIMITS.maxRows) {
-    return {
-      ok: false,
-      code: 'TOO_MANY_ROWS',
-      message: `The file has more than ${LIMITS.maxRows.toLocaleString('en-US')} rows. Split it into smaller files.`,
-    };
+  if (storedRows > chunk.maxRows) {
+    return { ok: false, code: 'TOO_MANY_ROWS', message: FILE_ERRORS.tooManyRows(chunk.maxRows).message };
   }
   const bytes = utf8Length(chunk.body);
   const previous = sql.exec<{ bytes: number | null }>('SELECT bytes FROM chunk_ranges WHERE idx = ?', chunk.index).toArray()[0];
@@ -94,5 +94,5 @@ export async function admitChunk(sql: SqlStorage, bucket: R2Bucket, chunk: Uploa
     chunk.rows,
     bytes,
   );
-  return { ok: true, storedRows, inline: storedRows <= LIMITS.inlineMaxRows };
+  return { ok: true, storedRows, inline: storedRows <= chunk.inlineMaxRows };
 }

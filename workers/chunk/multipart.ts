@@ -11,7 +11,8 @@ import * as v from 'valibot';
 import type { Env } from '../env.ts';
 import { newId } from '../db/ids.ts';
 import { FileReadError } from '../../src/lib/parse/errors.ts';
-import { UploadRefusedError } from './errors.ts';
+import { Refusal } from '../refusal.ts';
+import { FILE_ERRORS } from '../../src/lib/validate/file-messages.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import { limitImportCreation, limitUploadCreation, limitUploadParts } from '../limits/rate-limit.ts';
 import { releaseStorage, reserveStorage, unchargeStorage } from '../quota/storage.ts';
@@ -53,10 +54,10 @@ const fileKey = (ws: string, id: string) => `${uploadPrefix(ws, id)}file`;
 const metaKey = (ws: string, id: string) => `${uploadPrefix(ws, id)}meta.json`;
 
 async function meta(env: Env, workspaceId: string, campaignId: string, uploadId: string): Promise<UploadMeta> {
-  if (!/^upl_[a-z0-9]{20}$/.test(uploadId)) throw new UploadRefusedError('NOT_FOUND', 'Upload not found.');
+  if (!/^upl_[a-z0-9]{20}$/.test(uploadId)) throw new Refusal('NOT_FOUND', 'Upload not found.');
   const object = await env.UPLOADS.get(metaKey(workspaceId, uploadId));
   const m = object ? await object.json<UploadMeta>() : null;
-  if (!m || m.campaignId !== campaignId) throw new UploadRefusedError('NOT_FOUND', 'Upload not found.');
+  if (!m || m.campaignId !== campaignId) throw new Refusal('NOT_FOUND', 'Upload not found.');
   return m;
 }
 
@@ -74,7 +75,7 @@ export async function createMultipart(env: Env, workspaceId: string, campaignId:
 
 export async function uploadPart(env: Env, workspaceId: string, campaignId: string, uploadId: string, partNumber: number, body: ReadableStream, length: number) {
   const m = await meta(env, workspaceId, campaignId, uploadId);
-  if (partNumber < 1 || partNumber > MULTIPART.maxParts) throw new UploadRefusedError('VALIDATION_FAILED', `partNumber must be between 1 and ${MULTIPART.maxParts}.`);
+  if (partNumber < 1 || partNumber > MULTIPART.maxParts) throw new Refusal('VALIDATION_FAILED', `partNumber must be between 1 and ${MULTIPART.maxParts}.`);
   await limitUploadParts(env, workspaceId);
   await reserveStorage(env, workspaceId, uploadId, length);
   try {
@@ -103,16 +104,16 @@ export async function completeMultipart(env: Env, workspaceId: string, campaignI
     try {
       await env.UPLOADS.resumeMultipartUpload(key, m.r2UploadId).complete([...parts].sort((a, b) => a.partNumber - b.partNumber));
     } catch {
-      throw new UploadRefusedError(
+      throw new Refusal(
         'UPLOAD_INCOMPLETE',
         'The parts listed do not complete the upload (upload every part and list each with the etag it returned). The upload was discarded; start a new one.',
       );
     }
     const object = await env.UPLOADS.get(key);
-    if (!object) throw new UploadRefusedError('NOT_FOUND', 'Upload not found.');
+    if (!object) throw new Refusal('NOT_FOUND', 'Upload not found.');
     if (object.size > LIMITS.maxCsvBytes) {
       await object.body.cancel();
-      throw new FileReadError('FILE_TOO_LARGE', `The file is larger than ${LIMITS.maxCsvBytes / 1048576} MB; the upload was discarded.`);
+      throw new FileReadError(FILE_ERRORS.tooLarge(LIMITS.maxCsvBytes));
     }
     return {
       options: m.options,

@@ -1,5 +1,5 @@
 /** Puts one chunk in R2, registers it with the coordinator and, when asked, queues its validation. */
-import type { Env } from '../env.ts';
+import { envNumber, type Env } from '../env.ts';
 import type { Chunk } from '../../src/lib/chunk/format.ts';
 import { keys } from './keys.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
@@ -30,6 +30,8 @@ export async function putUploadedChunk(env: Env, workspaceId: string, importId: 
     lastRow: chunk.rows[chunk.rows.length - 1]!.row,
     body: JSON.stringify(chunk),
     key: keys.chunk(workspaceId, importId, chunk.index),
+    maxRows: envNumber(env, 'MAX_ROWS'),
+    inlineMaxRows: envNumber(env, 'INLINE_MAX_ROWS'),
     quotaBytes: storageQuota(env),
   });
 }

@@ -80,9 +80,9 @@ export function countWrite(state: State, chunkRows: number, result: WriteResult)
     status: state.status === 'validating' && result.imported > 0 ? 'importing' : state.status,
     processedRows: state.processedRows + chunkRows,
     importedRows: state.importedRows + result.imported,
-    createdRows: (state.createdRows ?? state.importedRows) + result.created,
-    updatedRows: (state.updatedRows ?? 0) + result.updated,
-    unchangedRows: (state.unchangedRows ?? 0) + result.unchanged,
+    createdRows: state.createdRows + result.created,
+    updatedRows: state.updatedRows + result.updated,
+    unchangedRows: state.unchangedRows + result.unchanged,
     failedRows: state.failedRows + result.failed,
     // Validation counted every code but duplicates; the write pass adds those.
     errorCounts: addCounts(state.errorCounts, result.errorCounts),

@@ -13,25 +13,25 @@ export interface ImportConfig {
   campaignId: string;
   fileName: string;
   ignoreErrors: boolean;
-  /** What to do with a number the campaign already has (absent in imports created before the option: skip). */
-  onExisting?: OnExisting;
+  /** What to do with a number the campaign already has. */
+  onExisting: OnExisting;
   notifyEmail: string | null;
   headers: string[];
   mapping: ColumnMapping;
-  /** Where the mapping came from (absent in imports created before it was recorded). */
-  mappingSource?: MappingSourceName;
+  /** Where the mapping came from. */
+  mappingSource: MappingSourceName;
   assistant: AssistantConfig;
   defaultCountry: string | null;
   /**
    * The campaign's blocked phone types when the import was created, so a settings change mid-import
-   * does not change its verdicts. Absent in imports created before it existed: DEFAULT_BLOCKED_PHONE_TYPES.
+   * does not change its verdicts.
    */
-  blockedPhoneTypes?: string[];
+  blockedPhoneTypes: string[];
   createdAt: string;
   /** Inline imports are driven by the request; queued ones by messages the coordinator sends. */
   inline: boolean;
-  /** The campaign's consent policy when the import was created (absent in imports created before it: none required). */
-  consentPolicy?: ConsentPolicy;
+  /** The campaign's consent policy when the import was created, so a settings change mid-import does not change its verdicts. */
+  consentPolicy: ConsentPolicy;
   /** The WHATWG name of the encoding the file was read in (absent for workbooks and older imports). */
   encoding?: string | null;
   /** Warnings shown with the import (ENCODING_UNCERTAIN…); absent in older imports. */
@@ -58,10 +58,10 @@ export interface State {
   validatedRows: number;
   processedRows: number;
   importedRows: number;
-  /** importedRows = createdRows + updatedRows + unchangedRows (absent in states stored before updates: all created). */
-  createdRows?: number;
-  updatedRows?: number;
-  unchangedRows?: number;
+  /** importedRows = createdRows + updatedRows + unchangedRows. */
+  createdRows: number;
+  updatedRows: number;
+  unchangedRows: number;
   failedRows: number;
   invalidRows: number;
   recordedPhones: number;
@@ -167,21 +167,21 @@ export function toView(config: ImportConfig, state: State): ImportView {
     fileName: config.fileName,
     status: state.status,
     ignoreErrors: config.ignoreErrors,
-    onExisting: config.onExisting ?? 'skip',
+    onExisting: config.onExisting,
     totalRows: state.totalRows,
     validatedRows: state.validatedRows,
     processedRows: state.processedRows,
     importedRows: state.importedRows,
-    createdRows: state.createdRows ?? state.importedRows - (state.updatedRows ?? 0) - (state.unchangedRows ?? 0),
-    updatedRows: state.updatedRows ?? 0,
-    unchangedRows: state.unchangedRows ?? 0,
+    createdRows: state.createdRows,
+    updatedRows: state.updatedRows,
+    unchangedRows: state.unchangedRows,
     failedRows: state.failedRows,
     undoneRows: 0,
     undoDeletedRows: 0,
     undoRestoredRows: 0,
     undoSkippedRows: 0,
     errorCounts: state.errorCounts,
-    mappingSource: config.mappingSource ?? null,
+    mappingSource: config.mappingSource,
     failure: state.failure,
     createdAt: config.createdAt,
     finishedAt: state.finishedAt,

@@ -108,11 +108,11 @@ export const workspaceMoves = sqliteTable('workspace_moves', {
   workspaceId: text('workspace_id').primaryKey(),
   fromShard: integer('from_shard').notNull(),
   toShard: integer('to_shard').notNull(),
-  /** draining → copying → copying-changes → verifying → flipped → deleting (then the row is deleted). */
-  phase: text('phase').$type<'draining' | 'copying' | 'copying-changes' | 'verifying' | 'flipped' | 'deleting'>().notNull(),
-  /** Copy progress: the campaign being copied and the last source lead id copied of it (copying-changes: the import and its last old lead id). */
-  cursorCampaign: text('cursor_campaign'),
-  cursorId: integer('cursor_id').notNull().default(0),
+  /** draining → copying → verifying → flipped → deleting (then the row is deleted). */
+  phase: text('phase').$type<'draining' | 'copying' | 'verifying' | 'flipped' | 'deleting'>().notNull(),
+  /** The carried table being copied or deleted (workers/leads/shard-tables.ts), and where its copy resumes. */
+  step: text('step'),
+  cursor: text('cursor'),
   copiedRows: integer('copied_rows').notNull().default(0),
   startedAt: text('started_at').notNull(),
   updatedAt: text('updated_at').notNull(),

@@ -6,6 +6,6 @@ import { FileReadError } from '../../src/lib/parse/errors.ts';
 export function checkColumns(headers: string[], mapping: ColumnMapping, assistant: AssistantConfig) {
   const check = checkMapping(headers, mapping, assistant);
   const first = check.fileErrors[0];
-  if (first) throw new FileReadError(first.code, first.message, { fileErrors: check.fileErrors });
+  if (first) throw new FileReadError(first, { fileErrors: check.fileErrors });
   return check;
 }

@@ -5,17 +5,16 @@
  * with its final state.
  */
 import type { Actor } from '../auth/principal.ts';
-import type { Env } from '../env.ts';
+import { envNumber, type Env } from '../env.ts';
 import type { AssistantConfig, SourceRow } from '../../src/lib/types.ts';
 import { headlessMapping } from '../../src/lib/map/headless-mapping.ts';
 import { savedMappingFor } from '../mappings/saved-mappings.ts';
-import { LIMITS } from '../../src/lib/limits.ts';
 import { intake } from '../intake/intake.ts';
 import { putChunk } from '../chunk/put-chunk.ts';
 import { createImport } from './create-import.ts';
 import { runInline } from './run-inline.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
-import { FileReadError, formatCount, isFileReadError } from '../../src/lib/parse/errors.ts';
+import { FileReadError, isFileReadError } from '../../src/lib/parse/errors.ts';
 import { ImportUnavailableError } from './errors.ts';
 import { Refusal } from '../refusal.ts';
 import { checkColumns } from './check-columns.ts';
@@ -103,7 +102,6 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
     let first: SourceRow[] | null = null;
     for await (const batch of upload.rows) {
       total += batch.length;
-      if (total > LIMITS.maxRows) throw new FileReadError('TOO_MANY_ROWS', `The file has more than ${formatCount(LIMITS.maxRows)} rows. Split it into smaller files.`);
       if (!importId && !first) {
         first = batch;
         continue;
@@ -115,9 +113,8 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
       }
       await putChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: batch }, true);
     }
-    if (total === 0) throw new FileReadError('FILE_EMPTY', 'The file has a header row but no data rows.');
     if (!importId) {
-      const inline = total <= LIMITS.inlineMaxRows;
+      const inline = total <= envNumber(env, 'INLINE_MAX_ROWS');
       const id = await start(inline);
       await putChunk(env, workspaceId, id, { v: 1, index: chunkIndex++, rows: first! }, !inline);
       if (inline) return { status: 201, view: { ...(await runInline(env, workspaceId, id, chunkIndex)), ...extras() } };
@@ -141,7 +138,7 @@ export async function importFile(env: Env, input: ImportFileInput): Promise<{ st
  */
 async function failureOf(env: Env, err: unknown, importId: string | null): Promise<Error> {
   const failure = isFileReadError(err)
-    ? new FileReadError(err.code, err.message, importId ? { importId } : err.details)
+    ? new FileReadError(err, importId ? { importId } : err.details)
     : err instanceof Refusal
       ? err
       : new ImportUnavailableError(err, importId);

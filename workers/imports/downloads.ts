@@ -3,11 +3,10 @@
  * (404 REPORT_NOT_READY until it ends, 410 REPORT_EXPIRED once retention deleted it) and the leads
  * it wrote, in the sample file's columns.
  */
-import type { Env } from '../env.ts';
-import { DomainRefusal } from '../domain-refusal.ts';
+import { envNumber, type Env } from '../env.ts';
+import { Refusal } from '../refusal.ts';
 import { keys } from '../chunk/keys.ts';
 import { leadsCsv } from '../export/leads-csv.ts';
-import { reportRetentionDays } from '../retention/retention.ts';
 import { campaignWithAssistant } from '../campaigns/campaigns.ts';
 import { assistantConfig } from '../assistants/assistants.ts';
 import { isRunning } from '../../src/lib/import-view.ts';
@@ -16,8 +15,8 @@ import type { ImportRow } from './imports.ts';
 /** Refuses (REPORT_EXPIRED) once retention has deleted the import's error report. */
 export function assertReportKept(env: Env, row: Pick<ImportRow, 'reportDeletedAt'>): void {
   if (!row.reportDeletedAt) return;
-  const kept = reportRetentionDays(env);
-  throw new DomainRefusal(
+  const kept = envNumber(env, 'REPORT_RETENTION_DAYS');
+  throw new Refusal(
     'REPORT_EXPIRED',
     `This import's error report was deleted on ${row.reportDeletedAt.slice(0, 10)}: error reports are kept ${kept} days after the import ends. ` +
       "The import's counts are still shown; import the file again to get a new report.",
@@ -28,7 +27,7 @@ export function assertReportKept(env: Env, row: Pick<ImportRow, 'reportDeletedAt
 export async function errorReport(env: Env, row: ImportRow): Promise<ReadableStream<Uint8Array>> {
   assertReportKept(env, row);
   const object = await env.UPLOADS.get(keys.report(row.workspaceId, row.id));
-  if (!object) throw new DomainRefusal('REPORT_NOT_READY', isRunning(row.status) ? 'The error report is written when the import ends.' : 'This import has no error report.');
+  if (!object) throw new Refusal('REPORT_NOT_READY', isRunning(row.status) ? 'The error report is written when the import ends.' : 'This import has no error report.');
   return object.body;
 }
 

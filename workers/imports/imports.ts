@@ -8,7 +8,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Env } from '../env.ts';
 import { db } from '../db/client.ts';
 import { imports } from '../db/schema.ts';
-import { notFoundRefusal } from '../domain-refusal.ts';
+import { notFoundRefusal } from '../refusal.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
 import { isRunning, RUNNING, type ImportStatus, type ImportView, type ImportWarning } from '../../src/lib/import-view.ts';
 

@@ -6,6 +6,7 @@
 import type { Env } from '../env.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import { FileReadError } from '../../src/lib/parse/errors.ts';
+import { FILE_ERRORS } from '../../src/lib/validate/file-messages.ts';
 import { fileTooLarge } from './upload-kind.ts';
 
 /**
@@ -43,14 +44,11 @@ export async function admitUpload(
 ): Promise<AdmittedUpload> {
   const type = request.headers.get('content-type');
   if (!isFileType(type)) {
-    throw new FileReadError(
-      'FILE_UNSUPPORTED',
-      `Bodies of type ${type!.slice(0, 100)} are not supported: send the file itself as the body (a .csv, .xlsx or .xls file), with its type or none.`,
-    );
+    throw new FileReadError(FILE_ERRORS.unsupportedType(type!));
   }
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (declared > LIMITS.maxCsvBytes) throw fileTooLarge('csv', declared);
-  if (declared === 0 || !request.body) throw new FileReadError('FILE_EMPTY', 'The request has no file in its body.');
+  if (declared === 0 || !request.body) throw new FileReadError(FILE_ERRORS.noFile());
   await limit(env, workspaceId);
   return { body: request.body, declaredBytes: Number.isFinite(declared) ? declared : undefined };
 }

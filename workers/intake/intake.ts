@@ -6,9 +6,10 @@
  * read here as it streams; workbooks by the workbook reader Worker behind a service binding
  * (read-workbook.ts). Rows come out as batches cut by the one chunk cutter (src/lib/chunk/cut.ts).
  */
-import type { Env } from '../env.ts';
-import { CHUNK_BUDGET, type ChunkBudget } from '../../src/lib/chunk/cut.ts';
+import { envNumber, type Env } from '../env.ts';
+import { chunkBudget, type ChunkBudget } from '../../src/lib/chunk/cut.ts';
 import { FileReadError } from '../../src/lib/parse/errors.ts';
+import { FILE_ERRORS } from '../../src/lib/validate/file-messages.ts';
 import { headerPick, type HeaderRowChoice } from '../../src/lib/map/header-row.ts';
 import type { AssistantConfig } from '../../src/lib/types.ts';
 import { sniffUpload, type UploadLayout } from './sniff-upload.ts';
@@ -30,7 +31,7 @@ export interface IntakeHints {
   header?: { assistant: AssistantConfig; headerRow?: number };
   /** The encoding the client named (a WHATWG name, resolved from encoding=<label> by the route) for a CSV; detected when absent. Workbooks ignore it. */
   encoding?: string;
-  /** How rows are cut into batches (default a lead import's chunks). */
+  /** How rows are cut into batches (default a lead import's chunks: uploadBudget). */
   budget?: ChunkBudget;
   /** The declared size of the body: a workbook declared past its limit is refused before it is read. */
   declaredBytes?: number;
@@ -44,10 +45,15 @@ export interface Intake extends UploadReader {
   layout: UploadLayout;
 }
 
+/** A lead import's chunks as this Worker cuts them: CHUNK_ROWS rows and 90% of CHUNK_BYTES bytes at most (tests lower both). */
+export const uploadBudget = (env: Env): ChunkBudget => chunkBudget(envNumber(env, 'CHUNK_ROWS'), envNumber(env, 'CHUNK_BYTES'));
+
 export async function intake(env: Env, body: ReadableStream<Uint8Array>, hints: IntakeHints = {}): Promise<Intake> {
   const upload = await sniffUpload(body, hints.fileName);
-  if (upload.empty) throw new FileReadError('FILE_EMPTY', 'The file is empty.');
-  const budget = hints.budget ?? CHUNK_BUDGET;
+  if (upload.empty) throw new FileReadError(FILE_ERRORS.empty());
+  const budget = hints.budget ?? uploadBudget(env);
+  // A table's data rows (MAX_ROWS, tests lower it) are counted by its reader, which refuses the one past the limit.
+  const maxRows = envNumber(env, 'MAX_ROWS');
   if (hints.registry && upload.layout === 'registry') {
     // ASCII digits a line: no encoding to detect, no header to find; the list import cuts the rows into chunks.
     return { kind: 'csv', layout: 'registry', ...openRegistry(upload.body), header: null, detection: () => null };
@@ -58,11 +64,11 @@ export async function intake(env: Env, body: ReadableStream<Uint8Array>, hints: 
       pick: headerPick(hints.header.assistant, { headerRow: hints.header.headerRow, onChoice: (c) => (choice = c) }),
       choice: () => choice,
     };
-    return { kind: 'csv', layout: 'table', ...(await readCsvUpload(upload.body, { budget, header, encoding: hints.encoding })) };
+    return { kind: 'csv', layout: 'table', ...(await readCsvUpload(upload.body, { budget, header, encoding: hints.encoding, maxRows })) };
   }
   if (hints.declaredBytes !== undefined && hints.declaredBytes > sizeLimit(upload.kind)) {
     await upload.body.cancel().catch(() => {});
     throw fileTooLarge(upload.kind, hints.declaredBytes);
   }
-  return { kind: upload.kind, layout: 'table', ...(await readWorkbookUpload(env, upload.body, { sheet: hints.sheet, header: hints.header, budget })) };
+  return { kind: upload.kind, layout: 'table', ...(await readWorkbookUpload(env, upload.body, { sheet: hints.sheet, header: hints.header, budget, maxRows })) };
 }

@@ -4,7 +4,8 @@
  */
 import { createDecoder } from '../../src/lib/parse/decode.ts';
 import { createCsvStream, type HeaderPick } from '../../src/lib/parse/csv.ts';
-import { FileReadError, isFileReadError } from '../../src/lib/parse/errors.ts';
+import { asFileReadError, FileReadError } from '../../src/lib/parse/errors.ts';
+import { FILE_ERRORS } from '../../src/lib/validate/file-messages.ts';
 import { createRowCutter, type ChunkBudget } from '../../src/lib/chunk/cut.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import type { HeaderRowChoice } from '../../src/lib/map/header-row.ts';
@@ -21,6 +22,8 @@ export interface CsvReadOptions {
   header?: { pick: HeaderPick; choice: () => HeaderRowChoice | null };
   /** The encoding the client named (a WHATWG name, resolved from encoding=<label>); otherwise it is detected. A BOM still wins. */
   encoding?: string;
+  /** Data rows the file may have (TOO_MANY_ROWS past it; default LIMITS.maxRows). */
+  maxRows?: number;
 }
 
 /**
@@ -32,15 +35,14 @@ function parsing<T>(read: () => T): T {
   try {
     return read();
   } catch (err) {
-    if (isFileReadError(err)) throw err;
-    throw new FileReadError('FILE_CORRUPT', 'The file could not be read. It may be damaged or not the type its name says; save it again as .csv or .xlsx and retry.');
+    throw asFileReadError(err);
   }
 }
 
 export async function readCsvUpload(body: ReadableStream<Uint8Array>, opts: CsvReadOptions): Promise<UploadReader> {
   const reader = body.getReader();
   const decoder = createDecoder({ encoding: opts.encoding });
-  const csv = createCsvStream({ header: opts.header?.pick });
+  const csv = createCsvStream({ header: opts.header?.pick, maxRows: opts.maxRows });
   let size = 0;
   let ended = false;
   const cutter = createRowCutter(opts.budget);
@@ -80,7 +82,7 @@ export async function readCsvUpload(body: ReadableStream<Uint8Array>, opts: CsvR
   };
 
   while (!csv.headers && !ended) await pump();
-  if (!csv.headers) throw new FileReadError('FILE_EMPTY', 'The file is empty.');
+  if (!csv.headers) throw new FileReadError(FILE_ERRORS.empty());
   const headers = csv.headers;
 
   async function* rows() {

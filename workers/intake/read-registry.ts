@@ -4,7 +4,8 @@
  * the line's number as its only cell, lines that are not numbers kept as rows so the import lists
  * the good lines and reports the others.
  */
-import { FileReadError, formatBytes } from '../../src/lib/parse/errors.ts';
+import { FileReadError } from '../../src/lib/parse/errors.ts';
+import { FILE_ERRORS } from '../../src/lib/validate/file-messages.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import { REGISTRY_HEADERS } from '../../src/lib/suppression/registry-layout.ts';
 import { createRegistryLineReader } from '../../src/lib/suppression/registry-lines.ts';
@@ -37,7 +38,7 @@ async function* batches(body: ReadableStream<Uint8Array>): AsyncGenerator<Source
         return;
       }
       size += value.byteLength;
-      if (size > LIMITS.maxCsvBytes) throw new FileReadError('FILE_TOO_LARGE', `The file is larger than ${formatBytes(LIMITS.maxCsvBytes)}, the most this upload accepts.`);
+      if (size > LIMITS.maxCsvBytes) throw new FileReadError(FILE_ERRORS.tooLarge(LIMITS.maxCsvBytes));
       for (const row of lines.push(decoder.decode(value, { stream: true }))) batch.push(row);
       if (batch.length >= BATCH_ROWS) {
         yield batch;

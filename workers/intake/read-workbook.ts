@@ -4,17 +4,15 @@
  * and chunk-sized batches of rows. Nothing of SheetJS runs in this isolate. A reader that fails,
  * crashes or stays silent past the deadline is a workbook that could not be read (FILE_CORRUPT).
  */
-import type { Env } from '../env.ts';
+import { envNumber, type Env } from '../env.ts';
 import { FileReadError } from '../../src/lib/parse/errors.ts';
+import { FILE_ERRORS } from '../../src/lib/validate/file-messages.ts';
 import type { SourceRow } from '../../src/lib/types.ts';
 import { FrameReader, type WorkbookFrame, type WorkbookRequest } from './workbook-frames.ts';
 import type { UploadReader } from './upload-reader.ts';
 
-/** How long the reader may keep the API waiting for its next frame, by default (a 20 MB workbook reads in seconds). */
-const READ_TIMEOUT_MS = 120_000;
 
-const unreadable = () =>
-  new FileReadError('FILE_CORRUPT', 'The workbook could not be read: reading it failed or took too long. It may be damaged; save it again as .xlsx or as CSV and retry.');
+const unreadable = () => new FileReadError(FILE_ERRORS.workbookReaderFailed());
 
 /** The reader's failure (a crash, a broken stream) as the file's: logged by name only, answered FILE_CORRUPT. */
 function readerFailed(err: unknown): FileReadError {
@@ -24,7 +22,7 @@ function readerFailed(err: unknown): FileReadError {
 }
 
 export async function readWorkbookUpload(env: Env, body: ReadableStream<Uint8Array>, request: WorkbookRequest): Promise<UploadReader> {
-  const timeoutMs = Number(env.WORKBOOK_READ_TIMEOUT_MS) || READ_TIMEOUT_MS;
+  const timeoutMs = envNumber(env, 'WORKBOOK_READ_TIMEOUT_MS');
   /** `work` within the deadline (counted while the API waits for the reader, not while it stores rows). */
   const waitFor = async <T>(work: Promise<T>): Promise<T> => {
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -42,7 +40,7 @@ export async function readWorkbookUpload(env: Env, body: ReadableStream<Uint8Arr
   /** The next frame; a file error the reader sent is thrown as it is. */
   const next = async (): Promise<WorkbookFrame | null> => {
     const frame = await waitFor(frames.next());
-    if (frame?.t === 'error') throw new FileReadError(frame.code, frame.message);
+    if (frame?.t === 'error') throw new FileReadError({ code: frame.code, message: frame.message });
     return frame;
   };
 

@@ -1,6 +1,7 @@
 /** The kinds an uploaded file can be (decided from its content, sniff-upload.ts), and the most each may weigh. */
 import { LIMITS } from '../../src/lib/limits.ts';
-import { FileReadError, formatBytes } from '../../src/lib/parse/errors.ts';
+import { FileReadError } from '../../src/lib/parse/errors.ts';
+import { FILE_ERRORS } from '../../src/lib/validate/file-messages.ts';
 
 export type UploadKind = 'csv' | 'xlsx' | 'xls';
 
@@ -11,10 +12,6 @@ export function sizeLimit(kind: UploadKind): number {
 
 /** FILE_TOO_LARGE for a file of `kind` past its limit; `size` when it is known (a declared Content-Length). */
 export function fileTooLarge(kind: UploadKind, size?: number): FileReadError {
-  const limit = formatBytes(sizeLimit(kind));
-  const upload = kind === 'csv' ? 'a CSV upload' : 'an Excel upload';
-  const what = kind === 'csv' ? 'The file' : 'The workbook';
-  const hint = kind === 'csv' ? '' : ' Save it as CSV to upload a larger file.';
-  const text = size === undefined ? `${what} is larger than ${limit}, the most ${upload} accepts.` : `${what} is ${formatBytes(size)}; the most ${upload} accepts is ${limit}.`;
-  return new FileReadError('FILE_TOO_LARGE', text + hint);
+  const workbook = kind !== 'csv';
+  return new FileReadError(FILE_ERRORS.tooLarge(sizeLimit(kind), { size, workbook, what: workbook ? 'The workbook' : 'The file' }));
 }

@@ -15,6 +15,8 @@ export interface WorkbookRequest {
   header?: { assistant: AssistantConfig; headerRow?: number };
   /** How the rows are cut into batches (the chunks stored). */
   budget: ChunkBudget;
+  /** Data rows the sheet may have (TOO_MANY_ROWS past it; default LIMITS.maxRows). */
+  maxRows?: number;
 }
 
 export type WorkbookFrame =

@@ -1,11 +1,9 @@
 /**
- * A campaign's leads on one shard reduced to a count and an order-free checksum (the sum and the
- * xor of a 32-bit FNV-1a hash of each lead's content), so a move can prove the copy equals the
- * original whatever ids the copy got.
+ * A set of rows on one shard reduced to a count and an order-free checksum (the sum and the xor of
+ * a 32-bit FNV-1a hash of each row's content), so a move can prove a copy equals the original
+ * whatever ids the copy got.
  */
-import { FIELD_COLUMNS } from './stored-lead.ts';
-
-export interface CampaignDigest {
+export interface Digest {
   count: number;
   sum: number;
   xor: number;
@@ -20,54 +18,28 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-function add(digest: CampaignDigest, content: string): void {
-  const h = fnv1a(content);
-  digest.count++;
-  digest.sum = (digest.sum + h) >>> 0;
-  digest.xor = (digest.xor ^ h) >>> 0;
-}
+export const sameDigest = (a: Digest, b: Digest) => a.count === b.count && a.sum === b.sum && a.xor === b.xor;
 
-/** Reads a workspace's suppression list (its entries, then its sources) on one shard in pages and digests it; `count` is its entries. */
-export async function suppressionDigest(d1: D1Database, workspaceId: string, pageSize = 5_000): Promise<CampaignDigest> {
-  const digest: CampaignDigest = { count: 0, sum: 0, xor: 0 };
-  let after: [string, number, string] = ['', -1, ''];
+/**
+ * Digests the rows a query pages through. `page(after, limit)` answers rows with `key` (what the
+ * next page starts after) and `content` (the text hashed); `first` is below every key.
+ */
+export async function digestPages<K>(
+  page: (after: K, limit: number) => Promise<{ key: K; content: string }[]>,
+  first: K,
+  pageSize = 5_000,
+): Promise<Digest> {
+  const digest: Digest = { count: 0, sum: 0, xor: 0 };
+  let after = first;
   for (;;) {
-    const { results } = await d1
-      .prepare(
-        `SELECT phone, source, generation, json_array(phone, source, generation, reason, expires_at, created_at) AS content
-         FROM suppressions WHERE workspace_id = ?1 AND (source, generation, phone) > (?2, ?3, ?4) ORDER BY source, generation, phone LIMIT ?5`,
-      )
-      .bind(workspaceId, ...after, pageSize)
-      .all<{ phone: string; source: string; generation: number; content: string }>();
-    for (const r of results) add(digest, r.content);
-    if (results.length < pageSize) break;
-    const end = results[results.length - 1]!;
-    after = [end.source, end.generation, end.phone];
-  }
-  const { results: sources } = await d1
-    .prepare('SELECT json_array(source, generation, count, as_of, pending_generation, next_generation) AS content FROM suppression_sources WHERE workspace_id = ?1')
-    .bind(workspaceId)
-    .all<{ content: string }>();
-  // The sources' rows are in the checksum, not in the count (which is the list's entries).
-  for (const r of sources) add(digest, r.content);
-  digest.count -= sources.length;
-  return digest;
-}
-
-/** Reads every lead of the campaign in pages and digests it. */
-export async function campaignDigest(d1: D1Database, workspaceId: string, campaignId: string, pageSize = 5_000): Promise<CampaignDigest> {
-  const digest: CampaignDigest = { count: 0, sum: 0, xor: 0 };
-  let after = 0;
-  for (;;) {
-    const { results } = await d1
-      .prepare(
-        `SELECT id, json_array(phone, phone_country, phone_type, phone_extension, phone_zone_set, calling_profile, ${FIELD_COLUMNS.join(', ')}, variables, secondary_contacts, import_id, source_row, created_at) AS content
-         FROM leads WHERE campaign_id = ?1 AND workspace_id = ?2 AND id > ?3 ORDER BY id LIMIT ?4`,
-      )
-      .bind(campaignId, workspaceId, after, pageSize)
-      .all<{ id: number; content: string }>();
-    for (const r of results) add(digest, r.content);
-    if (results.length < pageSize) return digest;
-    after = results[results.length - 1]!.id;
+    const rows = await page(after, pageSize);
+    for (const r of rows) {
+      const h = fnv1a(r.content);
+      digest.count++;
+      digest.sum = (digest.sum + h) >>> 0;
+      digest.xor = (digest.xor ^ h) >>> 0;
+    }
+    if (rows.length < pageSize) return digest;
+    after = rows[rows.length - 1]!.key;
   }
 }

@@ -1,7 +1,9 @@
 /**
- * The one module that reads and writes leads. Its only inputs are the workspace and the campaign:
- * which database of the pool holds them (placement.ts) is decided here, so callers never see the
- * shards. Every write changes the campaign's counter in the same batch (one transaction) and is
+ * A campaign's leads as the pipeline and the API read and write them. Its only inputs are the
+ * workspace and the campaign: which database of the pool holds them (placement.ts) is decided
+ * here, so callers never see the shards. Leads are also changed in bulk by update.ts (the write
+ * pass's update and fill policies), undo-leads.ts and rollback-leads.ts, and a move
+ * (move-leads.ts); each of those runs behind the same fence. Every write changes the campaign's counter in the same batch (one transaction) and is
  * refused, in that same transaction, when the workspace is fenced off by a move. Rows travel to D1 as one JSON
  * parameter per statement (json_each), which keeps every statement far under D1's 100 bound
  * parameters whatever the number of rows; json_each always drives the joins (CROSS JOIN), so each

@@ -15,9 +15,11 @@
  * fences, so every run copied is finished.
  */
 import type { Env } from '../env.ts';
-import { ApiError } from '../api/errors.ts';
 import { paramGroups } from './param-groups.ts';
-import { importIdsWithStatus, nextImportWithChanges as nextImportAfter } from '../imports/imports.ts';
+import { leadChanges, undoRuns } from './schema.ts';
+import { digestPages, sameDigest } from './checksum.ts';
+import { copyDiffers, type MovedTable, type Verified } from './moved-table.ts';
+import { importIdsWithStatus, importRef, nextImportWithChanges as nextImportAfter } from '../imports/imports.ts';
 
 const CHANGE_COLUMNS = [
   'kind',
@@ -25,7 +27,6 @@ const CHANGE_COLUMNS = [
   'before_variables',
   'before_fields',
   'before_contacts',
-  'before_fields',
   'before_version',
   'before_updated_import_id',
   'after_version',
@@ -37,17 +38,17 @@ const CHANGE_COLUMNS = [
 ] as const;
 const UNDO_RUN_COLUMNS = ['workspace_id', 'campaign_id', 'created_cursor', 'created_done', 'updated_cursor', 'updated_done', 'undone', 'deleted', 'skipped', 'started_at'] as const;
 /** Where the copy of an import's records starts: below every lead id, the negative ones of records whose lead is gone included. */
-export const CHANGES_START = -Number.MAX_SAFE_INTEGER;
+const CHANGES_START = -Number.MAX_SAFE_INTEGER;
 /** Records deleted from the old shard per statement. */
 const DELETE_SLICE = 5_000;
 
-export interface ImportRef {
+interface ImportRef {
   id: string;
   campaignId: string;
 }
 
 /** The workspace's next import after `after` (id order) whose change records are still kept. */
-export async function nextImportWithChanges(env: Env, workspaceId: string, after: string): Promise<ImportRef | null> {
+async function nextImportWithChanges(env: Env, workspaceId: string, after: string): Promise<ImportRef | null> {
   return (await nextImportAfter(env, workspaceId, after)) ?? null;
 }
 
@@ -56,7 +57,7 @@ export async function nextImportWithChanges(env: Env, workspaceId: string, after
  * records read and the last old lead id. A batch shorter than `batchRows` ends the import's records,
  * and its undo run (if any) is copied with it.
  */
-export async function copyChangeBatch(
+async function copyChangeBatch(
   from: D1Database,
   to: D1Database,
   imp: ImportRef,
@@ -100,40 +101,76 @@ export async function copyChangeBatch(
   return { rows: results.length, lastLeadId: results.length ? results[results.length - 1]!.lead_id : afterLeadId };
 }
 
-/** Before the flip: every import's change records and undo run are on the new shard, as many as on the old. */
-export async function verifyChanges(env: Env, from: D1Database, to: D1Database, workspaceId: string): Promise<void> {
-  const count = async (d1: D1Database, importId: string) =>
-    (await d1.prepare('SELECT count(*) AS n, (SELECT count(*) FROM undo_runs WHERE import_id = ?1) AS runs FROM lead_changes WHERE import_id = ?1').bind(importId).first<{ n: number; runs: number }>())!;
-  for (let imp = await nextImportWithChanges(env, workspaceId, ''); imp !== null; imp = await nextImportWithChanges(env, workspaceId, imp.id)) {
-    const [a, b] = await Promise.all([count(from, imp.id), count(to, imp.id)]);
-    if (a.n !== b.n || a.runs !== b.runs) {
-      throw new ApiError(
-        500,
-        'MOVE_VERIFY_FAILED',
-        `Import ${imp.id}: its undo records' copy differs from the original (${a.n} records, ${b.n} copied); the placement was not changed.`,
-      );
-    }
-  }
+/** An import's change records on one shard, digested without their lead ids (a move gives leads new ids). */
+function changesDigest(d1: D1Database, importId: string) {
+  return digestPages(async (after: number, limit) => {
+    const { results } = await d1
+      .prepare(`SELECT lead_id AS key, json_array(${CHANGE_COLUMNS.join(', ')}) AS content FROM lead_changes WHERE import_id = ?1 AND lead_id > ?2 ORDER BY lead_id LIMIT ?3`)
+      .bind(importId, after, limit)
+      .all<{ key: number; content: string }>();
+    return results;
+  }, CHANGES_START);
 }
 
-/**
- * Deletes the workspace's change records and undo runs from the old shard, a slice at a time;
- * true when none is left. Imports whose records retention already deleted have none to delete.
- */
-export async function deleteChangesOnOldShard(env: Env, from: D1Database, workspaceId: string, deadline: number): Promise<boolean> {
-  for (let imp = await nextImportWithChanges(env, workspaceId, ''); imp !== null; ) {
-    if (Date.now() >= deadline) return false;
-    const result = await from
-      .prepare('DELETE FROM lead_changes WHERE rowid IN (SELECT rowid FROM lead_changes WHERE import_id = ?1 LIMIT ?2)')
-      .bind(imp.id, DELETE_SLICE)
-      .run();
-    if ((result.meta.changes ?? 0) < DELETE_SLICE) {
-      await from.prepare('DELETE FROM undo_runs WHERE import_id = ?1').bind(imp.id).run();
-      imp = await nextImportWithChanges(env, workspaceId, imp.id);
-    }
-  }
-  return true;
+/** An import's undo run on one shard, digested (none: an empty digest). */
+function undoRunDigest(d1: D1Database, importId: string) {
+  return digestPages(async () => {
+    const { results } = await d1
+      .prepare(`SELECT 0 AS key, json_array(${UNDO_RUN_COLUMNS.join(', ')}) AS content FROM undo_runs WHERE import_id = ?1`)
+      .bind(importId)
+      .all<{ key: number; content: string }>();
+    return results;
+  }, 0);
 }
+
+/** The cursor: the import whose records are being copied and the last old lead id copied of them. */
+type ChangesCursor = [importId: string, lastLeadId: number];
+
+export const MOVED_CHANGES: MovedTable = {
+  name: 'lead_changes',
+  tables: [leadChanges, undoRuns],
+
+  async copy(ctx, cursor) {
+    const [importId, after] = cursor ? (JSON.parse(cursor) as ChangesCursor) : [(await nextImportWithChanges(ctx.env, ctx.workspaceId, ''))?.id ?? null, CHANGES_START];
+    if (importId === null) return { rows: 0, cursor: null };
+    const imp = await importRef(ctx.env, importId);
+    const copied = imp ? await copyChangeBatch(ctx.from, ctx.to, imp, after, ctx.batchRows) : { rows: 0, lastLeadId: CHANGES_START };
+    if (copied.rows === ctx.batchRows) return { rows: copied.rows, cursor: JSON.stringify([importId, copied.lastLeadId] satisfies ChangesCursor) };
+    const next = await nextImportWithChanges(ctx.env, ctx.workspaceId, importId);
+    return { rows: copied.rows, cursor: next === null ? null : JSON.stringify([next.id, CHANGES_START] satisfies ChangesCursor) };
+  },
+
+  /** Every import's change records and undo run: the same on the new shard as on the old, but for lead ids. */
+  async verify({ env, from, to, workspaceId }) {
+    const out: Verified[] = [];
+    for (let imp = await nextImportWithChanges(env, workspaceId, ''); imp !== null; imp = await nextImportWithChanges(env, workspaceId, imp.id)) {
+      const [a, b, runA, runB] = await Promise.all([changesDigest(from, imp.id), changesDigest(to, imp.id), undoRunDigest(from, imp.id), undoRunDigest(to, imp.id)]);
+      if (!sameDigest(a, b)) throw copyDiffers(`Import ${imp.id}'s undo records`, a, b);
+      if (!sameDigest(runA, runB)) throw copyDiffers(`Import ${imp.id}'s undo run`, runA, runB);
+      out.push({ table: 'lead_changes', key: imp.id, ...b });
+    }
+    return out;
+  },
+
+  /**
+   * Deletes the workspace's change records and undo runs from the old shard, a slice at a time;
+   * true when none is left. Imports whose records retention already deleted have none to delete.
+   */
+  async deleteOld({ env, from, workspaceId, deadline }) {
+    for (let imp = await nextImportWithChanges(env, workspaceId, ''); imp !== null; ) {
+      if (Date.now() >= deadline) return false;
+      const result = await from
+        .prepare('DELETE FROM lead_changes WHERE rowid IN (SELECT rowid FROM lead_changes WHERE import_id = ?1 LIMIT ?2)')
+        .bind(imp.id, DELETE_SLICE)
+        .run();
+      if ((result.meta.changes ?? 0) < DELETE_SLICE) {
+        await from.prepare('DELETE FROM undo_runs WHERE import_id = ?1').bind(imp.id).run();
+        imp = await nextImportWithChanges(env, workspaceId, imp.id);
+      }
+    }
+    return true;
+  },
+};
 
 /** Ids of the workspace's imports being undone now (a move waits for them: an undo's cursor is in old lead ids). */
 export async function undoingImports(env: Env, workspaceId: string): Promise<string[]> {

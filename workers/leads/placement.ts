@@ -4,23 +4,21 @@
  * the old rows, and a write that meets the old shard's fence drops the cached entry, so a stale
  * entry never loses a read or a write.
  */
-import type { Env } from '../env.ts';
+import { envNumber, type Env } from '../env.ts';
 import { chooseShard, type ShardLoad } from './choose-shard.ts';
 import { shardCount, shardDb } from './shards.ts';
 import { WorkspaceMovingError } from './errors.ts';
 
-/** How long an isolate trusts a cached placement. */
-export const PLACEMENT_CACHE_MS = 5_000;
 
 const cache = new Map<string, { shard: number; until: number }>();
 
-/** The shard of a workspace; a workspace never placed (created before the pool) is placed now. */
+/** The shard of a workspace; a workspace not placed yet (placement happens at its first use) is placed now. */
 export async function shardOf(env: Env, workspaceId: string): Promise<number> {
   const hit = cache.get(workspaceId);
   if (hit && hit.until > Date.now()) return hit.shard;
   let shard = await storedShard(env, workspaceId);
   if (shard === null) shard = await placeWorkspace(env, workspaceId);
-  cache.set(workspaceId, { shard, until: Date.now() + PLACEMENT_CACHE_MS });
+  cache.set(workspaceId, { shard, until: Date.now() + envNumber(env, 'PLACEMENT_CACHE_MS') });
   return shard;
 }
 

@@ -4,7 +4,7 @@ import { LEAD_SELECT, READ_ZONE_VERSION, toPage, toStoredLead, zoneIdsCurrent, t
 import type { CampaignShard } from './campaign-shard.ts';
 import { isListed } from '../suppression/in-force.ts';
 
-/** A lead's suppression condition on lead alias `l`: its primary number is not listed in force at ?at (workers/suppression/in-force.ts). */
+/** A lead's (alias `l`) primary number is not on the workspace's suppression list in force at ?at (workers/suppression/in-force.ts). */
 const notSuppressed = (workspaceParam: string, atParam: string, alias = 'l') => `NOT ${isListed(`${alias}.phone`, workspaceParam, atParam)}`;
 
 /** Which of these E.164 numbers the campaign already has from other imports than `exceptImportId`. */

@@ -1,9 +1,9 @@
 /** The pool of leads databases: the bindings LEADS_0 … LEADS_{N-1} declared in wrangler.toml. */
-import type { Env } from '../env.ts';
+import { envNumber, type Env } from '../env.ts';
 
 /** How many shards workspaces may be placed on (LEADS_SHARDS, at least 1, at most the bindings declared). */
 export function shardCount(env: Env): number {
-  const wanted = Math.max(1, Math.floor(Number(env.LEADS_SHARDS ?? '1')) || 1);
+  const wanted = envNumber(env, 'LEADS_SHARDS');
   let n = 0;
   while (n < wanted && env[`LEADS_${n}`]) n++;
   return Math.max(1, n);

@@ -12,9 +12,6 @@ import { FENCED, NOT_FENCED, checkFence } from './fence.ts';
 import { workspaceDb } from './placement.ts';
 import { restoreStatements } from './restore-changes.ts';
 
-/** Change records or created leads handled per step. */
-export const UNDO_STEP_ROWS = 5_000;
-
 export interface UndoProgress {
   done: boolean;
   /** Leads deleted or restored. */
@@ -43,14 +40,8 @@ export async function beginUndoRun(env: Env, workspaceId: string, campaignId: st
     .run();
 }
 
-/** Where the undo of an import stands (null before it began). */
-export async function undoProgress(env: Env, workspaceId: string, importId: string): Promise<UndoProgress | null> {
-  const run = await readRun(await workspaceDb(env, workspaceId), importId);
-  return run && progressOf(run);
-}
-
-/** Runs one bounded step of an import's undo; returns where it stands afterwards. */
-export async function undoStep(env: Env, workspaceId: string, campaignId: string, importId: string, now: string, stepRows = UNDO_STEP_ROWS): Promise<UndoProgress> {
+/** Runs one bounded step of an import's undo (`stepRows` change records or created leads: UNDO_STEP_ROWS); returns where it stands afterwards. */
+export async function undoStep(env: Env, workspaceId: string, campaignId: string, importId: string, now: string, stepRows: number): Promise<UndoProgress> {
   const d1 = await workspaceDb(env, workspaceId);
   const run = await readRun(d1, importId);
   if (!run) throw new Error('undo run not begun');

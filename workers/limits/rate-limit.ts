@@ -3,15 +3,10 @@
  * import creation, suppression list files, multipart upload creation, multipart parts, remembered-mapping
  * matches. Retention prunes past windows.
  */
-import type { Env } from '../env.ts';
-import { ApiError } from '../api/errors.ts';
+import { envNumber, type Env } from '../env.ts';
+import { Refusal } from '../refusal.ts';
 
 const WINDOW_MS = 60_000;
-
-function perMinute(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-}
 
 /** Counts one action in the current minute; throws 429 when it is past `limit`. */
 async function countAction(env: Env, key: string, limit: number, message: string): Promise<void> {
@@ -22,17 +17,17 @@ async function countAction(env: Env, key: string, limit: number, message: string
   )
     .bind(key, window)
     .first<{ count: number }>();
-  if ((row?.count ?? 0) > limit) throw new ApiError(429, 'RATE_LIMITED', message);
+  if ((row?.count ?? 0) > limit) throw new Refusal('RATE_LIMITED', message);
 }
 
 export async function limitImportCreation(env: Env, workspaceId: string): Promise<void> {
-  const limit = perMinute(env.IMPORT_RATE_LIMIT_PER_MINUTE, 60);
+  const limit = envNumber(env, 'IMPORT_RATE_LIMIT_PER_MINUTE');
   await countAction(env, `imports:${workspaceId}`, limit, `At most ${limit} imports can be started per minute. Try again in a minute.`);
 }
 
 /** List files (POST /suppressions/import, inline or in the background) count like imports, on their own counter. */
 export async function limitListImports(env: Env, workspaceId: string): Promise<void> {
-  const limit = perMinute(env.IMPORT_RATE_LIMIT_PER_MINUTE, 60);
+  const limit = envNumber(env, 'IMPORT_RATE_LIMIT_PER_MINUTE');
   await countAction(env, `list-imports:${workspaceId}`, limit, `At most ${limit} list files can be imported per minute. Try again in a minute.`);
 }
 
@@ -41,17 +36,17 @@ export async function limitListImports(env: Env, workspaceId: string): Promise<v
  * opens, so twice the import limit, on their own counter. Each match reads every saved mapping.
  */
 export async function limitMappingMatches(env: Env, workspaceId: string): Promise<void> {
-  const limit = 2 * perMinute(env.IMPORT_RATE_LIMIT_PER_MINUTE, 60);
+  const limit = 2 * envNumber(env, 'IMPORT_RATE_LIMIT_PER_MINUTE');
   await countAction(env, `mapping-matches:${workspaceId}`, limit, `At most ${limit} column matches can be asked for per minute. Try again in a minute.`);
 }
 
 export async function limitUploadCreation(env: Env, workspaceId: string): Promise<void> {
-  const limit = perMinute(env.UPLOAD_RATE_LIMIT_PER_MINUTE, 60);
+  const limit = envNumber(env, 'UPLOAD_RATE_LIMIT_PER_MINUTE');
   await countAction(env, `uploads:${workspaceId}`, limit, `At most ${limit} multipart uploads can be started per minute. Try again in a minute.`);
 }
 
 export async function limitUploadParts(env: Env, workspaceId: string): Promise<void> {
-  const limit = perMinute(env.UPLOAD_PART_RATE_LIMIT_PER_MINUTE, 600);
+  const limit = envNumber(env, 'UPLOAD_PART_RATE_LIMIT_PER_MINUTE');
   await countAction(env, `parts:${workspaceId}`, limit, `At most ${limit} upload parts can be sent per minute. Wait a minute and send this part again.`);
 }
 

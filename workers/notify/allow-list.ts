@@ -7,7 +7,7 @@ import type { Env } from '../env.ts';
 import { db } from '../db/client.ts';
 import { notifyEmailAllowList } from '../db/schema.ts';
 import { nowIso } from '../db/ids.ts';
-import { ApiError } from '../api/errors.ts';
+import { Refusal } from '../refusal.ts';
 import { isAllowedBy } from '../../src/lib/notify/allowed-email.ts';
 import { auditQuery } from '../audit/record-audit.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/principal.ts';
@@ -38,8 +38,7 @@ export async function requireAllowedNotifyEmail(env: Env, workspaceId: string, e
   if (email === undefined) return;
   if (isAllowedBy(await listAllowed(env, workspaceId), email)) return;
   const domain = email.slice(email.lastIndexOf('@'));
-  throw new ApiError(
-    422,
+  throw new Refusal(
     'NOTIFY_EMAIL_NOT_ALLOWED',
     `${email} may not receive import emails from this workspace. Add the address (or its domain as "${domain}") to the workspace's list with PUT /api/v1/workspace/notify-emails, then retry.`,
   );

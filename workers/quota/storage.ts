@@ -5,18 +5,15 @@
  * anything is stored (507 STORAGE_QUOTA_EXCEEDED); retention releases a scope's bytes when it
  * deletes what the scope stored, so the count follows what R2 holds.
  */
-import type { Env } from '../env.ts';
-import { ApiError } from '../api/errors.ts';
-
-export const DEFAULT_STORAGE_QUOTA_BYTES = 5 * 1024 ** 3;
+import { envNumber, type Env } from '../env.ts';
+import { Refusal, type RefusalCode } from '../refusal.ts';
 
 export type ScopeKind = 'import' | 'upload';
 
 const TOTAL = '*';
 
 export function storageQuota(env: Env): number {
-  const n = Number(env.WORKSPACE_STORAGE_QUOTA_BYTES);
-  return Number.isFinite(n) && n > 0 ? n : DEFAULT_STORAGE_QUOTA_BYTES;
+  return envNumber(env, 'WORKSPACE_STORAGE_QUOTA_BYTES');
 }
 
 function kindOf(scope: string): ScopeKind {
@@ -51,8 +48,7 @@ export async function reserveStorage(env: Env, workspaceId: string, scope: strin
   ]);
   if (charged!.meta.changes > 0) return;
   const held = (await storageUsed(env, workspaceId)) ?? 0;
-  throw new ApiError(
-    507,
+  throw new Refusal(
     QUOTA_EXCEEDED,
     `This workspace already holds ${formatBytes(held)} of uploaded data, and its storage quota is ${formatBytes(quota)}; ` +
       `${formatBytes(bytes)} more do not fit. Uploaded files are deleted automatically ${retentionHint(env)}; ` +
@@ -61,7 +57,7 @@ export async function reserveStorage(env: Env, workspaceId: string, scope: strin
 }
 
 function retentionHint(env: Env): string {
-  return `${Number(env.CHUNK_RETENTION_DAYS ?? 7)} days after their import ends, and error reports after ${Number(env.REPORT_RETENTION_DAYS ?? 30)} days`;
+  return `${envNumber(env, 'CHUNK_RETENTION_DAYS')} days after their import ends, and error reports after ${envNumber(env, 'REPORT_RETENTION_DAYS')} days`;
 }
 
 /**
@@ -137,7 +133,7 @@ export async function deleteCharged(env: Env, workspaceId: string, scope: string
 }
 
 /** The code of the refusal reserveStorage throws: a pass that meets it ends its import with it. */
-export const QUOTA_EXCEEDED = 'STORAGE_QUOTA_EXCEEDED';
+export const QUOTA_EXCEEDED = 'STORAGE_QUOTA_EXCEEDED' satisfies RefusalCode;
 
 /**
  * Runs `store` (which writes `bytes` under `key`, or declines by returning false) with the quota

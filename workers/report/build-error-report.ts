@@ -7,7 +7,7 @@
 import type { Env } from '../env.ts';
 import { keys } from '../chunk/keys.ts';
 import { createReportWriter, REPORT_BOM } from '../../src/lib/report/error-report.ts';
-import type { ErrorPart } from '../write/write-entries.ts';
+import type { ErrorPart } from './error-part.ts';
 import { countCodes } from '../revalidate/count-codes.ts';
 import { deleteCharged, putCharged, reserveStorage, unchargeStorage } from '../quota/storage.ts';
 

@@ -21,7 +21,7 @@
  * `retention` message that runs the next batch, and so on until nothing is due: retention keeps up
  * with whatever the rate limits let workspaces create, not 100 items an hour.
  */
-import type { Env } from '../env.ts';
+import { envNumber, type Env } from '../env.ts';
 import { importPrefix, keys } from '../chunk/keys.ts';
 import { coordinator } from '../coordinator/coordinator.ts';
 import { discardUpload } from '../chunk/multipart.ts';
@@ -35,7 +35,7 @@ import { resumeSweeps } from '../suppression/continue-sweep.ts';
 import { resumeStalledListImports } from '../suppression/list-import/resume.ts';
 import { deletePrefix } from '../r2/delete-prefix.ts';
 import { pruneWebhookLog } from '../webhooks/prune-log.ts';
-import { forEachDue, RetentionBudget, RETENTION_ITEMS_PER_INVOCATION } from './due.ts';
+import { forEachDue, RetentionBudget } from './due.ts';
 import { sendWithRetry } from '../queue/send.ts';
 import { retentionMessage } from '../queue/messages.ts';
 import { pruneAudit } from '../audit/prune-audit.ts';
@@ -50,13 +50,9 @@ const LIST_UPLOAD_TIMEOUT_MS = 3_600_000;
 type Ended = { id: string; workspace_id: string };
 type EndedImport = ImportRef;
 
-const days = (value: string | undefined, fallback: number) => {
-  const n = Number(value);
-  return Number.isFinite(n) && n >= 0 ? n : fallback;
-};
-export const chunkRetentionDays = (env: Env) => days(env.CHUNK_RETENTION_DAYS, 7);
-export const reportRetentionDays = (env: Env) => days(env.REPORT_RETENTION_DAYS, 30);
-export const uploadRetentionHours = (env: Env) => days(env.UPLOAD_RETENTION_HOURS, 24);
+const chunkRetentionDays = (env: Env) => envNumber(env, 'CHUNK_RETENTION_DAYS');
+const reportRetentionDays = (env: Env) => envNumber(env, 'REPORT_RETENTION_DAYS');
+const uploadRetentionHours = (env: Env) => envNumber(env, 'UPLOAD_RETENTION_HOURS');
 
 export interface RetentionRun {
   /** R2 objects of expired imports deleted (chunks, verdicts, error parts). */
@@ -129,8 +125,7 @@ export async function retentionPass(env: Env, at: number): Promise<RetentionRun>
 }
 
 function itemsPerInvocation(env: Env): number {
-  const n = Math.floor(Number(env.RETENTION_ITEMS_PER_INVOCATION));
-  return n > 0 ? n : RETENTION_ITEMS_PER_INVOCATION;
+  return envNumber(env, 'RETENTION_ITEMS_PER_INVOCATION');
 }
 
 /** Ended imports, ended before `cutoff`, that still lack `mark`, oldest first. */

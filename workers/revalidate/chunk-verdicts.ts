@@ -44,7 +44,7 @@ async function markExisting(env: Env, config: ImportConfig, entries: RowVerdict[
   // Numbers already refused as suppressed are not looked up: suppression comes first (duplicate-outcome.ts).
   const valid = entries.filter((e) => e.lead && !e.refusal);
   // Under `update` and `fill` a number the campaign has is not an error: the write pass merges it.
-  if ((config.onExisting ?? 'skip') !== 'skip') return;
+  if (config.onExisting !== 'skip') return;
   // Leads this import already wrote (a chunk run again) are not "existing": the insert counts them as written.
   const existing = await leadsStore(env, workspaceId, config.campaignId).existing(
     valid.map((e) => e.lead!.e164),

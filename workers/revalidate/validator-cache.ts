@@ -1,8 +1,6 @@
 /** Row validators per import, kept per isolate so a phone number is parsed once per import, not once per chunk. */
 import { createRowValidator } from '../../src/lib/validate/row.ts';
 import type { ImportConfig } from '../coordinator/state.ts';
-import { DEFAULT_BLOCKED_PHONE_TYPES } from '../../src/lib/calling/blocked-phone-types.ts';
-import { DEFAULT_CONSENT_POLICY } from '../../src/lib/consent/consent-policy.ts';
 
 type RowValidator = ReturnType<typeof createRowValidator>;
 const cache = new Map<string, RowValidator>();
@@ -20,9 +18,9 @@ export function validatorFor(config: ImportConfig): RowValidator {
       mapping: config.mapping,
       defaultCountry: config.defaultCountry ?? undefined,
       phoneCacheMax: PHONE_CACHE_MAX,
-      blockedPhoneTypes: config.blockedPhoneTypes ?? DEFAULT_BLOCKED_PHONE_TYPES,
+      blockedPhoneTypes: config.blockedPhoneTypes,
       // Consent is judged against the import's start in every chunk, whenever the chunk runs.
-      consentPolicy: config.consentPolicy ?? DEFAULT_CONSENT_POLICY,
+      consentPolicy: config.consentPolicy,
       startedAt: Date.parse(config.createdAt),
     });
     cache.set(config.importId, v);

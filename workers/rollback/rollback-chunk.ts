@@ -22,7 +22,7 @@ export async function rollbackChunk(env: Env, config: ImportConfig, index: numbe
     const entries = stored ? (await stored.json<ChunkVerdicts>()).entries : await chunkVerdicts(env, config, index);
     phones = entries.filter((e) => e.lead && !e.refusal).map((e) => e.lead!.e164);
   }
-  if ((config.onExisting ?? 'skip') === 'skip') await leadsStore(env, workspaceId, config.campaignId).remove(importId, phones);
+  if (config.onExisting === 'skip') await leadsStore(env, workspaceId, config.campaignId).remove(importId, phones);
   else await rollbackLeads(env, workspaceId, config.campaignId, importId, phones, new Date().toISOString());
   return coordinator(env, importId).recordRolledBack(index);
 }

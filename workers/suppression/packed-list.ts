@@ -16,8 +16,8 @@
  * the workspace's storage quota (workers/quota counts what users upload) and lives outside
  * `ws/<workspace>/imports/`, which retention sweeps.
  */
-import type { Env } from '../env.ts';
-import { PACKED_MAX_BYTES, type PackedForm } from '../../src/lib/suppression/packed-list.ts';
+import { envNumber, type Env } from '../env.ts';
+import type { PackedForm } from '../../src/lib/suppression/packed-list.ts';
 import { suppressionStore } from './store.ts';
 import { countListed } from './sources-store.ts';
 import { buildPacked } from './build-packed.ts';
@@ -55,8 +55,7 @@ export function packedCacheKey(workspaceId: string): string {
 
 /** The byte budget of the browser's copy (PACKED_LIST_MAX_BYTES lowers it in tests). */
 export function packedMaxBytes(env: Env): number {
-  const configured = Math.floor(Number(env.PACKED_LIST_MAX_BYTES));
-  return configured >= 64 ? configured : PACKED_MAX_BYTES;
+  return envNumber(env, 'PACKED_LIST_MAX_BYTES');
 }
 
 /**

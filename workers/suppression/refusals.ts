@@ -1,8 +1,9 @@
 /**
  * What the suppression list refuses on purpose, besides a file it cannot read (FileReadError): a
- * coded refusal, mapped to its HTTP status in workers/api/handle-error.ts (SUPPRESSION_STATUS).
+ * coded refusal, mapped to its HTTP status in workers/api/handle-error.ts (REFUSAL_STATUS). A store
+ * that failed asks the client to retry (Retry-After).
  */
-import { Refusal } from '../refusal.ts';
+import { Refusal, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../refusal.ts';
 
 export type SuppressionRefusalCode =
   /** A list import, or the entry asked about, does not exist in the workspace. */
@@ -20,14 +21,17 @@ export type SuppressionRefusalCode =
   /** A new source for a list that has the most sources it may have. */
   | 'SUPPRESSION_SOURCES_LIMIT';
 
+/** The codes that mean a store failed, not the request: answered 503 with Retry-After. */
+const RETRYABLE: readonly SuppressionRefusalCode[] = ['STORAGE_UNAVAILABLE', 'PROCESSING_FAILED'];
+
 export class SuppressionRefusal extends Refusal {
-  override readonly name = 'SuppressionRefusal';
+  override readonly name: string = 'SuppressionRefusal';
 
   constructor(
-    readonly code: SuppressionRefusalCode,
+    override readonly code: SuppressionRefusalCode,
     message: string,
-    readonly details?: unknown,
+    details?: unknown,
   ) {
-    super(message);
+    super(code, message, details, RETRYABLE.includes(code) ? UNAVAILABLE_RETRY_AFTER_SECONDS : undefined);
   }
 }

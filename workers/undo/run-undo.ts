@@ -5,8 +5,8 @@
  * redelivery, and its counts are copied to the import's D1 row (undoneRows, undoSkippedRows),
  * which is where progress is read.
  */
-import type { Env } from '../env.ts';
-import { beginUndoRun, undoStep, UNDO_STEP_ROWS, type UndoProgress } from '../leads/undo-leads.ts';
+import { envNumber, type Env } from '../env.ts';
+import { beginUndoRun, undoStep, type UndoProgress } from '../leads/undo-leads.ts';
 import { sendWithRetry } from '../queue/send.ts';
 import { undoMessage } from '../queue/messages.ts';
 import { nowIso } from '../db/ids.ts';
@@ -48,7 +48,7 @@ export async function continueUndo(env: Env, workspaceId: string, importId: stri
 
 /** One step on the shard, its counts copied to the import's row (the last one marks it undone and announces it: workers/lifecycle). */
 async function stepAndMirror(env: Env, imp: UndoTarget): Promise<UndoProgress> {
-  const stepRows = Math.max(1, Math.floor(Number(env.UNDO_STEP_ROWS)) || UNDO_STEP_ROWS);
+  const stepRows = envNumber(env, 'UNDO_STEP_ROWS');
   const progress = await undoStep(env, imp.workspaceId, imp.campaignId, imp.id, nowIso(), stepRows);
   await recordUndoProgress(env, imp, progress);
   return progress;

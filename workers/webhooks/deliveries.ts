@@ -5,7 +5,7 @@
  */
 import type { Env } from '../env.ts';
 import { newId, nowIso } from '../db/ids.ts';
-import { DomainRefusal, notFoundRefusal } from '../domain-refusal.ts';
+import { notFoundRefusal, Refusal } from '../refusal.ts';
 import { webhookMessage } from '../queue/messages.ts';
 import { WEBHOOK_TEST_EVENT } from '../../src/lib/schemas/webhooks.ts';
 import { findEndpoint } from './endpoints.ts';
@@ -61,7 +61,7 @@ function decodeCursor(cursor: string): [string, string] {
   } catch {
     /* refused below */
   }
-  throw new DomainRefusal('NOT_FOUND', 'The cursor is not one this log gave.');
+  throw new Refusal('NOT_FOUND', 'The cursor is not one this log gave.');
 }
 
 export async function listDeliveries(
@@ -105,7 +105,7 @@ export async function getDelivery(env: Env, workspaceId: string, endpointId: str
 /** Tries a delivery again now, with the same webhook-id and body (the attempt count goes on). */
 export async function retryDelivery(env: Env, workspaceId: string, endpointId: string, deliveryId: string, now = Date.now()): Promise<Delivery> {
   const endpoint = await findEndpoint(env, workspaceId, endpointId);
-  if (!endpoint.enabled) throw new DomainRefusal('WEBHOOK_DISABLED', 'The endpoint is disabled: enable it first (PATCH with {"enabled": true}), then retry.');
+  if (!endpoint.enabled) throw new Refusal('WEBHOOK_DISABLED', 'The endpoint is disabled: enable it first (PATCH with {"enabled": true}), then retry.');
   const d = await findDelivery(env, workspaceId, endpointId, deliveryId);
   const at = new Date(now).toISOString();
   const queued = await env.DB.prepare(
@@ -113,7 +113,7 @@ export async function retryDelivery(env: Env, workspaceId: string, endpointId: s
   )
     .bind(d.id, at)
     .first<DeliveryRow>();
-  if (!queued) throw new DomainRefusal('DELIVERY_IN_FLIGHT', 'An attempt of this delivery is in flight; look again in a few seconds.');
+  if (!queued) throw new Refusal('DELIVERY_IN_FLIGHT', 'An attempt of this delivery is in flight; look again in a few seconds.');
   await env.EVENT_QUEUE.send(webhookMessage(workspaceId, d.id, queued.attempt));
   return toDelivery(queued);
 }
@@ -121,7 +121,7 @@ export async function retryDelivery(env: Env, workspaceId: string, endpointId: s
 /** Sends a `webhook.test` event to this endpoint only (signed like any other), and returns its delivery. */
 export async function sendTestEvent(env: Env, workspaceId: string, endpointId: string): Promise<Delivery> {
   const endpoint = await findEndpoint(env, workspaceId, endpointId);
-  if (!endpoint.enabled) throw new DomainRefusal('WEBHOOK_DISABLED', 'The endpoint is disabled: enable it first (PATCH with {"enabled": true}).');
+  if (!endpoint.enabled) throw new Refusal('WEBHOOK_DISABLED', 'The endpoint is disabled: enable it first (PATCH with {"enabled": true}).');
   const at = nowIso();
   const eventId = newId('msg');
   const body = eventBody(WEBHOOK_TEST_EVENT, at, JSON.stringify({ webhookId: endpoint.id, message: 'A test event from lead-import: your endpoint received and can verify it.' }));

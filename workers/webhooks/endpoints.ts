@@ -5,7 +5,7 @@
  */
 import type { Env } from '../env.ts';
 import { newId, nowIso } from '../db/ids.ts';
-import { DomainRefusal, notFoundRefusal } from '../domain-refusal.ts';
+import { notFoundRefusal, Refusal } from '../refusal.ts';
 import { requireAllowedNotifyEmail } from '../notify/allow-list.ts';
 import { WEBHOOK_EVENT_TYPES, type CreateWebhookInput, type UpdateWebhookInput, type WebhookEventType } from '../../src/lib/schemas/webhooks.ts';
 import { allowsPrivate, checkWebhookUrl } from './url-policy.ts';
@@ -55,7 +55,7 @@ export type Endpoint = ReturnType<typeof toEndpoint>;
 
 function allowedUrl(env: Env, url: string): string {
   const verdict = checkWebhookUrl(url, allowsPrivate(env));
-  if (!verdict.ok) throw new DomainRefusal('WEBHOOK_URL_NOT_ALLOWED', verdict.message);
+  if (!verdict.ok) throw new Refusal('WEBHOOK_URL_NOT_ALLOWED', verdict.message);
   return verdict.url;
 }
 
@@ -70,7 +70,7 @@ export async function createEndpoint(env: Env, workspaceId: string, input: Creat
   const url = allowedUrl(env, input.url);
   await requireAllowedNotifyEmail(env, workspaceId, input.alertEmail);
   const count = await env.DB.prepare('SELECT count(*) AS n FROM webhook_endpoints WHERE workspace_id = ?1').bind(workspaceId).first<{ n: number }>();
-  if ((count?.n ?? 0) >= MAX_ENDPOINTS) throw new DomainRefusal('WEBHOOK_LIMIT', `A workspace may have at most ${MAX_ENDPOINTS} webhook endpoints; delete one first.`);
+  if ((count?.n ?? 0) >= MAX_ENDPOINTS) throw new Refusal('WEBHOOK_LIMIT', `A workspace may have at most ${MAX_ENDPOINTS} webhook endpoints; delete one first.`);
   const row: EndpointRow = {
     id: newId('whk'),
     workspace_id: workspaceId,

@@ -3,15 +3,14 @@
  * more than WEBHOOK_LOG_RETENTION_DAYS (default 30) ago and no longer pending, and outbox events
  * that old, are deleted, in bounded statements; the hourly run goes on where it stopped.
  */
-import type { Env } from '../env.ts';
+import { envNumber, type Env } from '../env.ts';
 
 const DAY_MS = 86_400_000;
 const BATCH = 1_000;
 const MAX_BATCHES = 20;
 
 export function webhookLogRetentionDays(env: Env): number {
-  const n = Number(env.WEBHOOK_LOG_RETENTION_DAYS);
-  return Number.isFinite(n) && n >= 0 ? n : 30;
+  return envNumber(env, 'WEBHOOK_LOG_RETENTION_DAYS');
 }
 
 /** Returns the deliveries and events deleted. */

@@ -7,6 +7,7 @@
 import { LIMITS } from '../../src/lib/limits.ts';
 import { readWorkbook } from '../../src/lib/parse/xlsx.ts';
 import { FileReadError, isFileReadError } from '../../src/lib/parse/errors.ts';
+import { FILE_ERRORS } from '../../src/lib/validate/file-messages.ts';
 import { headerPick, type HeaderRowChoice } from '../../src/lib/map/header-row.ts';
 import { createRowCutter, cutRows } from '../../src/lib/chunk/cut.ts';
 import { encodeFrame, type WorkbookFrame, type WorkbookRequest } from '../intake/workbook-frames.ts';
@@ -40,16 +41,16 @@ async function readAll(body: ReadableStream<Uint8Array>, limit: number): Promise
 function errorFrame(err: unknown): WorkbookFrame {
   const error = isFileReadError(err)
     ? err
-    : new FileReadError('FILE_CORRUPT', 'The workbook could not be read. It may be damaged or not the type its name says; save it again as .xlsx or .csv and retry.');
+    : new FileReadError(FILE_ERRORS.unreadable());
   return { t: 'error', code: error.code, message: error.message };
 }
 
 async function* frames(body: ReadableStream<Uint8Array>, request: WorkbookRequest): AsyncGenerator<WorkbookFrame> {
   const bytes = await readAll(body, LIMITS.maxExcelBytesServer);
-  if (!bytes.length) throw new FileReadError('FILE_EMPTY', 'The file is empty.');
+  if (!bytes.length) throw new FileReadError(FILE_ERRORS.empty());
   let choice: HeaderRowChoice | null = null;
   const header = request.header && headerPick(request.header.assistant, { headerRow: request.header.headerRow, onChoice: (c) => (choice = c) });
-  const book = readWorkbook(bytes, { sheet: request.sheet, maxUncompressedBytes: LIMITS.maxXlsxUncompressedBytesServer, header });
+  const book = readWorkbook(bytes, { sheet: request.sheet, maxUncompressedBytes: LIMITS.maxXlsxUncompressedBytesServer, header, maxRows: request.maxRows });
   yield { t: 'head', headers: book.headers, sheet: book.sheet, header: choice };
   for (const rows of cutRows(createRowCutter(request.budget), book.rows)) yield { t: 'rows', rows };
 }

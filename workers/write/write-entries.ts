@@ -20,15 +20,11 @@ import { countCodes } from '../revalidate/count-codes.ts';
 import { rollbackChunk } from '../rollback/rollback-chunk.ts';
 import { upsertLeads } from '../leads/update.ts';
 import { providedVariables } from './provided-variables.ts';
+import type { ErrorPart } from '../report/error-part.ts';
 import { duplicateOutcome } from '../../src/lib/dedupe/duplicate-outcome.ts';
 import { boundChunkErrors } from '../../src/lib/report/error-budget.ts';
 import { errorsForStorage } from '../revalidate/stored-errors.ts';
 import { deleteCharged, putCharged } from '../quota/storage.ts';
-
-export interface ErrorPart {
-  index: number;
-  rows: { row: number; cells: string[]; errors: RowVerdict['errors'] }[];
-}
 
 export async function writeEntries(
   env: Env,
@@ -64,7 +60,7 @@ export async function writeEntries(
   let updated = 0;
   let unchanged = 0;
   let conflicts = 0;
-  const policy = config.onExisting ?? 'skip';
+  const policy = config.onExisting;
   if (write && toWrite.length && policy !== 'skip') {
     const cells = new Map(valid.map((e) => [e.row, e.cells]));
     const rows = toWrite.map((w) => ({ ...w, provided: providedVariables(config.mapping, cells.get(w.row) ?? []) }));

@@ -14,8 +14,6 @@ import type { Next } from '../coordinator/state.ts';
 import { writeEntries } from './write-entries.ts';
 import { rollbackChunk } from '../rollback/rollback-chunk.ts';
 
-export type { ErrorPart } from './write-entries.ts';
-
 export async function writePass(env: Env, workspaceId: string, importId: string, index: number): Promise<Next> {
   const coord = coordinator(env, importId);
   const { config, status, phase, rolledBack } = await coord.snapshot();

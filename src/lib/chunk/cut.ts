@@ -5,7 +5,8 @@
  * counted); a row that alone is larger than the server accepts as a chunk is refused.
  */
 import { LIMITS } from '../limits.ts';
-import { FileReadError, formatBytes } from '../parse/errors.ts';
+import { FileReadError } from '../parse/errors.ts';
+import { FILE_ERRORS } from '../validate/file-messages.ts';
 import type { SourceRow } from '../types.ts';
 import { utf8Length } from '../text/utf8-length.ts';
 import { rowJsonBytes } from './row-bytes.ts';
@@ -69,11 +70,7 @@ function createCutter<T>(budget: ChunkBudget, sizeOf: (item: T) => number, tooLa
   };
 }
 
-const rowTooLarge = (row: number | null, limit: number) =>
-  new FileReadError(
-    'FILE_TOO_LARGE',
-    `${row === null ? 'A row' : `Row ${row}`} holds more than ${formatBytes(limit)} of text, more than a part of the file may hold. Shorten its cells; if the row is not meant to be that long, a quote (") may be left open.`,
-  );
+const rowTooLarge = (row: number | null, limit: number) => new FileReadError(FILE_ERRORS.rowTooLarge(row, limit));
 
 /** Cuts rows (as the readers give them) into chunks. */
 export function createRowCutter(budget: ChunkBudget = CHUNK_BUDGET): ChunkCutter<SourceRow> {

@@ -7,6 +7,7 @@
 import type { AssistantConfig } from '../types.ts';
 import type { HeaderPick } from '../parse/csv.ts';
 import { FileReadError } from '../parse/errors.ts';
+import { FILE_ERRORS } from '../validate/file-messages.ts';
 import { autoMap } from './columns.ts';
 
 /** Non-blank rows looked at when detecting the header. */
@@ -93,10 +94,7 @@ export function headerPick(
       else {
         const cells = records[headerRow - 1];
         if (!cells || isBlankRow(cells)) {
-          throw new FileReadError(
-            'NO_PHONE_COLUMN',
-            `Row ${headerRow} of the file is ${cells ? 'empty' : 'past its end'}, so it cannot be the header row. Name the row that holds the column names (headerRow is counted from 1, blank lines included), or leave headerRow out to have it found.`,
-          );
+          throw new FileReadError(FILE_ERRORS.noHeaderRowAt(headerRow, !!cells));
         }
         choice = { index: headerRow - 1, reason: 'chosen' };
       }

@@ -4,7 +4,8 @@
  */
 import type { SourceRow } from '../types.ts';
 import { stripNeutraliser } from '../report/csv-cell.ts';
-import { FileReadError, formatCount } from './errors.ts';
+import { FileReadError } from './errors.ts';
+import { FILE_ERRORS } from '../validate/file-messages.ts';
 
 /**
  * Chooses the header among the first records of a file (a title line or a blank line may come
@@ -61,7 +62,7 @@ export function createCsvRecords(limits: RecordLimits, header?: HeaderPick): Csv
       let n = names.length;
       while (n > 0 && names[n - 1] === '') n--;
       if (n > maxColumns) {
-        throw new FileReadError('TOO_MANY_COLUMNS', `The header row has ${formatCount(n)} columns; at most ${formatCount(maxColumns)} are allowed. Remove the columns you don't need and upload again.`);
+        throw new FileReadError(FILE_ERRORS.headerTooWide(n, maxColumns));
       }
       names.length = n;
       const long = names.findIndex((h) => h.length > maxCellLength);
@@ -72,13 +73,13 @@ export function createCsvRecords(limits: RecordLimits, header?: HeaderPick): Csv
     const row = ++records;
     if (isBlank(cells)) return;
     if (row > maxRows) {
-      throw new FileReadError('TOO_MANY_ROWS', `The file has more than ${formatCount(maxRows)} data rows (the limit). Split it into smaller files and import each one.`);
+      throw new FileReadError(FILE_ERRORS.tooManyRows(maxRows));
     }
     const width = headers.length;
     let n = cells.length;
     while (n > width && isBlankCell(cells[n - 1]!)) n--;
     if (n > maxColumns) {
-      throw new FileReadError('TOO_MANY_COLUMNS', `Row ${row} has ${formatCount(n)} columns; at most ${formatCount(maxColumns)} are allowed. Check the delimiters in that row.`);
+      throw new FileReadError(FILE_ERRORS.rowTooWide(row, n, maxColumns));
     }
     for (let i = 0; i < n; i++) if (cells[i]!.length > maxCellLength) throw cellTooLong(`row ${row}`, i);
     cells.length = n;
@@ -97,10 +98,7 @@ export function createCsvRecords(limits: RecordLimits, header?: HeaderPick): Csv
 
   function cellTooLong(where: string, column: number): FileReadError {
     const name = headers?.[column] ? `"${headers[column]}"` : `number ${column + 1}`;
-    return new FileReadError(
-      'FILE_TOO_LARGE',
-      `A cell in ${where}, column ${name}, is longer than ${formatCount(maxCellLength)} characters (the limit). Shorten it; if the row is not meant to be that long, a quote (") may be left open.`,
-    );
+    return new FileReadError(FILE_ERRORS.cellTooLong(where, name, maxCellLength, true));
   }
 
   return {

@@ -3,7 +3,8 @@ import Papa from 'papaparse';
 import { LIMITS } from '../limits.ts';
 import type { SourceRow } from '../types.ts';
 import { decodeAll } from './decode.ts';
-import { FileReadError, formatCount } from './errors.ts';
+import { FileReadError } from './errors.ts';
+import { FILE_ERRORS } from '../validate/file-messages.ts';
 import { findNewline, guessDelimiter, type Newline } from './csv-sniff.ts';
 import { createCsvRecords, type CsvRecords, type HeaderPick } from './csv-records.ts';
 
@@ -123,10 +124,10 @@ export function createCsvStream(opts: CsvOptions = {}): CsvStream {
       records.finish(rows);
       emitted += rows.length - before;
       if (records.headers === null) {
-        throw new FileReadError('FILE_EMPTY', 'The file is empty: it has no header row and no data rows.');
+        throw new FileReadError(FILE_ERRORS.empty());
       }
       if (emitted === 0) {
-        throw new FileReadError('FILE_EMPTY', 'The file has a header row but no data rows. Add at least one lead below the header and upload again.');
+        throw new FileReadError(FILE_ERRORS.noDataRows());
       }
       return rows;
     },
@@ -212,18 +213,12 @@ function recordLengths(input: string, final: boolean, delimiter: string, newline
 }
 
 function recordTooLong(where: string, maxRecordLength: number): FileReadError {
-  return new FileReadError(
-    'FILE_TOO_LARGE',
-    `${where} is longer than ${formatCount(maxRecordLength)} characters and has not ended. Usually a quote (") is never closed, or the file is not CSV; check that row and upload again.`,
-  );
+  return new FileReadError(FILE_ERRORS.recordTooLong(where, maxRecordLength));
 }
 
 /** `records`: the data records read before the quote's (0 when it opens in the header). */
 function unclosedQuote(records: number): FileReadError {
-  return new FileReadError(
-    'FILE_CORRUPT',
-    `${records === 0 ? 'The header row' : `Row ${records}`} opens a quote (") that is never closed, so everything after it would be one cell. Close the quote or remove it, then upload again.`,
-  );
+  return new FileReadError(FILE_ERRORS.unclosedQuote(records));
 }
 
 /** Reads a whole CSV text at once (same rules as createCsvStream). */

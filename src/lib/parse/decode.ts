@@ -4,7 +4,8 @@
  * is TextDecoder's (browsers and workerd know every WHATWG encoding), streamed, so a character split
  * across two pieces comes out whole.
  */
-import { FileReadError, formatBytes } from './errors.ts';
+import { FileReadError } from './errors.ts';
+import { FILE_ERRORS } from '../validate/file-messages.ts';
 import { DETECT_BYTES, bomOf, detectEncoding, detectLegacy, isUtf8, type Detection } from './encoding/detect.ts';
 import { resolveEncoding } from './encoding/encodings.ts';
 
@@ -14,9 +15,6 @@ export type { Detection };
 export const DEFAULT_SNIFF_BYTES = DETECT_BYTES;
 /** More NUL bytes than this in the sniffed head of a non-UTF-16 file means it is binary, not text. */
 const MAX_NULS = 4;
-
-const SAVE_AS_UTF8 =
-  'In Excel choose File › Save As › "CSV UTF-8 (Comma delimited)", or in Google Sheets File › Download › CSV, and upload the new file.';
 
 /** An incremental decoder: feed byte pieces of any size, get text. */
 export interface StreamDecoder {
@@ -173,15 +171,12 @@ export function createDecoder(opts: DecoderOptions = {}): StreamDecoder {
 /** The error for bytes the chosen Unicode encoding cannot read. */
 function decodeError(d: Detection, offset: number): FileReadError {
   if (d.encoding.startsWith('utf-16')) {
-    return new FileReadError('FILE_CORRUPT', 'The file ends in the middle of a character, or holds bytes that are not UTF-16: it looks cut off or damaged. Upload the complete file again.');
+    return new FileReadError(FILE_ERRORS.notUtf16());
   }
   if (d.source === 'label') {
-    return new FileReadError('FILE_CORRUPT', `The file is not valid UTF-8 (after the first ${formatBytes(offset)}), but encoding=utf-8 was given. Name the file's encoding, or leave encoding out to have it detected.`);
+    return new FileReadError(FILE_ERRORS.notUtf8AsNamed(offset));
   }
-  return new FileReadError(
-    'FILE_CORRUPT',
-    `The file mixes text encodings: it starts as UTF-8 but has characters that are not UTF-8 after the first ${formatBytes(offset)}. ${SAVE_AS_UTF8}`,
-  );
+  return new FileReadError(FILE_ERRORS.mixedEncodings(offset));
 }
 
 /** Decodes a whole file (the encoding detected on all of it, up to DETECT_BYTES, or named). */
@@ -215,12 +210,9 @@ function assertText(head: Uint8Array): void {
   if (nuls <= MAX_NULS) return;
   const magic = (sig: number[]) => sig.every((b, i) => head[i] === b);
   if (magic([0x50, 0x4b, 0x03, 0x04]) || magic([0xd0, 0xcf, 0x11, 0xe0])) {
-    throw new FileReadError(
-      'FILE_UNSUPPORTED',
-      'This is an Excel workbook, not a CSV file. Upload it as .xlsx or .xls, or save it as CSV UTF-8 and upload that.',
-    );
+    throw new FileReadError(FILE_ERRORS.workbookNotCsv());
   }
-  throw new FileReadError('FILE_CORRUPT', `This looks like a binary file, not CSV text. ${SAVE_AS_UTF8}`);
+  throw new FileReadError(FILE_ERRORS.binaryNotCsv());
 }
 
 function concat(pieces: Uint8Array[], length: number): Uint8Array {

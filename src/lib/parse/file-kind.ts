@@ -1,6 +1,6 @@
 /** What an uploaded file is, from its first bytes, and the error for one that is neither CSV nor a workbook. */
 import { FileReadError } from './errors.ts';
-import { OPEN_AND_RESAVE } from './workbook-errors.ts';
+import { FILE_ERRORS } from '../validate/file-messages.ts';
 
 export type FileKind = 'csv' | 'xlsx' | 'xls' | 'unknown';
 
@@ -27,15 +27,15 @@ export function unsupportedFileError(bytes: Uint8Array, fileName?: string): File
   const named = fileName ? `"${fileName}"` : 'This file';
   const text = headText(bytes);
   if (text !== null && /^\s*<(!doctype\s+html|html|table|head|body|meta|!--)/i.test(text)) {
-    return new FileReadError('FILE_UNSUPPORTED', `${named} is a web page (HTML), not a real spreadsheet, even if Excel opens it. ${OPEN_AND_RESAVE}`);
+    return new FileReadError(FILE_ERRORS.webPage(named));
   }
   if (text !== null && /^\s*<\?xml/i.test(text)) {
-    return new FileReadError('FILE_UNSUPPORTED', `${named} is an XML file (such as the old "XML Spreadsheet 2003" format), which is not supported. ${OPEN_AND_RESAVE}`);
+    return new FileReadError(FILE_ERRORS.xmlFile(named));
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
-    return new FileReadError('FILE_UNSUPPORTED', `${named} is a PDF. Upload the spreadsheet the list came from, as .xlsx, .xls or .csv.`);
+    return new FileReadError(FILE_ERRORS.pdf(named));
   }
-  return new FileReadError('FILE_UNSUPPORTED', `${named} is not a CSV file or an Excel workbook (.xlsx, .xls). Save the list as .xlsx or CSV UTF-8 and upload that.`);
+  return new FileReadError(FILE_ERRORS.notSpreadsheet(named));
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];

@@ -1,16 +1,7 @@
-/** The FileReadErrors shared by the workbook readers (xlsx.ts, xls-rebuild.ts, zip-guard.ts, deflate-count.ts). */
+/** The FileReadErrors the workbook readers throw from many places (xlsx.ts, xls-rebuild.ts, zip-guard.ts, deflate-count.ts); texts from the catalogue. */
 import { FileReadError } from './errors.ts';
+import { FILE_ERRORS } from '../validate/file-messages.ts';
 
-export const OPEN_AND_RESAVE = 'Open it in Excel, save it again as .xlsx (or as CSV UTF-8), and upload that.';
-
-export function passwordProtected(): FileReadError {
-  return new FileReadError('FILE_UNSUPPORTED', 'The workbook is password-protected. Remove the password in Excel (File › Info › Protect Workbook), save, and upload again.');
-}
-
-export function corruptWorkbook(): FileReadError {
-  return new FileReadError('FILE_CORRUPT', `This Excel file could not be read: it may be damaged, cut off, or not really an Excel file. ${OPEN_AND_RESAVE}`);
-}
-
-export function corruptZip(): FileReadError {
-  return new FileReadError('FILE_CORRUPT', `This Excel file is damaged or incomplete (it may have been cut off while uploading or downloading). ${OPEN_AND_RESAVE}`);
-}
+export const passwordProtected = (): FileReadError => new FileReadError(FILE_ERRORS.passwordProtected());
+export const corruptWorkbook = (): FileReadError => new FileReadError(FILE_ERRORS.corruptWorkbook());
+export const corruptZip = (): FileReadError => new FileReadError(FILE_ERRORS.corruptZip());

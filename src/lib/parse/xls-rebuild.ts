@@ -1,7 +1,8 @@
 /** Legacy .xls (OLE compound file) containment: the workbook is rebuilt before SheetJS sees it. */
 import * as XLSX from 'xlsx';
 import { FileReadError } from './errors.ts';
-import { corruptWorkbook, OPEN_AND_RESAVE, passwordProtected } from './workbook-errors.ts';
+import { corruptWorkbook, passwordProtected } from './workbook-errors.ts';
+import { FILE_ERRORS } from '../validate/file-messages.ts';
 
 /**
  * BIFF8 records whose formula SheetJS parses, with the offset of the formula's length (cce) in the
@@ -48,7 +49,7 @@ export function sanitiseXls(bytes: Uint8Array): Uint8Array {
   /** BIFF8 (Excel 97 and later) in "Workbook", BIFF5 (Excel 5 and 95) in "Book". */
   const version = name === '/Workbook' ? 0x0600 : 0x0500;
   if (!entry?.content?.length) {
-    throw new FileReadError('FILE_UNSUPPORTED', 'This is an Office file but not an Excel workbook. Upload the spreadsheet itself, as .xlsx, .xls or .csv.');
+    throw new FileReadError(FILE_ERRORS.officeNotExcel());
   }
   const stream = Uint8Array.from(entry.content);
   for (let p = 0; p + 4 <= stream.length; ) {
@@ -75,5 +76,5 @@ export function sanitiseXls(bytes: Uint8Array): Uint8Array {
 }
 
 function oldExcel(): FileReadError {
-  return new FileReadError('FILE_UNSUPPORTED', `This workbook is in an old Excel format (Excel 4 or earlier), which is not supported. ${OPEN_AND_RESAVE}`);
+  return new FileReadError(FILE_ERRORS.oldExcel());
 }

@@ -2,10 +2,11 @@
 import * as XLSX from 'xlsx';
 import { LIMITS } from '../limits.ts';
 import type { SourceRow } from '../types.ts';
-import { FileReadError, formatCount } from './errors.ts';
+import { FileReadError } from './errors.ts';
+import { FILE_ERRORS } from '../validate/file-messages.ts';
 import { OLE_MAGIC, sniffFileKind, startsWith, unsupportedFileError } from './file-kind.ts';
 import { sanitiseXls } from './xls-rebuild.ts';
-import { corruptWorkbook, OPEN_AND_RESAVE, passwordProtected } from './workbook-errors.ts';
+import { corruptWorkbook, passwordProtected } from './workbook-errors.ts';
 import { checkZip } from './zip-guard.ts';
 import { installCodePages } from './code-pages.ts';
 import { HEADER_SCAN_MAX_RECORDS, type HeaderPick } from './csv.ts';
@@ -63,18 +64,19 @@ function readSheet(bytes: Uint8Array, opts: WorkbookOptions): WorkbookRows {
 
   let wb = readWithSheetJs(bytes, { sheets: opts.sheet ?? 0 });
   const sheetNames = (wb.SheetNames ?? []).map(String);
-  if (sheetNames.length === 0) throw new FileReadError('FILE_EMPTY', 'The workbook has no sheets.');
+  if (sheetNames.length === 0) throw new FileReadError(FILE_ERRORS.noSheets());
   const name = chooseSheet(sheetNames, wb.Workbook?.Sheets, opts.sheet);
   if (!Object.hasOwn(wb.Sheets ?? {}, name)) wb = readWithSheetJs(bytes, { sheets: name });
   const ws = Object.hasOwn(wb.Sheets ?? {}, name) ? wb.Sheets[name] : undefined;
-  if (!ws) throw new FileReadError('FILE_CORRUPT', `The sheet "${name}" could not be read. ${OPEN_AND_RESAVE}`);
+  if (!ws) throw new FileReadError(FILE_ERRORS.unreadableSheet(name));
 
   const grid = denseRows(ws);
-  const where = sheetNames.length > 1 ? ` in sheet "${name}"` : '';
+  const several = sheetNames.length > 1 ? name : undefined;
+  const where = several ? ` in sheet "${name}"` : '';
   const area = usedArea(grid);
   const firstColumn = area.firstColumn;
   let headerIndex = area.headerIndex;
-  if (headerIndex < 0) throw new FileReadError('FILE_EMPTY', `The sheet "${name}" is empty: it has no header row and no data rows.`);
+  if (headerIndex < 0) throw new FileReadError(FILE_ERRORS.empty(name));
   if (opts.header) headerIndex = chooseHeaderRow(grid, firstColumn, opts.header);
 
   const headerCells = grid[headerIndex] ?? [];
@@ -82,13 +84,13 @@ function readSheet(bytes: Uint8Array, opts: WorkbookOptions): WorkbookRows {
   for (let c = firstColumn; c < headerCells.length; c++) headers[c - firstColumn] = cellText(headerCells[c]).trim();
   while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
   if (headers.length > maxColumns) {
-    throw new FileReadError('TOO_MANY_COLUMNS', `The header row${where} has ${formatCount(headers.length)} columns; at most ${formatCount(maxColumns)} are allowed. Remove the columns you don't need and upload again.`);
+    throw new FileReadError(FILE_ERRORS.headerTooWide(headers.length, maxColumns, several));
   }
   const longHeader = headers.findIndex((h) => h.length > maxCellLength);
   if (longHeader >= 0) throw cellTooLong(`the header row${where}`, `number ${longHeader + 1}`, maxCellLength);
 
   const rows: SourceRow[] = [];
-  const limits: SheetLimits = { name, where, maxRows, maxColumns, maxCellLength };
+  const limits: SheetLimits = { name, several, where, maxRows, maxColumns, maxCellLength };
   for (let r = headerIndex + 1; r < grid.length; r++) {
     const cells = grid[r];
     if (!cells) continue;
@@ -96,7 +98,7 @@ function readSheet(bytes: Uint8Array, opts: WorkbookOptions): WorkbookRows {
     if (source) rows.push(source);
   }
   if (rows.length === 0) {
-    throw new FileReadError('FILE_EMPTY', `The sheet "${name}" has a header row but no data rows. Add at least one lead below the header and upload again.`);
+    throw new FileReadError(FILE_ERRORS.noDataRows(name));
   }
   return { sheetNames, sheet: name, headers, rows };
 }
@@ -122,6 +124,8 @@ function usedArea(grid: ReturnType<typeof denseRows>): { headerIndex: number; fi
 interface SheetLimits {
   /** The sheet's name, and how messages name it (empty in a one-sheet workbook). */
   name: string;
+  /** The name again when the workbook has several sheets (messages then say which), else undefined. */
+  several: string | undefined;
   where: string;
   maxRows: number;
   maxColumns: number;
@@ -130,7 +134,7 @@ interface SheetLimits {
 
 /** One data row of the sheet (`row`: its 1-based number below the header) as text cells, with numeric values kept; null when blank. */
 function dataRow(cells: NonNullable<ReturnType<typeof denseRows>[number]>, row: number, firstColumn: number, headers: string[], limits: SheetLimits): SourceRow | null {
-  const { name, where, maxRows, maxColumns, maxCellLength } = limits;
+  const { name, several, where, maxRows, maxColumns, maxCellLength } = limits;
   const values: string[] = [];
   let numeric: Record<number, number> | undefined;
   let width = 0;
@@ -146,10 +150,10 @@ function dataRow(cells: NonNullable<ReturnType<typeof denseRows>[number]>, row: 
   }
   if (width === 0) return null;
   if (row > maxRows) {
-    throw new FileReadError('TOO_MANY_ROWS', `The sheet "${name}" has more than ${formatCount(maxRows)} data rows (the limit). Split it into smaller files and import each one.`);
+    throw new FileReadError(FILE_ERRORS.tooManyRows(maxRows, name));
   }
   if (width > maxColumns) {
-    throw new FileReadError('TOO_MANY_COLUMNS', `Row ${row}${where} has ${formatCount(width)} columns; at most ${formatCount(maxColumns)} are allowed.`);
+    throw new FileReadError(FILE_ERRORS.rowTooWide(row, width, maxColumns, several));
   }
   const length = Math.max(width, headers.length);
   const out: string[] = new Array(length);
@@ -182,10 +186,10 @@ function chooseHeaderRow(grid: ReturnType<typeof denseRows>, firstColumn: number
 
 /** Refuses what SheetJS should never see: non-workbooks, and zips that would expand past `maxUncompressed`. */
 function checkWorkbookBytes(bytes: Uint8Array, maxUncompressed: number): void {
-  if (bytes.length === 0) throw new FileReadError('FILE_EMPTY', 'The file is empty.');
+  if (bytes.length === 0) throw new FileReadError(FILE_ERRORS.empty());
   const kind = sniffFileKind(bytes);
   if (kind === 'xlsx') checkZip(bytes, maxUncompressed);
-  else if (kind === 'csv') throw new FileReadError('FILE_UNSUPPORTED', 'This file is text (CSV), not an Excel workbook; upload it as .csv.');
+  else if (kind === 'csv') throw new FileReadError(FILE_ERRORS.csvNotWorkbook());
   else if (kind !== 'xls') throw unsupportedFileError(bytes);
 }
 
@@ -228,10 +232,7 @@ function chooseSheet(names: string[], props: XLSX.SheetProps[] | undefined, want
   const key = wanted.trim().toLowerCase();
   const loose = names.find((n) => n.trim().toLowerCase() === key);
   if (loose !== undefined) return loose;
-  throw new FileReadError(
-    'FILE_UNSUPPORTED',
-    `The workbook has no sheet named "${wanted}". Its sheets are: ${names.map((n) => `"${n}"`).join(', ')}.`,
-  );
+  throw new FileReadError(FILE_ERRORS.noSheetNamed(wanted, names));
 }
 
 /** The sheet's rows of cells by absolute index (dense mode; sparse sheets converted). */
@@ -263,5 +264,5 @@ function isBlankText(text: string): boolean {
 }
 
 function cellTooLong(where: string, column: string, max: number): FileReadError {
-  return new FileReadError('FILE_TOO_LARGE', `A cell in ${where}, column ${column}, is longer than ${formatCount(max)} characters (the limit). Shorten it and upload again.`);
+  return new FileReadError(FILE_ERRORS.cellTooLong(where, column, max, false));
 }

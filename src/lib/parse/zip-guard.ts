@@ -1,7 +1,8 @@
 /** Zip (.xlsx) containment: the archive is walked and measured before SheetJS inflates it. */
-import { FileReadError, formatBytes } from './errors.ts';
+import { FileReadError } from './errors.ts';
+import { FILE_ERRORS } from '../validate/file-messages.ts';
 import { inflatedSize } from './deflate-count.ts';
-import { corruptZip, OPEN_AND_RESAVE } from './workbook-errors.ts';
+import { corruptZip } from './workbook-errors.ts';
 import { attributeValue, overrideTags, unescapeXml } from './xml-scan.ts';
 
 interface ZipEntry {
@@ -29,24 +30,21 @@ export function checkZip(bytes: Uint8Array, maxUncompressed: number): void {
   const lower = entries.map((e) => e.name.toLowerCase());
   // SheetJS picks its reader by entry names (matched loosely): keep it on the .xlsx reader only.
   if (lower.some((n) => /(^|\/)(mimetype|manifest\.xml|objectdata\.xml|content\.xml)$/.test(n))) {
-    throw new FileReadError('FILE_UNSUPPORTED', `This is an OpenDocument spreadsheet (.ods), which is not supported. ${OPEN_AND_RESAVE}`);
+    throw new FileReadError(FILE_ERRORS.openDocument());
   }
   if (lower.some((n) => /\.iwa$|(^|\/)index\.(zip|xml|xml\.gz)$/.test(n))) {
-    throw new FileReadError('FILE_UNSUPPORTED', `This is an Apple Numbers file, which is not supported. In Numbers choose File › Export To › Excel or CSV, and upload that.`);
+    throw new FileReadError(FILE_ERRORS.appleNumbers());
   }
   const types = entries.filter((_, i) => lower[i] === '[content_types].xml');
   if (types.length === 0 || !lower.some((n) => n.startsWith('xl/'))) {
-    throw new FileReadError('FILE_UNSUPPORTED', 'This is a zip archive but not an Excel workbook. Upload the spreadsheet itself, as .xlsx, .xls or .csv.');
+    throw new FileReadError(FILE_ERRORS.zipNotExcel());
   }
   // The binary workbook format (.xlsb) goes through the same formula parser that a crafted .xls hangs.
   if (lower.some((n) => n.endsWith('workbook.bin')) || types.some((e) => declaresBinaryWorkbook(zipEntryText(bytes, e)))) {
-    throw new FileReadError('FILE_UNSUPPORTED', `Excel Binary Workbooks (.xlsb) are not supported. ${OPEN_AND_RESAVE}`);
+    throw new FileReadError(FILE_ERRORS.binaryWorkbook());
   }
   const tooLarge = (total: number) =>
-    new FileReadError(
-      'FILE_TOO_LARGE',
-      `The workbook expands to more than ${formatBytes(total)} when opened (the limit is ${formatBytes(maxUncompressed)}). Save the sheet as CSV UTF-8 and upload that instead.`,
-    );
+    new FileReadError(FILE_ERRORS.expandsTooLarge(total, maxUncompressed));
   let total = 0;
   for (const e of entries) {
     total += Math.max(e.declared, e.localUncompressed);
@@ -139,7 +137,7 @@ function zipEntries(bytes: Uint8Array): ZipEntry[] {
     const flags = u16(l + 6);
     const method = u16(l + 8);
     if (flags & 0x2041) {
-      throw new FileReadError('FILE_UNSUPPORTED', 'The workbook is encrypted. Remove the password in Excel, save, and upload again.');
+      throw new FileReadError(FILE_ERRORS.encryptedZip());
     }
     if (method !== 0 && method !== 8) throw corruptZip();
     let localCompressed = u32(l + 18);

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { ROW_ERROR_CODES } from '../codes.ts';
 import { readCsvText } from '../parse/csv.ts';
 import type { RowError, SourceRow } from '../types.ts';
-import { createReportWriter, errorCodesCell, errorMessagesCell, reportHeader, reportLine, writeErrorReport } from './error-report.ts';
+import { createReportWriter, errorCodesCell, errorMessagesCell, REPORT_BOM, reportHeader } from './error-report.ts';
+
+/** One report line for a rejected row, as the Worker and the preview write them (createReportWriter). */
+const reportLine = (headers: string[], row: SourceRow, errors: RowError[]) => createReportWriter(headers).line(row, errors);
+
+/** A whole report: BOM, header line, one line per rejected row, in the order given. */
+function writeErrorReport(headers: string[], rows: { row: SourceRow; errors: RowError[] }[]): string {
+  const writer = createReportWriter(headers);
+  return [REPORT_BOM, writer.header, ...rows.map(({ row, errors }) => writer.line(row, errors))].join('');
+}
 
 const invalidPhone: RowError = {
   code: 'PHONE_INVALID',

@@ -49,19 +49,6 @@ export function reportHeader(headers: string[]): string {
   return createReportWriter(headers).header;
 }
 
-/** One report line (CRLF-terminated) for a rejected row. */
-export function reportLine(headers: string[], row: SourceRow, errors: RowError[]): string {
-  return createReportWriter(headers).line(row, errors);
-}
-
-/** A whole report: BOM, header line, one line per rejected row, in the order given. */
-export function writeErrorReport(headers: string[], rows: { row: SourceRow; errors: RowError[] }[]): string {
-  const writer = createReportWriter(headers);
-  const parts = [REPORT_BOM, writer.header];
-  for (const { row, errors } of rows) parts.push(writer.line(row, errors));
-  return parts.join('');
-}
-
 /** `PHONE_INVALID;DUPLICATE_IN_FILE`: each code once, in the order first seen. */
 export function errorCodesCell(errors: RowError[]): string {
   return [...new Set(errors.map((e) => e.code))].join(';');

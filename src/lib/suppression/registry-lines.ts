@@ -6,7 +6,8 @@
  * longest line allowed. Pure.
  */
 import { LIMITS } from '../limits.ts';
-import { FileReadError, formatCount } from '../parse/errors.ts';
+import { FileReadError } from '../parse/errors.ts';
+import { FILE_ERRORS } from '../validate/file-messages.ts';
 import type { SourceRow } from '../types.ts';
 import { registryCell } from './registry-layout.ts';
 
@@ -26,7 +27,7 @@ export function createRegistryLineReader(): RegistryLineReader {
   const take = (line: string, out: SourceRow[]) => {
     const cell = registryCell(line);
     if (cell === null) return;
-    if (++row > MAX_REGISTRY_ROWS) throw new FileReadError('TOO_MANY_ROWS', `The registry file has more than ${formatCount(MAX_REGISTRY_ROWS)} numbers. Split it into smaller files.`);
+    if (++row > MAX_REGISTRY_ROWS) throw new FileReadError(FILE_ERRORS.registryTooManyNumbers(MAX_REGISTRY_ROWS));
     out.push({ row, cells: [cell] });
   };
   return {
@@ -40,7 +41,7 @@ export function createRegistryLineReader(): RegistryLineReader {
       }
       carry = all.slice(start);
       if (carry.length > LIMITS.maxCellLength) {
-        throw new FileReadError('FILE_TOO_LARGE', `Line ${formatCount(row + 1)} of the registry file is longer than ${formatCount(LIMITS.maxCellLength)} characters; a registry file has one number a line.`);
+        throw new FileReadError(FILE_ERRORS.registryLineTooLong(row + 1, LIMITS.maxCellLength));
       }
       return out;
     },

@@ -11,14 +11,9 @@ export function api() {
   return hc<AppType>(location.origin, { init: { credentials: 'same-origin' } }).api.v1;
 }
 
-/** A GET as the signed-in person, for responses the RPC client does not type (CSV files). */
-export function authedFetch(path: string): Promise<Response> {
-  return authedRequest(path);
-}
-
 /** Downloads an authenticated file through a blob URL; returns an error message, or null on success. */
 export async function downloadFile(path: string, fileName: string): Promise<string | null> {
-  const res = await authedFetch(path);
+  const res = await authedRequest(path);
   if (!res.ok) return errorMessage(res, 'The download failed');
   saveBlob(await res.blob(), fileName);
   return null;

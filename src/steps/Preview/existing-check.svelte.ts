@@ -3,7 +3,7 @@
  * validation and again whenever the rows change, the previous run cancelled. Answers are kept per
  * number for the file, so a cell edit asks only about its new number.
  */
-import { authedRequest, errorMessage } from '#lib/ui/api.ts';
+import { api, errorMessage } from '#lib/ui/api.ts';
 import { findExisting, type ExistingLookup } from '#lib/ui/preview/existing.ts';
 
 export class ExistingCheck {
@@ -30,14 +30,9 @@ export class ExistingCheck {
     this.state = 'checking';
     this.error = null;
     const lookup: ExistingLookup = async (numbers, signal) => {
-      const res = await authedRequest(`/api/v1/campaigns/${encodeURIComponent(campaignId)}/leads/existing`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ phoneNumbers: numbers }),
-        signal,
-      });
+      const res = await api().campaigns[':id'].leads.existing.$post({ param: { id: campaignId }, json: { phoneNumbers: numbers } }, { init: { signal } });
       if (!res.ok) throw new Error(await errorMessage(res, 'The numbers already in the campaign could not be checked'));
-      return ((await res.json()) as { existing: string[] }).existing;
+      return (await res.json()).existing;
     };
     try {
       const numbers = await load();

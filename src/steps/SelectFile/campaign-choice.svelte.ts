@@ -1,24 +1,8 @@
 /** The campaign the leads go to, and its assistant (which columns it expects), loaded from the API. */
 import { api } from '#lib/ui/api.ts';
-import type { AssistantConfig, VariableDef } from '#lib/types.ts';
+import type { AssistantConfig } from '#lib/types.ts';
 import type { Notices } from '#lib/ui/preview/session.svelte.ts';
-import type { CallPurpose } from '#lib/calling/call-purpose.ts';
-import type { CallingWindow } from '#lib/calling/calling-window.ts';
-import type { ConsentPolicy } from '#lib/consent/consent-policy.ts';
-
-/** A campaign as the API returns it, with the settings the preview applies (blocked types, calling window). */
-export type Campaign = {
-  id: string;
-  name: string;
-  assistantId: string;
-  defaultCountry: string | null;
-  callingWindow: CallingWindow;
-  blockedPhoneTypes: string[];
-  consentPolicy: ConsentPolicy;
-  requireFreshLists: boolean;
-  callPurpose?: CallPurpose;
-};
-export type Assistant = { id: string; name: string; variables: VariableDef[]; secondaryVariables: VariableDef[] };
+import type { Assistant, Campaign } from '#lib/ui/wire-types.ts';
 
 export class CampaignChoice {
   campaigns = $state<Campaign[]>([]);
@@ -49,7 +33,7 @@ export class CampaignChoice {
   async loadAssistant(campaign: Campaign): Promise<void> {
     this.assistant = null;
     const res = await api().assistants[':id'].$get({ param: { id: campaign.assistantId } });
-    if (res.ok) this.assistant = (await res.json()) as Assistant;
+    if (res.ok) this.assistant = await res.json();
     else this.notices.fail('The campaign\'s assistant could not be loaded.', 'campaign');
   }
 }

@@ -5,16 +5,16 @@ import { authed, body, error, idParam, queryParams, returns, schema } from './sh
 
 export const campaignPaths = {
   '/assistants': {
-    post: { ...authed, summary: 'Create an assistant', requestBody: body('CreateAssistant'), responses: { 201: { description: 'created' }, 400: error, 401: error } },
-    get: { ...authed, summary: 'List assistants', responses: { 200: { description: 'ok' }, 401: error } },
+    post: { ...authed, summary: 'Create an assistant', requestBody: body('CreateAssistant'), responses: { 201: returns('The assistant', 'Assistant'), 400: error, 401: error } },
+    get: { ...authed, summary: 'List assistants', responses: { 200: returns('The assistants', 'AssistantList'), 401: error } },
   },
   '/assistants/{id}': {
-    get: { ...authed, parameters: [idParam('id')], summary: 'One assistant', responses: { 200: { description: 'ok' }, 404: error } },
-    patch: { ...authed, parameters: [idParam('id')], summary: 'Change an assistant\'s name or variables (the fields sent; a variable list replaces the previous one). Imports already created keep the variables they started with.', requestBody: body('UpdateAssistant'), responses: { 200: { description: 'The assistant, changed' }, 400: error, 404: error, 413: error } },
+    get: { ...authed, parameters: [idParam('id')], summary: 'One assistant', responses: { 200: returns('The assistant', 'Assistant'), 404: error } },
+    patch: { ...authed, parameters: [idParam('id')], summary: 'Change an assistant\'s name or variables (the fields sent; a variable list replaces the previous one). Imports already created keep the variables they started with.', requestBody: body('UpdateAssistant'), responses: { 200: returns('The assistant, changed', 'Assistant'), 400: error, 404: error, 413: error } },
   },
   '/campaigns': {
     post: { ...authed, summary: 'Create a campaign (calling window and blocked phone types optional)', requestBody: body('CreateCampaign'), responses: { 201: returns('The campaign', 'Campaign'), 400: error, 404: error } },
-    get: { ...authed, summary: 'List campaigns with lead counts', responses: { 200: { description: 'ok' } } },
+    get: { ...authed, summary: 'List campaigns with lead counts', responses: { 200: returns('The campaigns', 'CampaignList'), 401: error } },
   },
   '/campaigns/{id}': {
     get: { ...authed, parameters: [idParam('id')], summary: 'One campaign', responses: { 200: returns('The campaign', 'Campaign'), 404: error } },

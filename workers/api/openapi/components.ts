@@ -8,11 +8,9 @@ import { UpdateAssistantSchema, UpdateCampaignSchema } from '../../../src/lib/sc
 import { BrowserImportSchema } from '../../../src/lib/schemas/browser-import.ts';
 import { ChunkSchema } from '../../../src/lib/chunk/format.ts';
 import { CompleteUploadSchema } from '../../chunk/multipart.ts';
-import { ROW_ERROR_CODES, FILE_ERROR_CODES } from '../../../src/lib/codes.ts';
-import { PHONE_TYPES } from '../../../src/lib/calling/blocked-phone-types.ts';
-import { CALL_PURPOSES } from '../../../src/lib/calling/call-purpose.ts';
-import { IMPORT_STATUSES, MAPPING_SOURCES, ON_EXISTING } from '../../../src/lib/import-view.ts';
-import { returns, schema } from './shared-parts.ts';
+import { FILE_ERROR_CODES } from '../../../src/lib/codes.ts';
+import { itemsOf, resource, returns, schema } from './shared-parts.ts';
+import { AssistantSchema, CampaignSchema, ImportViewSchema } from '../../../src/lib/schemas/resources.ts';
 import { webhookSchemas } from './webhook-schemas.ts';
 import { fieldsJsonSchema } from '../../../src/lib/fields/lead-fields.ts';
 
@@ -57,31 +55,10 @@ export const components = {
     CreateCampaign: schema(CreateCampaignSchema),
     UpdateAssistant: schema(UpdateAssistantSchema),
     UpdateCampaign: schema(UpdateCampaignSchema),
-    Campaign: {
-      type: 'object',
-      properties: {
-        id: { type: 'string' },
-        name: { type: 'string' },
-        assistantId: { type: 'string' },
-        defaultCountry: { type: ['string', 'null'] },
-        callingWindow: {
-          type: 'object',
-          description: 'When leads may be called, in each of their time zones: local start and end (exclusive) and ISO weekdays (1 = Monday).',
-          properties: { start: { type: 'string', examples: ['08:00'] }, end: { type: 'string', examples: ['21:00'] }, days: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 7 } } },
-        },
-        blockedPhoneTypes: { type: 'array', items: { enum: [...PHONE_TYPES] }, description: 'Phone types an import refuses (PHONE_TYPE_BLOCKED, SECONDARY_PHONE_TYPE_BLOCKED).' },
-        callPurpose: { enum: [...CALL_PURPOSES], description: 'telemarketing (default): every calling rule binds; informational: rules of telemarketing scope do not' },
-        consentPolicy: {
-          type: 'object',
-          description:
-            'Which leads must carry consent evidence (consent_at): none, mobile (MOBILE and FIXED_LINE_OR_MOBILE numbers, since the latter may be mobile) or all; and the oldest consent accepted, in days before the import started (null: any age). Rows that break it fail with CONSENT_REQUIRED or CONSENT_EXPIRED.',
-          properties: { require: { enum: ['none', 'mobile', 'all'] }, maxAgeDays: { type: ['integer', 'null'], minimum: 1 } },
-        },
-        requireFreshLists: { type: 'boolean', description: 'Imports are refused (409 SUPPRESSION_SOURCE_STALE) while a registry copy of the do-not-call list is older than its rule allows.' },
-        leadCount: { type: 'integer' },
-        createdAt: { type: 'string', format: 'date-time' },
-      },
-    },
+    Campaign: resource(CampaignSchema),
+    CampaignList: itemsOf('Campaign'),
+    Assistant: resource(AssistantSchema),
+    AssistantList: itemsOf('Assistant'),
     CallingRules: {
       type: 'object',
       properties: {
@@ -129,46 +106,7 @@ export const components = {
     Lead: leadSchema,
     ...webhookSchemas,
     LeadPage: { type: 'object', required: ['items', 'nextCursor'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Lead' } }, nextCursor: { type: ['string', 'null'] } } },
-    Import: {
-      type: 'object',
-      properties: {
-        id: { type: 'string' },
-        campaignId: { type: 'string' },
-        fileName: { type: 'string' },
-        status: { enum: [...IMPORT_STATUSES] },
-        ignoreErrors: { type: 'boolean' },
-        onExisting: { enum: [...ON_EXISTING], description: 'What the import did with numbers the campaign already had: skip (DUPLICATE_EXISTING), update, or fill empty variables' },
-        totalRows: { type: 'integer' },
-        processedRows: { type: 'integer' },
-        importedRows: { type: 'integer', description: 'createdRows + updatedRows + unchangedRows' },
-        createdRows: { type: 'integer', description: 'Rows that became new leads' },
-        updatedRows: { type: 'integer', description: 'Rows that updated (or filled) a lead the campaign already had' },
-        unchangedRows: { type: 'integer', description: 'Rows of an update or fill import that matched a lead but changed none of its values: no change record, nothing for undo to restore' },
-        failedRows: { type: 'integer' },
-        undoneRows: { type: 'integer', description: 'Undo: leads deleted or restored so far (undoDeletedRows + undoRestoredRows)' },
-        undoDeletedRows: { type: 'integer', description: 'Undo: leads this import created that the undo deleted' },
-        undoRestoredRows: { type: 'integer', description: 'Undo: leads this import updated that the undo gave their previous values back' },
-        undoSkippedRows: { type: 'integer', description: 'Undo: leads left as they are because a later import changed them (undo-report.csv)' },
-        errorCounts: { type: 'object', propertyNames: { enum: [...ROW_ERROR_CODES] }, additionalProperties: { type: 'integer' } },
-        mappingSource: {
-          enum: [...MAPPING_SOURCES, null],
-          description:
-            'Where the column mapping came from. automatic: exact header names, normalised names and phone synonyms; remembered: the mapping saved in this campaign for the identical header row; provided: the mapping sent with POST /imports (the wizard\'s). A headless import is automatic or remembered, never the wizard\'s suggestions. null for imports made before it was recorded.',
-        },
-        failure: { type: ['object', 'null'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
-        createdAt: { type: 'string', format: 'date-time' },
-        finishedAt: { type: ['string', 'null'], format: 'date-time' },
-        encoding: {
-          type: ['string', 'null'],
-          description: 'The WHATWG name of the encoding the CSV was read in (utf-8, windows-1256, shift_jis…): named by encoding=, or detected; null for workbooks',
-        },
-        warnings: {
-          type: 'array',
-          description: 'About the whole import; ENCODING_UNCERTAIN when the encoding was a guess that may be wrong (import again with encoding=<label>); SUPPRESSION_SOURCE_STALE when a registry copy of the do-not-call list was older than its rule allows as the import was created. Other codes may appear.',
-          items: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
-        },
-      },
-    },
+    Import: resource(ImportViewSchema),
   },
   responses: { Error: returns('An error: {error: {code, message}}', 'Error') },
 };

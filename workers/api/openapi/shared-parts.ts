@@ -3,7 +3,12 @@ import { toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 import { LIMITS } from '../../../src/lib/limits.ts';
 
+/** A request body's JSON Schema (what the client may send). */
 export const schema = (s: v.GenericSchema) => toJsonSchema(s, { typeMode: 'input', errorMode: 'ignore' });
+/** A resource's JSON Schema (what the API answers), from the same valibot schema its mapper returns (src/lib/schemas/resources.ts). */
+export const resource = (s: v.GenericSchema) => toJsonSchema(s, { typeMode: 'output', errorMode: 'ignore' });
+/** A list answer `{items: [...]}` of a component. */
+export const itemsOf = (ref: string) => ({ type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: `#/components/schemas/${ref}` } } } });
 
 export function queryParams(s: v.GenericSchema) {
   const json = schema(s) as { properties?: Record<string, unknown>; required?: string[] };

@@ -13,7 +13,7 @@ import { limitImportCreation } from '../../limits/rate-limit.ts';
 import { campaignWithAssistant } from '../../campaigns/campaigns.ts';
 import { assistantConfig } from '../../assistants/assistants.ts';
 import { putUploadedChunk, dispatchValidation } from '../../chunk/put-chunk.ts';
-import type { Admission } from '../../chunk/admit-chunk.ts';
+import { Refusal } from '../../refusal.ts';
 import { requireAllowedNotifyEmail } from '../../notify/allow-list.ts';
 import { rememberQuietly } from '../../mappings/saved-mappings.ts';
 import { checkColumns } from '../../import/check-columns.ts';
@@ -29,17 +29,10 @@ import { encodingParam } from '../encoding-param.ts';
 import { resolveEncoding } from '../../../src/lib/parse/encoding/encodings.ts';
 import { encodingWarnings } from '../../../src/lib/parse/encoding/warnings.ts';
 import type { AppEnv } from '../app-env.ts';
+import { envNumber } from '../../env.ts';
 
 /** A chunk body, counted in bytes as it streams in (with or without Content-Length). */
 const limitChunkBody = limitBody(LIMITS.maxChunkBytes, 'FILE_TOO_LARGE', 'A chunk');
-
-const ADMISSION_STATUS: Record<Exclude<Admission, { ok: true }>['code'], 409 | 413 | 503 | 507> = {
-  IMPORT_STARTED: 409,
-  CHUNK_ROWS_OVERLAP: 409,
-  TOO_MANY_ROWS: 413,
-  STORAGE_UNAVAILABLE: 503,
-  STORAGE_QUOTA_EXCEEDED: 507,
-};
 
 /** A chunk's JSON text, checked: its shape, its index against the URL's, its width, its row order. */
 function parseChunk(text: string, index: number, columns: number): Chunk {
@@ -102,7 +95,7 @@ export const browserUploadRoutes = new Hono<AppEnv>()
     // (an import without one took the automatic mapping, which nobody confirmed: nothing to remember).
     if (body.mapping) await rememberQuietly(c.env, { workspaceId, campaignId: campaign.id, fileName: body.fileName, headers: body.headers, mapping });
     const view = await coordinator(c.env, created.importId).view();
-    return c.json({ ...view, unknownColumns: check.unknownColumns, chunkRows: LIMITS.chunkRows, maxChunkBytes: LIMITS.maxChunkBytes }, 201);
+    return c.json({ ...view, unknownColumns: check.unknownColumns, chunkRows: envNumber(c.env, 'CHUNK_ROWS'), maxChunkBytes: envNumber(c.env, 'CHUNK_BYTES') }, 201);
   })
   /**
    * Step 2: upload chunk N (JSON, shape and size checked, rows in strictly increasing order and
@@ -126,7 +119,7 @@ export const browserUploadRoutes = new Hono<AppEnv>()
     });
     const chunk = parseChunk(text, index, config.headers.length);
     const admitted = await putUploadedChunk(c.env, workspaceId, row.id, chunk);
-    if (!admitted.ok) throw new ApiError(ADMISSION_STATUS[admitted.code], admitted.code, admitted.message);
+    if (!admitted.ok) throw new Refusal(admitted.code, admitted.message);
     return c.json({ index, rows: chunk.rows.length, storedRows: admitted.storedRows });
   })
   /**

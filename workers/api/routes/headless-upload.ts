@@ -4,7 +4,8 @@ import * as v from 'valibot';
 import { CreateImportQuerySchema, NotifyEmailSchema } from '../../../src/lib/schemas/api.ts';
 import { jsonBody, query } from '../validate.ts';
 import { ApiError } from '../errors.ts';
-import { fileError } from '../file-errors.ts';
+import { FileReadError } from '../../../src/lib/parse/errors.ts';
+import { FILE_ERRORS } from '../../../src/lib/validate/file-messages.ts';
 import { encodingParam } from '../encoding-param.ts';
 import { limitImportCreation } from '../../limits/rate-limit.ts';
 import { campaignWithAssistant } from '../../campaigns/campaigns.ts';
@@ -62,7 +63,7 @@ export const headlessUploadRoutes = new Hono<AppEnv>()
     await campaignWithAssistant(c.env.DB, workspaceId, c.req.param('id'));
     const length = Number(c.req.header('content-length') ?? NaN);
     if (!Number.isFinite(length) || length <= 0) throw new ApiError(411, 'LENGTH_REQUIRED', 'Send each part with its Content-Length.');
-    if (length > MULTIPART.maxPartBytes) throw fileError('FILE_TOO_LARGE', `A part may be at most ${MULTIPART.maxPartBytes / 1048576} MB.`);
+    if (length > MULTIPART.maxPartBytes) throw new FileReadError(FILE_ERRORS.partTooLarge(MULTIPART.maxPartBytes));
     const part = await uploadPart(c.env, workspaceId, c.req.param('id'), c.req.param('uploadId'), Number(c.req.param('n')), c.req.raw.body!, length);
     return c.json(part);
   })

@@ -9,7 +9,7 @@ import { jsonBody, query } from '../validate.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { encodingParam } from '../encoding-param.ts';
 import { LIST_CHUNK_BUDGET } from '../../../src/lib/chunk/cut.ts';
-import { formatBytes } from '../../../src/lib/parse/errors.ts';
+import { formatBytes } from '../../../src/lib/text/format-number.ts';
 import { createEntryReader } from '../../../src/lib/suppression/entry.ts';
 import { AddSuppressionsSchema, DeleteSuppressionQuerySchema, ImportSuppressionsQuerySchema, ListSuppressionsQuerySchema } from '../../../src/lib/suppression/schemas.ts';
 import { addNumbers } from '../../suppression/add-numbers.ts';

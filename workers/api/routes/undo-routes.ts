@@ -13,8 +13,8 @@ export const undoRoutes = new Hono<AppEnv>()
   .post('/:id/undo', can('imports.write'), async (c) => {
     const workspaceId = c.get('workspaceId');
     const row = await findImport(c.env, workspaceId, c.req.param('id'));
-    const status = await requestUndo(c.env, row, Date.now(), actor(c));
-    return c.json(rowToView(await findImport(c.env, workspaceId, row.id)), status);
+    const outcome = await requestUndo(c.env, row, Date.now(), actor(c));
+    return c.json(rowToView(await findImport(c.env, workspaceId, row.id)), outcome === 'done' ? 200 : 202);
   })
   /** The leads an undo left as they were, because a later import changed them. */
   .get('/:id/undo-report.csv', can('imports.read'), async (c) => {

@@ -3,7 +3,8 @@
  * rows and `byteBudget` bytes of text: one chunk's text at a time is held, never the file. Returns
  * the rows and chunks. A run of rows is encoded once (list-chunk.ts) and joined as text.
  */
-import { FileReadError, formatCount } from '../../../src/lib/parse/errors.ts';
+import { FileReadError } from '../../../src/lib/parse/errors.ts';
+import { FILE_ERRORS } from '../../../src/lib/validate/file-messages.ts';
 import { utf8Length } from '../../../src/lib/text/utf8-length.ts';
 import type { SourceRow } from '../../../src/lib/types.ts';
 import type { ChunkEncoding } from './list-chunk.ts';
@@ -38,7 +39,7 @@ export async function cutChunks(
   };
   for await (const batch of rows) {
     total += batch.length;
-    if (total > limits.maxRows) throw new FileReadError('TOO_MANY_ROWS', `The list has more than ${formatCount(limits.maxRows)} rows. Split it into smaller files.`);
+    if (total > limits.maxRows) throw new FileReadError(FILE_ERRORS.tooManyRows(limits.maxRows));
     for (let rest = batch; rest.length; ) {
       const room = limits.perChunk - pendingRows;
       const part = rest.length <= room ? rest : rest.slice(0, room);

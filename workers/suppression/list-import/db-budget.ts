@@ -7,13 +7,11 @@
  * `GET /suppressions/imports/{id}` answers 404 for them. One indexed read of the workspace's rows,
  * which the budget itself keeps small.
  */
-import type { Env } from '../../env.ts';
+import { envNumber, type Env } from '../../env.ts';
 import { releaseStorage } from '../../quota/storage.ts';
 import { deletePrefix } from '../../r2/delete-prefix.ts';
 import { listImportPrefix } from './keys.ts';
 
-/** Bytes of `DB` a workspace's list imports may take. */
-export const LIST_IMPORTS_DB_BYTES = 4 * 1024 * 1024;
 /** What a row takes beside its text (ids, status, counts, dates, index entries), rounded up. */
 const IMPORT_ROW_BYTES = 512;
 const CHUNK_ROW_BYTES = 128;
@@ -35,7 +33,7 @@ export async function listImportsHeld(env: Env, workspaceId: string): Promise<{ 
 
 /** Forgets the workspace's oldest ended list imports past the budget; returns how many. */
 export async function makeRoomForListImport(env: Env, workspaceId: string): Promise<number> {
-  const budget = Number(env.LIST_IMPORTS_DB_BYTES) > 0 ? Number(env.LIST_IMPORTS_DB_BYTES) : LIST_IMPORTS_DB_BYTES;
+  const budget = envNumber(env, 'LIST_IMPORTS_DB_BYTES');
   let held = 0;
   const forget: string[] = [];
   for (const row of await listImportsHeld(env, workspaceId)) {

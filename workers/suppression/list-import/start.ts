@@ -6,7 +6,7 @@
  * 202). A file refused while it is read (too many rows, damaged, no phone column) lists nothing,
  * either way. A replace takes its source's next generation only once the file has been read whole.
  */
-import type { Env } from '../../env.ts';
+import { envNumber, type Env } from '../../env.ts';
 import { newId } from '../../db/ids.ts';
 import type { Intake } from '../../intake/intake.ts';
 import { LIST_CHUNK_BUDGET } from '../../../src/lib/chunk/cut.ts';
@@ -14,8 +14,8 @@ import { putCharged, releaseStorage } from '../../quota/storage.ts';
 import { sendWithRetry } from '../../queue/send.ts';
 import { listChunkMessages } from '../../queue/messages.ts';
 import { deletePrefix } from '../../r2/delete-prefix.ts';
-import { LIMITS } from '../../../src/lib/limits.ts';
 import { FileReadError, isFileReadError } from '../../../src/lib/parse/errors.ts';
+import { FILE_ERRORS } from '../../../src/lib/validate/file-messages.ts';
 import { Refusal } from '../../refusal.ts';
 import { SuppressionRefusal } from '../refusals.ts';
 import { checkListColumns } from '../check-list-columns.ts';
@@ -30,14 +30,14 @@ import { keepListHeaders } from './headers.ts';
 import { makeRoomForListImport } from './db-budget.ts';
 
 /**
- * Rows per stored chunk, at most: the reader's batches (5,000 rows, a lead chunk's size) are joined
+ * Rows per stored chunk, at most, by default: the reader's batches (a lead chunk's size) are joined
  * up to this, because a list's rows are short and each chunk costs a fixed round of R2 and D1
  * calls; the byte budget of a lead chunk still bounds what one chunk holds. `LIST_CHUNK_ROWS` in the
- * environment lowers it (tests see many chunks on small files).
+ * environment sets it for both layouts (tests see many chunks on small files).
  */
-export const LIST_CHUNK_ROWS = 25_000;
+const LIST_CHUNK_ROWS = 25_000;
 /** A registry file's rows are one short number each: larger chunks, fewer rounds. */
-export const REGISTRY_CHUNK_ROWS = 50_000;
+const REGISTRY_CHUNK_ROWS = 50_000;
 
 export interface ListImportInput {
   /** The list as the intake reads it (with `registry: true`): its kind, its layout, its header and rows. */
@@ -50,8 +50,7 @@ export interface ListImportInput {
 }
 
 function rowsPerChunk(env: Env, layout: Intake['layout']): number {
-  const configured = Math.floor(Number(env.LIST_CHUNK_ROWS));
-  return configured > 0 ? configured : layout === 'registry' ? REGISTRY_CHUNK_ROWS : LIST_CHUNK_ROWS;
+  return envNumber(env, 'LIST_CHUNK_ROWS', layout === 'registry' ? REGISTRY_CHUNK_ROWS : LIST_CHUNK_ROWS);
 }
 
 /** Reads the file into chunks and lists them in the request: the import as it ended. */
@@ -97,13 +96,13 @@ async function storeListFile(env: Env, workspaceId: string, input: ListImportInp
     const { rows: total, chunks } = await cutChunks(
       upload.rows,
       // A spreadsheet has a spreadsheet's row limit; the registry reader bounds its own rows.
-      { perChunk: rowsPerChunk(env, layout), byteBudget: LIST_CHUNK_BUDGET.bytes, maxRows: layout === 'registry' ? Infinity : LIMITS.maxRows },
+      { perChunk: rowsPerChunk(env, layout), byteBudget: LIST_CHUNK_BUDGET.bytes, maxRows: layout === 'registry' ? Infinity : envNumber(env, 'MAX_ROWS') },
       layout === 'registry' ? LINES_ENCODING : ROWS_ENCODING,
       async (index, body) => {
         await putCharged(env, workspaceId, id, listImportKeys.chunk(workspaceId, id, index), body, { httpMetadata: { contentType: 'application/json' } });
       },
     );
-    if (total === 0) throw new FileReadError('FILE_EMPTY', 'The list has a header row but no data rows.');
+    if (total === 0) throw new FileReadError(FILE_ERRORS.noDataRows());
     const generation = input.mode === 'replace' ? await beginReplace(env, workspaceId, input.source, id, new Date()) : null;
     await env.DB.prepare('UPDATE suppression_imports SET total_rows = ?2, chunk_count = ?3, generation = ?4 WHERE id = ?1').bind(id, total, chunks, generation).run();
     return { id, chunks };

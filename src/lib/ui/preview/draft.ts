@@ -7,7 +7,7 @@
 import type { ColumnMapping } from '../../types.ts';
 import type { OnExisting } from '../../import-view.ts';
 import type { RowEditsJson } from './row-edits.ts';
-import type { RememberedAnswer } from './session.svelte.ts';
+import type { RememberedAnswer } from '../wire-types.ts';
 
 export type WizardStep = 'file' | 'columns' | 'preview';
 

@@ -10,6 +10,7 @@
  * already shown are checked and their changed verdicts sent (preview-verdicts.ts).
  */
 import { isFileReadError } from '../../parse/errors.ts';
+import { FILE_ERRORS } from '../../validate/file-messages.ts';
 import { autoMapWithSuggestions, checkMapping, columnLabel, type AutoMapping, type MappingCheck } from '../../map/columns.ts';
 import { choosePrimaryByContent } from '../../map/primary-by-content.ts';
 import { ColumnProfiler, countPhoneColumn } from './column-profile.ts';
@@ -198,7 +199,7 @@ function sendHeaders(first: readonly SourceRow[]): void {
 
 function fail(e: unknown): void {
   if (isFileReadError(e)) post({ type: 'failed', error: { code: e.code, message: e.message } });
-  else post({ type: 'failed', error: { code: 'FILE_CORRUPT', message: `The file could not be read: ${e instanceof Error ? e.message : String(e)}` } });
+  else post({ type: 'failed', error: FILE_ERRORS.unreadable() });
 }
 
 const sink: RowSink = {

@@ -8,6 +8,7 @@ import { sampleValues } from './sample-values.ts';
 import { createCsvStream, type HeaderPick } from '../../parse/csv.ts';
 import { readWorkbook, sniffFileKind, unsupportedFileError } from '../../parse/xlsx.ts';
 import { LIMITS } from '../../limits.ts';
+import { FILE_ERRORS } from '../../validate/file-messages.ts';
 import type { SourceRow } from '../../types.ts';
 import type { FromWorker } from './protocol.ts';
 
@@ -39,7 +40,7 @@ export async function readFile(file: File, sheet: string | undefined, sink: RowS
 
 async function readCsv(file: File, sink: RowSink, header?: HeaderPick, encoding?: string): Promise<void> {
   if (file.size > LIMITS.maxCsvBytes) {
-    sink.post({ type: 'failed', error: { code: 'FILE_TOO_LARGE', message: `The file is larger than ${LIMITS.maxCsvBytes / 1048576} MB.` } });
+    sink.post({ type: 'failed', error: FILE_ERRORS.tooLarge(LIMITS.maxCsvBytes) });
     return;
   }
   const decoder = createDecoder({ encoding });
@@ -99,7 +100,7 @@ function createEncodingTeller(sink: RowSink) {
 
 async function readExcel(file: File, sheet: string | undefined, sink: RowSink, header?: HeaderPick): Promise<void> {
   if (file.size > LIMITS.maxExcelBytesBrowser) {
-    sink.post({ type: 'failed', error: { code: 'FILE_TOO_LARGE', message: `The workbook is larger than ${LIMITS.maxExcelBytesBrowser / 1048576} MB. Save it as CSV to import it.` } });
+    sink.post({ type: 'failed', error: FILE_ERRORS.tooLarge(LIMITS.maxExcelBytesBrowser, { workbook: true }) });
     return;
   }
   const wb = readWorkbook(new Uint8Array(await file.arrayBuffer()), { sheet, header });

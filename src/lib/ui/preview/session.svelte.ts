@@ -16,14 +16,9 @@ import { RowEdits, type RowEditsJson } from './row-edits.ts';
 import { RowPositions, type GridPositions } from './row-positions.ts';
 import { assignTarget, swapWithPrimary } from '../../map/move-target.ts';
 import type { MappingCheck } from '../../map/columns.ts';
+import type { RememberedAnswer } from '../wire-types.ts';
 import type { AssistantConfig, ColumnMapping, ColumnTarget } from '../../types.ts';
 
-/** A remembered mapping for the file's headers (POST /campaigns/{id}/mappings/match). */
-export interface RememberedAnswer {
-  mapping: ColumnMapping;
-  source: { id: string; fileName: string; savedAt: string; scope: 'campaign' | 'workspace' } | null;
-  suggested: number[];
-}
 
 /** Where a problem belongs: beside the control that caused it. */
 export type NoticePlace = 'campaign' | 'file' | 'columns' | 'import' | 'email';

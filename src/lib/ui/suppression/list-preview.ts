@@ -9,7 +9,6 @@ import { checkMapping } from '../../map/columns.ts';
 import { createEntryReader, type InvalidSuppression } from '../../suppression/entry.ts';
 import { findListColumns, LIST_NO_VARIABLES, rowEntry } from '../../suppression/list-columns.ts';
 import { createReportWriter, REPORT_BOM } from '../../report/error-report.ts';
-import { LIMITS } from '../../limits.ts';
 import type { FileError, RowError, SourceRow } from '../../types.ts';
 
 /** Rows of the file shown before upload, and refused rows listed. */
@@ -82,12 +81,9 @@ export function createListPreview(headers: string[], defaultCountry: string): Li
       }
     },
     summary(layout = 'table') {
-      const errors = [...fileErrors];
-      // A spreadsheet list has a spreadsheet's row limit; a registry file only the byte limit's.
-      if (layout === 'table' && rows > LIMITS.maxRows) {
-        errors.push({ code: 'TOO_MANY_ROWS', message: `The list has ${rows.toLocaleString('en-US')} rows; at most ${LIMITS.maxRows.toLocaleString('en-US')} are accepted. Split it into smaller files.` });
-      }
-      return { layout, headers, phoneColumn, phoneColumnLabel: phoneHeader, reasonColumn, expiresColumn, fileErrors: errors, rows, invalidRows, firstRows, firstInvalid };
+      // Past the row limit the reader refuses a spreadsheet list (TOO_MANY_ROWS) before a summary is
+      // asked for; a registry file has only the byte limit.
+      return { layout, headers, phoneColumn, phoneColumnLabel: phoneHeader, reasonColumn, expiresColumn, fileErrors: [...fileErrors], rows, invalidRows, firstRows, firstInvalid };
     },
     report() {
       return reportLines.length ? REPORT_BOM + writer.header + reportLines.join('') : null;

@@ -5,6 +5,7 @@
  */
 import { getCountries } from 'libphonenumber-js/core';
 import { isFileReadError } from '../../parse/errors.ts';
+import { FILE_ERRORS } from '../../validate/file-messages.ts';
 import { METADATA } from '../../validate/phone-plans.ts';
 import { readFile, type RowSink } from '../preview/read-file.ts';
 import { createListPreview, type ListPreview } from './list-preview.ts';
@@ -49,13 +50,13 @@ async function preview(id: number, file: File, defaultCountry: string): Promise<
     } else await readFile(file, undefined, sink);
   } catch (e) {
     if (isFileReadError(e)) post({ type: 'failed', id, error: { code: e.code, message: e.message } });
-    else post({ type: 'failed', id, error: { code: 'FILE_CORRUPT', message: `The file could not be read: ${e instanceof Error ? e.message : String(e)}` } });
+    else post({ type: 'failed', id, error: FILE_ERRORS.unreadable() });
     return;
   }
   if (failed) return;
   const done = list as ListPreview | null;
   if (!done) {
-    post({ type: 'failed', id, error: { code: 'FILE_EMPTY', message: 'The file is empty: it has no header row.' } });
+    post({ type: 'failed', id, error: FILE_ERRORS.empty() });
     return;
   }
   const report = done.report();

@@ -4,6 +4,7 @@
  * Vite to bundle the worker.
  */
 import type { FileError } from '../../types.ts';
+import { FILE_ERRORS } from '../../validate/file-messages.ts';
 import type { ListPreviewSummary } from './list-preview.ts';
 import type { FromListWorker, ToListWorker } from './protocol.ts';
 
@@ -68,7 +69,7 @@ export function startListWorker(): ListWorker {
     }
   };
   worker.onerror = (e) => {
-    current?.reject(new PreviewFailed({ code: 'FILE_CORRUPT', message: `The preview stopped: ${e.message}` }));
+    current?.reject(new PreviewFailed(FILE_ERRORS.previewStopped(e.message)));
     current = null;
   };
 

@@ -5,7 +5,8 @@
  */
 import { sniffFileKind } from '../../parse/xlsx.ts';
 import { LIMITS } from '../../limits.ts';
-import { FileReadError, formatBytes } from '../../parse/errors.ts';
+import { FileReadError } from '../../parse/errors.ts';
+import { FILE_ERRORS } from '../../validate/file-messages.ts';
 import { isRegistryLayout, REGISTRY_HEADERS } from '../../suppression/registry-layout.ts';
 import { createRegistryLineReader } from '../../suppression/registry-lines.ts';
 import type { SourceRow } from '../../types.ts';
@@ -28,7 +29,7 @@ export interface RegistrySink {
 
 /** Streams the file's lines into `sink` as rows; throws a FileReadError for a file the server would refuse. */
 export async function readRegistryFile(file: File, sink: RegistrySink): Promise<void> {
-  if (file.size > LIMITS.maxCsvBytes) throw new FileReadError('FILE_TOO_LARGE', `The file is larger than ${formatBytes(LIMITS.maxCsvBytes)}, the most a list upload accepts.`);
+  if (file.size > LIMITS.maxCsvBytes) throw new FileReadError(FILE_ERRORS.tooLarge(LIMITS.maxCsvBytes, { what: 'The list' }));
   sink.begin([...REGISTRY_HEADERS]);
   const reader = file.stream().getReader();
   const decoder = new TextDecoder('utf-8');

@@ -1,29 +1,9 @@
 /** A lead of the campaign page's table as the API lists it, and the words of its "Next call" and secondary-contacts cells. */
 import { displayPhone } from './phone-display.ts';
 import { nextCallTimes } from './call-time.ts';
+import type { Lead } from '#lib/ui/wire-types.ts';
 
-export type Lead = {
-  id: string;
-  phoneNumber: string;
-  variables: Record<string, unknown>;
-  secondaryContacts: { phoneNumber: string; variables: Record<string, unknown> }[];
-  importId: string | null;
-  callingTimeZones?: readonly string[];
-  createdAt: string;
-  phoneCountry: string | null;
-  phoneType: string | null;
-  phoneTimeZones: readonly string[];
-  phoneExtension: string | null;
-  suppressed: boolean;
-  nextCallableAt: string | null;
-  region?: string | null;
-  postalCode?: string | null;
-  regions: readonly string[];
-  callingRules: string[];
-  maxCallsPer24h: number | null;
-  callableWhen: 'now' | 'laterToday' | 'laterThisWeek' | 'never';
-  heldBy: string[];
-};
+export type { Lead };
 
 const show = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 

@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { api, errorMessage } from '#lib/ui/api.ts';
 import { VariableDefSchema } from '#lib/schemas/assistant.ts';
 import type { VariableDef } from '#lib/types.ts';
-import type { Assistant } from '../../SelectFile/campaign-choice.svelte.ts';
+import type { Assistant } from '#lib/ui/wire-types.ts';
 
 export type AddVariableResult = { ok: true; assistant: Assistant } | { ok: false; message: string };
 

@@ -1,14 +1,11 @@
 /** The mapping remembered for a file's headers in a campaign (POST /campaigns/{id}/mappings/match), and how its origin is named. */
-import type { RememberedAnswer } from '#lib/ui/preview/session.svelte.ts';
+import { api } from '#lib/ui/api.ts';
+import type { RememberedAnswer } from '#lib/ui/wire-types.ts';
 
 export async function fetchRemembered(campaignId: string, headers: string[]): Promise<RememberedAnswer | null> {
-  const res = await fetch(new URL(`/api/v1/campaigns/${encodeURIComponent(campaignId)}/mappings/match`, location.origin), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ headers }),
-  });
+  const res = await api().campaigns[':id'].mappings.match.$post({ param: { id: campaignId }, json: { headers } });
   // Without an answer the file keeps automatic matching: remembering is a convenience, not a step.
-  return res.ok ? ((await res.json()) as RememberedAnswer) : null;
+  return res.ok ? await res.json() : null;
 }
 
 /** "as in leads-nov.csv, 2 Dec" (and "in another campaign" when it was saved elsewhere in the workspace). */

@@ -81,7 +81,7 @@ export async function uploadImport(request: ImportRequest, rows: EncodedRows, li
   const client = api();
   const created = await client.imports.$post({ json: { ...request, mapping: request.mapping as never, totalRows: rows.length } });
   if (!created.ok) throw await refused(created);
-  const imp = (await created.json()) as { id: string; chunkRows: number; maxChunkBytes: number };
+  const imp = await created.json();
   let chunkCount = 0;
   for (const chunk of chunkBodies(rows, imp.chunkRows, imp.maxChunkBytes)) {
     const res = await fetch(`/api/v1/imports/${imp.id}/chunks/${chunkCount}`, {
