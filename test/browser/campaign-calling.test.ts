@@ -153,17 +153,18 @@ it('edits the calling window and blocked types with the API\'s messages, and sho
   await page.goto(`${inject('baseUrl')}/`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   await page.goto(`${inject('baseUrl')}/campaigns/${campaignId}/settings`);
-  await page.getByLabel('From').waitFor({ timeout: 30_000 });
-  expect(await page.getByLabel('From').inputValue()).toBe('09:00');
+  // (exact: the consent policy's choices mention 'from' too)
+  await page.getByLabel('From', { exact: true }).waitFor({ timeout: 30_000 });
+  expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe('09:00');
   expect(await page.getByLabel('Until', { exact: true }).inputValue()).toBe('09:30');
   expect(await page.getByLabel('Premium-rate (PREMIUM_RATE)').isChecked()).toBe(true);
   await page.getByText('"Landline or mobile" (FIXED_LINE_OR_MOBILE) is what US and Canadian numbers are').waitFor();
 
   // The schema's own messages, before anything is sent.
-  await page.getByLabel('From').fill('18:00');
+  await page.getByLabel('From', { exact: true }).fill('18:00');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByText('callingWindow.end must be later than callingWindow.start on the same day').waitFor();
-  await page.getByLabel('From').fill('10:00');
+  await page.getByLabel('From', { exact: true }).fill('10:00');
   for (const d of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']) await page.getByLabel(d).uncheck();
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByText('callingWindow.days needs at least one day').waitFor();
