@@ -153,6 +153,7 @@ it('edits the calling window and blocked types with the API\'s messages, and sho
   await page.goto(`${inject('baseUrl')}/`);
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
   await page.goto(`${inject('baseUrl')}/campaigns/${campaignId}/settings`);
+  // (exact: the consent policy's choices mention 'from' too)
   await page.getByLabel('From', { exact: true }).waitFor({ timeout: 30_000 });
   expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe('09:00');
   expect(await page.getByLabel('Until', { exact: true }).inputValue()).toBe('09:30');

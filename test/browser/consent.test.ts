@@ -4,6 +4,7 @@
  * rows that break it and the malformed evidence, with the same codes the import gives, and maps the
  * sellers' column names (leadid_token, xxTrustedFormCertUrl) on its own.
  */
+import { cellProblem } from './cell-problem.ts';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { signInContext } from './sign-in.ts';
@@ -81,8 +82,8 @@ it('saves a consent policy from the settings page, then the preview refuses the 
   await page.getByLabel('Row 4, customer_name').waitFor({ timeout: 30_000 });
   const errors = page.getByRole('table', { name: 'Errors by type' });
   for (const code of ['CONSENT_REQUIRED', 'CONSENT_EXPIRED', 'JORNAYA_LEADID_INVALID']) await errors.getByText(code).waitFor();
-  expect(await page.getByLabel('Row 3, consent_at').getAttribute('title')).toMatch(/more than 30 days before this import started/);
-  expect(await page.getByLabel('Row 4, leadid_token').getAttribute('title')).toMatch(/"12345" in column "leadid_token" is not a Jornaya LeadiD/);
+  expect(await cellProblem(page, 'Row 3, consent_at')).toMatch(/more than 30 days before this import started/);
+  expect(await cellProblem(page, 'Row 4, leadid_token')).toMatch(/"12345" in column "leadid_token" is not a Jornaya LeadiD/);
   await page.screenshot({ path: `${SCREENSHOTS}/preview-consent-1280x800.png` });
   await page.close();
 });

@@ -167,12 +167,14 @@ describe('suppression list page', () => {
     await page.getByText(`(628) 900-${typedA.slice(-4)} is on the list.`).waitFor();
     expect(await rows.count()).toBe(1);
     expect(await rows.first().getByRole('cell').nth(0).textContent()).toBe(typedA);
-    expect(await rows.first().getByRole('cell').nth(1).textContent()).toBe('asked on the call');
+    // Number, Source, Reason, Expires, Added.
+    expect(await rows.first().getByRole('cell').nth(1).textContent()).toBe('internal');
+    expect(await rows.first().getByRole('cell').nth(2).textContent()).toBe('asked on the call');
 
     await page.getByLabel('Find a number').fill(expired);
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByTestId('suppression-row').getByText('expired').waitFor();
-    expect(await rows.first().getByRole('cell').nth(2).textContent()).toMatch(/expired\s+since 1 Jan 2020/);
+    expect(await rows.first().getByRole('cell').nth(3).textContent()).toMatch(/expired\s+since 1 Jan 2020/);
 
     await page.getByLabel('Find a number').fill('+16289990000');
     await page.getByRole('button', { name: 'Search' }).click();
