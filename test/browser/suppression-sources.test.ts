@@ -76,8 +76,9 @@ describe('registry copies on the suppression page', () => {
 
     // A fresh copy replaces the numbers and the badge.
     await uploadRegistry(page, ['07400123457', 'end'], daysAgo(0), /1 line is not a valid number/);
-    await row.getByText('fresh').waitFor({ timeout: 30_000 });
-    expect(await row.getByTestId('stale-badge').count()).toBe(0);
+    // The stale row says "upload a fresh copy": wait for the stale badge to go, then read the fresh one.
+    await row.getByTestId('stale-badge').waitFor({ state: 'detached', timeout: 30_000 });
+    await row.getByText('fresh', { exact: true }).waitFor();
     expect(await sourcesOf('uk-tps')).toMatchObject({ count: 1, asOf: daysAgo(0), stale: false });
     const replaced = (await (await apiCall(`/suppressions?phoneNumber=${encodeURIComponent('+442079460958')}&source=uk-tps`)).json()) as { items: unknown[] };
     expect(replaced.items).toEqual([]);
