@@ -127,8 +127,11 @@ it('takes the messy export: the filled column is the primary phone and says why,
   // The browser's Back and Forward move between the steps, and the work stays.
   await page.goBack();
   await page.waitForURL(/step=columns/);
-  expect(await page.getByLabel('Mobile Phone Number', { exact: true }).inputValue()).toBe('phone');
-  expect(await page.getByLabel('Email', { exact: true }).inputValue()).toBe('v:email');
+  // The column menus themselves (the preview's column picker, leaving, has checkboxes of the same names).
+  const mobile = page.getByRole('combobox', { name: 'Mobile Phone Number', exact: true });
+  await mobile.waitFor();
+  expect(await mobile.inputValue()).toBe('phone');
+  expect(await page.getByRole('combobox', { name: 'Email', exact: true }).inputValue()).toBe('v:email');
   await page.goForward();
   await page.waitForURL(/step=preview/);
 

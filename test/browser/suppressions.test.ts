@@ -255,9 +255,18 @@ describe('suppression list page', () => {
     for (let i = 0; i < 6_000; i++) rows.push(num(906, i));
     await page.getByLabel(/CSV or Excel file/).setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
     await page.getByTestId('preview-summary').waitFor({ timeout: 30_000 });
+    // The page's polls are held until the progress has been seen: it cannot learn of the end before
+    // (the test server's 500-row list chunks keep the import running past its 202).
+    let release!: () => void;
+    const seen = new Promise<void>((r) => (release = r));
+    await page.route('**/api/v1/suppressions/imports/*', async (route) => {
+      await seen;
+      await route.continue();
+    });
     await page.getByRole('button', { name: 'Add 6,000 numbers to the list' }).click();
     // The import answers while the queue still works: the progress shows first, the counts at the end.
     await page.getByText(/Listing the numbers: [\d,]+ of 6,000 rows \(\d+%\)/).waitFor({ timeout: 30_000 });
+    release();
     const uploaded = page.getByTestId('upload-result');
     await uploaded.waitFor({ timeout: 60_000 });
     expect(await uploaded.textContent()).toMatch(/Uploaded: [\d,]+ added, [\d,]+ already on the list, 0 rows not numbers\./);

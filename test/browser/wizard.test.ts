@@ -247,11 +247,26 @@ it('revalidates every row when the mapping changes, and runs a 6,000-row import 
   await page.getByLabel('customer_name', { exact: true }).selectOption('v:customer_name');
   await page.getByText(/6,000 rows read, 0 with errors/).waitFor();
   await page.getByRole('button', { name: 'Next: preview' }).click();
+  // A second tab opens the import's page while it is still queued: the start request is held until
+  // that page's WebSocket has delivered its first view, so the run is watched from its beginning.
   const frames: string[] = [];
   const socketUrls: string[] = [];
-  page.on('websocket', (ws) => {
-    socketUrls.push(ws.url());
-    ws.on('framereceived', (f) => frames.push(String(f.payload)));
+  let watcher: Page | undefined;
+  await page.route('**/api/v1/imports/*/start', async (route) => {
+    const importId = new URL(route.request().url()).pathname.split('/')[4]!;
+    watcher = await context.newPage();
+    const firstFrame = new Promise<void>((resolve) =>
+      watcher!.on('websocket', (ws) => {
+        socketUrls.push(ws.url());
+        ws.on('framereceived', (f) => {
+          frames.push(String(f.payload));
+          resolve();
+        });
+      }),
+    );
+    await watcher.goto(`${inject('baseUrl')}/imports/${importId}`);
+    await firstFrame;
+    await route.continue();
   });
   await page.getByRole('button', { name: /^Import \d/ }).click();
   await page.waitForURL(/\/imports\/[^/]+$/, { timeout: 60_000 });
@@ -261,11 +276,16 @@ it('revalidates every row when the mapping changes, and runs a 6,000-row import 
     throw new Error(`Background import did not complete:\n${await page.locator('main').innerText()}`, { cause: e });
   }
   expect(await page.getByTestId('imported').textContent()).toBe('6,000');
-  console.log(`progress over the WebSocket: ${frames.length} frames, last status ${frames.length ? JSON.parse(frames.at(-1)!).status : 'none'}`);
+  // The watching tab followed the run over its socket, from queued to completed, without a reload.
+  await watcher!.locator('[data-testid="import-status"]', { hasText: 'completed' }).waitFor({ timeout: 120_000 });
+  const statuses = frames.map((f) => JSON.parse(f).status as string);
+  console.log(`progress over the WebSocket: ${frames.length} frames, statuses ${[...new Set(statuses)].join(' → ')}`);
   // The live view came over the socket (the session cookie rides along with the handshake; nothing in its URL).
-  expect(frames.length).toBeGreaterThan(0);
+  expect(statuses[0]).toBe('queued');
+  expect(statuses).toContain('completed');
   expect(socketUrls.length).toBeGreaterThan(0);
   for (const url of socketUrls) expect(url).not.toMatch(/token|lit_/);
+  await watcher!.close();
   await page.close();
 });
 
