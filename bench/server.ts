@@ -44,7 +44,9 @@ export function snapshot(): string {
 
 /** wrangler dev running the bench's own Worker (bench/worker.ts: the real one plus the bench routes). */
 export function startBenchServer(port: number, persistTo: string, cwd = process.cwd(), vars: Record<string, string> = {}): Promise<DevServer> {
-  return startDevServer(port, persistTo, { cwd, config: writeBenchConfig(cwd), vars });
+  // The browser parts sign in once per preview: the sign-in limits are lifted as for the browser tests.
+  const lifted = { SIGNIN_CODES_PER_ADDRESS_PER_HOUR: '1000', SIGNIN_CODES_PER_IP_PER_HOUR: '1000', SIGNIN_VERIFIES_PER_IP_PER_HOUR: '1000' };
+  return startDevServer(port, persistTo, { cwd, config: writeBenchConfig(cwd), vars: { ...lifted, ...vars } });
 }
 
 /**
