@@ -86,19 +86,55 @@ export function parseProfileKey(key: string): CallingProfile {
   return p;
 }
 
+/** One remembered answer of profileKeyOf, under its number's first eight characters. */
+interface Remembered {
+  country: string | null;
+  zones: readonly string[];
+  region: string | null;
+  postalCode: string | null;
+  key: string;
+}
+const PER_PREFIX = 32;
+const MAX_PREFIXES = 20_000;
+const remembered = new Map<string, Remembered[]>();
 const keys = new Map<string, string>();
+
+const sameZones = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((z, i) => z === b[i]));
 
 /**
  * The key of a lead's profile, memoised on what decides it (zones, the number's first digits, the
- * address): a file of a million rows has a few thousand distinct answers.
+ * address): a file of a million rows has a few thousand distinct answers. Looked up without
+ * building a string: by the number's first eight characters, then among at most 32 answers
+ * compared field by field (the zones are the shared array of the number's zone set); a prefix with
+ * more distinct addresses than that falls back to a memo keyed by all of it.
  */
 export function profileKeyOf(input: ProfileInput): string {
-  const memo = `${input.country ?? ''}|${input.e164.slice(0, 8)}|${input.timeZones.join(',')}|${input.region ?? ''}|${input.postalCode ?? ''}`;
-  let key = keys.get(memo);
-  if (key === undefined) {
-    key = profileKey(profileOf(input));
-    if (keys.size > 50_000) keys.clear();
-    keys.set(memo, key);
+  const prefix = input.e164.slice(0, 8);
+  const country = input.country ?? null;
+  const region = input.region ?? null;
+  const postalCode = input.postalCode ?? null;
+  let list = remembered.get(prefix);
+  if (list) {
+    for (let i = 0; i < list.length; i++) {
+      const m = list[i]!;
+      if (m.country === country && m.region === region && m.postalCode === postalCode && sameZones(m.zones, input.timeZones)) return m.key;
+    }
   }
+  if (list && list.length >= PER_PREFIX) {
+    const memo = `${country ?? ''}|${prefix}|${input.timeZones.join(',')}|${region ?? ''}|${postalCode ?? ''}`;
+    let key = keys.get(memo);
+    if (key === undefined) {
+      key = profileKey(profileOf(input));
+      if (keys.size > 50_000) keys.clear();
+      keys.set(memo, key);
+    }
+    return key;
+  }
+  const key = profileKey(profileOf(input));
+  if (!list) {
+    if (remembered.size >= MAX_PREFIXES) remembered.clear();
+    remembered.set(prefix, (list = []));
+  }
+  list.push({ country, zones: input.timeZones, region, postalCode, key });
   return key;
 }

@@ -237,7 +237,8 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
       if (!primary.ok) return { row: row.row, errors };
       if (errors.length > 0) return { row: row.row, errors, primary: primary.phone };
       // The calling profile: the number's facts and the address fields (region, ZIP) that bind the lead's rules.
-      const callingProfile = profileKeyOf({ ...primary.phone, region: fieldValues.region, postalCode: fieldValues.postal_code });
+      const phone = primary.phone;
+      const callingProfile = profileKeyOf({ e164: phone.e164, country: phone.country, timeZones: phone.timeZones, region: fieldValues.region, postalCode: fieldValues.postal_code });
       return { row: row.row, lead: { ...primary.phone, variables, secondary, fields: fieldValues, callingProfile }, errors };
     },
   };
