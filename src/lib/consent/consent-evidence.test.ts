@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { consentAge, isIpAddress, isJornayaLeadId, isTrustedFormCertUrl } from './consent-evidence.ts';
 import { consentRequired } from './consent-policy.ts';
@@ -27,6 +29,26 @@ describe('consent evidence shapes', () => {
   it('IP addresses: IPv4 dotted quads and IPv6 with :: and a trailing IPv4', () => {
     for (const ok of ['192.168.0.1', '0.0.0.0', '255.255.255.255', '::', '::1', '2001:db8::1', '2001:0db8:0000:0000:0000:ff00:0042:8329', 'fe80::', '::ffff:192.0.2.128', '1:2:3:4:5:6:1.2.3.4', '1::']) expect(isIpAddress(ok), ok).toBe(true);
     for (const bad of ['256.1.1.1', '1.2.3', '01.2.3.4', '1.2.3.4.5', '1::2::3', ':::', ':1', '1:2:3:4:5:6:7:8:9', '12345::', 'g::1', '::1.2.3', '1:2:3:4:5:6:7:1.2.3.4', 'localhost', '']) expect(isIpAddress(bad), bad).toBe(false);
+  });
+
+  it('IP addresses: the same answer as Node’s own parser, for random addresses and near-misses', () => {
+    const group = fc.stringMatching(/^[0-9a-fA-F]{1,5}$/);
+    const quad = fc.tuple(fc.nat(300), fc.nat(300), fc.nat(300), fc.nat(300)).map((q) => q.join('.'));
+    const structured = fc
+      .tuple(fc.array(group, { maxLength: 9 }), fc.nat(10), fc.boolean(), quad)
+      .map(([groups, at, tail, q]) => {
+        const parts: string[] = [...groups];
+        if (at <= parts.length) parts.splice(at, 0, '');
+        const text = parts.join(':');
+        return tail ? `${text}${text.endsWith(':') ? '' : ':'}${q}` : text;
+      });
+    const noise = fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEFg:.'), maxLength: 45 });
+    fc.assert(
+      fc.property(fc.oneof(structured, noise, quad), (text) => {
+        expect(isIpAddress(text), text).toBe(text.length <= 45 && isIP(text) !== 0);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('consent time against the import start: future past 5 minutes, expired past maxAgeDays', () => {

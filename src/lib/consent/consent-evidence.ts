@@ -10,7 +10,6 @@
  * base64url, Facebook and ping ids start `0.`; an id is at most 255 characters.
  */
 const TRUSTEDFORM = /^https:\/\/cert\.trustedform\.com\/(?:[0-9a-f]{40}|0\.[A-Za-z0-9_-]{1,253}|[A-Za-z0-9_-]{41,255})$/;
-const HEXTET = /^[0-9A-Fa-f]{1,4}$/;
 
 const CERT_PREFIX = 'https://cert.trustedform.com/';
 
@@ -65,26 +64,68 @@ function isIpv4(text: string): boolean {
 /** Whether the text is an IPv4 address (dotted quad) or an IPv6 address (`::` once at most, a trailing IPv4 allowed). */
 export function isIpAddress(text: string): boolean {
   if (text.length > 45) return false;
-  if (isIpv4(text)) return true;
-  if (!text.includes(':')) return false;
-  let body = text;
-  let tailGroups = 0;
-  const lastColon = text.lastIndexOf(':');
-  const lastPart = text.slice(lastColon + 1);
-  if (lastPart.includes('.')) {
-    // A trailing IPv4 stands for the last two groups.
-    if (!isIpv4(lastPart)) return false;
-    body = text.slice(0, lastColon + 1);
-    if (!body.endsWith('::')) body = body.slice(0, -1);
-    tailGroups = 2;
+  return isIpv4(text) || isIpv6(text);
+}
+
+/**
+ * Groups of one to four hex digits between colons, eight of them, or fewer with one `::` standing
+ * for the rest; a trailing dotted quad counts as two groups. One pass, no substrings but the quad.
+ */
+function isIpv6(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  let groups = 0;
+  let elided = false;
+  if (n >= 2 && text.charCodeAt(0) === 58 && text.charCodeAt(1) === 58) {
+    elided = true;
+    i = 2;
   }
-  const halves = body.split('::');
-  if (halves.length > 2) return false;
-  const groupsOf = (s: string) => (s === '' ? [] : s.split(':'));
-  const groups = halves.flatMap(groupsOf);
-  if (!groups.every((g) => HEXTET.test(g))) return false;
+  while (i < n) {
+    let j = i;
+    while (j < n && j - i <= 4) {
+      const c = text.charCodeAt(j);
+      if (c >= 128 || HEX_CLASS[c] === 0) break;
+      j++;
+    }
+    if (j < n && text.charCodeAt(j) === 46) {
+      // A dotted quad ends the address.
+      if (!isIpv4(text.slice(i))) return false;
+      groups += 2;
+      break;
+    }
+    if (j === i || j - i > 4) return false;
+    groups++;
+    if (j === n) break;
+    if (text.charCodeAt(j) !== 58) return false;
+    if (j + 1 < n && text.charCodeAt(j + 1) === 58) {
+      if (elided) return false;
+      elided = true;
+      i = j + 2;
+    } else {
+      i = j + 1;
+      if (i === n) return false; // a trailing single colon
+    }
+  }
   // Without `::` all eight groups are written; with it, at least one is left out.
-  return halves.length === 1 ? groups.length + tailGroups === 8 : groups.length + tailGroups <= 7;
+  return elided ? groups <= 7 : groups === 8;
+}
+
+/** The text in lower case, the same string when it has no capital (the common case: no copy). */
+export function lowerHex(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) return text.toLowerCase();
+  }
+  return text;
+}
+
+/** The text in capitals, the same string when it has no lower-case letter. */
+export function upperHex(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return text.toUpperCase();
+  }
+  return text;
 }
 
 /** How far in the future a consent time may be, past the import's start (clocks differ). */

@@ -8,7 +8,7 @@
  */
 import type { LeadFieldDef } from './lead-field.ts';
 import { isoOf, parseIsoInstant } from '../dates/iso-instant.ts';
-import { consentAge, isIpAddress, isJornayaLeadId, isTrustedFormCertUrl } from '../consent/consent-evidence.ts';
+import { consentAge, isIpAddress, isJornayaLeadId, isTrustedFormCertUrl, lowerHex, upperHex } from '../consent/consent-evidence.ts';
 import { consentRequired } from '../consent/consent-policy.ts';
 import {
   consentDateInvalid,
@@ -63,7 +63,7 @@ export const CONSENT_IP_FIELD: LeadFieldDef = {
   label: 'Consent IP address',
   description: 'The IP address (IPv4 or IPv6) the person agreed from',
   example: '203.0.113.7',
-  read: (text, column) => (isIpAddress(text) ? { ok: true, value: text.toLowerCase() } : { ok: false, error: consentIpInvalid(column, text) }),
+  read: (text, column) => (isIpAddress(text) ? { ok: true, value: lowerHex(text) } : { ok: false, error: consentIpInvalid(column, text) }),
 };
 
 export const CONSENT_TEXT_FIELD: LeadFieldDef = {
@@ -96,7 +96,7 @@ export const JORNAYA_FIELD: LeadFieldDef = {
   label: 'Jornaya LeadiD',
   description: 'The Jornaya LeadiD token of the consent (a GUID, stored in capitals)',
   example: '5C7E0F2A-9B1D-4E3F-8A6B-0D2C4E6F8A1B',
-  read: (text, column) => (isJornayaLeadId(text) ? { ok: true, value: text.toUpperCase() } : { ok: false, error: jornayaLeadIdInvalid(column, text) }),
+  read: (text, column) => (isJornayaLeadId(text) ? { ok: true, value: upperHex(text) } : { ok: false, error: jornayaLeadIdInvalid(column, text) }),
 };
 
 export const CONSENT_FIELDS: readonly LeadFieldDef[] = [CONSENT_AT_FIELD, CONSENT_URL_FIELD, CONSENT_IP_FIELD, CONSENT_TEXT_FIELD, TRUSTEDFORM_FIELD, JORNAYA_FIELD];
