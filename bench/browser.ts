@@ -26,7 +26,7 @@
  *
  *   node bench/browser.ts [rows]      # default 1,000,000
  */
-import { existsSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession } from 'playwright-core';
@@ -125,10 +125,29 @@ async function startMemorySampler(cdp: CDPSession) {
   let nextId = 1;
   const pending = new Map<number, (r: { usedSize?: number } | null) => void>();
 
-  cdp.on('Target.attachedToTarget', (ev: { sessionId: string; targetInfo: { type: string } }) => {
-    if (ev.targetInfo.type === 'worker') workers.add(ev.sessionId);
-    else void cdp.send('Target.detachFromTarget', { sessionId: ev.sessionId }).catch(() => {});
+  // BENCH_PROFILE=dir: a CPU profile of the page and of every worker, written there at the end.
+  const profileDir = process.env.BENCH_PROFILE;
+  const workerUrls = new Map<string, string>();
+  const call = (sessionId: string, method: string, params: object = {}) =>
+    new Promise<Record<string, unknown> | null>((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve as (r: { usedSize?: number } | null) => void);
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => {
+        pending.delete(id);
+        resolve(null);
+      });
+    });
+  cdp.on('Target.attachedToTarget', (ev: { sessionId: string; targetInfo: { type: string; url: string } }) => {
+    if (ev.targetInfo.type === 'worker') {
+      workers.add(ev.sessionId);
+      workerUrls.set(ev.sessionId, ev.targetInfo.url);
+      if (profileDir) void call(ev.sessionId, 'Profiler.enable').then(() => call(ev.sessionId, 'Profiler.start'));
+    } else void cdp.send('Target.detachFromTarget', { sessionId: ev.sessionId }).catch(() => {});
   });
+  if (profileDir) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   cdp.on('Target.detachedFromTarget', (ev: { sessionId: string }) => workers.delete(ev.sessionId));
   // Non-flat auto-attach: the worker's CDP traffic is wrapped in Target messages on this session.
   cdp.on('Target.receivedMessageFromTarget', (ev: { message: string }) => {
@@ -175,6 +194,17 @@ async function startMemorySampler(cdp: CDPSession) {
   return {
     async stop() {
       await sample(); // one last sample at the end, before the worker can be torn down
+      if (profileDir) {
+        mkdirSync(profileDir, { recursive: true });
+        const page = (await cdp.send('Profiler.stop')) as { profile: unknown };
+        writeFileSync(join(profileDir, 'page.cpuprofile'), JSON.stringify(page.profile));
+        let k = 0;
+        for (const id of workers) {
+          const r = (await call(id, 'Profiler.stop')) as { profile?: unknown } | null;
+          const name = (workerUrls.get(id) ?? 'worker').split('/').pop()!.replace(/[^A-Za-z0-9.-]/g, '_');
+          if (r?.profile) writeFileSync(join(profileDir, `${k++}-${name}.cpuprofile`), JSON.stringify(r.profile));
+        }
+      }
       stopped = true;
       await loop;
       return { pagePeak, workerPeak, workerError, sawWorker: workers.size > 0 };

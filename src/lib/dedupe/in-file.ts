@@ -71,8 +71,13 @@ export function createFirstOccurrenceIndex(options: FirstOccurrenceOptions = {})
       return table.firstOf(key);
     },
     check(e164, row) {
-      record(e164, row);
-      const min = firstOf(e164)!;
+      const key = phoneKey(e164);
+      let min: number;
+      if (key !== 0) min = table.recordFirst(key, row);
+      else {
+        record(e164, row);
+        min = other.get(e164)!;
+      }
       return min < row ? min : undefined;
     },
     get size() {

@@ -10,6 +10,8 @@ export interface KeyTable {
   record(key: number, row: number): void;
   /** The lowest row recorded for `key`, if any. */
   firstOf(key: number): number | undefined;
+  /** `record`, then the lowest row recorded for `key` (this row or an earlier one), in one lookup. */
+  recordFirst(key: number, row: number): number;
   /** Distinct keys recorded. */
   readonly size: number;
   /** Slots inspected so far, by lookups, inserts and growth. */
@@ -58,6 +60,17 @@ export function createKeyTable([seed0, seed1]: KeySeed): KeyTable {
         rows[i] = row;
         if (++count * 2 > capacity) grow();
       } else if (row < rows[i]!) rows[i] = row;
+    },
+    recordFirst(key, row) {
+      const i = slotOf(key, keys);
+      if (keys[i] === 0) {
+        keys[i] = key;
+        rows[i] = row;
+        if (++count * 2 > capacity) grow();
+        return row;
+      }
+      if (row < rows[i]!) rows[i] = row;
+      return rows[i]!;
     },
     firstOf(key) {
       const i = slotOf(key, keys);

@@ -17,12 +17,19 @@ export class PreviewDuplicates {
   private overrides = new Map<string, number>();
   /** Each row's valid primary number, by position. */
   private numbers: (string | undefined)[] = [];
+  /**
+   * The earlier row each row duplicates as `add` found it (-1: none). Rows come in file order, so
+   * until an edit sets an override this is final, and the counts and readiness passes read it
+   * instead of looking every number up again.
+   */
+  private earlier: number[] = [];
 
   /** Forgets every row. */
   clear(): void {
     this.index = createFirstOccurrenceIndex();
     this.overrides.clear();
     this.numbers = [];
+    this.earlier = [];
   }
 
   /**
@@ -30,9 +37,16 @@ export class PreviewDuplicates {
    * position of the earlier row holding the same number, if any.
    */
   add(i: number, e164: string | undefined): number | undefined {
+    const earlier = this.addNumber(i, e164);
+    this.earlier[i] = earlier ?? -1;
+    return earlier;
+  }
+
+  private addNumber(i: number, e164: string | undefined): number | undefined {
     this.numbers[i] = e164;
     if (e164 === undefined) return undefined;
-    const first = this.overrides.get(e164);
+    // No edit yet (the whole first read of a file): no override to look up.
+    const first = this.overrides.size === 0 ? undefined : this.overrides.get(e164);
     if (first === undefined) {
       const earlier = this.index.check(e164, i + 1);
       return earlier === undefined ? undefined : earlier - 1;
@@ -59,6 +73,10 @@ export class PreviewDuplicates {
 
   /** Position of the earlier row that row `i` duplicates, if it is a later occurrence. */
   earlierOf(i: number): number | undefined {
+    if (this.overrides.size === 0 && i < this.earlier.length) {
+      const earlier = this.earlier[i]!;
+      return earlier < 0 ? undefined : earlier;
+    }
     const e164 = this.numbers[i];
     if (e164 === undefined) return undefined;
     const first = this.firstOf(e164);
