@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readWorkbook } from './xlsx.ts';
 import { sanitiseXls } from './xls-rebuild.ts';
 import { biff5Workbook } from '../../../test/corpus/biff5.ts';
-import { biffRecords, insertRecord } from '../../../test/corpus/biff-records.ts';
+import { biffRecords, editBiff, insertRecord } from '../../../test/corpus/biff-records.ts';
 
 const book = XLSX.utils.book_new();
 XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['phone', 'n'], ['+14155551234', 3]]), 'Leads');
@@ -60,5 +60,26 @@ describe('records the reader never needs', () => {
     expect(after.filter((r) => r.type === 0x0800 || r.type === 0x01b8 || r.type === 0x005c)).toEqual([]);
     expect(after.map((r) => r.body.length)).toEqual(before.map((r) => r.body.length));
     expect(readWorkbook(crafted).rows).toEqual(rows97);
+  });
+});
+
+describe('record types SheetJS does not know', () => {
+  it('are read past without a log line each (a file of them would flood the Worker’s logs)', () => {
+    const unknown = editBiff(excel97, (records) => {
+      const sheet = records.findIndex((r, i) => i > 0 && r.type === 0x0809);
+      records.splice(sheet + 1, 0, ...Array.from({ length: 2000 }, () => ({ type: 0x7ff0, body: new Uint8Array(0) })));
+    });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      // SheetJS on its own writes a line for each of them…
+      XLSX.read(sanitiseXls(unknown), { type: 'array', dense: true });
+      expect(logged.mock.calls.length).toBeGreaterThanOrEqual(2000);
+      logged.mockClear();
+      // …the reader, none.
+      expect(readWorkbook(unknown).rows).toEqual(rows97);
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
   });
 });

@@ -195,6 +195,13 @@ function checkWorkbookBytes(bytes: Uint8Array, maxUncompressed: number): void {
 
 function readWithSheetJs(bytes: Uint8Array, extra: XLSX.ParsingOptions): XLSX.WorkBook {
   installCodePages();
+  // SheetJS writes a console line for every record type it does not know: a damaged or crafted
+  // .xls of unknown records would flood the Worker's logs (a line per 4 bytes of upload). The
+  // read is synchronous, so nothing else logs meanwhile.
+  // (The core's types know no console: it is the host's, reached through globalThis.)
+  const host = globalThis as unknown as { console: { error: (...args: unknown[]) => void } };
+  const log = host.console.error;
+  host.console.error = () => {};
   try {
     const input = startsWith(bytes, OLE_MAGIC) ? sanitiseXls(bytes) : bytes;
     return XLSX.read(input, {
@@ -219,6 +226,8 @@ function readWithSheetJs(bytes: Uint8Array, extra: XLSX.ParsingOptions): XLSX.Wo
     const message = e instanceof Error ? e.message : String(e);
     if (/password|encrypt/i.test(message)) throw passwordProtected();
     throw corruptWorkbook();
+  } finally {
+    host.console.error = log;
   }
 }
 
