@@ -52,26 +52,22 @@ export function createKeyTable([seed0, seed1]: KeySeed): KeyTable {
       rows[j] = oldRows[i]!;
     }
   };
+  const recordFirst = (key: number, row: number): number => {
+    const i = slotOf(key, keys);
+    if (keys[i] === 0) {
+      keys[i] = key;
+      rows[i] = row;
+      if (++count * 2 > capacity) grow();
+      return row;
+    }
+    if (row < rows[i]!) rows[i] = row;
+    return rows[i]!;
+  };
   return {
     record(key, row) {
-      const i = slotOf(key, keys);
-      if (keys[i] === 0) {
-        keys[i] = key;
-        rows[i] = row;
-        if (++count * 2 > capacity) grow();
-      } else if (row < rows[i]!) rows[i] = row;
+      recordFirst(key, row);
     },
-    recordFirst(key, row) {
-      const i = slotOf(key, keys);
-      if (keys[i] === 0) {
-        keys[i] = key;
-        rows[i] = row;
-        if (++count * 2 > capacity) grow();
-        return row;
-      }
-      if (row < rows[i]!) rows[i] = row;
-      return rows[i]!;
-    },
+    recordFirst,
     firstOf(key) {
       const i = slotOf(key, keys);
       return keys[i] === 0 ? undefined : rows[i];
