@@ -31,7 +31,8 @@ import { BATCH, readFile, type RowSink } from './read-file.ts';
 import { validateRows } from './validate-rows.ts';
 import { createValidationPool, poolSize, type ValidationPool } from './validation-pool.ts';
 import { suppressionColumns } from '../../validate/suppression.ts';
-import { packedSetFromBuffer } from '../suppression/packed-list-cache.ts';
+import { receiveList } from './list-check.ts';
+import { headerRowInfo } from './header-row-info.ts';
 
 let assistant: AssistantConfig = { variables: [], secondaryVariables: [] };
 let phones: PhoneNormalizer = createPhoneNormalizer();
@@ -80,19 +81,9 @@ let listCheck: SuppressionCheck = { state: 'checking' };
 /** Suppression verdicts changed by a late list, sent at most this many a message. */
 const LISTED_BATCH = 5_000;
 
-function receiveList(bytes: ArrayBuffer | null, error: string | null): void {
-  let changes: { index: number; verdict: RowVerdict }[] = [];
-  if (bytes) {
-    try {
-      const listed = packedSetFromBuffer(bytes);
-      listCheck = { state: 'checked', listed: listed.size, rows: 0, form: listed.form };
-      changes = verdicts.receiveList(listed);
-    } catch (e) {
-      listCheck = { state: 'unavailable', message: e instanceof Error ? e.message : 'The suppression list arrived damaged.' };
-    }
-  } else {
-    listCheck = error ? { state: 'unavailable', message: error } : { state: 'off' };
-  }
+function listArrived(bytes: ArrayBuffer | null, error: string | null): void {
+  const { check: state, changes } = receiveList(verdicts, bytes, error);
+  listCheck = state;
   // A file still being read gets its summary with its 'done'.
   for (let k = 0; k < changes.length || k === 0; k += LISTED_BATCH) {
     const last = k + LISTED_BATCH >= changes.length;
@@ -252,16 +243,6 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
   summarized = true;
 }
 
-/** What the wizard shows of the header row: which one, and the first rows to choose from (shortened). */
-function headerRowInfo(index: number, reason: HeaderRowInfo['reason'], records: string[][]): HeaderRowInfo {
-  const candidates: HeaderRowInfo['candidates'] = [];
-  records.forEach((cells, i) => {
-    const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
-    if (filled.length && candidates.length < 20) candidates.push({ row: i + 1, cells: filled.slice(0, 6).map((c) => (c.length > 40 ? `${c.slice(0, 39)}…` : c)) });
-  });
-  return { row: index + 1, reason, candidates };
-}
-
 function remap(next: ColumnMapping, nextAssistant?: AssistantConfig): void {
   if (nextAssistant) assistant = nextAssistant;
   gen++;
@@ -306,7 +287,6 @@ function remove(index: number, removed: boolean): void {
   post({ type: 'updated', changes, edited: { index, facts: none }, summary: summarize() });
 }
 
-
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
   try {
@@ -314,7 +294,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     else if (msg.type === 'map') remap(msg.mapping, msg.assistant);
     else if (msg.type === 'edit') edit(msg.index, msg.column, msg.value);
     else if (msg.type === 'remove') remove(msg.index, msg.removed);
-    else if (msg.type === 'suppressions') receiveList(msg.bytes, msg.error);
+    else if (msg.type === 'suppressions') listArrived(msg.bytes, msg.error);
     else if (msg.type === 'numbers') post({ type: 'numbers', id: msg.id, numbers: verdicts.validNumbers(rows.length) });
   } catch (e) {
     fail(e);
