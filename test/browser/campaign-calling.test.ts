@@ -1,6 +1,6 @@
 /**
  * The campaign page and settings against `wrangler dev`: each lead's country, line type, time
- * zones, extension, do-not-call badge and next call; the "Callable now" and "Only suppressed"
+ * zones, extension, do-not-call badge and next call; the "Callable now" and "Suppressed"
  * filters (both answered by the server); the chart of leads callable at each hour of today (checked against isCallableAt for the
  * page's own hours); axe-clean at 1280x800 and 390x844. The settings page edits
  * the calling window, blocked types and calling purpose (with the rules binding the campaign's
@@ -101,17 +101,23 @@ it('shows each number\'s facts, the do-not-call badge and the next call, and fil
     if (l.heldBy.length) expect(text).toContain(l.heldBy[0]);
   }
 
-  // "Only suppressed" asks the server too (?suppressed=true): every suppressed lead, not only those loaded.
+  // One filter at a time, a segmented control: "Suppressed" asks the server too (?suppressed=true):
+  // every suppressed lead, not only those loaded.
+  const filters = page.getByRole('group', { name: 'Leads shown' });
+  expect(await filters.getByRole('button').allInnerTexts()).toEqual(['All leads', 'Callable now', 'Suppressed']);
+  await expect.poll(() => filters.getByRole('button', { name: 'All leads' }).getAttribute('aria-pressed')).toBe('true');
   const askedSuppressed = page.waitForRequest((r) => r.url().includes('suppressed=true'));
-  await page.getByLabel('Only suppressed').check();
+  await filters.getByRole('button', { name: 'Suppressed' }).click();
   await askedSuppressed;
   await expect.poll(() => shownLeads(page)).toEqual([LISTED]);
-  await page.getByLabel('Only suppressed').uncheck();
+  await expect.poll(() => filters.getByRole('button', { name: 'Suppressed' }).getAttribute('aria-pressed')).toBe('true');
+  await filters.getByRole('button', { name: 'All leads' }).click();
   await expect.poll(() => shownLeads(page)).toEqual([...NUMBERS].sort());
 
   // "Callable now" asks the server for that instant: the page shows exactly what the API answers for it.
   const asked = page.waitForRequest((r) => r.url().includes('callableAt='));
-  await page.getByLabel('Callable now').check();
+  await filters.getByRole('button', { name: 'Callable now' }).click();
+  await expect.poll(() => filters.getByRole('button', { name: 'Suppressed' }).getAttribute('aria-pressed')).toBe('false');
   const at = new URL((await asked).url()).searchParams.get('callableAt')!;
   const expected = (((await (await api(`/campaigns/${campaignId}/leads?limit=100&callableAt=${encodeURIComponent(at)}`)).json()) as { items: { phoneNumber: string }[] }).items)
     .map((l) => l.phoneNumber)
