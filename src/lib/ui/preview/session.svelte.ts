@@ -1,53 +1,26 @@
 /**
- * The preview session of the import wizard: the preview Web Worker, the file's rows (packed in a
- * RowStore) and their verdicts, the mapping the person confirms, cell edits and deleted rows. Rows
- * and verdicts are plain arrays, not $state (a million reactive rows cost far more memory and
- * time): `version` and the grid's own counter are bumped when they change. What the person did is
+ * The preview session of the import wizard: the preview Web Worker, the file's rows and their
+ * verdicts (grid.svelte.ts: plain arrays, not $state; `version` and the grid's own counter are
+ * bumped when they change), the mapping the person confirms (mapping-moves.ts), cell edits and
+ * deleted rows. What the person did is
  * also kept in the tab's draft (draft.ts, through `onsave`) so a reload restores it.
  */
 import { startPreviewWorker, type PreviewWorker } from './client.ts';
 import type { CallingSettings, FromWorker, HeaderRowInfo, RowVerdict, Summary } from './protocol.ts';
 import type { EncodingRead } from './encoding-read.ts';
 import type { ColumnProfile } from './column-profile.ts';
-import { FactStore } from './phone-facts.ts';
 import { filterPositions, rowMatches, type ReadinessFilter } from './readiness-filter.ts';
-import { RowStore } from './row-store.ts';
 import { RowEdits, type RowEditsJson } from './row-edits.ts';
-import { RowPositions, type GridPositions } from './row-positions.ts';
-import { assignTarget, swapWithPrimary } from '../../map/move-target.ts';
+import type { GridPositions } from './row-positions.ts';
+import { PreviewGrid } from './grid.svelte.ts';
+import { moveColumn, swapPrimary, type MappingState } from './mapping-moves.ts';
+import { NumberRequests, sendSuppressions } from './worker-requests.ts';
+import type { CampaignSettings, Notices, Restore, RowView } from './session-types.ts';
 import type { MappingCheck } from '../../map/columns.ts';
 import type { RememberedAnswer } from '../wire-types.ts';
 import type { AssistantConfig, ColumnMapping, ColumnTarget } from '../../types.ts';
 
-
-/** Where a problem belongs: beside the control that caused it. */
-export type NoticePlace = 'campaign' | 'file' | 'columns' | 'import' | 'email';
-
-/** Where the session reports problems and what it is doing (shown by the page, beside `where`). */
-export interface Notices {
-  error: string | null;
-  /** The step or control the error belongs to (the page shows it there and moves focus to it). */
-  where: NoticePlace | null;
-  /** The API's code, when the error is the server's answer. */
-  code: string | null;
-  status: string;
-  fail(message: string, where: NoticePlace, code?: string | null): void;
-  clear(): void;
-}
-
-/** Which rows the grid shows. */
-export type RowView = 'all' | 'problems' | 'deleted';
-
-/** What a restored draft brings back once the file is read again. */
-export interface Restore {
-  mapping: ColumnMapping | null;
-  suggested: number[];
-  displaced: Record<number, number>;
-  mappingSource: RememberedAnswer['source'];
-  rows: RowEditsJson;
-}
-
-type CampaignSettings = { defaultCountry: string | null } & Omit<CallingSettings, 'callPurpose'> & { callPurpose?: CallingSettings['callPurpose'] };
+export type { NoticePlace, Notices, Restore, RowView } from './session-types.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
 const readStatus = (s: Summary) =>
@@ -92,14 +65,13 @@ export class PreviewSession {
   suppressions: (() => Promise<ArrayBuffer>) | null = null;
   /** Called after every change the draft keeps (mapping, edits, deletions). */
   onsave: (() => void) | null = null;
-  readonly rows = new RowStore();
-  readonly verdicts: RowVerdict[] = [];
+  private grid = new PreviewGrid();
+  readonly rows = this.grid.rows;
+  readonly verdicts: RowVerdict[] = this.grid.verdicts;
   /** Per row: the primary number's country, type, zone set and extension (typed arrays). */
-  readonly facts = new FactStore();
+  readonly facts = this.grid.facts;
   readonly edits = new RowEdits();
 
-  private positions = new RowPositions();
-  private gridVersion = $state(0);
   private gen = 0;
   private worker: PreviewWorker | null = null;
   private notices: Notices;
@@ -112,8 +84,8 @@ export class PreviewSession {
 
   /** The positions the grid shows. */
   readonly visible: GridPositions = $derived.by(() => {
-    void this.gridVersion;
-    const base = this.view === 'deleted' ? Int32Array.from(this.edits.deleted()) : this.positions.view(this.view === 'problems', this.verdicts);
+    void this.grid.version;
+    const base = this.view === 'deleted' ? Int32Array.from(this.edits.deleted()) : this.grid.positionsOf(this.view === 'problems');
     const filter = this.readinessFilter;
     if (!filter) return base;
     const when = this.summary?.readiness.when ?? {};
@@ -156,31 +128,10 @@ export class PreviewSession {
     this.notices.status = 'Reading the file…';
     // A fresh worker per file: a file still being read must not mix its rows into the next one.
     this.worker?.stop();
-    for (const resolve of this.numberRequests.values()) resolve([]);
-    this.numberRequests.clear();
+    this.numberRequests.cancelAll();
     this.worker = startPreviewWorker(this.onWorker);
     this.worker.send({ type: 'open', file, sheet, assistant: $state.snapshot(assistant), defaultCountry, calling: $state.snapshot(calling), headerRow, encoding, now: Date.now() });
-    void this.sendSuppressions(this.worker);
-  }
-
-  /** Hands the suppression list to the worker (which checks the rows it has shown when it arrives), or why there is none. */
-  private async sendSuppressions(worker: PreviewWorker): Promise<void> {
-    if (!this.suppressions) {
-      worker.send({ type: 'suppressions', bytes: null, error: null });
-      return;
-    }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('The suppression list took too long to arrive.')), LIST_TIMEOUT_MS);
-    });
-    try {
-      const bytes = await Promise.race([this.suppressions(), late]);
-      worker.send({ type: 'suppressions', bytes, error: null }, [bytes]);
-    } catch (e) {
-      worker.send({ type: 'suppressions', bytes: null, error: e instanceof Error ? e.message : String(e) });
-    } finally {
-      clearTimeout(timer);
-    }
+    void sendSuppressions(this.worker, this.suppressions, LIST_TIMEOUT_MS);
   }
 
   /** Reads the file again with another row (1-based file row) as its header. */
@@ -212,15 +163,11 @@ export class PreviewSession {
 
   /** Forgets the file's rows and verdicts (another campaign, another file). */
   reset(): void {
-    this.rows.clear();
-    this.verdicts.length = 0;
-    this.facts.clear();
+    this.grid.clear();
     this.edits.clear();
     this.touchedRows = 0;
     this.readinessFilter = null;
     this.view = 'all';
-    this.positions.clear();
-    this.refreshGrid();
     this.headers = [];
     this.headerRow = null;
     this.suggested = [];
@@ -240,24 +187,22 @@ export class PreviewSession {
    * says why). The worker revalidates every row.
    */
   setTarget(column: number, target: ColumnTarget): void {
-    const change = assignTarget(this.mapping, column, target);
-    const displaced = { ...this.displaced };
-    delete displaced[column];
-    for (const c of change.displaced) displaced[c] = column;
-    this.displaced = displaced;
-    this.suggested = this.suggested.filter((c) => c !== column && !change.displaced.includes(c));
-    this.applyMapping(change.mapping);
+    this.applyMove(moveColumn(this.mappingState(), column, target));
   }
 
   /** One click: column `column` becomes the primary phone, and the primary column takes its place. */
   swapWithPrimary(column: number): void {
-    const primary = this.mapping.columns.findIndex((t) => t.kind === 'phone');
-    this.suggested = this.suggested.filter((c) => c !== column && c !== primary);
-    const displaced = { ...this.displaced };
-    delete displaced[column];
-    delete displaced[primary];
-    this.displaced = displaced;
-    this.applyMapping(swapWithPrimary(this.mapping, column));
+    this.applyMove(swapPrimary(this.mappingState(), column));
+  }
+
+  private mappingState(): MappingState {
+    return { mapping: this.mapping, displaced: this.displaced, suggested: this.suggested };
+  }
+
+  private applyMove(next: MappingState): void {
+    this.displaced = next.displaced;
+    this.suggested = next.suggested;
+    this.applyMapping(next.mapping);
   }
 
   /** Applies a mapping (and, for a new variable, the assistant it needs); the worker revalidates every row. */
@@ -293,23 +238,11 @@ export class PreviewSession {
     this.worker?.stop();
   }
 
-  private numberRequests = new Map<number, (numbers: string[]) => void>();
-  private numberRequestId = 0;
+  private numberRequests = new NumberRequests();
 
   /** The valid rows' primary numbers (E.164), as the worker has them now; [] when another file replaces this one first. */
   validNumbers(): Promise<string[]> {
-    const worker = this.worker;
-    if (!worker) return Promise.resolve([]);
-    const id = ++this.numberRequestId;
-    return new Promise((resolve) => {
-      this.numberRequests.set(id, resolve);
-      worker.send({ type: 'numbers', id });
-    });
-  }
-
-  private refreshGrid(): void {
-    this.positions.grow(this.rows.length);
-    this.gridVersion++;
+    return this.numberRequests.ask(this.worker);
   }
 
   private onWorker = (msg: FromWorker): void => {
@@ -333,14 +266,7 @@ export class PreviewSession {
         else void this.applyRemembered(msg.headers);
         break;
       case 'rows':
-        this.rows.add(msg.packed);
-        this.facts.put(msg.start, msg.facts);
-        for (let k = 0; k < msg.verdicts.length; k++) {
-          const v = msg.verdicts[k]!;
-          this.verdicts[msg.start + k] = v;
-          if (v) this.positions.addError(msg.start + k);
-        }
-        this.refreshGrid();
+        this.grid.addRows(msg.start, msg.packed, msg.verdicts, msg.facts);
         this.gen = msg.gen;
         this.rowCount = this.rows.length;
         this.version++;
@@ -348,7 +274,7 @@ export class PreviewSession {
       case 'verdicts':
         if (msg.gen < this.gen) break;
         this.gen = msg.gen;
-        for (let k = 0; k < msg.verdicts.length; k++) this.verdicts[msg.start + k] = msg.verdicts[k]!;
+        this.grid.replaceVerdicts(msg.start, msg.verdicts);
         this.facts.put(msg.start, msg.facts);
         this.changed();
         break;
@@ -360,13 +286,13 @@ export class PreviewSession {
         this.check = msg.check;
         if (msg.profile) this.profile = msg.profile;
         this.parsing = false;
-        this.refreshGrid();
+        this.grid.refresh();
         this.notices.status = readStatus(msg.summary);
         if (this.restoring) this.replayRows(this.restoring.rows);
         break;
       case 'listed':
         if (msg.gen < this.gen) break;
-        for (const ch of msg.changes) this.verdicts[ch.index] = ch.verdict;
+        this.grid.setVerdicts(msg.changes);
         if (msg.summary) {
           this.summary = msg.summary;
           this.notices.status = readStatus(msg.summary);
@@ -374,15 +300,14 @@ export class PreviewSession {
         if (msg.changes.length) this.changed();
         break;
       case 'updated':
-        for (const ch of msg.changes) this.verdicts[ch.index] = ch.verdict;
+        this.grid.setVerdicts(msg.changes);
         this.facts.put(msg.edited.index, msg.edited.facts);
         this.summary = msg.summary;
         this.changed();
         this.notices.status = `Row revalidated: ${count(msg.summary.invalidRows)} rows with errors.`;
         break;
       case 'numbers':
-        this.numberRequests.get(msg.id)?.(msg.numbers);
-        this.numberRequests.delete(msg.id);
+        this.numberRequests.answer(msg.id, msg.numbers);
         break;
       case 'failed':
         this.parsing = false;
@@ -420,8 +345,7 @@ export class PreviewSession {
 
   /** Verdicts changed out of file order. */
   private changed(): void {
-    this.positions.invalidateErrors();
-    this.refreshGrid();
+    this.grid.changed();
     this.version++;
   }
 }
