@@ -96,7 +96,24 @@ interface Remembered {
 }
 const PER_PREFIX = 32;
 const MAX_PREFIXES = 20_000;
-const remembered = new Map<string, Remembered[]>();
+const remembered = new Map<number | string, Remembered[]>();
+
+/**
+ * The number's first eight characters as a Map key: for E.164 (`+` and digits, as every caller
+ * gives) a small integer, looked up without slicing and hashing a string per row; anything else
+ * is its own string.
+ */
+function prefixOf(e164: string): number | string {
+  const end = Math.min(8, e164.length);
+  if (e164.charCodeAt(0) !== 43) return e164.slice(0, 8);
+  let n = 0;
+  for (let i = 1; i < end; i++) {
+    const d = e164.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return e164.slice(0, 8);
+    n = n * 10 + d;
+  }
+  return n * 8 + end; // with its length: `+0141` and `+141` stay apart
+}
 const keys = new Map<string, string>();
 
 const sameZones = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((z, i) => z === b[i]));
@@ -109,7 +126,7 @@ const sameZones = (a: readonly string[], b: readonly string[]) => a === b || (a.
  * more distinct addresses than that falls back to a memo keyed by all of it.
  */
 export function profileKeyOf(input: ProfileInput): string {
-  const prefix = input.e164.slice(0, 8);
+  const prefix = prefixOf(input.e164);
   const country = input.country ?? null;
   const region = input.region ?? null;
   const postalCode = input.postalCode ?? null;
@@ -121,7 +138,7 @@ export function profileKeyOf(input: ProfileInput): string {
     }
   }
   if (list && list.length >= PER_PREFIX) {
-    const memo = `${country ?? ''}|${prefix}|${input.timeZones.join(',')}|${region ?? ''}|${postalCode ?? ''}`;
+    const memo = `${country ?? ''}|${input.e164.slice(0, 8)}|${input.timeZones.join(',')}|${region ?? ''}|${postalCode ?? ''}`;
     let key = keys.get(memo);
     if (key === undefined) {
       key = profileKey(profileOf(input));

@@ -20,6 +20,8 @@ export interface FirstOccurrenceIndex {
   recordKey(key: number, row: number): void;
   /** `firstOf` by the number's key. */
   firstOfKey(key: number): number | undefined;
+  /** Makes room for `n` distinct numbers at once (a reader that knows about how many rows come). */
+  reserve(n: number): void;
   /** Distinct numbers recorded. */
   readonly size: number;
   /**
@@ -66,6 +68,7 @@ export function createFirstOccurrenceIndex(options: FirstOccurrenceOptions = {})
       validKey(key);
       table.record(key, row);
     },
+    reserve: (n) => table.reserve(n),
     firstOfKey(key) {
       validKey(key);
       return table.firstOf(key);

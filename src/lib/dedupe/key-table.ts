@@ -12,6 +12,8 @@ export interface KeyTable {
   firstOf(key: number): number | undefined;
   /** `record`, then the lowest row recorded for `key` (this row or an earlier one), in one lookup. */
   recordFirst(key: number, row: number): number;
+  /** Makes room for `n` distinct keys at once (one rehash instead of one per doubling). */
+  reserve(n: number): void;
   /** Distinct keys recorded. */
   readonly size: number;
   /** Slots inspected so far, by lookups, inserts and growth. */
@@ -37,11 +39,11 @@ export function createKeyTable([seed0, seed1]: KeySeed): KeyTable {
       i = (i + 1) & mask;
     }
   };
-  const grow = () => {
+  const grow = (factor = 2) => {
     const oldKeys = keys;
     const oldRows = rows;
-    capacity *= 2;
-    shift--;
+    capacity *= factor;
+    shift -= Math.log2(factor);
     keys = new Float64Array(capacity);
     rows = new Int32Array(capacity);
     for (let i = 0; i < oldKeys.length; i++) {
@@ -66,6 +68,11 @@ export function createKeyTable([seed0, seed1]: KeySeed): KeyTable {
   return {
     record(key, row) {
       recordFirst(key, row);
+    },
+    reserve(n) {
+      let factor = 1;
+      while (n * 2 > capacity * factor && capacity * factor < 1 << 30) factor *= 2;
+      if (factor > 1) grow(factor);
     },
     recordFirst,
     firstOf(key) {

@@ -92,8 +92,25 @@ function isType(type: CompiledType | undefined, nationalNumber: string): boolean
   return type.pattern.test(nationalNumber);
 }
 
+/**
+ * The last answer of numberType: a number shared by several countries (+1) is typed once to find
+ * its country (countryFor) and again for its verdict, with the same plan and digits.
+ */
+let lastPlan: Plan | null = null;
+let lastNational = '';
+let lastType: string | undefined;
+
 /** libphonenumber-js's getType(): MOBILE, FIXED_LINE, FIXED_LINE_OR_MOBILE, VOIP, … or undefined. */
 export function numberType(plan: Plan, nationalNumber: string): string | undefined {
+  if (plan === lastPlan && nationalNumber === lastNational) return lastType;
+  const type = typeOf(plan, nationalNumber);
+  lastPlan = plan;
+  lastNational = nationalNumber;
+  lastType = type;
+  return type;
+}
+
+function typeOf(plan: Plan, nationalNumber: string): string | undefined {
   if (!plan.national.test(nationalNumber)) return undefined;
   if (isType(plan.fixedLine, nationalNumber)) {
     if (plan.fixedMeansEither || isType(plan.mobile, nationalNumber)) return 'FIXED_LINE_OR_MOBILE';

@@ -32,6 +32,11 @@ export class PreviewDuplicates {
     this.earlier = [];
   }
 
+  /** Makes room for about `n` rows' numbers (estimated from the file's size), so the index grows once. */
+  reserve(n: number): void {
+    this.index.reserve(n);
+  }
+
   /**
    * Row `i`, the next row in file order, holds `e164` (undefined: no valid number). Returns the
    * position of the earlier row holding the same number, if any.

@@ -57,6 +57,11 @@ export class PreviewVerdicts {
     this.duplicates.clear();
   }
 
+  /** Makes room for about `rows` rows (see PreviewDuplicates.reserve). */
+  reserve(rows: number): void {
+    this.duplicates.reserve(rows);
+  }
+
   /** Whether the list has arrived. */
   get hasList(): boolean {
     return this.listed !== null;

@@ -33,6 +33,7 @@ import { createValidationPool, poolSize, type ValidationPool } from './validatio
 import { suppressionColumns } from '../../validate/suppression.ts';
 import { receiveList } from './list-check.ts';
 import { headerRowInfo } from './header-row-info.ts';
+import { LIMITS } from '../../limits.ts';
 
 let assistant: AssistantConfig = { variables: [], secondaryVariables: [] };
 let phones: PhoneNormalizer = createPhoneNormalizer();
@@ -64,15 +65,28 @@ let reading = false;
 /** True once the open file's 'done' (with its summary) was sent: later changes then send a new summary. */
 let summarized = false;
 let defaultCountry: string | undefined;
+/** The open file's size in bytes. */
+let fileBytes = 0;
 /** The page's clock minus this worker's: callability is judged at the page's "now" (the campaign page judges on it too). */
 let clockOffset = 0;
-/** Validation workers (several cores); null validates here. */
-let pool: ValidationPool | null = null;
+/**
+ * Validation workers (several cores); null validates here. Started with this worker (one worker
+ * reads one file), so they load their code while the person picks the file and the first rows are
+ * read, not after: a pool started at the first batch left a core idle for a quarter of a second.
+ */
+let pool: ValidationPool | null = startPool();
+/** Whether the pool has validated rows of a file (a second 'open' then starts a fresh one). */
+let poolUsed = false;
+
+function startPool(): ValidationPool | null {
+  return poolSize() > 1 ? createValidationPool(poolSize(), (message) => fail(new Error(message))) : null;
+}
 /** Bumped by every mapping change: a batch validated under an older mapping was already redone by the remap. */
 let mapGen = 0;
 /** Batches handed to the pool, settled strictly in file order. */
 let settled: Promise<void> = Promise.resolve();
-let inflight = 0;
+/** Each batch's settling, oldest first: reading waits for the oldest, so the pool never runs dry. */
+const inflight: Promise<void>[] = [];
 /**
  * What the summary says of the suppression list: being checked until the page sends it (or why it
  * has none, or that it checks none), once per worker.
@@ -152,20 +166,15 @@ function take(batch: SourceRow[]): void {
   const start = rows.length;
   const packed = packRows(start, batch);
   rows.add(packed);
+  if (start === 0) verdicts.reserve(expectedRows(packed.text.length / batch.length));
   const myGen = gen;
   const myMap = mapGen;
-  // The first small batch is validated here: the pool's workers are still loading, and the first
-  // rows should show at once.
-  if (start > 0 && !pool && poolSize() > 1) {
-    // Started after the first rows are out, so loading the workers does not delay them.
-    pool = createValidationPool(poolSize(), (message) => fail(new Error(message)));
-    pool.configure(poolConfig());
-  }
+  // The first small batch is validated here: the pool's workers may still be loading, and the
+  // first rows should show at once.
+  if (pool && start > 0) poolUsed = true;
   const answer = pool && start > 0 ? pool.validate(packed) : Promise.resolve(validateRows(validator, batch.length, (k) => batch[k]!));
-  inflight++;
   settled = settled.then(async () => {
     const result = await answer;
-    inflight--;
     if (myGen !== gen && myMap === mapGen) return; // another file was opened
     const out: RowVerdict[] = new Array(batch.length);
     if (myMap === mapGen) facts.put(start, result.facts);
@@ -176,6 +185,15 @@ function take(batch: SourceRow[]): void {
     // Copied, not transferred: this worker keeps the batch too.
     post({ type: 'rows', start, packed, verdicts: out, facts: facts.slice(start, start + batch.length), gen });
   });
+  inflight.push(settled);
+}
+
+/**
+ * About how many rows the open file holds, from its size and the first rows' size (their JSON,
+ * about as long as their text), at most the row limit: a guess, used only to size tables once.
+ */
+function expectedRows(bytesPerRow: number): number {
+  return bytesPerRow > 0 ? Math.min(LIMITS.maxRows, Math.ceil(fileBytes / bytesPerRow)) : 0;
 }
 
 /** The wizard's mapping: the automatic one, with the primary phone chosen by the first rows' content. */
@@ -205,9 +223,12 @@ const sink: RowSink = {
     setMapping(pendingHeaders.mapping);
   },
   take,
-  /** Keeps at most a few batches in the pool at once, so memory stays bounded and order cheap. */
+  /**
+   * Keeps at most a few batches in the pool at once, so memory stays bounded and order cheap. It
+   * waits for the oldest batch only: waiting for all of them let the pool run dry at every wait.
+   */
   async backpressure() {
-    if (inflight > 2 * (pool?.size ?? 1)) await settled;
+    while (inflight.length > 2 * (pool?.size ?? 1)) await inflight.shift();
   },
   post,
 };
@@ -217,6 +238,7 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
   defaultCountry = msg.defaultCountry;
   calling = msg.calling;
   clockOffset = msg.now - Date.now();
+  fileBytes = msg.file.size;
   phones = createPhoneNormalizer(msg.defaultCountry);
   headers = [];
   pendingHeaders = null;
@@ -224,8 +246,14 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
   gen++;
   summarized = false;
   await settled;
-  pool?.stop();
-  pool = null;
+  inflight.length = 0;
+  if (poolUsed) {
+    // Another file in this worker: answers still due for the last one must not reach this one.
+    pool?.stop();
+    pool = startPool();
+    poolUsed = false;
+  }
+  pool?.configure(poolConfig());
   reading = true;
   try {
     headerRow = undefined;
