@@ -126,6 +126,30 @@ describe('national fast path', () => {
     );
   });
 
+  it('reads North American numbers written with the trunk 1 as the library does, for every +1 default', () => {
+    const NANP = ['US', 'CA', 'PR', 'BS', 'JM', 'DO', 'TT', 'AG', 'VI', 'GU', 'BB', 'BM'];
+    const withTrunk = fc.oneof(
+      fc.record({ country: fc.constantFrom(...NANP), digits: fc.stringMatching(/^1\d{10}$/) }),
+      fc.record({ country: fc.constantFrom(...NANP), example: fc.constantFrom(...NANP), tail: fc.stringMatching(/^\d{4,7}$/) }).map(({ country, example, tail }) => {
+        const n = EXAMPLES[example] ?? '2015550123';
+        return { country, digits: '1' + (n.slice(0, 10 - tail.length) + tail) };
+      }),
+    );
+    fc.assert(
+      fc.property(withTrunk, ({ country, digits }) => {
+        const result = verdictOf(createPhoneNormalizer(country).normalize(digits));
+        const ref = nationalReference(digits, country);
+        if (ref.ok) expect(result).toEqual(ref);
+        else if (result.ok) expect(result).toEqual(reference(`+${digits}`));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const [text, e164] of [['1-415-555-0123', '+14155550123'], ['1 (604) 555-0123', null]] as const) {
+      const r = createPhoneNormalizer('US').normalize(text);
+      expect(r.ok ? r.phone.e164 : null, text).toBe(e164 ?? nationalReference(text, 'US').e164 ?? null);
+    }
+  });
+
   it('agrees on numbers of countries sharing a calling code (toll-free, Canada, the Caribbean)', () => {
     for (const [digits, country] of [['8005550123', 'CA'], ['8005550123', 'US'], ['2425021234', 'US'], ['2425021234', 'BS'], ['6135550123', 'US'], ['4165550123', 'CA']] as const) {
       expect(verdictOf(createPhoneNormalizer(country).normalize(digits)), `${digits} in ${country}`).toEqual(nationalReference(digits, country));

@@ -185,6 +185,11 @@ export function createPhoneNormalizer(defaultCountry?: string, options: PhoneNor
       if (!countryPlan.nationalPrefix?.test(digits)) {
         const fast = fastE164('+' + countryPlan.callingCode + digits);
         if (fast?.ok && fast.phone.country === country) return fast;
+      } else if (countryPlan.callingCode === '1' && digits.length === 11 && digits.charCodeAt(0) === 49) {
+        // North America's trunk prefix, `1-415-555-0123`: the library strips the 1 from eleven
+        // digits (no national number of +1 starts with 1), leaving the same ten the fast path reads.
+        const fast = fastE164('+' + digits);
+        if (fast?.ok && fast.phone.country === country) return fast;
       }
     }
     const national = country ? fullParse(digits, country) : undefined;
