@@ -8,15 +8,69 @@
  * from a small map of overrides instead (a few entries: one or two per edit).
  */
 import { createFirstOccurrenceIndex, type FirstOccurrenceIndex } from '../../dedupe/in-file.ts';
+import { phoneKey } from '../../dedupe/phone-key.ts';
 
 /** An override saying no row holds the number any more. */
 const NOBODY = -1;
+/** `keys` entry of a row without a valid number. */
+const NONE = 0;
+/** `keys` entry of a row whose number is not `+` and digits (kept as text in `odd`). */
+const ODD = -1;
+
+/**
+ * Each row's number as its key (phone-key.ts) in a typed array grown by doubling: a million rows
+ * are 8 MB and no string the garbage collector marks at every collection, where an array of the
+ * numbers' texts kept a million small strings alive. Texts are made again when asked for.
+ */
+class RowNumbers {
+  private keys = new Float64Array(1024);
+  private odd = new Map<number, string>();
+  length = 0;
+
+  set(i: number, e164: string | undefined): void {
+    if (i >= this.keys.length) {
+      let size = this.keys.length;
+      while (size <= i) size *= 2;
+      const next = new Float64Array(size);
+      next.set(this.keys);
+      this.keys = next;
+    }
+    if (i >= this.length) this.length = i + 1;
+    this.odd.delete(i);
+    if (e164 === undefined) {
+      this.keys[i] = NONE;
+      return;
+    }
+    const key = e164.charCodeAt(0) === 43 ? phoneKey(e164) : 0;
+    if (key > 0) this.keys[i] = key;
+    else {
+      this.keys[i] = ODD;
+      this.odd.set(i, e164);
+    }
+  }
+
+  get(i: number): string | undefined {
+    if (i >= this.length) return undefined;
+    const key = this.keys[i]!;
+    if (key === NONE) return undefined;
+    return key === ODD ? this.odd.get(i) : '+' + key;
+  }
+
+  /** Whether row i holds `e164` (no text is made). */
+  holds(i: number, e164: string, key: number): boolean {
+    const k = this.keys[i]!;
+    return k === ODD ? this.odd.get(i) === e164 : k !== NONE && k === key;
+  }
+}
+
+/** The key `RowNumbers` compares a text with (0 when it is not `+` and digits: compared as text). */
+const keyOf = (e164: string) => (e164.charCodeAt(0) === 43 ? phoneKey(e164) : 0);
 
 export class PreviewDuplicates {
   private index: FirstOccurrenceIndex = createFirstOccurrenceIndex();
   private overrides = new Map<string, number>();
   /** Each row's valid primary number, by position. */
-  private numbers: (string | undefined)[] = [];
+  private numbers = new RowNumbers();
   /**
    * The earlier row each row duplicates as `add` found it (-1: none). Rows come in file order, so
    * until an edit sets an override this is final, and the counts and readiness passes read it
@@ -28,7 +82,7 @@ export class PreviewDuplicates {
   clear(): void {
     this.index = createFirstOccurrenceIndex();
     this.overrides.clear();
-    this.numbers = [];
+    this.numbers = new RowNumbers();
     this.earlier = [];
   }
 
@@ -48,7 +102,7 @@ export class PreviewDuplicates {
   }
 
   private addNumber(i: number, e164: string | undefined): number | undefined {
-    this.numbers[i] = e164;
+    this.numbers.set(i, e164);
     if (e164 === undefined) return undefined;
     // No edit yet (the whole first read of a file): no override to look up.
     const first = this.overrides.size === 0 ? undefined : this.overrides.get(e164);
@@ -65,7 +119,7 @@ export class PreviewDuplicates {
 
   /** Row `i`'s valid primary number, if any. */
   numberAt(i: number): string | undefined {
-    return this.numbers[i];
+    return this.numbers.get(i);
   }
 
   /** Position of the first row holding `e164`. */
@@ -82,7 +136,7 @@ export class PreviewDuplicates {
       const earlier = this.earlier[i]!;
       return earlier < 0 ? undefined : earlier;
     }
-    const e164 = this.numbers[i];
+    const e164 = this.numbers.get(i);
     if (e164 === undefined) return undefined;
     const first = this.firstOf(e164);
     return first === undefined || first === i ? undefined : first;
@@ -93,20 +147,24 @@ export class PreviewDuplicates {
    * changed: row `i` and every row holding its old or its new number. One pass over the rows.
    */
   change(i: number, e164: string | undefined): number[] {
-    const before = this.numbers[i];
-    this.numbers[i] = e164;
+    const before = this.numbers.get(i);
+    this.numbers.set(i, e164);
     const affected: number[] = [];
-    const firsts = new Map<string, number>();
     const numbers = this.numbers;
+    const beforeKey = before === undefined ? 0 : keyOf(before);
+    const nextKey = e164 === undefined ? 0 : keyOf(e164);
+    let firstBefore = NOBODY;
+    let firstNext = NOBODY;
     for (let j = 0; j < numbers.length; j++) {
-      const n = numbers[j];
-      const holds = n !== undefined && (n === before || n === e164);
-      if (!holds && j !== i) continue;
+      const isBefore = before !== undefined && numbers.holds(j, before, beforeKey);
+      const isNext = e164 !== undefined && numbers.holds(j, e164, nextKey);
+      if (!isBefore && !isNext && j !== i) continue;
       affected.push(j);
-      if (holds && !firsts.has(n)) firsts.set(n, j);
+      if (isBefore && firstBefore === NOBODY) firstBefore = j;
+      if (isNext && firstNext === NOBODY) firstNext = j;
     }
-    if (before !== undefined) this.overrides.set(before, firsts.get(before) ?? NOBODY);
-    if (e164 !== undefined) this.overrides.set(e164, firsts.get(e164) ?? NOBODY);
+    if (before !== undefined) this.overrides.set(before, firstBefore);
+    if (e164 !== undefined) this.overrides.set(e164, firstNext);
     return affected;
   }
 }
