@@ -81,6 +81,32 @@ it('finds the header below a title, suggests Mobile as a secondary phone, and re
   expect(await page.getByLabel('Firma', { exact: true }).inputValue()).toBe('ignore');
   expect(await page.getByTestId('mapping-source').count()).toBe(0);
   await page.getByText('Suggested: another phone number column').waitFor();
+
+  // The remembered mapping answers after the person already changed a column (the request is held
+  // until then): their choice stands, and the remembered one is offered instead of applied.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked!: () => void;
+  const askedFor = new Promise<void>((resolve) => (asked = resolve));
+  await page.route('**/mappings/match', async (route) => {
+    asked();
+    await held;
+    await route.continue();
+  });
+  await pickFile(page, 'leads-jan.csv', file(['Di,+14155552305,,Delta'], false), /1 row read/);
+  await askedFor;
+  await page.getByLabel('Mobile', { exact: true }).selectOption('ignore');
+  release();
+  await page.getByTestId('remembered-later').filter({ hasText: /as in leads-nov\.csv, \d{1,2} [A-Z][a-z]{2}; your choices here are kept/ }).waitFor({ timeout: 30_000 });
+  expect(await page.getByLabel('Mobile', { exact: true }).inputValue()).toBe('ignore');
+  expect(await page.getByLabel('Firma', { exact: true }).inputValue()).toBe('ignore');
+  expect(await page.getByTestId('mapping-source').count()).toBe(0);
+  await page.getByRole('button', { name: 'Use that matching' }).click();
+  await expect.poll(() => page.getByLabel('Firma', { exact: true }).inputValue()).toBe('v:company');
+  expect(await page.getByLabel('Mobile', { exact: true }).inputValue()).toBe('sp:1');
+  await page.getByTestId('mapping-source').waitFor();
+  expect(await page.getByTestId('remembered-later').count()).toBe(0);
+  await page.unroute('**/mappings/match');
   await page.close();
 });
 

@@ -53,6 +53,8 @@ export class PreviewSession {
   suggested = $state<number[]>([]);
   /** Where the mapping came from when it was remembered from an earlier file; null for automatic matching. */
   mappingSource = $state<RememberedAnswer['source']>(null);
+  /** A remembered mapping that arrived after the person had changed the mapping: offered, not applied. */
+  rememberedLater = $state<RememberedAnswer | null>(null);
   /** What each column holds: fill counts, sample values, and why the primary phone is where it is. */
   profile = $state<ColumnProfile | null>(null);
   /** Columns that lost their destination to another column the person sent there: column → that column. */
@@ -79,6 +81,8 @@ export class PreviewSession {
   private automatic: { mapping: ColumnMapping; suggested: number[] } | null = null;
   private opened: { assistant: AssistantConfig; campaign: CampaignSettings; sheet?: string; headerRow?: number; encoding?: string } | null = null;
   private opens = 0;
+  /** Mappings applied since the session began: a remembered mapping that arrives after a change is dropped. */
+  private mappingChanges = 0;
   /** A draft's mapping and edits, applied once the file has been read again. */
   private restoring: Restore | null = null;
 
@@ -173,6 +177,7 @@ export class PreviewSession {
     this.suggested = [];
     this.displaced = {};
     this.mappingSource = null;
+    this.rememberedLater = null;
     this.profile = null;
     this.automatic = null;
     this.check = null;
@@ -207,6 +212,7 @@ export class PreviewSession {
 
   /** Applies a mapping (and, for a new variable, the assistant it needs); the worker revalidates every row. */
   applyMapping(mapping: ColumnMapping, assistant?: AssistantConfig): void {
+    this.mappingChanges++;
     this.mapping = mapping;
     if (assistant && this.opened) this.opened.assistant = $state.snapshot(assistant);
     this.summary = null;
@@ -336,8 +342,20 @@ export class PreviewSession {
   /** Applies the mapping remembered for these headers, if any (the file may have changed meanwhile). */
   private async applyRemembered(headers: string[]): Promise<void> {
     const opens = this.opens;
+    const changes = this.mappingChanges;
     const answer = await this.remember?.(headers).catch(() => null);
     if (!answer?.source || opens !== this.opens || answer.mapping.columns.length !== headers.length) return;
+    // A mapping chosen while the server was answering (the person's, or a draft's) stands; the
+    // remembered one is offered instead.
+    if (changes !== this.mappingChanges) this.rememberedLater = answer;
+    else this.useRemembered(answer);
+  }
+
+  /** Applies a remembered mapping (the one offered after the person's changes, by default). */
+  useRemembered(answer: RememberedAnswer | null = this.rememberedLater): void {
+    if (!answer?.source) return;
+    this.rememberedLater = null;
+    this.displaced = {};
     this.mappingSource = answer.source;
     this.suggested = answer.suggested;
     this.applyMapping(answer.mapping);
