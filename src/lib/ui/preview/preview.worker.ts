@@ -176,11 +176,11 @@ function take(batch: SourceRow[]): void {
   settled = settled.then(async () => {
     const result = await answer;
     if (myGen !== gen && myMap === mapGen) return; // another file was opened
-    const out: RowVerdict[] = new Array(batch.length);
+    const out: RowVerdict[] = []; // by push: posted densely (see validate-rows.ts)
     if (myMap === mapGen) facts.put(start, result.facts);
     for (let k = 0; k < batch.length; k++) {
       // Under an older mapping these rows were already revalidated by the remap.
-      out[k] = myMap === mapGen ? verdicts.apply(start + k, result.errors[k]!, result.numbers[k] ?? undefined, result.secondaries[k]) : verdicts.verdictOf(start + k);
+      out.push(myMap === mapGen ? verdicts.apply(start + k, result.errors[k]!, result.numbers[k] ?? undefined, result.secondaries[k]) : verdicts.verdictOf(start + k));
     }
     // Copied, not transferred: this worker keeps the batch too.
     post({ type: 'rows', start, packed, verdicts: out, facts: facts.slice(start, start + batch.length), gen });
