@@ -24,6 +24,12 @@ export class PreviewGrid {
     this.refresh();
   }
 
+  /** Makes room for about `rows` rows at once (an estimate from the file's size). */
+  reserve(rows: number): void {
+    this.facts.reserve(rows);
+    this.positions.reserve(rows);
+  }
+
   /** The next batch of rows in file order, with their verdicts and facts. */
   addRows(start: number, packed: PackedRows, verdicts: readonly RowVerdict[], facts: PhoneFacts): void {
     this.rows.add(packed);

@@ -103,9 +103,13 @@ export class FactStore {
     return id;
   }
 
-  private ensure(n: number): void {
+  /** Makes room for `n` rows at once. */
+  reserve(n: number): void {
+    this.ensure(n, n);
+  }
+
+  private ensure(n: number, size = Math.max(1024, this.types.length * 2, n)): void {
     if (n <= this.types.length) return;
-    const size = Math.max(1024, this.types.length * 2, n);
     const zoneSets = new Int16Array(size).fill(NO_NUMBER);
     zoneSets.set(this.zoneSets);
     const types = new Uint8Array(size);

@@ -24,13 +24,20 @@ export class RowPositions {
 
   /** The store now holds `n` rows. */
   grow(n: number): void {
-    if (n > this.all.length) {
-      const grown = new Int32Array(Math.max(1024, this.all.length * 2, n));
-      grown.set(this.all);
-      for (let i = this.all.length; i < grown.length; i++) grown[i] = i;
-      this.all = grown;
-    }
+    if (n > this.all.length) this.resize(Math.max(1024, this.all.length * 2, n));
     this.shown = n;
+  }
+
+  /** Makes room for `n` rows at once (shows none more). */
+  reserve(n: number): void {
+    if (n > this.all.length) this.resize(n);
+  }
+
+  private resize(size: number): void {
+    const grown = new Int32Array(size);
+    grown.set(this.all);
+    for (let i = this.all.length; i < grown.length; i++) grown[i] = i;
+    this.all = grown;
   }
 
   /** Row `i` arrived (in file order) with errors. */
