@@ -33,7 +33,7 @@ import { createValidationPool, poolSize, type ValidationPool } from './validatio
 import { suppressionColumns } from '../../validate/suppression.ts';
 import { receiveList } from './list-check.ts';
 import { headerRowInfo } from './header-row-info.ts';
-import { LIMITS } from '../../limits.ts';
+import { expectedRows } from './expected-rows.ts';
 
 let assistant: AssistantConfig = { variables: [], secondaryVariables: [] };
 let phones: PhoneNormalizer = createPhoneNormalizer();
@@ -166,7 +166,7 @@ function take(batch: SourceRow[]): void {
   const start = rows.length;
   const packed = packRows(start, batch);
   rows.add(packed);
-  if (start === 0) verdicts.reserve(expectedRows(packed.text.length / batch.length));
+  if (start === 0) verdicts.reserve(expectedRows(fileBytes, packed.text.length / batch.length));
   const myGen = gen;
   const myMap = mapGen;
   // The first small batch is validated here: the pool's workers may still be loading, and the
@@ -188,13 +188,6 @@ function take(batch: SourceRow[]): void {
   inflight.push(settled);
 }
 
-/**
- * About how many rows the open file holds, from its size and the first rows' size (their JSON,
- * about as long as their text), at most the row limit: a guess, used only to size tables once.
- */
-function expectedRows(bytesPerRow: number): number {
-  return bytesPerRow > 0 ? Math.min(LIMITS.maxRows, Math.ceil(fileBytes / bytesPerRow)) : 0;
-}
 
 /** The wizard's mapping: the automatic one, with the primary phone chosen by the first rows' content. */
 function sendHeaders(first: readonly SourceRow[]): void {

@@ -19,17 +19,11 @@ import type { CampaignSettings, Notices, Restore, RowView } from './session-type
 import type { MappingCheck } from '../../map/columns.ts';
 import type { RememberedAnswer } from '../wire-types.ts';
 import type { AssistantConfig, ColumnMapping, ColumnTarget } from '../../types.ts';
-import { LIMITS } from '../../limits.ts';
+import { expectedRows } from './expected-rows.ts';
 
 export type { NoticePlace, Notices, Restore, RowView } from './session-types.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
-/**
- * About how many rows a file of `bytes` holds, from its first rows' size (their JSON, about as
- * long as their text), at most the row limit: the grid's arrays are sized once from it instead of
- * doubling (copies of megabytes) while a million rows arrive.
- */
-const expectedRows = (bytes: number, bytesPerRow: number) => (bytesPerRow > 0 ? Math.min(LIMITS.maxRows, Math.ceil(bytes / bytesPerRow)) : 0);
 const readStatus = (s: Summary) =>
   `${count(s.totalRows)} ${s.totalRows === 1 ? 'row' : 'rows'} read, ${count(s.invalidRows)} with errors${s.suppression.state === 'checking' ? '; checking them against the do-not-call list…' : '.'}`;
 /** How long the preview waits for the suppression list before saying it could not check it (the server still checks). */
