@@ -69,18 +69,8 @@ let defaultCountry: string | undefined;
 let fileBytes = 0;
 /** The page's clock minus this worker's: callability is judged at the page's "now" (the campaign page judges on it too). */
 let clockOffset = 0;
-/**
- * Validation workers (several cores); null validates here. Started with this worker (one worker
- * reads one file), so they load their code while the person picks the file and the first rows are
- * read, not after: a pool started at the first batch left a core idle for a quarter of a second.
- */
-let pool: ValidationPool | null = startPool();
-/** Whether the pool has validated rows of a file (a second 'open' then starts a fresh one). */
-let poolUsed = false;
-
-function startPool(): ValidationPool | null {
-  return poolSize() > 1 ? createValidationPool(poolSize(), (message) => fail(new Error(message))) : null;
-}
+/** Validation workers (several cores); null validates here. */
+let pool: ValidationPool | null = null;
 /** Bumped by every mapping change: a batch validated under an older mapping was already redone by the remap. */
 let mapGen = 0;
 /** Batches handed to the pool, settled strictly in file order. */
@@ -169,9 +159,12 @@ function take(batch: SourceRow[]): void {
   if (start === 0) verdicts.reserve(expectedRows(fileBytes, packed.text.length / batch.length));
   const myGen = gen;
   const myMap = mapGen;
-  // The first small batch is validated here: the pool's workers may still be loading, and the
-  // first rows should show at once.
-  if (pool && start > 0) poolUsed = true;
+  // The first small batch is validated here, and the pool started only after it: workers loading
+  // their code beside the first batch (two cores) delayed the first rows by a quarter of a second.
+  if (start > 0 && !pool && poolSize() > 1) {
+    pool = createValidationPool(poolSize(), (message) => fail(new Error(message)));
+    pool.configure(poolConfig());
+  }
   const answer = pool && start > 0 ? pool.validate(packed) : Promise.resolve(validateRows(validator, batch.length, (k) => batch[k]!));
   settled = settled.then(async () => {
     const result = await answer;
@@ -240,13 +233,8 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
   summarized = false;
   await settled;
   inflight.length = 0;
-  if (poolUsed) {
-    // Another file in this worker: answers still due for the last one must not reach this one.
-    pool?.stop();
-    pool = startPool();
-    poolUsed = false;
-  }
-  pool?.configure(poolConfig());
+  pool?.stop();
+  pool = null;
   reading = true;
   try {
     headerRow = undefined;
