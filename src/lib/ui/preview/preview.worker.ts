@@ -159,8 +159,8 @@ function take(batch: SourceRow[]): void {
   if (start === 0) verdicts.reserve(expectedRows(fileBytes, packed.text.length / batch.length));
   const myGen = gen;
   const myMap = mapGen;
-  // The first small batch is validated here, and the pool started only after it: workers loading
-  // their code beside the first batch (two cores) delayed the first rows by a quarter of a second.
+  // The first small batch is validated here, and the pool started only after it, so loading the
+  // workers does not compete with the first rows for the cores.
   if (start > 0 && !pool && poolSize() > 1) {
     pool = createValidationPool(poolSize(), (message) => fail(new Error(message)));
     pool.configure(poolConfig());
@@ -180,7 +180,6 @@ function take(batch: SourceRow[]): void {
   });
   inflight.push(settled);
 }
-
 
 /** The wizard's mapping: the automatic one, with the primary phone chosen by the first rows' content. */
 function sendHeaders(first: readonly SourceRow[]): void {
