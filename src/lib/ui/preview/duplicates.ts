@@ -8,7 +8,7 @@
  * from a small map of overrides instead (a few entries: one or two per edit).
  */
 import { createFirstOccurrenceIndex, type FirstOccurrenceIndex } from '../../dedupe/in-file.ts';
-import { phoneKey } from '../../dedupe/phone-key.ts';
+import { e164Key } from '../../suppression/packed-set.ts';
 
 /** An override saying no row holds the number any more. */
 const NOBODY = -1;
@@ -16,6 +16,9 @@ const NOBODY = -1;
 const NONE = 0;
 /** `keys` entry of a row whose number is not `+` and digits (kept as text in `odd`). */
 const ODD = -1;
+
+/** A number's key (packed-set.ts's e164Key), 0 when it is not `+` and digits: such texts are kept and compared as text. */
+const keyOf = (e164: string): number => e164Key(e164) ?? 0;
 
 /**
  * Each row's number as its key (phone-key.ts) in a typed array grown by doubling: a million rows
@@ -41,7 +44,7 @@ class RowNumbers {
       this.keys[i] = NONE;
       return;
     }
-    const key = e164.charCodeAt(0) === 43 ? phoneKey(e164) : 0;
+    const key = keyOf(e164);
     if (key > 0) this.keys[i] = key;
     else {
       this.keys[i] = ODD;
@@ -63,8 +66,6 @@ class RowNumbers {
   }
 }
 
-/** The key `RowNumbers` compares a text with (0 when it is not `+` and digits: compared as text). */
-const keyOf = (e164: string) => (e164.charCodeAt(0) === 43 ? phoneKey(e164) : 0);
 
 export class PreviewDuplicates {
   private index: FirstOccurrenceIndex = createFirstOccurrenceIndex();
