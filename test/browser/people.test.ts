@@ -6,8 +6,6 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch, SCREENSHOTS } from './browser.ts';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { codeFromEmail, DEMO_EMAIL, signInContext } from './sign-in.ts';
 
 const base = () => inject('baseUrl');
@@ -148,11 +146,8 @@ it('edits the email allow-list (admins)', async () => {
 });
 
 it('a person in two workspaces switches between them in the header', async () => {
-  const { stdout } = await promisify(execFile)('node', ['scripts/create-token.ts', 'Second Workspace'], {
-    encoding: 'utf8',
-    env: { ...process.env, WRANGLER_PERSIST_TO: '.wrangler/test-state', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
-  });
-  const otherOwner = /API token \(shown once, store it now\): (\S+)/.exec(stdout)![1]!;
+  // A second workspace (seeded for this test, test/browser/global-setup.ts) invites the demo owner.
+  const otherOwner = inject('spareWorkspace').token;
   const invited = await fetch(`${base()}/api/v1/invitations`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${otherOwner}`, 'Content-Type': 'application/json' },

@@ -2,11 +2,12 @@
  * Starts `wrangler dev` on its own port and state folder, with migrations applied and demo data
  * seeded (used by the browser tests and the benchmarks).
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { d1Bindings } from '../../scripts/shards.ts';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEMO_IDS, demoStatements } from '../../scripts/demo-sql.ts';
+import { ensureDevVars } from '../../scripts/dev-vars.ts';
+import { prepareLocalD1 } from '../../scripts/local-d1.ts';
 
 /** The workbook reader Worker's config: run beside the API Worker, as `npm run dev` does. */
 export const WORKBOOK_READER_CONFIG = 'workers/workbook-reader/wrangler.toml';
@@ -29,26 +30,19 @@ export interface DevServerOptions {
   vars?: Record<string, string>;
   /** A wrangler config other than the project's wrangler.toml (relative to `cwd`), e.g. the bench's. */
   config?: string;
-  /** SQL run on DB after the demo seed, before the server starts (e.g. the browser tests' workspaces). */
-  sql?: string;
+  /** SQL statements run on DB after the demo seed, before the server starts (e.g. the browser tests' workspaces). */
+  statements?: string[];
 }
 
 export async function startDevServer(port: number, persistTo: string, opts: DevServerOptions = {}): Promise<DevServer> {
   const cwd = opts.cwd ?? process.cwd();
-  rmSync(persistTo, { recursive: true, force: true });
+  rmSync(resolve(cwd, persistTo), { recursive: true, force: true });
   const env = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', WRANGLER_PERSIST_TO: persistTo };
-  const config = opts.config ? ['--config', opts.config] : [];
-  // DB and every leads shard (LEADS_0 … ) the config declares.
-  for (const binding of d1Bindings(readFileSync(join(cwd, opts.config ?? 'wrangler.toml'), 'utf8'))) {
-    execFileSync('npx', ['wrangler', 'd1', 'migrations', 'apply', binding, '--local', '--persist-to', persistTo, ...config], { env, stdio: 'ignore', cwd });
-  }
-  const seeded = execFileSync('node', ['scripts/seed.ts'], { env, encoding: 'utf8', cwd });
-  const token = /API token \(owner, for scripts\): (\S+)/.exec(seeded)![1]!;
-  if (opts.sql) {
-    const file = join(mkdtempSync(join(tmpdir(), 'lead-import-sql-')), 'seed.sql');
-    writeFileSync(file, opts.sql);
-    execFileSync('npx', ['wrangler', 'd1', 'execute', 'DB', '--local', '--persist-to', persistTo, ...config, '--file', file, '--yes'], { env, stdio: 'ignore', cwd });
-  }
+  // Every database's migrations, the demo workspace (as `npm run seed` makes it, on the first
+  // shard of a fresh pool) and the caller's statements, in one process.
+  const token = ensureDevVars(cwd);
+  const demo = await demoStatements(DEMO_IDS, token, 0);
+  await prepareLocalD1({ cwd, config: opts.config ?? 'wrangler.toml', persistTo, statements: [...demo, ...(opts.statements ?? [])] });
   // Local servers may send webhooks to a receiver on the loopback address (.dev.vars.example sets it too).
   const vars = { APP_URL: `http://127.0.0.1:${port}`, WEBHOOK_ALLOW_PRIVATE: 'true', ...opts.vars };
   // The API Worker (the first config) and the workbook reader Worker its service binding reaches.
