@@ -2,6 +2,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { OWN_STORAGE } from './test/worker/own-storage.ts';
 
 /** The workbook reader Worker, bundled as `wrangler deploy` bundles it (an auxiliary Worker must be one JS file). */
 function buildWorkbookReader(): string {
@@ -18,6 +19,9 @@ function buildWorkbookReader(): string {
 // workbook reader Worker it reaches through its WORKBOOK_READER service binding.
 // `*.volume.test.ts` files (one full-size case per path) run only with VOLUME=1 (npm run test:volume).
 const volume = !!process.env.VOLUME;
+// Files in OWN_STORAGE (retention, the cron trigger, sign-in limits) get a fresh workerd each; the
+// rest share their worker's storage and module cache from file to file (isolate: false): starting a
+// workerd per file cost ~2 s of a core each.
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, 'drizzle'));
   // Every leads shard (LEADS_0, LEADS_1 from wrangler.toml) gets the leads migrations in setup.
@@ -45,8 +49,12 @@ export default defineConfig(async () => {
       }),
     ],
     test: {
-      include: volume ? ['test/worker/**/*.volume.test.ts'] : ['test/worker/**/*.test.ts'],
-      exclude: volume ? configDefaults.exclude : [...configDefaults.exclude, '**/*.volume.test.ts'],
+      projects: volume
+        ? [{ extends: true, test: { name: 'volume', include: ['test/worker/**/*.volume.test.ts'] } }]
+        : [
+            { extends: true, test: { name: 'shared', include: ['test/worker/**/*.test.ts'], exclude: [...configDefaults.exclude, '**/*.volume.test.ts', ...OWN_STORAGE], isolate: false } },
+            { extends: true, test: { name: 'own-storage', include: OWN_STORAGE } },
+          ],
       setupFiles: ['./test/worker/setup.ts'],
       // Files wait far more than they compute (queue deliveries, retries, polling): more of them at
       // once than the machine has cores keeps the cores busy.

@@ -79,9 +79,12 @@ export function cookieOf(res: Response): string {
 
 /** Signs `email` in through the routes a browser uses; returns the session cookie. */
 export async function signIn(email: string, workspaceId?: string): Promise<string> {
-  const asked = await call('POST', '/auth/code', { body: { email } });
+  // Each sign-in from a network of its own: the per-network limits are sign-in.test.ts's subject,
+  // and the test files that share a worker (vitest.worker.config.ts) would add up to them.
+  const headers = { 'cf-connecting-ip': `2001:db8::${Array.from(crypto.getRandomValues(new Uint16Array(2)), (n) => n.toString(16)).join(':')}` };
+  const asked = await call('POST', '/auth/code', { body: { email }, headers });
   if (asked.status !== 202) throw new Error(`code: ${asked.status} ${await asked.text()}`);
-  const res = await call('POST', '/auth/verify', { body: { email, code: lastCode(email), ...(workspaceId ? { workspaceId } : {}) } });
+  const res = await call('POST', '/auth/verify', { body: { email, code: lastCode(email), ...(workspaceId ? { workspaceId } : {}) }, headers });
   if (res.status !== 200) throw new Error(`verify: ${res.status} ${await res.text()}`);
   return cookieOf(res);
 }
