@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { startDevServer, type DevServer } from './server.ts';
 import { demoStatements, type DemoIds } from '../../scripts/demo-sql.ts';
@@ -36,6 +36,7 @@ export async function setup(project: TestProject) {
   // Many tests sign in within the hour: lift the sign-in limits (their own tests are Worker tests).
   // List imports in 500-row chunks: a 6,000-row list runs in 12 chunks, still running at its 202.
   const lifted = { LIST_CHUNK_ROWS: '500', SIGNIN_CODES_PER_ADDRESS_PER_HOUR: '1000', SIGNIN_CODES_PER_IP_PER_HOUR: '1000', SIGNIN_VERIFIES_PER_IP_PER_HOUR: '1000' };
+  mkdirSync('test-results', { recursive: true });
   server = await startDevServer(Number(process.env.TEST_PORT ?? 8799), '.wrangler/test-state', { statements, vars: lifted });
   project.provide('baseUrl', server.url);
   project.provide('token', server.token);
@@ -44,6 +45,8 @@ export async function setup(project: TestProject) {
 }
 
 export async function teardown() {
+  // The server's log, for a failure's cause (a 500 or 503 names it there, not in the answer).
+  if (server) writeFileSync('test-results/wrangler-dev.log', server.log());
   await server?.stop();
 }
 

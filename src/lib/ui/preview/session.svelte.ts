@@ -1,9 +1,9 @@
 /**
  * The preview session of the import wizard: the preview Web Worker, the file's rows and their
  * verdicts (grid.svelte.ts: plain arrays, not $state; `version` and the grid's own counter are
- * bumped when they change), the mapping the person confirms (mapping-moves.ts), cell edits and
- * deleted rows. What the person did is
- * also kept in the tab's draft (draft.ts, through `onsave`) so a reload restores it.
+ * bumped when they change), the column matching (column-matching.svelte.ts), cell edits and deleted
+ * rows. What the person did is also kept in the tab's draft (draft.ts, through `onsave`) so a
+ * reload restores it.
  */
 import { startPreviewWorker, type PreviewWorker } from './client.ts';
 import type { CallingSettings, FromWorker, HeaderRowInfo, RowVerdict, Summary } from './protocol.ts';
@@ -13,12 +13,11 @@ import { filterPositions, rowMatches, type ReadinessFilter } from './readiness-f
 import { RowEdits, type RowEditsJson } from './row-edits.ts';
 import type { GridPositions } from './row-positions.ts';
 import { PreviewGrid } from './grid.svelte.ts';
-import { moveColumn, swapPrimary, type MappingState } from './mapping-moves.ts';
+import { ColumnMatching } from './column-matching.svelte.ts';
 import { NumberRequests, sendSuppressions } from './worker-requests.ts';
 import type { CampaignSettings, Notices, Restore, RowView } from './session-types.ts';
 import type { MappingCheck } from '../../map/columns.ts';
-import type { RememberedAnswer } from '../wire-types.ts';
-import type { AssistantConfig, ColumnMapping, ColumnTarget } from '../../types.ts';
+import type { AssistantConfig, ColumnMapping } from '../../types.ts';
 import { expectedRows } from './expected-rows.ts';
 
 export type { NoticePlace, Notices, Restore, RowView } from './session-types.ts';
@@ -34,7 +33,6 @@ export class PreviewSession {
   sheetNames = $state<string[]>([]);
   sheet = $state('');
   headers = $state<string[]>([]);
-  mapping = $state<ColumnMapping>({ columns: [] });
   check = $state<MappingCheck | null>(null);
   summary = $state<Summary | null>(null);
   progress = $state<{ bytesRead: number; totalBytes: number; rowsRead: number } | null>(null);
@@ -50,20 +48,10 @@ export class PreviewSession {
   headerRow = $state<HeaderRowInfo | null>(null);
   /** How a CSV was read (null for workbooks): the detection, a few values as read, and whether the person chose it. */
   encoding = $state<EncodingRead | null>(null);
-  /** Columns proposed as secondary phones (applied; the user confirms or undoes each). */
-  suggested = $state<number[]>([]);
-  /** Where the mapping came from when it was remembered from an earlier file; null for automatic matching. */
-  mappingSource = $state<RememberedAnswer['source']>(null);
-  /** A remembered mapping that arrived after the person had changed the mapping: offered, not applied. */
-  rememberedLater = $state<RememberedAnswer | null>(null);
   /** What each column holds: fill counts, sample values, and why the primary phone is where it is. */
   profile = $state<ColumnProfile | null>(null);
-  /** Columns that lost their destination to another column the person sent there: column → that column. */
-  displaced = $state<Record<number, number>>({});
   /** Rows changed or deleted by the person (for the warning before leaving). */
   touchedRows = $state(0);
-  /** Looks up a remembered mapping for the file's headers; set by the step that knows the campaign. */
-  remember: ((headers: string[]) => Promise<RememberedAnswer | null>) | null = null;
   /** Fetches the workspace's packed suppression list (its bytes are transferred to the worker); null checks no list. */
   suppressions: (() => Promise<ArrayBuffer>) | null = null;
   /** Called after every change the draft keeps (mapping, edits, deletions). */
@@ -74,16 +62,13 @@ export class PreviewSession {
   /** Per row: the primary number's country, type, zone set and extension (typed arrays). */
   readonly facts = this.grid.facts;
   readonly edits = new RowEdits();
+  /** Which column goes where; every mapping it applies revalidates every row. */
+  readonly matching = new ColumnMatching({ revalidate: (mapping, assistant) => this.revalidate(mapping, assistant), save: () => this.onsave?.() });
 
   private gen = 0;
   private worker: PreviewWorker | null = null;
   private notices: Notices;
-  /** Automatic matching of the current headers (what "reset" goes back to). */
-  private automatic: { mapping: ColumnMapping; suggested: number[] } | null = null;
   private opened: { assistant: AssistantConfig; campaign: CampaignSettings; sheet?: string; headerRow?: number; encoding?: string } | null = null;
-  private opens = 0;
-  /** Mappings applied since the session began: a remembered mapping that arrives after a change is dropped. */
-  private mappingChanges = 0;
   /** A draft's mapping and edits, applied once the file has been read again. */
   private restoring: Restore | null = null;
 
@@ -123,7 +108,6 @@ export class PreviewSession {
     };
     this.opened = { assistant: $state.snapshot(assistant), campaign: { defaultCountry: campaign.defaultCountry, ...$state.snapshot(calling) }, sheet, headerRow, encoding };
     if (!encoding) this.encoding = null;
-    this.opens++;
     this.restoring = restore ?? null;
     this.notices.clear();
     this.file = file;
@@ -151,21 +135,6 @@ export class PreviewSession {
     this.open(this.file, this.opened.assistant, this.opened.campaign, this.opened.sheet, undefined, name);
   }
 
-  /** Back to automatic matching (forgets the remembered mapping for this file, not the saved one). */
-  resetMapping(): void {
-    if (!this.automatic) return;
-    this.mappingSource = null;
-    this.suggested = this.automatic.suggested;
-    this.displaced = {};
-    this.applyMapping(this.automatic.mapping);
-  }
-
-  /** The user keeps a suggested column where it goes. */
-  confirmSuggestion(column: number): void {
-    this.suggested = this.suggested.filter((c) => c !== column);
-    this.onsave?.();
-  }
-
   /** Forgets the file's rows and verdicts (another campaign, another file). */
   reset(): void {
     this.grid.clear();
@@ -175,12 +144,8 @@ export class PreviewSession {
     this.view = 'all';
     this.headers = [];
     this.headerRow = null;
-    this.suggested = [];
-    this.displaced = {};
-    this.mappingSource = null;
-    this.rememberedLater = null;
+    this.matching.clear();
     this.profile = null;
-    this.automatic = null;
     this.check = null;
     this.summary = null;
     this.progress = null;
@@ -188,37 +153,12 @@ export class PreviewSession {
     this.version++;
   }
 
-  /**
-   * Sends column `column` somewhere else; a column that held that destination goes nowhere (and
-   * says why). The worker revalidates every row.
-   */
-  setTarget(column: number, target: ColumnTarget): void {
-    this.applyMove(moveColumn(this.mappingState(), column, target));
-  }
-
-  /** One click: column `column` becomes the primary phone, and the primary column takes its place. */
-  swapWithPrimary(column: number): void {
-    this.applyMove(swapPrimary(this.mappingState(), column));
-  }
-
-  private mappingState(): MappingState {
-    return { mapping: this.mapping, displaced: this.displaced, suggested: this.suggested };
-  }
-
-  private applyMove(next: MappingState): void {
-    this.displaced = next.displaced;
-    this.suggested = next.suggested;
-    this.applyMapping(next.mapping);
-  }
-
-  /** Applies a mapping (and, for a new variable, the assistant it needs); the worker revalidates every row. */
-  applyMapping(mapping: ColumnMapping, assistant?: AssistantConfig): void {
-    this.mappingChanges++;
-    this.mapping = mapping;
+  /** A mapping was applied (and, for a new variable, the assistant it needs): the worker revalidates every row. */
+  private revalidate(mapping: ColumnMapping, assistant?: AssistantConfig): void {
     if (assistant && this.opened) this.opened.assistant = $state.snapshot(assistant);
     this.summary = null;
     this.notices.status = 'Revalidating with the new mapping…';
-    this.worker?.send({ type: 'map', mapping: $state.snapshot(this.mapping), assistant: assistant ? $state.snapshot(assistant) : undefined });
+    this.worker?.send({ type: 'map', mapping: $state.snapshot(mapping), assistant: assistant ? $state.snapshot(assistant) : undefined });
     this.onsave?.();
   }
 
@@ -261,17 +201,15 @@ export class PreviewSession {
       case 'encoding':
         this.encoding = { detection: msg.detection, samples: msg.samples, chosen: msg.detection.source === 'label' };
         break;
-      case 'headers':
+      case 'headers': {
         this.headers = msg.headers;
-        this.mapping = msg.mapping;
         this.check = msg.check;
         this.headerRow = msg.headerRow ?? null;
-        this.suggested = msg.suggested ?? [];
         this.profile = msg.profile;
-        this.automatic = { mapping: msg.mapping, suggested: this.suggested };
-        if (this.restoring?.mapping && this.restoring.mapping.columns.length === msg.headers.length) this.restoreMapping(this.restoring);
-        else void this.applyRemembered(msg.headers);
+        const drafted = this.matching.start(msg.headers, { mapping: msg.mapping, suggested: msg.suggested ?? [] }, this.restoring);
+        if (drafted) this.worker?.send({ type: 'map', mapping: $state.snapshot(drafted) });
         break;
+      }
       case 'rows':
         if (msg.start === 0 && this.file) this.grid.reserve(expectedRows(this.file.size, msg.packed.text.length / msg.verdicts.length));
         this.grid.addRows(msg.start, msg.packed, msg.verdicts, msg.facts);
@@ -325,42 +263,11 @@ export class PreviewSession {
     }
   };
 
-  /** A draft's mapping, as the person left it before the reload. */
-  private restoreMapping(r: Restore): void {
-    this.suggested = r.suggested;
-    this.displaced = r.displaced;
-    this.mappingSource = r.mappingSource;
-    this.mapping = r.mapping!;
-    this.worker?.send({ type: 'map', mapping: $state.snapshot(this.mapping) });
-  }
-
   /** A draft's cell edits and deleted rows, once every row is back. */
   private replayRows(r: RowEditsJson): void {
     this.restoring = null;
     for (const [index, column, value] of r.edits) if (index < this.rows.length) this.edit(index, column, value);
     for (const index of r.deleted) if (index < this.rows.length) this.setDeleted(index, true);
-  }
-
-  /** Applies the mapping remembered for these headers, if any (the file may have changed meanwhile). */
-  private async applyRemembered(headers: string[]): Promise<void> {
-    const opens = this.opens;
-    const changes = this.mappingChanges;
-    const answer = await this.remember?.(headers).catch(() => null);
-    if (!answer?.source || opens !== this.opens || answer.mapping.columns.length !== headers.length) return;
-    // A mapping chosen while the server was answering (the person's, or a draft's) stands; the
-    // remembered one is offered instead.
-    if (changes !== this.mappingChanges) this.rememberedLater = answer;
-    else this.useRemembered(answer);
-  }
-
-  /** Applies a remembered mapping (the one offered after the person's changes, by default). */
-  useRemembered(answer: RememberedAnswer | null = this.rememberedLater): void {
-    if (!answer?.source) return;
-    this.rememberedLater = null;
-    this.displaced = {};
-    this.mappingSource = answer.source;
-    this.suggested = answer.suggested;
-    this.applyMapping(answer.mapping);
   }
 
   /** Verdicts changed out of file order. */
