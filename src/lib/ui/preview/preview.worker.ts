@@ -29,7 +29,7 @@ import { packRows, RowStore } from './row-store.ts';
 import { PreviewVerdicts } from './preview-verdicts.ts';
 import { BATCH, readFile, type RowSink } from './read-file.ts';
 import { validateRows } from './validate-rows.ts';
-import { createValidationPool, poolSize, type ValidationPool } from './validation-pool.ts';
+import { BatchPipeline } from './batch-pipeline.ts';
 import { suppressionColumns } from '../../validate/suppression.ts';
 import { receiveList } from './list-check.ts';
 import { headerRowInfo } from './header-row-info.ts';
@@ -69,14 +69,8 @@ let defaultCountry: string | undefined;
 let fileBytes = 0;
 /** The page's clock minus this worker's: callability is judged at the page's "now" (the campaign page judges on it too). */
 let clockOffset = 0;
-/** Validation workers (several cores); null validates here. */
-let pool: ValidationPool | null = null;
 /** Bumped by every mapping change: a batch validated under an older mapping was already redone by the remap. */
 let mapGen = 0;
-/** Batches handed to the pool, settled strictly in file order. */
-let settled: Promise<void> = Promise.resolve();
-/** Each batch's settling, oldest first: reading waits for the oldest, so the pool never runs dry. */
-const inflight: Promise<void>[] = [];
 /**
  * What the summary says of the suppression list: being checked until the page sends it (or why it
  * has none, or that it checks none), once per worker.
@@ -105,7 +99,7 @@ function setMapping(next: ColumnMapping): void {
     : createRowValidator({ assistant, headers, mapping, phoneNormalizer: phones, blockedPhoneTypes: calling.blockedPhoneTypes, consentPolicy: calling.consentPolicy, startedAt: calling.startedAt });
   verdicts.configure(suppressionColumns(headers, mapping, assistant));
   mapGen++;
-  pool?.configure(poolConfig());
+  batches.configure();
 }
 
 const poolConfig = () =>
@@ -119,6 +113,9 @@ const poolConfig = () =>
     consentPolicy: calling.consentPolicy,
     startedAt: calling.startedAt,
   }) as const;
+
+/** The rows read, validated batch by batch in file order (in validation workers when the machine has the cores). */
+const batches = new BatchPipeline(poolConfig, (message) => fail(new Error(message)));
 
 const phoneHeader = () => {
   const i = mapping.columns.findIndex((t) => t.kind === 'phone');
@@ -159,15 +156,7 @@ function take(batch: SourceRow[]): void {
   if (start === 0) verdicts.reserve(expectedRows(fileBytes, packed.text.length / batch.length));
   const myGen = gen;
   const myMap = mapGen;
-  // The first small batch is validated here, and the pool started only after it, so loading the
-  // workers does not compete with the first rows for the cores.
-  if (start > 0 && !pool && poolSize() > 1) {
-    pool = createValidationPool(poolSize(), (message) => fail(new Error(message)));
-    pool.configure(poolConfig());
-  }
-  const answer = pool && start > 0 ? pool.validate(packed) : Promise.resolve(validateRows(validator, batch.length, (k) => batch[k]!));
-  settled = settled.then(async () => {
-    const result = await answer;
+  batches.submit(start, packed, () => validateRows(validator, batch.length, (k) => batch[k]!), (result) => {
     if (myGen !== gen && myMap === mapGen) return; // another file was opened
     const out: RowVerdict[] = []; // by push: posted densely (see validate-rows.ts)
     if (myMap === mapGen) facts.put(start, result.facts);
@@ -178,7 +167,6 @@ function take(batch: SourceRow[]): void {
     // Copied, not transferred: this worker keeps the batch too.
     post({ type: 'rows', start, packed, verdicts: out, facts: facts.slice(start, start + batch.length), gen });
   });
-  inflight.push(settled);
 }
 
 /** The wizard's mapping: the automatic one, with the primary phone chosen by the first rows' content. */
@@ -208,13 +196,7 @@ const sink: RowSink = {
     setMapping(pendingHeaders.mapping);
   },
   take,
-  /**
-   * Keeps at most a few batches in the pool at once, so memory stays bounded and order cheap. It
-   * waits for the oldest batch only: waiting for all of them let the pool run dry at every wait.
-   */
-  async backpressure() {
-    while (inflight.length > 2 * (pool?.size ?? 1)) await inflight.shift();
-  },
+  backpressure: () => batches.backpressure(),
   post,
 };
 
@@ -230,10 +212,7 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
   reset();
   gen++;
   summarized = false;
-  await settled;
-  inflight.length = 0;
-  pool?.stop();
-  pool = null;
+  await batches.stop();
   reading = true;
   try {
     headerRow = undefined;
@@ -243,7 +222,7 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
     });
     await readFile(msg.file, msg.sheet, sink, header, msg.encoding);
     if (pendingHeaders) sendHeaders([]);
-    await settled;
+    await batches.drained();
   } finally {
     reading = false;
   }
