@@ -13,6 +13,7 @@ import { launch } from './browser.ts';
 import { isCallableAt } from '../../src/lib/calling/callable.ts';
 import { zonesOfSet, zoneSetIdOf } from '../../src/lib/calling/time-zones.ts';
 import { fileWorkspace } from './workspace.ts';
+import { axeScan } from './axe.ts';
 
 const WS = fileWorkspace(import.meta.url);
 
@@ -52,8 +53,7 @@ afterAll(async () => {
 });
 
 async function axe(page: Page, where: string) {
-  const { AxeBuilder } = await import('@axe-core/playwright');
-  const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const scan = await axeScan(page);
   expect(scan.violations.map((v) => `${where} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 }
 

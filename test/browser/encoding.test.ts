@@ -11,6 +11,7 @@ import { encodeText } from '../corpus/encode-text.ts';
 import { launch, SCREENSHOTS } from './browser.ts';
 import { signInContext } from './sign-in.ts';
 import { fileWorkspace } from './workspace.ts';
+import { axeScan } from './axe.ts';
 
 const WS = fileWorkspace(import.meta.url);
 
@@ -122,8 +123,7 @@ it('says when the guess is unsure, and records the encoding the person picked', 
   await page.locator('#encoding-prompt').waitFor();
   expect(await page.locator('#encoding-prompt').innerText()).toMatch(/may be wrong/);
   await page.screenshot({ path: `${SCREENSHOTS}/encoding-4-unsure.png`, fullPage: true });
-  const { AxeBuilder } = await import('@axe-core/playwright');
-  const scan = await new AxeBuilder({ page }).include('#encoding').include('#encoding-prompt').include('#encoding-read').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const scan = await axeScan(page, { include: ['#encoding', '#encoding-prompt', '#encoding-read'] });
   expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await page.locator('#encoding').selectOption('windows-1251');
   await page.getByText(/Read as Cyrillic \(Windows-1251\)\s*\(your choice\)/).waitFor();

@@ -9,6 +9,7 @@ import { launch } from './browser.ts';
 import { decodeMail } from '../mail.ts';
 import { awaitMail } from './sent-mail.ts';
 import { fileWorkspace } from './workspace.ts';
+import { axeScan } from './axe.ts';
 
 const WS = fileWorkspace(import.meta.url);
 
@@ -70,9 +71,7 @@ it('opens the import page from the email link without a token, shows the counts 
 
     expect(await fresh.cookies()).toEqual([]);
     expect(authorised).toEqual([]);
-
-    const { AxeBuilder } = await import('@axe-core/playwright');
-    const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const scan = await axeScan(page);
     expect(scan.violations.map((v) => v.id)).toEqual([]);
 
     // The same page with a tampered signature says so instead of showing the import.

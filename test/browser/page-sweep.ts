@@ -11,6 +11,7 @@ import { expect, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { SCREENSHOTS } from './browser.ts';
 import type { FileWorkspace } from './global-setup.ts';
+import { axeScan } from './axe.ts';
 
 export type Scheme = 'light' | 'dark';
 interface SweptPage {
@@ -24,7 +25,6 @@ const SIZES = [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'phone', width: 390, height: 844 },
 ] as const;
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
 async function api<T>(ws: FileWorkspace, path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
@@ -78,9 +78,7 @@ async function check(page: Page, p: SweptPage, size: (typeof SIZES)[number], sch
   await page.waitForTimeout(150);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `${p.name} at ${size.width}px scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
-  const { AxeBuilder } = await import('@axe-core/playwright');
-  const builder = new AxeBuilder({ page });
-  const scan = await (scheme === 'dark' ? builder.withRules(COLOUR_RULES) : builder.withTags(WCAG)).analyze();
+  const scan = await axeScan(page, scheme === 'dark' ? { rules: COLOUR_RULES } : {});
   expect(scan.violations.map((v) => `${where} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
   await page.screenshot({ path: `${SCREENSHOTS}/page-${p.name}-${size.width}x${size.height}${scheme === 'dark' ? '-dark' : ''}.png`, fullPage: true });
 }

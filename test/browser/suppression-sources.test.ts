@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { signInContext } from './sign-in.ts';
 import { launch, SCREENSHOTS } from './browser.ts';
 import { fileWorkspace } from './workspace.ts';
+import { axeScan } from './axe.ts';
 
 const WS = fileWorkspace(import.meta.url);
 
@@ -24,8 +25,7 @@ async function sourcesOf(source: string): Promise<Record<string, unknown> | unde
 }
 
 async function axe(page: Page, where: string) {
-  const { AxeBuilder } = await import('@axe-core/playwright');
-  const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const scan = await axeScan(page);
   expect(scan.violations.map((v) => `${where} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 }
 

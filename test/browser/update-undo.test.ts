@@ -10,6 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { signInContext } from './sign-in.ts';
 import { launch } from './browser.ts';
 import { fileWorkspace } from './workspace.ts';
+import { axeScan } from './axe.ts';
 
 const WS = fileWorkspace(import.meta.url);
 
@@ -51,8 +52,7 @@ async function leads(): Promise<Record<string, Lead>> {
 }
 
 async function axe(page: Page, where: string) {
-  const { AxeBuilder } = await import('@axe-core/playwright');
-  const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const scan = await axeScan(page);
   expect(scan.violations.map((v) => `${where} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 }
 

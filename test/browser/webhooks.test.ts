@@ -14,6 +14,7 @@ import { launch, SCREENSHOTS } from './browser.ts';
 import { awaitMail } from './sent-mail.ts';
 import { signInContext } from './sign-in.ts';
 import { fileWorkspace } from './workspace.ts';
+import { axeScan } from './axe.ts';
 
 const WS = fileWorkspace(import.meta.url);
 
@@ -69,8 +70,7 @@ async function until<T>(check: () => T | undefined | null | false | Promise<T | 
 const verify = (secret: string, a: Arrival) => new Webhook(secret).verify(a.body, a.headers) as { type: string; data: Record<string, unknown> };
 
 async function axe(page: Page) {
-  const { AxeBuilder } = await import('@axe-core/playwright');
-  const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const scan = await axeScan(page);
   expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 }
 

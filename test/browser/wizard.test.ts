@@ -8,6 +8,7 @@ import { cellProblem } from './cell-problem.ts';
 import { signInContext } from './sign-in.ts';
 import { launch } from './browser.ts';
 import { fileWorkspace } from './workspace.ts';
+import { axeScan } from './axe.ts';
 
 const WS = fileWorkspace(import.meta.url);
 
@@ -219,16 +220,15 @@ it('shows the first rows of a 200,000-row CSV and validates the rest in the work
 });
 
 it('has no axe violations on the preview step, and the grid works at a narrow width', async () => {
-  const { AxeBuilder } = await import('@axe-core/playwright');
   const page = await context.newPage();
   const csv = ['phone_number,customer_name', '+14152004001,Gus', 'bad,Hal'].join('\n');
   await pickFile(page, 'axe.csv', CSV, Buffer.from(csv), /2 rows read, 1 with errors/);
   await page.getByRole('button', { name: 'Next: match columns' }).click();
-  const mappingScan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const mappingScan = await axeScan(page);
   expect(mappingScan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
   await page.getByRole('button', { name: 'Next: preview' }).click();
   await page.getByLabel('Row 2, phone_number').waitFor();
-  const previewScan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const previewScan = await axeScan(page);
   expect(previewScan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
   await page.setViewportSize({ width: 390, height: 800 });
   await page.getByLabel('Row 2, phone_number').focus();
