@@ -46,7 +46,20 @@ function canonical(text: string): number | undefined {
 /** The instant of checked-for-range parts, or undefined when a part is out of range. */
 function instantOf(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offsetMinutes: number): number | undefined {
   if (mo < 1 || mo > 12 || d < 1 || d > (mo === 2 && isLeapYear(y) ? 29 : DAYS_IN_MONTH[mo - 1]!) || h > 23 || mi > 59 || s > 59) return undefined;
-  return (((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi - offsetMinutes) * 60 + s) * 1000 + ms;
+  return ((((daysTo(y, mo) + d - 1) * 24 + h) * 60 + mi - offsetMinutes) * 60 + s) * 1000 + ms;
+}
+
+/** The years whose months' first days are kept in MONTH_STARTS (consent times fall in them; others are computed). */
+const TABLE_FIRST_YEAR = 1970;
+const TABLE_YEARS = 130;
+/** Days from 1970-01-01 to the first of each month of 1970-2099, by (year - 1970) * 12 + month - 1. */
+const MONTH_STARTS = new Int32Array(TABLE_YEARS * 12);
+for (let k = 0; k < MONTH_STARTS.length; k++) MONTH_STARTS[k] = daysFromCivil(TABLE_FIRST_YEAR + Math.floor(k / 12), (k % 12) + 1, 1);
+
+/** Days from 1970-01-01 to the first day of a month (1-12) of a year: from MONTH_STARTS without arithmetic in 1970-2099. */
+function daysTo(y: number, mo: number): number {
+  const k = (y - TABLE_FIRST_YEAR) * 12 + mo - 1;
+  return k >= 0 && k < MONTH_STARTS.length ? MONTH_STARTS[k]! : daysFromCivil(y, mo, 1);
 }
 
 /** Milliseconds since 1970 of the instant, or undefined when the text is not such a date (empty text included). */
@@ -72,6 +85,15 @@ export function parseIsoInstant(text: string): number | undefined {
     offsetMinutes = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om);
   }
   return instantOf(y, mo, d, h, mi, s, frac, offsetMinutes);
+}
+
+/**
+ * Whether a text that parseIsoInstant reads is already as `toISOString` writes its instant
+ * (`YYYY-MM-DDTHH:MM:SS.sssZ`, capital T and Z): then it is stored as given. Only the separators
+ * are looked at; the digits were checked by the parse.
+ */
+export function isIsoString(text: string): boolean {
+  return text.length === 24 && text.charCodeAt(10) === 84 /* T */ && text.charCodeAt(19) === 46 /* . */ && text.charCodeAt(23) === 90 /* Z */;
 }
 
 /** An instant as `toISOString` writes it, without a Date (the stored form of a consent time). */

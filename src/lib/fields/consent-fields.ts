@@ -7,8 +7,8 @@
  * against the import's start.
  */
 import type { LeadFieldDef } from './lead-field.ts';
-import { isoOf, parseIsoInstant } from '../dates/iso-instant.ts';
-import { consentAge, isIpAddress, isJornayaLeadId, isTrustedFormCertUrl, lowerHex, upperHex } from '../consent/consent-evidence.ts';
+import { isIsoString, isoOf, parseIsoInstant } from '../dates/iso-instant.ts';
+import { consentAge, ipAddressOf, isTrustedFormCertUrl, jornayaLeadIdOf } from '../consent/consent-evidence.ts';
 import { consentRequired } from '../consent/consent-policy.ts';
 import {
   consentDateInvalid,
@@ -37,7 +37,7 @@ export const CONSENT_AT_FIELD: LeadFieldDef = {
     if (age === 'future') return { ok: false, error: consentInFuture(column, text, startedAt) };
     if (age === 'expired') return { ok: false, error: consentExpired(column, text, consentPolicy!.maxAgeDays!) };
     // Stored as toISOString writes it; the common export format already is that.
-    return { ok: true, value: text.length === 24 && text[10] === 'T' && text[23] === 'Z' && text[19] === '.' ? text : isoOf(at) };
+    return { ok: true, value: isIsoString(text) ? text : isoOf(at) };
   },
   missing(column, { consentPolicy, phoneType }) {
     return consentPolicy && consentRequired(consentPolicy, phoneType) ? consentMissing(column, consentPolicy.require as 'mobile' | 'all') : null;
@@ -63,7 +63,10 @@ export const CONSENT_IP_FIELD: LeadFieldDef = {
   label: 'Consent IP address',
   description: 'The IP address (IPv4 or IPv6) the person agreed from',
   example: '203.0.113.7',
-  read: (text, column) => (isIpAddress(text) ? { ok: true, value: lowerHex(text) } : { ok: false, error: consentIpInvalid(column, text) }),
+  read(text, column) {
+    const ip = ipAddressOf(text);
+    return ip === undefined ? { ok: false, error: consentIpInvalid(column, text) } : { ok: true, value: ip };
+  },
 };
 
 export const CONSENT_TEXT_FIELD: LeadFieldDef = {
@@ -96,7 +99,10 @@ export const JORNAYA_FIELD: LeadFieldDef = {
   label: 'Jornaya LeadiD',
   description: 'The Jornaya LeadiD token of the consent (a GUID, stored in capitals)',
   example: '5C7E0F2A-9B1D-4E3F-8A6B-0D2C4E6F8A1B',
-  read: (text, column) => (isJornayaLeadId(text) ? { ok: true, value: upperHex(text) } : { ok: false, error: jornayaLeadIdInvalid(column, text) }),
+  read(text, column) {
+    const leadId = jornayaLeadIdOf(text);
+    return leadId === undefined ? { ok: false, error: jornayaLeadIdInvalid(column, text) } : { ok: true, value: leadId };
+  },
 };
 
 export const CONSENT_FIELDS: readonly LeadFieldDef[] = [CONSENT_AT_FIELD, CONSENT_URL_FIELD, CONSENT_IP_FIELD, CONSENT_TEXT_FIELD, TRUSTEDFORM_FIELD, JORNAYA_FIELD];
