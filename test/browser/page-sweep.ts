@@ -7,10 +7,12 @@
  * pages are the same documents in both themes, only their colours change, and the light sweep runs
  * every rule.
  */
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { SCREENSHOTS } from './browser.ts';
+import { launch, SCREENSHOTS } from './browser.ts';
 import type { FileWorkspace } from './global-setup.ts';
+import { signInContext } from './sign-in.ts';
+import { fileWorkspace } from './workspace.ts';
 import { axeScan } from './axe.ts';
 
 export type Scheme = 'light' | 'dark';
@@ -108,4 +110,20 @@ export async function sweep(context: BrowserContext, pages: SweptPage[], scheme:
     await context.addCookies(session);
     await page.close();
   }
+}
+
+/** The test of a sweep file (design-light.test.ts, design-dark.test.ts): its workspace's owner signed in, every page in `scheme`. */
+export function sweepTest(fileUrl: string, scheme: Scheme): void {
+  const ws = fileWorkspace(fileUrl);
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await launch();
+    await signInContext(context, inject('baseUrl'), ws.ownerEmail);
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+  it(`every page is axe-clean at 1280x800 and 390x844 in the ${scheme} theme, without horizontal page scrolling; screenshots saved`, async () => {
+    await sweep(context, await pagesOf(ws), scheme);
+  });
 }
