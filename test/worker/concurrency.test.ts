@@ -1,7 +1,7 @@
 /** Ten imports at once into two campaigns with overlapping numbers: each number once per campaign, counts add up. */
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:test';
-import { seededCampaign, waitForEnd } from './helpers.ts';
+import { seededCampaign, waitForEnd, inOneRateWindow } from './helpers.ts';
 import { csv, usNumbers } from './csv.ts';
 import { limitImportCreation } from '../../workers/limits/rate-limit.ts';
 import { Refusal } from '../../workers/refusal.ts';
@@ -54,6 +54,7 @@ describe('concurrency', () => {
   it('rate-limits import creation per workspace', async () => {
     const { workspaceId } = await seededCampaign();
     const limited = { ...(env as Env), IMPORT_RATE_LIMIT_PER_MINUTE: '2' };
+    await inOneRateWindow();
     await limitImportCreation(limited, workspaceId);
     await limitImportCreation(limited, workspaceId);
     const err = await limitImportCreation(limited, workspaceId).catch((e) => e);

@@ -98,3 +98,13 @@ export async function waitForEnd(api: ReturnType<typeof client>, id: string, tim
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Per-minute limits count in fixed windows (workers/limits/rate-limit.ts): a test that makes N
+ * calls and expects the next one refused needs them all in one window. When less than `marginMs`
+ * is left of the current minute, this waits for the next minute to begin.
+ */
+export async function inOneRateWindow(marginMs = 15_000): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < marginMs) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}

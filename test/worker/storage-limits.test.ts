@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { env, createExecutionContext, createScheduledController, runInDurableObject, waitOnExecutionContext } from 'cloudflare:test';
 import worker from '../../workers/index.ts';
-import { seededCampaign } from './helpers.ts';
+import { seededCampaign, inOneRateWindow } from './helpers.ts';
 import { csv, usNumbers } from './csv.ts';
 import { importPrefix, keys } from '../../workers/chunk/keys.ts';
 import { coordinator } from '../../workers/coordinator/coordinator.ts';
@@ -133,6 +133,7 @@ describe('multipart uploads: limits and refusals', () => {
   it('rate-limits upload creation and parts per workspace', async () => {
     const { campaign, token } = await seededCampaign();
     const create = () => callWith({ UPLOAD_RATE_LIMIT_PER_MINUTE: '2' }, token, 'POST', `/campaigns/${campaign.id}/uploads?fileName=r.csv`);
+    await inOneRateWindow();
     expect((await create()).status).toBe(201);
     const second = await (await create()).json<any>();
     await expectError(await create(), 429, 'RATE_LIMITED');
@@ -151,6 +152,7 @@ describe('multipart uploads: limits and refusals', () => {
     const up = await uploadWithPart(ctx);
     expect(await scopeBytes(workspaceId, up.uploadId)).toBe(up.bytes.length);
     const vars = { IMPORT_RATE_LIMIT_PER_MINUTE: '1' };
+    await inOneRateWindow();
     // One import this minute already.
     const first = await callWith(vars, token, 'POST', `/campaigns/${campaign.id}/imports?fileName=a.csv&ignoreErrors=true`, 'phone_number,customer_name\r\n+14152000009,A\r\n', { 'Content-Type': 'text/csv' });
     expect(first.status).toBe(201);

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mutate } from '../mutate.ts';
 import { FILE_ERROR_CODES } from '../../src/lib/codes.ts';
-import { client, createWorkspace } from './helpers.ts';
+import { client, createWorkspace, inOneRateWindow } from './helpers.ts';
 import { csv, readReport, usNumbers } from './csv.ts';
 import { envNumber } from '../../workers/env.ts';
 import { processListChunk } from '../../workers/suppression/list-import/process-chunk.ts';
@@ -208,6 +208,7 @@ describe('POST /suppressions/import with Prefer: respond-async', () => {
   it('rate-limits list files per workspace, on a counter of their own', async () => {
     const { workspaceId } = await workspace();
     const limited = { ...(env as Env), IMPORT_RATE_LIMIT_PER_MINUTE: '2' };
+    await inOneRateWindow();
     await limitListImports(limited, workspaceId);
     await limitListImports(limited, workspaceId);
     const err = await limitListImports(limited, workspaceId).catch((e) => e);
