@@ -113,6 +113,34 @@ it('adds an endpoint with its secret shown once, sends a test event signed with 
   await page.close();
 });
 
+it('keeps an endpoint added while the list is on its way: a list read before it existed does not drop it', async () => {
+  const page = await context.newPage();
+  // The list is read by the server at once, but its answer reaches the page only after the new endpoint was added.
+  let added!: () => void;
+  const endpointAdded = new Promise<void>((resolve) => (added = resolve));
+  let listed = -1;
+  await page.route('**/api/v1/webhooks', async (route) => {
+    if (route.request().method() !== 'GET') return route.continue();
+    const response = await route.fetch();
+    listed = ((await response.json()) as { items: unknown[] }).items.length;
+    await endpointAdded;
+    await route.fulfill({ response });
+  });
+  await page.goto(`${base()}/webhooks`);
+  // The server has answered the list (so it was read before the endpoint below exists).
+  await expect.poll(() => listed, { timeout: 30_000 }).toBeGreaterThanOrEqual(0);
+  const path = `/early-${Date.now()}`;
+  await addEndpoint(page, path);
+  await endpointItem(page, path).waitFor();
+  expect(await page.locator('ul.list').getAttribute('aria-busy')).toBe('true');
+  added();
+  // The stale list arrives: every endpoint it holds is shown, and the new one with them.
+  await page.locator('ul.list[aria-busy="false"]').waitFor({ timeout: 30_000 });
+  expect(await page.getByTestId('webhook-endpoint').count()).toBe(listed + 1);
+  expect(await endpointItem(page, path).count()).toBe(1);
+  await page.close();
+});
+
 it("an import's end arrives signed; a refused delivery shows pending in the log and Retry now sends it again with the same webhook-id", async () => {
   const page = await context.newPage();
   await page.goto(`${base()}/webhooks`);
