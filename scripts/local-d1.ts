@@ -2,9 +2,9 @@
  * Prepares wrangler's local D1 state for a dev server in one Node process: every D1 database of a
  * wrangler config gets its migrations, recorded in `d1_migrations` as `wrangler d1 migrations
  * apply` records them, then `statements` run on DB. The bindings come from wrangler's
- * getPlatformProxy over the same config and state folder `wrangler dev --persist-to` uses, so the
- * server finds the data; one process instead of a wrangler command per database (each costs
- * seconds of a core to start).
+ * getPlatformProxy over the config's D1 databases (the same ids) and the state folder `wrangler dev
+ * --persist-to` uses, so the server finds the data; one process instead of a wrangler command per
+ * database (each costs seconds of a core to start).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
