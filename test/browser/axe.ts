@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 
-export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 export async function axeScan(page: Page, opts: { include?: string[]; rules?: string[] } = {}) {
   const { AxeBuilder } = await import('@axe-core/playwright');

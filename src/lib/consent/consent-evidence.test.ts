@@ -1,8 +1,12 @@
 import { isIP } from 'node:net';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { consentAge, isIpAddress, isJornayaLeadId, isTrustedFormCertUrl } from './consent-evidence.ts';
+import { consentAge, ipAddressOf, isTrustedFormCertUrl, jornayaLeadIdOf } from './consent-evidence.ts';
 import { consentRequired } from './consent-policy.ts';
+
+/** Whether the text is accepted as an IP address / a LeadiD (the stored form is the scanners' other answer). */
+const isIpAddress = (text: string) => ipAddressOf(text) !== undefined;
+const isJornayaLeadId = (text: string) => jornayaLeadIdOf(text) !== undefined;
 
 describe('consent evidence shapes', () => {
   it('TrustedForm certificate URLs: web (40 hex), mobile (longer base64url), Facebook and ping (0.) ids, on cert.trustedform.com over https only', () => {

@@ -67,10 +67,6 @@ export function jornayaLeadIdOf(text: string): string | undefined {
   return ((a | b | c | d | e) & LOWER) === 0 ? text : text.toUpperCase();
 }
 
-/** Whether the text is a Jornaya LeadiD (a GUID: 8-4-4-4-12 hexadecimal digits). */
-export function isJornayaLeadId(text: string): boolean {
-  return jornayaLeadIdOf(text) !== undefined;
-}
 
 /** A dotted quad: four numbers 0-255 without leading zeros. */
 function isIpv4(text: string): boolean {
@@ -106,10 +102,6 @@ export function ipAddressOf(text: string): string | undefined {
   return (seen & UPPER) === 0 ? text : text.toLowerCase();
 }
 
-/** Whether the text is an IPv4 address (dotted quad) or an IPv6 address (`::` once at most, a trailing IPv4 allowed). */
-export function isIpAddress(text: string): boolean {
-  return ipAddressOf(text) !== undefined;
-}
 
 /**
  * Groups of one to four hex digits between colons, eight of them, or fewer with one `::` standing

@@ -7,7 +7,11 @@
 import { isIP } from 'node:net';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ipAddressOf, isIpAddress, isJornayaLeadId, isTrustedFormCertUrl, jornayaLeadIdOf } from './consent-evidence.ts';
+import { ipAddressOf, isTrustedFormCertUrl, jornayaLeadIdOf } from './consent-evidence.ts';
+
+/** Whether the text is accepted as an IP address / a LeadiD (the stored form is the scanners' other answer). */
+const isIpAddress = (text: string) => ipAddressOf(text) !== undefined;
+const isJornayaLeadId = (text: string) => jornayaLeadIdOf(text) !== undefined;
 
 /** The TrustedForm rule as a pattern (the scanner's fast path must agree with it). */
 const TRUSTEDFORM_REFERENCE = /^https:\/\/cert\.trustedform\.com\/(?:[0-9a-f]{40}|0\.[A-Za-z0-9_-]{1,253}|[A-Za-z0-9_-]{41,255})$/;
