@@ -154,9 +154,22 @@ export function formatCore(r: CoreResult): PartOutput {
 // ---------------------------------------------------------------- children
 
 type Lead = import('../src/lib/types.ts').NormalizedLead;
+type ColumnMapping = import('../src/lib/types.ts').ColumnMapping;
+type ConsentPolicy = import('../src/lib/consent/consent-policy.ts').ConsentPolicy;
 
-/** The validation core over a file read in 1 MiB pieces: decode, CSV, map, validate, in-file dedupe. */
-async function coreRun(file: string, onLead?: (lead: Lead) => void) {
+/** What a caller of coreRun may set on the core's row validator besides the file's headers (consent: the mapping and policy). */
+export interface CoreRunOptions {
+  onLead?: (lead: Lead) => void;
+  /** The mapping for the file's headers (default autoMap) and the validator's other options. */
+  validator?: (headers: readonly string[]) => { mapping: ColumnMapping; consentPolicy?: ConsentPolicy; startedAt?: number };
+}
+
+/**
+ * The core as the product runs it on a file: bytes decoded in 1 MiB pieces, CSV parsed, every row
+ * validated, duplicates found in the file, errors counted by code.
+ */
+export async function coreRun(file: string, options: CoreRunOptions = {}) {
+  const { onLead } = options;
   const { createDecoder } = await import('../src/lib/parse/decode.ts');
   const { createCsvStream } = await import('../src/lib/parse/csv.ts');
   const { autoMap } = await import('../src/lib/map/columns.ts');
@@ -178,7 +191,8 @@ async function coreRun(file: string, onLead?: (lead: Lead) => void) {
     if (rows.length === 0) return;
     if (validator === null) {
       const headers = csv.headers!;
-      validator = createRowValidator({ assistant: DEMO_ASSISTANT, headers, mapping: autoMap(headers, DEMO_ASSISTANT), defaultCountry: 'US' });
+      const chosen = options.validator?.(headers) ?? { mapping: autoMap(headers, DEMO_ASSISTANT) };
+      validator = createRowValidator({ assistant: DEMO_ASSISTANT, headers, defaultCountry: 'US', ...chosen });
     }
     for (let i = 0; i < rows.length; i++) {
       const v = validator.validate(rows[i]!);
@@ -252,11 +266,11 @@ async function child(kind: string, file: string): Promise<ChildResult> {
     }
     const e164s: string[] = [];
     const countries: (string | null)[] = [];
-    const r = await coreRun(file, (lead) => {
+    const r = await coreRun(file, { onLead: (lead) => {
       e164s.push(lead.e164);
       countries.push(lead.country ?? null);
       for (const s of lead.secondary) (e164s.push(s.e164), countries.push(s.country ?? null));
-    });
+    } });
     let lookupMs = Infinity;
     let sink = 0;
     for (let round = 0; round < 3; round++) {
@@ -281,7 +295,7 @@ async function child(kind: string, file: string): Promise<ChildResult> {
       coreMs = Math.min(coreMs, performance.now() - t);
     }
     const leads: { e164: string; country: string | null; timeZones: readonly string[]; region: string | null; postalCode: string | null }[] = [];
-    const r = await coreRun(file, (lead) => leads.push({ e164: lead.e164, country: lead.country ?? null, timeZones: lead.timeZones, region: lead.fields?.region ?? null, postalCode: lead.fields?.postal_code ?? null }));
+    const r = await coreRun(file, { onLead: (lead) => leads.push({ e164: lead.e164, country: lead.country ?? null, timeZones: lead.timeZones, region: lead.fields?.region ?? null, postalCode: lead.fields?.postal_code ?? null }) });
     let profileMs = Infinity;
     let profiles = 0;
     for (let round = 0; round < 3; round++) {

@@ -115,7 +115,7 @@ for (const rows of coreSizes) {
 const n = label(size);
 if (want('timezones')) await attempt(['timezones'], async () => print(await runTimezones(size)));
 if (want('rules')) await attempt(['rules'], async () => print(await runRules(size)));
-if (want('consent')) await attempt([`consent ${n}`], async () => print(runConsent(size)));
+if (want('consent')) await attempt([`consent ${n}`], async () => print(await runConsent(size)));
 if (want('suppressions') || want('suppressed-import')) {
   const prefixes = [...(want('suppressions') ? [`suppressions ${n}`] : []), ...(want('suppressed-import') ? [`suppressed-import ${n}`] : [])];
   await attempt(prefixes, async () => {

@@ -52,6 +52,13 @@ describe('address columns (registry fields region and postal_code)', () => {
     expect(r.lead).toBeUndefined();
   });
 
+  it('read a cell without the white space at its ends, Unicode spaces included', () => {
+    const r = validate(['phone_number', 'Region', 'Postcode'], ['+44 20 7946 0958', '\u00a0Greater London ', '\tSW1A 1AA\u3000']);
+    expect(r.errors).toEqual([]);
+    expect(r.lead!.fields).toMatchObject({ region: 'Greater London', postal_code: 'SW1A 1AA' });
+    expect(validate(['phone_number', 'State'], ['(305) 555-0100', ' \u00a0 ']).lead!.fields).toMatchObject({ region: null });
+  });
+
   it('keep the text of other countries unchecked', () => {
     const r = validate(['phone_number', 'Region', 'Postcode'], ['+44 20 7946 0958', 'Greater London', 'SW1A 1AA']);
     expect(r.errors).toEqual([]);

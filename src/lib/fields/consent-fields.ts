@@ -32,12 +32,12 @@ export const CONSENT_AT_FIELD: LeadFieldDef = {
   example: '2026-11-30T14:05:00Z',
   read(text, column, { startedAt = Date.now(), consentPolicy }) {
     const at = parseIsoInstant(text);
-    if (at === undefined) return { ok: false, error: consentDateInvalid(column, text) };
+    if (at === undefined) return consentDateInvalid(column, text);
     const age = consentAge(at, startedAt, consentPolicy?.maxAgeDays ?? null);
-    if (age === 'future') return { ok: false, error: consentInFuture(column, text, startedAt) };
-    if (age === 'expired') return { ok: false, error: consentExpired(column, text, consentPolicy!.maxAgeDays!) };
+    if (age === 'future') return consentInFuture(column, text, startedAt);
+    if (age === 'expired') return consentExpired(column, text, consentPolicy!.maxAgeDays!);
     // Stored as toISOString writes it; the common export format already is that.
-    return { ok: true, value: isIsoString(text) ? text : isoOf(at) };
+    return isIsoString(text) ? text : isoOf(at);
   },
   missing(column, { consentPolicy, phoneType }) {
     return consentPolicy && consentRequired(consentPolicy, phoneType) ? consentMissing(column, consentPolicy.require as 'mobile' | 'all') : null;
@@ -52,7 +52,7 @@ export const CONSENT_URL_FIELD: LeadFieldDef = {
   label: 'Consent page URL',
   description: 'The page on which the person agreed to be called',
   example: 'https://example.com/quote',
-  read: (text) => ({ ok: true, value: text }),
+  read: (text) => text,
 };
 
 export const CONSENT_IP_FIELD: LeadFieldDef = {
@@ -65,7 +65,7 @@ export const CONSENT_IP_FIELD: LeadFieldDef = {
   example: '203.0.113.7',
   read(text, column) {
     const ip = ipAddressOf(text);
-    return ip === undefined ? { ok: false, error: consentIpInvalid(column, text) } : { ok: true, value: ip };
+    return ip ?? consentIpInvalid(column, text);
   },
 };
 
@@ -77,7 +77,7 @@ export const CONSENT_TEXT_FIELD: LeadFieldDef = {
   label: 'Consent wording',
   description: 'The exact words the person agreed to',
   example: 'I agree to be called about my quote by an automated assistant at the number above.',
-  read: (text) => ({ ok: true, value: text }),
+  read: (text) => text,
 };
 
 export const TRUSTEDFORM_FIELD: LeadFieldDef = {
@@ -88,7 +88,7 @@ export const TRUSTEDFORM_FIELD: LeadFieldDef = {
   label: 'TrustedForm certificate URL',
   description: 'The TrustedForm certificate of the consent (https://cert.trustedform.com/<id>)',
   example: 'https://cert.trustedform.com/2b8f0e6f0b6b4c7e9f1a2d3c4b5a69788796a5b4',
-  read: (text, column) => (isTrustedFormCertUrl(text) ? { ok: true, value: text } : { ok: false, error: trustedFormCertInvalid(column, text) }),
+  read: (text, column) => (isTrustedFormCertUrl(text) ? text : trustedFormCertInvalid(column, text)),
 };
 
 export const JORNAYA_FIELD: LeadFieldDef = {
@@ -101,7 +101,7 @@ export const JORNAYA_FIELD: LeadFieldDef = {
   example: '5C7E0F2A-9B1D-4E3F-8A6B-0D2C4E6F8A1B',
   read(text, column) {
     const leadId = jornayaLeadIdOf(text);
-    return leadId === undefined ? { ok: false, error: jornayaLeadIdInvalid(column, text) } : { ok: true, value: leadId };
+    return leadId ?? jornayaLeadIdInvalid(column, text);
   },
 };
 

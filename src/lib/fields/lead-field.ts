@@ -19,8 +19,11 @@ export interface FieldContext {
   consentPolicy?: ConsentPolicy;
 }
 
-/** A cell read: its stored value (null for an empty cell), or the row error. */
-export type FieldVerdict = { ok: true; value: string | null } | { ok: false; error: RowError };
+/**
+ * A non-empty cell read: the value to store, or the row error. A string or an object, nothing
+ * wrapped: it runs for every mapped field of every row, and a wrapper per cell is garbage.
+ */
+export type FieldVerdict = string | RowError;
 
 export interface LeadFieldDef {
   /** The mapping target's name, the sample file's and leads.csv's header: `postal_code`. */
@@ -37,7 +40,7 @@ export interface LeadFieldDef {
   description: string;
   /** The sample file's example value. */
   example: string;
-  /** Reads a non-empty cell (trimmed); `column` is the header as errors name it. */
+  /** Reads a non-empty cell (trimmed): the value to store or the row error; `column` is the header as errors name it. */
   read(text: string, column: string, context: FieldContext): FieldVerdict;
   /**
    * The row error when the field is required for this row (by the context) and the row gives no

@@ -13,8 +13,8 @@ export const POSTAL_CODE_FIELD: LeadFieldDef = {
   description: 'For a US or Canadian number a 5-digit ZIP code (ZIP+4 kept as its 5 digits) or a Canadian postal code (K1A 0B1); elsewhere the text as given',
   example: '94103',
   read(text, column, { phoneCountry }) {
-    if (!isNorthAmerican(phoneCountry)) return { ok: true, value: text };
+    if (!isNorthAmerican(phoneCountry)) return text;
     const code = parsePostalCode(text);
-    return code ? { ok: true, value: code.code } : { ok: false, error: postalCodeInvalid(column, text) };
+    return code ? code.code : postalCodeInvalid(column, text);
   },
 };

@@ -13,8 +13,8 @@ export const REGION_FIELD: LeadFieldDef = {
   description: 'For a US or Canadian number the ISO 3166-2 code of the address (US-FL, CA-ON); elsewhere the text as given',
   example: 'CA',
   read(text, column, { phoneCountry }) {
-    if (!isNorthAmerican(phoneCountry)) return { ok: true, value: text };
+    if (!isNorthAmerican(phoneCountry)) return text;
     const code = parseRegion(text);
-    return code ? { ok: true, value: code } : { ok: false, error: regionInvalid(column, text) };
+    return code ?? regionInvalid(column, text);
   },
 };

@@ -132,6 +132,17 @@ interface RequirableColumn {
 const NO_FIELD_VALUES: Readonly<FieldValues> = Object.freeze(Object.fromEntries(LEAD_FIELDS.map((f) => [f.name, null])));
 
 /**
+ * A cell without the white space at its ends: the cell itself when it starts and ends with a
+ * printable ASCII character (the common case, no call), else String.prototype.trim.
+ */
+function trimmedCell(cell: string | undefined): string {
+  if (cell === undefined || cell === '') return '';
+  const a = cell.charCodeAt(0);
+  const z = cell.charCodeAt(cell.length - 1);
+  return a > 32 && a < 127 && z > 32 && z < 127 ? cell : cell.trim();
+}
+
+/**
  * Every field of the registry, null unless the row gives it (errors pushed onto `errors`); a field
  * the context requires (consent under the campaign's policy) and the row leaves empty, or the file
  * lacks, is an error too.
@@ -140,15 +151,15 @@ function readFields(cells: readonly string[], fields: readonly FieldColumn[], re
   const values: FieldValues = { ...NO_FIELD_VALUES };
   for (let k = 0; k < fields.length; k++) {
     const { def, index, header } = fields[k]!;
-    const text = (cells[index] ?? '').trim();
+    const text = trimmedCell(cells[index]);
     if (text === '') continue;
     const verdict = def.read(text, header, context);
-    if (verdict.ok) values[def.name] = verdict.value;
-    else errors.push(verdict.error);
+    if (typeof verdict === 'string') values[def.name] = verdict;
+    else errors.push(verdict);
   }
   for (let k = 0; k < requirable.length; k++) {
     const { def, index, header } = requirable[k]!;
-    if (index !== null && (cells[index] ?? '').trim() !== '') continue;
+    if (index !== null && trimmedCell(cells[index]) !== '') continue;
     const missing = def.missing!(header, context);
     if (missing) errors.push(missing);
   }
@@ -179,6 +190,8 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
   const { phoneIndex, phoneHeader, leadColumns, groups, fields } = columnsOf(headers, mapping, assistant);
   // Only the consent policy requires a field today (consent_at): without one, no check per row.
   const requirable = consentPolicy && consentPolicy.require !== 'none' ? requirableColumns(fields) : [];
+  // One context for every row, its phone facts set per row: the field reads keep nothing of it.
+  const context: FieldContext = { phoneCountry: undefined, phoneType: undefined, startedAt, consentPolicy };
 
   return {
     validate(row: SourceRow): ValidatedRow {
@@ -196,7 +209,8 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
         errors.push(phoneTypeBlocked(phoneHeader, phoneText.trim(), primary.phone.type!));
       }
       const variables = leadVariables.validate(cells, leadColumns, errors);
-      const context: FieldContext = { phoneCountry: primary.ok ? primary.phone.country : undefined, phoneType: primary.ok ? primary.phone.type : undefined, startedAt, consentPolicy };
+      context.phoneCountry = primary.ok ? primary.phone.country : undefined;
+      context.phoneType = primary.ok ? primary.phone.type : undefined;
       const fieldValues = readFields(cells, fields, requirable, context, errors);
 
       const secondary: NormalizedContact[] = [];
