@@ -2,7 +2,7 @@
  * The designed app in Chromium: navigation, assistants and campaigns created and edited through
  * their pages (with the API's validation messages), human error names and the import button's
  * honest label in the wizard, the outcome bar. Every page axe-clean and screenshotted at 1280x800
- * and 390x844 in both themes: design-light.test.ts and design-dark.test.ts (page-sweep.ts).
+ * and 390x844 in both themes: design-desktop.test.ts and design-phone.test.ts (page-sweep.ts).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';

@@ -1,11 +1,12 @@
 /**
- * Every page of the app, axe-checked, measured for sideways scrolling and screenshotted at 1280x800
- * and 390x844 in one colour theme (design-light.test.ts and design-dark.test.ts run one theme each,
- * in parallel). The pages' data (an assistant, a campaign, a completed and a checked-only import,
- * the campaign's leads) is made through the API first: the design test drives those pages' forms.
- * In the dark theme only the rules about colour run (contrast, links told apart from text): the
- * pages are the same documents in both themes, only their colours change, and the light sweep runs
- * every rule.
+ * Every page of the app, axe-checked, measured for sideways scrolling and screenshotted in both
+ * colour themes at one size (design-desktop.test.ts at 1280x800 and design-phone.test.ts at
+ * 390x844 run one size each, in parallel). The pages' data (an assistant, a campaign, a completed
+ * and a checked-only import, the campaign's leads) is made through the API first: the design test
+ * drives those pages' forms. Each page is loaded once per size: the themes are CSS alone
+ * (`prefers-color-scheme`), so the loaded page is checked in the light theme with every rule, then
+ * switched to dark and checked with the rules about colour (contrast, links told apart from text):
+ * the document is the same, only its colours change.
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -15,7 +16,6 @@ import { signInContext } from './sign-in.ts';
 import { fileWorkspace } from './workspace.ts';
 import { axeScan } from './axe.ts';
 
-export type Scheme = 'light' | 'dark';
 interface SweptPage {
   name: string;
   path: string;
@@ -23,10 +23,12 @@ interface SweptPage {
   ready: string | RegExp;
 }
 
-const SIZES = [
-  { name: 'desktop', width: 1280, height: 800 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
+export const SIZES = {
+  desktop: { name: 'desktop', width: 1280, height: 800 },
+  phone: { name: 'phone', width: 390, height: 844 },
+} as const;
+type Size = (typeof SIZES)[keyof typeof SIZES];
+const SCHEMES = ['light', 'dark'] as const;
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
 async function api<T>(ws: FileWorkspace, path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
@@ -72,48 +74,53 @@ export async function pagesOf(ws: FileWorkspace): Promise<SweptPage[]> {
   ];
 }
 
-async function check(page: Page, p: SweptPage, size: (typeof SIZES)[number], scheme: Scheme): Promise<void> {
-  const where = `${p.name} ${size.name} ${scheme}:`;
+/**
+ * Until the page has settled: nothing marked busy (lists still loading), web fonts loaded, and two
+ * frames painted after that (a theme switch restyles in the next frame).
+ */
+async function settled(page: Page): Promise<void> {
+  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 30_000 });
+  await page.evaluate(() => document.fonts.ready.then(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))));
+}
+
+async function check(page: Page, p: SweptPage, size: Size): Promise<void> {
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(`${inject('baseUrl')}${p.path}`);
   // Within the page's main region: at 390 px the header's links sit behind its Menu button.
   await page.getByRole('main').getByText(p.ready).first().waitFor({ timeout: 30_000 });
-  await page.waitForTimeout(150);
+  await settled(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `${p.name} at ${size.width}px scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
-  const scan = await axeScan(page, scheme === 'dark' ? { rules: COLOUR_RULES } : {});
-  expect(scan.violations.map((v) => `${where} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
-  await page.screenshot({ path: `${SCREENSHOTS}/page-${p.name}-${size.width}x${size.height}${scheme === 'dark' ? '-dark' : ''}.png`, fullPage: true });
-}
-
-/** Sweeps `pages` at both sizes in `scheme` (one browser page per size, at once), then the sign-in page. */
-export async function sweep(context: BrowserContext, pages: SweptPage[], scheme: Scheme): Promise<void> {
-  const open = async (size: (typeof SIZES)[number]) => {
-    const page = await context.newPage();
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.setViewportSize({ width: size.width, height: size.height });
-    return page;
-  };
-  await Promise.all(
-    SIZES.map(async (size) => {
-      const page = await open(size);
-      for (const p of pages) await check(page, p, size, scheme);
-      await page.close();
-    }),
-  );
-  // The sign-in page needs the session gone from the context's cookies: one size at a time, last.
-  const signIn = { name: 'sign-in', path: '/', ready: 'Email me a code' };
-  for (const size of SIZES) {
-    const page = await open(size);
-    const session = await context.cookies();
-    await context.clearCookies();
-    await check(page, signIn, size, scheme);
-    await context.addCookies(session);
-    await page.close();
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await background();
+  for (const scheme of SCHEMES) {
+    if (scheme === 'dark') {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await settled(page);
+      // The switch took on the loaded page: the scan below reads dark colours.
+      expect(await background(), `${p.name}: the page's background after the switch to dark`).not.toBe(light);
+    }
+    const where = `${p.name} ${size.name} ${scheme}:`;
+    const scan = await axeScan(page, scheme === 'dark' ? { rules: COLOUR_RULES } : {});
+    expect(scan.violations.map((v) => `${where} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}/page-${p.name}-${size.width}x${size.height}${scheme === 'dark' ? '-dark' : ''}.png`, fullPage: true });
   }
 }
 
-/** The test of a sweep file (design-light.test.ts, design-dark.test.ts): its workspace's owner signed in, every page in `scheme`. */
-export function sweepTest(fileUrl: string, scheme: Scheme): void {
+/** Sweeps `pages` at `size` in both themes, then the sign-in page (the session taken from the context's cookies for it). */
+export async function sweep(context: BrowserContext, pages: SweptPage[], size: Size): Promise<void> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: size.width, height: size.height });
+  for (const p of pages) await check(page, p, size);
+  const session = await context.cookies();
+  await context.clearCookies();
+  await check(page, { name: 'sign-in', path: '/', ready: 'Email me a code' }, size);
+  await context.addCookies(session);
+  await page.close();
+}
+
+/** The test of a sweep file (design-desktop.test.ts, design-phone.test.ts): its workspace's owner signed in, every page at `size`. */
+export function sweepTest(fileUrl: string, size: Size): void {
   const ws = fileWorkspace(fileUrl);
   let context: BrowserContext;
   beforeAll(async () => {
@@ -123,7 +130,7 @@ export function sweepTest(fileUrl: string, scheme: Scheme): void {
   afterAll(async () => {
     await context?.close();
   });
-  it(`every page is axe-clean at 1280x800 and 390x844 in the ${scheme} theme, without horizontal page scrolling; screenshots saved`, async () => {
-    await sweep(context, await pagesOf(ws), scheme);
+  it(`every page is axe-clean at ${size.width}x${size.height} in the light and the dark theme, without horizontal page scrolling; screenshots saved`, async () => {
+    await sweep(context, await pagesOf(ws), size);
   });
 }
