@@ -11,6 +11,8 @@ export default defineConfig({
     // Pure modules: a worker's files share its module cache (each file re-importing the core cost
     // a third of the layer's time). Tests restore what they spy on.
     isolate: false,
+    // Vitest's default on two cores is one worker: the layer then left 40% of the machine idle.
+    maxWorkers: 2,
     testTimeout: 60_000,
   },
 });
