@@ -8,7 +8,7 @@ import { cellProblem } from './cell-problem.ts';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { signInContext } from './sign-in.ts';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch } from './browser.ts';
 import { fileWorkspace } from './workspace.ts';
 import { axeScan } from './axe.ts';
 
@@ -54,7 +54,6 @@ it('saves a consent policy from the settings page, then the preview refuses the 
   await axe(page, 'settings');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByText('Saved.').waitFor();
-  await page.locator('section[aria-labelledby="consent-h"]').screenshot({ path: `${SCREENSHOTS}/campaign-consent-settings.png` });
   const saved = (await (await apiCall(`/campaigns/${campaignId}`)).json()) as { consentPolicy: unknown; requireFreshLists: boolean };
   expect(saved).toMatchObject({ consentPolicy: { require: 'all', maxAgeDays: 30 }, requireFreshLists: true });
   // A bad age is refused before saving, with the schema's words.
@@ -84,6 +83,5 @@ it('saves a consent policy from the settings page, then the preview refuses the 
   for (const code of ['CONSENT_REQUIRED', 'CONSENT_EXPIRED', 'JORNAYA_LEADID_INVALID']) await errors.getByText(code).waitFor();
   expect(await cellProblem(page, 'Row 3, consent_at')).toMatch(/more than 30 days before this import started/);
   expect(await cellProblem(page, 'Row 4, leadid_token')).toMatch(/"12345" in column "leadid_token" is not a Jornaya LeadiD/);
-  await page.screenshot({ path: `${SCREENSHOTS}/preview-consent-1280x800.png` });
   await page.close();
 });

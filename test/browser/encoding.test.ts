@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { corpusFile, type CorpusFile } from '../corpus/encoding-corpus.ts';
 import { encodeText } from '../corpus/encode-text.ts';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch } from './browser.ts';
 import { signInContext } from './sign-in.ts';
 import { fileWorkspace } from './workspace.ts';
 import { axeScan } from './axe.ts';
@@ -81,14 +81,12 @@ it('reads an Arabic file in windows-1256, re-reads it in the encoding picked, an
   expect(shown).toContain(f.cells[0]![1]!);
   expect(await page.locator('#encoding').inputValue()).toBe('windows-1256');
   expect(await page.locator('#encoding-prompt').count()).toBe(0);
-  await page.screenshot({ path: `${SCREENSHOTS}/encoding-1-arabic.png`, fullPage: true });
 
   // The picker reads the file again at once: as Western European the names are garbled.
   await page.locator('#encoding').selectOption('windows-1252');
   await page.getByText(/Read as Western European \(Windows-1252\)/).waitFor();
   await page.getByText(new RegExp(`${f.rows} rows read`)).first().waitFor();
   expect(await readAs(page)).toContain(new TextDecoder('windows-1252').decode(encodeText(f.cells[0]![1]!, 'windows-1256')!));
-  await page.screenshot({ path: `${SCREENSHOTS}/encoding-2-picked.png`, fullPage: true });
   await page.locator('#encoding').selectOption('windows-1256');
   await page.getByText(/Read as Arabic \(Windows-1256\)/).waitFor();
   await page.getByText(new RegExp(`${f.rows} rows read`)).first().waitFor();
@@ -107,7 +105,6 @@ it('reads a Japanese file in Shift_JIS and imports its names as written', async 
   const shown = await readAs(page);
   expect(shown).toContain('Read as Japanese (Shift_JIS)');
   expect(shown).toContain(f.cells[0]![1]!);
-  await page.screenshot({ path: `${SCREENSHOTS}/encoding-3-japanese.png`, fullPage: true });
   const view = await importIt(page);
   expect(view).toMatchObject({ status: 'completed', importedRows: f.rows, encoding: 'shift_jis', warnings: [] });
   const names = await namesOf(f.cells.map((c) => e164(c[0]!)));
@@ -122,7 +119,6 @@ it('says when the guess is unsure, and records the encoding the person picked', 
   await pickFile(page, 'short.csv', bytes, 1);
   await page.locator('#encoding-prompt').waitFor();
   expect(await page.locator('#encoding-prompt').innerText()).toMatch(/may be wrong/);
-  await page.screenshot({ path: `${SCREENSHOTS}/encoding-4-unsure.png`, fullPage: true });
   const scan = await axeScan(page, { include: ['#encoding', '#encoding-prompt', '#encoding-read'] });
   expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await page.locator('#encoding').selectOption('windows-1251');

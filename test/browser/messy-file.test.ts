@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { signInContext } from './sign-in.ts';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch } from './browser.ts';
 import { hubspotExport } from './hubspot-export.ts';
 import { fileWorkspace } from './workspace.ts';
 
@@ -89,7 +89,6 @@ it('takes the messy export: the filled column is the primary phone and says why,
   const phoneRow = page.locator('tr[data-column="4"]');
   expect(await phoneRow.locator('.fill').innerText()).toBe('4 of 30 filled');
   expect(await phoneRow.getByRole('list', { name: 'Sample values of Phone Number' }).getByRole('listitem').allInnerTexts()).toEqual(['(650) 200-4002', '(650) 200-4009', '(650) 200-4015']);
-  await page.screenshot({ path: `${SCREENSHOTS}/messy-1-columns.png`, fullPage: true });
 
   // Email is kept as a new variable of the assistant (the name is proposed: no typing).
   await page.getByLabel('Email', { exact: true }).selectOption('new');
@@ -114,7 +113,6 @@ it('takes the messy export: the filled column is the primary phone and says why,
     'The only problems are rows that would be skipped anyway: 2 rows repeat a number earlier in the file and 3 rows are already in the campaign. Import the other 23 leads now; the skipped rows are listed in the import\'s report.',
   );
   const before = await actions(page);
-  await page.screenshot({ path: `${SCREENSHOTS}/messy-2-preview.png`, fullPage: true });
 
   // A reload keeps the step, the mapping, the fix and the deletions.
   await page.reload();

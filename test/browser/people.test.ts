@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch } from './browser.ts';
 import { codeFromEmail, DEMO_EMAIL, signInContext } from './sign-in.ts';
 
 const base = () => inject('baseUrl');
@@ -48,7 +48,6 @@ it('signs the owner in through the email; the header says who and where; a wrong
   // No token anywhere in the page's storage: the session is an HttpOnly cookie.
   expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toMatch(/lit_/);
   expect(await page.evaluate(() => document.cookie)).toBe('');
-  await page.screenshot({ path: `${SCREENSHOTS}/signed-in.png` });
 });
 
 it('invites a second person, who joins as a viewer through the email link and cannot import', async () => {
@@ -74,7 +73,6 @@ it('invites a second person, who joins as a viewer through the email link and ca
   await viewer.goto(`${base()}/import?campaign=cmp_demo`);
   await viewer.getByTestId('cannot-import').waitFor();
   expect(await viewer.getByTestId('cannot-import').textContent()).toMatch(/\(viewer\) may read leads and imports but not import/);
-  await viewer.screenshot({ path: `${SCREENSHOTS}/viewer-cannot-import.png` });
   // …and the API refuses it with the viewer's own session.
   const refused = await viewer.evaluate(async () => {
     const res = await fetch('/api/v1/campaigns/cmp_demo/imports?fileName=x.csv', { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: 'phone_number\n+14155550100\n' });
@@ -130,7 +128,6 @@ it('shows the audit log with filters by action and person, and exports it as CSV
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('audit.csv');
-  await page.screenshot({ path: `${SCREENSHOTS}/audit.png` });
 });
 
 it('edits the email allow-list (admins)', async () => {
@@ -165,7 +162,6 @@ it('a person in two workspaces switches between them in the header', async () =>
   await expect.poll(() => page.getByLabel('Workspace').evaluate((s) => (s as unknown as HTMLSelectElement).selectedOptions[0]?.textContent), { timeout: 30_000 }).toBe('Second Workspace (admin)');
   await page.getByRole('heading', { name: 'Campaigns', level: 1 }).waitFor();
   expect(await page.getByRole('link', { name: 'Demo campaign' }).count()).toBe(0);
-  await page.screenshot({ path: `${SCREENSHOTS}/workspace-switched.png` });
   await page.getByLabel('Workspace').selectOption({ label: 'Demo workspace (owner)' });
   await page.getByRole('link', { name: 'Demo campaign' }).waitFor({ timeout: 30_000 });
 });

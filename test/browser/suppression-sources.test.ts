@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { signInContext } from './sign-in.ts';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch } from './browser.ts';
 import { fileWorkspace } from './workspace.ts';
 import { axeScan } from './axe.ts';
 
@@ -72,7 +72,6 @@ describe('registry copies on the suppression page', () => {
     expect(await row.textContent()).toMatch(/UK Telephone Preference Service.*2.*40 days old.*at most 28 days old.*stale/s);
     expect(await sourcesOf('uk-tps')).toMatchObject({ count: 2, asOf: daysAgo(40), maxAgeDays: 28, stale: true });
     await axe(page, 'sources stale');
-    await page.locator('section[aria-labelledby="sources-title"]').screenshot({ path: `${SCREENSHOTS}/suppressions-sources-stale.png` });
 
     // A fresh copy replaces the numbers and the badge.
     await uploadRegistry(page, ['07400123457', 'end'], daysAgo(0), /1 line is not a valid number/);

@@ -10,7 +10,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
-import { launch, SCREENSHOTS } from './browser.ts';
+import { launch } from './browser.ts';
 import { awaitMail } from './sent-mail.ts';
 import { signInContext } from './sign-in.ts';
 import { fileWorkspace } from './workspace.ts';
@@ -109,7 +109,6 @@ it('adds an endpoint with its secret shown once, sends a test event signed with 
   expect(verify(secret, test)).toMatchObject({ type: 'webhook.test' });
   await item.getByTestId('delivery-status').filter({ hasText: 'succeeded' }).waitFor();
   await axe(page);
-  await page.screenshot({ path: `${SCREENSHOTS}/webhooks-page-1280.png`, fullPage: true });
   await page.close();
 });
 
