@@ -53,8 +53,9 @@ export class UploadRefused extends Error {
     message: string,
     readonly code: string | null,
     readonly status: number,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -76,6 +77,31 @@ export function withoutDeleted(rows: EncodedRows, deleted: readonly number[]): E
   return { length: n, json: (k) => rows.json(keep[k]!) };
 }
 
+/** Waits between tries of a chunk: the server's Retry-After (at most 10 s), else 0.5 s, 1 s, 2 s. */
+const CHUNK_TRIES = 4;
+function retryDelayMs(res: Response | null, attempt: number): number {
+  const after = Number(res?.headers.get('Retry-After'));
+  return Number.isFinite(after) && after > 0 ? Math.min(after, 10) * 1000 : 500 * 2 ** attempt;
+}
+
+/**
+ * PUTs one chunk. Storing a chunk again replaces it while the upload is open, so a chunk the
+ * server failed to store (5xx) or whose answer was lost (a network error) is sent again, up to
+ * CHUNK_TRIES times in all; a refusal (4xx) is answered at once.
+ */
+async function putChunk(importId: string, index: number, body: string): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    let res: Response | null = null;
+    try {
+      res = await fetch(`/api/v1/imports/${importId}/chunks/${index}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body });
+    } catch (err) {
+      if (attempt + 1 >= CHUNK_TRIES) throw new UploadRefused('The connection to the server was lost while uploading; try again.', 'NETWORK_ERROR', 0, { cause: err });
+    }
+    if (res && (res.status < 500 || attempt + 1 >= CHUNK_TRIES)) return res;
+    await new Promise((done) => setTimeout(done, retryDelayMs(res, attempt)));
+  }
+}
+
 /** Creates, uploads and starts the import; returns its id. Throws UploadRefused with the API's message and code. */
 export async function uploadImport(request: ImportRequest, rows: EncodedRows, listener: UploadListener): Promise<string> {
   const client = api();
@@ -84,11 +110,7 @@ export async function uploadImport(request: ImportRequest, rows: EncodedRows, li
   const imp = await created.json();
   let chunkCount = 0;
   for (const chunk of chunkBodies(rows, imp.chunkRows, imp.maxChunkBytes)) {
-    const res = await fetch(`/api/v1/imports/${imp.id}/chunks/${chunkCount}`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: chunk.body,
-    });
+    const res = await putChunk(imp.id, chunkCount, chunk.body);
     if (!res.ok) throw await refused(res);
     chunkCount++;
     listener.sent(chunk.rows);

@@ -1,0 +1,68 @@
+/**
+ * The wizard's upload when the server fails to store a chunk: a chunk answered 5xx is sent again
+ * (storing a chunk again replaces it while the upload is open) and the import completes with every
+ * row; a refusal (4xx) is shown at once, not retried.
+ */
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page, Route } from 'playwright-core';
+import { signInContext } from './sign-in.ts';
+import { launch } from './browser.ts';
+import { fileWorkspace } from './workspace.ts';
+
+const WS = fileWorkspace(import.meta.url);
+let context: BrowserContext;
+beforeAll(async () => {
+  context = await launch();
+  await signInContext(context, inject('baseUrl'), WS.ownerEmail);
+});
+afterAll(async () => {
+  await context?.close();
+});
+
+/** The wizard with a three-row file, on its preview step. */
+async function preview(page: Page, numbers: string[]): Promise<void> {
+  await page.goto(`${inject('baseUrl')}/import?campaign=${WS.campaignId}`);
+  await page.getByText('Columns the assistant').waitFor({ timeout: 30_000 });
+  const csv = ['phone_number,customer_name', ...numbers.map((n, i) => `${n},Person ${i}`)].join('\n');
+  await page.locator('#file').setInputFiles({ name: 'retry.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByText(/3 rows read, 0 with errors/).first().waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Next: match columns' }).click();
+  await page.getByRole('button', { name: 'Next: preview' }).click();
+  await page.getByLabel('Row 3, customer_name').waitFor();
+}
+
+/** Answers the first `failures` PUTs of chunk 0 with `status`, passes the rest to the server; counts them all. */
+async function failChunk(page: Page, failures: number, status: number, error: { code: string; message: string }) {
+  const seen = { puts: 0 };
+  await page.route('**/api/v1/imports/*/chunks/0', async (route: Route) => {
+    if (route.request().method() !== 'PUT') return route.continue();
+    seen.puts++;
+    if (seen.puts <= failures) return route.fulfill({ status, contentType: 'application/json', body: JSON.stringify({ error }) });
+    return route.continue();
+  });
+  return seen;
+}
+
+it('sends a chunk again when the server failed to store it, and the import completes with every row', async () => {
+  const page = await context.newPage();
+  await preview(page, ['+14152301001', '+14152301002', '+14152301003']);
+  const seen = await failChunk(page, 1, 500, { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' });
+  await page.getByRole('button', { name: /^Import \d/ }).click();
+  await page.waitForURL(/\/imports\/imp_/, { timeout: 60_000 });
+  await page.locator('[data-testid="import-status"]', { hasText: 'completed' }).waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId('imported').textContent()).toBe('3');
+  expect(seen.puts).toBe(2);
+  await page.close();
+});
+
+it('shows a refusal of a chunk at once, without sending it again', async () => {
+  const page = await context.newPage();
+  await preview(page, ['+14152302001', '+14152302002', '+14152302003']);
+  const message = 'This import has already started; chunks can no longer be changed.';
+  const seen = await failChunk(page, 1, 409, { code: 'IMPORT_STARTED', message });
+  await page.getByRole('button', { name: /^Import \d/ }).click();
+  await page.getByText(message).first().waitFor({ timeout: 30_000 });
+  expect(seen.puts).toBe(1);
+  expect(page.url()).toContain('/import');
+  await page.close();
+});
