@@ -1,7 +1,8 @@
 /**
  * A store that fails is never blamed on the user's file: an R2 failure during a headless import
  * answers 503 with a retryable code and Retry-After (not 422 FILE_CORRUPT), and a Durable Object
- * failure while sealing a browser import is not 409 CHUNKS_MISSING. The faults are injected into
+ * failure while sealing a browser import is not 409 CHUNKS_MISSING (an overloaded one answers 503
+ * with Retry-After: another try may succeed). The faults are injected into
  * the real bindings the Worker's fetch receives (one method of each made to reject).
  */
 import { describe, expect, it } from 'vitest';
@@ -11,10 +12,10 @@ import { seededCampaign } from './helpers.ts';
 import { usNumbers } from './csv.ts';
 
 /** `target` with `method` rejecting as a failing store would; every other member is the real one. */
-function failing<T extends object>(target: T, method: string, message: string): T {
+function failing<T extends object>(target: T, method: string, message: string, marks: Record<string, boolean> = {}): T {
   return new Proxy(target, {
     get(t, prop) {
-      if (prop === method) return async () => Promise.reject(new Error(message));
+      if (prop === method) return async () => Promise.reject(Object.assign(new Error(message), marks));
       const value = Reflect.get(t, prop);
       return typeof value === 'function' ? (...args: unknown[]) => Reflect.apply(value, t, args) : value;
     },
@@ -63,10 +64,10 @@ describe('infrastructure failures', () => {
     expect((await missing.json<any>()).error.code).toBe('CHUNKS_MISSING');
     const put = await api.put(`/imports/${created.id}/chunks/0`, { v: 1, index: 0, rows: phones.map((p, i) => ({ row: i + 1, cells: [p, `N${i}`] })) });
     expect(put.status).toBe(200);
-    // Every stub the Worker gets has a seal that fails as an overloaded Durable Object does.
+    // Every stub the Worker gets has a seal that fails as an overloaded Durable Object does (workerd marks it `overloaded`).
     const imports = new Proxy(env.IMPORTS, {
       get(t, prop) {
-        if (prop === 'get') return (id: DurableObjectId) => failing(t.get(id), 'seal', 'Durable Object is overloaded');
+        if (prop === 'get') return (id: DurableObjectId) => failing(t.get(id), 'seal', 'Durable Object is overloaded', { overloaded: true });
         const value = Reflect.get(t, prop);
         return typeof value === 'function' ? (...args: unknown[]) => Reflect.apply(value, t, args) : value;
       },
@@ -75,7 +76,10 @@ describe('infrastructure failures', () => {
     const res = await fetchWith(faulty, token, 'POST', `/imports/${created.id}/start`, JSON.stringify({ chunkCount: 1 }), 'application/json');
     const body = await res.json<any>();
     expect(body.error.code).not.toBe('CHUNKS_MISSING');
-    expect(res.status).toBeGreaterThanOrEqual(500);
+    // Another try may succeed, and the answer says so.
+    expect(res.status).toBe(503);
+    expect(body.error.code).toBe('SERVICE_UNAVAILABLE');
+    expect(res.headers.get('Retry-After')).toMatch(/^\d+$/);
     // Through the real binding the same start succeeds.
     const started = await api.post(`/imports/${created.id}/start`, { chunkCount: 1 });
     expect(started.status).toBe(201);

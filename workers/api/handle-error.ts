@@ -1,7 +1,8 @@
 /**
  * The one place thrown values become HTTP answers: the API's own errors as they are, the domain's
  * refusals and the readers' file errors with the status of their code (the table below), a store
- * that failed 503 with Retry-After, anything else 500 without user data.
+ * that failed 503 with Retry-After, a platform error workerd marks retryable 503 too, anything else
+ * 500 without user data (a platform error's own message, which names the operation, is logged).
  */
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -10,6 +11,7 @@ import { ApiError, errorBody } from './errors.ts';
 import { isFileReadError } from '../../src/lib/parse/errors.ts';
 import { Refusal, UNAVAILABLE_RETRY_AFTER_SECONDS, type RefusalCode } from '../refusal.ts';
 import { ImportUnavailableError } from '../import/errors.ts';
+import { platformCause } from './platform-error.ts';
 
 export { UNAVAILABLE_RETRY_AFTER_SECONDS };
 
@@ -95,6 +97,15 @@ export function handleError(err: unknown, c: Context) {
     return c.json(errorBody('VALIDATION_FAILED', message), err.status as ContentfulStatusCode);
   }
   const name = err instanceof Error ? err.name : typeof err;
-  console.error(`unhandled error on ${c.req.method} ${new URL(c.req.url).pathname}: ${name}`);
+  const platform = platformCause(err);
+  const where = `${c.req.method} ${new URL(c.req.url).pathname}`;
+  if (platform) {
+    console.error(`platform error on ${where}: ${name}: ${platform.message}${platform.flags.length ? ` [${platform.flags.join(', ')}]` : ''}`);
+    // The platform says another try may succeed: the client is told so, as for a store that failed.
+    if (platform.retryable) {
+      const unavailable = new ApiError(503, 'SERVICE_UNAVAILABLE', 'The service is busy just now; try again in a few seconds.', undefined, retryAfter(UNAVAILABLE_RETRY_AFTER_SECONDS));
+      return c.json(errorBody(unavailable.code, unavailable.message), 503, unavailable.headers);
+    }
+  } else console.error(`unhandled error on ${where}: ${name}`);
   return c.json(errorBody('INTERNAL', 'Something went wrong on our side. Please try again.'), 500);
 }

@@ -1,0 +1,26 @@
+/**
+ * What an unexpected error says of the platform call that failed, for the log: workerd marks the
+ * errors of a Durable Object's storage and RPC (`retryable`, `overloaded`, `remote`), and D1, R2
+ * and the runtime write fixed prefixes. Those messages name the operation, never the request's
+ * data, so they may be logged; anything else is logged by its name alone (handle-error.ts).
+ */
+const PLATFORM_MESSAGE = /^(?:D1_[A-Z_]+:|Durable Object |Network connection lost|internal error|R2 |Storage |Cannot resolve Durable Object)/;
+const MAX_LOGGED = 200;
+
+export interface PlatformCause {
+  /** The platform's message, cut to 200 characters. */
+  message: string;
+  /** workerd says trying again may succeed (a reset, an overloaded or lost connection). */
+  retryable: boolean;
+  /** The flags workerd set on it, for the log: "retryable", "overloaded", "remote". */
+  flags: string[];
+}
+
+/** The platform's account of `err`, or null when it is not one of the platform's errors. */
+export function platformCause(err: unknown): PlatformCause | null {
+  if (!(err instanceof Error)) return null;
+  const marks = err as Error & { retryable?: unknown; overloaded?: unknown; remote?: unknown };
+  const flags = (['retryable', 'overloaded', 'remote'] as const).filter((k) => marks[k] === true);
+  if (flags.length === 0 && !PLATFORM_MESSAGE.test(err.message)) return null;
+  return { message: err.message.slice(0, MAX_LOGGED), retryable: marks.retryable === true || marks.overloaded === true, flags };
+}
