@@ -1,7 +1,7 @@
 /**
- * The wizard's upload when the server fails to store a chunk: a chunk answered 5xx is sent again
- * (storing a chunk again replaces it while the upload is open) and the import completes with every
- * row; a refusal (4xx) is shown at once, not retried.
+ * The wizard's upload when the server fails to store a chunk: a chunk answered 500 (or lost on the
+ * way back) is sent again (storing a chunk again replaces it while the upload is open) and the
+ * import completes with every row; a refusal (409, a full quota's 507) is shown at once, not retried.
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page, Route } from 'playwright-core';
@@ -31,26 +31,44 @@ async function preview(page: Page, numbers: string[]): Promise<void> {
   await page.getByLabel('Row 3, customer_name').waitFor();
 }
 
-/** Answers the first `failures` PUTs of chunk 0 with `status`, passes the rest to the server; counts them all. */
-async function failChunk(page: Page, failures: number, status: number, error: { code: string; message: string }) {
+/**
+ * Answers the first `failures` PUTs of chunk 0 with `status` (`'lost'`: the connection fails, no
+ * answer), passes the rest to the server; counts them all.
+ */
+async function failChunk(page: Page, failures: number, status: number | 'lost', error: { code: string; message: string } | null = null) {
   const seen = { puts: 0 };
   await page.route('**/api/v1/imports/*/chunks/0', async (route: Route) => {
     if (route.request().method() !== 'PUT') return route.continue();
     seen.puts++;
-    if (seen.puts <= failures) return route.fulfill({ status, contentType: 'application/json', body: JSON.stringify({ error }) });
-    return route.continue();
+    if (seen.puts > failures) return route.continue();
+    if (status === 'lost') return route.abort('connectionreset');
+    return route.fulfill({ status, contentType: 'application/json', body: JSON.stringify({ error }) });
   });
   return seen;
+}
+
+/** Starts the import and waits for it to complete with the three rows. */
+async function importsAll(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Import \d/ }).click();
+  await page.waitForURL(/\/imports\/imp_/, { timeout: 60_000 });
+  await page.locator('[data-testid="import-status"]', { hasText: 'completed' }).waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId('imported').textContent()).toBe('3');
 }
 
 it('sends a chunk again when the server failed to store it, and the import completes with every row', async () => {
   const page = await context.newPage();
   await preview(page, ['+14152301001', '+14152301002', '+14152301003']);
   const seen = await failChunk(page, 1, 500, { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' });
-  await page.getByRole('button', { name: /^Import \d/ }).click();
-  await page.waitForURL(/\/imports\/imp_/, { timeout: 60_000 });
-  await page.locator('[data-testid="import-status"]', { hasText: 'completed' }).waitFor({ timeout: 60_000 });
-  expect(await page.getByTestId('imported').textContent()).toBe('3');
+  await importsAll(page);
+  expect(seen.puts).toBe(2);
+  await page.close();
+});
+
+it('sends a chunk again when the connection was lost before its answer', async () => {
+  const page = await context.newPage();
+  await preview(page, ['+14152303001', '+14152303002', '+14152303003']);
+  const seen = await failChunk(page, 1, 'lost');
+  await importsAll(page);
   expect(seen.puts).toBe(2);
   await page.close();
 });
@@ -64,5 +82,16 @@ it('shows a refusal of a chunk at once, without sending it again', async () => {
   await page.getByText(message).first().waitFor({ timeout: 30_000 });
   expect(seen.puts).toBe(1);
   expect(page.url()).toContain('/import');
+  await page.close();
+});
+
+it('shows a full storage quota (507) at once, without sending the chunk again', async () => {
+  const page = await context.newPage();
+  await preview(page, ['+14152304001', '+14152304002', '+14152304003']);
+  const message = 'This workspace already holds 1 GB of uploaded data, and its storage quota is 1 GB.';
+  const seen = await failChunk(page, 1, 507, { code: 'STORAGE_QUOTA_EXCEEDED', message });
+  await page.getByRole('button', { name: /^Import \d/ }).click();
+  await page.getByText(message).first().waitFor({ timeout: 30_000 });
+  expect(seen.puts).toBe(1);
   await page.close();
 });

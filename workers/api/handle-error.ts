@@ -102,10 +102,7 @@ export function handleError(err: unknown, c: Context) {
   if (platform) {
     console.error(`platform error on ${where}: ${name}: ${platform.message}${platform.flags.length ? ` [${platform.flags.join(', ')}]` : ''}`);
     // The platform says another try may succeed: the client is told so, as for a store that failed.
-    if (platform.retryable) {
-      const unavailable = new ApiError(503, 'SERVICE_UNAVAILABLE', 'The service is busy just now; try again in a few seconds.', undefined, retryAfter(UNAVAILABLE_RETRY_AFTER_SECONDS));
-      return c.json(errorBody(unavailable.code, unavailable.message), 503, unavailable.headers);
-    }
+    if (platform.retryable) return c.json(errorBody('SERVICE_UNAVAILABLE', 'The service is busy just now; try again in a few seconds.'), 503, retryAfter(UNAVAILABLE_RETRY_AFTER_SECONDS));
   } else console.error(`unhandled error on ${where}: ${name}`);
   return c.json(errorBody('INTERNAL', 'Something went wrong on our side. Please try again.'), 500);
 }

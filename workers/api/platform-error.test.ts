@@ -20,6 +20,8 @@ describe('platformCause', () => {
     expect(platformCause(new TypeError("Cannot read properties of undefined (reading 'x')"))).toBeNull();
     expect(platformCause('a string')).toBeNull();
     expect(platformCause(marked('x', { retryable: false }))).toBeNull();
+    // An error our Durable Object threw crosses RPC marked `remote`; its message is ours, not the platform's.
+    expect(platformCause(marked('the phone +14155550100 is odd', { remote: true }))).toBeNull();
   });
 
   it('cuts a long message to 200 characters; a run of prefixes is not a platform message', () => {

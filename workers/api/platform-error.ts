@@ -1,8 +1,9 @@
 /**
- * What an unexpected error says of the platform call that failed, for the log: workerd marks the
- * errors of a Durable Object's storage and RPC (`retryable`, `overloaded`, `remote`), and D1, R2
- * and the runtime write fixed prefixes. Those messages name the operation, never the request's
- * data, so they may be logged; anything else is logged by its name alone (handle-error.ts).
+ * What an unexpected error says of the platform call that failed, for the log: workerd marks its
+ * own failures of a Durable Object or a connection `retryable` or `overloaded`, and D1, R2 and the
+ * runtime write fixed prefixes. Those messages name the operation, never the request's data, so
+ * they may be logged; anything else is logged by its name alone (handle-error.ts). `remote` alone
+ * does not count: it marks any error a Durable Object threw, our own code's messages included.
  */
 const PLATFORM_MESSAGE = /^(?:D1_[A-Z_]+:|Durable Object |Network connection lost|internal error|R2 |Storage |Cannot resolve Durable Object)/;
 const MAX_LOGGED = 200;
@@ -20,7 +21,8 @@ export interface PlatformCause {
 export function platformCause(err: unknown): PlatformCause | null {
   if (!(err instanceof Error)) return null;
   const marks = err as Error & { retryable?: unknown; overloaded?: unknown; remote?: unknown };
+  const retryable = marks.retryable === true || marks.overloaded === true;
+  if (!retryable && !PLATFORM_MESSAGE.test(err.message)) return null;
   const flags = (['retryable', 'overloaded', 'remote'] as const).filter((k) => marks[k] === true);
-  if (flags.length === 0 && !PLATFORM_MESSAGE.test(err.message)) return null;
-  return { message: err.message.slice(0, MAX_LOGGED), retryable: marks.retryable === true || marks.overloaded === true, flags };
+  return { message: err.message.slice(0, MAX_LOGGED), retryable, flags };
 }

@@ -67,7 +67,6 @@ export function jornayaLeadIdOf(text: string): string | undefined {
   return ((a | b | c | d | e) & LOWER) === 0 ? text : text.toUpperCase();
 }
 
-
 /** A dotted quad: four numbers 0-255 without leading zeros. */
 function isIpv4(text: string): boolean {
   let parts = 0;
@@ -101,7 +100,6 @@ export function ipAddressOf(text: string): string | undefined {
   // Only A-F can be capitals here, so toLowerCase changes nothing else.
   return (seen & UPPER) === 0 ? text : text.toLowerCase();
 }
-
 
 /**
  * Groups of one to four hex digits between colons, eight of them, or fewer with one `::` standing

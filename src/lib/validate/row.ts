@@ -26,6 +26,7 @@ import { createVariableValidator, type VariableColumn } from './variables.ts';
 import { profileKeyOf } from '../calling/profile.ts';
 import { LEAD_FIELDS, type FieldContext, type FieldValues, type LeadFieldDef } from '../fields/lead-fields.ts';
 import type { ConsentPolicy } from '../consent/consent-policy.ts';
+import { trimmedCell } from '../text/trim-cell.ts';
 
 export interface RowValidatorOptions {
   assistant: AssistantConfig;
@@ -132,17 +133,6 @@ interface RequirableColumn {
 const NO_FIELD_VALUES: Readonly<FieldValues> = Object.freeze(Object.fromEntries(LEAD_FIELDS.map((f) => [f.name, null])));
 
 /**
- * A cell without the white space at its ends: the cell itself when it starts and ends with a
- * printable ASCII character (the common case, no call), else String.prototype.trim.
- */
-function trimmedCell(cell: string | undefined): string {
-  if (cell === undefined || cell === '') return '';
-  const a = cell.charCodeAt(0);
-  const z = cell.charCodeAt(cell.length - 1);
-  return a > 32 && a < 127 && z > 32 && z < 127 ? cell : cell.trim();
-}
-
-/**
  * Every field of the registry, null unless the row gives it (errors pushed onto `errors`); a field
  * the context requires (consent under the campaign's policy) and the row leaves empty, or the file
  * lacks, is an error too.
@@ -221,7 +211,7 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
         const text = group.phoneIndex >= 0 ? (cells[group.phoneIndex] ?? '') : '';
         const result = phones.normalize(text, group.phoneIndex >= 0 ? row.numeric?.[group.phoneIndex] : undefined);
         if (!result.ok && result.code === 'empty') {
-          const filled = group.fieldIndexes.filter((i) => (cells[i] ?? '').trim() !== '');
+          const filled = group.fieldIndexes.filter((i) => trimmedCell(cells[i]) !== '');
           if (filled.length > 0) {
             errors.push(secondaryFieldsWithoutPhone(group.phoneHeader, filled.map((i) => columnLabel(headers, i))));
           }

@@ -1,6 +1,7 @@
 /** Cells → typed values for an assistant's variables: type, required, default, max length. */
 import type { RowError, VariableDef, VariableValue } from '../types.ts';
 import { variableNotBoolean, variableNotNumber, variableRequired, variableTooLong } from './messages.ts';
+import { trimmedCell } from '../text/trim-cell.ts';
 
 /** Where a variable's cell is: column index (-1 when the file has none) and the header named in errors. */
 export interface VariableColumn {
@@ -12,9 +13,9 @@ export interface VariableColumn {
 
 /** The text of a combined variable: its columns' non-blank cells, trimmed, joined by a space. */
 function joinedCell(cells: readonly string[], index: number, parts: readonly number[]): string {
-  let out = (cells[index] ?? '').trim();
+  let out = trimmedCell(cells[index]);
   for (const p of parts) {
-    const t = (cells[p] ?? '').trim();
+    const t = trimmedCell(cells[p]);
     if (t !== '') out = out === '' ? t : `${out} ${t}`;
   }
   return out;
@@ -63,7 +64,7 @@ function typedDefault(def: VariableDef): VariableValue | undefined {
 
 /** Checks one cell (undefined when the variable has no column) against its definition. */
 export function validateVariable(def: VariableDef, text: string | undefined, column: string): VariableCheck {
-  const t = text === undefined ? '' : text.trim();
+  const t = trimmedCell(text);
   if (t === '') {
     const fallback = typedDefault(def);
     if (fallback !== undefined) return { ok: true, value: fallback };

@@ -77,8 +77,11 @@ export function withoutDeleted(rows: EncodedRows, deleted: readonly number[]): E
   return { length: n, json: (k) => rows.json(keep[k]!) };
 }
 
-/** Waits between tries of a chunk: the server's Retry-After (at most 10 s), else 0.5 s, 1 s, 2 s. */
 const CHUNK_TRIES = 4;
+/** Answers of a server that failed to store the chunk (an internal error, a gateway, busy); 507 and other refusals are not. */
+const TRANSIENT = new Set([500, 502, 503, 504]);
+
+/** Waits between tries of a chunk: the server's Retry-After (at most 10 s), else 0.5 s, 1 s, 2 s. */
 function retryDelayMs(res: Response | null, attempt: number): number {
   const after = Number(res?.headers.get('Retry-After'));
   return Number.isFinite(after) && after > 0 ? Math.min(after, 10) * 1000 : 500 * 2 ** attempt;
@@ -86,8 +89,8 @@ function retryDelayMs(res: Response | null, attempt: number): number {
 
 /**
  * PUTs one chunk. Storing a chunk again replaces it while the upload is open, so a chunk the
- * server failed to store (5xx) or whose answer was lost (a network error) is sent again, up to
- * CHUNK_TRIES times in all; a refusal (4xx) is answered at once.
+ * server failed to store (TRANSIENT) or whose answer was lost (a network error) is sent again, up
+ * to CHUNK_TRIES times in all; a refusal (4xx, 507) is answered at once.
  */
 async function putChunk(importId: string, index: number, body: string): Promise<Response> {
   for (let attempt = 0; ; attempt++) {
@@ -97,7 +100,7 @@ async function putChunk(importId: string, index: number, body: string): Promise<
     } catch (err) {
       if (attempt + 1 >= CHUNK_TRIES) throw new UploadRefused('The connection to the server was lost while uploading; try again.', 'NETWORK_ERROR', 0, { cause: err });
     }
-    if (res && (res.status < 500 || attempt + 1 >= CHUNK_TRIES)) return res;
+    if (res && (!TRANSIENT.has(res.status) || attempt + 1 >= CHUNK_TRIES)) return res;
     await new Promise((done) => setTimeout(done, retryDelayMs(res, attempt)));
   }
 }
