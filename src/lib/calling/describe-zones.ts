@@ -36,6 +36,15 @@ export function friendlyZoneName(zone: string): string {
   return name;
 }
 
+/**
+ * Loads the runtime's zone-name data ahead of need: in Chromium the first generic name costs ~35 ms
+ * (the locale's data), every later one ~0.1 ms. The preview calls it while the file is being read,
+ * so the task that draws the first rows does not pay for it.
+ */
+export function warmZoneNames(): void {
+  friendlyZoneName('America/New_York');
+}
+
 export function describeZones(zones: readonly string[]): ZoneDescription {
   const names = [...new Set(zones.map(friendlyZoneName))];
   const label = names.length === 0 ? 'Unknown' : names.length === 1 ? names[0]! : `${names[0]} +${names.length - 1} more`;

@@ -19,6 +19,8 @@ import type { CampaignSettings, Notices, Restore, RowView } from './session-type
 import type { MappingCheck } from '../../map/columns.ts';
 import type { AssistantConfig, ColumnMapping } from '../../types.ts';
 import { expectedRows } from './expected-rows.ts';
+import { warmZoneNames } from '../../calling/describe-zones.ts';
+import { whenIdle } from '../when-idle.ts';
 
 export type { NoticePlace, Notices, Restore, RowView } from './session-types.ts';
 
@@ -66,6 +68,8 @@ export class PreviewSession {
   readonly matching = new ColumnMatching({ revalidate: (mapping, assistant) => this.revalidate(mapping, assistant), save: () => this.onsave?.() });
 
   private gen = 0;
+  /** Whether the grid has made room for the whole file (at the second batch of rows). */
+  private reserved = false;
   private worker: PreviewWorker | null = null;
   private notices: Notices;
   private opened: { assistant: AssistantConfig; campaign: CampaignSettings; sheet?: string; headerRow?: number; encoding?: string } | null = null;
@@ -119,6 +123,7 @@ export class PreviewSession {
     this.worker?.stop();
     this.numberRequests.cancelAll();
     this.worker = startPreviewWorker(this.onWorker);
+    whenIdle(warmZoneNames);
     this.worker.send({ type: 'open', file, sheet, assistant: $state.snapshot(assistant), defaultCountry, calling: $state.snapshot(calling), headerRow, encoding, now: Date.now() });
     void sendSuppressions(this.worker, this.suppressions, LIST_TIMEOUT_MS);
   }
@@ -138,6 +143,7 @@ export class PreviewSession {
   /** Forgets the file's rows and verdicts (another campaign, another file). */
   reset(): void {
     this.grid.clear();
+    this.reserved = false;
     this.edits.clear();
     this.touchedRows = 0;
     this.readinessFilter = null;
@@ -211,7 +217,13 @@ export class PreviewSession {
         break;
       }
       case 'rows':
-        if (msg.start === 0 && this.file) this.grid.reserve(expectedRows(this.file.size, msg.packed.text.length / msg.verdicts.length));
+        // Room for the whole file at once, made with the second batch: the first one's task also
+        // draws the first rows, and filling the store's arrays for a million rows (~20 ms) would
+        // lengthen the longest task of the preview.
+        if (msg.start > 0 && !this.reserved && this.file) {
+          this.reserved = true;
+          this.grid.reserve(expectedRows(this.file.size, msg.packed.text.length / msg.verdicts.length));
+        }
         this.grid.addRows(msg.start, msg.packed, msg.verdicts, msg.facts);
         this.gen = msg.gen;
         this.rowCount = this.rows.length;
