@@ -10,7 +10,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import type { AxeResults, ElementContext, RunOptions } from 'axe-core';
+import type { AxeResults, RunOptions } from 'axe-core';
+
+/** The part of axe-core's API the scan calls in the page. */
+interface InPage {
+  axe: { run(context: unknown, options: RunOptions): Promise<AxeResults> };
+}
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -22,9 +27,6 @@ export async function axeScan(page: Page, opts: { include?: string[]; rules?: st
     resultTypes: ['violations'],
     runOnly: opts.rules ? { type: 'rule', values: opts.rules } : { type: 'tag', values: WCAG_TAGS },
   };
-  const context: ElementContext | null = opts.include?.length ? { include: opts.include } : null;
-  return page.evaluate(
-    ({ context, options }) => (window as unknown as { axe: typeof import('axe-core') }).axe.run(context ?? document, options),
-    { context, options },
-  );
+  const context = opts.include?.length ? { include: opts.include } : null;
+  return page.evaluate(({ context, options }) => (window as unknown as InPage).axe.run(context ?? document, options), { context, options });
 }

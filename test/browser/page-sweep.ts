@@ -101,7 +101,7 @@ async function open(page: Page, path: string, full = false): Promise<void> {
   await page.evaluate((href) => {
     const a = document.createElement('a');
     a.href = href;
-    document.body.append(a);
+    document.body.appendChild(a);
     a.click();
     a.remove();
   }, url.href);
