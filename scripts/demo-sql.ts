@@ -43,8 +43,3 @@ export async function demoStatements(ids: DemoIds, token: string, shard: number)
     `INSERT OR IGNORE INTO campaigns (id, workspace_id, name, assistant_id, default_country, created_at) VALUES (${cmp}, ${ws}, 'Demo campaign', ${ast}, 'US', ${now});`,
   ];
 }
-
-/** The same as one SQL text (for `wrangler d1 execute --file`). */
-export async function demoSql(ids: DemoIds, token: string, shard: number): Promise<string> {
-  return (await demoStatements(ids, token, shard)).join('\n');
-}

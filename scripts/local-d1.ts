@@ -41,7 +41,16 @@ async function migrate(db: D1Database, dir: string): Promise<void> {
   }
 }
 
-export async function prepareLocalD1(opts: LocalD1Options): Promise<void> {
+/** The D1 databases of a wrangler config, local, by binding, over the state folder `wrangler dev --persist-to` uses. */
+export interface LocalD1 {
+  env: Record<string, D1Database>;
+  /** The databases' declared migrations folders, by binding (absolute). */
+  migrationsDirs: { binding: string; dir: string }[];
+  dispose(): Promise<void>;
+}
+
+/** Opens the config's D1 databases in one local runtime (wrangler's getPlatformProxy). */
+export async function openLocalD1(opts: { cwd: string; config: string; persistTo: string }): Promise<LocalD1> {
   const configPath = resolve(opts.cwd, opts.config);
   const text = readFileSync(configPath, 'utf8');
   // A config of the D1 databases alone (the same ids, so the same local files): the Worker's other
@@ -49,15 +58,29 @@ export async function prepareLocalD1(opts: LocalD1Options): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'lead-import-d1-'));
   const d1Config = join(dir, 'wrangler.toml');
   writeFileSync(d1Config, [`name = "local-d1"`, /^compatibility_date = .*$/m.exec(text)?.[0] ?? '', ...d1Blocks(text)].join('\n'));
-  const proxy = await getPlatformProxy<Record<string, unknown>>({ configPath: d1Config, persist: { path: join(resolve(opts.cwd, opts.persistTo), 'v3') } });
   try {
-    for (const { binding, migrationsDir } of d1Databases(text)) {
-      await migrate(proxy.env[binding] as D1Database, resolve(dirname(configPath), migrationsDir));
-    }
-    const db = proxy.env.DB as D1Database;
+    const proxy = await getPlatformProxy<Record<string, D1Database>>({ configPath: d1Config, persist: { path: join(resolve(opts.cwd, opts.persistTo), 'v3') } });
+    return {
+      env: proxy.env,
+      migrationsDirs: d1Databases(text).map(({ binding, migrationsDir }) => ({ binding, dir: resolve(dirname(configPath), migrationsDir) })),
+      async dispose() {
+        await proxy.dispose();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+export async function prepareLocalD1(opts: LocalD1Options): Promise<void> {
+  const local = await openLocalD1(opts);
+  try {
+    for (const { binding, dir } of local.migrationsDirs) await migrate(local.env[binding]!, dir);
+    const db = local.env.DB!;
     if (opts.statements.length) await db.batch(opts.statements.map((s) => db.prepare(s)));
   } finally {
-    await proxy.dispose();
-    rmSync(dir, { recursive: true, force: true });
+    await local.dispose();
   }
 }
