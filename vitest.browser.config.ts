@@ -11,5 +11,10 @@ export default defineConfig({
     hookTimeout: 180_000,
     fileParallelism: true,
     maxWorkers: 3,
+    // A test worker's files share its process and helper modules (the helpers keep no state; each
+    // file launches its own Chromium): a fresh process per file cost its start and its imports
+    // (playwright-core) each time. The layer, alternated on this machine: 126 / 124 s isolated,
+    // 121 / 109 s shared.
+    isolate: false,
   },
 });
