@@ -26,8 +26,14 @@ it('reports violations by rule: the WCAG rules, the rules named, within the part
   // The same document changed (as the app's navigation changes it): the next scan reads it as it is now.
   await page.evaluate(() => document.querySelector('main')!.appendChild(document.createElement('input')));
   expect((await axeScan(page, { rules: ['label', 'button-name'] })).violations.map((v) => v.id).sort()).toEqual(['button-name', 'label']);
-  // A new document has no axe of its own: it is put in again, and reads the new document.
+  // A rewritten document (setContent keeps the window, and the axe in it) is read as it is now.
   await page.setContent(PAGE.replace('<button></button>', '<button>Go</button>'));
   expect((await axeScan(page)).violations.map((v) => v.id).sort()).toEqual(['color-contrast', 'image-alt']);
   await page.close();
+  // A new page with a frame: axe goes into both documents, and the frame's violation is reported.
+  const framed = await context.newPage();
+  await framed.setContent(PAGE.replace('<div id="part"><button></button></div>', '<iframe title="form" srcdoc="<!doctype html><html lang=en><title>f</title><main><button></button></main></html>"></iframe>'));
+  await framed.frameLocator('iframe').locator('button').waitFor();
+  expect((await axeScan(framed, { rules: ['button-name'] })).violations.flatMap((v) => v.nodes.map((n) => n.target))).toEqual([['iframe', 'button']]);
+  await framed.close();
 });
