@@ -55,43 +55,36 @@ async function importsAll(page: Page): Promise<void> {
   expect(await page.getByTestId('imported').textContent()).toBe('3');
 }
 
-it('sends a chunk again when the server failed to store it, and the import completes with every row', async () => {
-  const page = await context.newPage();
-  await preview(page, ['+14152301001', '+14152301002', '+14152301003']);
-  const seen = await failChunk(page, 1, 500, { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' });
-  await importsAll(page);
-  expect(seen.puts).toBe(2);
-  await page.close();
-});
+const RETRIED = [
+  { why: 'the server failed to store it (500)', numbers: ['+14152301001', '+14152301002', '+14152301003'], status: 500, error: { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' } },
+  { why: 'the connection was lost before its answer', numbers: ['+14152303001', '+14152303002', '+14152303003'], status: 'lost', error: null },
+] as const;
 
-it('sends a chunk again when the connection was lost before its answer', async () => {
-  const page = await context.newPage();
-  await preview(page, ['+14152303001', '+14152303002', '+14152303003']);
-  const seen = await failChunk(page, 1, 'lost');
-  await importsAll(page);
-  expect(seen.puts).toBe(2);
-  await page.close();
-});
+for (const c of RETRIED) {
+  it(`sends a chunk again when ${c.why}, and the import completes with every row`, async () => {
+    const page = await context.newPage();
+    await preview(page, [...c.numbers]);
+    const seen = await failChunk(page, 1, c.status, c.error);
+    await importsAll(page);
+    expect(seen.puts).toBe(2);
+    await page.close();
+  });
+}
 
-it('shows a refusal of a chunk at once, without sending it again', async () => {
-  const page = await context.newPage();
-  await preview(page, ['+14152302001', '+14152302002', '+14152302003']);
-  const message = 'This import has already started; chunks can no longer be changed.';
-  const seen = await failChunk(page, 1, 409, { code: 'IMPORT_STARTED', message });
-  await page.getByRole('button', { name: /^Import \d/ }).click();
-  await page.getByText(message).first().waitFor({ timeout: 30_000 });
-  expect(seen.puts).toBe(1);
-  expect(page.url()).toContain('/import');
-  await page.close();
-});
+const REFUSED = [
+  { what: 'a refusal of a chunk (409)', numbers: ['+14152302001', '+14152302002', '+14152302003'], status: 409, code: 'IMPORT_STARTED', message: 'This import has already started; chunks can no longer be changed.' },
+  { what: 'a full storage quota (507)', numbers: ['+14152304001', '+14152304002', '+14152304003'], status: 507, code: 'STORAGE_QUOTA_EXCEEDED', message: 'This workspace already holds 1 GB of uploaded data, and its storage quota is 1 GB.' },
+] as const;
 
-it('shows a full storage quota (507) at once, without sending the chunk again', async () => {
-  const page = await context.newPage();
-  await preview(page, ['+14152304001', '+14152304002', '+14152304003']);
-  const message = 'This workspace already holds 1 GB of uploaded data, and its storage quota is 1 GB.';
-  const seen = await failChunk(page, 1, 507, { code: 'STORAGE_QUOTA_EXCEEDED', message });
-  await page.getByRole('button', { name: /^Import \d/ }).click();
-  await page.getByText(message).first().waitFor({ timeout: 30_000 });
-  expect(seen.puts).toBe(1);
-  await page.close();
-});
+for (const c of REFUSED) {
+  it(`shows ${c.what} at once, without sending the chunk again`, async () => {
+    const page = await context.newPage();
+    await preview(page, [...c.numbers]);
+    const seen = await failChunk(page, 1, c.status, { code: c.code, message: c.message });
+    await page.getByRole('button', { name: /^Import \d/ }).click();
+    await page.getByText(c.message).first().waitFor({ timeout: 30_000 });
+    expect(seen.puts).toBe(1);
+    expect(page.url()).toContain('/import');
+    await page.close();
+  });
+}
